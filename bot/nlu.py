@@ -4016,6 +4016,7 @@ def adoption_wished(norm: str, species_table: Mapping) -> bool:
 # round 19: today's and this week's plans too ('今天要种两棵荔枝'), and the time after the planning word ('打算过完年种')
 # round 21: a festival or a month with its part ('清明前', '于三月中旬': the month is kept for the pledge)
 _PLAN_MONTH_RE = re.compile(rf"[{_CN_NUM}\d]{{1,3}}月")
+_PLAN_RELATIVE_MONTH_RE = re.compile(r"(?:这个|今个|呢个|下个|下)月")  # a month said from today's, as pledges reads it
 # round 36: a festival as a time to plant ('清明前后种', '端午前', '春节后', '中秋前后'): the month it falls in, by the
 # usual Gregorian month (the lunar ones move by a few weeks), and the month before when 前 names a festival on a
 # month's first days (清明前: March); bot/pledges.py reads it as the pledge's month
@@ -4096,9 +4097,11 @@ def planned_planting(text: str) -> str | None:
     if not found or found.end() == 0 or is_question(text):
         return None
     rest = text[found.end() :]
-    month = _PLAN_MONTH_RE.search(found.group(0))
+    month = _PLAN_MONTH_RE.search(found.group(0)) or _PLAN_RELATIVE_MONTH_RE.search(found.group(0))
     if month and _COUNT_FIRST_RE.match(rest):
-        return f"{rest} {month.group(0)}"  # '我家计划于三月中旬种植两株龙眼' -> '两株龙眼 三月'
+        # '我家计划于三月中旬种植两株龙眼' -> '两株龙眼 三月'; the lead (41st): '下个月种两棵龙眼' -> '两棵龙眼 下个月' (the
+        # pledge had been taken with no month)
+        return f"{rest} {month.group(0)}"
     return rest if _COUNT_FIRST_RE.match(rest) else None
 
 
