@@ -5292,6 +5292,9 @@ _WAIT_ASKED_RE = re.compile(
     _NOBODY_REPLIED
     + r"|(?:专家|顾问|老师|技术员|问题|问的)(?:还)?(?:有人)?(?:回|答|回复|回答)(?:了)?(?:没有|没|吗|未)$"
     r"|(?:专家|顾问|老师|技术员)(?:什么时候|几时|多久|怎么还不)(?:才)?(?:回|答|回复|回答)"
+    # the lead (41st, the simulator: '几时有人答我' got the FAQ's general card, not its own question's number): when anyone
+    # will answer, the adviser not named ('几时有人答我', '要等几耐先有人回', '什么时候才有人理我')
+    r"|(?:什么时候|几时|多久|几耐)(?:才|先)?(?:会)?有人(?:回|答|回复|回答|理|睬|看)(?:我)?(?:的问题)?$"
     # round 65 (20s): whether the adviser has seen or received it ('专家睇到未', '顾问有冇睇过', '老师看到我的问题没有')
     r"|(?:专家|顾问|老师|技术员)(?:还)?(?:有没有)?(?:看|收|睇|接)(?:到|了|过|见)?(?:了)?(?:我的|我)?(?:问题|提问)?"
     r"(?:没有|没|吗|未|么)$"

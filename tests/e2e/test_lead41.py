@@ -29,3 +29,34 @@ def test_a_month_said_from_todays_before_the_trees_is_the_pledges_month(probe, s
         [openid],
     )
     assert [(r["species"], r["count"], r["month"]) for r in rows] == pledged, said
+
+
+# the simulator (a villager by voice, a question open): '算啦 我自己搵人睇' had joined the question as its 补充 (the
+# adviser still had it to answer) and '几时有人答我' got the FAQ's general card, not the question's number
+WITHDRAWN_FOR_SOMEONE_ELSE = [
+    "算啦 我自己搵人睇",
+    # written before the change, not run before it
+    "唔使啦 我叫村里人睇下",
+    "算了 我自己去问农技站",
+    "算了我自己处理",
+    "不用了 我请个师傅来看",
+]
+
+
+@pytest.mark.parametrize("said", WITHDRAWN_FOR_SOMEONE_ELSE)
+def test_never_mind_ill_see_to_it_myself_withdraws_the_question(probe, said):  # noqa: F811
+    assert probe.run("ticket", said, "one-ticket") == ""
+    openid = f"o-probe-{probe.count}"
+    assert probe.last_handler(openid) == "ticket_resolved", said
+    (ticket,) = probe.rows("SELECT status FROM tickets WHERE openid = ?", [openid])
+    assert ticket["status"] != "open", (said, ticket)
+
+
+@pytest.mark.parametrize("said", ["算了 我自己找人看看 几时种好", "不用了 我问下几时淋水好"])
+def test_a_question_after_never_mind_is_no_withdrawal(probe, said):  # noqa: F811
+    assert probe.handler_for("ticket", said) != "ticket_resolved", said
+
+
+@pytest.mark.parametrize("asked", ["几时有人答我", "要等几耐先有人回", "什么时候才有人理我"])
+def test_when_anyone_will_answer_is_the_questions_wait(probe, asked):  # noqa: F811
+    assert probe.handler_for("ticket", asked) == "ticket_wait", asked
