@@ -51,6 +51,7 @@ def cmd_serve(args, app) -> int:
     port = int(args.port or cfg.get("server.port"))
     flask_app = create_app(cfg, app)
     warn_without_credentials(app)
+    warn_campaign_year_past(app)
     sock = serving.listen(host, port)
     options = waitress_options(cfg)
     with_workers = f" by {workers} worker processes" if workers > 1 else ""
@@ -116,6 +117,15 @@ def warn_without_credentials(app) -> None:
         print(app.t("cli.no_credentials"), file=sys.stderr, flush=True)
 
 
+def warn_campaign_year_past(app) -> None:
+    """Said once at start-up (the lead, forty-first session): with campaign.year behind today's year every new record
+    is flagged out of season and every date of the plan is past; the office is told to move it on."""
+    today = clock.local(app.clock(), app.tz).date()
+    year = int(app.config.get("campaign.year"))
+    if today.year > year:
+        print(app.t("cli.campaign_year_past", year=year, today=today.isoformat()), file=sys.stderr, flush=True)
+
+
 def waitress_options(cfg) -> dict:
     options: dict[str, Any] = {
         "ident": "lvmei",
@@ -139,6 +149,7 @@ def cmd_worker(args, app) -> int:
     from bot import scheduler as sched
 
     warn_without_credentials(app)
+    warn_campaign_year_past(app)
     scheduler = sched.start(app)
     print("worker running: scheduler and outbound sender (Ctrl-C to stop)", flush=True)
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # SIGTERM stops it as Ctrl-C does
@@ -250,6 +261,7 @@ def cmd_menu(args, app) -> int:
 def cmd_chat(args, app) -> int:
     from bot.chat import run_chat
 
+    warn_campaign_year_past(app)
     return run_chat(app, args.openid, with_standin=not args.real_api)
 
 

@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from bot import chat, cli, outbox, scheduler
+from bot import chat, cli, clock, outbox, scheduler
 from bot.app import create_app
 from bot.db import transaction
 from bot.standin import WeChatStandIn
@@ -101,6 +101,18 @@ def test_messages_kept_without_credentials_go_out_once_there_are_credentials(tmp
     scheduler.run_due(bot, bot.clock())  # the same database, with credentials
     assert sent_to(VILLAGER) == ["回答"]
     placeholder.databases.close_all()
+
+
+def test_start_up_says_when_campaign_year_is_behind_todays_year(tmp_path, standin, capsys):
+    """The lead (forty-first session): with campaign.year behind today's year every record is flagged out of season
+    (a day of the new spring told as outside a window of the old one); serve, worker and chat say so once."""
+    app = create_app(make_config(tmp_path, standin, **{"campaign.year": 2027})).extensions["bot"]
+    for now, says in (("2028-03-05T09:00", True), ("2027-12-31T23:00", False), ("2026-12-05T09:00", False)):
+        app.clock = clock.rehearsal_clock(clock.parse_moment(now, app.tz))
+        cli.warn_campaign_year_past(app)
+        err = capsys.readouterr().err
+        assert ("campaign.year = 2027" in err and "不在种植季" in err) == says, now
+    app.databases.close_all()
 
 
 def test_serve_says_once_that_there_are_no_credentials(tmp_path, standin, capsys):
