@@ -1,0 +1,30 @@
+"""sim67, trust end to end: nobody acts as someone else. Each test is an attack that once worked (through the real
+dashboard with a real login, or signed WeChat XML through /wechat), kept so that it fails if the hole opens again.
+What was tried and already held is listed in the README's Security notes (the trust section)."""
+
+from __future__ import annotations
+
+from bot.db import transaction
+from tests.e2e.dashboard_seed import county, login  # noqa: F401 (fixtures)
+
+
+def test_a_former_advisers_login_reads_and_answers_nothing_once_the_roster_drops_the_role(app, bot, county):
+    """An adviser login sees the villages and the tickets of its roster 技术顾问. A roster re-import that names that
+    person 群众 (the adviser left) kept adviser_villages and the tickets' assignment: the old login still opened
+    the villagers' questions, their photos and the village pages, and could answer. As a cadre login does, it now
+    holds only while the roster still names the person 技术顾问."""
+    client = app.test_client()
+    assert login(client, "wang").status_code == 302
+    ticket, village = county.tickets["wang"], county.villages["埔心村"]
+    assert client.get(f"/admin/tickets/{ticket}").status_code == 200  # while an adviser: their ticket
+    with transaction(bot.db):
+        bot.db.execute("UPDATE people SET role = '群众' WHERE id = ?", [county.people["王顾问"]])
+    assert client.get(f"/admin/tickets/{ticket}").status_code == 403
+    assert "桂花叶子发黄" not in client.get("/admin/tickets").get_data(as_text=True)
+    assert client.get(f"/admin/villages/{village}").status_code == 403
+    assert client.get(f"/admin/photos/{county.photos['ticket']}").status_code == 403
+    assert client.get(f"/admin/photos/{county.photos['tree']}").status_code == 403
+    token = client.get("/admin/tickets").get_data(as_text=True).split('name="csrf_token" value="')[1].split('"')[0]
+    answer = client.post(f"/admin/tickets/{ticket}/answer", data={"csrf_token": token, "answer": "多浇水"})
+    assert answer.status_code == 403
+    assert bot.db.execute("SELECT status FROM tickets WHERE id = ?", [ticket]).fetchone()[0] != "answered"
