@@ -4,8 +4,10 @@ What was tried and already held is listed in the README's Security notes (the tr
 
 from __future__ import annotations
 
+import pytest
+
 from bot.db import transaction
-from tests.e2e.dashboard_seed import county, login  # noqa: F401 (fixtures)
+from tests.e2e.dashboard_seed import county, login, seed  # noqa: F401 (fixtures)
 
 
 def test_a_former_advisers_login_reads_and_answers_nothing_once_the_roster_drops_the_role(app, bot, county):
@@ -28,3 +30,20 @@ def test_a_former_advisers_login_reads_and_answers_nothing_once_the_roster_drops
     answer = client.post(f"/admin/tickets/{ticket}/answer", data={"csrf_token": token, "answer": "多浇水"})
     assert answer.status_code == 403
     assert bot.db.execute("SELECT status FROM tickets WHERE id = ?", [ticket]).fetchone()[0] != "answered"
+
+
+@pytest.mark.parametrize("role", ["技术顾问", "群众"])
+def test_villagers_questions_go_to_no_former_adviser_in_chat(bot, villager_factory, clock, tick, sent_to, role):
+    """A ticket's notices (the SLA reminder, a villager's 补充) go to its adviser's WeChat. When the roster named
+    that adviser 群众 (they left), a 群众 counted as a proven binding: the villagers' questions kept going to them
+    until the ticket was reassigned. Now only while the roster still names them 技术顾问; else the admins'."""
+    clock.set("2027-03-20T10:00")
+    county = seed(bot)
+    adviser = villager_factory("o-王顾问")
+    with transaction(bot.db):
+        bot.db.execute("UPDATE people SET role = ? WHERE id = ?", [role, county.people["王顾问"]])
+    clock.set("2027-03-21T10:30")
+    adviser.says("你好")  # within WeChat's 48 hours: a notice to them would go at once
+    tick("2027-03-21T11:00")  # the ticket has waited a day: the SLA reminder
+    told = any("桂花叶子发黄" in text for text in sent_to("o-王顾问"))
+    assert told == (role == "技术顾问")
