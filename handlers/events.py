@@ -426,9 +426,10 @@ def _roll_call_text(ctx: Ctx, event: dict) -> str:
     return "\n".join(lines)
 
 
-@registered
+@staff(_organisers, refusal="events.organisers_only")
 def on_roll_call(ctx: Ctx, _match) -> str:
-    """sim58: an organiser asking who is at the village's planting day (it had been a ticket): each day's check-ins."""
+    """sim58: an organiser asking who is at the village's planting day (it had been a ticket): each day's check-ins;
+    sim67: an organiser with proof only (the names of who came and who not yet), as opening the day."""
     current = _village_days(ctx)
     if not current:
         return ctx.t("events.roll_call_none")

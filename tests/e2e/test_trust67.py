@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.db import transaction
+from bot.roster import import_file
 from tests.e2e.dashboard_seed import county, login, seed  # noqa: F401 (fixtures)
 
 
@@ -47,3 +48,33 @@ def test_villagers_questions_go_to_no_former_adviser_in_chat(bot, villager_facto
     tick("2027-03-21T11:00")  # the ticket has waited a day: the SLA reminder
     told = any("桂花叶子发黄" in text for text in sent_to("o-王顾问"))
     assert told == (role == "技术顾问")
+
+
+def _made_cadre_by_import(bot, name: str) -> None:
+    """The office's roster re-import names ``name`` (of 埔心村) 村干部: the real import path."""
+    people = f"姓名,村社区,角色\n{name},埔心村,村干部\n".encode()
+    summary, problems = import_file(bot.db, bot.imports["people"], "more.csv", people, "2027-03-01T00:00:00", bot.t)
+    assert problems == [] and summary is not None
+
+
+def test_a_villager_the_roster_names_cadre_after_registering_gets_no_roll_call_without_a_code(
+    bot, villager_factory, clock
+):
+    """A self-registered villager whom a roster import then names 村干部 has no proof (bot/identity.py): every
+    cadre command asks for the office's code. '签到名单' did not: it listed who was at the village's planting day
+    and who was not yet, by name. Now it is an organiser's with proof only."""
+    clock.set("2027-03-20T09:00")
+    county = seed(bot)
+    secretary, villager, newcomer = (villager_factory(f"o-{n}") for n in ("林书记", "陈大伯", "赵六"))
+    for user in (secretary, villager, newcomer):
+        user.follows()
+    secretary.sends_location(23.10, 113.30)
+    assert "签到码" in secretary.says("活动 植树日")
+    assert "已签到" in villager.says("参加")
+    assert "登记好了" in newcomer.says("登记 赵六 埔心村")
+    _made_cadre_by_import(bot, "赵六")
+    assert bot.db.execute("SELECT role FROM people WHERE openid = 'o-赵六'").fetchone()[0] == "村干部"
+    assert "陈大伯" in secretary.says("签到名单")  # the proven secretary: the names
+    reply = newcomer.says("签到名单")
+    assert "陈大伯" not in reply and "林书记" not in reply
+    assert "登记码" in reply or "绑定" in reply  # how to prove the role, as every cadre command says
