@@ -64,7 +64,7 @@ def test_a_villager_the_roster_names_cadre_after_registering_gets_no_roll_call_w
     cadre command asks for the office's code. '签到名单' did not: it listed who was at the village's planting day
     and who was not yet, by name. Now it is an organiser's with proof only."""
     clock.set("2027-03-20T09:00")
-    county = seed(bot)
+    seed(bot)
     secretary, villager, newcomer = (villager_factory(f"o-{n}") for n in ("林书记", "陈大伯", "赵六"))
     for user in (secretary, villager, newcomer):
         user.follows()
@@ -78,3 +78,28 @@ def test_a_villager_the_roster_names_cadre_after_registering_gets_no_roll_call_w
     reply = newcomer.says("签到名单")
     assert "陈大伯" not in reply and "林书记" not in reply
     assert "登记码" in reply or "绑定" in reply  # how to prove the role, as every cadre command says
+
+
+@pytest.mark.parametrize("role", ["管理员", "技术顾问"])
+def test_a_villager_the_roster_names_office_or_adviser_gets_no_other_villages_figures_without_a_code(
+    bot, villager_factory, clock, role
+):
+    """The same villager, named 管理员 (or 技术顾问 of 东平社区) by a later import: '各村进度' gave every village's count
+    by status and the lagging ones by name, and '东平社区进度' / '东平社区通报' another village's figures, read from
+    the roster role alone. Now, as everywhere else, only with proof; until then their own village's (a 群众's)."""
+    clock.set("2027-03-20T09:00")
+    seed(bot)
+    newcomer = villager_factory("o-赵六")
+    newcomer.follows()
+    assert "登记好了" in newcomer.says("登记 赵六 埔心村")
+    people = f"姓名,村社区,角色\n赵六,{'埔心村、东平社区' if role == '技术顾问' else '埔心村'},{role}\n".encode()
+    summary, problems = import_file(bot.db, bot.imports["people"], "more.csv", people, "2027-03-01T00:00:00", bot.t)
+    assert problems == [] and summary is not None
+    assert bot.db.execute("SELECT role FROM people WHERE openid = 'o-赵六'").fetchone()[0] == role
+    assert "东平社区" not in newcomer.says("各村进度")
+    assert "东平社区" not in newcomer.says("东平社区进度")
+    assert "东平社区" not in newcomer.says("东平社区通报")
+    # with the office's code the role holds: then the other village's figures come
+    with transaction(bot.db):
+        bot.db.execute("UPDATE people SET bound_via = 'code' WHERE openid = 'o-赵六'")
+    assert "东平社区" in newcomer.says("东平社区进度")
