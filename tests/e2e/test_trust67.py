@@ -103,3 +103,31 @@ def test_a_villager_the_roster_names_office_or_adviser_gets_no_other_villages_fi
     with transaction(bot.db):
         bot.db.execute("UPDATE people SET bound_via = 'code' WHERE openid = 'o-赵六'")
     assert "东平社区" in newcomer.says("东平社区进度")
+
+
+def test_a_cadre_the_roster_drops_mid_flow_finishes_no_cadres_work(bot, villager_factory, clock, standin):
+    """A cadre's 活动 (waiting for its place) and 更新 <记录号> (waiting for the plot's photo) begun before a roster
+    import took the role away were finished by the location or photo sent after: the planting day opened with its
+    check-in code, the photo went to the plot's adopters as the village's. The step now asks the role again."""
+    from tests.e2e.test_planting import photo
+
+    clock.set("2027-03-20T09:00")
+    county = seed(bot)
+    secretary = villager_factory("o-林书记")
+    secretary.follows()
+
+    def roster_names_secretary(role: str) -> None:
+        people = f"姓名,村社区,角色\n林书记,埔心村,{role}\n".encode()
+        assert import_file(bot.db, bot.imports["people"], "p.csv", people, "2027-03-01T00:00:00", bot.t)[1] == []
+
+    assert "位置" in secretary.says("活动 植树日")
+    roster_names_secretary("群众")
+    assert "签到码" not in secretary.sends_location(23.10, 113.30)
+    assert bot.db.execute("SELECT COUNT(*) FROM events").fetchone()[0] == 0
+
+    roster_names_secretary("村书记")
+    assert "新照片" in secretary.says(f"更新 {county.plantings['plot']}")
+    roster_names_secretary("群众")
+    standin.add_media("m-upd", photo(8))
+    assert "已更新" not in (secretary.sends_photo("m-upd") or "")
+    assert bot.db.execute("SELECT COUNT(*) FROM plot_updates").fetchone()[0] == 0
