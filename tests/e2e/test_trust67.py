@@ -8,7 +8,15 @@ import pytest
 
 from bot.db import transaction
 from bot.roster import import_file
-from tests.e2e.dashboard_seed import county, login, seed  # noqa: F401 (fixtures)
+from tests.e2e.dashboard_seed import (  # noqa: F401 (county: fixture)
+    PASSWORD,
+    add_cadre_login,
+    add_name_only,
+    county,
+    csrf_of,
+    login,
+    seed,
+)
 
 
 def test_a_former_advisers_login_reads_and_answers_nothing_once_the_roster_drops_the_role(app, bot, county):
@@ -131,3 +139,39 @@ def test_a_cadre_the_roster_drops_mid_flow_finishes_no_cadres_work(bot, villager
     standin.add_media("m-upd", photo(8))
     assert "已更新" not in (secretary.sends_photo("m-upd") or "")
     assert bot.db.execute("SELECT COUNT(*) FROM plot_updates").fetchone()[0] == 0
+
+
+def test_a_cadre_login_reaches_no_other_village_by_id_and_no_form_without_its_token(app, bot, county, villager_factory):
+    """Held (kept as a regression): 埔心村's cadre login, with 东平社区's ids in the URL, a forged cookie, a POST without
+    the CSRF token, and a login's next pointing away."""
+    add_cadre_login(bot.db, "lin", "林书记")
+    with transaction(bot.db):
+        add_name_only(bot, county)  # 方兰 of 东平社区 binds by name: a name-only claim for 东平社区's cadres
+    fang = villager_factory("o-方兰-claim")
+    fang.follows()
+    fang.says("登记 方兰 东平社区")
+    conflict = bot.db.execute("SELECT id FROM binding_conflicts WHERE kind = 'name'").fetchone()[0]
+    client = app.test_client()
+    assert login(client, "lin").status_code == 302
+    token = csrf_of(client.get("/admin/bindings").get_data(as_text=True))
+    assert "方兰" not in client.get("/admin/bindings").get_data(as_text=True)
+    assert (
+        client.post(f"/admin/bindings/{conflict}", data={"csrf_token": token, "action": "release"}).status_code == 403
+    )
+    assert client.get(f"/admin/villages/{county.villages['东平社区']}").status_code == 403
+    assert client.get(f"/admin/photos/{county.photos['community']}").status_code == 403
+    assert client.post("/admin/logout").status_code == 400  # no CSRF token
+    forged = app.test_client()
+    forged.set_cookie("session", "eyJhZG1pbl9pZCI6MX0.forged.sig")
+    assert forged.get("/admin/").status_code == 302
+    away = app.test_client()
+    sent = away.post(
+        "/admin/login?next=//evil.example/x",
+        data={
+            "username": "admin",
+            "password": PASSWORD,
+            "csrf_token": csrf_of(away.get("/admin/login").get_data(as_text=True)),
+        },
+    )
+    assert sent.status_code == 302 and "evil.example" not in sent.headers["Location"]
+    assert "方兰" in away.get("/admin/bindings").get_data(as_text=True)  # the office sees the claim the cadre may not
