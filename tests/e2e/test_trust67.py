@@ -28,9 +28,12 @@ def test_a_former_advisers_login_reads_and_answers_nothing_once_the_roster_drops
     assert login(client, "wang").status_code == 302
     ticket, village = county.tickets["wang"], county.villages["埔心村"]
     assert client.get(f"/admin/tickets/{ticket}").status_code == 200  # while an adviser: their ticket
+    assert "埔心村" in client.get("/admin/villages").get_data(as_text=True)  # and their village
     with transaction(bot.db):
         bot.db.execute("UPDATE people SET role = '群众' WHERE id = ?", [county.people["王顾问"]])
     assert client.get(f"/admin/tickets/{ticket}").status_code == 403
+    assert client.get("/admin/").status_code == 200  # still logged in, seeing no village
+    assert "埔心村" not in client.get("/admin/villages").get_data(as_text=True)
     assert "桂花叶子发黄" not in client.get("/admin/tickets").get_data(as_text=True)
     assert client.get(f"/admin/villages/{village}").status_code == 403
     assert client.get(f"/admin/photos/{county.photos['ticket']}").status_code == 403
