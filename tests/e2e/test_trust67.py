@@ -178,3 +178,22 @@ def test_a_cadre_login_reaches_no_other_village_by_id_and_no_form_without_its_to
     )
     assert sent.status_code == 302 and "evil.example" not in sent.headers["Location"]
     assert "方兰" in away.get("/admin/bindings").get_data(as_text=True)  # the office sees the claim the cadre may not
+
+
+def test_a_cadre_the_roster_drops_before_the_photo_records_no_daizhong(bot, villager_factory, clock, standin, rows):
+    """'代种 李四 2棵龙眼' from the secretary, then a roster import naming him 群众, then the photo: the record for 李四
+    was completed under 李四's name by one no longer a cadre. Now the photo asks the role again: nothing is recorded
+    for another household (the record is dropped, never counted)."""
+    from tests.e2e.test_planting import photo
+
+    clock.set("2027-03-20T09:00")
+    seed(bot)
+    secretary = villager_factory("o-林书记")
+    secretary.follows()
+    assert "李四" in secretary.says("代种 李四 2棵龙眼")
+    people = "姓名,村社区,角色\n林书记,埔心村,群众\n".encode()
+    assert import_file(bot.db, bot.imports["people"], "p.csv", people, "2027-03-01T00:00:00", bot.t)[1] == []
+    standin.add_media("m-dz", photo(9))
+    assert "已记录" not in (secretary.sends_photo("m-dz") or "")
+    proxied = rows("SELECT status FROM plantings WHERE entered_by_person_id IS NOT NULL")
+    assert [r["status"] for r in proxied] == ["cancelled"]
