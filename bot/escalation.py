@@ -883,9 +883,10 @@ def village_name(app, db, village_id: int | None) -> str:
 
 def recipients(db, ticket: dict) -> list[str]:
     """The assigned adviser's openid; the admins' when there is no adviser or they never bound WeChat (a
-    binding without proof does not count: villagers' questions go only to proven staff)."""
+    binding without proof does not count: villagers' questions go only to proven staff; sim67: nor one the roster no
+    longer names 技术顾问)."""
     adviser = roster_store.person(db, ticket["adviser_person_id"])
-    if adviser and adviser["openid"] and identity.is_proven(adviser):
+    if adviser and adviser["openid"] and identity.acts_as(adviser, [store.ROLE_ADVISER]):
         return [adviser["openid"]]
     return [p["openid"] for p in store.admins(db) if p["openid"] and identity.is_proven(p)]
 

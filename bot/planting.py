@@ -65,6 +65,13 @@ def _cancel_pending_record(ctx, state) -> None:
         store.update(ctx.db, record["id"], {"status": "cancelled", "closed_at": ctx.now_s, "updated_at": ctx.now_s})
 
 
+def drop_collecting(ctx, record: Mapping) -> None:
+    """sim67: a record being collected that its sender may no longer finish (a 代种 or plot text of a cadre the roster
+    has since named otherwise): cancelled (it never counted), the flow ended."""
+    store.update(ctx.db, record["id"], {"status": "cancelled", "closed_at": ctx.now_s, "updated_at": ctx.now_s})
+    FLOW.end(ctx)
+
+
 def _cancel_set_aside_record(ctx) -> bool:
     """Round 56: 取消 with nothing in progress while a record is set aside (its window over and its reminder sent, a late
     part still finishes it within planting.late_part_hours: ``late_record``'s): it is cancelled (it had been 'nothing

@@ -280,6 +280,10 @@ def _update_photo(ctx: Ctx, _state) -> bool:
 
 def on_update_photo(ctx: Ctx, state, _match) -> str:
     planting_id = state.data["planting_id"]
+    refusal = identity.staff_refusal(ctx, ctx.config.get("planting.cadre_roles"), "adoption.update_cadres_only")
+    if refusal:  # sim67: the roster took the cadre's role away since 更新: no photo reaches the adopters
+        adoption.FLOW.end(ctx)
+        return refusal
     adoption.add_update_photo(ctx, planting_id, media_store.row_for_inbox(ctx.db, ctx.inbox_id))
     return ctx.t("adoption.update_received", id=planting_id)
 

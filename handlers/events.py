@@ -27,7 +27,7 @@ from bot import clock, escalation, events, nlu, visits
 from bot.context import Ctx
 from bot.conversation import END, FlowTable, Step
 from bot.dashboard import event_pages
-from bot.identity import keep_message, registered, staff
+from bot.identity import keep_message, registered, staff, staff_refusal
 from bot.reports import ReportColumn
 from bot.router import Route, pure, staged
 from bot.scheduler import Job
@@ -128,7 +128,19 @@ def _location(ctx: Ctx, _state) -> dict | None:
     return place if place is not None and events.FLOW.touched_last(ctx) else None
 
 
+def _no_longer_organiser(ctx: Ctx) -> str | None:
+    """sim67: the day's place sent after the roster took the organiser's role away (or before its proof): the refusal,
+    the day not opened or moved, the flow ended; None while they are still an organiser with proof."""
+    refusal = staff_refusal(ctx, _organisers(ctx.app), "events.organisers_only")
+    if refusal:
+        events.FLOW.end(ctx)
+    return refusal
+
+
 def on_place(ctx: Ctx, state, place: dict) -> str:
+    refusal = _no_longer_organiser(ctx)
+    if refusal:
+        return refusal
     data = state.data
     if data["ends_at"] <= ctx.now_s:
         events.FLOW.end(ctx)
@@ -138,6 +150,9 @@ def on_place(ctx: Ctx, state, place: dict) -> str:
 
 def on_new_place(ctx: Ctx, state, place: dict) -> str:
     """sim63: the organiser's new location for the day's place."""
+    refusal = _no_longer_organiser(ctx)
+    if refusal:
+        return refusal
     event = store.event(ctx.db, state.data["event_id"])
     if event is None or events.over(event, ctx.now_s):
         events.FLOW.end(ctx)
@@ -426,9 +441,10 @@ def _roll_call_text(ctx: Ctx, event: dict) -> str:
     return "\n".join(lines)
 
 
-@registered
+@staff(_organisers, refusal="events.organisers_only")
 def on_roll_call(ctx: Ctx, _match) -> str:
-    """sim58: an organiser asking who is at the village's planting day (it had been a ticket): each day's check-ins."""
+    """sim58: an organiser asking who is at the village's planting day (it had been a ticket): each day's check-ins;
+    sim67: an organiser with proof only (the names of who came and who not yet), as opening the day."""
     current = _village_days(ctx)
     if not current:
         return ctx.t("events.roll_call_none")

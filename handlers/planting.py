@@ -336,6 +336,11 @@ def on_photo(ctx, _match) -> str:
     planting.settle_sender(ctx)
     # the pending record, else a late one waiting only for its photo, else one more photo of a record just finished
     record = planting.collecting(ctx) or planting.reopen(ctx, "photo")
+    if record is not None and _cadres_work(record):
+        refusal = staff_refusal(ctx, ctx.config.get("planting.cadre_roles"), "planting.cadres_only")
+        if refusal:  # sim67: the roster took the cadre's role away since the 代种 or plot text: not completed
+            planting.drop_collecting(ctx, record)
+            return refusal
     if record is None:
         extra = planting.add_extra_photo(ctx, media_row_id)
         if extra:
@@ -343,6 +348,11 @@ def on_photo(ctx, _match) -> str:
         record = planting.new_record(ctx)
     store.add_photo(ctx.db, record["id"], media_row_id, ctx.now_s)
     return _reply(ctx, planting.advance(ctx, record["id"]))
+
+
+def _cadres_work(record: dict) -> bool:
+    """A plot record (党建林 …) or a 代种 (entered for another household): a cadre's, whoever completes it."""
+    return record["kind"] == "plot" or record.get("entered_by_person_id") not in (None, record["person_id"])
 
 
 @registered

@@ -77,12 +77,13 @@ def _log_wished_after(_app, rest: str) -> bool:
 def _viewable_villages(ctx: Ctx) -> set[int] | None:
     """The villages whose figures the sender may see in chat by their name: their own; an adviser's linked villages
     too (DESIGN.md: advisers are each linked to some villages); None for every village: an admin (管理员, the campaign
-    office, DESIGN.md: progress of every village). The dashboard and the 通报 show the rest."""
+    office, DESIGN.md: progress of every village). The dashboard and the 通报 show the rest. Roles with proof only
+    (sim67: a villager the roster named staff after registering is a 群众 until the office's code)."""
     person = ctx.person or {}
-    if person.get("role") == escalation.ROLE_ADMIN:
+    if acts_as(person, (escalation.ROLE_ADMIN,)):
         return None
     own = {person["village_id"]} if person.get("village_id") is not None else set()
-    if person.get("role") == escalation.ROLE_ADVISER:
+    if acts_as(person, (escalation.ROLE_ADVISER,)):
         own |= {v["id"] for v in roster_store.villages_of_adviser(ctx.db, person["id"])}
     return own
 
@@ -123,7 +124,7 @@ def _county_ahead(ctx) -> bool | str | None:
 def _from_office(ctx: Ctx, asked: bool | str) -> tuple[str | None] | None:
     """Only the campaign office (管理员) gets every village here ((None,) for all, else the roster's town named);
     anyone else's words go on (本村进度, the FAQ), and so do the office's naming no town of the roster."""
-    if (ctx.person or {}).get("role") != escalation.ROLE_ADMIN:
+    if not acts_as(ctx.person, (escalation.ROLE_ADMIN,)):  # with proof (sim67)
         return None
     if asked is True:
         return (None,)

@@ -104,7 +104,10 @@ def _viewer_for(row: dict) -> Viewer:
         person = roster_store.person(bot().db, row["person_id"])
         acting = person is not None and person["role"] in CADRE_ROLES and person["village_id"]
         village_ids = (person["village_id"],) if person is not None and acting else ()
-    else:
+    else:  # an adviser login, while the roster still names the person 技术顾问 (sim67: a re-import may not)
+        person = roster_store.person(bot().db, row["person_id"])
+        if person is None or person["role"] != ADVISER_ROLE:
+            return Viewer(row["id"], row["username"], row["role"], None, ())
         village_ids = tuple(v["id"] for v in roster_store.villages_of_adviser(bot().db, row["person_id"]))
     return Viewer(row["id"], row["username"], row["role"], row["person_id"], village_ids)
 
@@ -228,6 +231,7 @@ def safe_next(target: str | None) -> str:
 
 # -- adviser and cadre logins and roster people ----------------------------------------------------------
 CADRE_ROLES = ("村书记", "村干部")  # the roster roles a cadre login may act as
+ADVISER_ROLE = "技术顾问"  # the roster role an adviser login acts as
 
 
 class UnknownPerson(LookupError):
