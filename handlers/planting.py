@@ -644,15 +644,28 @@ WITHDRAW_TABLE = FlowTable(
 
 
 # -- a finished record's count corrected by its sender (round 48) ---------------------------------------------
+# the lead (forty-first session, from sim67: '第2号记录改成5棵' had started a record of a tree called 号): a record named
+# by its number first, then its count or tree corrected: the sender's own record by that number, as 作废 <N> reads it
+_NUMBERED_RECORD_RE = re.compile(r"^(?:帮我|请)?(?:把|将)?第?(\d{1,9})号(?:记录|嘅记录|的记录|嗰条|那条)?(?:的|嘅)?")
+
+
+def _numbered_record(ctx) -> tuple[int | None, str]:
+    """The number of a record named first and the words after it; (None, the text) when none is named."""
+    text = re.sub(r"\s+", "", ctx.msg.text or "")
+    found = _NUMBERED_RECORD_RE.match(text)
+    return (int(found[1]), text[found.end() :]) if found else (None, ctx.msg.text or "")
+
+
 @pure
 def _recount_ahead(ctx) -> bool:
     """A count said wrong and said right ('头先报错咗 系三棵唔系两棵', '刚才那个是三棵 不是两棵', '帮我改成3棵'); round 52:
-    or the tree ('头先嗰三棵唔系龙眼系黄皮', '树种报错了 应该是龙眼')."""
+    or the tree ('头先嗰三棵唔系龙眼系黄皮', '树种报错了 应该是龙眼'); the lead (41st): a record named by its number first
+    ('第12号记录改成5棵')."""
     if ctx.msg.msg_type != "text":
         return False
     # sim62: or in one clause, who writes said beside it ('我是他孙子 帮爷爷发的 刚才那个是三棵不是两棵')
     table, others = planting.species_table(ctx.app), planting.offlist_names(ctx.app)
-    return planting.correction_said(ctx.msg.text or "", table, others) is not None
+    return planting.correction_said(_numbered_record(ctx)[1], table, others) is not None
 
 
 def _recount_then(ctx, _said):
@@ -661,9 +674,12 @@ def _recount_then(ctx, _said):
     finished one (told so: no adviser can change a count)."""
     if any(flow is planting.FLOW for flow, _state in conversation.in_progress(ctx, ctx.app.flows)):
         return None
-    record = planting.last_finished(ctx)
+    number, text = _numbered_record(ctx)
+    record = planting.last_finished(ctx) if number is None else planting.own_finished(ctx, number)
     table, others = planting.species_table(ctx.app), planting.offlist_names(ctx.app)
-    said = planting.correction_said(ctx.msg.text or "", table, others) or ""
+    said = planting.correction_said(text, table, others) or ""
+    if record is not None and record.get("openid") != ctx.openid:  # planting.own_finished: none of theirs by N
+        return record, None
     if _corrects_the_ticket(ctx, said, record):
         return (
             None  # round 70 (21c): the tree of the question just sent corrected: the ticket's (handlers/escalation.py)
@@ -689,6 +705,8 @@ def on_recount_asked(ctx, found: tuple) -> str:
     if found is NOTHING:
         return ctx.t("planting.recount_nothing")
     record, fields = found
+    if record.get("openid") != ctx.openid:  # a number of no finished record of theirs: never changed, never whose
+        return ctx.t("planting.recount_not_theirs", id=record["id"])
     facts = {"id": record["id"], "what": _what(ctx, record)}
     if fields is None and record["status"] != store.WITHDRAWN:
         return ctx.t("planting.recount_same", **facts)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.e2e.test_conversation_probes import probe  # noqa: F401  (the module's fixture: one app for the examples)
+from tests.e2e.test_conversation_round36 import _finished, _record  # a follower who just finished a record; its row
 
 # the simulator (a party member, 25 March): '下个月种两棵龙眼' had been pledged with no month ('您家现在认领：…、2棵龙眼')
 LATER_PLANTING = [
@@ -60,3 +61,31 @@ def test_a_question_after_never_mind_is_no_withdrawal(probe, said):  # noqa: F81
 @pytest.mark.parametrize("asked", ["几时有人答我", "要等几耐先有人回", "什么时候才有人理我"])
 def test_when_anyone_will_answer_is_the_questions_wait(probe, asked):  # noqa: F811
     assert probe.handler_for("ticket", asked) == "ticket_wait", asked
+
+
+# from sim67 (the forty-first session's trust helper): '第2号记录改成5棵' had started a record of a tree called 号
+@pytest.mark.parametrize(
+    "form", ["第{id}号记录改成5棵", "第{id}号改成5棵", "把第{id}号记录改成5棵", "{id}号记录 系5棵唔系2棵"]
+)
+def test_a_record_named_by_its_number_then_corrected_is_that_record(probe, form):  # noqa: F811
+    villager, openid, planting_id = _finished(probe)
+    asked = villager.says(form.format(id=planting_id))
+    assert probe.last_handler(openid) == "recount", asked
+    assert f"要把第{planting_id}号记录改成：5棵荔枝吗" in asked, asked
+    villager.says("确定")
+    assert _record(probe, planting_id)["count"] == 5
+    assert probe.rows("SELECT COUNT(*) AS n FROM plantings WHERE openid = ?", [openid])[0]["n"] == 1
+
+
+def test_another_persons_record_by_number_is_never_corrected(probe):  # noqa: F811
+    """Trust: the number of another villager's record (or of none) changes nothing and says only that the sender
+    reported no record by that number, never whose it is or what it holds; a yes after it changes nothing."""
+    _owner, _owner_id, planting_id = _finished(probe)
+    other, other_id, _own_id = _finished(probe, "三棵龙眼")
+    for number in (planting_id, 999999):
+        reply = other.says(f"第{number}号记录改成5棵")
+        assert reply.startswith(f"您报过的记录里没有第{number}号。"), reply
+        assert "荔枝" not in reply
+        other.says("确定")
+        assert _record(probe, planting_id)["count"] == 2
+    assert probe.rows("SELECT COUNT(*) AS n FROM plantings WHERE openid = ?", [other_id])[0]["n"] == 1
