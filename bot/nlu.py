@@ -2535,7 +2535,40 @@ def command_typos_fixed(norm: str) -> str:
     if not norm:
         return norm
     fixed = _TYPO_RE.sub(lambda m: COMMAND_TYPOS[m.group(0)], norm)
+    whole = _whole_by_sound(fixed)
+    if whole:
+        return whole
     return _by_sound(fixed) if len(fixed) <= SOUND_MAX_CHARS else fixed
+
+
+@lru_cache(maxsize=4096)
+def _whole_by_sound(fixed: str) -> str | None:
+    """Round 77 (21k, the lead: '腿定' for 退订): a fixed command typed by its sound in every character, the whole
+    message and nothing else (spoken particles after it aside: '腿定啦'), read as the command (messages/typos.toml
+    ``[whole]``: the few where a mistyped command is common); a word of its own ('定约') stays, and so does any text
+    the command would sit inside ('我条腿定住咗')."""
+    bare = _INTENT_PARTICLES_RE.sub("", fixed)
+    words = _whole_sound_words()
+    if not bare or len(bare) not in {len(w) for w in words} or bare in words:
+        return None
+    if not all("\u4e00" <= c <= "\u9fff" for c in bare) or bare in _phrases():
+        return None
+    sounds = [_FlatTongue.main_reading(c) for c in bare]
+    for word in words:
+        if len(word) == len(bare) and all(s in _FlatTongue.readings(c) for s, c in zip(sounds, word)):
+            return word + fixed[len(bare) :]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _whole_sound_words() -> tuple[str, ...]:
+    typos = tomllib.loads((MESSAGES_DIR / "typos.toml").read_text(encoding="utf-8"))
+    return tuple(typos.get("whole", {}).get("words", []))
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> Mapping[str, object]:
+    return pinyin_phrases()
 
 
 # a command by its sound is read in a short text only: a request is short, and reading every run of a story by its

@@ -108,7 +108,7 @@ def test_a_command_typed_by_its_sound_is_read_only_as_the_whole_message(probe): 
     assert probe.handler_for("party", "腿定") == "reminders_off"
     assert probe.handler_for("member", "我条腿定住咗 郁唔到") != "reminders_off"
     assert probe.handler_for("member", "腿疼") != "reminders_off"
-    assert probe.handler_for("member", "定约") != "reminders_on"  # a word of its own
+    assert probe.handler_for("member", "订约") != "reminders_on"  # a word of its own (to sign a contract)
 
 
 # -- the lead's finding 1: a problem told solved ----------------------------------------------------------------------
