@@ -121,19 +121,21 @@ def test_solved_with_no_ticket_is_acknowledged_never_the_funding_answer(probe, m
 
 
 def _answered_ticket(probe, openid: str) -> int:  # noqa: F811
-    villager = probe.member(openid)
-    villager.says(TICKET_OPENER)
-    (ticket,) = probe.rows("SELECT id FROM tickets WHERE openid = ?", [openid])
+    """A ticket of ``openid``'s, answered by its adviser through the chat (an adviser of the village bound first, so
+    that the ticket is theirs: the one it was assigned to answers)."""
     probe.count += 1  # the adviser's roster name (村民N) is the count's
-    adviser = probe.member(f"{openid}-adviser", "技术顾问")
-    adviser.says(f"答 {ticket['id']} 多施点有机肥，叶面喷点叶面肥")
+    probe.member(f"{openid}-adviser", "技术顾问")
+    probe.count += 1
+    probe.member(openid).says(TICKET_OPENER)
+    (ticket,) = probe.rows("SELECT id, adviser_person_id FROM tickets WHERE openid = ?", [openid])
+    (adviser,) = probe.rows("SELECT openid FROM people WHERE id = ?", [ticket["adviser_person_id"]])
+    probe.user(adviser["openid"]).says(f"答 {ticket['id']} 多施点有机肥，叶面喷点叶面肥")
     assert probe.rows("SELECT status FROM tickets WHERE id = ?", [ticket["id"]]) == [{"status": "answered"}]
     return ticket["id"]
 
 
 def test_solved_after_an_answer_closes_the_senders_own_ticket(probe):  # noqa: F811
-    probe.count += 1
-    openid = f"o-probe-{probe.count}"
+    openid = f"o-round77-{probe.count}"
     ticket = _answered_ticket(probe, openid)
     probe.bot.clock.advance(hours=3)
     probe.user(openid).says(f"回复 {ticket} 已经解决咗")
@@ -143,8 +145,7 @@ def test_solved_after_an_answer_closes_the_senders_own_ticket(probe):  # noqa: F
 
 
 def test_reply_with_anothers_ticket_number_never_touches_that_ticket(probe):  # noqa: F811
-    probe.count += 1
-    other = f"o-probe-{probe.count}"
+    other = f"o-round77-{probe.count}"
     ticket = _answered_ticket(probe, other)
     probe.count += 1
     sender = f"o-probe-{probe.count}"
