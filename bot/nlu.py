@@ -7562,8 +7562,10 @@ _REPORT_WHEN_RE = re.compile(r"几时|什么时候|啥时候|咩时候|乜时候
 
 def report_asked(norm: str) -> tuple[str, int] | None:
     """The monthly 通报's line asked after in the normalised text, and which month's (see above); None otherwise."""
-    if len(norm) > _REPORT_ASKED_MAX_CHARS or not _REPORT_WORD_RE.search(norm) or _REPORT_NOT_ASKED_RE.search(norm):
+    if len(norm) > _REPORT_ASKED_MAX_CHARS or _REPORT_NOT_ASKED_RE.search(norm):
         return None
+    if not _REPORT_WORD_RE.search(norm):
+        return _last_months_rank_asked(norm)
     if _REPORT_PROGRESS_ASKED_RE.search(norm):
         return None
     named = _REPORT_MONTH_RE.search(norm)
@@ -7578,6 +7580,26 @@ def report_asked(norm: str) -> tuple[str, int] | None:
         if month is not None and 1 <= month <= 12:
             return ("month", month)
     return ("latest", 0)
+
+
+# round 77 (the lead, in the simulator: '上个月我们村排第几' had today's 本村进度): a past month's rank or state asked with
+# no 通报 word ('我哋村上个月排第几名', '上月本村排名几多', '上个月我们村名次是多少'): that month's 通报 line, where the rank
+# was given (a village named: handlers/progress.py, as one the sender may see); never figures ('上个月我们村种了多少棵'),
+# nor this month's rank (本村进度's)
+_OURS = r"(?:(?:我们|我|咱们|咱)(?:村|社区)|本村|本社区|[\u4e00-\u9fff]{1,5}?(?:村|社区))"  # a village named too
+_LAST_MONTHS_RANK_RE = re.compile(
+    rf"{_OURS}?(?:上上个?月|上个?月|上月)(?:的)?{_OURS}?(?:的)?"
+    r"(?:排(?:在|到)?(?:第)?(?:几|多少|几多)(?:名|位)?|排名|名次|第几名|状态|有没有滞后|是不是滞后|滞后了没有|滞后了吗)"
+    r"(?:是|系)?(?:第)?(?:几|多少|几多|什么|怎样|怎么样)?(?:名|位)?(?:呀|啊|呢|吗|了|啦|哦)*"
+)
+
+
+def _last_months_rank_asked(norm: str) -> tuple[str, int] | None:
+    if not _LAST_MONTHS_RANK_RE.fullmatch(norm):
+        return None
+    back = _REPORT_BACK_RE.search(norm)
+    assert back is not None  # the pattern holds one
+    return ("back", 2 if back.group(0).startswith("上上") else 1)
 
 
 # round 73 (21i): a follower's first words before any 登记, a greeting or a call alone ('你好', '在吗', '喂', '有人吗',
