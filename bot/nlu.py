@@ -3596,6 +3596,10 @@ _PROXY_LOG_HOW_RE = re.compile(
     rf"(?:{_HOW_SAID}(?:操作|做|弄|搞|办)?)?$"
     rf"|^{_OTHERS}(?:种了|种好了|种完)(?:树)?{_HOW_SAID}(?:帮|替|给)(?:它|他|她)(?:们)?(?:{_LOG_WORD}|记)(?:上去|上)?$"
     rf"|^代种{_HOW_SAID}(?:登记|记|报|弄|操作|做)$"
+    # round 77 (21j: '代种点用'): how the 代种 itself works, asked of it as of a feature ('帮人代种点操作', '点样代种',
+    # '代种系点用嘅', '代种功能怎么使用')
+    rf"|^(?:(?:帮|替|为|给){_OTHERS})?代种(?:功能|这个功能)?(?:是|系)?{_HOW_SAID}(?:用|使用|搞|弄|操作|做|办)(?:的)?$"
+    rf"|^{_HOW_SAID}(?:(?:帮|替|为|给){_OTHERS})?代种(?:登记)?$"
 )
 
 
@@ -3606,6 +3610,26 @@ _OTHERS_THEN_HOW_RE = re.compile(
     rf"^(?:帮|代|替|为)?{_OTHERS}{_HOW_SAID}(?:帮|替|给|代)?(?:它|他|她)?(?:们)?(?:{_LOG_WORD}|记)(?:种树|种的树|的树|树)?$"
 )
 _OTHERS_FOR_WHOM_RE = re.compile(r"^(?:帮|代|替|为)|手机|老人|阿婆|阿公|阿伯|阿嬷|五保户")
+
+
+# round 77 (21j: '我阿妈冇手机 佢种咗两棵龙眼点报'): a relative of the sender's with no phone (or who cannot use one), their
+# trees, then how to log them asked: the household's own record, logged with the sender's WeChat (handlers/planting.py;
+# another household's: a cadre's 代种), never a record of the trees said nor a ticket
+@lru_cache(maxsize=1)
+def _relative_no_phone_log_how_re() -> re.Pattern:
+    """Built on first use: ``RELATIVES`` is written further down, with the readers of relatives."""
+    return re.compile(
+        rf"^(?:我|我的|我家|我家的|我们家)?(?:{RELATIVES})(?:她|他|它)?(?:没有|没|不会用|不识用|不懂用|不会玩|不识玩|用不了)"
+        r"(?:智能|智慧)?(?:手机|微信)(?:的)?.{0,12}?"
+        r"(?:要|应该|可以)?(?:怎么|怎样|如何)(?:样)?(?:帮(?:她|他|它)(?:们)?)?(?:报|上报|登记|记|录|报上去|记上去|录入)"
+        r"(?:上去|进去)?$"
+    )
+
+
+def relative_no_phone_log_asked(norm: str) -> bool:
+    """Round 77: how to log a relative's trees asked, the relative having no phone ('我阿妈冇手机 佢种咗两棵龙眼点报')."""
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    return bool(bare) and bool(_relative_no_phone_log_how_re().match(bare))
 
 
 def proxy_log_how_asked(norm: str) -> bool:
