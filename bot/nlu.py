@@ -4377,8 +4377,20 @@ _GOING_COMMITTED_RE = re.compile(r"都去|也去|会去|一定|算(?:埋)?我|�
 _GOING_AFFIRMED_RE = re.compile(r"(?<=去)的(?=[了啦呀啊喔噢喇嘞咯]*$)")
 
 
+# round 77 (21j: '支部叫我去植树日签到 点签'): how to check in at the planting day asked, the day named ('植树活动点样签到',
+# '去植树活动现场签到怎么弄'): its check-in (参加: the day under way checks the sender in, none says when and how); an
+# adviser's 签到 stays his visits (read before), '我的签到' the days attended (event_attended)
+_DAY_CHECK_IN_HOW_RE = re.compile(
+    r"^[\u4e00-\u9fff]{0,8}?(?:种树|种树节)(?:日|活动|那天|当天)(?:现场)?(?:要|去|的)?(?:签到|打卡)(?:要|应该)?"
+    r"(?:怎么|怎样|如何|点)(?:样)?(?:签|签到|弄|搞|做|操作|打卡|办)?$"
+    r"|^[\u4e00-\u9fff]{0,8}?(?:种树|种树节)(?:日|活动|那天|当天)(?:现场)?(?:要|应该)?(?:怎么|怎样|如何|点)(?:样)?(?:签到|打卡)$"
+)
+
+
 def joining_said(norm: str) -> bool:
     """To join the village's planting day, said in words; not '参加植树要带什么工具' (a question)."""
+    if norm and _DAY_CHECK_IN_HOW_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
+        return True  # round 77
     norm = _GOING_AFFIRMED_RE.sub("", norm or "")
     if norm and _STILL_OPEN_THEN_GO_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
         return True  # round 50

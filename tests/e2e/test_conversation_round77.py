@@ -170,28 +170,52 @@ def test_a_relatives_trees_asked_how_to_log_is_no_record_and_no_ticket(probe):  
     assert "代种" in _last_reply(probe, openid)  # another household's trees: a cadre's 代种
 
 
-# -- the lead's finding 2: one more zone ----------------------------------------------------------------------------
-def test_one_more_zone_in_a_village_with_none_drawn_is_never_a_pledge(probe):  # noqa: F811
+def _shipai(probe) -> int:  # noqa: F811
+    """石排村, a village with no care zones drawn and no planting day open but its own (made once in the module)."""
+    found = probe.rows("SELECT id FROM villages WHERE name = '石排村'")
+    if found:
+        return found[0]["id"]
     with transaction(probe.bot.db):
-        village = roster_store.insert_village(
+        return roster_store.insert_village(
             probe.bot.db,
             {
                 "name": "石排村",
                 "kind": "村",
                 "town": "新圩镇",
                 "households": 30,
-                "lat": 23.1,
-                "lng": 113.2,
+                "lat": 23.3,
+                "lng": 114.1,
                 "radius_m": 800,
             },
             to_db(probe.bot.clock()),
         )
+
+
+def _shipai_person(probe, openid: str, name: str, role: str):  # noqa: F811
+    with transaction(probe.bot.db):
         person = roster_store.insert_person(
-            probe.bot.db, {"name": "石排党员", "village_id": village, "role": "党员"}, to_db(probe.bot.clock())
+            probe.bot.db, {"name": name, "village_id": _shipai(probe), "role": role}, to_db(probe.bot.clock())
         )
-        roster_store.bind_openid(probe.bot.db, person, "o-round77-shipai", to_db(probe.bot.clock()), via="roster")
-    member = probe.user("o-round77-shipai")
-    member.follows()
+        roster_store.bind_openid(probe.bot.db, person, openid, to_db(probe.bot.clock()), via="roster")
+    user = probe.user(openid)
+    user.follows()
+    return user, person
+
+
+# -- the lead's finding 6: how to check in at the planting day -----------------------------------------------------------
+def test_how_to_check_in_at_the_day_under_way_checks_the_sender_in(probe):  # noqa: F811
+    secretary, _ = _shipai_person(probe, "o-round77-secretary", "石排书记", "村书记")
+    secretary.sends_location(23.3, 114.1)
+    assert "签到码" in (secretary.says("活动 石排村口植树") or "")
+    member, person = _shipai_person(probe, "o-round77-day", "石排党员甲", "党员")
+    reply = member.says("支部叫我去植树活动签到 点签") or ""
+    assert probe.last_handler("o-round77-day") == "event_join", reply
+    assert probe.rows("SELECT how FROM attendance WHERE person_id = ?", [person]) == [{"how": "village"}]
+
+
+# -- the lead's finding 2: one more zone ----------------------------------------------------------------------------
+def test_one_more_zone_in_a_village_with_none_drawn_is_never_a_pledge(probe):  # noqa: F811
+    member, person = _shipai_person(probe, "o-round77-shipai", "石排党员", "党员")
     reply = member.says("我想认领多一块") or ""
     assert probe.last_handler("o-round77-shipai") == "zone_list", reply
     assert "为别人家" not in reply
