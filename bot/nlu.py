@@ -4936,6 +4936,15 @@ def zone_wished(norm: str) -> bool:
     return _zone_wished(norm)
 
 
+# round 77 (the lead, in the simulator: '我想认领多一块' had been a pledge for another household, 多一块 read as its name): a
+# piece (块, 片: a stretch of land, never trees, which are counted in 棵) claimed, one more or again, nothing else said
+# ('我想再认领一块', '可唔可以多认领一块地', '我可以多领一块吗'): the care zones, where the sender's own claim is made
+_ONE_MORE_PIECE_RE = re.compile(
+    r"^(?:我|我们)?(?:也|都)?(?:想|要|可以|可不可以|能不能|能否|可否|还可以|还能)?(?:再|多)?(?:认领|领|要|拿)(?:多|再)?"
+    r"(?:一|1)?(?:块|片)(?:地|土地|责任区|党员责任区)?(?:来管|来管护|管护)?(?:吗|不|没有|得不得|行不行|可不可以)?$"
+)
+
+
 def _zone_wished(norm: str) -> bool:
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
@@ -4949,6 +4958,8 @@ def _zone_wished(norm: str) -> bool:
         return True  # round 50
     if _MY_ZONE_ASKED_RE.search(_INTENT_PARTICLES_RE.sub("", norm)):
         return True  # round 53
+    if _ONE_MORE_PIECE_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
+        return True  # round 77
     piece = _PIECE_TO_TEND_RE.match(_INTENT_PARTICLES_RE.sub("", norm))
     if piece and (piece["zone"] or "党建林" in piece["where"]):
         return True  # round 50
