@@ -220,3 +220,27 @@ def test_one_more_zone_in_a_village_with_none_drawn_is_never_a_pledge(probe):  #
     assert probe.last_handler("o-round77-shipai") == "zone_list", reply
     assert "为别人家" not in reply
     assert probe.rows("SELECT id FROM pledges WHERE person_id = ?", [person]) == []
+
+
+# -- set 21j's '更多' by a cadre: the next page of the list just shown, else the adoption list --------------------------
+def test_a_bare_more_after_a_page_of_the_households_left_is_its_next_page(probe):  # noqa: F811
+    village = _shipai(probe)
+    with transaction(probe.bot.db):
+        for i in range(35):
+            roster_store.insert_person(
+                probe.bot.db,
+                {"name": f"石排户{i:02d}", "village_id": village, "role": "群众"},
+                to_db(probe.bot.clock()),
+            )
+    cadre, _ = _shipai_person(probe, "o-round77-cadre", "石排主任", "村干部")
+    first = cadre.says("未种名单") or ""
+    assert "未种名单 2" in first, first
+    second = cadre.says("更多") or ""
+    assert probe.last_handler("o-round77-cadre") == "left_to_plant", second
+    assert "石排户" in second and not set(second.splitlines()[1].split("、")) & set(first.splitlines()[1].split("、"))
+    third = cadre.says("下一页") or ""
+    assert probe.last_handler("o-round77-cadre") == "left_to_plant", third
+    assert probe.bot.t("progress.left_past_end") in third
+    probe.bot.clock.advance(hours=1)  # long after the list: the contract's 更多, the adoption list
+    cadre.says("更多")
+    assert probe.last_handler("o-round77-cadre") == "adoption_list"
