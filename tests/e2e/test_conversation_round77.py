@@ -244,3 +244,17 @@ def test_a_bare_more_after_a_page_of_the_households_left_is_its_next_page(probe)
     probe.bot.clock.advance(hours=1)  # long after the list: the contract's 更多, the adoption list
     cadre.says("更多")
     assert probe.last_handler("o-round77-cadre") == "adoption_list"
+
+
+def test_an_advisers_reply_command_stays_the_answer(probe):  # noqa: F811
+    """The adviser's own ``回复 <n> …`` on a ticket waiting for them is the answer, never a villager's 解决了."""
+    probe.count += 1
+    probe.member(f"o-round77-adv-{probe.count}", "技术顾问")
+    probe.count += 1
+    villager = f"o-round77-asker-{probe.count}"
+    probe.member(villager).says(TICKET_OPENER)
+    (ticket,) = probe.rows("SELECT id, adviser_person_id FROM tickets WHERE openid = ?", [villager])
+    (adviser,) = probe.rows("SELECT openid FROM people WHERE id = ?", [ticket["adviser_person_id"]])
+    probe.user(adviser["openid"]).says(f"回复 {ticket['id']} 已经解决咗 系缺肥 落啲复合肥就得")
+    assert probe.last_handler(adviser["openid"]) == "ticket_answer_numbered"
+    assert probe.rows("SELECT status FROM tickets WHERE id = ?", [ticket["id"]]) == [{"status": "answered"}]
