@@ -2568,6 +2568,7 @@ def _whole_sound_words() -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _phrases() -> Mapping[str, object]:
+    """pypinyin's words, read once for the command words by their sound (``_command_sounds``, ``_whole_by_sound``)."""
     return pinyin_phrases()
 
 
@@ -2596,7 +2597,7 @@ def _command_sounds():
     """The command words by their sound (built on the first text: pypinyin's readings and phrases)."""
 
     words = tomllib.loads((MESSAGES_DIR / "typos.toml").read_text(encoding="utf-8")).get("sound", {}).get("words", [])
-    return SoundAlikeWords(words, _SOUND_KEEP, (pinyin_phrases(),), reader=_FlatTongue())
+    return SoundAlikeWords(words, _SOUND_KEEP, (_phrases(),), reader=_FlatTongue())
 
 
 _RETROFLEX_RE = re.compile(r"^([zcs])h")
