@@ -326,7 +326,25 @@ def parse_add_faq_command(text: str) -> tuple[int | None, str] | None:
 
 
 def is_resolved(text: str) -> bool:
-    return (text or "").strip(_PUNCT) in RESOLVED_WORDS
+    """解决了, as written (``RESOLVED_WORDS``) or, round 77 (the lead, in the simulator: '已经解决咗' with no ticket had
+    the FAQ's funding answer, 资金怎么解决), told in other words (``_RESOLVED_TOLD_RE``): a statement, never a question."""
+    if (text or "").strip(_PUNCT) in RESOLVED_WORDS:
+        return True
+    if "解决" not in (text or ""):
+        return False
+    norm = nlu.normalize(text)
+    return bool(_RESOLVED_TOLD_RE.match(norm)) and bool(_RESOLVED_DONE_RE.search(norm))
+
+
+# round 77: the problem told solved in other words ('已经解决咗', '我个问题已经解决咗 唔该晒'), thanks after it, and the
+# adviser's answer command copied before it ('回复 1 已经解决咗'): the number is never acted on, only the sender's own
+# tickets are (``ticket_to_close``)
+_RESOLVED_TOLD_RE = re.compile(
+    r"^(?:回复|回)?(?:第)?\d{0,6}(?:号)?(?:好了|好)?(?:我|我的|我个|那个|这个|个)?(?:问题|事|事情)?(?:都|就)?"
+    r"(?:已经|经已|已)?(?:解决|得到解决)(?:了|啦|咯|喇|嘞|哦|喔|晒)*"
+    r"(?:谢谢|多谢|感谢|不该|唔该)?(?:你|你们|晒|专家|顾问|老师)?(?:了|啦|哦|喔|嘞)*$"
+)
+_RESOLVED_DONE_RE = re.compile(r"已|了|啦|咯|喇|晒")  # told done ('解决' alone, a topic, is not)
 
 
 # round 52 (the lead, in the simulator: '算了不用问了' with a question waiting got small talk, and the adviser still had it

@@ -2535,7 +2535,41 @@ def command_typos_fixed(norm: str) -> str:
     if not norm:
         return norm
     fixed = _TYPO_RE.sub(lambda m: COMMAND_TYPOS[m.group(0)], norm)
+    whole = _whole_by_sound(fixed)
+    if whole:
+        return whole
     return _by_sound(fixed) if len(fixed) <= SOUND_MAX_CHARS else fixed
+
+
+@lru_cache(maxsize=4096)
+def _whole_by_sound(fixed: str) -> str | None:
+    """Round 77 (21k, the lead: '腿定' for 退订): a fixed command typed by its sound in every character, the whole
+    message and nothing else (spoken particles after it aside: '腿定啦'), read as the command (messages/typos.toml
+    ``[whole]``: the few where a mistyped command is common); a word of its own ('定约') stays, and so does any text
+    the command would sit inside ('我条腿定住咗')."""
+    bare = _INTENT_PARTICLES_RE.sub("", fixed)
+    words = _whole_sound_words()
+    if not bare or len(bare) not in {len(w) for w in words} or bare in words:
+        return None
+    if not all("\u4e00" <= c <= "\u9fff" for c in bare) or bare in _phrases():
+        return None
+    sounds = [_FlatTongue.main_reading(c) for c in bare]
+    for word in words:
+        if len(word) == len(bare) and all(s in _FlatTongue.readings(c) for s, c in zip(sounds, word)):
+            return word + fixed[len(bare) :]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _whole_sound_words() -> tuple[str, ...]:
+    typos = tomllib.loads((MESSAGES_DIR / "typos.toml").read_text(encoding="utf-8"))
+    return tuple(typos.get("whole", {}).get("words", []))
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> Mapping[str, object]:
+    """pypinyin's words, read once for the command words by their sound (``_command_sounds``, ``_whole_by_sound``)."""
+    return pinyin_phrases()
 
 
 # a command by its sound is read in a short text only: a request is short, and reading every run of a story by its
@@ -2563,7 +2597,7 @@ def _command_sounds():
     """The command words by their sound (built on the first text: pypinyin's readings and phrases)."""
 
     words = tomllib.loads((MESSAGES_DIR / "typos.toml").read_text(encoding="utf-8")).get("sound", {}).get("words", [])
-    return SoundAlikeWords(words, _SOUND_KEEP, (pinyin_phrases(),), reader=_FlatTongue())
+    return SoundAlikeWords(words, _SOUND_KEEP, (_phrases(),), reader=_FlatTongue())
 
 
 _RETROFLEX_RE = re.compile(r"^([zcs])h")
@@ -3563,6 +3597,10 @@ _PROXY_LOG_HOW_RE = re.compile(
     rf"(?:{_HOW_SAID}(?:操作|做|弄|搞|办)?)?$"
     rf"|^{_OTHERS}(?:种了|种好了|种完)(?:树)?{_HOW_SAID}(?:帮|替|给)(?:它|他|她)(?:们)?(?:{_LOG_WORD}|记)(?:上去|上)?$"
     rf"|^代种{_HOW_SAID}(?:登记|记|报|弄|操作|做)$"
+    # round 77 (21j: '代种点用'): how the 代种 itself works, asked of it as of a feature ('帮人代种点操作', '点样代种',
+    # '代种系点用嘅', '代种功能怎么使用')
+    rf"|^(?:(?:帮|替|为|给){_OTHERS})?代种(?:功能|这个功能)?(?:是|系)?{_HOW_SAID}(?:用|使用|搞|弄|操作|做|办)(?:的)?$"
+    rf"|^{_HOW_SAID}(?:(?:帮|替|为|给){_OTHERS})?代种(?:登记)?$"
 )
 
 
@@ -3573,6 +3611,26 @@ _OTHERS_THEN_HOW_RE = re.compile(
     rf"^(?:帮|代|替|为)?{_OTHERS}{_HOW_SAID}(?:帮|替|给|代)?(?:它|他|她)?(?:们)?(?:{_LOG_WORD}|记)(?:种树|种的树|的树|树)?$"
 )
 _OTHERS_FOR_WHOM_RE = re.compile(r"^(?:帮|代|替|为)|手机|老人|阿婆|阿公|阿伯|阿嬷|五保户")
+
+
+# round 77 (21j: '我阿妈冇手机 佢种咗两棵龙眼点报'): a relative of the sender's with no phone (or who cannot use one), their
+# trees, then how to log them asked: the household's own record, logged with the sender's WeChat (handlers/planting.py;
+# another household's: a cadre's 代种), never a record of the trees said nor a ticket
+@lru_cache(maxsize=1)
+def _relative_no_phone_log_how_re() -> re.Pattern:
+    """Built on first use: ``RELATIVES`` is written further down, with the readers of relatives."""
+    return re.compile(
+        rf"^(?:我|我的|我家|我家的|我们家)?(?:{RELATIVES})(?:她|他|它)?(?:没有|没|不会用|不识用|不懂用|不会玩|不识玩|用不了)"
+        r"(?:智能|智慧)?(?:手机|微信)(?:的)?.{0,12}?"
+        r"(?:要|应该|可以)?(?:怎么|怎样|如何)(?:样)?(?:帮(?:她|他|它)(?:们)?)?(?:报|上报|登记|记|录|报上去|记上去|录入)"
+        r"(?:上去|进去)?$"
+    )
+
+
+def relative_no_phone_log_asked(norm: str) -> bool:
+    """Round 77: how to log a relative's trees asked, the relative having no phone ('我阿妈冇手机 佢种咗两棵龙眼点报')."""
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    return bool(bare) and bool(_relative_no_phone_log_how_re().match(bare))
 
 
 def proxy_log_how_asked(norm: str) -> bool:
@@ -4323,8 +4381,20 @@ _GOING_COMMITTED_RE = re.compile(r"都去|也去|会去|一定|算(?:埋)?我|�
 _GOING_AFFIRMED_RE = re.compile(r"(?<=去)的(?=[了啦呀啊喔噢喇嘞咯]*$)")
 
 
+# round 77 (21j: '支部叫我去植树日签到 点签'): how to check in at the planting day asked, the day named ('植树活动点样签到',
+# '去植树活动现场签到怎么弄'): its check-in (参加: the day under way checks the sender in, none says when and how); an
+# adviser's 签到 stays his visits (read before), '我的签到' the days attended (event_attended)
+_DAY_CHECK_IN_HOW_RE = re.compile(
+    r"^[\u4e00-\u9fff]{0,8}?(?:种树|种树节)(?:日|活动|那天|当天)(?:现场)?(?:要|去|的)?(?:签到|打卡)(?:要|应该)?"
+    r"(?:怎么|怎样|如何|点)(?:样)?(?:签|签到|弄|搞|做|操作|打卡|办)?$"
+    r"|^[\u4e00-\u9fff]{0,8}?(?:种树|种树节)(?:日|活动|那天|当天)(?:现场)?(?:要|应该)?(?:怎么|怎样|如何|点)(?:样)?(?:签到|打卡)$"
+)
+
+
 def joining_said(norm: str) -> bool:
     """To join the village's planting day, said in words; not '参加植树要带什么工具' (a question)."""
+    if norm and _DAY_CHECK_IN_HOW_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
+        return True  # round 77
     norm = _GOING_AFFIRMED_RE.sub("", norm or "")
     if norm and _STILL_OPEN_THEN_GO_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
         return True  # round 50
@@ -4870,6 +4940,15 @@ def zone_wished(norm: str) -> bool:
     return _zone_wished(norm)
 
 
+# round 77 (the lead, in the simulator: '我想认领多一块' had been a pledge for another household, 多一块 read as its name): a
+# piece (块, 片: a stretch of land, never trees, which are counted in 棵) claimed, one more or again, nothing else said
+# ('我想再认领一块', '可唔可以多认领一块地', '我可以多领一块吗'): the care zones, where the sender's own claim is made
+_ONE_MORE_PIECE_RE = re.compile(
+    r"^(?:我|我们)?(?:也|都)?(?:想|要|可以|可不可以|能不能|能否|可否|还可以|还能)?(?:再|多)?(?:认领|领|要|拿)(?:多|再)?"
+    r"(?:一|1)?(?:块|片)(?:地|土地|责任区|党员责任区)?(?:来管|来管护|管护)?(?:吗|不|没有|得不得|行不行|可不可以)?$"
+)
+
+
 def _zone_wished(norm: str) -> bool:
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
@@ -4883,6 +4962,8 @@ def _zone_wished(norm: str) -> bool:
         return True  # round 50
     if _MY_ZONE_ASKED_RE.search(_INTENT_PARTICLES_RE.sub("", norm)):
         return True  # round 53
+    if _ONE_MORE_PIECE_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
+        return True  # round 77
     piece = _PIECE_TO_TEND_RE.match(_INTENT_PARTICLES_RE.sub("", norm))
     if piece and (piece["zone"] or "党建林" in piece["where"]):
         return True  # round 50
@@ -7535,8 +7616,10 @@ _REPORT_WHEN_RE = re.compile(r"几时|什么时候|啥时候|咩时候|乜时候
 
 def report_asked(norm: str) -> tuple[str, int] | None:
     """The monthly 通报's line asked after in the normalised text, and which month's (see above); None otherwise."""
-    if len(norm) > _REPORT_ASKED_MAX_CHARS or not _REPORT_WORD_RE.search(norm) or _REPORT_NOT_ASKED_RE.search(norm):
+    if len(norm) > _REPORT_ASKED_MAX_CHARS or _REPORT_NOT_ASKED_RE.search(norm):
         return None
+    if not _REPORT_WORD_RE.search(norm):
+        return _last_months_rank_asked(norm)
     if _REPORT_PROGRESS_ASKED_RE.search(norm):
         return None
     named = _REPORT_MONTH_RE.search(norm)
@@ -7551,6 +7634,26 @@ def report_asked(norm: str) -> tuple[str, int] | None:
         if month is not None and 1 <= month <= 12:
             return ("month", month)
     return ("latest", 0)
+
+
+# round 77 (the lead, in the simulator: '上个月我们村排第几' had today's 本村进度): a past month's rank or state asked with
+# no 通报 word ('我哋村上个月排第几名', '上月本村排名几多', '上个月我们村名次是多少'): that month's 通报 line, where the rank
+# was given (a village named: handlers/progress.py, as one the sender may see); never figures ('上个月我们村种了多少棵'),
+# nor this month's rank (本村进度's)
+_OURS = r"(?:(?:我们|我|咱们|咱)(?:村|社区)|本村|本社区|[\u4e00-\u9fff]{1,5}?(?:村|社区))"  # a village named too
+_LAST_MONTHS_RANK_RE = re.compile(
+    rf"{_OURS}?(?:上上个?月|上个?月|上月)(?:的)?{_OURS}?(?:的)?"
+    r"(?:排(?:在|到)?(?:第)?(?:几|多少|几多)(?:名|位)?|排名|名次|第几名|状态|有没有滞后|是不是滞后|滞后了没有|滞后了吗)"
+    r"(?:是|系)?(?:第)?(?:几|多少|几多|什么|怎样|怎么样)?(?:名|位)?(?:呀|啊|呢|吗|了|啦|哦)*"
+)
+
+
+def _last_months_rank_asked(norm: str) -> tuple[str, int] | None:
+    if not _LAST_MONTHS_RANK_RE.fullmatch(norm):
+        return None
+    back = _REPORT_BACK_RE.search(norm)
+    assert back is not None  # the pattern holds one
+    return ("back", 2 if back.group(0).startswith("上上") else 1)
 
 
 # round 73 (21i): a follower's first words before any 登记, a greeting or a call alone ('你好', '在吗', '喂', '有人吗',

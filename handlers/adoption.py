@@ -9,7 +9,8 @@ Routes (dispatch order in handlers/__init__.py):
   one tree of the record at that position
 - adoption_pick_unlisted: ``认养 <编号>`` without a list: the list again
 - adoption_list: ``认养`` / ``认种`` / ``认种一棵树`` / ``我想认养一棵树``: the village's adoptable trees (a follower
-  not registered: welcome, from afar too, then how to register; the list after it)
+  not registered: welcome, from afar too, then how to register; the list after it); round 77: a bare ``更多`` with no
+  list shown (nor a page of 未种名单 / 未认领名单 just before: progress's) too
 - my_trees: ``我的树`` (round 49: in words, ``我认养咗边棵树``: ``adoption.own_trees_asked``): what the sender planted and
   adopted, with the pages' links
 - plot_update: cadres: ``更新 <记录号>``: the next photo is a new photo of that record
@@ -91,6 +92,10 @@ def _is_request(ctx: Ctx) -> bool:
     '我想领养一棵树': ``nlu.adoption_wished``)."""
     if ctx.msg.msg_type != "text":
         return False
+    if _more(
+        ctx
+    ):  # round 77 (21j): 更多 with no list shown (adoption_more's) nor another's page: the list (the contract's)
+        return True
     text = ctx.msg.text or ""
     words, table = ctx.app.messages.words("adoption.commands.adopt"), planting.species_table(ctx.app)
     norm = text_normalized(ctx)

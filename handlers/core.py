@@ -106,6 +106,13 @@ def said_just_after(ctx: Ctx, routes: frozenset[str]) -> bool:
     return inbox.last_text_handler(ctx.db, ctx.openid, ctx.inbox_id, since) in routes
 
 
+def just_before(ctx: Ctx) -> dict | None:
+    """The route that handled the sender's text message before this one and its reply, within ``FOLLOW_UP_MINUTES``
+    (round 77: a bare 更多 reads the page the list just shown offered; read in the writer: one indexed row)."""
+    since = clock.to_db(ctx.now - timedelta(minutes=FOLLOW_UP_MINUTES))
+    return inbox.last_text_reply(ctx.db, ctx.openid, ctx.inbox_id, since)
+
+
 def text_means(
     key: str,
     said: Callable[[Any, str], bool] | None = None,

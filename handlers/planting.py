@@ -222,6 +222,8 @@ def _menu_ahead(ctx):
     if ctx.msg.msg_type != "text" or len(text) > 20:
         return False
     said = text_normalized(ctx)
+    if nlu.relative_no_phone_log_asked(said):
+        return _RELATIVE_STEPS  # round 77: a relative with no phone, their trees: the household's own record
     if nlu.proxy_log_how_asked(said):
         return _PROXY_STEPS  # round 48: how to log for another household, a cadre's 代种 (``_menu_then``)
     # round 27: the location's how, or which photo, asked with no record in progress too: the help says the steps
@@ -267,6 +269,7 @@ def _menu_ahead(ctx):
 
 _STEPS = "steps"  # the record's steps asked, whether or not a record is in progress
 _PROXY_STEPS = "proxy_steps"  # a 代种's steps asked: a cadre's (anyone else's stays the FAQ's)
+_RELATIVE_STEPS = "relative_steps"  # how to log a relative's trees asked, the relative with no phone (round 77)
 _LOG_HOW = "log_how"  # how to log one's planted trees: a follower not registered yet's, or the record's in progress
 _BARE_LOG = "bare_log"  # 登记 alone: a registered villager's (a follower not registered yet's is registration's)
 
@@ -278,6 +281,8 @@ def _is_cadre(ctx) -> bool:
 def _menu_then(ctx, read):
     if read == _PROXY_STEPS:
         return _PROXY_STEPS if _is_cadre(ctx) else None
+    if read == _RELATIVE_STEPS:
+        return _RELATIVE_STEPS
     if read == _LOG_HOW and ctx.person is None:
         return True  # round 58: the planting help, which asks 登记 first and keeps the message
     if read == _BARE_LOG:
@@ -304,6 +309,10 @@ def _guess_then(ctx, _yes):
 def on_menu(ctx, match) -> str:
     if match == _PROXY_STEPS:  # round 48: a cadre asking how to log for another household
         return ctx.t("planting.proxy_how_to")
+    if match == _RELATIVE_STEPS:  # round 77: with the sender's own WeChat, the household's; else a cadre's 代种
+        return "\n".join(
+            [ctx.t("planting.relative_how_to"), ctx.t("planting.how_to"), ctx.t("planting.relative_other_household")]
+        )
     if isinstance(match, dict):  # how to go on with the record being collected: what it still needs
         step = planting.advance(ctx, match["id"])
         said = text_normalized(ctx)

@@ -6,6 +6,7 @@ the dashboard's 通报 page (bot/reports.py, bot/dashboard/report_pages.py)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,7 +23,7 @@ from bot.scheduler import Job
 from bot.store import plantings as plantings_store
 from bot.store import reports as reports_store
 from bot.store import roster as roster_store
-from handlers.core import follow_up, text_means, text_normalized
+from handlers.core import follow_up, just_before, text_means, text_normalized
 
 
 @registered
@@ -165,12 +166,19 @@ def on_review_why(ctx: Ctx, _match) -> str:
 
 
 # -- 未种名单 and 未认领名单 (round 54): a village's cadres going door to door ----------------------------------------------
+# round 77 (21j: a cadre's bare 更多): the next page asked bare, read as the page the list just shown offered
+_NEXT_PAGE = object()
+
+
 def _list_ahead(ctx, command: str, asked_in_words: Callable[[str], bool]) -> Any:
     """``<command> [页]`` decides (a non-cadre gets the refusal); asked in words (``asked_in_words``) it is page 1, for
-    a cadre only (``_from_cadre``: anyone else's words go on, 未种名单's to 本村进度, which reads them too)."""
+    a cadre only (``_from_cadre``: anyone else's words go on, 未种名单's to 本村进度, which reads them too); the next
+    page asked bare (更多, 下一页) is ``_NEXT_PAGE`` (``_next_page``: only just after a page of this list)."""
     if ctx.msg.msg_type != "text":
         return None
     text = text_normalized(ctx)
+    if text in ctx.app.messages.words("progress.commands.next_page"):
+        return _NEXT_PAGE
     for word in ctx.app.messages.words(command):
         if text.startswith(word) and (page := progress.left_page(text[len(word) :])) is not None:
             return Decided(page)
@@ -186,11 +194,40 @@ def _left_to_pledge_ahead(ctx) -> Any:
     return _list_ahead(ctx, "progress.commands.left_to_pledge", nlu.left_to_pledge_asked)
 
 
-def _from_cadre(ctx: Ctx, page: int) -> int | None:
+def _next_page(ctx: Ctx, route: str, more_key: str) -> int | None:
+    """Round 77: the page after the one the sender was shown by ``route`` just before (within minutes),
+    as its line ``more_key`` offered it (发“未种名单 2”: handlers/core.py ``just_before``); past the end when that page was the last; None when the text
+    before was no page of this list (the bare 更多 goes on: the adoption list's)."""
+    before = just_before(ctx)
+    if not before or before["handler"] != route:
+        return None
+    offered = re.escape(ctx.t(more_key, n="\x00", page="\x01")).replace("\x00", r"\d+").replace("\x01", r"(\d+)")
+    found = re.search(offered, before["reply"] or "")
+    return int(found.group(1)) if found else _PAST_THE_END
+
+
+_PAST_THE_END = 10**6  # a page no list reaches: its reply says this page has none
+
+
+def _from_cadre(ctx: Ctx, page: Any) -> int | None:
     """Asked in words, only a village's cadre gets the names."""
+    if page is _NEXT_PAGE:
+        return None
     person = ctx.person or {}
     cadre = acts_as(person, ctx.config.get("pledges.cadre_roles")) and person.get("village_id") is not None
     return page if cadre else None
+
+
+def _plant_page_then(ctx: Ctx, read: Any) -> int | None:
+    if read is _NEXT_PAGE:
+        return _next_page(ctx, "left_to_plant", "progress.left_more")
+    return _from_cadre(ctx, read)
+
+
+def _pledge_page_then(ctx: Ctx, read: Any) -> int | None:
+    if read is _NEXT_PAGE:
+        return _next_page(ctx, "left_to_pledge", "progress.pledge_left_more")
+    return _from_cadre(ctx, read)
 
 
 def _cadres_village(ctx: Ctx, refusal: str) -> tuple[dict | None, str]:
@@ -358,8 +395,8 @@ ROUTES: list = [
     ),
     Route("county_progress", staged(_county_ahead, _from_office), on_county_progress),
     # round 54: before 未种名单, whose 没报 reads '哪几户还没报认领' as trees not reported
-    Route("left_to_pledge", staged(_left_to_pledge_ahead, _from_cadre), on_left_to_pledge),
-    Route("left_to_plant", staged(_left_ahead, _from_cadre), on_left_to_plant),
+    Route("left_to_pledge", staged(_left_to_pledge_ahead, _pledge_page_then), on_left_to_pledge),
+    Route("left_to_plant", staged(_left_ahead, _plant_page_then), on_left_to_plant),
     # round 48 (19u): the village's asked elliptically just after one's own ('我种咗几多' then '成条村呢')
     Route(
         "village_progress",

@@ -226,6 +226,18 @@ def last_text_since(db: Database, openid: str, before_id: int, since: str) -> st
     return row["content"] if row else None
 
 
+def last_text_reply(db: Database, openid: str, before_id: int, since: str) -> dict | None:
+    """The route that handled the sender's text message before ``before_id`` and its reply, when it came at ``since``
+    or later (round 77: a bare 更多 reads the page the list last shown offered); None when there is none."""
+    write_batch(db, close=False)  # the open batch's rows too
+    return one(
+        db,
+        "SELECT handler, reply FROM inbox WHERE openid = ? AND id < ? AND msg_type = 'text' AND received_at >= ?"
+        " ORDER BY id DESC LIMIT 1",
+        [openid, before_id, since],
+    )
+
+
 def previous_id(db: Database, openid: str, before_id: int) -> int | None:
     """The id of the sender's message just before ``before_id`` (any kind), None when there is none (round 72: an answer
     read only when it comes right after its question)."""

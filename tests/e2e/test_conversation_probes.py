@@ -1829,15 +1829,15 @@ _ROUND_21J_LEFT: list[tuple[str, list[str]]] = [
         "blind miss of set 21j (cadres, party members and villagers in the planting window: pledges, days, adoption, zones, visits, numbers that are no record), measured at the fortieth session's start (fbe5a47,"
         " 134/140) and end (after every merge, 134/140); the next round's to read by class",
         [
-            "cadre:代种点用",
-            "cadre:更多",
             "member:我个名系李桂华唔系李桂花 打错字",
-            "member:我阿妈冇手机 佢种咗两棵龙眼点报",
-            "party:支部叫我去植树日签到 点签",
         ],
     ),
 ]
 # the lead mended '咁下一步点' after the end measurement ('so' before the next step asked: nlu._SO_FIRST_RE): 135/140
+# round 77 mended '代种点用' (how the 代种 works: its steps, nlu.proxy_log_how_asked) and '我阿妈冇手机 佢种咗两棵龙眼点报' (a
+# relative with no phone: the household's record with the sender's WeChat, nlu.relative_no_phone_log_asked) and '支部叫我去
+# 植树日签到 点签' (how to check in at the day: its check-in, nlu._DAY_CHECK_IN_HOW_RE) and a cadre's bare '更多' (the next
+# page of the list just shown, handlers/progress.py _next_page; with none, the adoption list): 139/140
 ROUND_21J_MISSES = {message: why for why, messages in _ROUND_21J_LEFT for message in messages}
 
 
@@ -1846,15 +1846,9 @@ def test_round_21j_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
 
 
-_ROUND_21K_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "blind miss of set 21k (an ordinary week's mix), measured at the fortieth session's start (fbe5a47,"
-        " 139/140) and end (after every merge, 139/140); the next round's to read by class",
-        [
-            "party:腿定",
-        ],
-    ),
-]
+# round 77 mended the last ('腿定': a fixed command typed by its sound in every character, as the whole message,
+# bot/nlu.py _whole_by_sound): 140/140
+_ROUND_21K_LEFT: list[tuple[str, list[str]]] = []
 ROUND_21K_MISSES = {message: why for why, messages in _ROUND_21K_LEFT for message in messages}
 
 
