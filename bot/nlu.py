@@ -837,6 +837,8 @@ _SUBSTANCE_RE = re.compile(
     r"|功能|怎么用|用法|做什么|做些什么|干什么|有什么用|会什么"
     # round 61 (20o): a trouble's degree ('掉得很厉害': 厉害 of a falling leaf, not praise of the bot)
     r"|(?:掉|落|黄|卷|枯|烂|裂|蔫|焦|咬|跌)得(?:越来越|更加|更|好|很|太|非常|特别|十分|咁|这么|那么)?(?:厉害|严重|犀利|紧要|交关|凶)"
+    # round 80: the account and one's papers ('我系台湾证件 绑唔到', '我是学生 密码忘记了'): a problem told, never chit-chat
+    r"|绑|证件|身份证|回乡证|通行证|居住证|护照|账号|帐号|登录|登陆|登入|注册|验证码|密码|扫码|二维码|认证|实名"
 )
 # tired or glad after a day of planting ('今天种完树好累啊'): the planting words are the story, not a question
 _FEELING_RE = re.compile(r"累|攰|腰|辛苦|开心|高兴|好玩")
