@@ -2167,6 +2167,11 @@ def photo_trees_said(text: str) -> str | None:
     return rest
 
 
+# round 80 (set BJ): a measure word said twice after 一 ('一丛丛寄生', '一棵棵红晒死', '一棵棵种落去') tells how they come,
+# one by one or in clusters: no count (it had been 1 of a tree called 丛寄生)
+_ONE_BY_ONE_RE = re.compile(rf"一({_MEASURE})\1")
+
+
 def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str] = ()) -> PlantingText | None:
     """A planting report ('3棵桂花', '桂花三棵', '种了两棵龙眼',
     '党建林 2.5亩 120棵 香樟', '代种 张三 2棵龙眼', '认种了3棵龙眼'), or None for anything
@@ -2181,6 +2186,7 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
     text = command_characters_fixed(text)
     text = _BAMBOO_SET_RE.sub(r"种了\g<n>棵\g<bamboo>", text)  # round 46 (19s): '插咗十条竹'
     text = _ONE_TREE_UNSAID_RE.sub("一", text)  # round 48 (19v): '种咗棵桂化喺门口': 种咗一棵
+    text = _ONE_BY_ONE_RE.sub("", text)  # round 80: '树上长咗一丛丛寄生', '一棵棵红晒': one by one, no count
     text = _PLEDGED_ONES_SAID_RE.sub(
         "", text
     )  # round 65 (20t): '一棵木棉 系我认领果棵': the trees told are the record's
