@@ -1,6 +1,7 @@
 """FAQ round 80 (set BJ's over-escalation and asked-back), each fixed as a class and checked first on the helper's own
 phrasings (tests/data/faq_rule_checks_80.tsv, written before each change: the go-between 15/20 → 19/20, then with
-the statements told 29/32 → 30/32). docs: README, FAQ round 80.
+the statements told 29/32 → 30/32; land asked in general, 6 phrasings and 5 controls, were answered and kept already,
+so no change was made: 41/43 in all). docs: README, FAQ round 80.
 
 1. the go-between's words (``bot/go_between.py``): a question asked for a parent, a grandmother, a neighbour with no
    phone or a teacher ('邻居阿伯冇手机托我问 …', '帮阿公问下 …', '… 我阿嫲叫我问') is read without them: they had sent it
