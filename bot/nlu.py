@@ -837,6 +837,8 @@ _SUBSTANCE_RE = re.compile(
     r"|功能|怎么用|用法|做什么|做些什么|干什么|有什么用|会什么"
     # round 61 (20o): a trouble's degree ('掉得很厉害': 厉害 of a falling leaf, not praise of the bot)
     r"|(?:掉|落|黄|卷|枯|烂|裂|蔫|焦|咬|跌)得(?:越来越|更加|更|好|很|太|非常|特别|十分|咁|这么|那么)?(?:厉害|严重|犀利|紧要|交关|凶)"
+    # round 80: the account and one's papers ('我系台湾证件 绑唔到', '我是学生 密码忘记了'): a problem told, never chit-chat
+    r"|绑|证件|身份证|回乡证|通行证|居住证|护照|账号|帐号|登录|登陆|登入|注册|验证码|密码|扫码|二维码|认证|实名"
 )
 # tired or glad after a day of planting ('今天种完树好累啊'): the planting words are the story, not a question
 _FEELING_RE = re.compile(r"累|攰|腰|辛苦|开心|高兴|好玩")
@@ -2165,6 +2167,11 @@ def photo_trees_said(text: str) -> str | None:
     return rest
 
 
+# round 80 (set BJ): a measure word said twice after 一 ('一丛丛寄生', '一棵棵红晒死', '一棵棵种落去') tells how they come,
+# one by one or in clusters: no count (it had been 1 of a tree called 丛寄生)
+_ONE_BY_ONE_RE = re.compile(rf"一({_MEASURE})\1")
+
+
 def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str] = ()) -> PlantingText | None:
     """A planting report ('3棵桂花', '桂花三棵', '种了两棵龙眼',
     '党建林 2.5亩 120棵 香樟', '代种 张三 2棵龙眼', '认种了3棵龙眼'), or None for anything
@@ -2179,6 +2186,7 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
     text = command_characters_fixed(text)
     text = _BAMBOO_SET_RE.sub(r"种了\g<n>棵\g<bamboo>", text)  # round 46 (19s): '插咗十条竹'
     text = _ONE_TREE_UNSAID_RE.sub("一", text)  # round 48 (19v): '种咗棵桂化喺门口': 种咗一棵
+    text = _ONE_BY_ONE_RE.sub("", text)  # round 80: '树上长咗一丛丛寄生', '一棵棵红晒': one by one, no count
     text = _PLEDGED_ONES_SAID_RE.sub(
         "", text
     )  # round 65 (20t): '一棵木棉 系我认领果棵': the trees told are the record's

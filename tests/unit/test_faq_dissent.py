@@ -97,7 +97,8 @@ def test_a_campaign_facts_intent_is_read_over_in_a_story(index):
     """Under ``[model] story`` characters a campaign fact's intent is its point; a story the model reads whole."""
     short = "我屋企今年一共要种几多棵树"
     assert reading(index, "escalate", 0.7).match(short).entry_id == "camp.quota_household"
-    story = "阿爸叫我问一下 我哋屋企今年一共要种几多棵树先够数"
+    # round 80: the go-between's words ('阿爸叫我问一下') are no longer part of the question, so no story by themselves
+    story = "听讲今年个个村都要种树 我哋屋企一共要种几多棵树先够数"
     assert index.match(story).entry_id == "camp.quota_household"
     assert reading(index, "escalate", 0.4).match(story).reason == "dissent"
 

@@ -1,0 +1,66 @@
+"""Who asks, said by the one who writes: the go-between's words left out of a question (FAQ round 80, set BJ).
+
+A villager writes for a parent away at work, a grandmother, a neighbour with no phone or a teacher: '邻居阿伯冇手机托我问
+佢屋企要种几多棵', '帮阿公问下 龙眼树要唔要剪枝', '三角梅几时开花 我阿嫲叫我问'. Those words say who asks, never what
+is asked; read with the question they had sent it elsewhere: 邻居 to the dispute rule (a quarrel with a neighbour), 帮阿公
+to doing things for others (``bot.proxy``), 阿爷 to a memorial tree. ``without_go_between`` gives the question without
+them: a clause that is only the go-between (with the neighbour's having no phone, said beside it) is dropped, and the
+go-between said first or last in a clause is cut off. What the relative has or does stays ('帮我阿爸绑定 佢冇微信',
+'我帮阿妈报种咗两棵': no 问 of the go-between, the words are the question); a phone lacked with no go-between's 问
+('隔篱阿伯冇手机 我帮佢登记得唔得') is the proxy's own question and stays.
+"""
+
+from __future__ import annotations
+
+import re
+
+# who the question is for: a relative, a neighbour, a teacher, a cadre, a colleague (raw text: Cantonese and Mandarin)
+_WHO = (
+    r"(?:(?:邻居|隔壁|隔篱|隔离|对面)(?:的|嘅|家的|家|屋|屋企)?)?(?:我(?:的|嘅|个|家|屋企|哋)?)?"
+    r"(?:老人家|爸爸|妈妈|爷爷|奶奶|外婆|外公|婆婆|公公|伯伯|叔叔|阿姨|老人|老师|班主任|校长|书记|支书|村长|主任|组长|队长"
+    r"|老板|老细|领导|同事|朋友|亲戚|孙子|孙女|孙仔|儿子|女儿|个仔|个女|老公|老婆|老伴|老豆|老母|五保户|阿[爸妈爷嫲嬷婆公伯叔婶姨姑舅奶哥姐嫂]"
+    r")?"
+)
+_THEY = r"(?:佢哋|佢|它们|他们|她们|它|他|她|人哋)"
+_ASK = r"(?:问|打听)(?!题)(?!(?:一下|一吓|下|吓|问)?(?:专家|顾问|技术员|人工|咗|了|过|到))(?:一下|一吓|下|吓|问|清楚|一声|声|明白)?"
+# '托我问', '叫我帮佢问下', '阿妈叫我问', '佢哋叫我帮手问下'
+_ASKED_ME = rf"{_WHO}{_THEY}?(?:叫|让|托|要|喊|请|拜托)(?:咗|了)?我(?:帮|替|同)?(?:{_THEY}|手|忙)?{_ASK}"
+# '帮阿公问下', '我帮佢问', '替我外公问一声', '帮我问下'
+_FOR_THEM = rf"我?(?:帮|替|代)(?:我)?{_WHO}{_THEY}?{_ASK}"
+_RELAY = rf"(?:{_ASKED_ME}|{_FOR_THEM})"
+_NO_PHONE = rf"{_WHO}{_THEY}?(?:冇|没有|没|无|唔识用|不会用|不识用|唔会用)(?:智能)?(?:手机|微信)"
+_END = r"[啦喇呀啊吖嘅咯]*"
+
+_RELAY_CLAUSE_RE = re.compile(rf"(?:{_NO_PHONE})?{_RELAY}{_END}")
+_NO_PHONE_CLAUSE_RE = re.compile(rf"{_NO_PHONE}{_END}")
+_RELAY_FIRST_RE = re.compile(rf"^(?:{_NO_PHONE})?{_RELAY}")
+_RELAY_LAST_RE = re.compile(rf"{_RELAY}{_END}$")
+_PAUSE_RE = re.compile(r"([\s,，。.!！?？;；、~～…]+)")
+_MIN_LEFT = 4  # characters of the question left, else the words are kept (nothing else was asked)
+
+
+def without_go_between(question: str) -> str:
+    """``question`` without the go-between's words (module doc), or as written when none are said or too little is
+    left to be a question."""
+    parts = _PAUSE_RE.split(question)
+    clauses, relayed, kept = parts[0::2], False, []
+    for clause in clauses:
+        if clause and _RELAY_CLAUSE_RE.fullmatch(clause):
+            relayed = True
+            kept.append("")
+            continue
+        first = _RELAY_FIRST_RE.match(clause)
+        if first and len(clause) - first.end() >= 2:
+            relayed = True
+            clause = clause[first.end() :]
+        else:
+            last = _RELAY_LAST_RE.search(clause)
+            if last and last.start() >= 2:
+                relayed = True
+                clause = clause[: last.start()]
+        kept.append(clause)
+    if not relayed:
+        return question
+    kept = ["" if _NO_PHONE_CLAUSE_RE.fullmatch(clause) else clause for clause in kept]
+    text = " ".join(clause for clause in kept if clause)
+    return text if len(re.sub(r"\W", "", text)) >= _MIN_LEFT else question
