@@ -3210,12 +3210,28 @@ def _progress_leads_left(norm: str) -> str:
     return _THESE_COUNTED_IN_RE.sub("", _WANT_TO_KNOW_LEAD_RE.sub("", _WORRY_RE.sub("", norm)))
 
 
+_LOOK_LEAD_RE = re.compile(r"^(?:帮我|同我|给我)?(?:看下|看看|看一下|查下|查一下|问下|问一下)(?=[\u4e00-\u9fff]{3})")
+# the survival asked after the count, as its own clause ('成活点样', '成活率几多', '活得点'), normalised
+_SURVIVAL_AFTER_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?:同|和|跟)?(?:成活(?:率)?|活得)(?:怎么|怎样|如何|多少|几多|好不好|高不高|情况)(?:样)?"
+    r"(?:啊|呀|呢|吖|了)?$"
+)
+
+
+def survival_asked(norm: str) -> bool:
+    """Round 76: the survival asked beside a village's figures ('埔心村种咗几多棵 成活点样'), normalised text."""
+    return bool(norm and _SURVIVAL_AFTER_RE.search(norm))
+
+
 def village_named_in_progress(norm: str, species_table: Mapping) -> list[str]:
     """A village's progress asked by its name ('埔心目前种了多少棵', '埔心村的进度'): the ways the text's start may name
     the village (2 to 6 characters, longest first), each one for which the rest reads as the village's progress
     (``progress_said`` of '村里' and the rest); the caller looks them up in the roster, and shows a village only to
     whom may see it (handlers/progress.py)."""
     norm = _POLITE_LEAD_RE.sub("", _progress_leads_left(norm)) if norm else norm  # round 28: '查询埔心村本月…'
+    # round 76 (21m, 21n: an adviser of his linked village): looked at ('睇下埔心村种咗几多'), its survival asked after the
+    # count ('埔心村种咗几多棵 成活点样': the figures, with the survival line, handlers/progress.py)
+    norm = _SURVIVAL_AFTER_RE.sub("", _LOOK_LEAD_RE.sub("", norm)) if norm else norm
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return []
     return [
