@@ -4587,6 +4587,25 @@ _PARTY_LIST_RE = re.compile(
 )
 
 
+# round 76 (21n: '我哋村系唔系连续两个月滞后'): whether one's own village is behind (two months running) asked, no 通报 named:
+# its standing now (本村进度's 状态 line: 滞后, 连续两月滞后 with the months, as the 通报 computes it), never the FAQ's rule card;
+# the rule or its consequence asked ('连续两个月滞后会点', '滞后有什么后果') stays the FAQ's
+_OWN_VILLAGE = r"(?:我们村|我哋村|我村|本村|我们社区|本社区|咱村|咱们村|我们这个村|村里|我们这里)"
+_VILLAGE_LAG_ASKED_RE = re.compile(
+    rf"^(?:请问|想问下|想问一下)?{_OWN_VILLAGE}(?:现在|而家|目前|这个月|今个月|本月)?(?:的进度)?"
+    r"(?:是不是|是否|有没有|算不算|会不会|系唔系)?(?:已经)?(?:被)?(?:连续)?(?:两个月|2个月|两月|二个月)?(?:都)?"
+    r"(?:滞后|落后|拖后腿|排后面|排尾)(?:了)?(?:吗|没有|呢|啊|呀|么)?$"
+)
+_VILLAGE_LAG_RULE_RE = re.compile(r"会怎|会点|后果|怎么办|影响|处理|处分|扣|评|什么意思")
+
+
+def village_lag_asked(norm: str) -> bool:
+    """Round 76: whether one's own village is behind asked (normalised text, no 通报 named: report_asked's)."""
+    return bool(norm) and "通报" not in norm and not _VILLAGE_LAG_RULE_RE.search(norm) and bool(
+        _VILLAGE_LAG_ASKED_RE.match(norm)
+    )
+
+
 def group_done_asked(text: str) -> bool:
     """How many of the village's households or party members have done their part (``_GROUP_DONE_RE``, normalised)."""
     return bool(_GROUP_DONE_RE.search(text or "")) and bool(re.search(r"户|党员|村民|群众|干部|村里|村", text or ""))

@@ -244,6 +244,7 @@ def _village_or_left_said(app, meaning: str) -> bool:
         or nlu.left_to_plant_asked(meaning)
         or pledges.village_pledges_asked(meaning)
         or nlu.group_done_asked(meaning)  # the lead: '村里党员有几个完成咗任务'
+        or nlu.village_lag_asked(meaning)  # round 76: '我哋村系唔系连续两个月滞后': its 状态 line answers
     )
 
 
