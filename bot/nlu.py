@@ -5408,6 +5408,9 @@ _THAT_ONE += (
 )
 _DROP = (
     r"(?:不要登记|不用登记|不要记住|不要记|不要|不算数|不算|不作数|不作准|不记|不登记|不用记|删掉|删除|删了|删|撤回|撤销|撤掉|撤了|作废|取消掉|取消|搞错|弄错"
+    # round 76 (21n: '影错相 要删咗佢', a record finished): the photo named after its slip (影错相, 拍错照片), the same
+    # retraction of the one reader (while a record is collected too: its 取消)
+    r"|(?:发|拍|影|传|选)错(?:了)?(?:照片|相片|图片|相|图)"
     r"|发错|拍错|讲错|说错|错了|影错|记错|打错"  # round 22: 取消 first ('取消刚才那个'), said wrong ('讲错咗')
     r"|撤(?=了|它|佢|咗|$))"  # round 68 (20y): 撤 alone, its 了 a particle ('啱啱报嗰条帮我撤咗')
 )
@@ -5423,7 +5426,8 @@ _DROP_AFTER = (
 # '刚才那两棵别算进去')
 _DROP = rf"(?:(?:不要|别|不用|不)(?:算|计)(?:进去|入去|在内|埋|数)?|{_DROP})"
 _DROP_RE = re.compile(
-    rf"^{_THAT_ONE}*{_DROP}(?:{_THAT_ONE}|{_DROP}|{_DROP_AFTER}|了|啦|哈|掉)*$"
+    # round 76: the drop wished (要删了它) after the slip said
+    rf"^{_THAT_ONE}*{_DROP}(?:{_THAT_ONE}|{_DROP}|{_DROP_AFTER}|了|啦|哈|掉|要(?=删|撤|作废|取消))*$"
 )  # round 50: 取消哈, 作废掉
 # round 20: the last thing sent named (刚才…), what it was after it, the retraction last ('刚才那张是隔壁屋的树 作废',
 # '刚才讲的两棵荔枝先不要记 还没种好'): a longer text, read only while something is in progress (handlers/core.py)
