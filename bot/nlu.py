@@ -5304,6 +5304,31 @@ _QUEUE_OF_VILLAGE_RE = re.compile(
 )
 
 
+# round 76 (21m: '点解我个待办系空嘅'): why the adviser's 待办 is empty, asked: the 待办 (handlers/escalation.py on_queue says
+# what it holds, when it has nothing)
+_QUEUE_EMPTY_ASKED_RE = re.compile(
+    r"^(?:为什么|怎么|为何|做什么)?(?:我的|我个|我)?(?:待办|待处理|代办)(?:事项|列表|清单)?(?:里面|里|上面)?(?:为什么|怎么|为何)?"
+    r"(?:是|都|会|还|就)?(?:空的|空|一条都没有|一个都没有|一单都没有|什么都没有|没有东西|没东西|没有问题|没有嘢|没有)(?:的|了|呢|啊|呀|嘅)*$"
+)
+# round 76 (21n: '我想答返埔心村阿婆嗰个桂花问题'): a question the adviser wishes to answer, pointed at by its village, asker
+# or tree and no number: the 待办 (of that village, the tree's first), whose footer says how to answer with the number
+_ANSWER_WISHED_RE = re.compile(
+    r"^(?:我)?(?:想|要|准备|打算|来|而家|现在)?(?:回答|回复|答复|解答|答|回)(?:回|一下|下)?"
+    r"[\u4e00-\u9fff]{1,14}?(?:的|那个|那条|这个|这条|个)?(?:问题|提问)$"
+)
+
+
+def queue_empty_asked(norm: str) -> bool:
+    """Round 76: why the 待办 is empty, asked ('我的待办怎么是空的'), normalised text."""
+    return bool(norm and _QUEUE_EMPTY_ASKED_RE.match(_INTENT_PARTICLES_RE.sub("", norm)))
+
+
+def answer_wished(norm: str) -> bool:
+    """Round 76: a question wished answered, with no number ('我想答回埔心村阿婆那个桂花问题'), normalised text; for
+    advisers only (handlers/escalation.py: the 待办)."""
+    return bool(norm and len(norm) <= 30 and _ANSWER_WISHED_RE.match(_INTENT_PARTICLES_RE.sub("", norm)))
+
+
 def queue_asked(norm: str, species_table: Mapping) -> bool:
     """The questions waiting for the adviser, asked in words (read for advisers only: a villager's '问题回答了没有' is
     about their own ticket); not a question about a tree ('龙眼的问题怎么回答')."""
