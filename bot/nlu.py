@@ -5075,6 +5075,27 @@ _ROLES_CERTIFICATE_RE = re.compile(
 )
 
 
+# round 76 (21n: '今年技术顾问有冇评奖 我有冇份'): an adviser's own award asked, the advisers named and the sender's part
+# asked: their certificates (a winner's 荣誉证书), or that advisers named 先进 by the office get one (handlers/certificates.py)
+_ADVISERS_NAMED_RE = re.compile(r"技术顾问|顾问|专家")
+_AWARD_WORD_RE = re.compile(r"评奖|评优|评先|评比|评选|奖状|奖励|奖|表彰|先进|荣誉|优秀")
+_MY_PART_ASKED_RE = re.compile(
+    r"我(?:有没有|有冇|有无)(?:份|得|机会|资格)|有(?:没有)?我(?:的)?(?:份|名)|(?:轮|评)(?:得)?到我|我(?:能|可以|会)?(?:评|拿|攞|获)(?:得)?到"
+    r"|我(?:评|拿|获)(?:上|到)?(?:了|未|没有|吗)|我(?:能不能|可不可以|有没有得)(?:评|拿|参评|参加评)"
+)
+
+
+def adviser_award_asked(norm: str) -> bool:
+    """Round 76: an adviser's own award asked ('技术顾问评优有我份吗'), normalised text."""
+    return bool(
+        norm
+        and len(norm) <= 30
+        and _ADVISERS_NAMED_RE.search(norm)
+        and _AWARD_WORD_RE.search(norm)
+        and _MY_PART_ASKED_RE.search(norm)
+    )
+
+
 def certificate_asked(norm: str) -> bool:
     """The sender's own certificate, asked for in words (or a relative's checked for: ``relative_certificate_asked``);
     not '证书什么时候发', '证书上的名字写错了', '怎么才有证书'."""
