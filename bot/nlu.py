@@ -4601,8 +4601,11 @@ _VILLAGE_LAG_RULE_RE = re.compile(r"会怎|会点|后果|怎么办|影响|处理
 
 def village_lag_asked(norm: str) -> bool:
     """Round 76: whether one's own village is behind asked (normalised text, no 通报 named: report_asked's)."""
-    return bool(norm) and "通报" not in norm and not _VILLAGE_LAG_RULE_RE.search(norm) and bool(
-        _VILLAGE_LAG_ASKED_RE.match(norm)
+    return (
+        bool(norm)
+        and "通报" not in norm
+        and not _VILLAGE_LAG_RULE_RE.search(norm)
+        and bool(_VILLAGE_LAG_ASKED_RE.match(norm))
     )
 
 
