@@ -79,6 +79,13 @@ EXAMPLES_WITHDRAW_TAKEN_WRONG = [
     ("finished", "影错咗张相 唔要啦", "cancel"),
 ]
 
+# written while mending (controls of the mends' reach)
+CONTROLS_WRITTEN_WHILE_MENDING = [
+    ("member", "这个药是干什么的", "question"),  # the bot is not what is asked after: the FAQ's (or a ticket)
+    ("adviser", "荔枝有咩问题", "question"),  # a tree's trouble asked, no answer wished: never the 待办
+    ("member", "技术顾问几时落村", "question"),  # the advisers named, no award: the FAQ's
+]
+
 ALL = [
     *EXAMPLES_VILLAGE_FIGURES,
     *EXAMPLES_QUEUE_EMPTY,
@@ -90,6 +97,7 @@ ALL = [
     *CONTROLS_LAGGING_ASKED,
     *EXAMPLES_WHAT_IS_THIS,
     *EXAMPLES_WITHDRAW_TAKEN_WRONG,
+    *CONTROLS_WRITTEN_WHILE_MENDING,
 ]
 
 
