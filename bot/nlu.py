@@ -3252,12 +3252,28 @@ def _progress_leads_left(norm: str) -> str:
     return _THESE_COUNTED_IN_RE.sub("", _WANT_TO_KNOW_LEAD_RE.sub("", _WORRY_RE.sub("", norm)))
 
 
+_LOOK_LEAD_RE = re.compile(r"^(?:帮我|同我|给我)?(?:看下|看看|看一下|查下|查一下|问下|问一下)(?=[\u4e00-\u9fff]{3})")
+# the survival asked after the count, as its own clause ('成活点样', '成活率几多', '活得点'), normalised
+_SURVIVAL_AFTER_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?:同|和|跟)?(?:成活(?:率)?|活得)(?:怎么|怎样|如何|多少|几多|好不好|高不高|情况)(?:样)?"
+    r"(?:啊|呀|呢|吖|了)?$"
+)
+
+
+def survival_asked(norm: str) -> bool:
+    """Round 76: the survival asked beside a village's figures ('埔心村种咗几多棵 成活点样'), normalised text."""
+    return bool(norm and _SURVIVAL_AFTER_RE.search(norm))
+
+
 def village_named_in_progress(norm: str, species_table: Mapping) -> list[str]:
     """A village's progress asked by its name ('埔心目前种了多少棵', '埔心村的进度'): the ways the text's start may name
     the village (2 to 6 characters, longest first), each one for which the rest reads as the village's progress
     (``progress_said`` of '村里' and the rest); the caller looks them up in the roster, and shows a village only to
     whom may see it (handlers/progress.py)."""
     norm = _POLITE_LEAD_RE.sub("", _progress_leads_left(norm)) if norm else norm  # round 28: '查询埔心村本月…'
+    # round 76 (21m, 21n: an adviser of his linked village): looked at ('睇下埔心村种咗几多'), its survival asked after the
+    # count ('埔心村种咗几多棵 成活点样': the figures, with the survival line, handlers/progress.py)
+    norm = _SURVIVAL_AFTER_RE.sub("", _LOOK_LEAD_RE.sub("", norm)) if norm else norm
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return []
     return [
@@ -3304,6 +3320,11 @@ _WHAT_IT_DOES_RE = re.compile(
     r"|^(?:又|我又|我)?(?:不会用|不识用|不懂用|不会)?(?:把|将)?(?:所有|全部|什么|有什么|所有的|全部的|些)?"
     r"(?:指令|指让|命令|命让|口令|口让|功能)(?:都|全部|统统|通通)?(?:列出来|列一下|列下|发出来|发给我|发我|写出来|给我看)"
     r"(?:看下|看看|看一下|给我看|看)?$"
+    # round 76 (21n: '你哋呢个系做咩嘅'): the bot itself asked what it is for, by the one speaking to it ('你们这个是做什么的',
+    # '你哋系做咩㗎', '呢个号系搞乜嘢嘅'): the bot named first, nothing else asked of (a tree, a medicine keep their FAQ)
+    rf"|^(?:你|您|你们|你哋)(?:这个|这|这里|这个号|公众号|这个公众号|这个东西)?(?:是|系)?(?:做|干|弄|搞)"
+    r"(?:什么|啥|么个|咩|乜|乜嘢|嘛|吗)(?:用)?(?:的|嘅)?$"
+    rf"|^(?:这个|这)(?:号|公众号|账号|东西)(?:是|系)?(?:做|干|弄|搞)(?:什么|啥|么个|咩|乜|乜嘢|嘛|吗)(?:用)?(?:的|嘅)?$"
 )
 
 
@@ -4647,6 +4668,28 @@ _PARTY_LIST_RE = re.compile(
 )
 
 
+# round 76 (21n: '我哋村系唔系连续两个月滞后'): whether one's own village is behind (two months running) asked, no 通报 named:
+# its standing now (本村进度's 状态 line: 滞后, 连续两月滞后 with the months, as the 通报 computes it), never the FAQ's rule card;
+# the rule or its consequence asked ('连续两个月滞后会点', '滞后有什么后果') stays the FAQ's
+_OWN_VILLAGE = r"(?:我们村|我哋村|我村|本村|我们社区|本社区|咱村|咱们村|我们这个村|村里|我们这里)"
+_VILLAGE_LAG_ASKED_RE = re.compile(
+    rf"^(?:请问|想问下|想问一下)?{_OWN_VILLAGE}(?:现在|而家|目前|这个月|今个月|本月)?(?:的进度)?"
+    r"(?:是不是|是否|有没有|算不算|会不会|系唔系)?(?:已经)?(?:被)?(?:连续)?(?:两个月|2个月|两月|二个月)?(?:都)?"
+    r"(?:滞后|落后|拖后腿|排后面|排尾)(?:了)?(?:吗|没有|呢|啊|呀|么)?$"
+)
+_VILLAGE_LAG_RULE_RE = re.compile(r"会怎|会点|后果|怎么办|影响|处理|处分|扣|评|什么意思")
+
+
+def village_lag_asked(norm: str) -> bool:
+    """Round 76: whether one's own village is behind asked (normalised text, no 通报 named: report_asked's)."""
+    return (
+        bool(norm)
+        and "通报" not in norm
+        and not _VILLAGE_LAG_RULE_RE.search(norm)
+        and bool(_VILLAGE_LAG_ASKED_RE.match(norm))
+    )
+
+
 def group_done_asked(text: str) -> bool:
     """How many of the village's households or party members have done their part (``_GROUP_DONE_RE``, normalised)."""
     return bool(_GROUP_DONE_RE.search(text or "")) and bool(re.search(r"户|党员|村民|群众|干部|村里|村", text or ""))
@@ -5127,6 +5170,27 @@ _ROLES_CERTIFICATE_RE = re.compile(
 )
 
 
+# round 76 (21n: '今年技术顾问有冇评奖 我有冇份'): an adviser's own award asked, the advisers named and the sender's part
+# asked: their certificates (a winner's 荣誉证书), or that advisers named 先进 by the office get one (handlers/certificates.py)
+_ADVISERS_NAMED_RE = re.compile(r"技术顾问|顾问|专家")
+_AWARD_WORD_RE = re.compile(r"评奖|评优|评先|评比|评选|奖状|奖励|奖|表彰|先进|荣誉|优秀")
+_MY_PART_ASKED_RE = re.compile(
+    r"我(?:有没有|有冇|有无)(?:份|得|机会|资格)|有(?:没有)?我(?:的)?(?:份|名)|(?:轮|评)(?:得)?到我|我(?:能|可以|会)?(?:评|拿|攞|获)(?:得)?到"
+    r"|我(?:评|拿|获)(?:上|到)?(?:了|未|没有|吗)|我(?:能不能|可不可以|有没有得)(?:评|拿|参评|参加评)"
+)
+
+
+def adviser_award_asked(norm: str) -> bool:
+    """Round 76: an adviser's own award asked ('技术顾问评优有我份吗'), normalised text."""
+    return bool(
+        norm
+        and len(norm) <= 30
+        and _ADVISERS_NAMED_RE.search(norm)
+        and _AWARD_WORD_RE.search(norm)
+        and _MY_PART_ASKED_RE.search(norm)
+    )
+
+
 def certificate_asked(norm: str) -> bool:
     """The sender's own certificate, asked for in words (or a relative's checked for: ``relative_certificate_asked``);
     not '证书什么时候发', '证书上的名字写错了', '怎么才有证书'."""
@@ -5356,6 +5420,31 @@ _QUEUE_OF_VILLAGE_RE = re.compile(
 )
 
 
+# round 76 (21m: '点解我个待办系空嘅'): why the adviser's 待办 is empty, asked: the 待办 (handlers/escalation.py on_queue says
+# what it holds, when it has nothing)
+_QUEUE_EMPTY_ASKED_RE = re.compile(
+    r"^(?:为什么|怎么|为何|做什么)?(?:我的|我个|我)?(?:待办|待处理|代办)(?:事项|列表|清单)?(?:里面|里|上面)?(?:为什么|怎么|为何)?"
+    r"(?:是|都|会|还|就)?(?:空的|空|一条都没有|一个都没有|一单都没有|什么都没有|没有东西|没东西|没有问题|没有嘢|没有)(?:的|了|呢|啊|呀|嘅)*$"
+)
+# round 76 (21n: '我想答返埔心村阿婆嗰个桂花问题'): a question the adviser wishes to answer, pointed at by its village, asker
+# or tree and no number: the 待办 (of that village, the tree's first), whose footer says how to answer with the number
+_ANSWER_WISHED_RE = re.compile(
+    r"^(?:我)?(?:想|要|准备|打算|来|而家|现在)?(?:回答|回复|答复|解答|答|回)(?:回|一下|下)?"
+    r"[\u4e00-\u9fff]{1,14}?(?:的|那个|那条|这个|这条|个)?(?:问题|提问)$"
+)
+
+
+def queue_empty_asked(norm: str) -> bool:
+    """Round 76: why the 待办 is empty, asked ('我的待办怎么是空的'), normalised text."""
+    return bool(norm and _QUEUE_EMPTY_ASKED_RE.match(_INTENT_PARTICLES_RE.sub("", norm)))
+
+
+def answer_wished(norm: str) -> bool:
+    """Round 76: a question wished answered, with no number ('我想答回埔心村阿婆那个桂花问题'), normalised text; for
+    advisers only (handlers/escalation.py: the 待办)."""
+    return bool(norm and len(norm) <= 30 and _ANSWER_WISHED_RE.match(_INTENT_PARTICLES_RE.sub("", norm)))
+
+
 def queue_asked(norm: str, species_table: Mapping) -> bool:
     """The questions waiting for the adviser, asked in words (read for advisers only: a villager's '问题回答了没有' is
     about their own ticket); not a question about a tree ('龙眼的问题怎么回答')."""
@@ -5463,6 +5552,9 @@ _THAT_ONE += (
 )
 _DROP = (
     r"(?:不要登记|不用登记|不要记住|不要记|不要|不算数|不算|不作数|不作准|不记|不登记|不用记|删掉|删除|删了|删|撤回|撤销|撤掉|撤了|作废|取消掉|取消|搞错|弄错"
+    # round 76 (21n: '影错相 要删咗佢', a record finished): the photo named after its slip (影错相, 拍错照片), the same
+    # retraction of the one reader (while a record is collected too: its 取消)
+    r"|(?:发|拍|影|传|选)错(?:了)?(?:照片|相片|图片|相|图)"
     r"|发错|拍错|讲错|说错|错了|影错|记错|打错"  # round 22: 取消 first ('取消刚才那个'), said wrong ('讲错咗')
     r"|撤(?=了|它|佢|咗|$))"  # round 68 (20y): 撤 alone, its 了 a particle ('啱啱报嗰条帮我撤咗')
 )
@@ -5478,7 +5570,8 @@ _DROP_AFTER = (
 # '刚才那两棵别算进去')
 _DROP = rf"(?:(?:不要|别|不用|不)(?:算|计)(?:进去|入去|在内|埋|数)?|{_DROP})"
 _DROP_RE = re.compile(
-    rf"^{_THAT_ONE}*{_DROP}(?:{_THAT_ONE}|{_DROP}|{_DROP_AFTER}|了|啦|哈|掉)*$"
+    # round 76: the drop wished (要删了它) after the slip said
+    rf"^{_THAT_ONE}*{_DROP}(?:{_THAT_ONE}|{_DROP}|{_DROP_AFTER}|了|啦|哈|掉|要(?=删|撤|作废|取消))*$"
 )  # round 50: 取消哈, 作废掉
 # round 20: the last thing sent named (刚才…), what it was after it, the retraction last ('刚才那张是隔壁屋的树 作废',
 # '刚才讲的两棵荔枝先不要记 还没种好'): a longer text, read only while something is in progress (handlers/core.py)

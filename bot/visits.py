@@ -92,6 +92,29 @@ def corrected_note(note: str) -> str:
     return note[found[-1].end() :].strip(_SEPARATORS).strip(_TRAILING) if found else note
 
 
+# round 76 (21m: '头先签错 唔系下屋村系埔心村 签到'): a sign-in said wrong and the village named right, the check-in word
+# anywhere in it ('唔系石岗村 系埔心村 再签到'): the sign-in at the village now named (``sign_in_corrected``; the one
+# just recorded moves there, never a second visit: ``correct_visit``)
+_SIGNED_WRONG_RE = re.compile(r"签错|打错卡|打卡打错|签到(?:签|打)?错|错签")
+_NAMED_INSTEAD_RE = re.compile(r"(?:不是|并非)[\u4e00-\u9fff]{1,6}?(?:村|社区)(?:的)?(?:而)?(?:应该)?(?:是|系)")
+_RIGHT_VILLAGE_RE = re.compile(r"(?:是|系|在|去|到)((?:(?![是系在去到了错签])[\u4e00-\u9fff]){1,6}?(?:村|社区))")
+_CHECK_IN_WORD_RE = re.compile(r"签到|签个到|签下到|打卡|打个卡")
+SIGN_IN_CORRECTED_MAX_CHARS = 40
+_ASKING_RE = re.compile(r"[?？]|吗|怎么|怎样|如何|点算|为什么|可不可以|能不能|行不行|得不得")
+
+
+def sign_in_corrected(text: str | None) -> str | None:
+    """A sign-in said wrong, the village named right and the check-in asked ('头先签错 唔系下屋村系埔心村 签到'): the
+    village's name as said (the visit's note), or None; no question ('签错咗点算' asks how)."""
+    norm = nlu.normalize(text or "")
+    if not norm or len(norm) > SIGN_IN_CORRECTED_MAX_CHARS or _ASKING_RE.search(norm):
+        return None
+    if not _CHECK_IN_WORD_RE.search(norm) or not (_SIGNED_WRONG_RE.search(norm) or _NAMED_INSTEAD_RE.search(norm)):
+        return None
+    named = list(_RIGHT_VILLAGE_RE.finditer(norm))
+    return named[-1].group(1) if named else None
+
+
 # round 68 (20y): 签到 said first, then the queue asked in the same message ('签到 顺便睇下有几多问题未答', '签到 另外睇下待办'):
 # the 签到 (no note) and the queue with it
 _ASIDE_LEAD_RE = re.compile(r"^(?:顺便|另外|同时|仲有|还有|再|然后|跟住)+")
@@ -294,6 +317,38 @@ def record_visit(ctx, lat: float, lng: float, note: str, photos: list[int]) -> R
     visit = store.visit(ctx.db, visit_id)
     assert visit is not None  # just inserted
     return Recorded(visit, placement, villages, month_count(ctx))
+
+
+@dataclass(frozen=True)
+class Corrected:
+    """A visit just recorded, moved to the village named right (``moved``), or already there."""
+
+    visit: dict
+    moved: bool
+
+
+def correct_visit(ctx, name: str) -> Corrected | None:
+    """Round 76: the sender's (an adviser's) visit recorded today moved to the village named right, one of theirs (its
+    distance and 位置不符 measured again): one visit, never a second; None when there is none today, or the name is
+    none of theirs (a new sign-in then)."""
+    village = next((v for v in villages_of(ctx.db, ctx.person) if name in (v["name"], v["name"] + "村")), None)
+    local = clock.local(ctx.now, ctx.app.tz)
+    start = reminders.at_local(local.date(), time(0, 0), ctx.app.tz)
+    today = store.of_adviser(ctx.db, ctx.person["id"], clock.to_db(start), ctx.now_s)
+    if village is None or not today:
+        return None
+    last = today[-1]
+    if last["village_id"] == village["id"]:
+        return Corrected(last, moved=False)
+    distance = distance_to(village, last["lat"], last["lng"])
+    inside = distance is not None and village.get("radius_m") is not None and distance <= village["radius_m"]
+    store.move_visit(
+        ctx.db, last["id"], village["id"], round(distance, 1) if distance is not None else None, inside, ctx.now_s
+    )
+    FLOW.enter(ctx, "recorded", {"visit_id": last["id"]})
+    moved = store.visit(ctx.db, last["id"])
+    assert moved is not None  # just moved
+    return Corrected(moved, moved=True)
 
 
 def village_named(db, state, text: str) -> int | None:

@@ -9,7 +9,7 @@ Routes (dispatch order in handlers/__init__.py):
 
 from __future__ import annotations
 
-from bot import certificates, nlu, progress
+from bot import certificates, nlu, progress, schedule
 from bot.context import Ctx
 from bot.identity import registered
 from bot.router import Route
@@ -52,6 +52,13 @@ def on_my_certificates(ctx: Ctx, _match) -> str:
     assert ctx.person is not None  # @registered
     quota = progress.quota_for(ctx.config, ctx.person["role"])
     if ctx.person["role"] in progress.NON_HOUSEHOLD_ROLES:
+        if ctx.msg.msg_type == "text" and nlu.adviser_award_asked(text_normalized(ctx)):
+            # round 76: an adviser's own award asked: how advisers are rated (bot/awards.py), and when
+            first = schedule.date_words(schedule.milestone_date(ctx.config, "first_awards"))
+            annual = schedule.date_words(schedule.milestone_date(ctx.config, "annual_awards"))
+            return "\n".join(
+                [ctx.t("certificates.none_staff"), ctx.t("certificates.adviser_award", first=first, annual=annual)]
+            )
         return ctx.t("certificates.none_staff")
     none = ctx.t("certificates.none_quota", quota=quota) if quota else ctx.t("certificates.none_household")
     return "\n".join([none, *_why_none(ctx, quota)])
@@ -82,7 +89,8 @@ def _why_none(ctx: Ctx, quota: int) -> list[str]:
 
 # -- the manifest -------------------------------------------------------------------------------------------
 def _certificate_asked(_app, meaning: str) -> bool:
-    return nlu.certificate_asked(meaning)  # '我的证书呢', '证书在哪里看', '荣誉证书发我一份'
+    # '我的证书呢', '证书在哪里看', '荣誉证书发我一份'; round 76: an adviser's own award ('今年技术顾问有冇评奖 我有冇份')
+    return nlu.certificate_asked(meaning) or nlu.adviser_award_asked(meaning)
 
 
 ROUTES: list = [

@@ -587,6 +587,10 @@ def _queue_ahead(ctx):
         return False  # round 68: 签到 said first, the queue after it: the visit's, with the queue (handlers/visits.py)
     if len(text) <= 30 and nlu.queue_asked(text_normalized(ctx), table):
         return True
+    # round 76: why it is empty asked ('点解我个待办系空嘅'), a question wished answered with no number ('我想答返埔心村
+    # 阿婆嗰个桂花问题': the tree named is the adviser's, not a question of theirs)
+    if nlu.queue_empty_asked(text_normalized(ctx)) or nlu.answer_wished(text_normalized(ctx)):
+        return True
     # round 22: asked at the end of a few clauses ('刚下车 看看埔心那边有没有人问东西还没答')
     return any(nlu.queue_asked(tail, table) for tail in message_tails(ctx))
 
@@ -699,6 +703,8 @@ def on_queue(ctx: Ctx, _match) -> str:
     assert ctx.person is not None  # @staff_only
     tickets = escalation.open_tickets_for(ctx.db, ctx.person)
     if not tickets:
+        if nlu.queue_empty_asked(text_normalized(ctx) or ""):  # round 76: why it is empty, said
+            return ctx.t("escalation.queue_empty") + "\n" + _queue_empty_why(ctx)
         return ctx.t("escalation.queue_empty")
     # round 72 (21g): a village named ('睇下埔心村啲问题'): that village's tickets only, the others counted
     village = village_named(text_normalized(ctx) or "", roster_store.kept_villages(ctx.db))
@@ -707,6 +713,11 @@ def on_queue(ctx: Ctx, _match) -> str:
         if not of_village:
             return ctx.t("escalation.queue_village_empty", village=village["name"], n=len(tickets))
         tickets = of_village
+    # round 76 (21n): a question wished answered by its tree ('…阿婆嗰个桂花问题'): those naming the tree first
+    norm = text_normalized(ctx) or ""
+    tree = nlu.find_species(norm, planting.species_table(ctx.app))[1] if nlu.answer_wished(norm) else ""
+    if tree:
+        tickets = sorted(tickets, key=lambda t: tree not in (t["question"] or ""))
     tickets, urgent = escalation.urgent_first(ctx.app, tickets)  # round 46: a danger told first, marked ⚠
     lines = [ctx.t("escalation.queue_header_urgent" if urgent else "escalation.queue_header", n=len(tickets))]
     for ticket in tickets[:QUEUE_LINES]:
@@ -730,6 +741,14 @@ def on_queue(ctx: Ctx, _match) -> str:
         lines.append(ctx.t("escalation.queue_more", n=len(tickets) - QUEUE_LINES))
     lines.append(ctx.t("escalation.queue_footer"))
     return "\n".join(lines)
+
+
+def _queue_empty_why(ctx: Ctx) -> str:
+    """Round 76: what the 待办 holds, when it is empty and why is asked: the questions of the adviser's villages the
+    FAQ could not answer, until answered."""
+    assert ctx.person is not None  # @staff_only
+    villages = "、".join(v["name"] for v in roster_store.villages_of_adviser(ctx.db, ctx.person["id"]))
+    return ctx.t("escalation.queue_empty_why", villages=villages or ctx.t("escalation.village_unknown"))
 
 
 # -- villager: asking ------------------------------------------------------------------------------

@@ -47,7 +47,21 @@ def on_village_progress(ctx: Ctx, match) -> str:
     )
     if pledges.village_pledges_asked(text_normalized(ctx)):  # round 61: '我哋村认领情况点': its 认领安排 too
         text += "\n" + progress.village_pledges_line(ctx.app, standing.village)
+    if nlu.survival_asked(text_normalized(ctx)):  # round 76: '埔心村种咗几多棵 成活点样': its survival checks too
+        text += "\n" + _survival_line(ctx, standing.village)
     return text
+
+
+def _survival_line(ctx: Ctx, village: progress.VillageProgress) -> str:
+    """The village's survival checks (verified records, bot/progress.py): how many checked, how many alive."""
+    if not village.survival_checked:
+        return ctx.t("progress.village_survival_none")
+    return ctx.t(
+        "progress.village_survival",
+        checked=village.survival_checked,
+        alive=village.survival_alive,
+        pct=progress.percent(village.survival_rate),
+    )
 
 
 def _progress_reader(app) -> Callable[[str], str | None]:
@@ -268,6 +282,7 @@ def _village_or_left_said(app, meaning: str) -> bool:
         or nlu.left_to_plant_asked(meaning)
         or pledges.village_pledges_asked(meaning)
         or nlu.group_done_asked(meaning)  # the lead: '村里党员有几个完成咗任务'
+        or nlu.village_lag_asked(meaning)  # round 76: '我哋村系唔系连续两个月滞后': its 状态 line answers
     )
 
 

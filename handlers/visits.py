@@ -66,6 +66,10 @@ def _sign_in_ahead(ctx: Ctx):
     note = visits.sign_in_note(text, ctx.app.messages.words("visits.commands.check_in"))
     if note:
         return {"note": note}
+    # round 76: a sign-in said wrong, the village named right ('头先签错 唔系下屋村系埔心村 签到')
+    right = visits.sign_in_corrected(text)
+    if right is not None:
+        return {"note": right, "corrected": right}
     # round 27: or one clause of a report of the visit ('到咗 签到一下 顺便看下党建林成活情况')
     # round 50: or the presence told, asked to be written down ('我人喺埔心村 记低我今日嚟咗': nlu.visit_record_asked)
     said = len(text) <= 30 and (nlu.check_in_said(text_normalized(ctx)) or nlu.visit_record_asked(text_normalized(ctx)))
@@ -109,6 +113,8 @@ def _sign_in_located(ctx: Ctx, _state) -> dict | None:
     read = _sign_in_ahead(ctx)
     if isinstance(read, Decided):
         return read.match
+    if isinstance(read, dict):  # 打卡 with its note, a village named right (round 76): the note kept
+        return {"note": read["note"]}
     return {"note": ""} if read else None
 
 
@@ -174,6 +180,12 @@ def on_sign_in(ctx: Ctx, sign_in: dict) -> str:
     assert ctx.person is not None  # @staff
     if not visits.villages_of(ctx.db, ctx.person):
         return ctx.t("visits.no_villages")
+    if sign_in.get("corrected"):  # round 76: the visit recorded today moved there, never a second one
+        corrected = visits.correct_visit(ctx, sign_in["corrected"])
+        if corrected is not None:
+            key = "visits.corrected" if corrected.moved else "visits.corrected_already"
+            reply = ctx.t(key, village=corrected.visit["village"])
+            return reply + ("" if corrected.visit["location_ok"] else "\n" + ctx.t("visits.corrected_mismatch"))
     visits.start_sign_in(ctx, sign_in["note"])
     reply = ctx.t("visits.told_ask_location" if sign_in.get("told") else "visits.ask_location")
     return reply + _queue_too(ctx, sign_in)

@@ -111,6 +111,17 @@ def set_village(db: Database, visit_id: int, village_id: int, distance_m: float 
     )
 
 
+def move_visit(
+    db: Database, visit_id: int, village_id: int, distance_m: float | None, location_ok: bool, now: str
+) -> None:
+    """Round 76: a visit the adviser said was signed at the wrong village, moved to the right one (its distance and
+    位置不符 as measured from there)."""
+    db.execute(
+        "UPDATE visits SET village_id = ?, distance_m = ?, location_ok = ?, updated_at = ? WHERE id = ?",
+        [village_id, distance_m, int(location_ok), now, visit_id],
+    )
+
+
 def place_unplaced(db: Database, visit_id: int, village_id: int, distance_m: float | None, by: str, now: str) -> bool:
     """The office puts a visit with no village under one (still 位置不符); False when it has a village already."""
     cursor = db.execute(

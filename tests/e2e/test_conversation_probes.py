@@ -1863,9 +1863,6 @@ _ROUND_21M_LEFT: list[tuple[str, list[str]]] = [
         "blind miss of set 21m (villagers answering a reply they did not expect: corrections, the same question again, complaints about the bot, acting for someone else or seeing others' data), measured at the forty-first session's start (d05feff,"
         " 124/140); the next round's to read by class",
         [
-            "adviser:头先签错 唔系下屋村系埔心村 签到",
-            "adviser:点解我个待办系空嘅",
-            "adviser:睇下埔心村种咗几多",
             "after_photo:发错相 唔系呢张",
             "after_photo:相发咗 点解冇反应",
             "cadre:睇下石岗村种成点",
@@ -1890,21 +1887,8 @@ def test_round_21m_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
 
 
-_ROUND_21N_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "blind miss of set 21n (advisers and village clerks by voice: to-do lists, visits and check-ins, tickets answered in their own words, awards, the 通报 and their village's figures), measured at the forty-first session's start (d05feff,"
-        " 133/140); the next round's to read by class",
-        [
-            "adviser:今年技术顾问有冇评奖 我有冇份",
-            "adviser:埔心村种咗几多棵 成活点样",
-            "adviser:我想答返埔心村阿婆嗰个桂花问题",
-            "cadre:奔村近度",
-            "cadre:我哋村系唔系连续两个月滞后",
-            "finished:影错相 要删咗佢",
-            "new:你哋呢个系做咩嘅",
-        ],
-    ),
-]
+# set 21n's misses (d05feff, 133/140) were mended by round 76 (tests/e2e/test_conversation_round76.py), all seven
+_ROUND_21N_LEFT: list[tuple[str, list[str]]] = []
 ROUND_21N_MISSES = {message: why for why, messages in _ROUND_21N_LEFT for message in messages}
 
 
