@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from bot import escalation, nlu, planting, pledges, progress, reports, standings
+from bot import escalation, go_between, nlu, planting, pledges, progress, reports, standings
 from bot.context import Ctx
 from bot.dashboard import report_pages
 from bot.identity import acts_as, registered, staff_refusal, village_named
@@ -70,7 +70,9 @@ def _progress_reader(app) -> Callable[[str], str | None]:
 
     @lru_cache(maxsize=4096)
     def read(meaning: str) -> str | None:
-        return nlu.progress_said(meaning, table)
+        # the lead (41st, from faq80): asked for someone else ('邻居阿伯冇手机 托我问下 党员要种几棵'): what is asked,
+        # without who asks (bot/go_between.py), never the sender's own progress read from 托我
+        return nlu.progress_said(go_between.without_go_between(meaning), table)
 
     return read
 

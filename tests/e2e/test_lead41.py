@@ -89,3 +89,17 @@ def test_another_persons_record_by_number_is_never_corrected(probe):  # noqa: F8
         other.says("确定")
         assert _record(probe, planting_id)["count"] == 2
     assert probe.rows("SELECT COUNT(*) AS n FROM plantings WHERE openid = ?", [other_id])[0]["n"] == 1
+
+
+# from faq80 (the go-between's words, bot/go_between.py): '邻居阿伯冇手机 托我问下 党员要种几棵' had been the sender's own
+# progress (托我 read as 我); asked for someone else, it is what is asked (the FAQ's party quota)
+@pytest.mark.parametrize(
+    "asked", ["邻居阿伯冇手机 托我问下 党员要种几棵", "阿妈叫我问下 党员要种几棵", "隔篱阿婶托我问 党员要种几多棵"]
+)
+def test_a_question_asked_for_someone_else_is_not_ones_progress(probe, asked):  # noqa: F811
+    assert probe.handler_for("member", asked) not in ("my_progress", "village_progress"), asked
+
+
+@pytest.mark.parametrize("asked", ["我种了几棵了", "帮我查下我种咗几多棵"])
+def test_ones_own_progress_asked_is_still_ones_progress(probe, asked):  # noqa: F811
+    assert probe.handler_for("member", asked) == "my_progress", asked
