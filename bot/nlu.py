@@ -23,6 +23,7 @@ from bot import hanzi
 from bot.kept import Kept
 from bot.messages import MESSAGES_DIR
 from bot.sound_alike import SoundAlikeWords
+from bot.surnames import has_common_surname
 
 # --- normalisation -----------------------------------------------------------
 
@@ -3057,6 +3058,37 @@ def household_asked(norm: str) -> bool:
     )
 
 
+# round 75 (21m): one household's trees asked by a person's name and their home ('睇下陈木棉屋企种咗未', '陈木棉嗰户种咗未',
+# '查下李荔英屋企种咗几多'): never a record of the tree in the name (木棉); whose, and whether the sender may see it, is
+# the caller's (handlers/progress.py household_progress: a cadre, one household of their own village; anyone else, their own)
+_OTHER_HOME_LEAD_RE = re.compile(
+    r"^(?:帮我|给我|俾我|同我|麻烦)?(?:看下|看看|看一下|查下|查查|查一下|问下|问一下|想知道|我想知道|想问下)?"
+)
+_OTHER_HOME_RE = re.compile(
+    rf"^(?P<name>[{_CJK}]{{2,4}}?)(?:的|那|这|嗰|呢)?(?:家里|家|屋|户|一家|那户|这户|那家)(?:人)?(?:的树|的)?"
+    r"(?:种了没有|种了没|种了未|种了吗|有没有种树|有没有种|种了树没有|种树了没有|种了多少(?:棵)?(?:树)?|种了几棵(?:树)?"
+    r"|种好了没有|种好没有|种好了没|种好没|种够了没有|种够没有|种够了没|种够没|完成了没有|完成没有|完成了没|完成没|完成了吗"
+    r"|进度(?:怎么样|怎样|如何|怎么)?|种得怎么样|种成怎么样|种成怎么)(?:了|呢|啊|呀|吖)*$"
+)
+_NOT_A_NAME = frozenset(
+    {"我", "我们", "你", "你们", "他", "她", "佢", "其他", "别人", "人家", "隔壁", "邻居", "本村", "村里"}
+)
+
+
+def other_household_asked(norm: str) -> str | None:
+    """Round 75: the name of the person whose household's trees are asked (``_OTHER_HOME_RE``: a common surname and a
+    given name before 家/户), else None; a relative or oneself ('我阿妈屋企', '我家') is ``household_asked``'s."""
+    if not norm or len(norm) > INTENT_MAX_CHARS:
+        return None
+    found = _OTHER_HOME_RE.match(_OTHER_HOME_LEAD_RE.sub("", norm, count=1))
+    if not found:
+        return None
+    name = found["name"]
+    if name in _NOT_A_NAME or not has_common_surname(name) or re.search(OLD_RELATIVES, name):
+        return None
+    return name
+
+
 # round 41 (19o): how many in all asked after whether recorded ('我阿妈种的树有没有记上 一共几棵'): the reply's count
 _HOW_MANY_AFTER_RE = re.compile(
     rf"(?<=[{_CJK}])(?:我|现在|而家|依家)?(?:一共|总共|共|总|合共|加埋|全部)?(?:有|种了|算)?(?:多少|几)(?:{_MEASURE})?(?:树)?"
@@ -3143,6 +3175,14 @@ def own_duties_left_asked(norm: str) -> bool:
     return bool(bare) and len(bare) <= INTENT_MAX_CHARS and bool(_OWN_DUTIES_LEFT_RE.fullmatch(bare))
 
 
+# round 75 (21m): how the others are doing asked ('睇下其他党员种咗几多', '其他人家种了没有'): the village's counts, no names
+_OTHERS_PROGRESS_RE = re.compile(
+    r"^(?:其他|其余|别的|另外的|其它)(?:的)?(?:党员|人|人家|村民|群众|户|家|干部|村干部|家庭)?(?:都|又|又都)?"
+    r"(?:种了多少(?:棵)?(?:树)?|种了几棵(?:树)?|种了没有|种了没|种了未|种好了没有|种好没有|种好没|完成了没有|完成没有|完成了没"
+    r"|完成没|完成了多少|完成得怎么样|种得怎么样|种成怎么样|种成怎么|进度(?:怎么样|怎样|如何|怎么)?)(?:了|呢|啊|呀|吖)*$"
+)
+
+
 def progress_said(norm: str, species_table: Mapping) -> str | None:
     """'mine' or 'village' for a question about what was planted (see above); None for anything else: a count of
     trees said ('我种了3棵') or a tree named ('我种了几棵桂花' is a record whose count the bot asks) is no question
@@ -3151,6 +3191,9 @@ def progress_said(norm: str, species_table: Mapping) -> str | None:
         return "village"
     if own_duties_left_asked(norm):
         return "mine"  # round 73 (21i): '我仲有咩要做', one's own duties
+    # round 75 (21m): the others of a group ('睇下其他党员种咗几多'): the village's counts, no names
+    if norm and _OTHERS_PROGRESS_RE.match(_OTHER_HOME_LEAD_RE.sub("", norm, count=1)):
+        return "village"
     if norm and _QUOTA_THEN_MINE_RE.match(norm):
         return "mine"  # round 61 (20p): the quota, then one's own count
     if norm and _PLANTED_THEN_DONE_ASKED_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
@@ -3216,6 +3259,7 @@ def village_named_in_progress(norm: str, species_table: Mapping) -> list[str]:
     (``progress_said`` of '村里' and the rest); the caller looks them up in the roster, and shows a village only to
     whom may see it (handlers/progress.py)."""
     norm = _POLITE_LEAD_RE.sub("", _progress_leads_left(norm)) if norm else norm  # round 28: '查询埔心村本月…'
+    norm = _OTHER_HOME_LEAD_RE.sub("", norm, count=1) if norm else norm  # round 75: '睇下石岗村种成点' (看下 first)
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return []
     return [
@@ -3223,6 +3267,17 @@ def village_named_in_progress(norm: str, species_table: Mapping) -> list[str]:
         for cut in range(min(6, len(norm) - 2), 1, -1)
         if re.fullmatch(rf"[{_CJK}]+", norm[:cut]) and progress_said("村里" + norm[cut:], species_table) == "village"
     ]
+
+
+# round 75 (21m): a village named that is not one's own ('石岗村', '下屋村', '其他村'); one's own in words is progress_said's
+_OWN_VILLAGE_WORDS = frozenset(
+    {"本村", "我们村", "我哋村", "我村", "全村", "成条村", "这个村", "这条村", "村", "我们这个村"}
+)
+
+
+def other_village_name(name: str) -> bool:
+    """Round 75: is this the name of a village (or 社区) other than the sender's own words for theirs?"""
+    return bool(re.fullmatch(rf"[{_CJK}]{{1,5}}(?:村|社区)", name or "")) and name not in _OWN_VILLAGE_WORDS
 
 
 _DIGITS_IN_COUNT_RE = re.compile(rf"(?:\d|[{_CN_NUM}])\s*{_MEASURE}")

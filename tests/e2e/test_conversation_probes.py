@@ -46,6 +46,9 @@ KINDS = {
         "review_why",
         "recorded_asked",
         "done_said",  # the lead (thirty-eighth session): '种好咯' just after a record, as recorded_asked (checked below)
+        # round 75 (21m): a household asked by a person's name ('陈木棉嗰户种咗未'): a cadre's one of their village, anyone
+        # else's own progress (checked in tests/e2e/test_conversation_round75.py: never another household's)
+        "household_progress",
     },
     "unsubscribe": {"reminders_off"},
     "resubscribe": {"reminders_on"},
