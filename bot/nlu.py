@@ -946,6 +946,7 @@ _UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000
 # round 67 (20w): 廿 and 卅, twenty and thirty as villagers write them ('廿棵秋枫'; '廿一棵' had been read as 一棵)
 _TENS = {"廿": 20, "卅": 30}
 _CN_NUM = "零〇一壹幺二贰两俩三叁仨四肆五伍六陆七柒八捌九玖十拾百佰千仟廿卅"
+CN_NUMERALS = _CN_NUM  # the numerals a count may be written in (bot/planting.py reads them too)
 _NUM = rf"(?:\d+|[{_CN_NUM}]+)"
 # 棵 with its common typos (颗 科 课), plus measure words used for bamboo and shrubs; round 59 (20l): 樖, 棵 as Cantonese
 # writes it ('两樖荔枝'), and 稞, 棵 mistyped
@@ -5433,6 +5434,8 @@ _DROP_AFTER = (
     r"|(?:我)?(?:还|都)?(?:没有|未)(?:种|种到|种好|种成)(?:住|着)?"
     # round 36: to be done again ('刚刚报的那个作废 我重新来', '…我重新报')
     r"|(?:我)?(?:重新|再)(?:来|报|发|弄|记|登记|影|拍)(?:过|一次|一遍|过一次|一张)?"  # round 38: 再影过 (taken again)
+    # round 75 (21m): the photo disowned after it ('发错相 唔系呢张', '影错相 不是这张')
+    r"|不是(?:这|那|呢|嗰)(?:张|幅|个)(?:照片|相片|相|图)?"
 )
 # round 39 (19n): not to be counted ('这张不要算 是别人家的'); round 59 (20k): counted in (计, 算进去: '那两棵荔枝唔好计',
 # '刚才那两棵别算进去')
@@ -5667,10 +5670,15 @@ def count_said_then_corrected(text: str) -> str | None:
     return found["right"] + (found["tree2"] or found["tree"])
 
 
+# round 75 (21m): Cantonese 'only' after a count ('系一棵咋', '两棵啫'): 咋 there is no 怎么 (normalize's Mandarin 咋)
+_ONLY_AFTER_COUNT_RE = re.compile(rf"(?<={_MEASURE})(?:咋嘛|咋喎|咋啦|咋|啫|之嘛|而已|罢了)(?=$|[\s,，。.!！~～])")
+
+
 def count_corrected(text: str) -> str | None:
     """Round 39: the right count (and tree) of a count said wrong ('不是两棵 是三棵荔枝 打错了' -> '三棵荔枝'); None when the
     text is no such correction (a slip, a count denied or a change asked, and one count said right, nothing more;
     the record pointed at first is left out: '刚才那个是三棵 不是两棵')."""
+    text = _ONLY_AFTER_COUNT_RE.sub("", text or "")  # round 75 (21m): '唔系两棵 系一棵咋'
     if (said_again := count_said_then_corrected(text)) is not None:
         return said_again  # round 74: '三棵桂花 唔系唔系 两棵 讲错咗'
     norm = _INTENT_PARTICLES_RE.sub("", normalize(text or ""))
@@ -6940,9 +6948,30 @@ _NOT_THE_RECORD_ITSELF_RE = re.compile(
 )
 
 
+# round 75 (21m): the photo said sent, then why nothing came back ('相发咗 点解冇反应', '发咗相啦 点解唔应我', '照片已经发了
+# 怎么没回复'): a complaint about the record in progress, whose next step answers it (what it still waits for)
+_PHOTO_WORD = r"(?:照片|相片|相|图片|图|张相|张照片)"
+_PHOTO_SENT_NO_REPLY_RE = re.compile(
+    rf"^(?:我)?(?:的)?(?:{_PHOTO_WORD}(?:我)?(?:已经|都)?(?:发|传|影|拍)|(?:我)?(?:已经|都)?(?:发|传)(?:了|咗|过)?{_PHOTO_WORD})"
+    r"(?:了|好了|过了|过|完)?(?:啦|了|咯|喇|嘞)*(?:好久|很久|半天|咁耐|这么久)?(?:你|你们|你哋)?(?:为什么|怎么|点解|又|都)?"
+    r"(?:都|还|仲|一直)?"
+    r"(?:人)?(?:没有|没|不|冇|唔)(?:人)?(?:什么)?(?:反应|回复|回应|回|应|应我|理|理我|回我|答我|答|出声|动静|回音|声气|消息)"
+    r"(?:的|呢|啊|呀)?$"
+)
+
+
+def photo_sent_unanswered(norm: str) -> bool:
+    """Round 75: the photo said sent with nothing back ('相发咗 点解冇反应'; normalised): read while a record is collected."""
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    return bool(bare) and len(bare) <= INTENT_MAX_CHARS and bool(_PHOTO_SENT_NO_REPLY_RE.match(bare))
+
+
 def record_itself_asked(norm: str) -> bool:
     """Round 65: the record in progress asked after or its photo said beyond the sender, in a short text (normalised):
-    ``_RECORD_ITSELF_RE`` named, with a question or ``_BEYOND_THE_SENDER_RE``."""
+    ``_RECORD_ITSELF_RE`` named, with a question or ``_BEYOND_THE_SENDER_RE``; round 75: the photo said sent with
+    nothing back (``_PHOTO_SENT_NO_REPLY_RE``)."""
+    if photo_sent_unanswered(norm):
+        return True
     bare = _INTENT_PARTICLES_RE.sub("", norm or "")
     if not bare or len(bare) > 24 or not _RECORD_ITSELF_RE.search(bare):
         return False
