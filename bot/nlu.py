@@ -776,6 +776,26 @@ _WHO = "(?:真人|真的人|机器人|机械人|人工|自动回复|电脑)(?:�
 _WHO_ANSWERS_RE = re.compile(f"喂*(?:请问)?(?:你|您|这边|这里)?(?:是不是|是)?{_WHO}(?:(?:定|还是|或者)(?:是)?{_WHO})?")
 
 
+# round 75 (21m): the bot said to understand or do nothing, and nothing more ('你呢个机械人乜都听唔明', '你乜都唔识', '你真系蠢
+# 乜都答唔到'): what it can do and how to reach a person (the help), the apology first; annoyance ('你好烦', '回复好慢') and a
+# question complained of with its words ('我问紧簕杜鹃点解唔开花 你答非所问') stay the chit-chat's and the ticket's
+_BOT_UNHELPFUL_RE = re.compile(
+    r"^(?:你|您|你们)?(?:这个|那个)?(?:助手|机器人|机械人|公众号|系统|东西)?(?:真是|真的|真|好|很|太)*"
+    r"(?:(?:蠢|笨|傻|废|垃圾|没有用|没用|无用)(?:的|了|啦)?)?"
+    r"(?:什么都|乜都|一句都|都)?(?:听不明|听不懂|看不懂|不懂|不明|不会|不识|答不到|不会答|答不出|帮不到|做不到)"
+    r"(?:人|我)?(?:讲东西|讲话|说话|讲的|说的|讲什么|说什么)?"
+    r"|^(?:你|您|你们)?(?:这个|那个)?(?:助手|机器人|机械人|公众号|系统)?(?:真是|真的|真|好|很|太)+(?:蠢|笨|傻|废|没有用|没用|无用)"
+)
+
+
+def bot_unhelpful_said(norm: str) -> bool:
+    """Round 75: the bot said to understand or do nothing, in a short text of that alone (``_BOT_UNHELPFUL_RE``, its
+    particles aside)."""
+    bare = _INTENT_PARTICLES_RE.sub("", re.sub(r"[呀啊喔哦嘞啦了咯的]+$", "", norm or ""))
+    said_of_the_bot = re.search(r"你|您|机器人|机械人|助手|公众号|系统|什么都|蠢|笨|傻|废|垃圾|没有用|没用|无用", bare)
+    return bool(bare) and len(bare) <= 16 and bool(said_of_the_bot) and bool(_BOT_UNHELPFUL_RE.fullmatch(bare))
+
+
 def complains_about_the_bot(norm: str) -> bool:
     """The normalised text complains about the bot itself ('你真是没有用', '你烦不烦啊'): an apology, not thanks."""
     return bool(_BOT_COMPLAINT_RE.search(norm))
@@ -3836,6 +3856,33 @@ _MOVED_THEN_HOW_RE = re.compile(
 )
 
 
+# round 75 (21m): the name the bot used (or wrote) complained of, the right one said after it, no change asked ('点解叫我李桂华
+# 我叫李桂花啊', '你叫错我名啦 我叫李桂英', '点解写我张秋菊 我系张秋萍'); or the wrong one denied first ('我唔系叫李桂华 系李桂花'),
+# or one's name said right against the wrong one, a slip said after it or nothing ('我个名系李桂华唔系李桂花 打错字')
+_NAME = r"[一-鿿]{2,4}?"
+_NAME_COMPLAINED_RE = re.compile(
+    r"^(?:你|你们)?(?:为什么|怎么|干嘛)?(?:你|你们)?(?:又)?(?:叫|称|喊|写|记|登记)(?:错)?(?:了)?我(?:的|个)?(?:名字|名)?(?:做|成|是)?"
+    rf"(?:(?P<wrong>{_NAME})|(?<=名字)|(?<=名))(?:啦|了|呀|啊)?(?:我|其实我|我其实)(?:是|叫|叫做)(?P<right>{_NAME})(?:来的)?$"
+    rf"|^(?:我)?(?:不是叫|不叫|不是)(?P<wrong2>{_NAME})(?:我)?(?:是|叫)(?P<right2>{_NAME})(?:来的)?$"
+    rf"|^(?:我个名|我的名字|我名字|我的名|我叫)(?:是|叫)?(?P<right3>{_NAME})(?:不是|而不是)(?P<wrong3>{_NAME})"
+    r"(?:打错字|打错了|写错了|写错|打错|弄错了|搞错了|登记错了|你们写错了|你们打错了)?$"
+)
+
+
+def name_complained(norm: str) -> str | None:
+    """Round 75: the right name said against the one the bot used or wrote (``_NAME_COMPLAINED_RE``), each a person's
+    (a common surname); None otherwise."""
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    found = _NAME_COMPLAINED_RE.match(bare) if bare and len(bare) <= INTENT_MAX_CHARS + 4 else None
+    if not found:
+        return None
+    right = found["right"] or found["right2"] or found["right3"]
+    wrong = found["wrong"] or found["wrong2"] or found["wrong3"]
+    if not has_common_surname(right) or (wrong and not has_common_surname(wrong)) or right == wrong:
+        return None
+    return right
+
+
 def name_fix_said(norm: str, species_table: Mapping) -> bool:
     """The sender's own name (or village) to be corrected, said in words; a tree's name or a record is not ('树名写错了',
     '桂花名字写错了' are the planting record's)."""
@@ -3843,6 +3890,8 @@ def name_fix_said(norm: str, species_table: Mapping) -> bool:
         return False
     if _MOVED_THEN_HOW_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
         return True  # round 56
+    if name_complained(norm):
+        return True  # round 75 (21m): '点解叫我李桂华 我叫李桂花啊'
     if len(norm) > INTENT_MAX_CHARS and not (
         _WRITTEN_AS_RE.search(norm)
         or _OWN_NAME_RE.search(norm)
@@ -4169,9 +4218,9 @@ def pledge_for(text: str) -> str | None:
 # joining the planting day (参加): '我去参加植树', '我报名参加今天的植树活动', '今天植树我也去', '植树活动签到'
 # round 58 (20i): this year's, next month's, a date ('报名参加今年嘅植树日', '下个月的种树活动', '3月12号的植树日')
 _WHEN = (
-    r"今天|今日|明天|听日|明朝|后天|下午|上午|早上|这次|今次|这回|那天|当天|周末|(?:本|这|这个|下)?(?:星期|礼拜|周)[一二三四五六日天]"
-    r"|今年|下个月|这个月|[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}(?:日|号)"
-)
+    r"今天|今日|明天|听日|明朝|后天|下午|上午|早上|这次|今次|这回|那天|当天|周末|(?:本|这|这个|下|下个|今个)?(?:星期|礼拜|周)[一二三四五六日天]"
+    r"|今年|下个月|这个月|今个月|[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}(?:日|号)"
+)  # round 75 (21m): Cantonese 今个 (this: '今个礼拜六种树我报名')
 # 个: Hakka 的; round 21: the day after the planting word ('植树那天算我一个')
 # set 19e: the day, then the village's ('礼拜六村里义务植树我参加'); the one that day ('我报名参加礼拜日嗰场')
 # round 28 (19h): the village named as 本村, the party's day ('主题党日植树活动我参加', '本人参加本村植树日活动')
