@@ -3298,7 +3298,11 @@ _OWN_VILLAGE_WORDS = frozenset(
 
 def other_village_name(name: str) -> bool:
     """Round 75: is this the name of a village (or 社区) other than the sender's own words for theirs?"""
-    return bool(re.fullmatch(rf"[{_CJK}]{{1,5}}(?:村|社区)", name or "")) and name not in _OWN_VILLAGE_WORDS
+    return (
+        bool(re.fullmatch(rf"[{_CJK}]{{2,5}}(?:村|社区)", name or ""))  # a village's own name: two characters at least
+        and name not in _OWN_VILLAGE_WORDS
+        and not re.search(r"我|你|他|佢|为什么|怎么|什么|哪|这|那|本|全|成条|隔壁|其他", name)  # a question, one's own
+    )
 
 
 _DIGITS_IN_COUNT_RE = re.compile(rf"(?:\d|[{_CN_NUM}])\s*{_MEASURE}")
@@ -3863,7 +3867,7 @@ _NAME = r"[一-鿿]{2,4}?"
 _NAME_COMPLAINED_RE = re.compile(
     r"^(?:你|你们)?(?:为什么|怎么|干嘛)?(?:你|你们)?(?:又)?(?:叫|称|喊|写|记|登记)(?:错)?(?:了)?我(?:的|个)?(?:名字|名)?(?:做|成|是)?"
     rf"(?:(?P<wrong>{_NAME})|(?<=名字)|(?<=名))(?:啦|了|呀|啊)?(?:我|其实我|我其实)(?:是|叫|叫做)(?P<right>{_NAME})(?:来的)?$"
-    rf"|^(?:我)?(?:不是叫|不叫|不是)(?P<wrong2>{_NAME})(?:我)?(?:是|叫)(?P<right2>{_NAME})(?:来的)?$"
+    rf"|^(?:我(?:不是叫|不叫|不是)|不是叫|不叫)(?P<wrong2>{_NAME})(?:我)?(?:是|叫)(?P<right2>{_NAME})(?:来的)?$"
     rf"|^(?:我个名|我的名字|我名字|我的名|我叫)(?:是|叫)?(?P<right3>{_NAME})(?:不是|而不是)(?P<wrong3>{_NAME})"
     r"(?:打错字|打错了|写错了|写错|打错|弄错了|搞错了|登记错了|你们写错了|你们打错了)?$"
 )

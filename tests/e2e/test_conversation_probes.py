@@ -1834,7 +1834,6 @@ _ROUND_21J_LEFT: list[tuple[str, list[str]]] = [
         [
             "cadre:代种点用",
             "cadre:更多",
-            "member:我个名系李桂华唔系李桂花 打错字",
             "member:我阿妈冇手机 佢种咗两棵龙眼点报",
             "party:支部叫我去植树日签到 点签",
         ],
@@ -1874,19 +1873,25 @@ _ROUND_21M_LEFT: list[tuple[str, list[str]]] = [
         [
             "adviser:头先签错 唔系下屋村系埔心村 签到",
             "adviser:点解我个待办系空嘅",
-            "adviser:睇下埔心村种咗几多",
-            "after_photo:发错相 唔系呢张",
-            "after_photo:相发咗 点解冇反应",
-            "cadre:睇下石岗村种成点",
-            "cadre:陈木棉嗰户种咗未",
+        ],
+    ),
+    (
+        "disputed label (round 75): a finished record's count or tree said wrong and said right is its correction asked"
+        " to confirm (recount: '要把第N号记录改成：1棵荔枝吗', one 确定 keeps the record with its photo and place), better"
+        " for the villager than its withdrawal, which would have them send the photo, count and tree again; round 75"
+        " mended what was wrong in it ('系一棵咋': Cantonese 'only' had been read 怎么, and the count said wrong taken"
+        " as the new one: '记的就是2棵荔枝，不用改'; tests/e2e/test_conversation_round75.py)",
+        [
             "finished:唔系两棵 系一棵咋",
             "finished:我讲错咗 唔系荔枝系龙眼",
-            "finished:有冇记到我两棵荔枝",
-            "member:你呢个机械人乜都听唔明",
-            "member:点解叫我李桂华 我叫李桂花啊",
-            "member:睇下陈木棉屋企种咗未",
-            "party:今个礼拜六种树我报名",
-            "party:睇下其他党员种咗几多",
+        ],
+    ),
+    (
+        "disputed label (round 75): a question for the adviser chased ('我问过啦 点解仲冇人答') is answered with its"
+        " waiting (ticket_wait: which number still waits, and how long an adviser may take), one ticket kept; a 补充"
+        " would tell the villager something was added to the question when nothing was (set 21m's twice context"
+        " takes ticket_wait for '点解冇人答我' as its one ticket)",
+        [
             "ticket:我问过啦 点解仲冇人答",
         ],
     ),
