@@ -177,11 +177,12 @@ COMPLAINED = "complained"
 def _help_ahead(ctx) -> Any:
     """帮助 in its words decides; '这个怎么弄' (how to go on, ``nlu.go_on_asked``) is asked of the sender's state; a
     greeting alone (round 73) of whether the sender is registered."""
+    unhelpful = ctx.msg.msg_type == "text" and nlu.bot_unhelpful_said(_text_meaning(ctx))
     if _help_words(ctx) or (ctx.msg.msg_type == "text" and nlu.question_marks_alone(ctx.msg.text or "")):
-        return Decided(True)  # round 58: '❓', '？？'
+        return Decided(COMPLAINED if unhelpful else True)  # round 58: '❓', '？？'
     if ctx.msg.msg_type == "text" and nlu.greeting_alone(nlu.normalize(ctx.msg.text or "")):
         return GREETED  # as said: the meaning drops a bare '喂' as a telephone's filler
-    if ctx.msg.msg_type == "text" and nlu.bot_unhelpful_said(_text_meaning(ctx)):
+    if unhelpful:
         return COMPLAINED  # round 75 (21m): '你呢个机械人乜都听唔明'
     # round 27: not the record's steps around its photo ('发完相之后仲要发咩': the planting help's, record or none)
     return (
@@ -204,7 +205,9 @@ def _help_then(ctx: Ctx, read) -> Any:
         return False
     # round 56: just after a question went to the adviser (its 补充 window open), it is that question asked after
     # ('我应该点做' after a fall told at night: ticket_wait, with the danger's safety line again), never the menu
-    return not escalation.open_in_window(ctx)
+    if escalation.open_in_window(ctx):
+        return False
+    return COMPLAINED if read == COMPLAINED else True  # round 75: the apology first
 
 
 def _cancel_ahead(ctx) -> Any:
