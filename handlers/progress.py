@@ -40,7 +40,7 @@ def on_village_progress(ctx: Ctx, match) -> str:
     if standing is None:
         return ctx.t("progress.no_village")
     other = match.get("other") if isinstance(match, dict) else None
-    scope = ctx.t("progress.other_village_scope", other=other) + "\n" if other else ""
+    scope = ctx.t("progress.other_village_scope") + "\n" if other else ""  # the other's name not echoed
     text = (
         scope
         + progress.village_progress_text(ctx.app, standing.village)
