@@ -23,6 +23,7 @@ from bot import hanzi
 from bot.kept import Kept
 from bot.messages import MESSAGES_DIR
 from bot.sound_alike import SoundAlikeWords
+from bot.surnames import has_common_surname
 
 # --- normalisation -----------------------------------------------------------
 
@@ -775,6 +776,26 @@ _WHO = "(?:真人|真的人|机器人|机械人|人工|自动回复|电脑)(?:�
 _WHO_ANSWERS_RE = re.compile(f"喂*(?:请问)?(?:你|您|这边|这里)?(?:是不是|是)?{_WHO}(?:(?:定|还是|或者)(?:是)?{_WHO})?")
 
 
+# round 75 (21m): the bot said to understand or do nothing, and nothing more ('你呢个机械人乜都听唔明', '你乜都唔识', '你真系蠢
+# 乜都答唔到'): what it can do and how to reach a person (the help), the apology first; annoyance ('你好烦', '回复好慢') and a
+# question complained of with its words ('我问紧簕杜鹃点解唔开花 你答非所问') stay the chit-chat's and the ticket's
+_BOT_UNHELPFUL_RE = re.compile(
+    r"^(?:你|您|你们)?(?:这个|那个)?(?:助手|机器人|机械人|公众号|系统|东西)?(?:真是|真的|真|好|很|太)*"
+    r"(?:(?:蠢|笨|傻|废|垃圾|没有用|没用|无用)(?:的|了|啦)?)?"
+    r"(?:什么都|乜都|一句都|都)?(?:听不明|听不懂|看不懂|不懂|不明|不会|不识|答不到|不会答|答不出|帮不到|做不到)"
+    r"(?:人|我)?(?:讲东西|讲话|说话|讲的|说的|讲什么|说什么)?"
+    r"|^(?:你|您|你们)?(?:这个|那个)?(?:助手|机器人|机械人|公众号|系统)?(?:真是|真的|真|好|很|太)+(?:蠢|笨|傻|废|没有用|没用|无用)"
+)
+
+
+def bot_unhelpful_said(norm: str) -> bool:
+    """Round 75: the bot said to understand or do nothing, in a short text of that alone (``_BOT_UNHELPFUL_RE``, its
+    particles aside)."""
+    bare = _INTENT_PARTICLES_RE.sub("", re.sub(r"[呀啊喔哦嘞啦了咯的]+$", "", norm or ""))
+    said_of_the_bot = re.search(r"你|您|机器人|机械人|助手|公众号|系统|什么都|蠢|笨|傻|废|垃圾|没有用|没用|无用", bare)
+    return bool(bare) and len(bare) <= 16 and bool(said_of_the_bot) and bool(_BOT_UNHELPFUL_RE.fullmatch(bare))
+
+
 def complains_about_the_bot(norm: str) -> bool:
     """The normalised text complains about the bot itself ('你真是没有用', '你烦不烦啊'): an apology, not thanks."""
     return bool(_BOT_COMPLAINT_RE.search(norm))
@@ -947,6 +968,7 @@ _UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000
 # round 67 (20w): 廿 and 卅, twenty and thirty as villagers write them ('廿棵秋枫'; '廿一棵' had been read as 一棵)
 _TENS = {"廿": 20, "卅": 30}
 _CN_NUM = "零〇一壹幺二贰两俩三叁仨四肆五伍六陆七柒八捌九玖十拾百佰千仟廿卅"
+CN_NUMERALS = _CN_NUM  # the numerals a count may be written in (bot/planting.py reads them too)
 _NUM = rf"(?:\d+|[{_CN_NUM}]+)"
 # 棵 with its common typos (颗 科 课), plus measure words used for bamboo and shrubs; round 59 (20l): 樖, 棵 as Cantonese
 # writes it ('两樖荔枝'), and 稞, 棵 mistyped
@@ -3099,6 +3121,37 @@ def household_asked(norm: str) -> bool:
     )
 
 
+# round 75 (21m): one household's trees asked by a person's name and their home ('睇下陈木棉屋企种咗未', '陈木棉嗰户种咗未',
+# '查下李荔英屋企种咗几多'): never a record of the tree in the name (木棉); whose, and whether the sender may see it, is
+# the caller's (handlers/progress.py household_progress: a cadre, one household of their own village; anyone else, their own)
+_OTHER_HOME_LEAD_RE = re.compile(
+    r"^(?:帮我|给我|俾我|同我|麻烦)?(?:看下|看看|看一下|查下|查查|查一下|问下|问一下|想知道|我想知道|想问下)?"
+)
+_OTHER_HOME_RE = re.compile(
+    rf"^(?P<name>[{_CJK}]{{2,4}}?)(?:的|那|这|嗰|呢)?(?:家里|家|屋|户|一家|那户|这户|那家)(?:人)?(?:的树|的)?"
+    r"(?:种了没有|种了没|种了未|种了吗|有没有种树|有没有种|种了树没有|种树了没有|种了多少(?:棵)?(?:树)?|种了几棵(?:树)?"
+    r"|种好了没有|种好没有|种好了没|种好没|种够了没有|种够没有|种够了没|种够没|完成了没有|完成没有|完成了没|完成没|完成了吗"
+    r"|进度(?:怎么样|怎样|如何|怎么)?|种得怎么样|种成怎么样|种成怎么)(?:了|呢|啊|呀|吖)*$"
+)
+_NOT_A_NAME = frozenset(
+    {"我", "我们", "你", "你们", "他", "她", "佢", "其他", "别人", "人家", "隔壁", "邻居", "本村", "村里"}
+)
+
+
+def other_household_asked(norm: str) -> str | None:
+    """Round 75: the name of the person whose household's trees are asked (``_OTHER_HOME_RE``: a common surname and a
+    given name before 家/户), else None; a relative or oneself ('我阿妈屋企', '我家') is ``household_asked``'s."""
+    if not norm or len(norm) > INTENT_MAX_CHARS:
+        return None
+    found = _OTHER_HOME_RE.match(_OTHER_HOME_LEAD_RE.sub("", norm, count=1))
+    if not found:
+        return None
+    name = found["name"]
+    if name in _NOT_A_NAME or not has_common_surname(name) or re.search(OLD_RELATIVES, name):
+        return None
+    return name
+
+
 # round 41 (19o): how many in all asked after whether recorded ('我阿妈种的树有没有记上 一共几棵'): the reply's count
 _HOW_MANY_AFTER_RE = re.compile(
     rf"(?<=[{_CJK}])(?:我|现在|而家|依家)?(?:一共|总共|共|总|合共|加埋|全部)?(?:有|种了|算)?(?:多少|几)(?:{_MEASURE})?(?:树)?"
@@ -3185,6 +3238,14 @@ def own_duties_left_asked(norm: str) -> bool:
     return bool(bare) and len(bare) <= INTENT_MAX_CHARS and bool(_OWN_DUTIES_LEFT_RE.fullmatch(bare))
 
 
+# round 75 (21m): how the others are doing asked ('睇下其他党员种咗几多', '其他人家种了没有'): the village's counts, no names
+_OTHERS_PROGRESS_RE = re.compile(
+    r"^(?:其他|其余|别的|另外的|其它)(?:的)?(?:党员|人|人家|村民|群众|户|家|干部|村干部|家庭)?(?:都|又|又都)?"
+    r"(?:种了多少(?:棵)?(?:树)?|种了几棵(?:树)?|种了没有|种了没|种了未|种好了没有|种好没有|种好没|完成了没有|完成没有|完成了没"
+    r"|完成没|完成了多少|完成得怎么样|种得怎么样|种成怎么样|种成怎么|进度(?:怎么样|怎样|如何|怎么)?)(?:了|呢|啊|呀|吖)*$"
+)
+
+
 def progress_said(norm: str, species_table: Mapping) -> str | None:
     """'mine' or 'village' for a question about what was planted (see above); None for anything else: a count of
     trees said ('我种了3棵') or a tree named ('我种了几棵桂花' is a record whose count the bot asks) is no question
@@ -3193,6 +3254,9 @@ def progress_said(norm: str, species_table: Mapping) -> str | None:
         return "village"
     if own_duties_left_asked(norm):
         return "mine"  # round 73 (21i): '我仲有咩要做', one's own duties
+    # round 75 (21m): the others of a group ('睇下其他党员种咗几多'): the village's counts, no names
+    if norm and _OTHERS_PROGRESS_RE.match(_OTHER_HOME_LEAD_RE.sub("", norm, count=1)):
+        return "village"
     if norm and _QUOTA_THEN_MINE_RE.match(norm):
         return "mine"  # round 61 (20p): the quota, then one's own count
     if norm and _PLANTED_THEN_DONE_ASKED_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
@@ -3272,7 +3336,8 @@ def village_named_in_progress(norm: str, species_table: Mapping) -> list[str]:
     whom may see it (handlers/progress.py)."""
     norm = _POLITE_LEAD_RE.sub("", _progress_leads_left(norm)) if norm else norm  # round 28: '查询埔心村本月…'
     # round 76 (21m, 21n: an adviser of his linked village): looked at ('睇下埔心村种咗几多'), its survival asked after the
-    # count ('埔心村种咗几多棵 成活点样': the figures, with the survival line, handlers/progress.py)
+    # count ('埔心村种咗几多棵 成活点样': the figures, with the survival line, handlers/progress.py); round 75: '睇下石岗村种成点'
+    norm = _OTHER_HOME_LEAD_RE.sub("", norm, count=1) if norm else norm
     norm = _SURVIVAL_AFTER_RE.sub("", _LOOK_LEAD_RE.sub("", norm)) if norm else norm
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return []
@@ -3281,6 +3346,21 @@ def village_named_in_progress(norm: str, species_table: Mapping) -> list[str]:
         for cut in range(min(6, len(norm) - 2), 1, -1)
         if re.fullmatch(rf"[{_CJK}]+", norm[:cut]) and progress_said("村里" + norm[cut:], species_table) == "village"
     ]
+
+
+# round 75 (21m): a village named that is not one's own ('石岗村', '下屋村', '其他村'); one's own in words is progress_said's
+_OWN_VILLAGE_WORDS = frozenset(
+    {"本村", "我们村", "我哋村", "我村", "全村", "成条村", "这个村", "这条村", "村", "我们这个村"}
+)
+
+
+def other_village_name(name: str) -> bool:
+    """Round 75: is this the name of a village (or 社区) other than the sender's own words for theirs?"""
+    return (
+        bool(re.fullmatch(rf"[{_CJK}]{{2,5}}(?:村|社区)", name or ""))  # a village's own name: two characters at least
+        and name not in _OWN_VILLAGE_WORDS
+        and not re.search(r"我|你|他|佢|为什么|怎么|什么|哪|这|那|本|全|成条|隔壁|其他", name)  # a question, one's own
+    )
 
 
 _DIGITS_IN_COUNT_RE = re.compile(rf"(?:\d|[{_CN_NUM}])\s*{_MEASURE}")
@@ -3867,6 +3947,33 @@ _MOVED_THEN_HOW_RE = re.compile(
 )
 
 
+# round 75 (21m): the name the bot used (or wrote) complained of, the right one said after it, no change asked ('点解叫我李桂华
+# 我叫李桂花啊', '你叫错我名啦 我叫李桂英', '点解写我张秋菊 我系张秋萍'); or the wrong one denied first ('我唔系叫李桂华 系李桂花'),
+# or one's name said right against the wrong one, a slip said after it or nothing ('我个名系李桂华唔系李桂花 打错字')
+_NAME = r"[一-鿿]{2,4}?"
+_NAME_COMPLAINED_RE = re.compile(
+    r"^(?:你|你们)?(?:为什么|怎么|干嘛)?(?:你|你们)?(?:又)?(?:叫|称|喊|写|记|登记)(?:错)?(?:了)?我(?:的|个)?(?:名字|名)?(?:做|成|是)?"
+    rf"(?:(?P<wrong>{_NAME})|(?<=名字)|(?<=名))(?:啦|了|呀|啊)?(?:我|其实我|我其实)(?:是|叫|叫做)(?P<right>{_NAME})(?:来的)?$"
+    rf"|^(?:我(?:不是叫|不叫|不是)|不是叫|不叫)(?P<wrong2>{_NAME})(?:我)?(?:是|叫)(?P<right2>{_NAME})(?:来的)?$"
+    rf"|^(?:我个名|我的名字|我名字|我的名|我叫)(?:是|叫)?(?P<right3>{_NAME})(?:不是|而不是)(?P<wrong3>{_NAME})"
+    r"(?:打错字|打错了|写错了|写错|打错|弄错了|搞错了|登记错了|你们写错了|你们打错了)?$"
+)
+
+
+def name_complained(norm: str) -> str | None:
+    """Round 75: the right name said against the one the bot used or wrote (``_NAME_COMPLAINED_RE``), each a person's
+    (a common surname); None otherwise."""
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    found = _NAME_COMPLAINED_RE.match(bare) if bare and len(bare) <= INTENT_MAX_CHARS + 4 else None
+    if not found:
+        return None
+    right = found["right"] or found["right2"] or found["right3"]
+    wrong = found["wrong"] or found["wrong2"] or found["wrong3"]
+    if not has_common_surname(right) or (wrong and not has_common_surname(wrong)) or right == wrong:
+        return None
+    return right
+
+
 def name_fix_said(norm: str, species_table: Mapping) -> bool:
     """The sender's own name (or village) to be corrected, said in words; a tree's name or a record is not ('树名写错了',
     '桂花名字写错了' are the planting record's)."""
@@ -3874,6 +3981,8 @@ def name_fix_said(norm: str, species_table: Mapping) -> bool:
         return False
     if _MOVED_THEN_HOW_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
         return True  # round 56
+    if name_complained(norm):
+        return True  # round 75 (21m): '点解叫我李桂华 我叫李桂花啊'
     if len(norm) > INTENT_MAX_CHARS and not (
         _WRITTEN_AS_RE.search(norm)
         or _OWN_NAME_RE.search(norm)
@@ -4203,9 +4312,9 @@ def pledge_for(text: str) -> str | None:
 # joining the planting day (参加): '我去参加植树', '我报名参加今天的植树活动', '今天植树我也去', '植树活动签到'
 # round 58 (20i): this year's, next month's, a date ('报名参加今年嘅植树日', '下个月的种树活动', '3月12号的植树日')
 _WHEN = (
-    r"今天|今日|明天|听日|明朝|后天|下午|上午|早上|这次|今次|这回|那天|当天|周末|(?:本|这|这个|下)?(?:星期|礼拜|周)[一二三四五六日天]"
-    r"|今年|下个月|这个月|[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}(?:日|号)"
-)
+    r"今天|今日|明天|听日|明朝|后天|下午|上午|早上|这次|今次|这回|那天|当天|周末|(?:本|这|这个|下|下个|今个)?(?:星期|礼拜|周)[一二三四五六日天]"
+    r"|今年|下个月|这个月|今个月|[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}(?:日|号)"
+)  # round 75 (21m): Cantonese 今个 (this: '今个礼拜六种树我报名')
 # 个: Hakka 的; round 21: the day after the planting word ('植树那天算我一个')
 # set 19e: the day, then the village's ('礼拜六村里义务植树我参加'); the one that day ('我报名参加礼拜日嗰场')
 # round 28 (19h): the village named as 本村, the party's day ('主题党日植树活动我参加', '本人参加本村植树日活动')
@@ -5565,6 +5674,8 @@ _DROP_AFTER = (
     r"|(?:我)?(?:还|都)?(?:没有|未)(?:种|种到|种好|种成)(?:住|着)?"
     # round 36: to be done again ('刚刚报的那个作废 我重新来', '…我重新报')
     r"|(?:我)?(?:重新|再)(?:来|报|发|弄|记|登记|影|拍)(?:过|一次|一遍|过一次|一张)?"  # round 38: 再影过 (taken again)
+    # round 75 (21m): the photo disowned after it ('发错相 唔系呢张', '影错相 不是这张')
+    r"|不是(?:这|那|呢|嗰)(?:张|幅|个)(?:照片|相片|相|图)?"
 )
 # round 39 (19n): not to be counted ('这张不要算 是别人家的'); round 59 (20k): counted in (计, 算进去: '那两棵荔枝唔好计',
 # '刚才那两棵别算进去')
@@ -5800,10 +5911,15 @@ def count_said_then_corrected(text: str) -> str | None:
     return found["right"] + (found["tree2"] or found["tree"])
 
 
+# round 75 (21m): Cantonese 'only' after a count ('系一棵咋', '两棵啫'): 咋 there is no 怎么 (normalize's Mandarin 咋)
+_ONLY_AFTER_COUNT_RE = re.compile(rf"(?<={_MEASURE})(?:咋嘛|咋喎|咋啦|咋|啫|之嘛|而已|罢了)(?=$|[\s,，。.!！~～])")
+
+
 def count_corrected(text: str) -> str | None:
     """Round 39: the right count (and tree) of a count said wrong ('不是两棵 是三棵荔枝 打错了' -> '三棵荔枝'); None when the
     text is no such correction (a slip, a count denied or a change asked, and one count said right, nothing more;
     the record pointed at first is left out: '刚才那个是三棵 不是两棵')."""
+    text = _ONLY_AFTER_COUNT_RE.sub("", text or "")  # round 75 (21m): '唔系两棵 系一棵咋'
     if (said_again := count_said_then_corrected(text)) is not None:
         return said_again  # round 74: '三棵桂花 唔系唔系 两棵 讲错咗'
     norm = _INTENT_PARTICLES_RE.sub("", normalize(text or ""))
@@ -7073,9 +7189,30 @@ _NOT_THE_RECORD_ITSELF_RE = re.compile(
 )
 
 
+# round 75 (21m): the photo said sent, then why nothing came back ('相发咗 点解冇反应', '发咗相啦 点解唔应我', '照片已经发了
+# 怎么没回复'): a complaint about the record in progress, whose next step answers it (what it still waits for)
+_PHOTO_WORD = r"(?:照片|相片|相|图片|图|张相|张照片)"
+_PHOTO_SENT_NO_REPLY_RE = re.compile(
+    rf"^(?:我)?(?:的)?(?:{_PHOTO_WORD}(?:我)?(?:已经|都)?(?:发|传|影|拍)|(?:我)?(?:已经|都)?(?:发|传)(?:了|咗|过)?{_PHOTO_WORD})"
+    r"(?:了|好了|过了|过|完)?(?:啦|了|咯|喇|嘞)*(?:好久|很久|半天|咁耐|这么久)?(?:你|你们|你哋)?(?:为什么|怎么|点解|又|都)?"
+    r"(?:都|还|仲|一直)?"
+    r"(?:人)?(?:没有|没|不|冇|唔)(?:人)?(?:什么)?(?:反应|回复|回应|回|应|应我|理|理我|回我|答我|答|出声|动静|回音|声气|消息)"
+    r"(?:的|呢|啊|呀)?$"
+)
+
+
+def photo_sent_unanswered(norm: str) -> bool:
+    """Round 75: the photo said sent with nothing back ('相发咗 点解冇反应'; normalised): read while a record is collected."""
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    return bool(bare) and len(bare) <= INTENT_MAX_CHARS and bool(_PHOTO_SENT_NO_REPLY_RE.match(bare))
+
+
 def record_itself_asked(norm: str) -> bool:
     """Round 65: the record in progress asked after or its photo said beyond the sender, in a short text (normalised):
-    ``_RECORD_ITSELF_RE`` named, with a question or ``_BEYOND_THE_SENDER_RE``."""
+    ``_RECORD_ITSELF_RE`` named, with a question or ``_BEYOND_THE_SENDER_RE``; round 75: the photo said sent with
+    nothing back (``_PHOTO_SENT_NO_REPLY_RE``)."""
+    if photo_sent_unanswered(norm):
+        return True
     bare = _INTENT_PARTICLES_RE.sub("", norm or "")
     if not bare or len(bare) > 24 or not _RECORD_ITSELF_RE.search(bare):
         return False

@@ -708,6 +708,18 @@ _RECORDED_ASKED_RE = re.compile(
     rf"|^{_RECORD_POINTED}?有没有(?:(?:登记|记录|记)(?:上|到|好|低|下|落|成功)(?:去)?(?:了)?|入(?:到)?(?:数|账))(?:呢|啊|呀)?$"
 )
 
+# round 75 (21m): the trees reported named, before or after ('有冇记到我两棵荔枝', '两棵荔枝有冇记到', '我啲荔枝记到未'):
+# a count and its tree, or one's own trees by their name (never one's name or phone: '有冇记到我个名' is no record's)
+_TREES_NAMED = (
+    rf"(?:我)?(?:的|那|这|些|家的|家)?(?:[\d{nlu.CN_NUMERALS}]+)[{nlu.MEASURE_WORDS}][\u4e00-\u9fff]{{0,4}}?"
+    r"|我(?:的|那|这|些|家的)(?!名|电话|手机|号|身份|资料)[\u4e00-\u9fff]{1,4}?"
+)
+_RECORDED_VERB = r"(?:登记|记录|记)(?:上|到|好|低|下|落|入|成功)(?:去)?(?:了)?"
+_TREES_RECORDED_ASKED_RE = re.compile(
+    rf"^(?:{_TREES_NAMED})(?:是不是|是否|有没有)?(?:已经)?{_RECORDED_VERB}(?:没有|没|未|吗|了吗|了没有|了没)(?:呀|啊|呢|啦)?$"
+    rf"|^(?:{_TREES_NAMED})(?:是不是|是否|有没有)(?:已经)?{_RECORDED_VERB}(?:呀|啊|呢|啦)?$"
+    rf"|^(?:你)?(?:是不是|是否|有没有)(?:帮我)?(?:已经)?{_RECORDED_VERB}(?:{_TREES_NAMED})(?:呀|啊|呢|啦)?$"
+)
 
 # the lead (fortieth session, the simulator by voice just after a record): whether the photo was received ('啱啱影咗相
 # 有冇收到啊', '相收到未', '你收到我的照片没有') had become a question for the adviser; a bare '收到' (got it) asks nothing
@@ -726,7 +738,9 @@ def recorded_asked(norm: str) -> bool:
     round 67: counted in ('入咗数未'), the record pointed at first ('我嗰两棵登记好未'); the lead: its photo received
     ('相收到未': ``photo_received_asked``, which only a record just finished answers)."""
     norm = (norm or "").rstrip("？?。.！! ")
-    return bool(norm) and bool(_RECORDED_ASKED_RE.match(norm) or _PHOTO_RECEIVED_RE.match(norm))
+    return bool(norm) and bool(
+        _RECORDED_ASKED_RE.match(norm) or _PHOTO_RECEIVED_RE.match(norm) or _TREES_RECORDED_ASKED_RE.match(norm)
+    )
 
 
 def photo_received_asked(norm: str) -> bool:

@@ -98,6 +98,8 @@ planting days attended (handlers/events.py, ATTENDED_ROUTES; round 53: before pr
 progress (handlers/progress.py):
 - review_why — why one's records wait for the village's check (点解我嘅树要审核; round 60: trees named first,
   头先报嗰两棵荔枝审核咗未; round 61: whether counted, 两棵荔枝计咗未): each with its reasons, none a ticket
+- household_progress — one household asked by a person's name (陈木棉嗰户种咗未; round 75): a village's cadre, that
+  household of their own village; anyone else, their own progress (never another household's)
 - relative_progress — a relative's own trees asked whether recorded (看下我妈种的树记上没有): where they are recorded,
   and the household's count
 - relative_name — a relative who planted too, their name wished recorded (我老公都有份种 可唔可以记佢个名): a household

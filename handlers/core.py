@@ -177,15 +177,20 @@ _help_words = _either(text_is("core.commands.help"), text_means("core.commands.h
 
 # round 73 (21i): a greeting or a call alone ('你好', '在吗', '喂'), read for a follower not registered yet
 GREETED = "greeted"
+# round 75 (21m): the bot said to understand nothing ('你呢个机械人乜都听唔明'): the help, an apology first
+COMPLAINED = "complained"
 
 
 def _help_ahead(ctx) -> Any:
     """帮助 in its words decides; '这个怎么弄' (how to go on, ``nlu.go_on_asked``) is asked of the sender's state; a
     greeting alone (round 73) of whether the sender is registered."""
+    unhelpful = ctx.msg.msg_type == "text" and nlu.bot_unhelpful_said(_text_meaning(ctx))
     if _help_words(ctx) or (ctx.msg.msg_type == "text" and nlu.question_marks_alone(ctx.msg.text or "")):
-        return Decided(True)  # round 58: '❓', '？？'
+        return Decided(COMPLAINED if unhelpful else True)  # round 58: '❓', '？？'
     if ctx.msg.msg_type == "text" and nlu.greeting_alone(nlu.normalize(ctx.msg.text or "")):
         return GREETED  # as said: the meaning drops a bare '喂' as a telephone's filler
+    if unhelpful:
+        return COMPLAINED  # round 75 (21m): '你呢个机械人乜都听唔明'
     # round 27: not the record's steps around its photo ('发完相之后仲要发咩': the planting help's, record or none)
     return (
         ctx.msg.msg_type == "text"
@@ -207,7 +212,9 @@ def _help_then(ctx: Ctx, read) -> Any:
         return False
     # round 56: just after a question went to the adviser (its 补充 window open), it is that question asked after
     # ('我应该点做' after a fall told at night: ticket_wait, with the danger's safety line again), never the menu
-    return not escalation.open_in_window(ctx)
+    if escalation.open_in_window(ctx):
+        return False
+    return COMPLAINED if read == COMPLAINED else True  # round 75: the apology first
 
 
 def _cancel_ahead(ctx) -> Any:
@@ -529,6 +536,8 @@ def welcome_text(ctx: Ctx) -> str:
 def on_help(ctx: Ctx, match) -> str:
     if match == GREETED:
         return welcome_text(ctx)
+    if match == COMPLAINED:  # round 75: what it can do (问专家 reaches a person), the apology first
+        return ctx.t("core.help_sorry") + "\n" + on_help(ctx, True)
     # round 43 (19q): an adviser's own commands after the villagers' ('这个号顾问能用什么功能')
     if acts_as(ctx.person, (ROLE_ADVISER,)):
         return ctx.t("core.help").rstrip() + "\n" + ctx.t("core.help_adviser")

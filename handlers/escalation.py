@@ -649,6 +649,8 @@ def _waiting_tickets(ctx: Ctx, _asked) -> Waiting | None:
     waiting = tickets_store.open_with_activity_since(ctx.db, ctx.openid, "", ctx.now_s)
     if waiting:
         return Waiting(tuple(sorted(waiting, key=lambda t: t["id"])))
+    if nlu.photo_sent_unanswered(text_normalized(ctx)) and planting.collecting(ctx):
+        return None  # round 75 (21m): '张相发咗好耐都冇人理' with no question open: the record's (what it waits for)
     return Waiting((), escalation.reopenable_ticket(ctx.app, ctx.db, ctx.openid, ctx.now))
 
 
@@ -934,6 +936,7 @@ def _photo_question_then(ctx: Ctx, _worth: bool) -> bool:
         or nlu.record_detail_asked(said)
         or nlu.record_go_on_said(said)  # round 67: '发咗相就得未定系仲要讲种咩'
         or nlu.count_needed_asked(said)  # round 74: '一定要讲几多棵咩'
+        or nlu.photo_sent_unanswered(said)  # round 75 (21m): '相发咗 点解冇反应': what the record waits for
     ) and planting.collecting(ctx):
         # round 41: '发完照片还要打字吗': the record's steps asked, not the photo; round 49: a part of it ('之后要输入啲咩');
         # round 58: whether words must still be typed, how to get it recorded ('仲需要写字吗', '咁点样记录落去'); round 60:

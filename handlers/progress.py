@@ -40,8 +40,11 @@ def on_village_progress(ctx: Ctx, match) -> str:
     standing = standings.of_village(ctx.app, village_id, ctx.now) if village_id is not None else None
     if standing is None:
         return ctx.t("progress.no_village")
+    other = match.get("other") if isinstance(match, dict) else None
+    scope = ctx.t("progress.other_village_scope") + "\n" if other else ""  # the other's name not echoed
     text = (
-        progress.village_progress_text(ctx.app, standing.village)
+        scope
+        + progress.village_progress_text(ctx.app, standing.village)
         + "\n"
         + standings.standing_text(ctx.app, standing, standings.local_day(ctx.app, ctx.now))
     )
@@ -122,7 +125,13 @@ def _named_village(ctx: Ctx, said: tuple[str, ...]) -> dict | None:
         return None
     viewable = _viewable_villages(ctx)
     villages = [v for v in roster_store.all_villages(ctx.db) if viewable is None or v["id"] in viewable]
-    return next((v for name in said for v in villages if name in (v["name"], core_name(v["name"]))), None)
+    found = next((v for name in said for v in villages if name in (v["name"], core_name(v["name"]))), None)
+    own = ctx.person.get("village_id")
+    if found is not None or own is None or viewable is None:
+        return found
+    # round 75 (21m): another village named ('睇下石岗村种成点'): the sender's own village, with their scope said plainly
+    other = next((name for name in said if nlu.other_village_name(name)), None)
+    return {"id": own, "other": other} if other else None
 
 
 # -- every village, for the campaign office ('各村进度', '哪些村滞后') --------------------------------------------
@@ -320,6 +329,39 @@ def on_relative_name(ctx: Ctx, _match) -> str:
     return ctx.t("progress.relative_name")
 
 
+# -- round 75 (21m): one household's trees asked by a person's name ('陈木棉嗰户种咗未') ----------------------------------
+@pure
+def _household_named(ctx: Ctx) -> str | None:
+    """The name whose household is asked after (``nlu.other_household_asked``): read before the planting record, which
+    would take the tree in the name (陈木棉: 木棉)."""
+    return nlu.other_household_asked(text_normalized(ctx)) if ctx.msg.msg_type == "text" else None
+
+
+@registered
+def on_household_progress(ctx: Ctx, name: str) -> str:
+    """A village's cadre (``pledges.cadre_roles``, proven) sees one household of their own village: its trees against
+    the household target; a name not on their village's roster is said not found (another village's never shown).
+    Anyone else sees no other household: their own progress, with who may look."""
+    person = ctx.person
+    assert person is not None  # @registered
+    village_id = person.get("village_id")
+    if not (acts_as(person, ctx.config.get("pledges.cadre_roles")) and village_id is not None):
+        if name == person.get("name"):
+            return progress.my_progress_text(ctx.app, ctx.db, person)
+        return ctx.t("progress.household_cadres_only") + "\n" + progress.my_progress_text(ctx.app, ctx.db, person)
+    found = roster_store.person_by_name_in_village(ctx.db, name, village_id)
+    home = progress.household_progress(ctx.db, ctx.config, found["id"]) if found else None
+    if found is None or home is None:
+        return ctx.t("progress.household_not_found", name=name)
+    pending = ctx.t("progress.pending_note", n=home.pending_trees) if home.pending_trees else ""
+    state = ctx.t(
+        "progress.household_done" if home.done else "progress.household_left", left=home.target - home.counted
+    )
+    return ctx.t(
+        "progress.household_of", name=name, trees=home.counted, target=home.target, state=state, pending=pending
+    )
+
+
 # -- round 40: the monthly 通报's line asked in chat ------------------------------------------------------------------
 @pure
 def _report_asked(ctx) -> tuple[str, int] | None:
@@ -391,6 +433,8 @@ def _unless_count_for_the_record(matcher):
 ROUTES: list = [
     # round 54: why one's records wait for the check, before 我的进度's '为什么我报的树还没核实' (the count alone)
     Route("review_why", _review_why, on_review_why),
+    # round 75 (21m): a household asked by a person's name, before planting_text takes the tree in it (陈木棉: 木棉)
+    Route("household_progress", _household_named, on_household_progress),
     # round 38: a relative's own trees named first ('我仔种嘅龙眼有冇记到'): theirs, read before the sender's own
     Route("relative_progress", _relative_recorded, on_relative_recorded),
     # round 54: a relative who planted too, their name wished recorded ('我老公都有份种 可唔可以记佢个名'): how they log

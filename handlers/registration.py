@@ -479,7 +479,9 @@ def on_fix_name(ctx: Ctx, _match) -> str:
     person = ctx.person
     if not person:
         return _not_registered(ctx)
-    name = nlu.right_name_in(nlu.normalize(ctx.msg.text or "")) if person["source"] == "self" else None
+    said = nlu.normalize(ctx.msg.text or "")
+    # round 75 (21m): or said against the name the bot used ('点解叫我李桂华 我叫李桂花啊')
+    name = (nlu.right_name_in(said) or nlu.name_complained(said)) if person["source"] == "self" else None
     village = roster_store.village(ctx.db, person["village_id"]) if name and name != person["name"] else None
     if name and village and identity.is_plausible_name(name):
         return _bind(ctx, name, village)
