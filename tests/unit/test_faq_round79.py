@@ -1,6 +1,6 @@
 """FAQ round 79 (set BJ's confident-wrong and safety side, each fixed as a class and checked first on the helper's own
-phrasings, tests/data/faq_rule_checks_79.tsv, written before each change: 21/45 on the base, 40/45 now; the five left
-are written down in the README's round 79). docs: README, FAQ round 79.
+phrasings, tests/data/faq_rule_checks_79.tsv, each class written before its change: 29/57 on the base (57c0015), 51/57
+now; the six left are strict xfails below, reasons in LEFT). docs: README, FAQ round 79.
 
 1. the right warning for each kind of danger as BJ's writer says it: a wasp's nest or sting with no snake said opens
    with the wasp's own line (safety.toml ``line_by``), not a snake bite's; an eye poked in Cantonese (笃, 督, 拮, 捅),
@@ -10,7 +10,10 @@ are written down in the README's round 79). docs: README, FAQ round 79.
    them (bot.proxy needs a word of registering: ``[answer_needs]``); looking up how many someone registered is their
    record (bot.my_trees);
 3. an entry about one thing answers only a question that says it (``[answer_needs]``: osmanthus food, fire, bees, drip
-   bags, publicity; every labelled question of every set says one of the words).
+   bags, publicity; every labelled question of every set says one of the words);
+4. a site's planting asked only by its distance or its roots (屋边种树要隔几米, 根塞渠) is no recommendation list
+   (``[recommend] not_asking``); who may see one's data without 到 (我的资料谁能看) is privacy; who helps water an
+   adopted tree (边个帮我淋水) its care.
 """
 
 from pathlib import Path
@@ -31,6 +34,7 @@ LEFT = {
     "天热种树点样先唔会晒到唔舒服": "read as planting in the heat, before and after (no heat illness line: the class holds)",
     "阿婆行动唔方便 可唔可以叫村里人帮佢种": "the precedents answer bot.proxy (someone to plant for her)",
     "桂花可以做桂花糕吗": "goes to a person, before and after",
+    "我喺广州返工 屋企认种嘅两棵桂花边个帮手打理": "a tree named: camp.care's intent takes no species (adopt's does)",
 }
 
 
@@ -158,3 +162,21 @@ def test_every_labelled_question_of_an_answer_needs_entry_says_one_of_its_words(
             if not index._answer_needs[index.answered_as(parts[1])].search(index._fixed(parts[0])):
                 unsaid.append((path.name, parts[0]))
     assert unsaid == []
+
+
+@pytest.mark.parametrize("question", ["屋边种树要隔几米", "屋边种树怕根塞渠", "屋后种树离屋几远好"])
+def test_a_sites_planting_asked_by_distance_or_roots_is_no_recommendation(index, question):
+    assert not faq.result_label(index.match(question)).startswith("recommend."), question
+
+
+@pytest.mark.parametrize("question", ["屋边种咩树唔会根塞渠", "屋前种树 种咩好"])
+def test_a_sites_planting_asked_what_stays_its_recommendation(index, question):
+    assert faq.result_label(index.match(question)) == "recommend.房前屋后", question
+
+
+def test_who_may_see_ones_data_without_dao_is_privacy(index):
+    assert faq.result_label(index.match("我的资料谁能看")) == "bot.privacy"
+
+
+def test_who_helps_water_an_adopted_tree_is_its_care(index):
+    assert faq.result_label(index.match("我喺深圳 村里块认养嘅树 平时边个帮我淋水")) == "camp.care"
