@@ -70,3 +70,10 @@ def test_an_entry_about_one_thing_is_not_given_when_the_question_does_not_say_it
     reply = villager.says("荔枝酒点酿")
     assert _first_line(bot, "tech.osmanthus_food") not in reply, reply
     assert "问题编号" in reply and ticket_count(bot) == 1, reply
+
+
+def test_someone_posing_as_the_forestry_office_is_a_ticket_with_the_warning_note(villager, bot):
+    add_roster(bot)
+    reply = villager.says("有人冒充林业局上门收检疫费")
+    assert "问题编号" in reply and ticket_count(bot) == 1, reply
+    assert "先别给钱" in reply and _first_line(bot, "tech.seedling_quarantine") not in reply, reply

@@ -1,5 +1,5 @@
 """FAQ round 79 (set BJ's confident-wrong and safety side, each fixed as a class and checked first on the helper's own
-phrasings, tests/data/faq_rule_checks_79.tsv, each class written before its change: 29/57 on the base (57c0015), 51/57
+phrasings, tests/data/faq_rule_checks_79.tsv, each class written before its change: 32/60 on the base (57c0015), 54/60
 now; the six left are strict xfails below, reasons in LEFT). docs: README, FAQ round 79.
 
 1. the right warning for each kind of danger as BJ's writer says it: a wasp's nest or sting with no snake said opens
@@ -180,3 +180,13 @@ def test_who_may_see_ones_data_without_dao_is_privacy(index):
 
 def test_who_helps_water_an_adopted_tree_is_its_care(index):
     assert faq.result_label(index.match("我喺深圳 村里块认养嘅树 平时边个帮我淋水")) == "camp.care"
+
+
+@pytest.mark.parametrize("question", ["有人冒充林业局上门收检疫费", "有个自称林业站嘅人打电话话要收种树登记费"])
+def test_someone_posing_as_an_official_to_collect_money_goes_to_a_person(index, question):
+    result = index.match(question)
+    assert result.kind == "escalate" and result.reason == "impostor", result
+
+
+def test_the_quarantine_certificate_asked_stays_its_entry(index):
+    assert faq.result_label(index.match("苗木检疫证要点办")) == "tech.seedling_quarantine"
