@@ -226,6 +226,12 @@ class SafetyRule:
     # nobody hurt): the line answers (do not saw alone, call for help), this entry after it, no ticket
     self_entry: str = ""
     self_asked: Vocab = Vocab()
+    # round 79: another line when the question says its words (``line_by``: a wasp's nest or sting, not a snake bite's)
+    line_by: tuple[tuple[Vocab, str], ...] = ()
+
+    def line_for(self, norm: str) -> str:
+        """The line opening the reply: the first ``line_by`` whose words the question says, else ``line``."""
+        return next((line for words, line in self.line_by if words.search(norm)), self.line)
 
     def aid(self, norm: str) -> str:
         """The first aid entry for this question: the first ``first_aid_by`` whose words it says, else ``first_aid``."""
@@ -632,6 +638,7 @@ def load_safety_rules(faq_dir: Path) -> list[SafetyRule]:
             frozenset(row.get("answers", [])),
             row.get("self_entry", ""),
             self_asked,
+            tuple((Vocab(by["when"]), by["line"].strip()) for by in row.get("line_by", [])),
         )
         for row in data.get("safety", [])
     ]
@@ -1260,7 +1267,7 @@ class FaqIndex:
             if opening.startswith(_WARNING):
                 return replace(result, safety=opening)  # the entry's own warning opens the reply: no second one
             fired = [kept]
-        safety = "\n".join(rule.line for rule in fired)
+        safety = "\n".join(rule.line_for(norm) for rule in fired)
         if not safety:
             return result
         text = f"{safety}\n{result.answer_text}" if result.kind == "answer" else result.answer_text
@@ -1323,7 +1330,7 @@ class FaqIndex:
     def safety_lines(self, question: str) -> str:
         """The safety lines that open the FAQ's reply to ``question`` (one a rule that fires), '' for none."""
         norm = self._fixed(question)
-        return "\n".join(rule.line for rule in self.safety if rule.fires(norm))
+        return "\n".join(rule.line_for(norm) for rule in self.safety if rule.fires(norm))
 
     def _from_english(self, question: str) -> str:
         """Round 69 (set BC: young people, relatives abroad): a question written all in English, of ``[english]
