@@ -37,11 +37,16 @@ _RELAY_FIRST_RE = re.compile(rf"^(?:{_NO_PHONE})?{_RELAY}")
 _RELAY_LAST_RE = re.compile(rf"{_RELAY}{_END}$")
 _PAUSE_RE = re.compile(r"([\s,，。.!！?？;；、~～…]+)")
 _MIN_LEFT = 4  # characters of the question left, else the words are kept (nothing else was asked)
+# the merge with round 79: what is asked is a thing done for them ('阿伯冇手机 托我问点样帮佢报种树'): the whole text is
+# the proxy's question (bot.proxy), the phone they lack with it
+_DONE_FOR_THEM_RE = re.compile(rf"(?:帮|替|代)(?:{_THEY})(?!问|打听)")
 
 
 def without_go_between(question: str) -> str:
     """``question`` without the go-between's words (module doc), or as written when none are said or too little is
     left to be a question."""
+    if _DONE_FOR_THEM_RE.search(question):
+        return question
     parts = _PAUSE_RE.split(question)
     clauses, relayed, kept = parts[0::2], False, []
     for clause in clauses:

@@ -3730,7 +3730,8 @@ def _relative_no_phone_log_how_re() -> re.Pattern:
     """Built on first use: ``RELATIVES`` is written further down, with the readers of relatives."""
     return re.compile(
         rf"^(?:我|我的|我家|我家的|我们家)?(?:{RELATIVES})(?:她|他|它)?(?:没有|没|不会用|不识用|不懂用|不会玩|不识玩|用不了)"
-        r"(?:智能|智慧)?(?:手机|微信)(?:的)?.{0,12}?"
+        # the trees said between (the merge: '我阿爸唔识用手机 点样登记' is registering them, round 41's for_someone)
+        r"(?:智能|智慧)?(?:手机|微信)(?:的)?(?=.*(?:种|树)).{0,12}?"
         r"(?:要|应该|可以)?(?:怎么|怎样|如何)(?:样)?(?:帮(?:她|他|它)(?:们)?)?(?:报|上报|登记|记|录|报上去|记上去|录入)"
         r"(?:上去|进去)?$"
     )

@@ -90,10 +90,12 @@ def test_the_offices_help_names_the_county_and_the_dashboard(people, villager_fa
 
 def test_the_offices_words_the_bot_cannot_read_are_no_question_for_an_adviser(people, villager_factory, bot, rows):  # noqa: F811
     """Round 53 (the lead, as the office in the simulator: '导出本月数据' became a question for the adviser): what the
-    office sends that the bot cannot read is said not understood, with what the office can do; 问专家 still asks one."""
+    office sends that the bot cannot read is said not understood, with what the office can do; 问专家 still asks one.
+    The forty-first session's lead: 导出 is the exports page's (its address), as 群发 and 审核 are theirs."""
     office = villager_factory(OFFICE)
     url = bot.config.get("server.public_url").rstrip("/") + "/admin/"
-    reply = office.says("导出本月数据")
+    assert office.says("导出本月数据").endswith("/admin/exports")
+    reply = office.says("帮我睇下呢个月嘅嘢搞成点")
     assert reply.startswith(bot.t("escalation.office_unread")) and url in reply
     assert rows("tickets") == []
     assert "95598" in office.says("村口大榕树倒咗压住电线")  # a danger told keeps its safety line
