@@ -1893,3 +1893,49 @@ ROUND_21N_MISSES = {message: why for why, messages in _ROUND_21N_LEFT for messag
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21n.tsv", ROUND_21N_MISSES))
 def test_round_21n_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
+
+
+# Sets 21o and 21p, written blind at the forty-first session's start and kept outside until its end; now development
+_ROUND_21O_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "blind miss of set 21o (an ordinary week's mix), measured at the forty-first session's start (d05feff, 137/140)"
+        " and end (after every merge, 137/140); the next round's to read by class",
+        [
+            "ticket:点解会咁",
+            "twice:问专家 橄榄树叶有白粉 || 喺屋后种嘅 两棵",
+        ],
+    ),
+    (
+        "disputed label (the lead): 认种 is to undertake to plant (seed 002's 认种认养: 认种 one's own trees, 认养 trees"
+        " others planted): the household's pledge (认领), which is what the bot takes; kind pledge, not adopt",
+        ["party:认种一棵桂花"],
+    ),
+]
+ROUND_21O_MISSES = {message: why for why, messages in _ROUND_21O_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21o.tsv", ROUND_21O_MISSES))
+def test_round_21o_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+_ROUND_21P_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "blind miss of set 21p (elderly villagers by voice in the planting window), measured at the forty-first session's"
+        " start (d05feff, 133/140) and end (after every merge, 134/140); the next round's to read by class",
+        [
+            "after_photo:两棵荔枝 荔枝几时施肥好",
+            "after_photo:要讲咩啊 我唔识",
+            "new:埔心村种咗几多棵树啦",
+            "ticket:咁系咪要剪枝 叶子都黄晒",
+            "ticket:阿伯话系咪缺铁",
+            "twice:问专家 龙眼落花 || 啲花落晒 点算好",
+        ],
+    ),
+]
+ROUND_21P_MISSES = {message: why for why, messages in _ROUND_21P_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21p.tsv", ROUND_21P_MISSES))
+def test_round_21p_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
