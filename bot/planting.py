@@ -730,6 +730,10 @@ _PHOTO_RECEIVED_RE = re.compile(
     r"(?:没有|没|未|吗|了吗|了没有|了没|吧|呢|未呀)(?:呀|啊|呢|啦)?$"
     r"|^(?:刚刚|刚才|头先|啱先|啱啱)?(?:(?:影|拍|发|照)了?(?:的)?)?(?:我(?:的)?)?(?:张|那张|这张)?" + _PHOTO + r"?"
     r"(?:你|你们|你哋)?有没有收到(?:了)?(?:我(?:的)?)?(?:张|那张|这张)?" + _PHOTO + r"?(?:呀|啊|呢|啦)?$"
+    # the lead (41st, the simulator: '点解冇反应' just after a record's reply had become a question for the adviser):
+    # nothing back said, bare (round 75's '相发咗 点解冇反应' is the record in progress's)
+    r"|^(?:你|你们|你哋)?(?:为什么|怎么|点解|做什么)(?:都|还|仲|一直)?(?:没有|没|冇|唔|不)(?:什么)?"
+    r"(?:反应|回复|回应|回音|动静|消息|声气)(?:的|呢|啊|呀|嘅)?$"
 )
 
 
@@ -744,7 +748,8 @@ def recorded_asked(norm: str) -> bool:
 
 
 def photo_received_asked(norm: str) -> bool:
-    """Whether the photo was received, asked bare ('啱啱影咗相 有冇收到啊', normalised, its spaces gone)."""
+    """Whether the photo was received, asked bare ('啱啱影咗相 有冇收到啊', normalised, its spaces gone), or nothing
+    back said ('点解冇反应'): only a record just finished answers them."""
     return bool(_PHOTO_RECEIVED_RE.match(re.sub(r"\s+", "", (norm or "").rstrip("？?。.！! "))))
 
 

@@ -103,3 +103,17 @@ def test_a_question_asked_for_someone_else_is_not_ones_progress(probe, asked):  
 @pytest.mark.parametrize("asked", ["我种了几棵了", "帮我查下我种咗几多棵"])
 def test_ones_own_progress_asked_is_still_ones_progress(probe, asked):  # noqa: F811
     assert probe.handler_for("member", asked) == "my_progress", asked
+
+
+# the simulator (a villager by voice): '点解冇反应' just after the record's reply had become a question for the adviser
+@pytest.mark.parametrize("said", ["点解冇反应", "点解冇回复嘅", "你点解冇反应", "为什么没有回复"])
+def test_nothing_back_said_just_after_a_record_is_the_record(probe, said):  # noqa: F811
+    villager, openid, planting_id = _finished(probe)
+    reply = villager.says(said)
+    assert probe.last_handler(openid) == "recorded_asked", reply
+    assert f"第{planting_id}号" in reply, reply
+    assert probe.rows("SELECT COUNT(*) AS n FROM tickets WHERE openid = ?", [openid])[0]["n"] == 0
+
+
+def test_nothing_back_said_with_no_record_just_finished_goes_on(probe):  # noqa: F811
+    assert probe.handler_for("member", "点解冇反应") != "recorded_asked"
