@@ -4461,7 +4461,9 @@ _ELLIPTIC_CARE_RE = re.compile(
     r"|(?:死|死掉|救|救得返|救得活|有救|活|活得返|活得成|好返|好得返|救唔救得返|救不救得活|有冇得救|有没有得救)"
     r"|(?:点算|点算好|怎么办|咋办|点搞|点处理|怎么处理|怎么救|点救)"
     # round 69 (21a): whether it is sick or has pests, guessed ('系咪生病', '系唔系有虫')
-    r"|(?:生病|有病|病了|病咗|得病|得咗病|有虫|生虫|长虫))"
+    r"|(?:生病|有病|病了|病咗|得病|得咗病|有虫|生虫|长虫)"
+    # the lead (41st, set 21o: '点解会咁'): why it is so, asked bare
+    r"|(?:为什么|怎么|点解)(?:会)?(?:变成|搞成|弄成|整成)?(?:这样|这么|咁|噉|这样子))"
     r"(?:吗|呢|啊|呀|咩|不|唔|没|未|嘛|啦|了|喇)*$"
 )
 # round 69 (21a): then whether to ask the expert ('系咪生病 要唔要问专家', '是不是病了 要不要找专家看看'): the ticket's question
@@ -6267,8 +6269,9 @@ _CAUSES_OFFERED_RE = re.compile(
 # round 70 (21c): someone else's guess at the cause told, then one's own look ('屋企人话系虫 我睇唔到有虫', '我老公讲系缺水
 # 我觉得唔系'): who, said (话/讲, normalised 说/讲) it is, a tree's trouble (pests, sickness, water, feed, cold, sun, roots)
 _OTHERS_GUESS_RE = re.compile(
-    rf"^[{_CJK}]{{1,6}}?(?:说|讲)(?:是|可能是|应该是|怕是)(?:[{_CJK}]{{0,2}}?)"
-    r"(?:虫|病|缺水|缺肥|水多|水太多|肥多|肥太多|肥害|冻|冷|晒|烂根|根烂|真菌|细菌|蚂蚁|白蚁|土|盐|碱"
+    # the lead (41st, set 21p: '阿伯话系咪缺铁'): 话 as written, and a lack of any nutrient (缺铁, 缺钾, 缺微量元素)
+    rf"^[{_CJK}]{{1,6}}?(?:说|讲|话)(?:是|可能是|应该是|怕是)(?:[{_CJK}]{{0,2}}?)"
+    r"(?:虫|病|缺|营养|水多|水太多|肥多|肥太多|肥害|冻|冷|晒|烂根|根烂|真菌|细菌|蚂蚁|白蚁|土|盐|碱"
     r"|蜘蛛|螨|蚜|蚧|虱)"  # round 74 (21l): the pests told by name ('阿婆话系红蜘蛛 系咪啊')
 )
 

@@ -117,3 +117,20 @@ def test_nothing_back_said_just_after_a_record_is_the_record(probe, said):  # no
 
 def test_nothing_back_said_with_no_record_just_finished_goes_on(probe):  # noqa: F811
     assert probe.handler_for("member", "点解冇反应") != "recorded_asked"
+
+
+# sets 21o and 21p (kept blind until the end): in a question's window, a bare why and a relayed guess at a lack of a
+# nutrient had each become a new ticket; written before the change, not the probes' words
+IN_THE_WINDOW = ["点解会这样", "为什么会变成这样", "我老婆讲系缺钾", "阿婆话可能系缺微量元素"]
+
+
+@pytest.mark.parametrize("said", IN_THE_WINDOW)
+def test_a_bare_why_or_a_guessed_lack_in_a_questions_window_is_its_supplement(probe, said):  # noqa: F811
+    assert probe.run("ticket", said, "supplement") == "", said
+
+
+def test_a_lack_of_money_or_a_longer_why_is_no_guess_nor_a_bare_why():
+    from bot import nlu
+
+    assert not nlu.others_guess_told(nlu.normalize("阿婆话缺钱"))
+    assert not nlu.elliptic_care_asked(nlu.normalize("点解会咁 我都唔知"))
