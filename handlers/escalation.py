@@ -937,6 +937,7 @@ def _photo_question_then(ctx: Ctx, _worth: bool) -> bool:
         or nlu.record_go_on_said(said)  # round 67: '发咗相就得未定系仲要讲种咩'
         or nlu.count_needed_asked(said)  # round 74: '一定要讲几多棵咩'
         or nlu.photo_sent_unanswered(said)  # round 75 (21m): '相发咗 点解冇反应': what the record waits for
+        or planting.recorded_asked(said)  # the lead (41st): '记到未' after the photo: what the record still needs
     ) and planting.collecting(ctx):
         # round 41: '发完照片还要打字吗': the record's steps asked, not the photo; round 49: a part of it ('之后要输入啲咩');
         # round 58: whether words must still be typed, how to get it recorded ('仲需要写字吗', '咁点样记录落去'); round 60:

@@ -248,6 +248,10 @@ def _menu_ahead(ctx):
         return True
     if nlu.record_go_on_said(said):  # round 67: '要打咩字落去', '荔枝种好咗 跟住要点' (while a record waits)
         return True
+    # the lead (41st, from conv75): whether it is recorded asked while the record still waits ('记到未', '入咗数未'): its
+    # next step, what it still needs (it had become a ticket, with the photo, or a record of a tree called 记咗未)
+    if planting.recorded_asked(said):
+        return True
     if nlu.log_planted_how_asked(said):  # round 58: '点样登记种咗嘅树': a follower not registered yet's
         return _LOG_HOW
     if nlu.bare_log_said(said):  # round 70 (21d): a registered villager's bare 登记 ('我要登记'): the planting help

@@ -134,3 +134,12 @@ def test_a_lack_of_money_or_a_longer_why_is_no_guess_nor_a_bare_why():
 
     assert not nlu.others_guess_told(nlu.normalize("阿婆话缺钱"))
     assert not nlu.elliptic_care_asked(nlu.normalize("点解会咁 我都唔知"))
+
+
+# from conv75: whether it is recorded asked while the record still waits had become a ticket (with the photo after one),
+# or a record of a tree called 记咗未
+@pytest.mark.parametrize("context", ["pending", "after_photo"])
+@pytest.mark.parametrize("asked", ["记到未", "记咗未", "有冇记到", "入咗数未"])
+def test_whether_it_is_recorded_while_the_record_waits_is_its_next_step(probe, context, asked):  # noqa: F811
+    assert probe.run(context, asked, "how") == "", (context, asked)
+    assert probe.last_handler(f"o-probe-{probe.count}") == "planting_menu"
