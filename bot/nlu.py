@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import Any
 
 from bot import hanzi
 from bot.kept import Kept
@@ -2544,12 +2545,12 @@ def without_leading_asides(text: str) -> str:
 # Command words typed by their sound (等级 for 登记, 认样 for 认养, 正书 for 证书, 退定 for 退订, 责任去 for 责任区) and
 # pinyin left unconverted (wo叫): a table of data (messages/typos.toml), read by the readers of requests only (the FAQ
 # reads its own words)
-COMMAND_TYPOS: dict[str, str] = tomllib.loads((MESSAGES_DIR / "typos.toml").read_text(encoding="utf-8"))["typos"]
+# the one read of messages/typos.toml: its tables ([typos], [characters], [sound], [whole]) are each taken from it
+_TYPOS_FILE: Mapping[str, Any] = tomllib.loads((MESSAGES_DIR / "typos.toml").read_text(encoding="utf-8"))
+COMMAND_TYPOS: dict[str, str] = _TYPOS_FILE["typos"]
 _TYPO_RE = re.compile("|".join(map(re.escape, sorted(COMMAND_TYPOS, key=len, reverse=True))))
 # round 22: characters normalising drops (Hakka 𠊎), read as meant in the raw text before it (messages/typos.toml)
-COMMAND_CHARACTERS: dict[str, str] = tomllib.loads((MESSAGES_DIR / "typos.toml").read_text(encoding="utf-8")).get(
-    "characters", {}
-)
+COMMAND_CHARACTERS: dict[str, str] = _TYPOS_FILE.get("characters", {})
 _CHARACTERS_RE = re.compile("|".join(map(re.escape, sorted(COMMAND_CHARACTERS, key=len, reverse=True))) or "(?!)")
 
 
@@ -2592,8 +2593,7 @@ def _whole_by_sound(fixed: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _whole_sound_words() -> tuple[str, ...]:
-    typos = tomllib.loads((MESSAGES_DIR / "typos.toml").read_text(encoding="utf-8"))
-    return tuple(typos.get("whole", {}).get("words", []))
+    return tuple(_TYPOS_FILE.get("whole", {}).get("words", []))
 
 
 @lru_cache(maxsize=1)
@@ -2626,7 +2626,7 @@ _SOUND_KEEP = frozenset("的了吗呢吧啊呀哦嘛么我你您是这那个就�
 def _command_sounds():
     """The command words by their sound (built on the first text: pypinyin's readings and phrases)."""
 
-    words = tomllib.loads((MESSAGES_DIR / "typos.toml").read_text(encoding="utf-8")).get("sound", {}).get("words", [])
+    words = _TYPOS_FILE.get("sound", {}).get("words", [])
     return SoundAlikeWords(words, _SOUND_KEEP, (_phrases(),), reader=_FlatTongue())
 
 
