@@ -747,6 +747,27 @@ def recorded_asked(norm: str) -> bool:
     )
 
 
+def asked_of_the_record(said: str) -> bool:
+    """A question about the record being collected, its next step the answer ('这个怎么弄', '相片点发俾你', '数报咗，仲差啲
+    乜', '几多棵都要讲咩', '记到未'; ``normalize``d): read by the planting help (handlers/planting.py, while a record is
+    collected) and, right after a photo, kept from the photo's question for the adviser (handlers/escalation.py) — one
+    list, so a reader added for the one is the other's too."""
+    return (
+        nlu.go_on_asked(said)
+        or nlu.photo_how_asked(said)
+        or nlu.record_steps_asked(said)  # round 41: '发完照片还要打字吗'
+        or nlu.record_part_asked(said)  # round 49: '数报咗，仲差啲乜'
+        or nlu.record_photo_how_asked(said)  # round 57: '相要点影先得', '我点样完成呢条记录'
+        or nlu.record_next_asked(said)  # round 58: '咁点样记录落去', '仲要打字吗 打咩'
+        or nlu.record_detail_asked(said)  # round 60: '点样报棵数', '要影埋我个人咩'
+        or nlu.count_needed_asked(said)  # round 74: '几多棵都要讲咩 我唔记得种咗几多'
+        or nlu.record_photo_trouble_asked(said)  # round 61: '要在哪里拍', '手机相机打不开 照片发不了'
+        or nlu.record_itself_asked(said)  # round 65: '影相喺边度按'; round 75: '相发咗 点解冇反应'
+        or nlu.record_go_on_said(said)  # round 67: '要打咩字落去', '荔枝种好咗 跟住要点'
+        or recorded_asked(said)  # the lead (41st): '记到未', '入咗数未' while it still waits
+    )
+
+
 def photo_received_asked(norm: str) -> bool:
     """Whether the photo was received, asked bare ('啱啱影咗相 有冇收到啊', normalised, its spaces gone), or nothing
     back said ('点解冇反应'): only a record just finished answers them."""

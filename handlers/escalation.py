@@ -926,22 +926,10 @@ def _photo_question_then(ctx: Ctx, _worth: bool) -> bool:
     assert text  # _worth_a_ticket
     if not (planting.pending_photos(ctx) or _free_photos_when_matching(ctx)):
         return False
-    if nlu.go_on_asked(text_normalized(ctx)) and planting.collecting(ctx):
-        return False  # '这个怎么弄' right after the photo of a record: the record's next step (handlers/planting.py)
     said = text_normalized(ctx)
-    if (
-        nlu.record_steps_asked(said)
-        or nlu.record_part_asked(said)
-        or nlu.record_next_asked(said)
-        or nlu.record_detail_asked(said)
-        or nlu.record_go_on_said(said)  # round 67: '发咗相就得未定系仲要讲种咩'
-        or nlu.count_needed_asked(said)  # round 74: '一定要讲几多棵咩'
-        or nlu.photo_sent_unanswered(said)  # round 75 (21m): '相发咗 点解冇反应': what the record waits for
-        or planting.recorded_asked(said)  # the lead (41st): '记到未' after the photo: what the record still needs
-    ) and planting.collecting(ctx):
-        # round 41: '发完照片还要打字吗': the record's steps asked, not the photo; round 49: a part of it ('之后要输入啲咩');
-        # round 58: whether words must still be typed, how to get it recorded ('仲需要写字吗', '咁点样记录落去'); round 60:
-        # how the count or tree is given ('要写棵数定系树名')
+    if planting.asked_of_the_record(said) and planting.collecting(ctx):
+        # '这个怎么弄', '发完照片还要打字吗', '相发咗 点解冇反应', '记到未' right after the photo of a record: the record's
+        # next step (handlers/planting.py), never the photo's question
         return False
     if nlu.progress_said(said, planting.species_table(ctx.app)) == "mine":
         return False  # round 66 (20v): one's own progress asked ('涯今年种够几多棵了'): progress's, never the photo's

@@ -229,28 +229,7 @@ def _menu_ahead(ctx):
     # round 27: the location's how, or which photo, asked with no record in progress too: the help says the steps
     if nlu.location_how_asked(said) or any(nlu.location_how_asked(head) for head, _rest in message_heads(ctx)):
         return _STEPS
-    # '相片点发俾你' while the record waits for its photo; round 49: a part of it asked ('数报咗，仲差啲乜')
-    if nlu.go_on_asked(said) or nlu.photo_how_asked(said) or nlu.record_part_asked(said):
-        return True
-    if nlu.record_photo_how_asked(said):  # round 57: '相要点影先得', '我点样完成呢条记录' (while a record waits)
-        return True
-    if nlu.record_next_asked(said):  # round 58: '咁点样记录落去', '仲要打字吗 打咩' (while a record waits)
-        return True
-    if nlu.record_detail_asked(said):  # round 60: '点样报棵数', '要影埋我个人咩' (while a record waits)
-        return True
-    if nlu.count_needed_asked(said):  # round 74: '几多棵都要讲咩 我唔记得种咗几多' (while a record waits)
-        return True
-    if nlu.record_photo_trouble_asked(
-        said
-    ):  # round 61: '要在哪里拍', '手机相机打不开 照片发不了' (while a record waits)
-        return True
-    if nlu.record_itself_asked(said):  # round 65: '影相喺边度按', '点样登记呢棵树' (while a record waits)
-        return True
-    if nlu.record_go_on_said(said):  # round 67: '要打咩字落去', '荔枝种好咗 跟住要点' (while a record waits)
-        return True
-    # the lead (41st, from conv75): whether it is recorded asked while the record still waits ('记到未', '入咗数未'): its
-    # next step, what it still needs (it had become a ticket, with the photo, or a record of a tree called 记咗未)
-    if planting.recorded_asked(said):
+    if planting.asked_of_the_record(said):  # while a record waits: its next step (one list with the photo's question)
         return True
     if nlu.log_planted_how_asked(said):  # round 58: '点样登记种咗嘅树': a follower not registered yet's
         return _LOG_HOW
