@@ -1939,3 +1939,76 @@ ROUND_21P_MISSES = {message: why for why, messages in _ROUND_21P_LEFT for messag
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21p.tsv", ROUND_21P_MISSES))
 def test_round_21p_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
+
+
+# Sets 21q, 21r and 21t, written blind at the forty-second session's start (21s kept outside until its end); now
+# development: measured on 0bcf4f8 (21q 135/140, 21r 129/140, 21t 133/140), every miss listed below until mended
+_ROUND_21Q_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "blind miss of set 21q (a busy planting Saturday), measured at the forty-second session's start (0bcf4f8,"
+        " 135/140); the next round's to read by class",
+        [
+            "new:怎么报名啊我是埔心村的刘松英",
+            "party:我要认领长塘片嗰个责任区",
+            "party:种好了",
+            "cadre:支部今日在石岗种咗党建林三亩几 一百五十棵樟树",
+            "ticket:桂花掉叶的事先不管 我家门口刚种了三棵龙眼",
+        ],
+    ),
+]
+ROUND_21Q_MISSES = {message: why for why, messages in _ROUND_21Q_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21q.tsv", ROUND_21Q_MISSES))
+def test_round_21q_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+_ROUND_21R_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "blind miss of set 21r (questions and tickets), measured at the forty-second session's start (0bcf4f8,"
+        " 129/140); the next round's to read by class",
+        [
+            "new:𠊎係新搬转来埔心村个 叫罗石榴 爱唔爱登记",
+            "new:登记完可以做啲咩",
+            "party:我们党员的责任区还有哪些没人认的",
+            "cadre:五保户陈伯冇手机 帮佢认领一棵龙眼 四月先种",
+            "cadre:代种怎么弄 老人家没手机",
+            "adviser:有村民问我的问题吗 给我看看",
+            "adviser:回答村民要用什么格式",
+            "ticket:不用问了 是浇水太多 已经好点了",
+            "pending:点样先算种好 要拍埋个人落去咩",
+            "pending:不种了 下个月再说",
+            "finished:刚才写错了 不是两棵 是三棵荔枝",
+        ],
+    ),
+]
+ROUND_21R_MISSES = {message: why for why, messages in _ROUND_21R_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21r.tsv", ROUND_21R_MISSES))
+def test_round_21r_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+_ROUND_21T_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "blind miss of set 21t (party members, cadres and advisers at their duties), measured at the forty-second session's start (0bcf4f8,"
+        " 133/140); the next round's to read by class",
+        [
+            "member:我门口那棵荔枝有没有给我记上去啊",
+            "party:党员责任区还有哪几片冇人管 我想认一片",
+            "party:种完的树怎么记 要拍照吗",
+            "cadre:长塘片责任区有人认领了没有",
+            "after_photo:等阵 唔系三棵 系四棵桃",
+            "pending:刚才那两棵荔枝是帮我婆婆种的 能算她的吗",
+            "finished:我家还有棵桃树上个月种的 也要记吗怎么记",
+        ],
+    ),
+]
+ROUND_21T_MISSES = {message: why for why, messages in _ROUND_21T_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21t.tsv", ROUND_21T_MISSES))
+def test_round_21t_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
