@@ -34,7 +34,9 @@ withdraws the old owner's waiting notices the same way, before the new owner's n
 
 SLA (``check_sla``, a scheduled job): open ``remind_after_hours`` after it was (re)opened -> the adviser
 is reminded once; open ``reassign_after_hours`` -> handed to another adviser, or raised to the admins,
-once. Response time = answered_at - created_at (answered_at is the first answer).
+once. An owner the roster no longer names 技术顾问, or no longer links to the ticket's village while another adviser
+is linked, hands it on at the job's next run (``store.owned_outside_their_villages``), as that one reassignment.
+Response time = answered_at - created_at (answered_at is the first answer).
 
 The FAQ index is a shared service (``app.service("faq")``); ``faq_match`` keeps it in step with the
 adviser-approved entries in ``faq_entries`` (``收录``), so an entry matches at once, in every process.
@@ -1649,6 +1651,11 @@ def check_sla(app, now: datetime) -> dict:
     db = app.db
     counts = {"reminded": 0, "reassigned": 0}
     with transaction(db):
+        # the lead (forty-second session): a ticket whose adviser no longer serves its village (the roster re-imported)
+        # is handed on at this check, not a day later when its SLA would: the villager's words and photos leave them
+        for ticket in store.owned_outside_their_villages(db):
+            _reassign(app, db, ticket, now)
+            counts["reassigned"] += 1
         for ticket in store.due_for_reassignment(db, clock.to_db(now - timedelta(hours=settings["reassign_hours"]))):
             _reassign(app, db, ticket, now)
             counts["reassigned"] += 1

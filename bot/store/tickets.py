@@ -393,6 +393,24 @@ def due_for_reassignment(db: Database, opened_before: str) -> list[dict]:
     )
 
 
+def owned_outside_their_villages(db: Database) -> list[dict]:
+    """Open tickets whose adviser no longer serves them (the lead, forty-second session; sim67 left it): the roster
+    names the owner no 技术顾问 any more, or the ticket's village is no longer linked to them while another adviser is.
+    Tickets already handed on (``escalated_at``: passed on in chat, or reassigned once by the SLA) are where someone
+    sent them, and stay."""
+    return list(
+        db.query(
+            "SELECT t.* FROM tickets t JOIN people p ON p.id = t.adviser_person_id"
+            " WHERE t.status = 'open' AND t.escalated_at IS NULL AND (p.role != ? OR (t.village_id IS NOT NULL"
+            " AND NOT EXISTS (SELECT 1 FROM adviser_villages av WHERE av.person_id = p.id AND av.village_id = t.village_id)"
+            " AND EXISTS (SELECT 1 FROM adviser_villages av JOIN people q ON q.id = av.person_id"
+            " WHERE av.village_id = t.village_id AND q.role = ?)))"
+            " ORDER BY t.id",
+            [ROLE_ADVISER, ROLE_ADVISER],
+        )
+    )
+
+
 def response_times(db: Database) -> list[dict]:
     """Per answering adviser: answered tickets and hours from question to first answer."""
     return list(

@@ -1,0 +1,59 @@
+"""The lead, forty-second session: trust left by sim67 and what the simulator showed, each test run on main first and
+failing."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from bot import scheduler
+from bot.roster import import_file
+from tests.e2e.test_escalation import LI, UNANSWERABLE, WANG, add_roster, ticket, ticket_number
+from tests.e2e.test_escalation_sla import notices, person_id
+
+
+def _reimport(bot, people: str) -> None:
+    """The office's roster re-import (the real import path)."""
+    summary, problems = import_file(
+        bot.db, bot.imports["people"], "p.csv", people.encode(), "2027-03-01T00:00:00", bot.t
+    )
+    assert problems == [] and summary is not None
+
+
+@pytest.mark.parametrize(
+    "li_now",
+    [
+        "李顾问,大岭村,技术顾问",  # 埔心村 moved to 王顾问
+        "李顾问,埔心村,群众",  # the adviser left: the roster names them 群众
+    ],
+)
+def test_an_advisers_open_ticket_of_a_village_no_longer_theirs_is_handed_on_at_the_next_sla_check(
+    villager, bot, li_now
+):
+    """sim67 left it: the roster re-imported with 埔心村 moved from 李顾问 to 王顾问, 李顾问 kept 埔心村's open questions
+    (its villagers' words and photos) until the SLA job handed them on a day or more later. Now the next SLA check (every
+    five minutes) hands them to the village's adviser at once, who is told; so too when the roster names him 群众."""
+    add_roster(bot)
+    start = bot.clock()
+    number = ticket_number(villager.says(UNANSWERABLE))
+    assert ticket(bot, number)["adviser_person_id"] == person_id(bot, LI)
+    _reimport(bot, f"姓名,村社区,角色,openid\n{li_now},{LI}\n王顾问,埔心村、大岭村,技术顾问,{WANG}\n")
+    assert scheduler.run_due(bot, start + timedelta(minutes=10))["ticket_sla"]["reassigned"] == 1
+    assert ticket(bot, number)["adviser_person_id"] == person_id(bot, WANG)
+    assert any(f"第{number}号" in text for text in notices(bot, WANG))
+    scheduler.run_due(bot, start + timedelta(hours=80))  # handed on once: the SLA's own reassignment is not repeated
+    assert ticket(bot, number)["adviser_person_id"] == person_id(bot, WANG)
+
+
+def test_a_ticket_passed_on_to_an_adviser_of_another_village_is_not_pulled_back(villager, villager_factory, bot):
+    """A control: 李顾问 passes 埔心村's question on ('N号我答唔到 转其他顾问') to 王顾问, who is linked elsewhere; the
+    village is still 李顾问's, and the ticket stays where it was passed (the hand-on is for a village no longer linked,
+    not for every owner outside the village)."""
+    add_roster(bot)
+    start = bot.clock()
+    number = ticket_number(villager.says(UNANSWERABLE))
+    villager_factory(LI).says(f"{number}号我答唔到 转其他顾问")
+    assert ticket(bot, number)["adviser_person_id"] == person_id(bot, WANG)
+    scheduler.run_due(bot, start + timedelta(minutes=10))
+    assert ticket(bot, number)["adviser_person_id"] == person_id(bot, WANG)
