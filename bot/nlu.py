@@ -1677,11 +1677,15 @@ _COURTESY_TITLE = (
     r"(?:阿(?:婆|公|伯|叔|姨|婶|嫂|姐|哥|爷|嫲|嬷|奶|妈|姑)|婆婆|伯伯|叔叔|姨姨|大伯|大叔|大婶|大姐|大哥|老伯|伯公|伯爷|伯娘"
     rf"|[{_CN_NUM}](?:叔|伯|婶|姑|姨|嫂))"
 )
+# the lead (forty-second session, the simulator as a secretary): the household said after the name ('帮陈伯屋企代种…',
+# '替黄桂英家代种…', '帮李杨梅嗰户登记…'), left out of it: it had been the name ('陈伯屋企'), and a name of five with it
+# ('陈木棉屋企') was no 代种 at all, the secretary's own record of a tree read from the name (2棵木棉)
+_HOUSEHOLD_AFTER_NAME = r"屋企人|屋企|屋里|家里|一家|家|嗰户|那户|这户|户"
 _FOR_HOUSEHOLD = (
     rf"^(?:我)?(?:帮|替|给|为|同(?={_COURTESY_TITLE}[{_CJK}]{{2,4}}?\s*认领)|代(?!种))\s*(?P<described>(?:村内|村里|本村)?(?:无智能手机|没有智能手机|冇智能手机|无手机|没有手机|冇手机)?"
     rf"(?:的|嘅)?(?:{_HOUSEHOLD_PLACE})?(?:农户|村民|老人家|老人|五保户|低保户|困难户|孤寡老人|独居老人|空巢老人|邻居)?"
     rf"(?:{_COURTESY_TITLE}(?=[{_CJK}]{{2,4}}?\s*(?:认领|代种|登记|上报|报|记录|记|录入|录)))?)"
-    rf"\s*(?P<name>[{_CJK}·]{{2,4}}?)\s*"
+    rf"\s*(?P<name>[{_CJK}·]{{2,4}}?)\s*(?:{_HOUSEHOLD_AFTER_NAME})?\s*"
 )
 _PLEDGE_FOR_RE = re.compile(rf"{_FOR_HOUSEHOLD}认领(?:了)?\s*")
 # the verb: 代种, or a cadre's own words for entering a count ('帮陈大伯登记三棵荔枝', '代陈伯报两棵龙眼'): the count

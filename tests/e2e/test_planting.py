@@ -661,6 +661,12 @@ def test_proxy_record_is_credited_to_the_household_member(cadre, bot, standin):
         ("代陈大伯报2棵龙眼", "陈大伯"),
         ("替村尾黄婆婆录咗两棵龙眼", "黄婆婆"),
         ("帮五保户陈伯记低两棵龙眼", "陈伯"),
+        # the lead, forty-second session (the simulator as a secretary): the household said after the name (屋企, 家, 嗰户)
+        # had become part of it ('陈伯屋企'), and with a tree in the name ('陈木棉屋企') the secretary's own 2棵木棉
+        ("帮陈伯屋企代种两棵龙眼", "陈伯"),
+        ("帮陈木棉屋企代种两棵龙眼 佢冇手机", "陈木棉"),
+        ("替黄桂英家代种2棵龙眼", "黄桂英"),
+        ("帮五保户李杨梅嗰户登记两棵龙眼", "李杨梅"),
     ],
 )
 def test_a_proxy_said_with_the_name_first_is_the_households(cadre, bot, standin, text, name):
