@@ -256,13 +256,22 @@ _LATER_RE = re.compile(
     r"^(?:我)?(?:睇下|睇吓|看下|看看|看一下|研究下|研究一下|想下|查下|查一下)(?:先|再说|再答|再回)"
     r"|^(?:我)?(?:等阵|等一下|等下|迟啲|迟D|晚点|晚些|稍后|明天|听日|下午|今晚)(?:先)?(?:再)?(?:答|回|回复|回答|处理)"
 )
+# the lead (forty-second session, the simulator as an adviser): the question not followed, said to the bot ('佢问嘅系…
+# 我唔知佢问咩', '看不懂他问什么', '村民讲嘅我睇唔明'): it had been sent to the villager as the answer. What the adviser does
+# not know of the trouble ('不知道品种的话先拍张照片') is said to the villager, and stays an answer
+_NOT_FOLLOWED_RE = re.compile(
+    r"(?:唔知|不知道|不清楚|搞唔清|睇唔明|睇唔懂|看不懂|看不明白|不明白|唔明|没看懂|冇睇明)(?:佢|他|她|村民|人哋|对方)?"
+    r"(?:想)?(?:问|讲|说)(?:紧)?(?:咩|什么|乜嘢|乜|啥|嘅系咩|的是什么)"
+    r"|(?:佢|他|她|村民|对方)(?:想)?(?:问|讲|说)(?:嘅|的)(?:嘢|东西|问题)?(?:我)?(?:唔知|不知道|睇唔明|睇唔懂|看不懂|不明白|唔明|没看懂)"
+    r"|(?:我)?(?:唔知|不知道|睇唔明|看不懂|不明白|唔明|没看懂)(?:佢|他|她|村民|对方)(?:想)?(?:问|讲|说)"
+)
 INSTRUCTION_MAX_CHARS = 20
 
 
 def instruction_in(rest: str) -> str | None:
     """Round 53: what a short text after a ticket's number says of the ticket, to the bot: 'state' (asked after),
-    'dismissed' (no answer needed), 'passed_on' (another adviser's; 'to_admins' when the admins are named), 'later';
-    None for an answer."""
+    'dismissed' (no answer needed), 'passed_on' (another adviser's; 'to_admins' when the admins are named), 'later',
+    'not_followed' (the question not understood: nothing sent, how to ask the villager for more); None for an answer."""
     rest = (rest or "").strip()
     if len(rest.strip(_PUNCT)) > INSTRUCTION_MAX_CHARS:
         return None
@@ -272,6 +281,8 @@ def instruction_in(rest: str) -> str | None:
         return "to_admins" if _TO_THE_ADMINS_RE.search(rest) else "passed_on"
     if _DISMISSED_RE.search(rest):
         return "dismissed"
+    if _NOT_FOLLOWED_RE.search(rest):
+        return "not_followed"
     return "later" if _LATER_RE.match(rest) else None
 
 

@@ -503,6 +503,8 @@ def on_ticket_instruction(ctx: Ctx, said: tuple[int, str, str]) -> str:
             owner = escalation.pass_on(ctx.app, ctx.db, ticket_id, ctx.now, to_admins=kind == "to_admins")
             who = owner["name"] if owner else ctx.t("escalation.admin_name")
             return ctx.t("escalation.passed_on", id=ticket_id, who=who)
+        if kind == "not_followed":  # the lead (forty-second session): never sent; how to ask the villager for more
+            return ctx.t("escalation.not_followed", id=ticket_id)
         return ctx.t("escalation.later", id=ticket_id)
     return _ticket_state(ctx, ticket_id)
 

@@ -57,3 +57,36 @@ def test_a_ticket_passed_on_to_an_adviser_of_another_village_is_not_pulled_back(
     assert ticket(bot, number)["adviser_person_id"] == person_id(bot, WANG)
     scheduler.run_due(bot, start + timedelta(minutes=10))
     assert ticket(bot, number)["adviser_person_id"] == person_id(bot, WANG)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "{n}号佢问嘅系佢阿妈种嘅桂花 我唔知佢问咩",  # the simulator's: it had been sent to the villager as the answer
+        # held out, written before the change
+        "{n}号看不懂他问什么",
+        "{n}号 村民讲嘅我睇唔明",
+        "{n}号不知道她想问啥",
+    ],
+)
+def test_an_advisers_words_that_they_do_not_follow_the_question_are_never_sent_as_its_answer(
+    villager, villager_factory, bot, said
+):
+    """The lead (forty-second session, the simulator as an adviser): '75号佢问嘅系佢阿妈种嘅桂花 我唔知佢问咩' — the
+    adviser telling the bot they do not follow the question — was taken for the answer (a number then words) and sent
+    to the villager. Now nothing is sent, the question stays in 待办, and the reply says how to answer or ask the
+    villager for more in the answer."""
+    add_roster(bot)
+    number = ticket_number(villager.says(UNANSWERABLE))
+    reply = villager_factory(LI).says(said.format(n=number))
+    assert ticket(bot, number)["status"] == "open"
+    assert f"答 {number}" in reply and "没有发给村民" in reply
+
+
+@pytest.mark.parametrize("said", ["{n}号 不知道品种的话先拍张照片来", "{n}号 唔知系咪积水 先停水一周睇下"])
+def test_an_answer_that_says_what_is_not_known_is_still_the_answer(villager, villager_factory, bot, said):
+    """Controls: an answer may say what is not known yet, to the villager; it is sent as before."""
+    add_roster(bot)
+    number = ticket_number(villager.says(UNANSWERABLE))
+    villager_factory(LI).says(said.format(n=number))
+    assert ticket(bot, number)["status"] == "answered"
