@@ -148,10 +148,14 @@ def whole_plot_trees(record: dict, trees: int | None, whole_plot: bool) -> int |
 # round 49 (the lead, in the simulator): one's adopted trees asked after in words, done said (normalised: '我认养咗
 # 边棵树' -> 我认养了边棵树, '我认养的树在哪里', '看下我认养的树', '我领养的那棵树怎么样'); never how to adopt
 # ('认养怎么弄') nor the wish ('我想认养一棵')
+# the lead (forty-second session, the simulator as a party member by voice): the tree pointed at with no 的 ('我认养那棵
+# 香樟长得怎么样', '我想睇下我认养嗰棵树点样' -> …那棵树怎么), its state asked bare ('我认养嘅树点样啦' -> …怎么啦), or
+# looked at within a longer wish ('想看看我认养的那棵树'); how to tend it ('我认养的树怎么浇水') stays the FAQ's
 _OWN_ADOPTED_RE = re.compile(
     r"我(?:家)?(?:认养|领养|认种)(?:了|过)(?:哪|边|什么|几|多少)"
-    r"|我(?:家)?(?:认养|领养|认种)的(?:那棵|那些|嗰棵)?(?:树)?(?:在哪|怎么样|长得|活|种在|有几|有多少|是哪|是什么)"
-    r"|^(?:看下|看看|查下|查一下)我(?:家)?(?:认养|领养|认种)的(?:树)?$"
+    r"|我(?:家)?(?:认养|领养|认种)(?:的|那棵|那几棵|那些)(?:那棵|那几棵|那些)?[\u4e00-\u9fff]{0,3}?"
+    r"(?:在哪|怎么样|怎样|长得|活|种在|有几|有多少|是哪|是什么|(?:怎么|如何)(?:了|啦|呀|啊|呢)?$)"
+    r"|(?:看下|看看|看一下|查下|查一下)我(?:家)?(?:认养|领养|认种)(?:的|那棵|那几棵)(?:那棵|那几棵)?(?:树)?$"
 )
 OWN_ADOPTED_MAX_CHARS = 20
 

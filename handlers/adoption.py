@@ -99,6 +99,10 @@ def _is_request(ctx: Ctx) -> bool:
     text = ctx.msg.text or ""
     words, table = ctx.app.messages.words("adoption.commands.adopt"), planting.species_table(ctx.app)
     norm = text_normalized(ctx)
+    if adoption.own_trees_asked(
+        norm
+    ):  # the lead (forty-second session): '想看看我认养的那棵树' is 我的树, never the wish
+        return False
     if adoption.is_request(text, words) or (
         len(text) <= 40 and (nlu.adoption_wished(norm, table) or nlu.adoption_wished(nlu.without_who_i_am(norm), table))
     ):  # round 31: who the sender is said first ('我是村民 想认养一棵荔枝树') left out

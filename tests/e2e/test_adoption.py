@@ -201,13 +201,36 @@ def test_my_trees_and_the_page_name_a_species_as_replies_do(person, bot, standin
     assert title.endswith("桃子")
 
 
-@pytest.mark.parametrize("text", ["我认养咗边棵树", "我认养嘅树喺边", "睇下我认养嘅树", "我领养的那棵树怎么样了"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我认养咗边棵树",
+        "我认养嘅树喺边",
+        "睇下我认养嘅树",
+        "我领养的那棵树怎么样了",
+        # the lead, forty-second session (the simulator as a party member, by voice): the FAQ's how-to ('发“我的树”…')
+        "我想睇下我认养嗰棵树点样",
+        # held out, written before the change
+        "我认养嘅树点样啦",
+        "想看看我认养的那棵树",
+        "我认养那棵香樟长得怎么样",
+    ],
+)
 def test_ones_adopted_trees_asked_in_words(plots, person, bot, text):
     """Round 49 (the lead, in the simulator): '我认养咗边棵树' had been asked back between two FAQ entries."""
     wang = person("o-wang", "王大妈")
     wang.says("认养")
     wang.says("认养 1")
     assert "埔心村党建林第1棵香樟（您认养的" in wang.says(text)
+
+
+@pytest.mark.parametrize("text", ["我认养的树怎么浇水", "我认养的香樟要施肥吗", "认养怎么弄", "我想认养一棵"])
+def test_care_of_an_adopted_tree_or_adopting_asked_is_not_the_list_of_ones_trees(plots, person, text):
+    """Controls (the lead, forty-second session): how to tend the adopted tree, or how to adopt, is no 我的树."""
+    wang = person("o-wang", "王大妈")
+    wang.says("认养")
+    wang.says("认养 1")
+    assert "（您认养的" not in wang.says(text)
 
 
 def test_my_trees_when_there_is_none(person):
