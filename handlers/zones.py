@@ -289,8 +289,9 @@ ROUTES: list = [
     Route("zone_claim_named", _named_zone, on_claim_named),
     ZONES_TABLE.route("zone_nearer", "nearer"),
     ZONES_TABLE.route("zone_list_located", "located"),
-    Route("zone_list", text_means("zones.commands.list", _zone_wished), on_list),
+    # the lead (forty-second session): one's own zone asked as its words ('我嘅党员责任区') before the list's (党员责任区)
     Route("tending_mine", text_means("zones.commands.mine", _own_tending_asked), on_own_tending),
+    Route("zone_list", text_means("zones.commands.list", _zone_wished), on_list),
     Route("tending", text_is("zones.commands.tend"), on_tend),
     ZONES_TABLE.route("tending_photo", "photo"),
     ZONES_TABLE.route("tending_location", "location"),

@@ -390,3 +390,7 @@ def test_a_member_asks_how_often_he_has_tended(member, person, standin, clock):
     assert reply == "您的党员责任区：党建林东片（共1人）。\n本季管护1次，最近一次3月2日。"
     assert member.says("我的管护") == reply
     assert "还没有认领党员责任区" in person("o-li", "李党员", "党员").says("我有冇去管护过")  # none held
+    # the lead, forty-second session (the simulator as a party member): one's zone asked as a command's words
+    # ('我的责任区', '我嘅党员责任区') had got the FAQ's how to claim one
+    assert member.says("我的责任区") == reply
+    assert member.says("我嘅党员责任区") == reply
