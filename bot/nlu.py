@@ -1607,7 +1607,8 @@ _QUESTION_RE = re.compile(
     # A-not-A in any dialect: 中不中, 活不活, 去不去
     r"([\u4e00-\u9fff])不\2|"
     r"(?<![一几有黑白红黄褐小斑重地特优缺0-9两半差早晚快慢多少密疏深浅高低大远近范站景网试据])点(?=[种弄填放追改扶护捐看评防登拣选浇淋施落剪修绑挖补报交拍参申处用救分认管做办写问搞整知睇影记])|"
-    r"亩\D*(?:几|多少)\D*[棵株]|(?:几|多少)\D*[棵株]\D*亩|"
+    # round 78 (21q): '三亩几' is three mu and some, nothing asked ('党建林三亩几 一百五十棵樟树')
+    r"亩(?!几[^时点天号月年个棵株次多])\D*(?:几|多少)\D*[棵株]|(?:几|多少)\D*[棵株]\D*亩|"
     # round 37: how many of anything but trees ('五棵荔枝要挖几个坑', '要浇几次水'); 十几个, 好几个 are some, and so are a
     # few people ('同支部几个人种咗两棵木棉')
     r"(?<![十百千好])几(?:个(?!人|村民|党员|同事|兄弟|朋友|老人|后生|细路|小孩|学生|干部|同志)|条|次|包|斤|袋|桶|遍|回|层|行|排|担|车|箩)|"
@@ -2466,6 +2467,21 @@ def without_rhetorical_lead(text: str) -> str:
     return _RHETORICAL_LEAD_RE.sub("", text, count=1) if text else text
 
 
+# round 78 (21q): the question open set aside first ('桂花掉叶的事先不管 我家门口刚种了三棵龙眼', '先不说桂花了 …', '桂花的问题
+# 等专家回复 …'): the report after it is read alone (bot/planting.py read_whole), never the tree of the question
+_SET_ASIDE_LEAD_RE = re.compile(
+    r"^\s*[^\s,，。!！?？]{0,12}?"
+    r"(?:先不管|先唔管|不管住|唔管住|先不理|先唔理|唔理住|不理住|先不说|先唔讲|先不讲|先放一边|放一边先|暂时不管|暂时唔理"
+    r"|等专家(?:回复|回|答|讲|睇))"
+    r"[^\s,，。!！?？]{0,6}?(?:了|先|啦|吧|住|喇)?[\s,，。!！~～]+(?=\S)"
+)
+
+
+def without_set_aside(text: str) -> str:
+    """A text as sent without the question open set aside first ('先不说桂花了 我今天种了两棵荔枝' -> '我今天种了两棵荔枝')."""
+    return _SET_ASIDE_LEAD_RE.sub("", text, count=1) if text else text
+
+
 # round 27: a word begun again after a pause, as a voice after a stroke or a stutter says it ('订 订阅 要 要提醒',
 # '登记 登记 我叫 何 何水生'): a short clause the next one starts with (or repeats) is left out
 _STUTTER_PAUSES_RE = re.compile(r"\s+")
@@ -3250,10 +3266,15 @@ _OTHERS_PROGRESS_RE = re.compile(
 )
 
 
+# round 78 (21q): an area told roughly ('三亩几': three mu and some), no 几 of a question
+_ROUGH_AREA_RE = re.compile(rf"(?<=[0-9{_CN_NUM}])亩几(?![时点天号月年个棵株次多])")
+
+
 def progress_said(norm: str, species_table: Mapping) -> str | None:
     """'mine' or 'village' for a question about what was planted (see above); None for anything else: a count of
     trees said ('我种了3棵') or a tree named ('我种了几棵桂花' is a record whose count the bot asks) is no question
     about progress, and neither is advice ('我家种几棵好')."""
+    norm = _ROUGH_AREA_RE.sub("亩多", norm) if norm else norm
     if norm and frame_said("village_lag", norm):  # round 39 (19n): the lag is the question, not a worry after one
         return "village"
     if own_duties_left_asked(norm):
@@ -3747,9 +3768,39 @@ def relative_no_phone_log_asked(norm: str) -> bool:
     return bool(bare) and bool(_relative_no_phone_log_how_re().match(bare))
 
 
+# round 78 (21r): why it is asked, someone having no phone, said before or after it ('代种怎么弄 老人家没手机', '阿婆唔识用手机
+# 代种点样操作'): the same question
+_NO_PHONE_CLAUSE = rf"[{_CJK}]{{0,4}}?(?:他|她|它)?(?:们)?(?:不会用|不识用|不懂用|不会玩|用不了|没有|没|冇|无)(?:智能|智慧)?(?:手机|微信)"
+_NO_PHONE_FIRST_CLAUSE_RE = re.compile(rf"^{_NO_PHONE_CLAUSE}(?:的)?(?=.*代)")
+_NO_PHONE_AFTER_CLAUSE_RE = re.compile(rf"^(.*[么弄做搞作记报样])(?:因为)?{_NO_PHONE_CLAUSE}(?:的)?$")
+
+
+# round 78 (21t): a tree planted some time ago told, then whether or how it is logged ('我家还有棵桃树上个月种的 也要记吗怎么记',
+# '屋后还有两棵龙眼是去年种的 要不要报'): the steps, never a question for the adviser (a trouble told is one)
+_LOG_WHETHER_HOW_RE = re.compile(
+    r"^(?:那|这么|那么)?(?:也|都|还|亦)?(?:要不要|需不需要|使不使|用不用|要|需要|使|用)?(?:登记|记录|记|报|上报|录)(?:上去|进去|埋)?"
+    r"(?:吗|不|没有|呢)?(?:要)?(?:怎么|如何|怎样)?(?:登记|记录|记|报|上报|弄|做)?(?:上去|进去)?$"
+)
+_PLANTED_EARLIER_TOLD_RE = re.compile(r"种(?:的|了的|了|好的|下的|下去的)(?!.*[种栽])")
+
+
+def earlier_tree_log_asked(head: str, rest: str) -> bool:
+    """Round 78: trees told planted (``head``, normalised), then whether or how to log them asked (``rest``)."""
+    asked = _INTENT_PARTICLES_RE.sub("", rest or "")
+    return (
+        bool(asked)
+        and bool(re.search(r"吗|不|没有|怎么|如何|怎样|呢", asked))
+        and bool(_LOG_WHETHER_HOW_RE.match(asked))
+        and bool(_PLANTED_EARLIER_TOLD_RE.search(head or ""))
+        and not symptom_named(head)
+        and not is_question(head)
+    )
+
+
 def proxy_log_how_asked(norm: str) -> bool:
     """Round 48: how to log trees for another household asked ('代人登记种树点操作', '户主种咗树 点样帮佢记')."""
     bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    bare = _NO_PHONE_AFTER_CLAUSE_RE.sub(r"\1", _NO_PHONE_FIRST_CLAUSE_RE.sub("", bare, count=1), count=1)  # round 78
     if not bare or not re.search(r"怎么|点", bare):
         return False
     if _OTHERS_THEN_HOW_RE.match(bare) and _OTHERS_FOR_WHOM_RE.search(bare):
@@ -5712,7 +5763,9 @@ _PUT_OFF_RE = re.compile(
     r"^(?:我)?(?:还没种|没种|不种住|不种先|先不种|未种)?(?:住|先)?"
     # round 27: later in Cantonese (迟啲, normalised 迟些; 第日: another day), reported then ('唔啱 取消先 迟啲再报')
     r"(?:(?:明天|听日|明日|后天|下次|下回|改天|过两天|过两日|过几天|过几日|等下|等阵|晚点|迟点|迟些|迟下|晚些|第日|第二日|过阵|回头|之后"
-    r"|以后|下午|晚上|有空)"
+    r"|以后|下午|晚上|有空"
+    # round 78 (21r): a longer while ('不种了 下个月再说', '唔种住 下个礼拜先讲', '先不种了 明年再说')
+    r"|下个月|下月|下个礼拜|下礼拜|下个星期|下星期|下周|明年|出年|过段时间|过一段时间|过阵子|过一阵|迟些日子)"
     r"(?:先|才)?(?:再|先|才)?(?:来|弄|搞|整|记|发|讲|说|拍|影|种|报|重新|重新发|重新记|算|处理)?(?:过)?"
     r"|等[\u4e00-\u9fff]{1,4}?(?:先|再|才)(?:种|弄|搞|发|记|讲|说)?)(?:吧|啦|了|先)*$"
 )
@@ -5922,6 +5975,13 @@ def count_said_then_corrected(text: str) -> str | None:
 _ONLY_AFTER_COUNT_RE = re.compile(rf"(?<={_MEASURE})(?:咋嘛|咋喎|咋啦|咋|啫|之嘛|而已|罢了)(?=$|[\s,，。.!！~～])")
 
 
+# round 78 (21t): 'wait', 'hold on' or a sigh said before a count corrected; only before a denial (不是, 不对, 错了), so '等阵
+# 再发' stays a put-off
+_HOLD_ON_FIRST_RE = re.compile(
+    r"^(?:等阵|等等|等一等|等一下|等下|慢着|慢住|慢点|且慢|哎呀|哎哟|哎|唉|哦|噢|啊)(?:先)?(?=不是|不对|错了|搞错|讲错|说错)"
+)
+
+
 def count_corrected(text: str) -> str | None:
     """Round 39: the right count (and tree) of a count said wrong ('不是两棵 是三棵荔枝 打错了' -> '三棵荔枝'); None when the
     text is no such correction (a slip, a count denied or a change asked, and one count said right, nothing more;
@@ -5932,7 +5992,8 @@ def count_corrected(text: str) -> str | None:
     norm = _INTENT_PARTICLES_RE.sub("", normalize(text or ""))
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return None
-    norm = _RECORD_POINTED_RE.sub("", norm, count=1)
+    # round 78 (21t): 'wait' or a sigh first ('等阵 唔系三棵 系四棵桃', '慢着 不是两棵 是三棵'): nothing of the count
+    norm = _RECORD_POINTED_RE.sub("", _HOLD_ON_FIRST_RE.sub("", norm, count=1), count=1)
     said_wrong = _COUNT_SAID_WRONG_RE.match(norm)  # round 56: the wrong count named, then the right one (if any)
     norm = norm[said_wrong.end() :] if said_wrong else norm
     rest = _COUNT_DENIED_RE.sub("", norm, count=1)
@@ -6018,7 +6079,10 @@ _ADDITION_RE = re.compile(
 # round 20: the symptom a ticket asked about, told again in more detail ('是老叶先黄 新出的叶还好' after '叶子发黄'): the
 # same tree. A symptom of its own ('叶子被虫咬了好多洞' after '叶子有黑斑') is not. Round 57: holes told as bites ('张叶好似俾
 # 虫咬咗咁' after '叶生咗好多洞') are the same symptom (_SAME_SYMPTOM)
-_SYMPTOM_RE = re.compile(r"黄|掉叶|掉果|掉花|落叶|卷|斑|枯|焦|烂|裂|流胶|蔫|白粉|霉|不结果|不开花|发白|发黑|洞|窿|咬")
+# round 78 (21p): 黄 of a tree's name (黄皮, 黄花风铃木, 黄槿) is no yellowing ('一棵黄皮 黄皮要施什么肥' after a photo)
+_SYMPTOM_RE = re.compile(
+    r"黄(?!皮|花风铃|花梨|槿|杨)|掉叶|掉果|掉花|落叶|卷|斑|枯|焦|烂|裂|流胶|蔫|白粉|霉|不结果|不开花|发白|发黑|洞|窿|咬"
+)
 _SAME_SYMPTOM = {"窿": "洞", "咬": "洞"}
 
 
@@ -6155,9 +6219,18 @@ _WHICH_PLANTED_RE = re.compile(
 )
 
 
+# round 78 (21o): where they were planted and how many, no tree named ('喺屋后种嘅 两棵', '系门口种嘅 三棵', '喺田边种嘅 有五棵'):
+# which of one's trees, as above (a question's detail, never a report of a tree called 喺嘅)
+_WHERE_PLANTED_RE = re.compile(
+    rf"^(?:就|都)?(?:是|在|是在)(?:我家|我|我们)?[{_CJK}]{{1,4}}?(?:种|栽|植)(?:落去|下去|落|下)?(?:的|了的)"
+    rf"(?:有|共|一共|总共|都是)?(?:\d+|[一两二三四五六七八九十]{{1,3}})(?:棵|株|樖)(?:树)?$"
+)
+
+
 def which_planted_told(norm: str) -> bool:
-    """'系新种嗰两棵': which of one's trees, pointed at by when they were planted (``_WHICH_PLANTED_RE``), never a report."""
-    return bool(norm and _WHICH_PLANTED_RE.match(norm))
+    """'系新种嗰两棵': which of one's trees, pointed at by when they were planted (``_WHICH_PLANTED_RE``), or where with
+    how many (``_WHERE_PLANTED_RE``, round 78), never a report."""
+    return bool(norm and (_WHICH_PLANTED_RE.match(norm) or _WHERE_PLANTED_RE.match(_INTENT_PARTICLES_RE.sub("", norm))))
 
 
 # round 57: where the tree stands, or its sun and shade, told as a statement ('佢喺屋后面 下昼先有太阳', '种喺墙角度 成日冇
@@ -6990,6 +7063,11 @@ _DONE_THEN_RE = re.compile(
 )
 
 
+_UNSURE_HOW = r"(?:我)?(?:真的|都|实在)?(?:不会|不识|不懂|不知道|不晓得)(?:弄|做|讲|说|写|打字|打|用|搞)?"
+_UNSURE_HOW_FIRST_RE = re.compile(rf"^{_UNSURE_HOW}(?:啊|呀|哦|喔)?")
+_UNSURE_HOW_AFTER_RE = re.compile(rf"(?:啊|呀|呢|哦)?{_UNSURE_HOW}(?:啊|呀|哦|喔)?$")
+
+
 def record_go_on_said(norm: str) -> bool:
     """Round 67: how to go on with the record in progress in other words (``_RECORD_GO_ON_RE``), or the trees said
     planted then the next step asked (``_DONE_THEN_RE``, ``go_on_asked``), with no count said (normalised)."""
@@ -6997,6 +7075,10 @@ def record_go_on_said(norm: str) -> bool:
     if not bare or len(bare) > INTENT_MAX_CHARS + 4:
         return False
     if _RECORD_GO_ON_RE.match(bare):
+        return True
+    # round 78 (21p): not knowing how said before or after what to say ('要讲咩啊 我唔识', '我不会 要写什么')
+    unknowing = _INTENT_PARTICLES_RE.sub("", _UNSURE_HOW_AFTER_RE.sub("", _UNSURE_HOW_FIRST_RE.sub("", bare, count=1)))
+    if unknowing != bare and unknowing and _RECORD_GO_ON_RE.match(unknowing):
         return True
     done = _DONE_THEN_RE.match(bare)
     if done is None or _DIGITS_IN_COUNT_RE.search(bare[: done.end()]):
@@ -7623,13 +7705,17 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
     "progress_household": (
         Frame(
             (
-                r"^(?:我们|我|俺|咱们|咱)?(?:屋)?家(?:门口|门前|屋后|后院|院子|里)?(?:的|种的|那|这|些)?",
-                r"(?:(?:有没有|有无)(?:报|登记|记录|记|录|算)(?:了)?(?:上去|进去|上|到|入)?"
+                # round 78 (21t): or the sender's own door, back or yard, 家 unsaid ('我门口那棵荔枝', '我屋后嗰两棵龙眼')
+                r"^(?:(?:我们|我|俺|咱们|咱)?(?:屋)?家(?:门口|门前|屋后|后院|院子|里)?"
+                r"|(?:我们|我|俺|咱们|咱)(?:门口|门前|屋后|后院|院子|屋前))(?:的|种的|那|这|些)?",
+                # round 78: for the sender ('有没有给我记上去', '有冇帮我登记上')
+                r"(?:(?:有没有|有无)(?:给我|帮我|同我)?(?:报|登记|记录|记|录|算)(?:了)?(?:上去|进去|上|到|入)?"
                 r"|(?:报|登记|记录|记|录|算)(?:了)?(?:上去|进去|上|到|入)?(?:了)?(?:没有|没|吗|未))$",
             ),
             8,
             # a neighbour's by where it is ('我家隔壁的树记上没有')
-            _F_SOMEONE_ELSE + r"|隔壁|对面|邻居|旁边那家|别家|人家|死|病|虫|黄|结",
+            # round 78: 黄皮 is a tree, no yellowing ('我门前种的黄皮记上去没有')
+            _F_SOMEONE_ELSE + r"|隔壁|对面|邻居|旁边那家|别家|人家|死|病|虫|黄(?!皮)|结",
         ),
     ),
     # round 38: a relative's own trees (planted, reported) named, then whether they were recorded ('看下我妈种的树记上

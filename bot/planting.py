@@ -253,6 +253,9 @@ _TODAY_RE = re.compile(
 _SOME_OF_THEM_RE = re.compile(r"(?:有|其中|当中|得)(?:一|两|几|\d)?(?:棵|株|樖)")
 _PLANTING_MEANT_RE = re.compile(r"(?:想|要|打算|准备|计划|将|会)[种栽]|(?:想|要|打算|准备|计划)[^种栽]{0,4}[种栽]")
 _NOT_PLANTED_SAID_RE = re.compile(r"认领|认养|认种|想|要|准备|打算|计划|明天|下个月")
+# round 78 (21t): the trees just told pointed back at ('刚才那两棵荔枝是帮我婆婆种的 能算她的吗', '这两棵是帮我妈种的'): what
+# is asked is of them (whose they count as), never a second report of them
+_POINTED_BACK_RE = re.compile(rf"^(?:刚才|刚刚|头先|啱先|之前|上面)?(?:的)?(?:那|这)(?:些)?{nlu._NUM}?{nlu._MEASURE}")
 # the question's lead-in ('顺便问下', '另外想问'), left out of what is asked
 _ASIDE_LEAD_RE = re.compile(r"^(?:顺便|另外|还有|仲有|再)?(?:想|要)?(?:问|请教)(?:下|一下|多句|一句)?(?=.)")
 
@@ -267,6 +270,7 @@ def told_then_asked(text: str, species_table: Mapping, others: tuple[str, ...] =
     if len(clauses) < 2:
         return None
     troubled = nlu.is_complaint(text) or nlu.symptom_named(nlu.normalize(text))
+    unsaid: ToldThenAsked | None = None  # round 78: the first report not said planted, nothing longer said so
     for n in range(1, len(clauses)):  # the shortest report: what follows it is the question, as said
         question = " ".join(clauses[n:])
         norm = nlu.normalize(question)
@@ -277,6 +281,8 @@ def told_then_asked(text: str, species_table: Mapping, others: tuple[str, ...] =
         head = " ".join(clauses[:n])
         if _PLANTING_MEANT_RE.search(head) or _NOT_PLANTED_SAID_RE.search(nlu.normalize(head)):
             continue  # trees to be planted ('我想种两棵荔枝 种边个品种好啲'): a question, never a record
+        if _POINTED_BACK_RE.match(nlu.normalize(head)):
+            return None  # round 78: the trees just told, asked of
         if "问" in head:
             return None  # the question announced first ('另外问下 我种咗三棵荔枝 几耐淋一次水')
         if (troubled or _SOME_OF_THEM_RE.search(norm)) and not (
@@ -289,19 +295,24 @@ def told_then_asked(text: str, species_table: Mapping, others: tuple[str, ...] =
         troubled = bool(one_of_them)
         aside = _ASIDE_LEAD_RE.sub("", question)
         planted_said = bool(_PLANTED_TOLD_RE.search(head))
-        if not (planted_said or status or aside != question or troubled):
-            continue  # (one of the trees told of: the caller has them for a record being collected, round 72)
         told = nlu.parse_planting_text(head, species_table, others)
-        if (
+        if not (
             told is not None
             and told.count is not None
             and not told.vague
             and (told.species or told.unknown_species)
             and not (told.for_another or told.total_differs or told.proxy_name or told.proxy_without_name)
         ):
-            today = bool(_TODAY_RE.search(nlu.normalize(head)))
-            return ToldThenAsked(told, aside, planted_said, aside != question, status, troubled, today)
-    return None
+            continue
+        if not (planted_said or status or aside != question or troubled):
+            # (one of the trees told of: the caller has them for a record being collected, round 72); round 78 (21p):
+            # so has it the bare count and tree before a plain question ('两棵荔枝 荔枝几时施肥好' after a photo), when no
+            # longer run of clauses says them planted
+            unsaid = unsaid or ToldThenAsked(told, aside, False, False, False, False, False)
+            continue
+        today = bool(_TODAY_RE.search(nlu.normalize(head)))
+        return ToldThenAsked(told, aside, planted_said, aside != question, status, troubled, today)
+    return unsaid
 
 
 # The lead (set 21c, 'a tree lost, then replanted'): a replant told done after the loss ('旧年种嗰棵龙眼死咗 今日补种咗两棵',
@@ -365,13 +376,15 @@ def read_whole(text: str, species_table: Mapping, others: tuple[str, ...] = ()) 
     if replanted is not None:
         return replanted
     text = nlu.without_rhetorical_lead(text)  # round 72: '你睇唔出咩 荔枝嚟㗎 两棵'
+    text = nlu.without_set_aside(text)  # round 78: '桂花掉叶的事先不管 我家门口刚种了三棵龙眼'
     said_again = nlu.count_said_then_corrected(text)
     if said_again is not None:  # round 74: '三棵桂花 唔系唔系 两棵 讲错咗': the count said last, a whole report
         return nlu.parse_planting_text(said_again, species_table, others)
     parsed = nlu.parse_planting_text(text, species_table, others)
-    if (parsed is None or parsed.unknown_species) and nlu.count_corrected(text) is not None:
+    if nlu.count_corrected(text) is not None:
         # round 39: a count corrected is for the sender's record, if one waits; round 48: never a tree named by the
-        # words around it ('刚才那个是三棵 不是两棵' is no 3棵“不两棵”)
+        # words around it ('刚才那个是三棵 不是两棵' is no 3棵“不两棵”); round 78 (21t): nor the count denied taken as the
+        # report ('等阵 唔系三棵 系四棵桃' had been read 3棵桃): the right count is the record's (``read_part``)
         return MAY_BE_PART
     if parsed is not None or never_a_part(text):
         return parsed
@@ -410,7 +423,11 @@ def read_part(
     corrected = nlu.count_corrected(text)
     if corrected is not None:  # round 39 (19n): '唔系两棵 系三棵荔枝 打错字': the right count for a record that has one
         if record.get("count") is None:
-            return None
+            # round 78 (21t): a record with no count yet (after its photo) takes the right one said ('等阵 唔系三棵
+            # 系四棵桃': 4棵桃), with the tree if said
+            return nlu.parse_planting_text(corrected, species_table, others) or _bare_part(
+                corrected, species_table, text_parts_missing(record), others
+            )
         return nlu.parse_planting_text(corrected, species_table, others) or _bare_part(
             corrected, species_table, frozenset({"count"}), others
         )

@@ -85,6 +85,10 @@ def _planting_whole(ctx):
         asked = _told_then_asked_ahead(ctx)
         if asked is not None and (asked.planted_said or asked.troubled):  # round 72: troubled, after a photo too
             return asked
+        # round 78 (21p): the count and tree not said planted, then a plain question ('两棵荔枝 荔枝几时施肥好'): only for
+        # the record being collected (``_told_then_asked_then``), a text that is no part of it alone
+        if asked is not None and whole is None:
+            return asked
     return Decided(whole) if whole is not None and whole is not planting.MAY_BE_PART else whole
 
 
@@ -219,7 +223,12 @@ def _menu_ahead(ctx):
     if _menu_words(ctx):
         return Decided(True)
     text = ctx.msg.text or ""
-    if ctx.msg.msg_type != "text" or len(text) > 20:
+    if ctx.msg.msg_type != "text":
+        return False
+    # round 78 (21t): a tree planted earlier told, then whether or how to log it ('我家还有棵桃树上个月种的 也要记吗怎么记')
+    if len(text) <= 30 and any(nlu.earlier_tree_log_asked(head, rest) for head, rest in message_heads(ctx)):
+        return _STEPS
+    if len(text) > 20:
         return False
     said = text_normalized(ctx)
     if nlu.relative_no_phone_log_asked(said):
@@ -243,7 +252,9 @@ def _menu_ahead(ctx):
     # round 37: the photo to come later, or the trees not planted yet ('还没种 明天种了再拍', '照片等下发 现在在田里'): the
     # record waits, and the reply says what it still needs (never a ticket); 取消 with why (core's cancel) comes first
     clauses = [said, *(head for head, _rest in message_heads(ctx))]
-    if any(nlu.photo_later_said(c) or nlu.put_off_said(c) for c in clauses):
+    # round 78 (21t): 'wait' before a count corrected ('等阵 唔系三棵 系四棵桃') puts nothing off: the record's count
+    put_off = nlu.count_corrected(text) is None
+    if put_off and any(nlu.photo_later_said(c) or nlu.put_off_said(c) for c in clauses):
         return True
     # round 22: the photo asked about after what keeps the sender ('我而家唔喺棵树度 影相要几时发先得'); not how to go on
     # after a story ('叶子黄了 怎么弄' is about the leaves)

@@ -1896,14 +1896,8 @@ def test_round_21n_probe(probe, context, message, expected):
 
 
 # Sets 21o and 21p, written blind at the forty-first session's start and kept outside until its end; now development
+# round 78 mended its last blind miss ('喺屋后种嘅 两棵' after a question: its 补充; tests/e2e/test_conversation_round78.py)
 _ROUND_21O_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "blind miss of set 21o (an ordinary week's mix), measured at the forty-first session's start (d05feff, 137/140)"
-        " and end (after every merge, 137/140); the next round's to read by class",
-        [
-            "twice:问专家 橄榄树叶有白粉 || 喺屋后种嘅 两棵",
-        ],
-    ),
     (
         "disputed label (the lead): 认种 is to undertake to plant (seed 002's 认种认养: 认种 one's own trees, 认养 trees"
         " others planted): the household's pledge (认领), which is what the bot takes; kind pledge, not adopt",
@@ -1924,8 +1918,6 @@ _ROUND_21P_LEFT: list[tuple[str, list[str]]] = [
         "blind miss of set 21p (elderly villagers by voice in the planting window), measured at the forty-first session's"
         " start (d05feff, 133/140) and end (after every merge, 134/140); the next round's to read by class",
         [
-            "after_photo:两棵荔枝 荔枝几时施肥好",
-            "after_photo:要讲咩啊 我唔识",
             "new:埔心村种咗几多棵树啦",
             "ticket:咁系咪要剪枝 叶子都黄晒",
             "twice:问专家 龙眼落花 || 啲花落晒 点算好",
@@ -1950,10 +1942,13 @@ _ROUND_21Q_LEFT: list[tuple[str, list[str]]] = [
         [
             "new:怎么报名啊我是埔心村的刘松英",
             "party:我要认领长塘片嗰个责任区",
-            "party:种好了",
-            "cadre:支部今日在石岗种咗党建林三亩几 一百五十棵樟树",
-            "ticket:桂花掉叶的事先不管 我家门口刚种了三棵龙眼",
         ],
+    ),
+    (
+        "disputed label (round 78): done said bare with nothing in progress and no record just finished is no record"
+        " (none can start from no photo, count nor tree): how to log trees is the reply (done_said: the planting help's"
+        " steps, as set 21m's '种好咯' with none), the same the probe's kind log would take; kind planting, not log",
+        ["party:种好了"],
     ),
 ]
 ROUND_21Q_MISSES = {message: why for why, messages in _ROUND_21Q_LEFT for message in messages}
@@ -1973,14 +1968,24 @@ _ROUND_21R_LEFT: list[tuple[str, list[str]]] = [
             "new:登记完可以做啲咩",
             "party:我们党员的责任区还有哪些没人认的",
             "cadre:五保户陈伯冇手机 帮佢认领一棵龙眼 四月先种",
-            "cadre:代种怎么弄 老人家没手机",
             "adviser:有村民问我的问题吗 给我看看",
             "adviser:回答村民要用什么格式",
             "ticket:不用问了 是浇水太多 已经好点了",
-            "pending:点样先算种好 要拍埋个人落去咩",
-            "pending:不种了 下个月再说",
-            "finished:刚才写错了 不是两棵 是三棵荔枝",
         ],
+    ),
+    (
+        "disputed label (round 78): what finishes the record and whether oneself must be in its photo, asked while it"
+        " waits for the photo, is answered by the FAQ's photo rules (bot.photo: 人和树苗都在画面里最好, taken on the spot),"
+        " which is what was asked; the record still waits, untouched, no ticket; kind how's planting_menu would say only"
+        " 'send the photo' and leave the person-in-photo question unanswered",
+        ["pending:点样先算种好 要拍埋个人落去咩"],
+    ),
+    (
+        "disputed label (round 78), as set 21m's (round 75): a finished record's count said wrong and said right is its"
+        " correction asked to confirm (recount: '要把第N号记录改成：3棵荔枝吗', one 确定 keeps the record with its photo),"
+        " better for the villager than its withdrawal (kind cancel), which would have them send the photo, count and"
+        " tree again",
+        ["finished:刚才写错了 不是两棵 是三棵荔枝"],
     ),
 ]
 ROUND_21R_MISSES = {message: why for why, messages in _ROUND_21R_LEFT for message in messages}
@@ -1996,13 +2001,9 @@ _ROUND_21T_LEFT: list[tuple[str, list[str]]] = [
         "blind miss of set 21t (party members, cadres and advisers at their duties), measured at the forty-second session's start (0bcf4f8,"
         " 133/140); the next round's to read by class",
         [
-            "member:我门口那棵荔枝有没有给我记上去啊",
             "party:党员责任区还有哪几片冇人管 我想认一片",
             "party:种完的树怎么记 要拍照吗",
             "cadre:长塘片责任区有人认领了没有",
-            "after_photo:等阵 唔系三棵 系四棵桃",
-            "pending:刚才那两棵荔枝是帮我婆婆种的 能算她的吗",
-            "finished:我家还有棵桃树上个月种的 也要记吗怎么记",
         ],
     ),
 ]
