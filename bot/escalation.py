@@ -174,6 +174,8 @@ def parse_ask_expert(text: str) -> str | None:
     match = _ASK_RE.match(text)
     if match and nlu.expert_wait_asked(text):
         return None  # round 51: '问专家一般多久回复' asks how long the adviser takes (the FAQ's bot.ticket_wait)
+    if match and nlu.expert_how_asked(text):
+        return None  # round 82: '问专家怎么问' asks how to ask one (the FAQ's bot.advisers)
     return match.group(1).strip() if match else None
 
 

@@ -915,6 +915,11 @@ class FaqIndex:
         self._answer_needs = {entry: Vocab(words) for entry, words in matching.get("answer_needs", {}).items()}
         # round 56: a wish to plant one tree at a place, nothing planted yet ('家里天井想种一棵树'): no planting record
         self._wishes = Vocab(matching["recommend"].get("wishes", []))
+        # round 82 (issue 17 §1): a planting told with words asking for its record ('帮我登记一棵桂花 种在屋前',
+        # '三棵荔枝已经种好 附照片'): the record's steps (bot.log_planting), when nothing else is told (``_record_asked``)
+        told = matching.get("planted_told", {})
+        self._record_words = Vocab(told.get("record_words", []))
+        self._record_plain = Vocab(told.get("plain_words", []))
         self._rec_triggers = Vocab(matching["recommend"]["triggers"])  # words, or a clause that only asks '有哪些'
         # round 67 (set BB, voice): a place said as villagers say it, read for a recommendation only ('细细个院', '屋企西斜',
         # '河基'), looks wanted beside fruit ('又能吃果又好看': the pair's flowers)
@@ -1200,7 +1205,7 @@ class FaqIndex:
         if (
             not fired
             and result.kind == "answer"
-            and (result.reason in self._answers_general or result.reason == "pests_told")
+            and (result.reason in self._answers_general or result.reason in ("pests_told", "planted_told"))
         ):
             # round 64: a rule's class asked in general is its entry's answer, as its ticket would have been: the rule
             # decided ('种果树能贷款吗': tech.forest_loan; the model had read a person, or an exotic tree in 种杉树)
@@ -1371,6 +1376,8 @@ class FaqIndex:
             return escalation
         site = nlu.find_site(norm)
         if nlu.parse_planting_text(question, self.species) and not (site and self._wishes.search(norm)):
+            if self._record_asked(norm) and "bot.log_planting" in self._by_id:
+                return self._answer(self._by_id["bot.log_planting"], 0.9, "planted_told")
             return _escalate("not_a_question")
         offlist = bool(mentions) and species is None
         intent = next((i for i in self._intents if i.matches(norm, bool(mentions), bool(site), offlist)), None)
@@ -1424,6 +1431,17 @@ class FaqIndex:
         if best is None:
             return _escalate("low_confidence")
         return _escalate("low_confidence", best[1], candidate=self._answer(best[0], best[1], "ranked"))
+
+    def _record_asked(self, norm: str) -> bool:
+        """Round 82 (issue 17 §1): a planting told asks for its record ('帮我登记一棵桂花 种在屋前', '三棵荔枝已经种好
+        附照片'): a word asking for the record, and no content left beside the trees, the place, the record's words and
+        those of who planted when ('支部', '党员'). A bare count ('3棵桂花') stays no question (the project's own set);
+        anything else told ('系统只显示一棵', '叶子黄了', '不够数') stays the person's. The place planted is among the
+        plain words ([planted_told])."""
+        if not self._record_words.search(norm):
+            return False
+        skip = [*self._tree_spans(norm), *self._record_words.spans(norm), *self._record_plain.spans(norm)]
+        return not self._content_chars(norm, skip)
 
     def _for_a_person(self, norm: str, result: FaqResult) -> bool:
         """Round 46: a question the rules sent to a person that the precedents and the model must not answer: a tree
@@ -2320,7 +2338,13 @@ class FaqIndex:
     ) -> FaqResult | None:
         # round 51: '问专家一般多久回复' asks how long the adviser takes (bot.ticket_wait), no ticket of its own
         # round 54: 问专家 alone asks how to ask one (bot.advisers; the chat's own route asks for the question first)
-        if norm.startswith("问专家") and norm != "问专家" and not nlu.expert_wait_asked(norm):
+        # round 82 (issue 17 §1, BL's '问专家怎么问'): so does 问专家 with only a how after it (``nlu.expert_how_asked``)
+        if (
+            norm.startswith("问专家")
+            and norm != "问专家"
+            and not nlu.expert_wait_asked(norm)
+            and not nlu.expert_how_asked(norm)
+        ):
             return _escalate("asked_expert")
         happened = [rule for rule in fired if rule.escalates(norm)]
         own = {rule.self_entry for rule in happened if rule.self_asked.search(norm)}

@@ -5667,6 +5667,16 @@ def expert_wait_asked(text: str) -> bool:
     return bool(_EXPERT_WAIT_RE.search(normalize(text or "")))
 
 
+# round 82 (issue 17 §1, set BL's '问专家怎么问'): 问专家 followed only by how to ask ('怎么问', '点样用', '要怎么发'): the way to
+# ask one (bot.advisers), no question put to an adviser yet
+_EXPERT_HOW_RE = re.compile(r"^问专家(?:要|应该|该|是)?(?:怎么|怎样|如何)(?:问|用|发|弄|操作)(?:的|呢|啊|呀|法)?$")
+
+
+def expert_how_asked(text: str) -> bool:
+    """'问专家怎么问': how to ask an expert, asked after 问专家 (the text normalised here: 点样 is 怎么)."""
+    return bool(_EXPERT_HOW_RE.match(re.sub(r"\s+", "", normalize(text or ""))))
+
+
 def nobody_replied(norm: str) -> bool:
     """'上个礼拜问的问题一直没人回': a reply that has not come, said (normalised text)."""
     return bool(_NOBODY_REPLIED_RE.search(norm or ""))

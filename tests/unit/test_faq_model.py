@@ -119,6 +119,9 @@ def test_the_model_never_decides_over_a_safety_line_or_an_explicit_request_for_a
     assert (result.kind, result.reason, result.safety) == (bare.kind, bare.reason, bare.safety)
 
 
+_OFF_TOPIC = ("bot.off_topic", "intent")  # round 82: errands (快递, 话费, 彩票) told without a tree, by their intent
+
+
 # round 56: '广州到深圳怎么走' left the list: travel is bot.off_topic by its intent (the chat had asked back about depth)
 @pytest.mark.parametrize("question", ["补充", "手机话费怎么交"])
 def test_a_short_question_is_read_over_only_by_a_clear_lead_and_an_answer_that_explains_it(index, question):
@@ -126,7 +129,8 @@ def test_a_short_question_is_read_over_only_by_a_clear_lead_and_an_answer_that_e
     reading stays unless it leads by short_lead (0.5) and its answer explains the question's words (round 26: with
     X and Y read, it gives '手机话费怎么交' the new phone's entry, bot.rebind, by 0.51; 话费 is not in it)."""
     result = index.match(question)
-    assert result.reason != "model" and result.kind == "escalate"
+    # round 82: a phone bill is an off-topic errand by its intent (bot.off_topic, the rules' answer, not the model's)
+    assert result.reason != "model" and (result.kind == "escalate" or (result.entry_id, result.reason) == _OFF_TOPIC)
 
 
 def test_a_short_questions_answer_must_explain_its_words(index):
@@ -138,7 +142,8 @@ def test_a_short_questions_answer_must_explain_its_words(index):
     # leads by, the doubt stops an answer that leaves 话费 unexplained
     assert label in ("bot.rebind", "escalate", "bot.off_topic")
     assert index.doubt("手机话费怎么交", "bot.rebind", norm)
-    assert index.match("手机话费怎么交").kind == "escalate"
+    result = index.match("手机话费怎么交")
+    assert result.kind == "escalate" or (result.entry_id, result.reason) == _OFF_TOPIC  # round 82: its intent
 
 
 def test_the_model_never_answers_ones_own_trees_trouble_told_last(index):

@@ -143,7 +143,9 @@ def test_words_the_close_precedents_of_the_answer_say_are_explained(index, quest
     assert index.match(question).entry_id == "bot.unsubscribe"
 
 
-# controls: words no close precedent of the answer says still stop it
+# controls: words no close precedent of the answer says still stop it (round 82: a phone bill is now an off-topic
+# errand by its intent, the rules' bot.off_topic; what is checked is that the model's answer never passes)
 @pytest.mark.parametrize("question", ["手机话费怎么交"])
 def test_words_nothing_explains_still_stop_a_short_answer(index, question):
-    assert index.match(question).kind == "escalate"
+    result = index.match(question)
+    assert result.kind == "escalate" or (result.entry_id, result.reason) == ("bot.off_topic", "intent")

@@ -37,7 +37,6 @@ NEW = {
 # felling classes, entries for any tree): each a strict xfail with why
 MISSED: dict[str, str] = {
     "门口棵树乱晒 几时剪最好": "乱晒 (all messy) is no word of the entry: not covered",
-    "隔离屋只狗成日喺我棵桂花度屙尿": "told, not asked: the model reads one's own tree's trouble (a person)",
     "门口想种棵唔多落叶嘅树": "a recommendation for the door (place words win); few leaves is no recommendation purpose",
     "扫落叶扫到腰痛 叶子可以拿来做什么": "腰痛 is no word of the entry: not covered",
     "榕树根拱出地面好难看能不能砍掉": "an off-list tree's root cut: the model doubts the general entry (a person)",
