@@ -5105,9 +5105,10 @@ def zone_wished(norm: str) -> bool:
 
 # round 77 (the lead, in the simulator: '我想认领多一块' had been a pledge for another household, 多一块 read as its name): a
 # piece (块, 片: a stretch of land, never trees, which are counted in 棵) claimed, one more or again, nothing else said
-# ('我想再认领一块', '可唔可以多认领一块地', '我可以多领一块吗'): the care zones, where the sender's own claim is made
+# ('我想再认领一块', '可唔可以多认领一块地', '我可以多领一块吗'): the care zones, where the sender's own claim is made;
+# round 79 (21t: '… 我想认一片'): or with a bare 认 ('我都想认一片')
 _ONE_MORE_PIECE_RE = re.compile(
-    r"^(?:我|我们)?(?:也|都)?(?:想|要|可以|可不可以|能不能|能否|可否|还可以|还能)?(?:再|多)?(?:认领|领|要|拿)(?:多|再)?"
+    r"^(?:我|我们)?(?:也|都)?(?:想|要|可以|可不可以|能不能|能否|可否|还可以|还能)?(?:再|多)?(?:认领|认|领|要|拿)(?:多|再)?"
     r"(?:一|1)?(?:块|片)(?:地|土地|责任区|党员责任区)?(?:来管|来管护|管护)?(?:吗|不|没有|得不得|行不行|可不可以)?$"
 )
 
@@ -5635,8 +5636,13 @@ def wait_asked(norm: str, species_table: Mapping) -> bool:
     答我')."""
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
+    if _ZONE_WORD_RE.search(norm):
+        return False  # round 79 (21t: '党员责任区还有哪几片冇人管'): the zones, nobody holding them (bot/zones.py)
     bare = _INTENT_PARTICLES_RE.sub("", norm)
     return bool(_WAIT_ASKED_RE.search(bare) or _HURRIED_RE.match(bare)) or queue_asked(norm, species_table)
+
+
+_ZONE_WORD_RE = re.compile(r"责任区|管护区|护绿区")
 
 
 # the record in progress dropped in words (取消): '刚才那个不要了', '发错了', '照片发错了', '刚刚那张不算', '算了不记了',

@@ -101,7 +101,9 @@ KINDS = {
     # withdrawal of the household's pledges (pledge_cancel), when the probe withdraws one (checked below: it says so)
     "pledge": {"pledge", "pledge_mine", "pledge_cancel"},
     "join": {"event_join", "event_join_code"},  # 参加: the planting day
-    "zone": {"zone_list", "zone_claim", "zone_claim_unlisted"},  # 认领责任区: the care zones
+    # 认领责任区: the care zones; round 79 (21q: '我要认领长塘片嗰个责任区'): a zone claimed by its name (zone_claim_named),
+    # checked below to be claimed and asked by no question ('长塘片责任区有人认领了没有' had claimed it for the cadre)
+    "zone": {"zone_list", "zone_claim", "zone_claim_unlisted", "zone_claim_named"},
     "certificate": {"my_certificates"},  # 我的证书
     "sign_in": {"visit_sign_in", "visit_sign_in_located"},  # an adviser's 签到
     "queue": {"ticket_queue"},  # an adviser's 待办
@@ -317,6 +319,16 @@ class Probe:
             )
             if "进度" not in reply or (context == "finished" and not named):
                 return wrong + " (not the record's state with the progress)"
+        if expected == "zone" and handler == "zone_claim_named":
+            held = self.rows(
+                "SELECT z.name FROM zone_holders h JOIN zones z ON z.id = h.zone_id"
+                " JOIN people p ON p.id = h.person_id WHERE p.openid = ?",
+                [openid],
+            )
+            if not held or held[0]["name"] not in message:
+                return wrong + f" (no zone of the message claimed: {held})"
+            if re.search(r"吗|没有|未|冇|谁|边个|哪|有人|没人|[?？]", message):
+                return wrong + " (a question claimed a zone)"
         if expected == "planting" and not [p for p in plantings if p["status"] != "cancelled"]:
             return wrong + " (no record)"
         if expected in ("question", "new", "supplement", "one-ticket", "pledge", "how") and new_plantings:
@@ -1948,8 +1960,6 @@ _ROUND_21Q_LEFT: list[tuple[str, list[str]]] = [
         "blind miss of set 21q (a busy planting Saturday), measured at the forty-second session's start (0bcf4f8,"
         " 135/140); the next round's to read by class",
         [
-            "new:怎么报名啊我是埔心村的刘松英",
-            "party:我要认领长塘片嗰个责任区",
             "party:种好了",
             "cadre:支部今日在石岗种咗党建林三亩几 一百五十棵樟树",
             "ticket:桂花掉叶的事先不管 我家门口刚种了三棵龙眼",
@@ -1969,9 +1979,7 @@ _ROUND_21R_LEFT: list[tuple[str, list[str]]] = [
         "blind miss of set 21r (questions and tickets), measured at the forty-second session's start (0bcf4f8,"
         " 129/140); the next round's to read by class",
         [
-            "new:𠊎係新搬转来埔心村个 叫罗石榴 爱唔爱登记",
             "new:登记完可以做啲咩",
-            "party:我们党员的责任区还有哪些没人认的",
             "cadre:五保户陈伯冇手机 帮佢认领一棵龙眼 四月先种",
             "cadre:代种怎么弄 老人家没手机",
             "adviser:有村民问我的问题吗 给我看看",
@@ -1997,9 +2005,7 @@ _ROUND_21T_LEFT: list[tuple[str, list[str]]] = [
         " 133/140); the next round's to read by class",
         [
             "member:我门口那棵荔枝有没有给我记上去啊",
-            "party:党员责任区还有哪几片冇人管 我想认一片",
             "party:种完的树怎么记 要拍照吗",
-            "cadre:长塘片责任区有人认领了没有",
             "after_photo:等阵 唔系三棵 系四棵桃",
             "pending:刚才那两棵荔枝是帮我婆婆种的 能算她的吗",
             "finished:我家还有棵桃树上个月种的 也要记吗怎么记",
