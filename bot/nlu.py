@@ -5442,7 +5442,8 @@ _QUEUE_RE = re.compile(
     # round 30 (19i): the villagers named, anything asked ('有冇村民问问题 我睇下', '埔心村有人问嘢未 睇下')
     r"|有(?:没有)?(?:人|村民|群众)(?:问|提)(?:问题|东西)(?:未|没有|吗)?"
     # round 52 (20a): the adviser asked, what (嘢, normalised 东西) or nothing after it ('有冇村民问我嘢', '今日有冇人问我')
-    r"|有(?:没有)?(?:新的)?(?:人|村民|群众)(?:问|提问)(?:过)?我(?:问题|东西)?(?:未|没有|吗)?$"
+    # round 79 (21r: '有村民问我的问题吗 给我看看'): the questions asked of him said as his (我的问题, 我嘅问题)
+    r"|有(?:没有)?(?:新的)?(?:人|村民|群众)(?:问|提问)(?:过)?我(?:的|嘅)?(?:问题|东西)?(?:未|没有|吗)?$"
     # round 21: terse ('有啥没答'); the villagers' questions named, to be listed ('村民问的 给我列下')
     # round 37 (19m): whose questions named ('我这边还有几个村民的问题没回')
     r"|(?:有|还有)(?:什么|哪些|几个|多少|几条)(?:村民|群众|人)?(?:的)?(?:问题)?(?:没|未|冇)(?:有)?(?:回|答|回复|回答|处理)"
@@ -5545,6 +5546,25 @@ _ANSWER_WISHED_RE = re.compile(
     r"^(?:我)?(?:想|要|准备|打算|来|而家|现在)?(?:回答|回复|答复|解答|答|回)(?:回|一下|下)?"
     r"[\u4e00-\u9fff]{1,14}?(?:的|那个|那条|这个|这条|个)?(?:问题|提问)$"
 )
+
+
+# round 79 (21r: '回答村民要用什么格式' had been answered the FAQ's family planting): how the adviser answers the villagers,
+# asked (怎么回复村民的提问, 答村民问题要咩格式, 回答问题怎么操作): the help with the adviser's commands (handlers/core.py,
+# for advisers only: a villager's '怎么回复' is no adviser's). Read on the normalised text (咩 -> 什么, 点样 -> 怎么)
+_ANSWER_VERB = r"(?:回答|回复|答复|解答|答|回)"
+_ANSWERED = r"(?:村民|群众|大家|农户|他们|佢哋)?(?:的|嘅)?(?:问题|提问)?"
+_ANSWER_HOW_RE = re.compile(
+    rf"^(?:我)?(?:要|应该)?(?:怎么|怎样|如何|咋)(?:样)?(?:去)?{_ANSWER_VERB}{_ANSWERED}$"
+    rf"|^(?:我)?{_ANSWER_VERB}{_ANSWERED}(?:要|应该|需要|得)?(?:用|按|是|系)?(?:什么|哪种|哪个|啥)(?:格式|方式|样式|写法|办法)"
+    rf"(?:的|呢|啊|呀|吗)?$"
+    rf"|^(?:我)?{_ANSWER_VERB}{_ANSWERED}(?:要|应该|需要)?(?:怎么|怎样|如何|咋)(?:样)?(?:发|写|弄|操作|搞|做|用)(?:的|呢|啊|呀)?$"
+    rf"|^(?:我)?{_ANSWER_VERB}{_ANSWERED}的?(?:格式|方式|写法)(?:是)?(?:什么|怎样|怎么样)(?:的|呢|啊|呀)?$"
+)
+
+
+def answer_how_asked(norm: str) -> bool:
+    """Round 79: how to answer the villagers' questions, asked (normalised text); for advisers only."""
+    return bool(norm and len(norm) <= 20 and _ANSWER_HOW_RE.match(norm.rstrip("?？。!！")))
 
 
 def queue_empty_asked(norm: str) -> bool:

@@ -1979,11 +1979,8 @@ _ROUND_21R_LEFT: list[tuple[str, list[str]]] = [
         "blind miss of set 21r (questions and tickets), measured at the forty-second session's start (0bcf4f8,"
         " 129/140); the next round's to read by class",
         [
-            "new:登记完可以做啲咩",
             "cadre:五保户陈伯冇手机 帮佢认领一棵龙眼 四月先种",
             "cadre:代种怎么弄 老人家没手机",
-            "adviser:有村民问我的问题吗 给我看看",
-            "adviser:回答村民要用什么格式",
             "ticket:不用问了 是浇水太多 已经好点了",
             "pending:点样先算种好 要拍埋个人落去咩",
             "pending:不种了 下个月再说",

@@ -121,14 +121,17 @@ ALL = [
 # held-out cases still missed, each with why
 _PENDING = "round 79: its class not yet mended on this branch"
 LEFT: dict[str, str] = {
-    f"{context}:{message}": _PENDING
-    for context, message, _ in [
-        *EXAMPLES_AFTER_REGISTERING,
-        *EXAMPLES_ASKED_OF_ME,
-        *EXAMPLES_HOW_TO_ANSWER,
-        *EXAMPLES_PLEDGE_FOR_NAMED_BEFORE,
-        *EXAMPLES_FIX_ASKED_SAME_TROUBLE,
-    ]
+    "new:注册好之后可以做什么": (
+        "the FAQ answers it with the help (its intent), but a second reading (tech.after_care, by 之后…做什么) is"
+        " offered beside it: asked back, the help first; which readings are offered is bot/faq.py's, not this round's"
+    ),
+    **{
+        f"{context}:{message}": _PENDING
+        for context, message, _ in [
+            *EXAMPLES_PLEDGE_FOR_NAMED_BEFORE,
+            *EXAMPLES_FIX_ASKED_SAME_TROUBLE,
+        ]
+    },
 }
 
 
@@ -183,7 +186,6 @@ def test_how_to_answer_from_a_villager_is_not_the_advisers_help(probe):  # noqa:
     assert probe.bot.t("core.help_adviser").strip() not in _last_reply(probe, _openid(probe))
 
 
-@pytest.mark.xfail(reason=_PENDING, strict=True)
 def test_how_to_answer_gives_the_adviser_the_answer_command(probe):  # noqa: F811
     assert probe.handler_for("adviser", "回答村民要用什么格式") == "help"
     assert probe.bot.t("core.help_adviser").strip() in _last_reply(probe, _openid(probe))
