@@ -1979,7 +1979,6 @@ _ROUND_21R_LEFT: list[tuple[str, list[str]]] = [
         "blind miss of set 21r (questions and tickets), measured at the forty-second session's start (0bcf4f8,"
         " 129/140); the next round's to read by class",
         [
-            "cadre:五保户陈伯冇手机 帮佢认领一棵龙眼 四月先种",
             "cadre:代种怎么弄 老人家没手机",
             "ticket:不用问了 是浇水太多 已经好点了",
             "pending:点样先算种好 要拍埋个人落去咩",

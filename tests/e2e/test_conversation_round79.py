@@ -128,7 +128,6 @@ LEFT: dict[str, str] = {
     **{
         f"{context}:{message}": _PENDING
         for context, message, _ in [
-            *EXAMPLES_PLEDGE_FOR_NAMED_BEFORE,
             *EXAMPLES_FIX_ASKED_SAME_TROUBLE,
         ]
     },
@@ -195,7 +194,6 @@ def test_joining_the_planting_day_asked_is_no_registration(probe):  # noqa: F811
     assert probe.handler_for("new", "怎么报名参加植树活动") != "register"
 
 
-@pytest.mark.xfail(reason=_PENDING, strict=True)
 def test_a_pledge_for_a_household_named_before_is_the_cadres_pledge_for_that_name(probe):  # noqa: F811
     assert probe.handler_for("cadre", "五保户陈伯冇手机 帮佢认领一棵龙眼 四月先种") == "pledge"
     reply = _last_reply(probe, _openid(probe))
