@@ -4457,7 +4457,7 @@ _ELLIPTIC_CARE_RE = re.compile(
     r"(?:系咪|系唔系|是不是|是否|要不要|使唔使|使不使|用不用|需不需要|会不会|会唔会|能不能|可不可以|可唔可以|得唔得|还能|仲可以|会)?"
     r"(?:应该|要|需要|还|仲)?"
     r"(?:(?:再|多|少|先|马上|即刻)?(?:淋|浇|淋水|浇水|施肥|落肥|下肥|剪|剪掉|修剪|打药|喷药|挖出来|移走|晒|遮阴)"
-    r"(?:多啲|少啲|多点|少点|多一点|少一点)?(?:水|肥|药|掉|走)?"
+    r"(?:多啲|少啲|多点|少点|多一点|少一点)?(?:水|肥|药|掉|走|枝)?"  # round 79: 剪枝 ('系咪要剪枝')
     r"|(?:死|死掉|救|救得返|救得活|有救|活|活得返|活得成|好返|好得返|救唔救得返|救不救得活|有冇得救|有没有得救)"
     r"|(?:点算|点算好|怎么办|咋办|点搞|点处理|怎么处理|怎么救|点救)"
     # round 69 (21a): whether it is sick or has pests, guessed ('系咪生病', '系唔系有虫')
@@ -4472,6 +4472,18 @@ _ASK_THE_EXPERT_AFTER_RE = re.compile(
     r"(?:问|找|揾|搵|请|叫)(?:下|一下|吓)?(?:专家|顾问|技术员|技术顾问|老师)(?:来)?(?:看看|看下|看一下|睇下|睇睇|睇吓)?"
     r"(?:吗|呢|啊|呀|咩|啦|喇)*$"
 )
+
+
+def fix_asked_of_its_trouble(text: str, earlier: Iterable[str]) -> bool:
+    """Round 79 (21p: '咁系咪要剪枝 叶子都黄晒' on a ticket of yellow leaves, '啲花落晒 点算好' after '问专家 龙眼落花'): a
+    tree's care asked with no subject (``elliptic_care_asked``) and the ticket's own trouble told again (``same_symptom``
+    against ``earlier``, its texts), each in a clause of its own, nothing else said: the ticket's, never a new one."""
+    clauses = [c for c in re.split(r"[\s，,。.!！?？~～]+", text or "") if c]
+    if not 2 <= len(clauses) <= 3:
+        return False
+    asked = [c for c in clauses if elliptic_care_asked(c)]
+    told = [c for c in clauses if c not in asked]
+    return bool(asked) and bool(told) and all(same_symptom(c, earlier) for c in told)
 
 
 def elliptic_care_asked(text: str) -> bool:
@@ -6049,7 +6061,16 @@ def symptom_named(norm: str) -> bool:
     return bool(_SYMPTOM_RE.search(norm or ""))
 
 
+# round 79 (21p: '啲花落晒' after '龙眼落花'): a flower, fruit or leaf falling, in either order and with any of the verbs
+# (落花, 花全掉了, 啲果跌晒, 叶都掉晒): one symptom, written as _SYMPTOM_RE's 掉花, 掉果, 掉叶
+_FALLING_RE = re.compile(
+    r"(?:落|掉|跌)(?:了|咗|晒|光)?(?P<first>花|果|叶)"
+    r"|(?P<after>花|果|叶)(?:子|片|仔)?(?:都|全|也|就|又|一直|成日)?(?:全)?(?:落|掉|跌)"
+)
+
+
 def _symptoms(norm: str) -> set[str]:
+    norm = _FALLING_RE.sub(lambda m: "掉" + (m["first"] or m["after"]) + " ", norm)
     return {_SAME_SYMPTOM.get(found, found) for found in _SYMPTOM_RE.findall(norm)}
 
 

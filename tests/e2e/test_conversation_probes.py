@@ -1939,8 +1939,6 @@ _ROUND_21P_LEFT: list[tuple[str, list[str]]] = [
             "after_photo:两棵荔枝 荔枝几时施肥好",
             "after_photo:要讲咩啊 我唔识",
             "new:埔心村种咗几多棵树啦",
-            "ticket:咁系咪要剪枝 叶子都黄晒",
-            "twice:问专家 龙眼落花 || 啲花落晒 点算好",
         ],
     ),
 ]
