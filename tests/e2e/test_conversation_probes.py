@@ -1938,7 +1938,6 @@ _ROUND_21P_LEFT: list[tuple[str, list[str]]] = [
         [
             "after_photo:两棵荔枝 荔枝几时施肥好",
             "after_photo:要讲咩啊 我唔识",
-            "new:埔心村种咗几多棵树啦",
         ],
     ),
 ]
@@ -1978,11 +1977,17 @@ _ROUND_21R_LEFT: list[tuple[str, list[str]]] = [
         " 129/140); the next round's to read by class",
         [
             "cadre:代种怎么弄 老人家没手机",
-            "ticket:不用问了 是浇水太多 已经好点了",
             "pending:点样先算种好 要拍埋个人落去咩",
             "pending:不种了 下个月再说",
             "finished:刚才写错了 不是两棵 是三棵荔枝",
         ],
+    ),
+    (
+        "disputed label (round 79): '不用问了' asks that the question go no further, the cause found and the tree better;"
+        " the bot withdraws the open ticket (ticket_resolved: 已撤回，顾问不用再回答了) where the label wants a 补充 the"
+        " adviser would still be asked to answer. Withdrawn is what the villager asked for; kind one-ticket, not"
+        " supplement",
+        ["ticket:不用问了 是浇水太多 已经好点了"],
     ),
 ]
 ROUND_21R_MISSES = {message: why for why, messages in _ROUND_21R_LEFT for message in messages}
@@ -1999,10 +2004,8 @@ _ROUND_21T_LEFT: list[tuple[str, list[str]]] = [
         " 133/140); the next round's to read by class",
         [
             "member:我门口那棵荔枝有没有给我记上去啊",
-            "party:种完的树怎么记 要拍照吗",
             "after_photo:等阵 唔系三棵 系四棵桃",
             "pending:刚才那两棵荔枝是帮我婆婆种的 能算她的吗",
-            "finished:我家还有棵桃树上个月种的 也要记吗怎么记",
         ],
     ),
 ]

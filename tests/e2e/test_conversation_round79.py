@@ -199,3 +199,23 @@ def test_trees_planted_by_a_household_named_before_are_no_pledge(probe):  # noqa
     assert probe.rows("SELECT id FROM pledges") == [] or not probe.rows(
         "SELECT p.id FROM pledges p JOIN people pe ON pe.id = p.person_id WHERE pe.name = '陈阿婆'"
     )
+
+
+def test_the_village_named_before_registering_gets_its_figures_once_registered(probe):  # noqa: F811
+    assert probe.handler_for("new", "埔心村种咗几多棵树啦") == "village_progress"
+    openid = _openid(probe)
+    assert probe.rows("SELECT id FROM tickets WHERE openid = ?", [openid]) == []
+    reply = probe.user(openid).says("登记 罗木荷 埔心村") or ""
+    assert "罗木荷" in reply and "埔心村（村）进度" in reply, reply
+
+
+def test_a_photo_asked_about_alone_stays_the_photos_answer(probe):  # noqa: F811
+    for message in ("照片要怎么拍", "种完树要拍几张照片"):
+        assert probe.handler_for("member", message) == "faq_answer"
+        assert _last_reply(probe, _openid(probe)).startswith("拍照要求"), message
+
+
+def test_the_withdrawal_said_with_its_cause_closes_the_one_ticket(probe):  # noqa: F811
+    """Set 21r's disputed label: the ticket withdrawn as asked (one ticket, closed), never a new one."""
+    assert probe.run("ticket", "不用问了 是浇水太多 已经好点了", "one-ticket") == ""
+    assert probe.rows("SELECT status FROM tickets WHERE openid = ?", [_openid(probe)]) == [{"status": "closed"}]
