@@ -339,6 +339,11 @@ _REQUEST_AFTER = re.compile(
     # '阮是埔心村个林丽珠，欲登记', '𠊎系埔心村个刘观娣，想登记一下名字', '…郑国雄，请帮忙绑定，谢谢')
     rf"|{_PUNCT}(?:我)?(?:要|想|欲|爱)(?:请你?)?(?:帮我|帮忙)?(?:登记|注册|绑定)(?:一下|下)?(?:名字|个名)?{_PUNCT}"
     rf"(?:啊|呀|吧|啦)?{_PUNCT}(?:谢谢|多谢|唔该)?{_PUNCT}$"
+    # round 79 (21r: '𠊎係新搬转来埔心村个 叫罗石榴 爱唔爱登记' had left 爱唔 of it, the introduction a question): whether
+    # one needs to register, asked after it (要不要, Hakka 爱唔爱 — its second 爱 typed 要 by messages/typos.toml —,
+    # Cantonese 使唔使, 需不需要), before the wish's 要 reads it
+    rf"|{_PUNCT}(?:请问)?(?:我)?(?:(?:要|爱|使|洗|用|需|需要)(?:唔|不)(?:要|爱|使|洗|用|需要)|需要|要)?"
+    rf"(?:先)?(?:登记|注册|绑定)(?:一下|下)?(?:吗|呢|啊|呀|咩|不|没有|未)?{_PUNCT}$"
     # round 22: the bare command after it ('我叫李秀英 埔心 登记'), or hurried ('快啲登记')
     rf"|[\s,，。.!！]+(?:快啲|快点)?(?:登记|注册)(?:一下|下)?(?:啦|吧)?{_PUNCT}$"
     # round 20: how to register asked after the introduction ('点样登记啊', '刚关注的，请问要怎么绑定？')
@@ -349,6 +354,15 @@ _REQUEST_AFTER = re.compile(
     # registers, the reply says what else is needed
     rf"|{_PUNCT}(?:请问)?(?:我)?(?:要|应该|需要|使)?(?:填|交|提供|写|准备)(?:啲|些|一些)?(?:乜嘢|乜|咩|什么|啥|哪些)"
     rf"(?:个|嘅|的)?(?:资料|信息|东西|嘢)?[\u4e00-\u9fff]{{0,4}}?(?:啊|呀|呢)?{_PUNCT}$"
+)
+
+
+# round 79 (21q: '怎么报名啊我是埔心村的刘松英' had become a ticket): how to register asked before the introduction, with or
+# without a pause; 报名 (signing up) is registering only so, an introduction right after it (``spoken_text`` keeps the
+# text whole unless one follows: '怎么报名参加植树活动' is the planting day's)
+_REQUEST_BEFORE = re.compile(
+    rf"^(?:请问|想问下|想问一下)?(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何|咋)(?:样)?(?:才能|可以|去)?"
+    rf"(?:登记|注册|绑定|报名)(?:一下|下)?(?:啊|呀|呢|先|嘅|的|嘛)?{_PUNCT}"
 )
 
 
@@ -388,7 +402,7 @@ def spoken_text(text: str | None) -> str:
     # pinyin left unconverted and sound-alikes typed for the command words (messages/typos.toml: wo叫 -> 我叫)
     norm = nlu.command_typos_fixed(_FILLERS.sub("", _command_by_its_sound(normalize_text(text)), count=1))
     norm = _without_asides(_FILLERS_BETWEEN.sub("", norm))
-    bare = _said_once(_REQUEST_AFTER.sub("", norm))
+    bare = _REQUEST_BEFORE.sub("", _said_once(_REQUEST_AFTER.sub("", norm)), count=1)
     for pattern, replacement in _HAKKA:
         norm = pattern.sub(replacement, norm)
         bare = pattern.sub(replacement, bare)

@@ -4512,7 +4512,7 @@ _ELLIPTIC_CARE_RE = re.compile(
     r"(?:系咪|系唔系|是不是|是否|要不要|使唔使|使不使|用不用|需不需要|会不会|会唔会|能不能|可不可以|可唔可以|得唔得|还能|仲可以|会)?"
     r"(?:应该|要|需要|还|仲)?"
     r"(?:(?:再|多|少|先|马上|即刻)?(?:淋|浇|淋水|浇水|施肥|落肥|下肥|剪|剪掉|修剪|打药|喷药|挖出来|移走|晒|遮阴)"
-    r"(?:多啲|少啲|多点|少点|多一点|少一点)?(?:水|肥|药|掉|走)?"
+    r"(?:多啲|少啲|多点|少点|多一点|少一点)?(?:水|肥|药|掉|走|枝)?"  # round 79: 剪枝 ('系咪要剪枝')
     r"|(?:死|死掉|救|救得返|救得活|有救|活|活得返|活得成|好返|好得返|救唔救得返|救不救得活|有冇得救|有没有得救)"
     r"|(?:点算|点算好|怎么办|咋办|点搞|点处理|怎么处理|怎么救|点救)"
     # round 69 (21a): whether it is sick or has pests, guessed ('系咪生病', '系唔系有虫')
@@ -4527,6 +4527,18 @@ _ASK_THE_EXPERT_AFTER_RE = re.compile(
     r"(?:问|找|揾|搵|请|叫)(?:下|一下|吓)?(?:专家|顾问|技术员|技术顾问|老师)(?:来)?(?:看看|看下|看一下|睇下|睇睇|睇吓)?"
     r"(?:吗|呢|啊|呀|咩|啦|喇)*$"
 )
+
+
+def fix_asked_of_its_trouble(text: str, earlier: Iterable[str]) -> bool:
+    """Round 79 (21p: '咁系咪要剪枝 叶子都黄晒' on a ticket of yellow leaves, '啲花落晒 点算好' after '问专家 龙眼落花'): a
+    tree's care asked with no subject (``elliptic_care_asked``) and the ticket's own trouble told again (``same_symptom``
+    against ``earlier``, its texts), each in a clause of its own, nothing else said: the ticket's, never a new one."""
+    clauses = [c for c in re.split(r"[\s，,。.!！?？~～]+", text or "") if c]
+    if not 2 <= len(clauses) <= 3:
+        return False
+    asked = [c for c in clauses if elliptic_care_asked(c)]
+    told = [c for c in clauses if c not in asked]
+    return bool(asked) and bool(told) and all(same_symptom(c, earlier) for c in told)
 
 
 def elliptic_care_asked(text: str) -> bool:
@@ -5160,9 +5172,10 @@ def zone_wished(norm: str) -> bool:
 
 # round 77 (the lead, in the simulator: '我想认领多一块' had been a pledge for another household, 多一块 read as its name): a
 # piece (块, 片: a stretch of land, never trees, which are counted in 棵) claimed, one more or again, nothing else said
-# ('我想再认领一块', '可唔可以多认领一块地', '我可以多领一块吗'): the care zones, where the sender's own claim is made
+# ('我想再认领一块', '可唔可以多认领一块地', '我可以多领一块吗'): the care zones, where the sender's own claim is made;
+# round 79 (21t: '… 我想认一片'): or with a bare 认 ('我都想认一片')
 _ONE_MORE_PIECE_RE = re.compile(
-    r"^(?:我|我们)?(?:也|都)?(?:想|要|可以|可不可以|能不能|能否|可否|还可以|还能)?(?:再|多)?(?:认领|领|要|拿)(?:多|再)?"
+    r"^(?:我|我们)?(?:也|都)?(?:想|要|可以|可不可以|能不能|能否|可否|还可以|还能)?(?:再|多)?(?:认领|认|领|要|拿)(?:多|再)?"
     r"(?:一|1)?(?:块|片)(?:地|土地|责任区|党员责任区)?(?:来管|来管护|管护)?(?:吗|不|没有|得不得|行不行|可不可以)?$"
 )
 
@@ -5496,7 +5509,8 @@ _QUEUE_RE = re.compile(
     # round 30 (19i): the villagers named, anything asked ('有冇村民问问题 我睇下', '埔心村有人问嘢未 睇下')
     r"|有(?:没有)?(?:人|村民|群众)(?:问|提)(?:问题|东西)(?:未|没有|吗)?"
     # round 52 (20a): the adviser asked, what (嘢, normalised 东西) or nothing after it ('有冇村民问我嘢', '今日有冇人问我')
-    r"|有(?:没有)?(?:新的)?(?:人|村民|群众)(?:问|提问)(?:过)?我(?:问题|东西)?(?:未|没有|吗)?$"
+    # round 79 (21r: '有村民问我的问题吗 给我看看'): the questions asked of him said as his (我的问题, 我嘅问题)
+    r"|有(?:没有)?(?:新的)?(?:人|村民|群众)(?:问|提问)(?:过)?我(?:的|嘅)?(?:问题|东西)?(?:未|没有|吗)?$"
     # round 21: terse ('有啥没答'); the villagers' questions named, to be listed ('村民问的 给我列下')
     # round 37 (19m): whose questions named ('我这边还有几个村民的问题没回')
     r"|(?:有|还有)(?:什么|哪些|几个|多少|几条)(?:村民|群众|人)?(?:的)?(?:问题)?(?:没|未|冇)(?:有)?(?:回|答|回复|回答|处理)"
@@ -5601,6 +5615,25 @@ _ANSWER_WISHED_RE = re.compile(
 )
 
 
+# round 79 (21r: '回答村民要用什么格式' had been answered the FAQ's family planting): how the adviser answers the villagers,
+# asked (怎么回复村民的提问, 答村民问题要咩格式, 回答问题怎么操作): the help with the adviser's commands (handlers/core.py,
+# for advisers only: a villager's '怎么回复' is no adviser's). Read on the normalised text (咩 -> 什么, 点样 -> 怎么)
+_ANSWER_VERB = r"(?:回答|回复|答复|解答|答|回)"
+_ANSWERED = r"(?:村民|群众|大家|农户|他们|佢哋)?(?:的|嘅)?(?:问题|提问)?"
+_ANSWER_HOW_RE = re.compile(
+    rf"^(?:我)?(?:要|应该)?(?:怎么|怎样|如何|咋)(?:样)?(?:去)?{_ANSWER_VERB}{_ANSWERED}$"
+    rf"|^(?:我)?{_ANSWER_VERB}{_ANSWERED}(?:要|应该|需要|得)?(?:用|按|是|系)?(?:什么|哪种|哪个|啥)(?:格式|方式|样式|写法|办法)"
+    rf"(?:的|呢|啊|呀|吗)?$"
+    rf"|^(?:我)?{_ANSWER_VERB}{_ANSWERED}(?:要|应该|需要)?(?:怎么|怎样|如何|咋)(?:样)?(?:发|写|弄|操作|搞|做|用)(?:的|呢|啊|呀)?$"
+    rf"|^(?:我)?{_ANSWER_VERB}{_ANSWERED}的?(?:格式|方式|写法)(?:是)?(?:什么|怎样|怎么样)(?:的|呢|啊|呀)?$"
+)
+
+
+def answer_how_asked(norm: str) -> bool:
+    """Round 79: how to answer the villagers' questions, asked (normalised text); for advisers only."""
+    return bool(norm and len(norm) <= 20 and _ANSWER_HOW_RE.match(norm.rstrip("?？。!！")))
+
+
 def queue_empty_asked(norm: str) -> bool:
     """Round 76: why the 待办 is empty, asked ('我的待办怎么是空的'), normalised text."""
     return bool(norm and _QUEUE_EMPTY_ASKED_RE.match(_INTENT_PARTICLES_RE.sub("", norm)))
@@ -5700,8 +5733,13 @@ def wait_asked(norm: str, species_table: Mapping) -> bool:
     答我')."""
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
+    if _ZONE_WORD_RE.search(norm):
+        return False  # round 79 (21t: '党员责任区还有哪几片冇人管'): the zones, nobody holding them (bot/zones.py)
     bare = _INTENT_PARTICLES_RE.sub("", norm)
     return bool(_WAIT_ASKED_RE.search(bare) or _HURRIED_RE.match(bare)) or queue_asked(norm, species_table)
+
+
+_ZONE_WORD_RE = re.compile(r"责任区|管护区|护绿区")
 
 
 # the record in progress dropped in words (取消): '刚才那个不要了', '发错了', '照片发错了', '刚刚那张不算', '算了不记了',
@@ -6101,7 +6139,16 @@ def symptom_named(norm: str) -> bool:
     return bool(_SYMPTOM_RE.search(norm or ""))
 
 
+# round 79 (21p: '啲花落晒' after '龙眼落花'): a flower, fruit or leaf falling, in either order and with any of the verbs
+# (落花, 花全掉了, 啲果跌晒, 叶都掉晒): one symptom, written as _SYMPTOM_RE's 掉花, 掉果, 掉叶
+_FALLING_RE = re.compile(
+    r"(?:落|掉|跌)(?:了|咗|晒|光)?(?P<first>花|果|叶)"
+    r"|(?P<after>花|果|叶)(?:子|片|仔)?(?:都|全|也|就|又|一直|成日)?(?:全)?(?:落|掉|跌)"
+)
+
+
 def _symptoms(norm: str) -> set[str]:
+    norm = _FALLING_RE.sub(lambda m: "掉" + (m["first"] or m["after"]) + " ", norm)
     return {_SAME_SYMPTOM.get(found, found) for found in _SYMPTOM_RE.findall(norm)}
 
 

@@ -391,9 +391,30 @@ def _for_a_relative(clauses: list[str]) -> list[str]:
     return [f"帮{name}" + clauses[0][found.end() :], *rest]
 
 
+# round 79 (21r: '五保户陈伯冇手机 帮佢认领一棵龙眼 四月先种' had become a ticket): a cadre naming the household first, why
+# it cannot do it itself after the name (no phone, cannot use one), then 帮佢 (for him) and the pledge: the pledge for
+# that name, as '帮五保户陈伯认领一棵龙眼' is read (nlu.pledge_for: who the household is before the name stays its word);
+# one's own relative ('我阿妈冇手机 …') is no other household's name (the FAQ's family answer)
+_NAMED_WITHOUT_A_PHONE = re.compile(
+    r"^(?!我)(?P<named>[\u4e00-\u9fff·]{2,10}?)(?:佢|他|她)?(?:屋企|家里|家)?(?:冇|没有|没|无|唔识|不会|不识|不懂)(?:用)?(?:智能)?"
+    r"(?:手机|微信)(?:嘅|的)?$"
+)
+_FOR_THEM = re.compile(r"^(?:我)?(?:帮|替|给|为|同)(?:佢|他|她)(?:屋企|家|哋)?(?=(?:也|都)?(?:要|想|打算)?认领)")
+
+
+def _named_then_for_them(clauses: list[str]) -> list[str]:
+    """['五保户陈伯冇手机', '帮佢认领一棵龙眼', '四月先种'] -> ['帮五保户陈伯认领一棵龙眼', '四月先种']."""
+    for i in range(len(clauses) - 1):
+        named, them = _NAMED_WITHOUT_A_PHONE.match(clauses[i]), _FOR_THEM.match(clauses[i + 1])
+        if named and them:
+            pledged = f"帮{named['named']}" + clauses[i + 1][them.end() :]
+            return [*clauses[:i], pledged, *clauses[i + 2 :]]
+    return clauses
+
+
 def _for_the_household(text: str) -> str:
     """'阿婆讲屋家认领三棵桃树 清明前种 系我帮佢打字' -> '我家认领三棵桃树 清明前种'; a text with none of that as it is."""
-    clauses = _for_a_relative([c for c in _CLAUSES.split(text) if c])
+    clauses = _named_then_for_them(_for_a_relative([c for c in _CLAUSES.split(text) if c]))
     kept = " ".join(c for c in clauses if not nlu.is_aside(c)) or text
     told = _TOLD_BY.match(kept)
     if told and "认领" in kept[told.end() :]:

@@ -183,10 +183,38 @@ _NOT_WHERE_NOR_CLAIM_RE = re.compile(
 )
 
 
+# round 79 (issue 17 §5, sets 21r, 21t: '长塘片责任区有人认领了没有' had claimed 长塘片 for the cadre who asked; '党员责任区还有
+# 哪几片冇人管' had been the waiting of a question, 冇人管 read as nobody answering): whether a zone is held, by whom, or which
+# are not, asked: the list, which says how many hold each, never a claim. Someone or no one taking it (有人认领, 没有人管,
+# 谁领了, 未有人认领), taken asked after (认领了没有, 领晒未), or taken by others (被人认领); read on the normalised text
+# (冇 -> 没有, 边个 -> 哪个, 咗 -> 了). 管护 is tending, never holding ('有没有人管护' is the 管护's)
+_ANYONE = r"(?:有没有人|有人|没有人|没人|无人|未有人|还没有人|还没人|谁|哪个|哪位|哪些人|什么人|别人)"
+_TAKE = r"(?:认领|领取|领|认|要|管(?!护)|包)"
+_HOLDERS_ASKED_RE = re.compile(
+    rf"{_ANYONE}(?:去|来)?{_TAKE}"
+    rf"|(?:认领|领)(?:了|过|完|晒|满)?(?:没有|吗|未|没|了没有|了吗)$"
+    r"|被(?:人|别人|谁|哪个)?(?:认领|领)"
+)
+# a zone named without the zone's word: a place's name and 片 ('长塘片'), never 这片, 哪几片, 一片
+_ZONE_LIKE_RE = re.compile(r"(?<![这那哪几一呢嗰边两三四五六七八九十])[\u4e00-\u9fff]{2,4}?片(?!区)")
+
+
+def holders_asked(norm: str) -> bool:
+    """Whether a zone is held, by whom, or which are not, asked (pure; ``norm``: the normalised text): the zone's word
+    or a zone's name ('长塘片') said, a question of someone taking it ('有人认领了没有', '哪些还没有人管')."""
+    if not norm or len(norm) > NAMED_ZONE_MAX_CHARS:
+        return False
+    if not (any(word in norm for word in ("责任区", "管护区", "护绿区")) or _ZONE_LIKE_RE.search(norm)):
+        return False
+    return bool(_HOLDERS_ASKED_RE.search(norm))
+
+
 def where_or_how_to_claim_asked(norm: str) -> bool:
     """Where the zones are, which there are, or how to claim one, asked (pure; ``norm``: the normalised text)."""
     if not norm or not any(word in norm for word in ("责任区", "管护区", "护绿区")):
         return False
+    if holders_asked(norm):
+        return True  # round 79: which are held or not, asked ('责任区还有哪些没人认的')
     if _NOT_WHERE_NOR_CLAIM_RE.search(norm):
         return False
     return bool(_WHERE_OR_WHICH_RE.search(norm) or _HOW_TO_CLAIM_RE.search(norm))

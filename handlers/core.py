@@ -179,6 +179,8 @@ _help_words = _either(text_is("core.commands.help"), text_means("core.commands.h
 GREETED = "greeted"
 # round 75 (21m): the bot said to understand nothing ('你呢个机械人乜都听唔明'): the help, an apology first
 COMPLAINED = "complained"
+# round 79 (21r): how to answer the villagers asked ('回答村民要用什么格式'): the help, an adviser's only
+ANSWER_HOW = "answer_how"
 
 
 def _help_ahead(ctx) -> Any:
@@ -191,6 +193,8 @@ def _help_ahead(ctx) -> Any:
         return GREETED  # as said: the meaning drops a bare '喂' as a telephone's filler
     if unhelpful:
         return COMPLAINED  # round 75 (21m): '你呢个机械人乜都听唔明'
+    if ctx.msg.msg_type == "text" and nlu.answer_how_asked(_text_meaning(ctx)):
+        return ANSWER_HOW  # round 79 (21r): '回答村民要用什么格式', an adviser's
     # round 27: not the record's steps around its photo ('发完相之后仲要发咩': the planting help's, record or none)
     return (
         ctx.msg.msg_type == "text"
@@ -204,6 +208,10 @@ def _help_then(ctx: Ctx, read) -> Any:
     # first-use contract's), never small talk; a registered sender's greeting stays the chit-chat's
     if read == GREETED:
         return GREETED if ctx.person is None else False
+    # round 79 (21r): how to answer the villagers, asked by an adviser: the help ends with the adviser's commands (答 编号
+    # …); from anyone else it is no question of theirs here
+    if read == ANSWER_HOW:
+        return acts_as(ctx.person, (ROLE_ADVISER,))
     # a flow in progress that answers it itself (after a photo: the planting record's next step) takes it
     if any(flow.answers_go_on for flow, _state in conversation.in_progress(ctx, ctx.app.flows)):
         return False

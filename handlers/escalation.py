@@ -1084,6 +1084,16 @@ def _text_supplement_then(ctx: Ctx, _worth: bool):
         return next(iter(supplementable_when_matching(ctx)), None)
     if nlu.elliptic_care_asked(text):  # round 53: '系咪要淋多啲水', '会不会死': no subject but the ticket's tree
         return next(iter(supplementable_when_matching(ctx)), None)
+    if not nlu.find_all_species(text, table, others):
+        # round 79 (21p): a fix asked with no subject, the ticket's own trouble told again beside it ('咁系咪要剪枝 叶子都黄晒',
+        # '啲花落晒 点算好' after '问专家 龙眼落花'): that ticket's (it had been a new ticket, the FAQ reading 剪枝)
+        fixed = (
+            t
+            for t in supplementable_when_matching(ctx)
+            if nlu.fix_asked_of_its_trouble(text, escalation.ticket_texts(ctx.db, t))
+        )
+        if (ticket := next(fixed, None)) is not None:
+            return ticket
     if nlu.mistyped_then_right(text_normalized(ctx)):  # round 60: '唔好意思 打错 系秋枫叶卷': the ticket corrected
         return next(iter(supplementable_when_matching(ctx)), None)
     if (corrected := _tree_corrected_ticket(ctx)) is not None:  # round 70: '讲错咗 唔系桂花 系米兰': its tree

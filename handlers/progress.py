@@ -122,7 +122,12 @@ def _named_village(ctx: Ctx, said: tuple[str, ...]) -> dict | None:
     """The village those names name, when the sender may see it (``_viewable_villages``); None for any other (a
     villager asking after another village's count gets no figures of it here)."""
     if not ctx.person:
-        return None
+        # round 79 (21p: '埔心村种咗几多棵树啦' before registering had become a ticket): a roster village named is its
+        # progress asked, as '我哋村种咗几多' is: registration first (``registered`` keeps the text for after it)
+        named = (
+            v for name in said for v in roster_store.all_villages(ctx.db) if name in (v["name"], core_name(v["name"]))
+        )
+        return next(named, None)
     viewable = _viewable_villages(ctx)
     villages = [v for v in roster_store.all_villages(ctx.db) if viewable is None or v["id"] in viewable]
     found = next((v for name in said for v in villages if name in (v["name"], core_name(v["name"]))), None)

@@ -136,8 +136,8 @@ def _named_zone(ctx: Ctx) -> dict | None:
     if ctx.msg.msg_type != "text" or not zones.may_hold(ctx.person, ctx.config):
         return None
     norm = text_normalized(ctx)
-    if not zones.move_or_take_said(norm):
-        return None
+    if not zones.move_or_take_said(norm) or zones.holders_asked(norm):
+        return None  # round 79: whether it is held, asked ('长塘片有人认领了没有'), is the list's, never a claim
     if adoption.FLOW.state(ctx) is not None or planting.collecting(ctx) is not None:
         return None  # a pick from the adoptable list ('选党建林嗰棵桂花') or a record's part is theirs
     assert ctx.person is not None  # may_hold: a member of the village
@@ -275,7 +275,13 @@ ZONES_TABLE = FlowTable(
 
 def _zone_wished(_app, meaning: str) -> bool:
     # round 67: '要揾块责认区来管', '我想包祠堂边嗰块责任区' (nlu.zone_taken_on_said)
-    return nlu.zone_wished(meaning) or nlu.zone_taken_on_said(meaning)  # '我想认领一块责任区', '给我分一块责任区'
+    # round 79: whether a zone is held, or which are not, asked ('长塘片有冇人认领咗', '责任区还有哪些没人认的'): the list
+    # says how many hold each
+    return (
+        nlu.zone_wished(meaning)  # '我想认领一块责任区', '给我分一块责任区'
+        or nlu.zone_taken_on_said(meaning)
+        or zones.holders_asked(meaning)
+    )
 
 
 def _own_tending_asked(_app, meaning: str) -> bool:

@@ -101,7 +101,9 @@ KINDS = {
     # withdrawal of the household's pledges (pledge_cancel), when the probe withdraws one (checked below: it says so)
     "pledge": {"pledge", "pledge_mine", "pledge_cancel"},
     "join": {"event_join", "event_join_code"},  # 参加: the planting day
-    "zone": {"zone_list", "zone_claim", "zone_claim_unlisted"},  # 认领责任区: the care zones
+    # 认领责任区: the care zones; round 79 (21q: '我要认领长塘片嗰个责任区'): a zone claimed by its name (zone_claim_named),
+    # checked below to be claimed and asked by no question ('长塘片责任区有人认领了没有' had claimed it for the cadre)
+    "zone": {"zone_list", "zone_claim", "zone_claim_unlisted", "zone_claim_named"},
     "certificate": {"my_certificates"},  # 我的证书
     "sign_in": {"visit_sign_in", "visit_sign_in_located"},  # an adviser's 签到
     "queue": {"ticket_queue"},  # an adviser's 待办
@@ -317,6 +319,16 @@ class Probe:
             )
             if "进度" not in reply or (context == "finished" and not named):
                 return wrong + " (not the record's state with the progress)"
+        if expected == "zone" and handler == "zone_claim_named":
+            held = self.rows(
+                "SELECT z.name FROM zone_holders h JOIN zones z ON z.id = h.zone_id"
+                " JOIN people p ON p.id = h.person_id WHERE p.openid = ?",
+                [openid],
+            )
+            if not held or held[0]["name"] not in message:
+                return wrong + f" (no zone of the message claimed: {held})"
+            if re.search(r"吗|没有|未|冇|谁|边个|哪|有人|没人|[?？]", message):
+                return wrong + " (a question claimed a zone)"
         if expected == "planting" and not [p for p in plantings if p["status"] != "cancelled"]:
             return wrong + " (no record)"
         if expected in ("question", "new", "supplement", "one-ticket", "pledge", "how") and new_plantings:
@@ -1913,17 +1925,8 @@ def test_round_21o_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
 
 
-_ROUND_21P_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "blind miss of set 21p (elderly villagers by voice in the planting window), measured at the forty-first session's"
-        " start (d05feff, 133/140) and end (after every merge, 134/140); the next round's to read by class",
-        [
-            "new:埔心村种咗几多棵树啦",
-            "ticket:咁系咪要剪枝 叶子都黄晒",
-            "twice:问专家 龙眼落花 || 啲花落晒 点算好",
-        ],
-    ),
-]
+# set 21p's misses were mended by rounds 78 and 79 (tests/e2e/test_conversation_round78.py, _round79.py), all five
+_ROUND_21P_LEFT: list[tuple[str, list[str]]] = []
 # the lead mended '阿伯话系咪缺铁' after the end measurement (话, and a lack of any nutrient: nlu._OTHERS_GUESS_RE): 135/140
 ROUND_21P_MISSES = {message: why for why, messages in _ROUND_21P_LEFT for message in messages}
 
@@ -1935,15 +1938,8 @@ def test_round_21p_probe(probe, context, message, expected):
 
 # Sets 21q, 21r and 21t, written blind at the forty-second session's start (21s kept outside until its end); now
 # development: measured on 0bcf4f8 (21q 135/140, 21r 129/140, 21t 133/140), every miss listed below until mended
+# set 21q's other misses were mended by rounds 78 and 79
 _ROUND_21Q_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "blind miss of set 21q (a busy planting Saturday), measured at the forty-second session's start (0bcf4f8,"
-        " 135/140); the next round's to read by class",
-        [
-            "new:怎么报名啊我是埔心村的刘松英",
-            "party:我要认领长塘片嗰个责任区",
-        ],
-    ),
     (
         "disputed label (round 78): done said bare with nothing in progress and no record just finished is no record"
         " (none can start from no photo, count nor tree): how to log trees is the reply (done_said: the planting help's"
@@ -1959,20 +1955,8 @@ def test_round_21q_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
 
 
+# set 21r's other misses were mended by rounds 78 and 79
 _ROUND_21R_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "blind miss of set 21r (questions and tickets), measured at the forty-second session's start (0bcf4f8,"
-        " 129/140); the next round's to read by class",
-        [
-            "new:𠊎係新搬转来埔心村个 叫罗石榴 爱唔爱登记",
-            "new:登记完可以做啲咩",
-            "party:我们党员的责任区还有哪些没人认的",
-            "cadre:五保户陈伯冇手机 帮佢认领一棵龙眼 四月先种",
-            "adviser:有村民问我的问题吗 给我看看",
-            "adviser:回答村民要用什么格式",
-            "ticket:不用问了 是浇水太多 已经好点了",
-        ],
-    ),
     (
         "disputed label (round 78): what finishes the record and whether oneself must be in its photo, asked while it"
         " waits for the photo, is answered by the FAQ's photo rules (bot.photo: 人和树苗都在画面里最好, taken on the spot),"
@@ -1987,6 +1971,13 @@ _ROUND_21R_LEFT: list[tuple[str, list[str]]] = [
         " tree again",
         ["finished:刚才写错了 不是两棵 是三棵荔枝"],
     ),
+    (
+        "disputed label (round 79): '不用问了' asks that the question go no further, the cause found and the tree better;"
+        " the bot withdraws the open ticket (ticket_resolved: 已撤回，顾问不用再回答了) where the label wants a 补充 the"
+        " adviser would still be asked to answer. Withdrawn is what the villager asked for; kind one-ticket, not"
+        " supplement",
+        ["ticket:不用问了 是浇水太多 已经好点了"],
+    ),
 ]
 ROUND_21R_MISSES = {message: why for why, messages in _ROUND_21R_LEFT for message in messages}
 
@@ -1996,17 +1987,8 @@ def test_round_21r_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
 
 
-_ROUND_21T_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "blind miss of set 21t (party members, cadres and advisers at their duties), measured at the forty-second session's start (0bcf4f8,"
-        " 133/140); the next round's to read by class",
-        [
-            "party:党员责任区还有哪几片冇人管 我想认一片",
-            "party:种完的树怎么记 要拍照吗",
-            "cadre:长塘片责任区有人认领了没有",
-        ],
-    ),
-]
+# set 21t's misses were mended by rounds 78 and 79, all seven
+_ROUND_21T_LEFT: list[tuple[str, list[str]]] = []
 ROUND_21T_MISSES = {message: why for why, messages in _ROUND_21T_LEFT for message in messages}
 
 
