@@ -1,6 +1,6 @@
 """Evaluate the FAQ matcher on every evaluation set and print its figures.
 
-Run by hand:  .venv/bin/python bench/faq_eval.py [--config config.toml] [--set FILE ...] [--show-wrong]
+Run by hand:  .venv/bin/python bench/faq_eval.py [--config config.toml] [--set FILE ...] [--show-wrong] [--show-unsafe]
 
 Sets (tab-separated: question, expected, tags; see bot/faq.py): the project's own
 tests/data/faq_questions.tsv, the held-out sets of earlier rounds, now the matcher's precedents
@@ -28,6 +28,8 @@ all written by people who had not seen the matcher. Per set:
   ticket+answer      questions escalated with the expected entry's answer under the ticket's number (round 49: a
                      danger's first aid, camp.subsidy's rule): the villager reads that answer and a person follows;
                      counted neither right nor confident wrong (they stay in the adviser's queue), reported apart
+  --show-unsafe      (round 83) lists the safety-tagged questions whose reply does NOT open with a safety line:
+                     the question, expected, got, and the reply's first line (what the villager reads first)
   asked (chosen)     questions asked back which of two answers was meant (round 43: the model read another entry's
                      answer than the rules'), and of those, how many offered the expected one; an asked question is
                      neither right nor confident wrong
@@ -55,6 +57,14 @@ def default_sets() -> list[Path]:
     ]
 
 
+def show_unsafe(rows: list) -> None:
+    """Round 83 (issue 17 §3): the safety-tagged questions whose reply does not open with a safety line, each with what
+    the villager reads first (a bare ticket has no line of the FAQ's own: shown as '(ticket)')."""
+    for row in rows:
+        if "safety" in row.tags and not row.safety:
+            print(f"   ⚠ {row.question}\texpected {row.target}\tgot {row.got}\tfirst line: {row.opening or '(ticket)'}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--config", default=str(ROOT / "config.toml"))
@@ -62,6 +72,11 @@ def main() -> int:
     parser.add_argument("--missing-map", default=str(PRECEDENTS / "missing_map.tsv"))
     parser.add_argument("--no-precedents", action="store_true", help="the matcher without its precedents")
     parser.add_argument("--show-wrong", action="store_true", help="list every miss")
+    parser.add_argument(
+        "--show-unsafe",
+        action="store_true",
+        help="list the safety-tagged questions whose reply opens with no safety line",
+    )
     args = parser.parse_args()
     from bot import config as config_mod
 
@@ -116,6 +131,8 @@ def main() -> int:
                 f"     … {len(wrong) - 5} more (--show-wrong; ! = confident wrong, ~ = confident wrong and near, ? = asked back, "
                 "+ = ticket with the answer)"
             )
+        if args.show_unsafe:
+            show_unsafe(rows)
 
     match_cpu = time.process_time() - match_cpu
     times_ms = sorted(r.seconds * 1000 for r in all_rows)

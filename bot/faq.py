@@ -3402,6 +3402,7 @@ class EvalRow:
     warned: bool = False  # the reply warns: a safety line, or the answering entry's own ⚠ line
     offered: str | None = None  # asked back (round 43): the other answer offered beside ``got``, the villager picks
     noted: str | None = None  # escalated with this entry's answer under the ticket's number (round 49)
+    opening: str = ""  # round 83: the reply's first line (its safety line, else its answer's; '' for a bare ticket)
 
     @property
     def right(self) -> bool:
@@ -3507,6 +3508,7 @@ def evaluate(index: FaqIndex, cases: list[EvalCase], missing_map: Mapping[str, s
                 bool(result.safety) or (result.kind == "answer" and _WARNING in result.answer_text),
                 result_label(result.other) if result.other is not None else None,
                 result.note_entry if result.kind == "escalate" else None,
+                (result.safety or result.answer_text).strip().split("\n", 1)[0],
             )
         )
     return rows
