@@ -2240,6 +2240,7 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
         or land_matter_told(body)  # round 56: a land matter, never a record
         or trees_described(body)
         or not_to_be_counted(body)  # round 59 (20k): '唔好算啱先嗰两棵荔枝', never a record
+        or _PLANTING_FOR_WISHED_RE.match(body)  # the lead (forty-second session): '想为阿妈种一棵桂花', a wish
     ):
         return None
     planted_verb = bool(_PLANTED_RE.search(body))
@@ -4306,13 +4307,20 @@ _PLAN_WHEN = (
     rf"|(?:于|在)?(?:清明|清明节|春节|元宵|端午|植树节|中秋|国庆|五一|[{_CN_NUM}\d]{{1,3}}月(?:份)?)"
     r"(?:上旬|中旬|下旬|初|底|中|头|尾|前|后|之前|以前|左右)?)?"
 )
+# the lead (forty-second session, the simulator): to plant for someone, wished or planned ('想为阿妈种一棵桂花', '我想给去世的
+# 老伴种棵桂花'): who, then the verb not done; never a record (it had started one, of a tree called 为过世阿妈 for the late)
+_PLANTING_FOR = r"(?:为|帮|替|给)(?!什么|啥|乜|何)[\u4e00-\u9fff]{1,6}?(?:补种|再种|多种|种植|种|栽|植)(?![了咗过好完])"
+_PLANTING_FOR_WISHED_RE = re.compile(rf"^(?:我|我们|我哋|我家)?(?:好)?(?:想|想要|打算|准备|计划|希望){_PLANTING_FOR}")
+_FOR_THE_LATE_RE = re.compile(r"过世|去世|已故|过身|走咗|死去|先人|纪念")
 # round 33b: the time before who ('今年我承诺种一棵杨梅'), a promise or a charge taken (承诺, 负责, 保证, 决定), and who
 # plants said between ('我承诺三月份自己种两棵荔枝', '…亲手种…')
 _PLAN_RE = re.compile(
     rf"^{_PLAN_WHEN}(?:我|我们|我哋|我家|我们家|我哋屋企|屋企|家里|我屋企)?{_PLAN_WHEN}(?:也|都)?"
     rf"(?:报名|报个名|打算|准备|计划|想|要|认|承诺|负责|保证|决定)+\s*{_PLAN_WHEN}\s*(?:自己|亲手|亲自|先)?"
-    # round 70: to plant again or more ('我想补种两棵荔枝', '打算再种三棵龙眼'): a plan too, never trees planted
-    r"(?:补种|再种|多种|种植|种|栽|植)?\s*"
+    # round 70: to plant again or more ('我想补种两棵荔枝', '打算再种三棵龙眼'): a plan too, never trees planted; the lead
+    # (forty-second session): for someone ('想为阿妈种一棵桂花', '打算帮孙仔种两棵荔枝'): the household's plan (the late's
+    # memory is the FAQ's: ``_FOR_THE_LATE_RE``)
+    rf"(?:{_PLANTING_FOR}|(?:补种|再种|多种|种植|种|栽|植)?)\s*"
 )
 
 
@@ -4346,8 +4354,8 @@ def planned_planting(text: str) -> str | None:
     if signed_up and re.search(_PLAN_YEAR, signed_up.group(0)) and not is_question(text):
         rest = text[signed_up.end() :]  # round 48
         return rest if _COUNT_FIRST_RE.match(rest) else None
-    if not found or found.end() == 0 or is_question(text):
-        return None
+    if not found or found.end() == 0 or is_question(text) or _FOR_THE_LATE_RE.search(text):
+        return None  # the lead (forty-second session): a tree for the late is their memory's, the FAQ's
     rest = text[found.end() :]
     month = _PLAN_MONTH_RE.search(found.group(0)) or _PLAN_RELATIVE_MONTH_RE.search(found.group(0))
     if month and _COUNT_FIRST_RE.match(rest):

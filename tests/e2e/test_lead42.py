@@ -9,6 +9,7 @@ import pytest
 
 from bot import scheduler
 from bot.roster import import_file
+from tests.conftest import rows_of
 from tests.e2e.test_escalation import LI, UNANSWERABLE, WANG, add_roster, ticket, ticket_number
 from tests.e2e.test_escalation_sla import notices, person_id
 
@@ -90,3 +91,34 @@ def test_an_answer_that_says_what_is_not_known_is_still_the_answer(villager, vil
     number = ticket_number(villager.says(UNANSWERABLE))
     villager_factory(LI).says(said.format(n=number))
     assert ticket(bot, number)["status"] == "answered"
+
+
+@pytest.mark.parametrize(
+    ("said", "pledged"),
+    [
+        ("想为阿妈种一棵桂花", True),  # the simulator's: it had been a planting record of 1棵桂花
+        # held out, written before the change
+        ("我打算帮孙仔种两棵荔枝", True),
+        ("想为过世的阿妈种一棵树", False),  # the simulator's: a record of a tree called 为过世阿妈
+        ("我想给去世的老伴种棵桂花", False),
+    ],
+)
+def test_a_wish_to_plant_for_someone_is_never_a_planting_record(person, bot, clock, said, pledged):
+    """The lead (forty-second session, the simulator as a villager): a wish to plant for someone ('想为阿妈种一棵桂花')
+    had started a planting record, and for someone who died ('想为过世的阿妈种一棵树') one of a tree called 为过世阿妈.
+    Now a wish with its trees is the household's pledge, as '想种一棵桂花' is; for the late, the FAQ's (how to plant a
+    tree in their memory; with a tree named, '…种棵桂花', it may go to the adviser); neither is a record."""
+    clock.set("2027-03-20T10:00")
+    reply = person("o-wish", "陈大伯").says(said)
+    assert rows_of(bot, "SELECT id FROM plantings") == []
+    assert bool(rows_of(bot, "SELECT id FROM pledges")) == pledged
+    if said == "想为过世的阿妈种一棵树":
+        assert "纪念树" in reply or "心意" in reply  # tech.memorial_tree's answer, or offered first
+
+
+@pytest.mark.parametrize("said", ["帮阿妈种了一棵桂花", "今日同阿妈种咗两棵龙眼"])
+def test_trees_planted_with_or_for_kin_are_still_a_record(person, bot, clock, said):
+    """Controls: planted, with or for one's own kin: the household's record as before."""
+    clock.set("2027-03-20T10:00")
+    person("o-kin", "陈大伯").says(said)
+    assert len(rows_of(bot, "SELECT id FROM plantings")) == 1
