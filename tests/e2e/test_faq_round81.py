@@ -77,3 +77,26 @@ def test_the_wood_of_camphor_is_its_uses_not_the_trees_card(villager, bot):
     add_roster(bot)
     reply = rules_answer(villager, bot, villager.says("樟木有什么用途"))
     assert _first_line(bot, "tech.wood_uses") in reply and ticket_count(bot) == 0, reply
+
+
+@pytest.mark.parametrize(
+    ("text", "not_the_answer"),
+    [
+        # main: each the entry a word named (桉树耗水, 口袋公园, 蚂蚁), no ticket
+        ("隔壁的桉树把我家的井水吸干了", "tech.eucalyptus"),
+        ("镇里想征我屋企块田起个小游园", "tech.pocket_park"),
+        ("荔枝树干上好多蚂蚁 仲有一条条泥路", "tech.ants"),
+    ],
+)
+def test_a_neighbours_tree_ones_land_wanted_or_mud_lines_are_a_ticket(villager, bot, text, not_the_answer):
+    add_roster(bot)
+    reply = villager.says(text)
+    assert ticket_number(reply) and ticket_count(bot) == 1, reply
+    assert _first_line(bot, not_the_answer) not in reply, reply
+
+
+def test_how_deep_to_plant_a_tree_is_the_planting_depth(villager, bot):
+    # main: tech.hole_size (种树要多深 read as the hole's size)
+    add_roster(bot)
+    reply = rules_answer(villager, bot, villager.says("种树要多深"))
+    assert _first_line(bot, "tech.planting_depth") in reply and ticket_count(bot) == 0, reply

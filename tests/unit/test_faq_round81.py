@@ -15,7 +15,13 @@ lines re-labelled after the first run, see the file). docs: README, FAQ round 81
 5. one's own land: building a house asked whether to report it (要不要去林业站报) is the building class, which the
    precedents no longer overrule (felling's permit);
 6. 樟木 and its use asked: tech.wood_uses, not 香樟's card (other woods, which that entry does not speak of, stay
-   tickets).
+   tickets);
+7. (second batch, its 21 lines written before its changes: 20 right already, the words' classes held; what was missing
+   was narrower, an intent asked before the rules that kept the rules from reading the statement) a neighbour's trees
+   harming mine (tech.eucalyptus gives way: dispute), the village wanting one's land (tech.pocket_park gives way;
+   land reads 征我家的田), mud lines on a trunk (土路, 土线 after normalising: the termites' look, not tech.ants), fruit
+   sold and its money (fruit_owner asked in general no longer answers), land 被别人种了 (dispute), the village
+   saying it will deduct a household's dividend (own_request, over the intents); 种树要多深 is the planting depth.
 """
 
 from pathlib import Path
