@@ -1008,7 +1008,7 @@ class FaqIndex:
             )
             for h in matching.get("voice_homophones", [])
         ]
-        # round 81 (issue 17 §1): saying one is not a party member tells who asks, as '我是村民' does (``[who_asks]``,
+        # round 81 (issue 17 §1): saying one is not a party member tells who asks, as '我是群众' does (``[who_asks]``,
         # read as written, before normalising: '我系普通村民唔系党员要种几多棵树呀' is a household's quota, not a member's)
         who_asks = matching.get("who_asks", {})
         self._not_a_member = re.compile("|".join(who_asks.get("not_a_member", [])) or "(?!)")
