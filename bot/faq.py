@@ -1013,6 +1013,11 @@ class FaqIndex:
             )
             for h in matching.get("voice_homophones", [])
         ]
+        # round 81 (issue 17 §1): saying one is not a party member tells who asks, as '我是群众' does (``[who_asks]``,
+        # read as written, before normalising: '我系普通村民唔系党员要种几多棵树呀' is a household's quota, not a member's)
+        who_asks = matching.get("who_asks", {})
+        self._not_a_member = re.compile("|".join(who_asks.get("not_a_member", [])) or "(?!)")
+        self._not_a_member_as = str(who_asks.get("read_as", ""))
         # round 69 (set BC): a question written all in English is read through a small glossary (``[english]``)
         english = matching.get("english", {})
         self._english_words: dict[str, str] = {k.lower(): v for k, v in english.get("words", {}).items()}
@@ -1197,6 +1202,7 @@ class FaqIndex:
         (power line, fallen tree, pesticide, lime, fire) adds its safety line, first."""
         # round 80: who asks, said by the go-between ('邻居阿伯冇手机托我问', '帮阿公问下'), is not what is asked
         question = go_between.without_go_between(self._from_english(question))
+        question = self._not_a_member.sub(self._not_a_member_as, question)  # round 81: '唔系党员' tells who asks
         norm = self._fixed(question)
         fired = [rule for rule in self.safety if rule.fires(norm)]
         result = ruled = self._match(question, norm, fired)
