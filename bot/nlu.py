@@ -1041,6 +1041,20 @@ def number_alone(text: str) -> int | None:
     return value if value is not None and 0 < value <= MAX_COUNT else None
 
 
+# sim68: the number of an item picked from a numbered list, as typed or as voice recognition writes it ('2', '二。',
+# '第二个', '选二', '2号')
+_PICKED_RE = re.compile(rf"^(?:选|要)?第?({_NUM})(?:号|个|条)?(?:吧|啦|呀|啊)?$")
+
+
+def number_picked(text: str) -> int | None:
+    """The number picked from a numbered list ('2', '二。', '第二个', '选二', '2号'); None for anything else, a range
+    ('二三') or 0."""
+    found = _PICKED_RE.match(normalize(text or ""))
+    if not found or _is_range(found.group(1)):
+        return None
+    return chinese_to_int(found.group(1)) or None
+
+
 def _is_range(num: str) -> bool:
     """'三四', '两三', '五六' are ranges of two adjacent digits."""
     return len(num) == 2 and num[0] in _DIGITS and num[1] in _DIGITS and num[0] not in "零〇"

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import rows_of
 from tests.e2e.test_planting import photo, planting_rows, registered, village  # noqa: F401 - fixtures
+from tests.e2e.test_registration import roster  # noqa: F401 - fixtures
 
 # sim68: "改成2棵龙眼请回复1，另外记一条请回复2" answered by voice: WeChat's recognition writes a spoken digit as
 # a Chinese numeral ('一。'), which was read as a new count of 1 tree; the record then kept the old count.
@@ -43,3 +45,73 @@ def test_a_count_with_its_measure_word_is_still_a_new_count_while_the_choice_wai
     reply = villager.says(said)
     assert "记下了" not in reply
     assert [(r["species"], r["count"]) for r in planting_rows(bot)] == [("龙眼", 3)]
+
+
+# sim68: an elderly villager registers by voice. A voice WeChat could not read, sent while 登记 waits for a name, a
+# village, a listed village's number or the phone's last 4 digits, became a ticket for the adviser (an unregistered
+# follower's phone digits in an adviser's queue) and the registration question was not asked again.
+def _tickets(bot):
+    return rows_of(bot, "SELECT id FROM tickets")
+
+
+def test_an_unheard_voice_while_registration_waits_asks_again_in_words(villager_factory, roster, bot):
+    from tests.e2e.test_registration import person_of, village_id
+
+    elder = villager_factory("o-sim68-elder")
+    assert "请直接发您的姓名" in elder.follows(str(village_id(roster, "埔心村")))
+    reply = elder.sends_voice("v-1")  # the name, unheard
+    assert "没听清" in reply and "姓名" in reply
+    assert "后4位" in elder.sends_voice("v-2", "陈秀英。")
+    reply = elder.sends_voice("v-3")  # the digits, unheard
+    assert "没听清" in reply and "后4位" in reply
+    assert "党员" in elder.sends_voice("v-4", "零零零二。")
+    assert person_of(roster, elder.openid)["name"] == "陈秀英"
+    assert _tickets(bot) == []
+
+
+def test_an_unheard_voice_when_the_village_is_asked_asks_for_the_village(villager_factory, roster, bot):
+    elder = villager_factory("o-sim68-elder2")
+    elder.says("登记")
+    assert "哪个村" in elder.says("张三")
+    reply = elder.sends_voice("v-1")
+    assert "没听清" in reply and "村名" in reply
+    assert _tickets(bot) == []
+
+
+@pytest.mark.parametrize("said", ["二。", "第二个", "选二", "2号"])
+def test_a_listed_village_picked_by_voice(villager_factory, roster, said):
+    from tests.e2e.test_registration import claim_of, person_of
+
+    elder = villager_factory("o-sim68-elder3")
+    reply = elder.says("登记 赵敏 下围")
+    assert "1. 下围村" in reply and "2. 下围社区" in reply
+    unheard = elder.sends_voice("v-1")
+    assert "没听清" in unheard and "下围社区" in unheard  # the choices said again
+    assert "下围社区" in elder.sends_voice("v-2", said)
+    assert (claim_of(roster, elder.openid) or person_of(roster, elder.openid))["village"] == "下围社区"
+
+
+def test_an_unheard_voice_outside_registration_still_goes_to_the_adviser(registered, bot):
+    """Near-miss: a registered villager's unreadable voice is still a ticket with its audio."""
+    villager = registered("o-sim68-4", "陈桂秀")
+    assert "问题编号" in villager.sends_voice("v-1")
+    assert len(_tickets(bot)) == 1
+
+
+# Held-out: the answers to 登记's questions as voice recognition writes them, each ending with its full stop.
+@pytest.mark.parametrize("name", ["陈秀英。", "陈秀英！", "叫陈秀英。"])
+def test_a_name_said_by_voice_with_its_full_stop_is_the_name(villager_factory, roster, bot, name):
+    from tests.e2e.test_registration import village_id
+
+    elder = villager_factory("o-sim68-elder4")
+    elder.follows(str(village_id(roster, "埔心村")))
+    assert "后4位" in elder.sends_voice("v-1", name)
+    assert _tickets(bot) == []
+
+
+def test_a_village_said_by_voice_with_its_full_stop_is_the_village(villager_factory, roster, bot):
+    elder = villager_factory("o-sim68-elder5")
+    elder.says("登记")
+    assert "哪个村" in elder.sends_voice("v-1", "张三。")
+    assert "登记好了" in elder.sends_voice("v-2", "新塘村。")
+    assert _tickets(bot) == []
