@@ -8,6 +8,7 @@ import pytest
 from tests.conftest import rows_of
 from tests.e2e.test_planting import photo, planting_rows, registered, village  # noqa: F401 - fixtures
 from tests.e2e.test_registration import roster  # noqa: F401 - fixtures
+from tests.e2e.test_visits import county  # noqa: F401 - fixtures
 
 # sim68: "改成2棵龙眼请回复1，另外记一条请回复2" answered by voice: WeChat's recognition writes a spoken digit as
 # a Chinese numeral ('一。'), which was read as a new count of 1 tree; the record then kept the old count.
@@ -115,3 +116,51 @@ def test_a_village_said_by_voice_with_its_full_stop_is_the_village(villager_fact
     assert "哪个村" in elder.sends_voice("v-1", "张三。")
     assert "登记好了" in elder.sends_voice("v-2", "新塘村。")
     assert _tickets(bot) == []
+
+
+# sim68: an adviser's monthly visit reminder ('2月您挂钩的…还没有下沉服务记录'), held for want of a channel (no notice
+# template), was delivered on 18 March, when the adviser next wrote: February's duty, read weeks later, and villages
+# visited since still named. Dated duty notices go stale as reminders do (outbox.held_reminder_hours).
+def test_a_visit_reminder_held_past_its_day_is_dropped_when_the_adviser_writes_again(
+    county, villager_factory, bot, clock, tick, sent_to, rows
+):
+    wang = villager_factory("o-wang")
+    clock.set("2027-03-10T09:00")
+    wang.says("你好")
+    tick("2027-03-20T10:00")  # the 20th: the reminder, held (the 48-hour window closed, no notice template)
+    (held,) = rows("SELECT status FROM outbox WHERE dedupe_key LIKE 'visit-reminder:%'")
+    assert held["status"] == "held"
+    clock.set("2027-04-02T10:00")
+    wang.says("待办")
+    tick()
+    assert [t for t in sent_to("o-wang") if "下沉服务记录" in t] == []
+    (dropped,) = rows("SELECT status, error FROM outbox WHERE dedupe_key LIKE 'visit-reminder:%'")
+    assert (dropped["status"], dropped["error"]) == ("cancelled", "stale")
+    # near-miss: one held a short while still goes when the adviser writes
+    tick("2027-04-20T10:00")
+    clock.set("2027-04-20T15:00")
+    wang.says("待办")
+    tick()
+    (april,) = [t for t in sent_to("o-wang") if "下沉服务记录" in t]
+    assert april.startswith("王工您好！4月您挂钩的埔心村、下围村还没有下沉服务记录")
+
+
+def test_an_award_reminder_held_past_its_day_is_dropped_and_a_ticket_notice_still_goes(
+    county, villager_factory, bot, clock, sent_to, rows
+):
+    """Held-out: the office's award reminder ('…还有7天') is dated as the visit reminder is; a new ticket's notice
+    held as long is not dated (the ticket still waits) and goes."""
+    from tests.e2e.test_outbound import queue, send
+
+    wang = villager_factory("o-wang")
+    clock.set("2027-06-01T09:00")
+    wang.says("你好")
+    clock.set("2027-06-04T09:00")  # the window closed
+    queue(bot, "o-wang", "评选还有7天", "award-reminder:first_awards:2027:1", kind="notice")
+    queue(bot, "o-wang", "新问题 第3号（埔心村）", "ticket-notice:3", kind="notice")
+    send(bot)
+    assert {r["status"] for r in rows("outbox")} == {"held"}
+    clock.set("2027-06-10T09:00")
+    wang.says("待办")
+    send(bot)
+    assert "新问题 第3号（埔心村）" in sent_to("o-wang") and "评选还有7天" not in sent_to("o-wang")
