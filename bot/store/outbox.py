@@ -180,6 +180,13 @@ def release_held(db: Database, openid: str, now: str, stale_before: str | None =
     ).rowcount
 
 
+def not_delivered(db: Database, dedupe_key: str) -> bool:
+    """A message kept under ``dedupe_key`` that has not gone out (queued, held, failed or cancelled); False when it was
+    sent, or when there is none."""
+    row = next(db.query("SELECT status FROM outbox WHERE dedupe_key = ?", [dedupe_key]), None)
+    return row is not None and row["status"] != "sent"
+
+
 def cancel_pending(db: Database, openid: str, reason: str, kinds: tuple[str, ...] | None = None) -> int:
     sql = "UPDATE outbox SET status = 'cancelled', error = ? WHERE openid = ? AND status IN ('queued', 'held')"
     params: list = [reason, openid]

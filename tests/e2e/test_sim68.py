@@ -164,3 +164,48 @@ def test_an_award_reminder_held_past_its_day_is_dropped_and_a_ticket_notice_stil
     wang.says("待办")
     send(bot)
     assert "新问题 第3号（埔心村）" in sent_to("o-wang") and "评选还有7天" not in sent_to("o-wang")
+
+
+# sim68: a survival follow-up held for want of a channel (the villager had not written for two days, no template) is
+# released by the villager's next message, a photo of new trees: the photo was taken as the answer to the question
+# the villager had not seen yet ('新照片收到，记到了您种的2棵荔枝'), and the new record never got it.
+def test_a_photo_before_the_follow_up_is_delivered_starts_a_record_not_the_check(
+    bot, villager_factory, standin, tick, clock, sent_to, rows
+):
+    from tests.e2e.test_reminders_followups import jpeg, plant, setup_roster
+
+    wang, _chen = setup_roster(bot, villager_factory)
+    lychee = plant(bot, 1, "o-wang", 1, 2, "荔枝", "2027-03-02T10:00")
+    tick("2027-04-05T10:00")  # the follow-up, held: no template, outside the 48-hour window
+    assert sent_to("o-wang") == []
+    clock.set("2027-04-06T09:00")
+    standin.add_media("m-new", jpeg((30, 160, 60)))
+    assert "树种和棵数" in wang.sends_photo("m-new")
+    assert "第" in wang.says("3棵黄皮") and rows("survival_checks") == []
+    (new,) = rows("SELECT id FROM plantings WHERE species = '黄皮' AND status = 'complete'")
+    assert len(rows("SELECT * FROM planting_photos WHERE planting_id = ?", [new["id"]])) == 1
+    tick()
+    assert any("2棵荔枝，现在怎么样了" in t for t in sent_to("o-wang"))
+    # near-miss: once the question has been delivered, a photo answers it
+    clock.advance(minutes=30)
+    standin.add_media("m-check", jpeg((90, 160, 60)))
+    assert "2棵荔枝" in wang.sends_photo("m-check")
+    assert [c["planting_id"] for c in rows("survival_checks")] == [lychee]
+
+
+def test_a_photo_before_quiet_hours_end_is_not_the_answer_to_the_morning_follow_up(
+    bot, villager_factory, standin, tick, clock, sent_to, rows
+):
+    """Held-out: the follow-up queued in the night waits for 08:00; a photo at 07:00 has not seen it either."""
+    from tests.e2e.test_reminders_followups import jpeg, plant, setup_roster
+
+    wang, _chen = setup_roster(bot, villager_factory)
+    plant(bot, 1, "o-wang", 1, 2, "荔枝", "2027-03-02T10:00")
+    clock.set("2027-04-04T20:00")
+    wang.says("你好")  # the window open
+    tick("2027-04-05T02:00")  # queued for after quiet hours
+    assert sent_to("o-wang") == []
+    clock.set("2027-04-05T07:00")
+    standin.add_media("m-new", jpeg((30, 160, 60)))
+    assert "树种和棵数" in wang.sends_photo("m-new")
+    assert rows("survival_checks") == []
