@@ -585,6 +585,10 @@ _CHITCHAT = {
     "好吧",
     "行",
     "可以",
+    "确定",  # sim68: with nothing waiting for it (handlers/faq.py OKAY_WORDS)
+    "确定了",
+    "确认",
+    "确认了",
     "ok",
     "okay",
     "收到",

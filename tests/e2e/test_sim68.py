@@ -266,3 +266,18 @@ def test_held_out_counts_corrected_with_the_tree_first(registered, bot, standin,
     villager.says(f"3棵{tree}")
     clock.advance(minutes=5)
     assert villager.sends_voice("v-1", said).startswith(f"要把第1号记录改成：{right}棵{tree}吗？")
+
+
+# sim68: a bare 确定 / 确认 with nothing waiting for it (a correction asked earlier, its window over) had a confident
+# wrong answer, the planting technique card ('三埋两踩一提苗'), or an offer of the 认种认养 card ('确认' read as 认).
+@pytest.mark.parametrize("said", ["确定", "确定。", "确认。", "确定了", "确认了"])
+def test_a_bare_confirmation_with_nothing_waiting_is_acknowledged(registered, bot, said):
+    villager = registered("o-sim68-8", "陈桂秀")
+    assert villager.sends_voice("v-1", said).startswith("好的😊 有问题随时问我。")
+    assert rows_of(bot, "SELECT id FROM tickets") == []
+
+
+@pytest.mark.parametrize("said", ["确定要种几棵吗", "怎么确定树苗是活的"])
+def test_a_question_with_confirm_words_is_not_an_acknowledgement(registered, said):
+    villager = registered("o-sim68-9", "陈桂秀")
+    assert not villager.says(said).startswith("好的😊")
