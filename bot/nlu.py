@@ -585,6 +585,10 @@ _CHITCHAT = {
     "好吧",
     "行",
     "可以",
+    "确定",  # sim68: with nothing waiting for it (handlers/faq.py OKAY_WORDS)
+    "确定了",
+    "确认",
+    "确认了",
     "ok",
     "okay",
     "收到",
@@ -1039,6 +1043,20 @@ def number_alone(text: str) -> int | None:
         return None
     value = chinese_to_int(text)
     return value if value is not None and 0 < value <= MAX_COUNT else None
+
+
+# sim68: the number of an item picked from a numbered list, as typed or as voice recognition writes it ('2', '二。',
+# '第二个', '选二', '2号')
+_PICKED_RE = re.compile(rf"^(?:选|要)?第?({_NUM})(?:号|个|条)?(?:吧|啦|呀|啊)?$")
+
+
+def number_picked(text: str) -> int | None:
+    """The number picked from a numbered list ('2', '二。', '第二个', '选二', '2号'); None for anything else, a range
+    ('二三') or 0."""
+    found = _PICKED_RE.match(normalize(text or ""))
+    if not found or _is_range(found.group(1)):
+        return None
+    return chinese_to_int(found.group(1)) or None
 
 
 def _is_range(num: str) -> bool:
@@ -6027,6 +6045,17 @@ def count_said_then_corrected(text: str) -> str | None:
     return found["right"] + (found["tree2"] or found["tree"])
 
 
+# sim68: the trees named first, as the topic of the count said right and the one said wrong ('龙眼系两棵唔系三棵', '黄皮
+# 唔系三棵系两棵 讲错咗', '头先讲错咗，龙眼系两棵唔系三棵'): the tree kept with the right count (an off-list tree had become
+# a new record of a tree called 唔系三棵); never a person, a pointer or the count said wrong ('我是两棵…', '那个是…', '数量
+# 错了 应该是5棵')
+_TREE_TOPIC_RE = re.compile(
+    rf"^(?![我你他她它佢这那哪刚头之前上])(?P<tree>(?:(?!是|不|应|错|了|数|{_NUM}{_MEASURE})[{_CJK}]){{1,5}}?)(?:树)?"
+    rf"(?=(?:应该|应当)?(?:是|不是|并非){_NUM}{_MEASURE})"
+)
+_BARE_COUNT_RE = re.compile(rf"^{_NUM}{_MEASURE}$")
+
+
 # round 75 (21m): Cantonese 'only' after a count ('系一棵咋', '两棵啫'): 咋 there is no 怎么 (normalize's Mandarin 咋)
 _ONLY_AFTER_COUNT_RE = re.compile(rf"(?<={_MEASURE})(?:咋嘛|咋喎|咋啦|咋|啫|之嘛|而已|罢了)(?=$|[\s,，。.!！~～])")
 
@@ -6050,6 +6079,11 @@ def count_corrected(text: str) -> str | None:
         return None
     # round 78 (21t): 'wait' or a sigh first ('等阵 唔系三棵 系四棵桃', '慢着 不是两棵 是三棵'): nothing of the count
     norm = _RECORD_POINTED_RE.sub("", _HOLD_ON_FIRST_RE.sub("", norm, count=1), count=1)
+    slip = _SLIP_SAID_RE.match(norm)  # sim68: '讲错了龙眼是两棵不是三棵': the slip, then the trees as the topic
+    topic = _TREE_TOPIC_RE.match(norm[slip.end() :] if slip else norm)
+    tree = topic["tree"] if topic else ""
+    if topic:
+        norm = (slip.group(0) if slip else "") + norm[(slip.end() if slip else 0) + topic.end() :]
     said_wrong = _COUNT_SAID_WRONG_RE.match(norm)  # round 56: the wrong count named, then the right one (if any)
     norm = norm[said_wrong.end() :] if said_wrong else norm
     rest = _COUNT_DENIED_RE.sub("", norm, count=1)
@@ -6059,7 +6093,9 @@ def count_corrected(text: str) -> str | None:
     if not (denied or bare != rest or changed != bare):
         return None
     right = _RIGHT_COUNT_RE.match(changed)
-    return right.group(1) if right else None
+    if right is None or (tree and not _BARE_COUNT_RE.match(right.group(1))):
+        return None  # the trees named first: the count alone after them ('荔枝不是三棵是两棵吗' asks)
+    return right.group(1) + tree
 
 
 # round 52 (the lead, in the simulator: '头先嗰三棵唔系龙眼系黄皮' after a finished record of 3 龙眼 started a new record of

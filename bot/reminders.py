@@ -364,6 +364,17 @@ def weekly_nudges(app, now: datetime) -> dict:
     return queue.report()
 
 
+def followup_key(planting_id, days) -> str:
+    """The outbox key of a record's follow-up after ``days``: once per record and day count."""
+    return f"followup:{planting_id}:{days}"
+
+
+def followup_unseen(db, data: dict) -> bool:
+    """Sim68: the follow-up the survival conversation ``data`` stands for is not delivered yet (held for want of a
+    channel, or waiting for quiet hours to end, or dropped): the villager has not seen the question."""
+    return outbox_store.not_delivered(db, followup_key(data.get("planting_id"), data.get("due_days")))
+
+
 def survival_followups(app, now: datetime) -> dict:
     """Job: ask for a new photo of each planting +followup_days after it was recorded.
 
@@ -393,7 +404,7 @@ def survival_followups(app, now: datetime) -> dict:
                     what=planting.describe_for_villager(app, record),
                     days=days,
                 )
-                if queue.put(openid, "followup", text, f"followup:{record['id']}:{days}"):
+                if queue.put(openid, "followup", text, followup_key(record["id"], days)):
                     expires = max(queue.send_at, now) + _survival_days(cfg)
                     conversations_store.put(
                         app.db,
@@ -436,7 +447,7 @@ def followups_as_sent(app, end: datetime) -> int:
                 what=planting.describe_for_villager(app, record),
                 days=days,
             )
-            rows.append((openid, text, f"followup:{record['id']}:{days}", clock.to_db(at)))
+            rows.append((openid, text, followup_key(record["id"], days), clock.to_db(at)))
     with transaction(app.db):
         return outbox_store.add_sent_many(app.db, rows, kind="followup", channel="template")
 

@@ -28,7 +28,7 @@ registration (handlers/registration.py):
   phone their name, on one's own WeChat one's own), the name waited for; also said while the name is asked
 - fix_name — 我想改名字 / 名字打错了: how to correct (self-registered: 登记 again; roster people: the office)
 - registration_reply — while 登记 waits: a bare name, a village, the number of a listed village, or the last 4
-  digits of the roster phone
+  digits of the roster phone (sim68: by voice too, '陈秀英。', '二。'); a voice not read: the question again
 core input normalisation (handlers/core.py):
 - menu_click — a menu click is handled as the text command it stands for
 - voice_text — a voice message with recognition is handled as that text

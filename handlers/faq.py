@@ -97,6 +97,11 @@ OKAY_WORDS = frozenset(
         "得啦",
         "得咯",
         "可以",
+        # sim68: a confirmation with nothing waiting for it (a correction's window over) had the technique card
+        "确定",
+        "确定了",
+        "确认",
+        "确认了",
     }
 )
 

@@ -37,7 +37,7 @@ import dataclasses
 import re
 from typing import Any
 
-from bot import conversation, escalation, nlu, planting
+from bot import ask_back, conversation, escalation, nlu, planting
 from bot.conversation import END, FlowTable, Step
 from bot.dashboard import review_pages
 from bot.identity import registered, staff_refusal
@@ -185,17 +185,20 @@ def on_count_alone(ctx, count: int) -> str:
     return ctx.t("planting.count_alone", n=count)
 
 
-def _choice(key: str):
+def _choice(key: str, number: int):
     """In state count_changed: one of the words of ``key`` (``1``, ``改``; ``2``, ``另外``), or a short text
-    starting with one of its longer words (``改成5棵``, ``另外一条记录``)."""
+    starting with one of its longer words (``改成5棵``, ``另外一条记录``), or the pick ``number`` said as the FAQ's
+    choice of two reads it (sim68: by voice, where recognition writes the digit '一。', '选二', '二号')."""
 
     def matches(ctx, _state) -> bool:
         if ctx.msg.msg_type != "text":
             return False
         text = nlu.normalize(ctx.msg.text or "")
         words = {nlu.normalize(w) for w in ctx.app.messages.words(key)}
-        return text in words or (
-            len(text) <= 8 and not nlu.is_question(text) and any(len(w) > 1 and text.startswith(w) for w in words)
+        return (
+            text in words
+            or ask_back.chosen(ctx.msg.text or "") == number
+            or (len(text) <= 8 and not nlu.is_question(text) and any(len(w) > 1 and text.startswith(w) for w in words))
         )
 
     return matches
@@ -748,14 +751,14 @@ TABLE = FlowTable(
         Step(
             "count_changed",
             "change",
-            _choice("planting.commands.change_count"),
+            _choice("planting.commands.change_count", 1),
             on_change_count,
             to=("collecting", END),
         ),
         Step(
             "count_changed",
             "another",
-            _choice("planting.commands.another_record"),
+            _choice("planting.commands.another_record", 2),
             on_another_record,
             to=("collecting", END),
         ),

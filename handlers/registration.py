@@ -299,7 +299,8 @@ def _reply(ctx: Ctx, binding: identity.Binding, name: str | None) -> str:
 
 # -- the follow-up answers: the registration flow's table -------------------------------------------------
 def _reply_text(ctx: Ctx) -> str | None:
-    return normalize_text(ctx.msg.text) if ctx.msg.msg_type == "text" else None
+    # sim68: without the full stop voice recognition ends every text with ('陈秀英。' had become a ticket)
+    return normalize_text(ctx.msg.text).rstrip("。.!！") if ctx.msg.msg_type == "text" else None
 
 
 def _bare_name(ctx: Ctx, _state) -> str | None:
@@ -359,10 +360,16 @@ def _phone_digits(ctx: Ctx, _state) -> str | None:
 
 
 def _choice_number(ctx: Ctx, state) -> int | None:
-    text = _reply_text(ctx)
-    if text and text.isdigit() and 1 <= int(text) <= len(state.data.get("village_ids", [])):
-        return int(text)
+    number = nlu.number_picked(_reply_text(ctx) or "")  # '2', or by voice '二。', '第二个' (sim68)
+    if number and number <= len(state.data.get("village_ids", [])):
+        return number
     return None
+
+
+def _unheard_voice(ctx: Ctx, _state) -> bool:
+    """Sim68: a voice WeChat could not read while 登记 waits for an answer: most likely that answer, said aloud (an
+    elderly villager's name or phone digits), never a question for the adviser."""
+    return ctx.msg.msg_type == "voice" and not (ctx.msg.recognition or "").strip()  # one read is its text's
 
 
 def _candidates(ctx: Ctx, state) -> list[dict]:
@@ -388,6 +395,22 @@ def on_phone_digits(ctx: Ctx, state, digits: str) -> str:
 
 def on_village(ctx: Ctx, state, text: str) -> str:
     return _resolve_village(ctx, state.data["name"], text, roster_store.all_villages(ctx.db))
+
+
+def on_unheard(ctx: Ctx, state, _unheard: bool) -> str:
+    """The question of the state asked again, the voice said unheard; the flow keeps waiting."""
+    REGISTRATION.enter(ctx, state.name, dict(state.data))  # its time renewed: the villager is answering
+    if state.name == "ask_village":
+        return ctx.t("registration.unheard_village", name=state.data["name"])
+    if state.name == "choose_village":
+        choices = "\n".join(
+            ctx.t("registration.choice_line", n=n, name=v["name"], town=f"（{v['town']}）" if v["town"] else "")
+            for n, v in enumerate(_candidates(ctx, state), start=1)
+        )
+        return ctx.t("registration.unheard_choice", choices=choices)
+    if state.name == "confirm_phone":
+        return ctx.t("registration.unheard_phone")
+    return ctx.t("registration.unheard_name")
 
 
 def on_choice(ctx: Ctx, state, number: int) -> str:
@@ -430,6 +453,11 @@ REGISTRATION_TABLE = FlowTable(
             to=("ask_village", "choose_village", "confirm_phone", END),
         ),
         Step("confirm_phone", "digits", _phone_digits, on_phone_digits, to=("confirm_phone", END)),
+        # sim68: a voice not read, in any state: the state's question again (it had become the adviser's ticket)
+        Step("ask_name", "unheard", _unheard_voice, on_unheard, to=("ask_name",)),
+        Step("ask_village", "unheard", _unheard_voice, on_unheard, to=("ask_village",)),
+        Step("choose_village", "unheard", _unheard_voice, on_unheard, to=("choose_village",)),
+        Step("confirm_phone", "unheard", _unheard_voice, on_unheard, to=("confirm_phone",)),
     ),
 )
 

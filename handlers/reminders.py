@@ -42,7 +42,10 @@ def _photo(ctx: Ctx, state) -> bool:
     planting record waiting for its photo): the conversation touched last gets the photo."""
     if ctx.msg.msg_type != "image" or not _planting(ctx, state):
         return False
-    return SURVIVAL_FLOW.touched_last(ctx)
+    # sim68: nor while the question is still held, unseen and unanswered (the photo of new trees had become its
+    # answer); once the villager has answered in words (死了), the photo the reply asks for is the check's
+    unseen = state.name == "asked" and reminders.followup_unseen(ctx.db, state.data)
+    return SURVIVAL_FLOW.touched_last(ctx) and not unseen
 
 
 def _result(ctx: Ctx, state) -> str | None:

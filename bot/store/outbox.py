@@ -157,20 +157,34 @@ def mark(
     )
 
 
+# Notices that are reminders at heart, by their dedupe key's head: a duty of a month or a count of days, said as of
+# the day they were due (sim68: '2月您挂钩的…还没有下沉服务记录' delivered on 3月18日, the month over and villages
+# visited since still named; the office's '评选还有7天' likewise). Not 退订's to turn off, so kept as notices.
+DATED_NOTICE_KEYS = ("visit-reminder:", "award-reminder:")
+_DATED_NOTICE_SQL = " OR ".join("dedupe_key LIKE ?" for _ in DATED_NOTICE_KEYS)
+
+
 def release_held(db: Database, openid: str, now: str, stale_before: str | None = None) -> int:
-    """The user wrote again: their held messages can go as customer-service messages now. A reminder held since it
-    was due before ``stale_before`` is dropped instead (cancelled, error 'stale'): '计划表2月8日前报齐，还有3天' read
-    on 3月20日 misleads (round 58, the simulator)."""
+    """The user wrote again: their held messages can go as customer-service messages now. A reminder (or a dated
+    notice, ``DATED_NOTICE_KEYS``) held since it was due before ``stale_before`` is dropped instead (cancelled,
+    error 'stale'): '计划表2月8日前报齐，还有3天' read on 3月20日 misleads (round 58, the simulator)."""
     if stale_before is not None:
         db.execute(
             "UPDATE outbox SET status = 'cancelled', error = 'stale' WHERE openid = ? AND status = 'held'"
-            " AND kind = 'reminder' AND next_attempt_at < ?",
-            [openid, stale_before],
+            f" AND (kind = 'reminder' OR (kind = 'notice' AND ({_DATED_NOTICE_SQL}))) AND next_attempt_at < ?",
+            [openid, *(key + "%" for key in DATED_NOTICE_KEYS), stale_before],
         )
     return db.execute(
         "UPDATE outbox SET status = 'queued', next_attempt_at = ? WHERE openid = ? AND status = 'held'",
         [now, openid],
     ).rowcount
+
+
+def not_delivered(db: Database, dedupe_key: str) -> bool:
+    """A message kept under ``dedupe_key`` that has not gone out (queued, held, failed or cancelled); False when it was
+    sent, or when there is none."""
+    row = next(db.query("SELECT status FROM outbox WHERE dedupe_key = ?", [dedupe_key]), None)
+    return row is not None and row["status"] != "sent"
 
 
 def cancel_pending(db: Database, openid: str, reason: str, kinds: tuple[str, ...] | None = None) -> int:

@@ -118,6 +118,8 @@ def test_photo_then_word_and_survival_rates(bot, villager_factory, standin, tick
     tree = plant(bot, 1, "o-wang", 1, 3, "桂花", "2027-03-02T10:00")
     other = plant(bot, 2, "o-chen", 2, 2, "桂花", "2027-03-02T11:00")
     rejected = plant(bot, 2, "o-chen", 2, 5, "龙眼", "2027-03-01T11:00", review="rejected")
+    clock.set("2027-04-01T18:00")
+    wang.says("你好")  # sim68: the follow-up delivered (a photo before a question still held is a new record's)
     tick("2027-04-02T10:00")
     assert followup_keys(bot, "o-chen") == [f"followup:{other}:30"]  # never for a rejected record
     clock.set("2027-04-02T12:00")
