@@ -138,9 +138,9 @@ zones (handlers/zones.py):
   location asked for, the list kept
 - zone_list_located — a location while the list is the flow touched last and no planting record waits (sim61): the
   list again, nearest first, each with its distance
-- zone_list — 认领责任区 (我想认领一块责任区): the village's care zones, numbered, with how many members hold each
 - tending_mine — 我的管护 (in words: 我管护咗几多次, 我呢个月管护过未): the member's zone, this season's count and the
   latest day (sim58: had been the FAQ's or a ticket)
+- zone_list — 认领责任区 (我想认领一块责任区): the village's care zones, numbered, with how many members hold each
 - tending — 管护 (voice 管护了): after a photo, a tending record with it; else waits for the photo
 - tending_photo — the photo 管护 waits for: a tending record, the member's count this season
 - tending_location — a location while 管护 waits for the photo: checked against the zone's radius
