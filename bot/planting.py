@@ -218,7 +218,7 @@ def never_a_part(text: str) -> bool:
     return (
         not text
         or nlu.is_question(text)
-        or nlu.is_chitchat(text)
+        or (nlu.is_chitchat(text) and text not in _YES_WORDS)  # a yes is the record's (sim62), chit-chat or not (sim68)
         or nlu.is_small_talk(text, nlu.normalize(text))  # '得闲再倾' is no tree's name
         or nlu.is_adoption_wish(text)
         or nlu.is_complaint(text)
