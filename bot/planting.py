@@ -148,6 +148,11 @@ _YES_WORDS = frozenset(
 )
 
 
+# sim68 made these chit-chat (a bare 确定 with nothing waiting: the acknowledgement); while the record waits for its tree
+# they stay its parts, the tree asked again (sim62), as before (好的 and the other chit-chat stay no part)
+_CONFIRMED = frozenset({"确定", "确定了", "确认", "确认了"})
+
+
 # -- text -------------------------------------------------------------------------------------------
 def parse_text(
     text: str, species_table: Mapping, waiting_for: frozenset[str] = frozenset(), others: tuple[str, ...] = ()
@@ -218,7 +223,7 @@ def never_a_part(text: str) -> bool:
     return (
         not text
         or nlu.is_question(text)
-        or (nlu.is_chitchat(text) and text not in _YES_WORDS)  # a yes is the record's (sim62), chit-chat or not (sim68)
+        or (nlu.is_chitchat(text) and text not in _CONFIRMED)  # a confirmation stays the record's (sim62; below)
         or nlu.is_small_talk(text, nlu.normalize(text))  # '得闲再倾' is no tree's name
         or nlu.is_adoption_wish(text)
         or nlu.is_complaint(text)
@@ -716,7 +721,9 @@ def withdraw_minutes(config) -> int:
 # question, never a registration (handlers/registration.py)
 _RECORD_POINTED = (
     r"(?:(?:刚刚|刚才|头先|啱先|啱啱|之前)?(?:报的|发的)?(?:那|这)(?:个|条|些|棵|两棵|几棵|三棵)(?:树|记录)?"
-    r"|我(?:的|家的|们的|那|这)?(?:些|个|条|两棵|几棵|三棵)?(?:树|记录)?)"
+    r"|我(?:的|家的|们的|那|这)?(?:些|个|条|两棵|几棵|三棵)?(?:树|记录)?"
+    # the lead (forty-second session, set 21s by voice): the one just sent, with 的 ('刚才的记上了吗')
+    r"|(?:刚刚|刚才|头先|啱先|啱啱)(?:的|报的|发的))"
 )
 _RECORDED_ASKED_RE = re.compile(
     rf"^{_RECORD_POINTED}?(?:是不是|是否|到底)?(?:已经)?(?:(?:登记|记录|记)(?:(?:上|到|好|低|下|落|成功)(?:去)?(?:了)?|了)"
@@ -754,13 +761,26 @@ _PHOTO_RECEIVED_RE = re.compile(
 )
 
 
+# the lead (forty-second session, set 21s by voice): what one reported, when, and the trees, asked whether it went
+# through ('我报的那两棵力枝有没有成功啊', '我上个礼拜报的那个三棵荔枝有没有记上去啊'); a filler first ('嗯', '那个') left out
+_REPORTED_FIRST_RE = re.compile(
+    r"^(?:我|我们|我家)?(?:上个礼拜|上个星期|上星期|上礼拜|上周|前几天|前两天|昨天|琴日|今天|今日|早上|头先|刚才)?"
+    rf"(?:报的|发的|登记的|报上去的)(?:那|这)?(?:个|些)?(?:{nlu._NUM}{nlu._MEASURE}[\u4e00-\u9fff]{{0,4}}?)?(?:树)?"
+    r"(?:有没有|是不是|是否)(?:已经)?(?:(?:报|登记|记录|记)(?:成功|上去|上|到|好|落)|成功)(?:了)?(?:呀|啊|呢|啦)?$"
+)
+_FILLER_FIRST_RE = re.compile(r"^(?:嗯+|呃+|哦+|啊+|那个|这个)+")
+
+
 def recorded_asked(norm: str) -> bool:
     """'记上了没有': whether the record just finished was recorded, asked with nothing else said (``normalize``d);
     round 67: counted in ('入咗数未'), the record pointed at first ('我嗰两棵登记好未'); the lead: its photo received
     ('相收到未': ``photo_received_asked``, which only a record just finished answers)."""
-    norm = (norm or "").rstrip("？?。.！! ")
+    norm = _FILLER_FIRST_RE.sub("", (norm or "").rstrip("？?。.！! "))
     return bool(norm) and bool(
-        _RECORDED_ASKED_RE.match(norm) or _PHOTO_RECEIVED_RE.match(norm) or _TREES_RECORDED_ASKED_RE.match(norm)
+        _RECORDED_ASKED_RE.match(norm)
+        or _PHOTO_RECEIVED_RE.match(norm)
+        or _TREES_RECORDED_ASKED_RE.match(norm)
+        or _REPORTED_FIRST_RE.match(norm)
     )
 
 

@@ -2001,26 +2001,23 @@ def test_round_21t_probe(probe, context, message, expected):
 _ROUND_21S_LEFT: list[tuple[str, list[str]]] = [
     (
         "blind miss of set 21s (elderly villagers by voice in every context), measured at the forty-second session's"
-        " start (0bcf4f8, 119/140) and end (after every merge, 119/140); the next round's to read by class",
+        " start (0bcf4f8, 119/140) and end (after every merge, 119/140); the next round's to read by class (the lead mended"
+        " five after the end measurement: what was reported asked whether it went through, and the day joined pointed at"
+        " with a filler or told by someone: 124/140)",
         [
             "new:嗯那个我要登记一下啊我叫陈木棉埔心村的",
             "new:我老豆冇智能手机 用我个号同佢登记得唔得 佢叫刘松林埔心村",
             "new:点样登记啊",
-            "member:嗯我上个礼拜报的那个三棵荔枝有没有记上去啊",
             "member:嗯我那个名字打错了啊是陈木兰的兰不是蓝色的蓝",
             "member:我想认领那个两棵龙研四月份再种",
-            "member:那个礼拜六的植树活动我要参加算我一个",
             "party:长塘片那块我来管吧",
             "party:上礼拜支部活动种的那五棵木绵我现在才来报",
-            "party:支部说礼拜六去种树我参加",
             "cadre:那个村里搞的植树日啊我也去参加嘛算上我",
             "adviser:顾问用什么命令回答问题",
             "ticket:是不是肥放多了上个月下了一次鸡粪",
             "after_photo:点算啊 仲要打字咩",
             "pending:算了唔记喇荔枝未种好",
             "finished:嗯刚刚那两棵荔枝报重复了我老公也报了一次那个不要了",
-            "finished:刚才的记上了吗",
-            "finished:我报的那两棵力枝有没有成功啊",
             "twice:我种的木棉叶子发黑点搞 || 系嫩叶黑 三棵都系",
             "twice:问专家 三角梅不开花 || 喂有冇人睇到我问嘅三角梅",
             "twice:两棵荔枝 || 嗯算了先不报了还没种好",

@@ -122,3 +122,51 @@ def test_trees_planted_with_or_for_kin_are_still_a_record(person, bot, clock, sa
     clock.set("2027-03-20T10:00")
     person("o-kin", "陈大伯").says(said)
     assert len(rows_of(bot, "SELECT id FROM plantings")) == 1
+
+
+@pytest.mark.parametrize(
+    ("said", "asked"),
+    [
+        # set 21s's (by voice, after a record): they had gone to the adviser
+        ("刚才的记上了吗", True),
+        ("我报的那两棵力枝有没有成功啊", True),
+        ("嗯我上个礼拜报的那个三棵荔枝有没有记上去啊", True),
+        # held out, written before the change
+        ("头先报嘅两棵龙眼有冇成功", True),
+        ("嗯嗯 啱啱嘅记到未", True),
+        ("我昨天报的三棵桂花有没有登记上", True),
+        # controls: something else gone through, or asked of someone else
+        ("我的嫁接有没有成功", False),
+        ("我报名有没有成功", False),
+        ("刚才的问题有人答吗", False),
+    ],
+)
+def test_what_one_reported_asked_whether_it_went_through(said, asked):
+    """The lead, after set 21s's end measurement: the record pointed at with 的 ('刚才的'), or what was reported, when and
+    its trees, then whether it went through (有没有成功, 有没有记上去), a filler first (嗯, 那个): recorded_asked, the record's
+    state (it had become a question for the adviser)."""
+    from bot import nlu, planting
+
+    assert planting.recorded_asked(nlu.normalize(said)) is asked
+
+
+@pytest.mark.parametrize(
+    ("said", "joins"),
+    [
+        ("那个礼拜六的植树活动我要参加算我一个", True),  # set 21s's: the FAQ's party-age answer
+        ("支部说礼拜六去种树我参加", True),  # set 21s's
+        # held out, written before the change
+        ("村里搞的植树日我都去参加", True),
+        ("书记讲礼拜日种树 我要参加", True),
+        # controls: not going, asked whether one may, or done before
+        ("那个礼拜六的植树活动我不参加", False),
+        ("支部说礼拜六去种树 我参加唔参加得", False),
+        ("今年种树活动我参加了三次", False),
+    ],
+)
+def test_the_day_pointed_at_or_told_by_someone_then_joined(said, joins):
+    """The lead, after set 21s's end measurement: the planting day pointed at with a filler (那个) or told by someone
+    first (支部说), who set it up said, then 我参加: joining (参加), never the FAQ's nor a ticket."""
+    from bot import nlu
+
+    assert nlu.joining_said(nlu.normalize(said)) is joins
