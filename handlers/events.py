@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot import clock, escalation, events, nlu, visits
+from bot import clock, escalation, events, nlu, schedule, visits
 from bot.context import Ctx
 from bot.conversation import END, FlowTable, Step
 from bot.dashboard import event_pages
@@ -231,7 +231,10 @@ def _checked_in(ctx: Ctx, result: events.CheckIn) -> str:
     radius = round(float(ctx.config.get("events.radius_m")))
     if result.status == "too_early":
         start = clock.local(clock.from_db(event["starts_at"]), ctx.app.tz)
-        return ctx.t("events.too_early", name=event["name"], start=f"{start:%H:%M}")
+        # the lead (forty-second session): a day not today says its date (参加 two days early had read as today's)
+        on_another_day = start.date() != clock.local(ctx.now, ctx.app.tz).date()
+        when = f"{schedule.date_words(start.date())} {start:%H:%M}" if on_another_day else f"{start:%H:%M}"
+        return ctx.t("events.too_early", name=event["name"], start=when)
     if result.status == "over":
         return ctx.t("events.over", name=event["name"])
     assert row is not None  # new or already: the attendance row

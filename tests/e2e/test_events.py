@@ -139,6 +139,14 @@ def test_only_proven_cadres_open_one(person, bot, villager_factory, rows, standi
 
 
 # -- checking in -----------------------------------------------------------------------------------------------
+def test_a_check_in_days_before_says_the_day(day, person, clock):
+    """The lead (forty-second session, the simulator): '参加' on 20 March for a day on the 22nd said only
+    '“主题党日植绿护绿”08:00开始，到时再签到' — as if today. A day not today says its date."""
+    li = person("o-li", "李四", "党员")
+    clock.set("2027-03-04T10:00")
+    assert li.says(f"参加 {day}") == "“村口植树”3月6日 09:00开始，到时再签到。"
+
+
 def test_attended_by_code_and_by_location(day, person, rows, clock):
     li = person("o-li", "李四", "党员")
     assert li.says(f"参加 {day}") == "“村口植树”09:00开始，到时再签到。"
