@@ -6002,6 +6002,22 @@ _WHY_DROPPED_RE = re.compile(
 )
 
 
+# the lead (forty-second session, set 21s by voice: '嗯刚刚那两棵荔枝报重复了我老公也报了一次那个不要了' had started
+# another record of 2棵荔枝): reported twice, then not wanted, in one long breath (a retraction longer than a command's):
+# the record just finished withdrawn, asked to confirm
+_DUPLICATE_DROPPED_RE = re.compile(
+    r"(?:重复|报重|多报|报多|发重|也报了一次|都报了一次|也报过|都报过)[^。？！?!]{0,16}?"
+    r"(?:不要了|不要啦|不要|作废|删(?:掉|除|了)?|取消|撤(?:回|销)?|唔要|算了)(?:吧|啦|了|喇)?$"
+)
+DUPLICATE_DROPPED_MAX_CHARS = 40
+
+
+def duplicate_dropped_said(norm: str) -> bool:
+    """'刚刚那两棵荔枝报重复了…那个不要了': reported twice, then not wanted (``normalize``d), in a text up to 40 characters."""
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    return bool(bare) and len(bare) <= DUPLICATE_DROPPED_MAX_CHARS and bool(_DUPLICATE_DROPPED_RE.search(bare))
+
+
 def why_dropped_said(norm: str) -> bool:
     """Round 39: '手机拍不了照', '是隔壁家的树 不好意思': why the retraction said before it is meant, and nothing more."""
     return bool(norm and _WHY_DROPPED_RE.match(_INTENT_PARTICLES_RE.sub("", norm)))

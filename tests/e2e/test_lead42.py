@@ -170,3 +170,24 @@ def test_the_day_pointed_at_or_told_by_someone_then_joined(said, joins):
     from bot import nlu
 
     assert nlu.joining_said(nlu.normalize(said)) is joins
+
+
+@pytest.mark.parametrize(
+    ("said", "dropped"),
+    [
+        ("嗯刚刚那两棵荔枝报重复了我老公也报了一次那个不要了", True),  # set 21s's: it had started another record
+        # held out, written before the change
+        ("头先嗰两棵龙眼报重复咗 我个仔都报咗 唔要啦", True),
+        ("刚才那条重复了 删掉吧", True),
+        # controls: asked whether it counts twice, or another's report told
+        ("重复报了一次 会不会算两次", False),
+        ("我老公也报了两棵荔枝", False),
+        ("报重复了不要紧吧", False),
+    ],
+)
+def test_a_record_reported_twice_and_not_wanted(said, dropped):
+    """The lead, after set 21s's end measurement: reported twice, then not wanted, in one long breath: the record just
+    finished is withdrawn, asked to confirm (the probe, through the webhook: tests/data/conversation_probes_21s.tsv)."""
+    from bot import nlu
+
+    assert nlu.duplicate_dropped_said(nlu.normalize(said)) is dropped
