@@ -2371,11 +2371,20 @@ _TREES_IDENTIFIED_RE = re.compile(
 )
 
 
+# the lead (forty-second session, set 21s in a ticket's window: '系嫩叶黑 三棵都系' had started a record of a tree called
+# 系嫩叶黑): how many the trouble is on, said last ('三棵都系', '两棵都是这样', '几棵全部都咁'), no words of planting
+_ALL_ALIKE_LAST_RE = re.compile(
+    rf"{_NUM}\s*{_MEASURE}(?:树)?\s*(?:都|全|全部|全部都|晒)(?:系|是|这样|这么|咁|噉|一样)(?:的|嘅|样)?\s*[。.!！]*$"
+)
+
+
 def trees_described(body: str) -> bool:
     """Trees described, not reported (``_PAST_YEAR_PLANTED_RE``, ``_TREES_COMPARED_RE``, ``_TREES_POINTED_AT_RE``,
-    ``_TREES_IDENTIFIED_RE``): no record of them."""
+    ``_TREES_IDENTIFIED_RE``, ``_ALL_ALIKE_LAST_RE``): no record of them."""
     if _TREES_COMPARED_RE.search(body) or _TREES_IDENTIFIED_RE.match(body):
         return True
+    if _ALL_ALIKE_LAST_RE.search(body) and not _PLANTED_RE.search(body):
+        return True  # the lead (forty-second session)
     if (
         _TREES_POINTED_AT_RE.search(body)
         and not _PLANTED_RE.search(body)

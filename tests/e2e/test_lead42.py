@@ -191,3 +191,24 @@ def test_a_record_reported_twice_and_not_wanted(said, dropped):
     from bot import nlu
 
     assert nlu.duplicate_dropped_said(nlu.normalize(said)) is dropped
+
+
+@pytest.mark.parametrize(
+    ("said", "described"),
+    [
+        ("系嫩叶黑 三棵都系", True),  # set 21s's, in a ticket's window: a record of a tree called 系嫩叶黑
+        # held out, written before the change
+        ("叶尖焦咗 两棵都是这样", True),
+        ("黄叶 几棵全部都咁", True),
+        # controls: trees planted, or what all of them are
+        ("种了三棵都系荔枝", False),
+        ("两棵都系黄皮", False),
+        ("三棵荔枝", False),
+    ],
+)
+def test_how_many_the_trouble_is_on_said_last_is_no_report(said, described):
+    """The lead, after set 21s's end measurement: how many trees the trouble is on, said last ('…三棵都系'), describes
+    them: no record (in a ticket's window its 补充, through the webhook: tests/data/conversation_probes_21s.tsv)."""
+    from bot import nlu
+
+    assert nlu.trees_described(said) is described
