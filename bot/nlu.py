@@ -538,6 +538,9 @@ def normalize(text: str) -> str:
 
 # --- chit-chat ---------------------------------------------------------------
 
+# sim68: a confirmation alone; chit-chat (the acknowledgement) with nothing waiting, a record's yes while one waits for
+# its tree (bot/planting.py never_a_part), a bare 确定 an 'all right' (handlers/faq.py OKAY_WORDS): one list for the three
+CONFIRM_WORDS = frozenset({"确定", "确定了", "确认", "确认了"})
 _CHITCHAT = {
     "你好",
     "您好",
@@ -585,10 +588,7 @@ _CHITCHAT = {
     "好吧",
     "行",
     "可以",
-    "确定",  # sim68: with nothing waiting for it (handlers/faq.py OKAY_WORDS)
-    "确定了",
-    "确认",
-    "确认了",
+    *CONFIRM_WORDS,  # sim68: with nothing waiting for it (handlers/faq.py OKAY_WORDS)
     "ok",
     "okay",
     "收到",

@@ -148,11 +148,6 @@ _YES_WORDS = frozenset(
 )
 
 
-# sim68 made these chit-chat (a bare 确定 with nothing waiting: the acknowledgement); while the record waits for its tree
-# they stay its parts, the tree asked again (sim62), as before (好的 and the other chit-chat stay no part)
-_CONFIRMED = frozenset({"确定", "确定了", "确认", "确认了"})
-
-
 # -- text -------------------------------------------------------------------------------------------
 def parse_text(
     text: str, species_table: Mapping, waiting_for: frozenset[str] = frozenset(), others: tuple[str, ...] = ()
@@ -223,7 +218,8 @@ def never_a_part(text: str) -> bool:
     return (
         not text
         or nlu.is_question(text)
-        or (nlu.is_chitchat(text) and text not in _CONFIRMED)  # a confirmation stays the record's (sim62; below)
+        # a confirmation, chit-chat with nothing waiting (sim68), stays the record's while it waits (sim62: its tree asked)
+        or (nlu.is_chitchat(text) and text not in nlu.CONFIRM_WORDS)
         or nlu.is_small_talk(text, nlu.normalize(text))  # '得闲再倾' is no tree's name
         or nlu.is_adoption_wish(text)
         or nlu.is_complaint(text)

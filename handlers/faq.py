@@ -98,10 +98,7 @@ OKAY_WORDS = frozenset(
         "得咯",
         "可以",
         # sim68: a confirmation with nothing waiting for it (a correction's window over) had the technique card
-        "确定",
-        "确定了",
-        "确认",
-        "确认了",
+        *nlu.CONFIRM_WORDS,
     }
 )
 

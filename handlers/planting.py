@@ -577,9 +577,6 @@ def _withdraw_ahead(ctx):
     # round 57: a bare 取消 right after a record finished (nothing in progress: handlers/core.py leaves it here)
     if _cancel_words(ctx):
         return _BARE_CANCEL
-    # the lead (forty-second session, set 21s): reported twice, then not wanted, in one long breath
-    if ctx.msg.msg_type == "text" and nlu.duplicate_dropped_said(text_normalized(ctx)):
-        return _RETRACTION
     return _RETRACTION if retraction_in_words(ctx) else False
 
 
