@@ -2029,3 +2029,54 @@ ROUND_21S_MISSES = {message: why for why, messages in _ROUND_21S_LEFT for messag
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21s.tsv", ROUND_21S_MISSES))
 def test_round_21s_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
+
+
+_ROUND_21U_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "blind miss of set 21u (planting records and their corrections), measured at the forty-third session's start (407af84, 130/140)",
+        [
+            "new:我是埔心村村民张龙眼想报个名参加种树登记一下",
+            "new:我啱啱喺屋企门口种咗两棵龙眼",
+            "party:礼拜六那个植树活动我也去算我一个",
+            "ticket:那棵桂花最近雨水多根部有点积水",
+            "after_photo:是不是还要发位置",
+            "pending:嗯刚才那个说错了还没种呢是准备种",
+            "finished:荔枝种下去几天要淋水",
+            "finished:证书几时有得攞",
+            "finished:其实系三棵唔系两棵",
+            "twice:种了3棵桂花 || 帮我看看记上没",
+        ],
+    ),
+]
+ROUND_21U_MISSES = {message: why for why, messages in _ROUND_21U_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21u.tsv", ROUND_21U_MISSES))
+def test_round_21u_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+_ROUND_21V_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "blind miss of set 21v (tickets and advisers, registration of relatives, unsubscribing, repeated questions), measured at the forty-third session's start (407af84, 129/140)",
+        [
+            "new:喂 我要那个等级 我叫张龙眼 铺心村",
+            "new:怎么登记啊",
+            "member:帮我老公也登记一下 刘松林 埔心村",
+            "party:我是党员 要管哪一片啊",
+            "party:长塘片那块我来管护",
+            "cadre:帮我们村的陈伯登记 陈大榕 埔心村",
+            "adviser:把刚才那个桂花发黄的问题列出来我看看",
+            "ticket:上个月刚施过肥 会不会是肥多了",
+            "after_photo:我种嘅数有冇记低",
+            "pending:啊说错了是龙眼",
+            "finished:刚才那个不算 照片是去年的",
+        ],
+    ),
+]
+ROUND_21V_MISSES = {message: why for why, messages in _ROUND_21V_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21v.tsv", ROUND_21V_MISSES))
+def test_round_21v_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
