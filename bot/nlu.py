@@ -5871,6 +5871,24 @@ def given_up(norm: str) -> bool:
     return bool(norm and (_GIVEN_UP_RE.match(norm) or _NOT_TODAY_RE.match(norm)))
 
 
+# the lead (43rd session, 21s): never mind said by voice in one breath, no pause after it
+_SAID_PARTICLES_RE = re.compile(r"[了啦呀啊吧呢哦喔嘛咯噢喇]+$")
+GIVEN_UP_BREATH_MAX_CHARS = 24
+
+
+def given_up_then_not_yet(norm: str) -> bool:
+    """Never mind, then why it is not due, said in one breath with no pause (voice): '算了不记喇荔枝未种好',
+    '算了先不报了还没种好', '罢了罢了还没种好呢' — each never-mind word read off the front (``given_up``, the longest
+    first), what is left put off or not due yet (``put_off_said``). A never mind before anything else is no retraction
+    ('算了两棵就两棵吧')."""
+    if not norm or len(norm) > GIVEN_UP_BREATH_MAX_CHARS:
+        return False
+    rest, peeled = norm, False
+    while cut := next((k for k in range(len(rest) - 1, 0, -1) if given_up(_SAID_PARTICLES_RE.sub("", rest[:k]))), 0):
+        rest, peeled = rest[cut:], True
+    return peeled and put_off_said(_SAID_PARTICLES_RE.sub("", rest))
+
+
 # round 27: 'that is wrong' said before a retraction ('唔啱 取消先 迟啲再报': 唔啱 normalised 不合适)
 _WRONG_FIRST_RE = re.compile(r"^(?:不合适|不对|错了|搞错了|弄错了|唔啱)(?=.)")
 

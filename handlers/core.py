@@ -275,6 +275,8 @@ def retraction_in_words(ctx) -> bool:
     # round 22: a retraction ending a few clauses ('唔好意思 系个孙乱撳 唔算')
     if nlu.retraction_said(_text_meaning(ctx)) or any(nlu.retraction_said(tail) for tail in message_tails(ctx)):
         return True
+    if nlu.given_up_then_not_yet(_text_meaning(ctx)):
+        return True  # the lead (43rd session, 21s): '算了唔记喇荔枝未种好', by voice with no pause
     if nlu.duplicate_dropped_said(_text_meaning(ctx)):
         return True  # the lead (42nd session, 21s): reported twice, then not wanted, in one long breath
     # round 25: said first, then only when to go on ('取消吧 明天再弄', '算了 改天再发'), never a correction after it

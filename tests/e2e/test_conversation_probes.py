@@ -2004,7 +2004,7 @@ _ROUND_21S_LEFT: list[tuple[str, list[str]]] = [
         " start (0bcf4f8, 119/140) and end (after every merge, 119/140); the next round's to read by class (the lead mended"
         " six after the end measurement: what was reported asked whether it went through, the day joined pointed at"
         " with a filler or told by someone, a record reported twice and not wanted, how many the trouble is on said"
-        " last in a ticket's window: 126/140)",
+        " last in a ticket's window: 126/140; the forty-third: never mind then not yet in one breath, 128/140)",
         [
             "new:嗯那个我要登记一下啊我叫陈木棉埔心村的",
             "new:我老豆冇智能手机 用我个号同佢登记得唔得 佢叫刘松林埔心村",
@@ -2017,9 +2017,7 @@ _ROUND_21S_LEFT: list[tuple[str, list[str]]] = [
             "adviser:顾问用什么命令回答问题",
             "ticket:是不是肥放多了上个月下了一次鸡粪",
             "after_photo:点算啊 仲要打字咩",
-            "pending:算了唔记喇荔枝未种好",
             "twice:问专家 三角梅不开花 || 喂有冇人睇到我问嘅三角梅",
-            "twice:两棵荔枝 || 嗯算了先不报了还没种好",
         ],
     ),
 ]
