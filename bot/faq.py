@@ -1211,11 +1211,12 @@ class FaqIndex:
         if (
             not fired
             and result.kind == "answer"
-            and (result.reason in self._answers_general or result.reason in ("pests_told", "planted_told"))
+            and (result.reason in self._answers_general or result.reason in ("pests_told", "planted_told", "kin_trees"))
         ):
             # round 64: a rule's class asked in general is its entry's answer, as its ticket would have been: the rule
             # decided ('种果树能贷款吗': tech.forest_loan; the model had read a person, or an exotic tree in 种杉树)
-            # round 66: so is insects on a listed tree told in general, its pests field (``_pests_told``)
+            # round 66: so is insects on a listed tree told in general, its pests field (``_pests_told``); the lead (43rd
+            # session): a relative's trees asked whether they count for the sender (``nlu.kin_trees_count_asked``)
             return self._lined(result, fired, norm)
         agreed = None if fired else self._agreed_by_precedents(question, norm, result)
         if agreed is not None and not self._symptom_kept(norm, result, agreed):
@@ -1377,6 +1378,10 @@ class FaqIndex:
         mentions = self._one_name_per_tree(norm, written)  # '石硖龙眼' is one tree
         mentions = self._trees_asked(question, norm, mentions)  # '桃树同李树我都种咗 李树要唔要剪枝': 李
         species = next((name for name, _ in mentions if name in self.species), None)
+        if not fired and nlu.kin_trees_count_asked(norm) and "bot.proxy" in self._by_id:
+            # the lead (43rd session): a relative's trees told, then whether they count for the sender ('我老婆种了三棵桂花
+            # 能算我的吗' had the 桂花 card): a household's trees are logged on one WeChat (bot.proxy says how)
+            return self._answer(self._by_id["bot.proxy"], 0.9, "kin_trees")
         escalation = self._escalation(norm, species, fired, question)
         if escalation:
             return escalation

@@ -5337,6 +5337,24 @@ RELATIVES = (
     r"|家婆|屋家婆|家公|家里人|家人|屋企人|老人家"
 )
 _RELATIVE_RE = re.compile(RELATIVES)
+# the lead (43rd session, the simulator): a relative's trees told, then whether they count for the sender ('我阿妈嗰边都种咗
+# 两棵龙眼 算唔算我嘅', '我老婆种了三棵桂花能算我的吗'): the household's answer (the FAQ's bot.proxy), never a record
+_KIN_WHO_PLANTED_RE = re.compile(
+    rf"(?:{RELATIVES}|儿子|女儿|仔|新抱|媳妇|孙子|孙女|孙|哥哥|弟弟|姐姐|妹妹|阿哥|细佬|家姐).{{0,8}}种"
+)
+_COUNTS_FOR_ME_ASKED_RE = re.compile(
+    r"(?:(?:算|计|记)(?:不算|不计|不记)(?:入|进|在|到)?(?:我)|(?:算|计|记)(?:入|进|在|到)?(?:我)(?=.*吗$))"
+    r"(?:们)?(?:家|屋企|这户|这一户|户)?(?:的|名下|份|头上|那份|数|这边)?(?:吗|不|没有|呢|啊|呀)?$"
+)
+
+
+def kin_trees_count_asked(norm: str) -> bool:
+    """A relative's trees told, then whether they count for the sender ('我老婆种了三棵桂花能算我的吗', '老公今天种了一棵黄皮
+    计不计我的'): the household's question (the FAQ's bot.proxy says a household's trees are logged on one WeChat),
+    never a record of the trees nor their tree's card."""
+    return bool(norm and _COUNTS_FOR_ME_ASKED_RE.search(norm) and _KIN_WHO_PLANTED_RE.search(norm))
+
+
 # round 36: a relative who wishes something, said first ('阿婆想登记种树')
 _RELATIVE_WISHES_RE = re.compile(rf"^(?:我)?(?:{RELATIVES})(?=(?:也|都)?(?:要|想|想要|需要)(?:登记|记录|录入))")
 # round 54: a relative who planted too ('我老公都有份种', '我老婆也种了'), then their name wished on the record ('可唔可以记佢个

@@ -271,6 +271,8 @@ def told_then_asked(text: str, species_table: Mapping, others: tuple[str, ...] =
     if len(clauses) < 2:
         return None
     troubled = nlu.is_complaint(text) or nlu.symptom_named(nlu.normalize(text))
+    if nlu.kin_trees_count_asked(nlu.normalize(text)):
+        return None  # the lead (43rd session): a relative's trees, whether they count for the sender asked (the FAQ's)
     unsaid: ToldThenAsked | None = None  # round 78: the first report not said planted, nothing longer said so
     for n in range(1, len(clauses)):  # the shortest report: what follows it is the question, as said
         question = " ".join(clauses[n:])

@@ -42,3 +42,26 @@ def test_never_mind_then_not_yet_in_one_breath_cancels_the_record_in_progress(pr
 )
 def test_never_mind_before_what_is_no_put_off_is_no_retraction(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
+
+
+# -- a relative's trees told, then whether they count for the sender: the household's answer, never a record nor the
+# tree's card (the simulator: '我阿妈嗰边都种咗两棵龙眼 算唔算我嘅' had started a record of 2 龙眼 with the 龙眼 card after it;
+# '我老婆种了三棵桂花能算我的吗' got the 桂花 card)
+@pytest.mark.parametrize(
+    "message",
+    [
+        "我阿妈嗰边都种咗两棵龙眼 算唔算我嘅",
+        "我老婆种了三棵桂花能算我的吗",
+        # held out, written before the change
+        "老公今日种咗一棵黄皮 计唔计我嘅",
+        "我儿子在家种了两棵荔枝算不算我们家的",
+        "阿爸种了四棵龙眼 算我名下吗",
+        "屋企人种嘅树算唔算我份",
+    ],
+)
+def test_a_relatives_trees_asked_whether_they_count_for_the_sender_get_the_households_answer(probe, message):  # noqa: F811
+    assert probe.run("member", message, "question") == ""
+    openid = _openid(probe)
+    reply = probe.rows("SELECT reply FROM inbox WHERE openid = ? ORDER BY id DESC LIMIT 1", [openid])[0]["reply"]
+    assert "算您这一户的" in reply
+    assert probe.rows("SELECT id FROM plantings WHERE openid = ?", [openid]) == []
