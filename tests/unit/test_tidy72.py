@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot import ask_back, nlu
+from bot import ask_back, clock, nlu
+from tests.unit.test_awards_services import county  # noqa: F401 - fixtures
 
 REG2, REG12, FAQ2, FAQ1, ADOPT = "registration of 2", "registration of 12", "faq of 2", "faq of 1", "adoption"
 
@@ -159,3 +160,18 @@ def test_a_form_one_list_read_is_read_by_every_list_it_fits(text):
 )
 def test_a_place_of_two_is_none_in_a_longer_list_and_a_tree_only_in_a_list_of_trees(text, listed):
     assert nlu.pick(text, listed) is None
+
+
+# -- a dated notice's staleness is its row's own (bot/store/outbox.py ``stale_after``) -------------------------------
+def test_the_award_reminder_is_queued_dated_a_day_after_it_is_due(county):
+    from datetime import timedelta
+
+    from tests.conftest import rows_of
+    from tests.unit.test_awards_services import FIRST_AWARDS, remind
+
+    days = int(county.app.config.get("awards.remind_days_before"))
+    remind(county, FIRST_AWARDS - timedelta(days=days))
+    [message] = rows_of(county.app, "outbox")
+    hours = float(county.app.config.get("outbox.held_reminder_hours"))
+    due = clock.from_db(message["next_attempt_at"])
+    assert message["stale_after"] == clock.to_db(due + timedelta(hours=hours))
