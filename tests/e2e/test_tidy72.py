@@ -6,9 +6,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from bot import clock as clock_mod
 from bot.app import create_app
 from tests.e2e.test_outbound import queue, send
+from tests.e2e.test_registration import roster  # noqa: F401 - fixtures
 from tests.e2e.test_visits import county  # noqa: F401 - fixtures
 
 
@@ -69,3 +72,36 @@ def test_an_old_database_gains_the_column_and_its_held_dated_notices_still_go_st
         {"dedupe_key": "award-reminder:first_awards:2027:1"},
         {"dedupe_key": "r-old"},
     ]
+
+
+# -- one reader of a pick (nlu.pick): a form one list read, now read by the others ----------------------------------
+@pytest.mark.parametrize("said", ["我要第二个", "要第二个啊", "第二项", "我就选2号"])
+def test_the_faq_choice_reads_a_pick_the_village_list_read(villager, bot, said):
+    from tests.e2e.test_escalation import add_roster
+    from tests.e2e.test_faq_ask_back import TWO_READINGS, readings
+
+    add_roster(bot)
+    _first, second = readings(bot, TWO_READINGS)
+    villager.says(TWO_READINGS)
+    assert villager.says(said) == second.answer_text
+
+
+@pytest.mark.parametrize("said", ["两棵", "我要第三个", "要两棵"])
+def test_a_count_or_a_place_past_the_two_is_no_choice(villager, bot, said):
+    from tests.e2e.test_escalation import add_roster
+    from tests.e2e.test_faq_ask_back import TWO_READINGS, readings
+
+    add_roster(bot)
+    first, second = readings(bot, TWO_READINGS)
+    villager.says(TWO_READINGS)
+    assert villager.says(said) not in (first.answer_text, second.answer_text)
+
+
+@pytest.mark.parametrize("said", ["我要第二个", "后面那个", "第二项吧"])
+def test_the_village_list_reads_a_pick_the_faq_choice_read(villager, roster, said):
+    from tests.e2e.test_registration import claim_of
+
+    reply = villager.says("登记 赵敏 下围")
+    assert "1. 下围村" in reply and "2. 下围社区" in reply
+    assert "下围社区" in villager.says(said)
+    assert claim_of(roster, villager.openid)["village"] == "下围社区"
