@@ -78,13 +78,6 @@ _PICKED_AFTER_THE_LIST = re.compile(
 )
 
 
-# round 44 (19r): the list just shown answered by its number alone or an ordinal ('2', '要第三个', '就要第一棵', '我要2号'):
-# read only while the list is the sender's flow touched last (handlers/adoption.py)
-_BARE_PICK = re.compile(
-    rf"^(?:我)?(?:就)?(?:要|选|拣|揀|挑|认养|认种)?(?:第)?({nlu._NUM})(?:棵|号|个)?(?:吧|啦|啊|呀|了)?$"
-)
-
-
 # round 48 (19u): the command's word, then one by its place, what it points at after ('认种第一个嗰棵', '认养第二个那棵树'):
 # ``认养 <编号>``; 第 says it is a place, never a count ('认养两棵' is a wish)
 # round 53 (20c): or by its number with 号 and no 第 ('认养2号嗰棵', '认种5号嘅树'): 号 says it is a place too
@@ -98,12 +91,6 @@ def number_picked(text: str | None) -> int | None:
     """The number of a pick said with its place and what it points at ('认种第一个嗰棵' -> 1); None otherwise."""
     found = _PICKED_BY_PLACE.match(nlu.normalize(text or ""))
     return (nlu.chinese_to_int(found.group(1) or found.group(2)) or None) if found else None
-
-
-def bare_pick(text: str | None) -> int | None:
-    """The number of a bare pick from the list just shown ('要第三个' -> 3); None for anything else."""
-    found = _BARE_PICK.match(nlu.normalize(text or ""))
-    return (nlu.chinese_to_int(found.group(1)) or None) if found else None
 
 
 def number_picked_after_the_list(text: str | None) -> int | None:

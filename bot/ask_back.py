@@ -26,26 +26,10 @@ from bot.store import faq_choices as store
 FLOW = Flow("faq_choice", ("choosing",), choice_states=("choosing",))
 
 NEITHER = 0
-# the whole message, normalised (full-width digits and punctuation as ASCII, a voice message's full stop gone)
-_CHOICES = (
-    (
-        1,
-        re.compile(
-            r"(?:选)?(?:1|一|第(?:1|一)(?:个|条|项|种)?|头一个|前面(?:那|嗰)个|上面(?:那|嗰)个)(?:号|个)?(?:吧|啦|呀|啊)?"
-        ),
-    ),
-    (
-        2,
-        re.compile(
-            r"(?:选)?(?:2|二|两|第(?:2|二)(?:个|条|项|种)?|后面(?:那|嗰)个|下面(?:那|嗰)个)(?:号|个)?(?:吧|啦|呀|啊)?"
-        ),
-    ),
-    (
-        NEITHER,
-        re.compile(
-            r"0|零|(?:两个)?都(?:不是|唔系|不对|唔啱)|冇一个啱|(?:不|唔)(?:是|系|对|啱)(?:啊|呀|啦)?|问专家|转专家"
-        ),
-    ),
+# the whole message, normalised (full-width digits and punctuation as ASCII, a voice message's full stop gone); the
+# answer picked by its number or place is nlu.pick's (tidy72: one reader for every numbered list)
+_NEITHER_WORDS = re.compile(
+    r"0|零|(?:两个)?都(?:不是|唔系|不对|唔啱)|冇一个啱|(?:不|唔)(?:是|系|对|啱)(?:啊|呀|啦)?|问专家|转专家"
 )
 # one answer offered ('您是想问“…”吗？'): a yes is it
 _YES = re.compile(
@@ -55,11 +39,13 @@ _YES = re.compile(
 
 def chosen(text: str, offered: int = 2) -> int | None:
     """1 or 2 for the first or second answer offered, ``NEITHER`` (0) for a person; with one offered, a yes is 1;
-    None for anything else."""
+    None for anything else, or a number past those offered."""
     norm = nlu.normalize(text).strip(" 。.!！")
-    for number, words in _CHOICES:
-        if words.fullmatch(norm):
-            return number
+    if _NEITHER_WORDS.fullmatch(norm):
+        return NEITHER
+    number = nlu.pick(text, offered)
+    if number is not None:
+        return number
     return 1 if offered == 1 and _YES.fullmatch(norm) else None
 
 

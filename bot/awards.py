@@ -592,5 +592,7 @@ def award_reminders(app, now: datetime) -> dict:
     with transaction(app.db):
         for person in people:
             key = f"award-reminder:{name}:{day.year}:{person['id']}"
-            queued += reminders.queue_notice(app.db, app.config, openid=person["openid"], text=text, key=key, now=now)
+            queued += reminders.queue_notice(
+                app.db, app.config, openid=person["openid"], text=text, key=key, now=now, dated=True
+            )
     return {"queued": queued, "office": len(people)}

@@ -1045,18 +1045,44 @@ def number_alone(text: str) -> int | None:
     return value if value is not None and 0 < value <= MAX_COUNT else None
 
 
-# sim68: the number of an item picked from a numbered list, as typed or as voice recognition writes it ('2', '二。',
-# '第二个', '选二', '2号')
-_PICKED_RE = re.compile(rf"^(?:选|要)?第?({_NUM})(?:号|个|条)?(?:吧|啦|呀|啊)?$")
+# tidy72: one reader of a pick from a numbered list, for every list the bot shows and waits on: registration's villages
+# (sim68), the FAQ's choice of answers (round 43, bot/ask_back.py) and the adoptable trees (round 44). The whole message
+# is the pick: a number as typed or as voice recognition writes it ('2', '二。', '１'), with 第/号/个 ('第二个', '2号',
+# '第二個'), after 我/就/要/选 (拣 and 揀 normalise to 选) or 挑 ('我就要第一棵'); a list of trees also reads 棵 and its
+# command's verbs ('认种第三个'). Between two, by place: 前面/上面那个 the first, 后面/下面那个 the second; 头一个 is the first of
+# any list. More words ('两棵荔枝', '3月5号', '我的75号问题呢'), a range ('二三') or 0 are no pick; a number past the
+# list is none either, unless the list says so itself (``listed`` None: the adoptable list answers 'no such number').
+_PICK_ENDS = r"(?:吧|啦|呀|啊|了)?"
+_BY_PLACE = {"头一个": 1, "前面那个": 1, "上面那个": 1, "后面那个": 2, "下面那个": 2}
+_OF_TWO = frozenset({"前面那个", "上面那个", "后面那个", "下面那个"})
 
 
-def number_picked(text: str) -> int | None:
-    """The number picked from a numbered list ('2', '二。', '第二个', '选二', '2号'); None for anything else, a range
-    ('二三') or 0."""
-    found = _PICKED_RE.match(normalize(text or ""))
-    if not found or _is_range(found.group(1)):
+def _pick_re(verbs: str, places: str) -> re.Pattern[str]:
+    said = "|".join(_BY_PLACE)
+    return re.compile(rf"(?:我)?(?:就)?(?:{verbs})?(?:第?({_NUM})(?:{places})?|({said})(?:号|个)?){_PICK_ENDS}")
+
+
+_PICK_RE = _pick_re("要|选|挑", "号|个|条|项|种")
+_TREE_PICK_RE = _pick_re("要|选|挑|认养|认种", "号|个|条|项|种|棵")
+
+
+def pick(text: str, listed: int | None, *, trees: bool = False) -> int | None:
+    """The place picked (1-based) from a numbered list of ``listed`` items ('2', '二。', '第二个', '选二', '2号'; of
+    two, '后面嗰个'); ``trees`` for a list of trees ('我就要第一棵', '认养2'); ``listed`` None reads any number, for a
+    list that answers one past it itself. None for anything else, a range ('二三'), 0 or a number past the list."""
+    found = (_TREE_PICK_RE if trees else _PICK_RE).fullmatch(normalize(text or "").strip(" 。.!！"))
+    if not found:
         return None
-    return chinese_to_int(found.group(1)) or None
+    num, said = found.groups()
+    if said is not None:
+        if said in _OF_TWO and (listed is None or listed > 2):  # 'the one below' of more than two is no one place
+            return None
+        number = _BY_PLACE[said]
+    elif _is_range(num):
+        return None
+    else:
+        number = chinese_to_int(num) or 0
+    return number if number > 0 and (listed is None or number <= listed) else None
 
 
 def _is_range(num: str) -> bool:

@@ -62,9 +62,11 @@ def enqueue(
     url: str | None = None,
     template_data: dict | None = None,
     image: str | None = None,
+    stale_after: datetime | None = None,
 ) -> int | None:
     """Queue a message for one user; idempotent by ``dedupe_key``. With ``image`` (a picture file's path) it is
-    an image message, ``text`` only describing it."""
+    an image message, ``text`` only describing it; with ``stale_after``, held past that moment it is dropped, not
+    sent late (a dated notice: bot/reminders.py ``queue_notice``)."""
     assert kind in TEMPLATE_FOR_KIND, kind
     return outbox_store.enqueue(
         db,
@@ -77,6 +79,7 @@ def enqueue(
         url=url,
         template_data=template_data,
         image=str(image) if image else None,
+        stale_after=clock.to_db(stale_after) if stale_after else None,
     )
 
 

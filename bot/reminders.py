@@ -82,13 +82,33 @@ def send_time(config, now: datetime) -> datetime:
 
 
 def queue_notice(
-    db, config, *, openid: str, text: str, key: str, now: datetime, url: str | None = None, at_once: bool = False
+    db,
+    config,
+    *,
+    openid: str,
+    text: str,
+    key: str,
+    now: datetime,
+    url: str | None = None,
+    at_once: bool = False,
+    dated: bool = False,
 ) -> bool:
     """Queue a notice (kind ``notice``: no weekly cap, no 退订) for after quiet hours, or ``at_once`` (a danger told
-    now: round 56); once per ``key``. True when it is newly queued."""
+    now: round 56); once per ``key``. ``dated``: it says a date or a count of days as of when it is due (a month's
+    duty, '评选还有7天'), so held longer than ``outbox.held_reminder_hours`` it goes stale as a reminder does (sim68;
+    the row's own ``stale_after``, tidy72). True when it is newly queued."""
     send_at = now if at_once else send_time(config, now)
+    stale_after = send_at + timedelta(hours=float(config.get("outbox.held_reminder_hours"))) if dated else None
     queued = outbox.enqueue(
-        db, openid=openid, kind="notice", text=text, dedupe_key=key, now=now, not_before=send_at, url=url
+        db,
+        openid=openid,
+        kind="notice",
+        text=text,
+        dedupe_key=key,
+        now=now,
+        not_before=send_at,
+        url=url,
+        stale_after=stale_after,
     )
     return queued is not None
 

@@ -558,7 +558,9 @@ def visit_reminders(app, now: datetime) -> dict:
             if unplaced:  # sim66: a 签到 at one of those villages, outside its radius, no village chosen
                 text += "\n" + unplaced
             key = reminder_key(local.year, local.month, adviser["id"])
-            queued += reminders.queue_notice(app.db, app.config, openid=adviser["openid"], text=text, key=key, now=now)
+            queued += reminders.queue_notice(
+                app.db, app.config, openid=adviser["openid"], text=text, key=key, now=now, dated=True
+            )
     return {"queued": queued}
 
 

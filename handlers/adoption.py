@@ -61,7 +61,7 @@ def _bare_pick(ctx: Ctx) -> int | None:
     sender touched last and no planting record waits (a record's count, '2', stays the record's)."""
     if ctx.msg.msg_type != "text" or not adoption.FLOW.touched_last(ctx) or planting.collecting(ctx) is not None:
         return None
-    return adoption.bare_pick(ctx.msg.text)
+    return nlu.pick(ctx.msg.text or "", None, trees=True)  # one past the list: on_pick says there is no such number
 
 
 def _unlisted_ahead(ctx) -> Any:

@@ -328,7 +328,7 @@ def _choice_said(ctx: Ctx, state) -> str | None:
     choice is the sender's last flow (a count after a photo sent since is the planting record's)."""
     offered = len(state.data.get("answers", ()))
     number = ask_back.chosen(ctx.msg.text or "", offered) if ctx.msg.msg_type == "text" else None
-    if number is None or number > offered:
+    if number is None:  # one past those offered is none (nlu.pick)
         return None
     return str(number) if ask_back.FLOW.touched_last(ctx) else None
 

@@ -360,10 +360,8 @@ def _phone_digits(ctx: Ctx, _state) -> str | None:
 
 
 def _choice_number(ctx: Ctx, state) -> int | None:
-    number = nlu.number_picked(_reply_text(ctx) or "")  # '2', or by voice '二。', '第二个' (sim68)
-    if number and number <= len(state.data.get("village_ids", [])):
-        return number
-    return None
+    # '2', or by voice '二。', '第二个' (sim68); one reader for every numbered list (tidy72)
+    return nlu.pick(_reply_text(ctx) or "", len(state.data.get("village_ids", [])))
 
 
 def _unheard_voice(ctx: Ctx, _state) -> bool:

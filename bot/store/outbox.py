@@ -63,6 +63,25 @@ def m002_outbox_image(db: Database) -> None:
     db.table("outbox").add_column("image", str)
 
 
+# tidy72: the rows queued before the column, as the version before knew its dated notices (sim68: by their dedupe keys'
+# heads); stale the default's 24 hours (outbox.held_reminder_hours) after they were due, a migration reading no config
+_DATED_BEFORE_THE_COLUMN = ("visit-reminder:", "award-reminder:")
+
+
+@migrations()
+def m003_outbox_stale_after(db: Database) -> None:
+    """stale_after: when a dated notice (a month's duty, a count of days to a date: bot/reminders.py
+    ``queue_notice(dated=True)``) would mislead, so is dropped rather than released late (``release_held``); None:
+    never stale. A reminder is dated by its kind (kind 'reminder'), whatever this column says."""
+    db.table("outbox").add_column("stale_after", str)
+    dated = " OR ".join("dedupe_key LIKE ?" for _ in _DATED_BEFORE_THE_COLUMN)
+    db.execute(
+        "UPDATE outbox SET stale_after = strftime('%Y-%m-%dT%H:%M:%S', next_attempt_at, '+24 hours')"
+        f" WHERE kind = 'notice' AND status NOT IN ('sent', 'cancelled', 'failed') AND ({dated})",
+        [key + "%" for key in _DATED_BEFORE_THE_COLUMN],
+    )
+
+
 def enqueue(
     db: Database,
     *,
@@ -75,11 +94,12 @@ def enqueue(
     template_data: dict | None = None,
     url: str | None = None,
     image: str | None = None,
+    stale_after: str | None = None,
 ) -> int | None:
     """Queue a message once: a second enqueue with the same dedupe key is a no-op (returns None)."""
     cursor = db.execute(
         "INSERT INTO outbox (openid, kind, text, template_data, url, image, dedupe_key, status, next_attempt_at,"
-        " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?) ON CONFLICT(dedupe_key) DO NOTHING",
+        " created_at, stale_after) VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?) ON CONFLICT(dedupe_key) DO NOTHING",
         [
             openid,
             kind,
@@ -90,6 +110,7 @@ def enqueue(
             dedupe_key,
             not_before or now,
             now,
+            stale_after,
         ],
     )
     return cursor.lastrowid if cursor.rowcount else None
@@ -157,22 +178,16 @@ def mark(
     )
 
 
-# Notices that are reminders at heart, by their dedupe key's head: a duty of a month or a count of days, said as of
-# the day they were due (sim68: '2月您挂钩的…还没有下沉服务记录' delivered on 3月18日, the month over and villages
-# visited since still named; the office's '评选还有7天' likewise). Not 退订's to turn off, so kept as notices.
-DATED_NOTICE_KEYS = ("visit-reminder:", "award-reminder:")
-_DATED_NOTICE_SQL = " OR ".join("dedupe_key LIKE ?" for _ in DATED_NOTICE_KEYS)
-
-
 def release_held(db: Database, openid: str, now: str, stale_before: str | None = None) -> int:
-    """The user wrote again: their held messages can go as customer-service messages now. A reminder (or a dated
-    notice, ``DATED_NOTICE_KEYS``) held since it was due before ``stale_before`` is dropped instead (cancelled,
-    error 'stale'): '计划表2月8日前报齐，还有3天' read on 3月20日 misleads (round 58, the simulator)."""
+    """The user wrote again: their held messages can go as customer-service messages now. A reminder held since it
+    was due before ``stale_before``, or a dated notice past its own ``stale_after`` (tidy72: a month's duty, the
+    office's '评选还有7天', sim68), is dropped instead (cancelled, error 'stale'): '计划表2月8日前报齐，还有3天' read on
+    3月20日 misleads (round 58, the simulator)."""
     if stale_before is not None:
         db.execute(
             "UPDATE outbox SET status = 'cancelled', error = 'stale' WHERE openid = ? AND status = 'held'"
-            f" AND (kind = 'reminder' OR (kind = 'notice' AND ({_DATED_NOTICE_SQL}))) AND next_attempt_at < ?",
-            [openid, *(key + "%" for key in DATED_NOTICE_KEYS), stale_before],
+            " AND ((kind = 'reminder' AND next_attempt_at < ?) OR stale_after < ?)",
+            [openid, stale_before, now],
         )
     return db.execute(
         "UPDATE outbox SET status = 'queued', next_attempt_at = ? WHERE openid = ? AND status = 'held'",

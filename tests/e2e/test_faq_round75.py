@@ -10,12 +10,7 @@ import pytest
 from bot.escalation import load_faq_index
 from tests.e2e.test_escalation import add_roster
 from tests.e2e.test_faq_chat import ticket_count
-
-
-def _first_line(bot, entry_id: str) -> str:
-    entry = bot.service("faq", load_faq_index).entry(entry_id)
-    assert entry is not None
-    return entry.answer.strip().splitlines()[0]
+from tests.faq_helpers import first_line
 
 
 @pytest.mark.parametrize(
@@ -31,7 +26,7 @@ def _first_line(bot, entry_id: str) -> str:
 def test_the_class_is_answered_by_its_own_entry_without_a_ticket(villager, bot, question, entry_id):
     add_roster(bot)
     reply = villager.says(question)
-    assert _first_line(bot, entry_id) in reply, reply
+    assert first_line(bot, entry_id) in reply, reply
     assert "问题编号" not in reply and ticket_count(bot) == 0, reply
 
 
@@ -39,19 +34,19 @@ def test_the_off_list_care_answer_warns_that_tropical_trees_fear_frost(villager,
     add_roster(bot)
     reply = villager.says("榴莲在我们这边种得活吗")
     assert "怕霜冻" in reply and ticket_count(bot) == 0, reply
-    assert _first_line(bot, "camp.exotic") not in reply, reply
+    assert first_line(bot, "camp.exotic") not in reply, reply
 
 
 def test_whether_it_counts_stays_the_exotic_answer(villager, bot):
     add_roster(bot)
     reply = villager.says("种牛油果算唔算完成任务")
-    assert _first_line(bot, "camp.exotic") in reply, reply
+    assert first_line(bot, "camp.exotic") in reply, reply
 
 
 def test_a_greeting_is_no_planting_hour_and_no_ticket(villager, bot):
     add_roster(bot)
     reply = villager.says("早上好 今日去种树喇")
-    assert _first_line(bot, "tech.plant_time_of_day") not in reply, reply
+    assert first_line(bot, "tech.plant_time_of_day") not in reply, reply
     assert "问题编号" not in reply and ticket_count(bot) == 0, reply
 
 
@@ -61,5 +56,5 @@ def test_whether_ones_home_counts_as_a_household_is_the_villages_with_the_rule_u
     add_roster(bot)
     reply = villager.says("我係外嫁女 户口仲喺村度 算唔算一户")
     assert "问题编号" in reply and ticket_count(bot) == 1, reply
-    assert _first_line(bot, "camp.quota_household") in reply, reply
-    assert reply.index("问题编号") < reply.index(_first_line(bot, "camp.quota_household")), reply
+    assert first_line(bot, "camp.quota_household") in reply, reply
+    assert reply.index("问题编号") < reply.index(first_line(bot, "camp.quota_household")), reply

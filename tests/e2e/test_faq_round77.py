@@ -10,12 +10,7 @@ import pytest
 from bot.escalation import load_faq_index
 from tests.e2e.test_escalation import add_roster, ticket_number
 from tests.e2e.test_faq_chat import rules_answer, ticket_count
-
-
-def _first_line(bot, entry_id: str) -> str:
-    entry = bot.service("faq", load_faq_index).entry(entry_id)
-    assert entry is not None
-    return entry.answer.strip().splitlines()[0]
+from tests.faq_helpers import first_line
 
 
 @pytest.mark.parametrize(
@@ -30,7 +25,7 @@ def _first_line(bot, entry_id: str) -> str:
 def test_the_class_is_answered_by_its_own_entry_without_a_ticket(villager, bot, question, entry_id):
     add_roster(bot)
     reply = rules_answer(villager, bot, villager.says(question))
-    assert _first_line(bot, entry_id) in reply, reply
+    assert first_line(bot, entry_id) in reply, reply
     assert "问题编号" not in reply and ticket_count(bot) == 0, reply
 
 
@@ -38,7 +33,7 @@ def test_a_typhoon_s_broken_branches_get_the_safety_line_then_the_typhoon_answer
     add_roster(bot)
     reply = villager.says("台风过后树枝断咗好多 要点执")
     assert reply.startswith("⚠"), reply
-    assert _first_line(bot, "tech.typhoon") in reply, reply
+    assert first_line(bot, "tech.typhoon") in reply, reply
     assert "问题编号" not in reply and ticket_count(bot) == 0, reply
 
 
@@ -52,5 +47,5 @@ def test_what_this_account_does_asked_for_a_grandmother_is_the_help(villager, bo
     add_roster(bot)
     reply = villager.says("帮阿嫲问下 呢个公众号可以帮佢做啲乜")
     assert bot.t("core.help").strip().splitlines()[0] in reply, reply
-    assert _first_line(bot, "bot.proxy") not in reply, reply
+    assert first_line(bot, "bot.proxy") not in reply, reply
     assert "问题编号" not in reply and ticket_count(bot) == 0, reply

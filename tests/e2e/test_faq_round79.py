@@ -10,26 +10,13 @@ from __future__ import annotations
 from bot.escalation import load_faq_index
 from tests.e2e.test_escalation import add_roster
 from tests.e2e.test_faq_chat import ticket_count
-
-
-def _index(bot):
-    return bot.service("faq", load_faq_index)
-
-
-def _rule(bot, name: str):
-    return next(rule for rule in _index(bot).safety if rule.name == name)
-
-
-def _first_line(bot, entry_id: str) -> str:
-    entry = _index(bot).entry(entry_id)
-    assert entry is not None
-    return entry.answer.strip().splitlines()[0]
+from tests.faq_helpers import faq_index, first_line, safety_rule
 
 
 def test_a_wasps_nest_opens_with_the_wasps_line_then_its_entry(villager, bot):
     add_roster(bot)
     reply = villager.says("门口棵龙眼树上有个黄蜂窝")
-    bite = _rule(bot, "bite_sting")
+    bite = safety_rule(faq_index(bot), "bite_sting")
     assert reply.startswith(bite.line_by[0][1]), reply
     assert bite.line not in reply and "被蛇咬" not in reply, reply
     assert "马蜂" in reply and "问题编号" not in reply and ticket_count(bot) == 0, reply
@@ -38,37 +25,37 @@ def test_a_wasps_nest_opens_with_the_wasps_line_then_its_entry(villager, bot):
 def test_a_wasp_sting_with_a_swollen_face_is_its_line_a_ticket_and_the_wasp_entry(villager, bot):
     add_roster(bot)
     reply = villager.says("我个女俾黄蜂叮咗 成块面肿晒")
-    bite = _rule(bot, "bite_sting")
+    bite = safety_rule(faq_index(bot), "bite_sting")
     assert reply.startswith(bite.line_by[0][1]) and "被蛇咬" not in reply, reply
     assert "问题编号" in reply and ticket_count(bot) == 1, reply
-    assert _first_line(bot, "tech.wasps") in reply, reply
+    assert first_line(bot, "tech.wasps") in reply, reply
 
 
 def test_an_eye_poked_in_cantonese_is_the_eye_injurys_line_and_a_ticket(villager, bot):
     add_roster(bot)
     reply = villager.says("细佬俾竹枝篤亲只眼")
-    assert reply.startswith(_rule(bot, "eye_injury").line), reply
+    assert reply.startswith(safety_rule(faq_index(bot), "eye_injury").line), reply
     assert "问题编号" in reply and ticket_count(bot) == 1, reply
 
 
 def test_a_decoction_drunk_is_the_eaten_plants_line_not_a_pesticides(villager, bot):
     add_roster(bot)
     reply = villager.says("阿爷摘咗啲山上嘅树叶煲水饮 依家呕")
-    assert reply.startswith(_rule(bot, "ate_plant").line), reply
-    assert _rule(bot, "pesticide_exposure").line not in reply, reply
+    assert reply.startswith(safety_rule(faq_index(bot), "ate_plant").line), reply
+    assert safety_rule(faq_index(bot), "pesticide_exposure").line not in reply, reply
     assert "问题编号" in reply and ticket_count(bot) == 1, reply
 
 
 def test_a_relayed_question_is_not_the_registering_for_others_answer(villager, bot):
     add_roster(bot)
     reply = villager.says("邻居阿叔冇手机 佢棵龙眼落叶落得好犀利 托我问")
-    assert _first_line(bot, "bot.proxy") not in reply, reply
+    assert first_line(bot, "bot.proxy") not in reply, reply
 
 
 def test_an_entry_about_one_thing_is_not_given_when_the_question_does_not_say_it(villager, bot):
     add_roster(bot)
     reply = villager.says("荔枝酒点酿")
-    assert _first_line(bot, "tech.osmanthus_food") not in reply, reply
+    assert first_line(bot, "tech.osmanthus_food") not in reply, reply
     assert "问题编号" in reply and ticket_count(bot) == 1, reply
 
 
@@ -76,4 +63,4 @@ def test_someone_posing_as_the_forestry_office_is_a_ticket_with_the_warning_note
     add_roster(bot)
     reply = villager.says("有人冒充林业局上门收检疫费")
     assert "问题编号" in reply and ticket_count(bot) == 1, reply
-    assert "先别给钱" in reply and _first_line(bot, "tech.seedling_quarantine") not in reply, reply
+    assert "先别给钱" in reply and first_line(bot, "tech.seedling_quarantine") not in reply, reply

@@ -10,12 +10,7 @@ import pytest
 from bot.escalation import load_faq_index
 from tests.e2e.test_escalation import add_roster, ticket_number
 from tests.e2e.test_faq_chat import rules_answer, ticket_count
-
-
-def _first_line(bot, entry_id: str) -> str:
-    entry = bot.service("faq", load_faq_index).entry(entry_id)
-    assert entry is not None
-    return entry.answer.strip().splitlines()[0]
+from tests.faq_helpers import first_line
 
 
 @pytest.mark.parametrize(
@@ -30,8 +25,8 @@ def _first_line(bot, entry_id: str) -> str:
 def test_a_question_asked_for_someone_else_is_answered_as_asked(villager, bot, question, entry_id):
     add_roster(bot)
     reply = rules_answer(villager, bot, villager.says(question))
-    assert _first_line(bot, entry_id) in reply, reply
-    assert _first_line(bot, "bot.proxy") not in reply, reply
+    assert first_line(bot, entry_id) in reply, reply
+    assert first_line(bot, "bot.proxy") not in reply, reply
     assert "问题编号" not in reply and ticket_count(bot) == 0, reply
 
 
@@ -61,7 +56,7 @@ def test_a_tree_s_field_asked_for_a_relative_is_that_field_not_the_proxy(village
     add_roster(bot)
     reply = rules_answer(villager, bot, villager.says(question))
     assert reply.startswith(heading), reply
-    assert _first_line(bot, "bot.proxy") not in reply and ticket_count(bot) == 0, reply
+    assert first_line(bot, "bot.proxy") not in reply and ticket_count(bot) == 0, reply
 
 
 @pytest.mark.parametrize(
@@ -71,7 +66,7 @@ def test_clusters_told_are_the_trouble_not_a_record(villager, bot, question, ent
     # main: '没认出“丛寄生”这种树。1棵树是什么树？' (a record of one tree called 丛寄生 waiting for its photo)
     add_roster(bot)
     reply = rules_answer(villager, bot, villager.says(question))
-    assert _first_line(bot, entry_id) in reply, reply
+    assert first_line(bot, entry_id) in reply, reply
     assert "没认出" not in reply and ticket_count(bot) == 0, reply
     assert next(bot.db.query("SELECT COUNT(*) AS n FROM plantings"))["n"] == 0
     assert "planting" not in {row["flow"] for row in bot.db.query("SELECT flow FROM conversations")}

@@ -10,12 +10,7 @@ import pytest
 from bot.escalation import load_faq_index
 from tests.e2e.test_escalation import add_roster, ticket_number
 from tests.e2e.test_faq_chat import rules_answer, ticket_count
-
-
-def _first_line(bot, entry_id: str) -> str:
-    entry = bot.service("faq", load_faq_index).entry(entry_id)
-    assert entry is not None
-    return entry.answer.strip().splitlines()[0]
+from tests.faq_helpers import first_line
 
 
 @pytest.mark.parametrize(
@@ -34,14 +29,14 @@ def _first_line(bot, entry_id: str) -> str:
 def test_an_answered_class_gets_its_entry_and_no_ticket(villager, bot, question, entry_id):
     add_roster(bot)
     reply = rules_answer(villager, bot, villager.says(question))
-    assert _first_line(bot, entry_id) in reply, reply
+    assert first_line(bot, entry_id) in reply, reply
     assert "问题编号" not in reply and ticket_count(bot) == 0, reply
 
 
 def test_how_to_ask_an_expert_is_told_not_filed(villager, bot):
     add_roster(bot)
     reply = villager.says("问专家怎么问")
-    assert _first_line(bot, "bot.advisers") in reply, reply
+    assert first_line(bot, "bot.advisers") in reply, reply
     assert ticket_count(bot) == 0, reply
 
 

@@ -9,26 +9,13 @@ from __future__ import annotations
 from bot.escalation import load_faq_index
 from tests.e2e.test_escalation import add_roster
 from tests.e2e.test_faq_chat import ticket_count
-
-
-def _index(bot):
-    return bot.service("faq", load_faq_index)
-
-
-def _rule(bot, name: str):
-    return next(rule for rule in _index(bot).safety if rule.name == name)
-
-
-def _first_line(bot, entry_id: str) -> str:
-    entry = _index(bot).entry(entry_id)
-    assert entry is not None
-    return entry.answer.strip().splitlines()[0]
+from tests.faq_helpers import faq_index, first_line, safety_rule
 
 
 def test_a_sprained_foot_opens_with_the_injurys_line_before_the_ticket(villager, bot):
     add_roster(bot)
     reply = villager.says("阿叔挖穴扭亲只脚 行唔到")
-    line = _rule(bot, "person_hurt").line
+    line = safety_rule(faq_index(bot), "person_hurt").line
     assert reply.startswith(line), reply
     assert "问题编号" in reply and reply.index(line) < reply.index("问题编号"), reply
     assert ticket_count(bot) == 1
@@ -37,7 +24,7 @@ def test_a_sprained_foot_opens_with_the_injurys_line_before_the_ticket(villager,
 def test_lime_in_the_mouth_opens_with_its_own_line_before_the_ticket(villager, bot):
     add_roster(bot)
     reply = villager.says("刷树嘅石灰水溅咗入细路个嘴")
-    lime = _rule(bot, "lime_burn")
+    lime = safety_rule(faq_index(bot), "lime_burn")
     mouth = lime.line_by[0][1]
     assert reply.startswith(mouth) and "漱口" in mouth, reply
     assert lime.line not in reply, reply
@@ -47,14 +34,14 @@ def test_lime_in_the_mouth_opens_with_its_own_line_before_the_ticket(villager, b
 def test_a_child_wheezing_from_fluff_opens_with_the_pollen_line_then_the_allergy_entry(villager, bot):
     add_roster(bot)
     reply = villager.says("啲柳絮飘入屋 我个女一直打喷嚏")
-    assert reply.startswith(_rule(bot, "pollen_allergy").line), reply
-    assert _first_line(bot, "tech.plant_allergy") in reply, reply
+    assert reply.startswith(safety_rule(faq_index(bot), "pollen_allergy").line), reply
+    assert first_line(bot, "tech.plant_allergy") in reply, reply
 
 
 def test_a_headache_by_a_charcoal_brazier_opens_with_the_fumes_line(villager, bot):
     add_roster(bot)
     reply = villager.says("屋企烧紧炭盆 阿嫲话头好痛想呕")
-    assert reply.startswith(_rule(bot, "charcoal_fumes").line), reply
+    assert reply.startswith(safety_rule(faq_index(bot), "charcoal_fumes").line), reply
     assert "120" in reply.splitlines()[0]
 
 

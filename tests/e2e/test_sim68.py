@@ -150,13 +150,24 @@ def test_an_award_reminder_held_past_its_day_is_dropped_and_a_ticket_notice_stil
 ):
     """Held-out: the office's award reminder ('…还有7天') is dated as the visit reminder is; a new ticket's notice
     held as long is not dated (the ticket still waits) and goes."""
+    from bot import reminders
+    from bot.db import transaction
     from tests.e2e.test_outbound import queue, send
 
     wang = villager_factory("o-wang")
     clock.set("2027-06-01T09:00")
     wang.says("你好")
     clock.set("2027-06-04T09:00")  # the window closed
-    queue(bot, "o-wang", "评选还有7天", "award-reminder:first_awards:2027:1", kind="notice")
+    with transaction(bot.db):  # tidy72: queued as bot/awards.py queues it, dated (the row's own stale_after)
+        reminders.queue_notice(
+            bot.db,
+            bot.config,
+            openid="o-wang",
+            text="评选还有7天",
+            key="award-reminder:first_awards:2027:1",
+            now=bot.clock(),
+            dated=True,
+        )
     queue(bot, "o-wang", "新问题 第3号（埔心村）", "ticket-notice:3", kind="notice")
     send(bot)
     assert {r["status"] for r in rows("outbox")} == {"held"}

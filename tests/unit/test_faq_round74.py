@@ -21,18 +21,12 @@ from bot import faq
 from tests.unit.faq_knowledge import own_checks
 
 ROOT = Path(__file__).resolve().parents[2]
-CONFIG = config_mod._thaw(config_mod.load(ROOT / "config.toml", env={}).data)
 CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_74.tsv"
 
 MISSED = {
     "阿公想种两棵桂花": "a count and a tree read as a planting told (not_a_question): the planting route's, not the FAQ's",
     "竹笋会不会从墙脚钻出来": "从…钻出来 names no wall, house or foundation after the verb: the house words do not read it",
 }
-
-
-@pytest.fixture(scope="module")
-def index():
-    return faq.FaqIndex.load(ROOT / "messages", CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
 
 
 @pytest.mark.parametrize(("question", "expected"), own_checks(CHECKS, MISSED))

@@ -24,18 +24,12 @@ from bot.config import _thaw
 from tests.unit.faq_knowledge import own_checks
 
 ROOT = Path(__file__).resolve().parents[2]
-CONFIG = _thaw(config_mod.load(ROOT / "config.toml", env={}).data)
 CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_75.tsv"
 MISSED = {
     "山竹广东能种活吗": "山竹 is no off-list name the matcher knows; adding names moved the question model (a pinned 荔枝 question)",
     "澳洲坚果在这里能不能种活": "澳洲坚果 is no off-list name the matcher knows (as 山竹); the model reads the exotic answer",
     "下午好 我去淋水先": "a greeting then a plan told: ambiguous to the rules, the model does not read it as small talk",
 }
-
-
-@pytest.fixture(scope="module")
-def index():
-    return faq.FaqIndex.load(ROOT / "messages", CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
 
 
 @pytest.mark.parametrize(("question", "expected"), own_checks(CHECKS, MISSED))

@@ -19,33 +19,14 @@ import pytest
 from bot import config as config_mod
 from bot import faq
 from bot.config import _thaw
+from tests.faq_helpers import fired_rules, safety_checks, safety_rule
 
 ROOT = Path(__file__).resolve().parents[2]
-CONFIG = _thaw(config_mod.load(ROOT / "config.toml", env={}).data)
 CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_76.tsv"
 
 
-def _checks() -> list:
-    rows = []
-    for line in CHECKS.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            question, expected, _cls, rules = line.split("\t")
-            rows.append(pytest.param(question, expected, rules, id=question))
-    return rows
-
-
-@pytest.fixture(scope="module")
-def index():
-    return faq.FaqIndex.load(ROOT / "messages", CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
-
-
-def _fired(index, question: str) -> set[str]:
-    norm = index._fixed(question)
-    return {rule.name for rule in index.safety if rule.fires(norm)}
-
-
-@pytest.mark.parametrize(("question", "expected", "rules"), _checks())
-def test_own_checks(index, question, expected, rules):
+@pytest.mark.parametrize(("question", "expected", "_cls", "rules"), safety_checks(CHECKS, {}))
+def test_own_checks(index, question, expected, _cls, rules):
     """The label ('*': any, '!label': any but that), and the safety rules whose line must open the reply ('!name': must
     not)."""
     got = faq.result_label(index.match(question))
@@ -53,16 +34,12 @@ def test_own_checks(index, question, expected, rules):
         assert got != expected[1:]
     elif expected != "*":
         assert got == expected
-    fired = _fired(index, question)
+    fired = fired_rules(index, question)
     for rule in [] if rules == "-" else rules.split(","):
         if rule.startswith("!"):
             assert rule[1:] not in fired, fired
         else:
             assert rule in fired, fired
-
-
-def _line(index, name: str) -> str:
-    return next(rule.line for rule in index.safety if rule.name == name)
 
 
 def _said(result) -> str:
@@ -73,32 +50,32 @@ def _said(result) -> str:
 def test_a_faint_with_heats_signs_gets_heatstrokes_line_and_first_aid(index):
     result = index.match("我阿爸种树种到一半晕咗 身好烫")
     assert result.kind == "escalate" and result.note_entry == "tech.heatstroke", result
-    assert _line(index, "heat_illness") in _said(result)
-    assert _line(index, "person_hurt") not in _said(result)
+    assert safety_rule(index, "heat_illness").line in _said(result)
+    assert safety_rule(index, "person_hurt").line not in _said(result)
 
 
 def test_a_faint_after_a_fall_or_with_blood_stays_an_injury(index):
     for question in ("阿婆跌倒之后晕咗 面好红", "有人晕倒 额头流血"):
         result = index.match(question)
         assert result.kind == "escalate" and result.note_entry == "tech.injury_first_aid", question
-        assert _line(index, "person_hurt") in _said(result), question
+        assert safety_rule(index, "person_hurt").line in _said(result), question
 
 
 def test_an_insect_fallen_on_someone_is_its_sting_answered_without_a_ticket(index):
     result = index.match("剪龙眼枝嗰阵有条毛毛虫跌落手臂 又痛又痕")
     assert faq.result_label(result) == "tech.caterpillar_sting", result
-    assert _line(index, "caterpillar") in _said(result)
-    assert _line(index, "person_hurt") not in _said(result)
+    assert safety_rule(index, "caterpillar").line in _said(result)
+    assert safety_rule(index, "person_hurt").line not in _said(result)
 
 
 def test_a_person_who_ate_beside_an_animal_gets_the_line_and_the_first_aid(index):
     result = index.match("只鸡同个孙都食咗啲红果 个孙呕咗")
     assert result.kind == "escalate" and result.note_entry == "tech.poison_first_aid", result
-    assert _line(index, "ate_plant") in _said(result)
+    assert safety_rule(index, "ate_plant").line in _said(result)
 
 
 def test_an_animal_alone_that_ate_gets_no_first_aid_line(index):
-    assert "ate_plant" not in _fired(index, "啲鸭食咗树籽之后呕")
+    assert "ate_plant" not in fired_rules(index, "啲鸭食咗树籽之后呕")
 
 
 @pytest.mark.parametrize(
@@ -149,5 +126,5 @@ def test_every_labelled_question_of_a_needy_entry_says_its_word(index):
 
 
 def test_an_animal_climbing_is_no_ladder_but_a_person_climbing_after_it_is(index):
-    assert "ladder_climbing" not in _fired(index, "屋企只猫钟意爬树 会唔会整坏啲枝")
-    assert "ladder_climbing" in _fired(index, "只猫爬上树 我想爬上去捉佢")
+    assert "ladder_climbing" not in fired_rules(index, "屋企只猫钟意爬树 会唔会整坏啲枝")
+    assert "ladder_climbing" in fired_rules(index, "只猫爬上树 我想爬上去捉佢")

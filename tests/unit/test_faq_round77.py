@@ -25,7 +25,6 @@ from bot.config import _thaw
 from tests.unit.faq_knowledge import own_checks
 
 ROOT = Path(__file__).resolve().parents[2]
-CONFIG = _thaw(config_mod.load(ROOT / "config.toml", env={}).data)
 CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_77.tsv"
 HOUSEHOLD = (
     "kept the ticket with camp.quota_household under it (round 75's household_status): the plan says 按户算, not how a "
@@ -43,11 +42,6 @@ MISSED = {
     "两公婆同老人分开住 算一户定两户": HOUSEHOLD,
     "分了家的兄弟是各种一棵吗": HOUSEHOLD,
 }
-
-
-@pytest.fixture(scope="module")
-def index():
-    return faq.FaqIndex.load(ROOT / "messages", CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
 
 
 @pytest.mark.parametrize(("question", "expected"), own_checks(CHECKS, MISSED))

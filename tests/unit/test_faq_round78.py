@@ -16,18 +16,12 @@ from bot import faq
 from bot.config import _thaw
 
 ROOT = Path(__file__).resolve().parents[2]
-CONFIG = _thaw(config_mod.load(ROOT / "config.toml", env={}).data)
 sys.path.insert(0, str(ROOT / "bench"))
 
 import faq_paths  # noqa: E402
 
 # a ranked entry (tech.planting_steps), the model reads the base fertiliser's
 RANKED_UNSECONDED = "树苗要怎么放进坑里"
-
-
-@pytest.fixture(scope="module")
-def index():
-    return faq.FaqIndex.load(ROOT / "messages", CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
 
 
 def offered_first(index, question):

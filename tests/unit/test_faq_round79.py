@@ -23,9 +23,9 @@ import pytest
 from bot import config as config_mod
 from bot import faq
 from bot.config import _thaw
+from tests.faq_helpers import fired_rules, safety_checks, safety_rule
 
 ROOT = Path(__file__).resolve().parents[2]
-CONFIG = _thaw(config_mod.load(ROOT / "config.toml", env={}).data)
 CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_79.tsv"
 # own checks whose label part is not this round's class (the safety part holds): kept as written, strict xfails
 LEFT = {
@@ -38,31 +38,7 @@ LEFT = {
 }
 
 
-def _checks() -> list:
-    rows = []
-    for line in CHECKS.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            question, expected, cls, rules = line.split("\t")
-            marks = [pytest.mark.xfail(strict=True, reason=LEFT[question])] if question in LEFT else []
-            rows.append(pytest.param(question, expected, cls, rules, id=question, marks=marks))
-    return rows
-
-
-@pytest.fixture(scope="module")
-def index():
-    return faq.FaqIndex.load(ROOT / "messages", CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
-
-
-def _fired(index, question: str) -> set[str]:
-    norm = index._fixed(question)
-    return {rule.name for rule in index.safety if rule.fires(norm)}
-
-
-def _rule(index, name: str) -> faq.SafetyRule:
-    return next(rule for rule in index.safety if rule.name == name)
-
-
-@pytest.mark.parametrize(("question", "expected", "cls", "rules"), _checks())
+@pytest.mark.parametrize(("question", "expected", "cls", "rules"), safety_checks(CHECKS, LEFT))
 def test_own_checks(index, question, expected, cls, rules):
     """The label ('*': any, '!label': any but that), the safety rules whose line must open the reply ('!name': must
     not), and for a wasp no snake bite's line first."""
@@ -72,14 +48,14 @@ def test_own_checks(index, question, expected, cls, rules):
         assert got != expected[1:]
     elif expected != "*":
         assert got == expected
-    fired = _fired(index, question)
+    fired = fired_rules(index, question)
     for rule in [] if rules == "-" else rules.split(","):
         if rule.startswith("!"):
             assert rule[1:] not in fired, fired
         else:
             assert rule in fired, fired
     if cls == "wasp_line":
-        assert result.safety.splitlines()[0] == _rule(index, "bite_sting").line_by[0][1], result.safety
+        assert result.safety.splitlines()[0] == safety_rule(index, "bite_sting").line_by[0][1], result.safety
 
 
 @pytest.mark.parametrize(
@@ -87,7 +63,7 @@ def test_own_checks(index, question, expected, cls, rules):
 )
 def test_a_wasp_or_bee_opens_with_its_own_line_not_a_snake_bite(index, question):
     result = index.match(question)
-    bite = _rule(index, "bite_sting")
+    bite = safety_rule(index, "bite_sting")
     assert result.safety.splitlines()[0] == bite.line_for(index._fixed(question)) != bite.line, result.safety
     assert "蛇" not in result.safety.splitlines()[0]
 
@@ -95,19 +71,19 @@ def test_a_wasp_or_bee_opens_with_its_own_line_not_a_snake_bite(index, question)
 @pytest.mark.parametrize("question", ["有人俾蛇咬咗脚", "上山俾蛇咬咗 附近仲有黄蜂窦", "唔知俾咩咬咗 有两粒牙印"])
 def test_a_snake_or_a_bite_unknown_keeps_the_snake_bites_line(index, question):
     result = index.match(question)
-    assert _rule(index, "bite_sting").line in result.safety, result.safety
+    assert safety_rule(index, "bite_sting").line in result.safety, result.safety
 
 
 def test_a_decoction_drunk_is_a_plant_eaten_not_a_pesticide(index):
     result = index.match("阿公煲咗啲草药茶饮完 而家头晕想呕")
-    assert _rule(index, "ate_plant").line in result.safety, result.safety
-    assert _rule(index, "pesticide_exposure").line not in result.safety, result.safety
+    assert safety_rule(index, "ate_plant").line in result.safety, result.safety
+    assert safety_rule(index, "pesticide_exposure").line not in result.safety, result.safety
     assert result.kind == "escalate" and result.note_entry == "tech.poison_first_aid", result
 
 
 def test_a_pesticide_drunk_keeps_its_line(index):
     result = index.match("阿伯饮咗啲农药 而家头晕")
-    assert _rule(index, "pesticide_exposure").line in result.safety, result.safety
+    assert safety_rule(index, "pesticide_exposure").line in result.safety, result.safety
 
 
 @pytest.mark.parametrize(

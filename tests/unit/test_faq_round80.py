@@ -24,7 +24,6 @@ from bot.go_between import without_go_between
 from tests.unit.faq_knowledge import own_checks
 
 ROOT = Path(__file__).resolve().parents[2]
-CONFIG = _thaw(config_mod.load(ROOT / "config.toml", env={}).data)
 CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_80.tsv"
 MISSED = {
     "村里几时集中种树 隔壁阿叔托我问下": (
@@ -36,11 +35,6 @@ MISSED = {
         "person's, and tech.termites itself says to send a photo to 问专家 when the mud lines are found): not changed"
     ),
 }
-
-
-@pytest.fixture(scope="module")
-def index():
-    return faq.FaqIndex.load(ROOT / "messages", CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
 
 
 @pytest.mark.parametrize(("question", "expected"), own_checks(CHECKS, MISSED))

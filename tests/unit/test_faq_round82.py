@@ -24,7 +24,6 @@ from bot.config import _thaw
 from tests.unit.faq_knowledge import own_checks
 
 ROOT = Path(__file__).resolve().parents[2]
-CONFIG = _thaw(config_mod.load(ROOT / "config.toml", env={}).data)
 CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_82.tsv"
 _BARE = (
     "a planting told with no word asking for its record: the project's own set (tests/data/faq_questions.tsv, "
@@ -45,11 +44,6 @@ MISSED = {
         "more precise than the timetable camp.deadlines; unchanged by this round"
     ),
 }
-
-
-@pytest.fixture(scope="module")
-def index():
-    return faq.FaqIndex.load(ROOT / "messages", CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
 
 
 @pytest.mark.parametrize(("question", "expected"), own_checks(CHECKS, MISSED))

@@ -23,9 +23,9 @@ import pytest
 from bot import config as config_mod
 from bot import faq
 from bot.config import _thaw
+from tests.faq_helpers import safety_checks, safety_rule
 
 ROOT = Path(__file__).resolve().parents[2]
-CONFIG = _thaw(config_mod.load(ROOT / "config.toml", env={}).data)
 CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_83.tsv"
 # disputed, kept as written: the brief's near miss, but the power line rule fires on any 电线杆 by design (rounds 13, 51,
 # 58: asked where to plant by a line, the line opens the reply, tech.power_lines answers) and the development sets' writers
@@ -37,28 +37,7 @@ LEFT = {
 }
 
 
-def _checks() -> list:
-    rows = []
-    for line in CHECKS.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            question, expected, cls, rules = line.split("\t")
-            marks = [pytest.mark.xfail(strict=True, reason=LEFT[question])] if question in LEFT else []
-            rows.append(pytest.param(question, expected, cls, rules, id=question, marks=marks))
-    return rows
-
-
-@pytest.fixture(scope="module")
-def index():
-    return faq.FaqIndex.load(ROOT / "messages", CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
-
-
-def _rule(index, name: str) -> faq.SafetyRule:
-    rules = [rule for rule in index.safety if rule.name == name]
-    assert rules, f"no safety rule {name}"
-    return rules[0]
-
-
-@pytest.mark.parametrize(("question", "expected", "cls", "rules"), _checks())
+@pytest.mark.parametrize(("question", "expected", "cls", "rules"), safety_checks(CHECKS, LEFT))
 def test_own_checks(index, question, expected, cls, rules):
     """The label ('*': any, '!label': any but that), then what the villager reads first: each named rule's line opens
     the reply ('!name': its line is not there; '-': no safety line at all)."""
@@ -74,10 +53,10 @@ def test_own_checks(index, question, expected, cls, rules):
         return
     for name in rules.split(","):
         if name.startswith("!"):
-            rule = _rule(index, name[1:])
+            rule = safety_rule(index, name[1:])
             assert not rule.fires(norm) and rule.line_for(norm) not in result.safety, result.safety
         else:
-            line = _rule(index, name).line_for(norm)
+            line = safety_rule(index, name).line_for(norm)
             assert line in result.safety.splitlines(), (got, result.safety)
             if result.kind == "answer":
                 assert result.answer_text.startswith(result.safety), result.answer_text[:60]

@@ -1,0 +1,49 @@
+"""What the FAQ round tests share (rounds 73 to 83, unit and end-to-end; tidy72: each file had its own copy): the
+safety checks file as parameters, the safety rules a question fires, one rule by its name, and the running app's FAQ
+index and an entry's first line. The unit tests' index is ``tests/unit/conftest.py``'s ``index`` fixture."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot import faq
+from bot.escalation import load_faq_index
+
+
+# -- unit: a FaqIndex ---------------------------------------------------------------------------------------------
+def safety_checks(path: Path, left: dict[str, str]) -> list:
+    """(question, expected, cls, rules) of a safety checks file as parameters; a line in ``left`` is a strict xfail
+    with its why."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            question, expected, cls, rules = line.split("\t")
+            marks = [pytest.mark.xfail(strict=True, reason=left[question])] if question in left else []
+            rows.append(pytest.param(question, expected, cls, rules, id=question, marks=marks))
+    return rows
+
+
+def fired_rules(index: faq.FaqIndex, question: str) -> set[str]:
+    """The names of the safety rules ``question`` fires, read as the index reads it."""
+    norm = index._fixed(question)
+    return {rule.name for rule in index.safety if rule.fires(norm)}
+
+
+def safety_rule(index: faq.FaqIndex, name: str) -> faq.SafetyRule:
+    rules = [rule for rule in index.safety if rule.name == name]
+    assert rules, f"no safety rule {name}"
+    return rules[0]
+
+
+# -- end to end: the running app's index ---------------------------------------------------------------------------
+def faq_index(bot) -> faq.FaqIndex:
+    return bot.service("faq", load_faq_index)
+
+
+def first_line(bot, entry_id: str) -> str:
+    """The first line of an entry's answer, as the villager reads it first."""
+    entry = faq_index(bot).entry(entry_id)
+    assert entry is not None
+    return entry.answer.strip().splitlines()[0]
