@@ -61,6 +61,7 @@ from bot.follow import Follower
 from bot.ids import row_id
 from bot.messages import MESSAGES_DIR
 from bot.store import admins as admins_store
+from bot.store import inbox as inbox_store
 from bot.store import media as media_store
 from bot.store import outbox as outbox_store
 from bot.store import roster as roster_store
@@ -896,12 +897,48 @@ def symptom_words(app) -> tuple[str, ...]:
 
 
 def faq_result(ctx) -> FaqResult:
-    """``faq_match`` for the message being handled, computed once per message text."""
+    """``faq_match`` for the message being handled, computed once per message text; a detail after the FAQ's answer
+    read with the question it follows (``_with_question_before``)."""
     cache = vars(ctx).setdefault("_faq_results", {})
     text = ctx.msg.text or ""
     if text not in cache:
-        cache[text] = faq_match(ctx.app, ctx.db, text)
+        cache[text] = _with_question_before(ctx, text) or faq_match(ctx.app, ctx.db, text)
     return cache[text]
+
+
+# the lead (43rd session, the simulator): a detail sent just after the FAQ's answer, no question in it, naming the tree
+# ('我啲树死咗一棵 要唔要补种' answered, then '系荔枝嚟嘅 上个月种嘅', which had got 荔枝·浇水; '几时施肥好' then '桂花') is read
+# with the question it follows, when that named no tree: its answer for that tree, or the detail alone as before
+DETAIL_AFTER_ANSWER_MINUTES = 10
+DETAIL_MAX_CHARS = 16
+
+
+def detail_said(text: str, species_table) -> bool:
+    """A short text naming a tree, with no question, count, symptom or complaint in it ('系荔枝嚟嘅 上个月种嘅', '桂花')
+    (pure)."""
+    norm = nlu.normalize(text or "")
+    return (
+        0 < len(norm) <= DETAIL_MAX_CHARS
+        and not nlu.is_question(text)
+        and not nlu.is_chitchat(text)
+        and nlu.parse_count(text) is None
+        and not nlu.symptom_named(norm)  # '去年种的桃树流胶了': a trouble of its own, the adviser's (round 24)
+        and not nlu.is_complaint(text)
+        and nlu.find_species_as_heard(norm, species_table)[0] is not None
+    )
+
+
+def _with_question_before(ctx, text: str) -> FaqResult | None:
+    if ctx.msg.msg_type != "text" or not detail_said(text, planting.species_table(ctx.app)):
+        return None
+    since = clock.to_db(ctx.now - timedelta(minutes=DETAIL_AFTER_ANSWER_MINUTES))
+    before = inbox_store.last_text(ctx.db, ctx.openid, ctx.inbox_id, since)
+    if before is None or before["handler"] != "faq_answer" or not nlu.is_question(before["content"] or ""):
+        return None
+    if nlu.find_species_as_heard(nlu.normalize(before["content"]), planting.species_table(ctx.app))[0] is not None:
+        return None  # a tree asked of already: the detail names another, a question of its own
+    result = faq_match(ctx.app, ctx.db, f"{before['content']} {text}")
+    return result if result.kind == "answer" else None
 
 
 # -- notices to advisers ---------------------------------------------------------------------------

@@ -246,6 +246,12 @@ def previous_id(db: Database, openid: str, before_id: int) -> int | None:
     return row["id"] if row else None
 
 
+def last_text(db: Database, openid: str, before_id: int, since: str) -> dict | None:
+    """The sender's last text message before ``before_id`` at ``since`` or later: its handler and content (the lead,
+    forty-third session: a detail after the FAQ's answer is read with the question it follows)."""
+    return _last_text(db, openid, before_id, since)
+
+
 def _last_text(db: Database, openid: str, before_id: int, since: str) -> dict | None:
     """The sender's last text message before ``before_id`` at ``since`` or later (its handler and content)."""
     write_batch(db, close=False)  # the open batch's rows too

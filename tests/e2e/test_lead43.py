@@ -65,3 +65,40 @@ def test_a_relatives_trees_asked_whether_they_count_for_the_sender_get_the_house
     reply = probe.rows("SELECT reply FROM inbox WHERE openid = ? ORDER BY id DESC LIMIT 1", [openid])[0]["reply"]
     assert "算您这一户的" in reply
     assert probe.rows("SELECT id FROM plantings WHERE openid = ?", [openid]) == []
+
+
+# -- a detail sent after the FAQ's answer, no question in it (the tree, when it was planted): read with the question it
+# follows (the simulator: '我啲树死咗一棵 要唔要补种' answered, then '系荔枝嚟嘅 上个月种嘅' got 荔枝·浇水, a card of something
+# never asked; '系龙眼嚟㗎 旧年种嘅' moving a tree)
+@pytest.mark.parametrize(
+    ("first", "detail", "answer"),
+    [
+        ("喂 我啲树死咗一棵 要唔要补种", "系荔枝嚟嘅 上个月种嘅", "补种"),
+        # held out, written before the change
+        ("树死了要不要补种", "是龙眼 去年种的", "补种"),
+        ("几时施肥好", "桂花", "施肥"),
+        ("要隔几远种一棵", "荔枝", "株行距"),
+        ("几时修剪好", "系龙眼", "龙眼"),
+    ],
+)
+def test_a_detail_after_the_faqs_answer_is_read_with_the_question_it_follows(probe, first, detail, answer):  # noqa: F811
+    assert probe.run("twice", f"{first} || {detail}", "question") == ""
+    openid = _openid(probe)
+    replies = probe.rows("SELECT handler, reply FROM inbox WHERE openid = ? ORDER BY id", [openid])
+    assert replies[-2]["handler"] == "faq_answer"
+    assert answer in replies[-1]["reply"]
+    assert probe.rows("SELECT id FROM tickets WHERE openid = ?", [openid]) == []
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        # controls: a new question, a planting, thanks after the answer are read alone
+        ("桂花几时种", "龙眼呢", "question"),
+        ("几时施肥好", "两棵桂花", "planting"),
+        ("苗在车上晒了一天 根都干了 先泡水还是直接种", "去年种的桃树流胶了", "question"),  # a trouble: a ticket
+        ("几时施肥好", "龙眼叶子黄了", "question"),
+    ],
+)
+def test_what_is_no_detail_after_the_faqs_answer_is_read_alone(probe, first, then, expected):  # noqa: F811
+    assert probe.run("twice", f"{first} || {then}", expected) == ""
