@@ -4639,8 +4639,18 @@ _DAY_CHECK_IN_HOW_RE = re.compile(
 )
 
 
+# round 81 (issue 17 §5; 21u '礼拜六那个植树活动我也去算我一个', 21s '那个村里搞的植树日啊我也去参加嘛算上我'): voice's fillers
+# inside the sentence, 那个 pointing at the day and a particle ending a clause before the next (啊, 嘛 normalised 吗), left
+# out before the readers; a 吗 at the end stays (a question)
+_JOIN_INNER_FILLERS_RE = re.compile(
+    r"(?:那个|这个|嗰个|个)(?=(?:村里|本村|我们村|支部)?(?:弄的|办的|组织的|的)?(?:义务)?(?:种树|活动))"
+    r"|(?<=[\u4e00-\u9fff])(?:啊|呀|嘛|吗|啦|喔|哦)(?=我|算|加我|记我)"
+)
+
+
 def joining_said(norm: str) -> bool:
     """To join the village's planting day, said in words; not '参加植树要带什么工具' (a question)."""
+    norm = _JOIN_INNER_FILLERS_RE.sub("", norm) if norm else norm
     if norm and _DAY_CHECK_IN_HOW_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
         return True  # round 77
     norm = _GOING_AFFIRMED_RE.sub("", norm or "")
@@ -5158,6 +5168,8 @@ _PIECE_TO_TEND_RE = re.compile(
 # piece) are not normalised
 _WHICH_PIECE = r"(?:哪里|哪块|哪片|哪个|边块|边片|边个|哪一块|哪一片)"
 _MY_ZONE_ASKED_RE = re.compile(
+    # round 81 (issue 17 §5; 21v '我是党员 要管哪一片啊'): which piece one must tend, the zone's word unsaid: the list
+    r"^(?:我|我们)?(?:要|应该|该|得|需要)(?:去)?(?:管|管护|负责|认领|领)(?:哪|哪一|边)(?:片|块)(?:地|呢)?$|"
     rf"(?:分片|{_ZONE}|党建林|管树|管护)[\u4e00-\u9fff]{{0,8}}?我(?:被)?(?:分到|分了|分配到|分配了|分得|分)(?:的)?(?:是)?{_WHICH_PIECE}$"
     rf"|^(?:(?:党建林|主题林)(?:里面|里|入面)?{_WHICH_PIECE}(?:{_ZONE})?|{_WHICH_PIECE}{_ZONE})(?:是)我(?:负责|管|认领)"
     r"(?:管护|管)?(?:的)?$"
@@ -5652,6 +5664,12 @@ _QUEUE_EMPTY_ASKED_RE = re.compile(
 _ANSWER_WISHED_RE = re.compile(
     r"^(?:我)?(?:想|要|准备|打算|来|而家|现在)?(?:回答|回复|答复|解答|答|回)(?:回|一下|下)?"
     r"[\u4e00-\u9fff]{1,14}?(?:的|那个|那条|这个|这条|个)?(?:问题|提问)$"
+    # round 81 (issue 17 §5; 21v '把刚才那个桂花发黄的问题列出来我看看'): or pointed at to be listed or seen (把 … 的问题
+    # 列出来, 给我看看 … 的问题): the 待办, the tree's first; 怎么 (how to answer it) stays a question
+    r"|^(?:请|麻烦)?(?:你)?(?:帮我)?(?:把|将)[\u4e00-\u9fff]{1,14}?(?:的|那个|那条|这个|这条|个)?(?:问题|提问)"
+    r"(?:列|发|拿|调|找)(?:出来|下|一下)?(?:给我|发我|我)?(?:看看|看一下|看下|看)?$"
+    r"|^(?:给我|我要|我想)?(?:看看|看一下|看下|查下|查看)(?:一下)?(?:刚才|刚刚|头先|之前|上午|早上)[\u4e00-\u9fff]{1,14}?"
+    r"(?:的|那个|那条|这个|这条|个)?(?:问题|提问)$"
 )
 
 
@@ -5666,6 +5684,13 @@ _ANSWER_HOW_RE = re.compile(
     rf"(?:的|呢|啊|呀|吗)?$"
     rf"|^(?:我)?{_ANSWER_VERB}{_ANSWERED}(?:要|应该|需要)?(?:怎么|怎样|如何|咋)(?:样)?(?:发|写|弄|操作|搞|做|用)(?:的|呢|啊|呀)?$"
     rf"|^(?:我)?{_ANSWER_VERB}{_ANSWERED}的?(?:格式|方式|写法)(?:是)?(?:什么|怎样|怎么样)(?:的|呢|啊|呀)?$"
+    # round 81 (issue 17 §5; 21s '顾问用什么命令回答问题'): the command asked, before the answering or after it, the
+    # adviser naming himself first ('顾问用什么命令回答问题', '回答问题发什么指令', '专家要用哪个命令回复村民'); normalize
+    # writes 令 as 让 (Cantonese), so both
+    rf"|^(?:我|顾问|专家|技术顾问|我们顾问)?(?:要|应该|需要|得)?(?:用|发|打|按)(?:什么|哪个|哪种|啥)(?:命令|命让|指令|指让|口令|口让|格式)"
+    rf"(?:来|去)?{_ANSWER_VERB}{_ANSWERED}(?:的|呢|啊|呀)?$"
+    rf"|^(?:我|顾问|专家|技术顾问)?{_ANSWER_VERB}{_ANSWERED}(?:要|应该|需要|得)?(?:用|发|打|按)(?:什么|哪个|哪种|啥)"
+    r"(?:命令|命让|指令|指让|口令|口让)(?:的|呢|啊|呀)?$"
 )
 
 
@@ -7652,7 +7677,8 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
         Frame(
             (
                 _F_PLANTING_DAY,
-                r"(?:我|我们)(?:会)?(?:去|来)",
+                # round 81 (21u: '…植树活动我也去算我一个'): also going (也, 都) before the count
+                r"(?:我|我们)(?:也|都)?(?:会)?(?:去|来)",
                 r"(?:记|算|加|报)(?:埋|上)?(?:我|我们)(?:一个|一份|一个名)?$",
             ),
             6,
