@@ -202,13 +202,16 @@ def replay_kept(ctx: Ctx) -> list[str]:
 # -- 登记: reading the command and binding --------------------------------------------------------------
 # round 64 (the simulator's '登记一下龙眼' had asked 一下龙眼's village): 一下 / 下 after the word is its particle, never a
 # name's first characters
-_COMMAND_PREFIX = re.compile(r"^(?:我要)?(?:登记|注册|绑定)(?:一下|下)?\s*[:：]?\s*")
+# round 81 (issue 17 §5; 21s '嗯那个我要登记一下啊我叫陈木棉埔心村的' had bound 啊我叫陈木棉): a spoken particle after the
+# request (啊, 呀, 嘛 …) is no part of the name that follows it
+_SPOKEN_PARTICLE = r"(?:啊|呀|吖|嘛|啦|喔|哦)?"
+_COMMAND_PREFIX = re.compile(rf"^(?:我要)?(?:登记|注册|绑定)(?:一下|下)?{_SPOKEN_PARTICLE}\s*[:：]?\s*")
 # 登记 asked for in words ('我想登记一下', '帮我登记，我叫梁志明，埔心村的'): what follows is nothing, or a name and a
 # village as a self-introduction gives them (``read_name_and_village``), never anything else ('我想登记我种的树')
 _ASKED_PREFIX = re.compile(
     r"^(?:(?:你好|您好)[\s,，!！]*)?(?:帮我|帮忙|我想|我想要|想|请|请帮我|麻烦|麻烦你|麻烦帮我)(?:登记|注册)(?:一下|下)?"
     r"(?:做|当|成为)?"  # round 48 (19v): registered as what ('我想注册做埔心村嘅村民 我叫钟伟')
-    r"[\s,，:：。!！]*"
+    rf"{_SPOKEN_PARTICLE}[\s,，:：。!！]*"  # round 81: '我想注册一下呀我系埔心村嘅叶春花'
 )
 _TRAILING_CODE = re.compile(
     rf"(?<!\d)(\d{{{proofs.CODE_DIGITS}}})[\s。.!！]*$"
@@ -337,7 +340,10 @@ _REQUEST_AFTER = re.compile(
     rf"|{_PUNCT}(?:谢谢|多谢|唔该){_PUNCT}$"
     # round 28: wanted with or without a pause, 绑定 beside 登记, Teochew 欲 and Hakka 爱 for 要 ('…李亚妹我要登记',
     # '阮是埔心村个林丽珠，欲登记', '𠊎系埔心村个刘观娣，想登记一下名字', '…郑国雄，请帮忙绑定，谢谢')
-    rf"|{_PUNCT}(?:我)?(?:要|想|欲|爱)(?:请你?)?(?:帮我|帮忙)?(?:登记|注册|绑定)(?:一下|下)?(?:名字|个名)?{_PUNCT}"
+    # round 81 (issue 17 §5; 21u '我是埔心村村民张龙眼想报个名参加种树登记一下' had become a ticket): the wish to sign up
+    # for the planting said before it ('想报个名参加种树'), 登记 last: the introduction registers (the day is 参加's)
+    rf"|{_PUNCT}(?:我)?(?:要|想|欲|爱)(?:报个名|报名)?(?:参加|参与)?(?:种树|植树)?(?:活动)?(?:请你?)?(?:帮我|帮忙)?"
+    rf"(?:登记|注册|绑定)(?:一下|下)?(?:名字|个名)?{_PUNCT}"
     rf"(?:啊|呀|吧|啦)?{_PUNCT}(?:谢谢|多谢|唔该)?{_PUNCT}$"
     # round 79 (21r: '𠊎係新搬转来埔心村个 叫罗石榴 爱唔爱登记' had left 爱唔 of it, the introduction a question): whether
     # one needs to register, asked after it (要不要, Hakka 爱唔爱 — its second 爱 typed 要 by messages/typos.toml —,
@@ -510,6 +516,8 @@ _INTRO_NAMED = re.compile(_GREETING + rf"(?:我叫做|我叫|我名叫|{_MY_NAME
 _INTRO_VILLAGE_FIRST = re.compile(_GREETING + r"我(?:是|系)\s*(.+?)的[\s,，]*((?:我的|本人的)?[^\s,，的]+)$")
 _INTRO_NAME_FIRST = re.compile(_GREETING + r"我(?:是|系)\s*([^\s,，]+)[\s,，]+(.+)$")  # 我是李桂英，埔心村的
 _REQUEST_WORD = re.compile(r"登记|注册|绑定")
+# round 81: what follows 'my name' is how it was written wrong ('弄错了', '打错咗', '登记成了'), no name
+_WRITTEN_WRONG = re.compile(r"(?:被|给)?(?:写|打|弄|搞|登记|录|记|填)(?:错|成|得不对)")
 _PLACE_END = re.compile(r"(?:村|社区|居委|镇|街道|乡|组|屯|寨|围|坊)$")
 _VILLAGE_WORDS = re.compile(r"^(?:是|系|住在|住|来自|在)|(?:的人|的村民|村民|的|人)$")
 
@@ -529,6 +537,8 @@ def parse_introduction(text: str, villages: list[dict]) -> RegisterText | None:
     norm = spoken_text(text).rstrip("。.!！~～").replace("嘅", "的").replace("係", "系")  # Cantonese 嘅 (of), 係 (am)
     named = _INTRO_NAMED.match(norm)
     parsed: RegisterText | None
+    if named and _WRITTEN_WRONG.match(named.group(1)):
+        return None  # round 81: '我名字弄错了呀 是桂花的桂…' tells the name written wrong (fix_name's), names no one
     if named:
         tokens = [t for t in _SEPARATORS.split(named.group(1)) if t]
         if not tokens:
@@ -890,6 +900,11 @@ _HOW_TO_REGISTER_ONESELF = re.compile(
     rf"^(?:请问|想问下|想问一下)?(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:才能|可以|先)?{_FOLLOW_THEN}登记"
     r"(?:一下|下)?(?:啊|呀|呢|先|啦|吖)?$"
 )
+# round 81: 登记 first, how after it ('登记要怎么弄', '登记点搞啊'), alone
+_REGISTER_THEN_HOW = re.compile(
+    r"^(?:请问)?(?:我)?(?:要)?登记(?:一下|下)?(?:要|应该|是)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:弄|搞|做|办|操作|整|登记)?"
+    r"(?:的|啊|呀|呢)?$"
+)
 # and where one is from said in another clause ('点样注册呀 我系埔心村村民', '我系埔心村人 点样绑定身份', '注册点弄 我住埔心村'):
 # the village is kept, only the name is asked (as a QR code's village is)
 _FROM_A_PLACE = re.compile(
@@ -989,7 +1004,15 @@ def wish_and_how_to_register(text: str | None) -> bool:
     said = _PARTICLE_THEN_WHO.sub(" ", hanzi.simplified(normalize_text(text)))
     clauses = [c for c in _SEPARATORS.split(said) if c and not _FILLER_CLAUSE.match(c)]  # round 59: fillers aside
     if len(clauses) == 1:
-        return bool(_WHAT_IT_TAKES_TO_REGISTER.match(clauses[0]) or _HOW_TO_BIND_ASKED.match(clauses[0]))
+        # round 81 (issue 17 §5; 21v '怎么登记啊', 21s '点样登记啊' had been given the steps of a record): how to 登记
+        # asked alone, before or after the word ('登记要怎么弄'), is a bare 登记 too; read only for a follower not
+        # registered yet, whose 登记 is their own (a registered villager's logs trees: handlers/registration.py)
+        return bool(
+            _WHAT_IT_TAKES_TO_REGISTER.match(clauses[0])
+            or _HOW_TO_BIND_ASKED.match(clauses[0])
+            or _HOW_TO_REGISTER_ONESELF.match(clauses[0])
+            or _REGISTER_THEN_HOW.match(clauses[0])
+        )
     if not 2 <= len(clauses) <= 3:
         return False
     if any(_JUST_FOLLOWED.match(c) for c in clauses):  # round 42: just followed, then the wish or how to bind
@@ -1082,6 +1105,9 @@ def read_name_and_village(text: str, villages: list[dict]) -> RegisterText | Non
     norm = spoken_text(text).rstrip("。.!！~～").replace("嘅", "的").replace("係", "系")
     form = _VillageForms.of(villages).longest_in(norm)
     if form is None:
+        norm = _village_by_its_sound(norm, villages)
+        form = _VillageForms.of(villages).longest_in(norm)
+    if form is None:
         return None
     # round 33b: the town said before the village is no name ('我是石角镇埔心村的村民陈国良')
     norm = re.sub(rf"[\u4e00-\u9fff]{{2}}(?:镇|街道|乡)(?={re.escape(form)})", "", norm, count=1)
@@ -1154,6 +1180,34 @@ def _dictionary_persons_names() -> frozenset[str]:
             if rest[-1:] == ["nr"] and 2 <= len(word) <= 4 and has_common_surname(word):
                 names.add(word)
     return frozenset(names)
+
+
+# round 81 (issue 17 §5; 21v '喂 我要那个等级 我叫张龙眼 铺心村' had become a ticket): a roster village's full name as voice
+# input mishears it, one character written by another of its sound (铺心村 for 埔心村), the rest in place and the place
+# word (村, 社区) last: that village, as 登记's own reading of the village (bot/roster.py match_village) allows one
+# character off. Only where no village is named as the roster writes it, over the place words of the text
+_PLACE_WORD_END = re.compile(r"村|社区")
+
+
+def _village_by_its_sound(norm: str, villages: Iterable[Mapping]) -> str:
+    """``norm`` with a village's name misheard by one character of its sound written as the roster's; else as it is."""
+    ends = [found.end() for found in _PLACE_WORD_END.finditer(norm)]
+    if not ends:
+        return norm
+    for village in villages:
+        name = village["name"]
+        if len(name) < 3:
+            continue
+        for end in ends:
+            heard = norm[max(0, end - len(name)) : end]
+            changed = [(a, b) for a, b in zip(heard, name) if a != b]
+            if (
+                len(heard) == len(name)
+                and len(changed) == 1
+                and nlu.readings(changed[0][0]) & nlu.readings(changed[0][1])
+            ):
+                return norm[: end - len(name)] + name + norm[end:]
+    return norm
 
 
 class _VillageForms:

@@ -3990,6 +3990,11 @@ _RIGHT_NOT_WRONG_THEN_CHANGE_RE = re.compile(
     r"(?:我叫|我是|(?:名字|姓名|(?<=[我的个])名)(?:是|叫))(?P<right>[一-鿿]{2,4}?)(?:不是|而不是)(?P<wrong>[一-鿿]{2,4}?)"
     r"(?:你们|你)?(?:帮我|麻烦|请|不该|同我)*(?:改|更正|改正)(?:下|一下|回|返|番|过来|正|吧|啦|过)*$"
 )
+# round 81 (issue 17 §5; 21s '嗯我那个名字打错了啊是陈木兰的兰不是蓝色的蓝'): one character of the name spelled out by a
+# word that holds it, against the wrong one ('…的兰不是蓝色的蓝', '是木字旁的林唔系邻居的邻'): how it was written wrong
+_CHARACTER_SPELLED_RE = re.compile(
+    r"(?:是|系)[\u4e00-\u9fff]{1,4}?的(?P<right>[\u4e00-\u9fff])(?:不是|而不是)[\u4e00-\u9fff]{1,4}?的(?P<wrong>[\u4e00-\u9fff])"
+)
 # round 53 (20c): the name the bot called one, then the right one, a change asked after ('头先你叫我李桂兰 其实我系李贵兰
 # 改返啦', '你叫我张伟明 我其实系张伟民 帮我改')
 _CALLED_ME_THEN_RIGHT_RE = re.compile(
@@ -4101,6 +4106,7 @@ def name_fix_said(norm: str, species_table: Mapping) -> bool:
         or _REGISTERED_WITH_ANOTHERS_RE.search(norm)  # round 49 (19w)
         or _CALLED_ME_THEN_RIGHT_RE.search(norm)  # round 53 (20c)
         or _RIGHT_NOT_WRONG_THEN_CHANGE_RE.search(norm)  # round 66 (20u)
+        or (_CHARACTER_SPELLED_RE.search(norm) and "名" in norm)  # round 81 (21s)
     ):
         return False  # a long text is a story or a question, unless it says how the name was written wrong
     if find_species(_NAME_SAID_RE.sub(lambda m: _name_said_blanked(m, species_table), norm), species_table)[0]:
@@ -4665,8 +4671,18 @@ _DAY_CHECK_IN_HOW_RE = re.compile(
 )
 
 
+# round 81 (issue 17 §5; 21u '礼拜六那个植树活动我也去算我一个', 21s '那个村里搞的植树日啊我也去参加嘛算上我'): voice's fillers
+# inside the sentence, 那个 pointing at the day and a particle ending a clause before the next (啊, 嘛 normalised 吗), left
+# out before the readers; a 吗 at the end stays (a question)
+_JOIN_INNER_FILLERS_RE = re.compile(
+    r"(?:那个|这个|嗰个|个)(?=(?:村里|本村|我们村|支部)?(?:弄的|办的|组织的|的)?(?:义务)?(?:种树|活动))"
+    r"|(?<=[\u4e00-\u9fff])(?:啊|呀|嘛|吗|啦|喔|哦)(?=我|算|加我|记我)"
+)
+
+
 def joining_said(norm: str) -> bool:
     """To join the village's planting day, said in words; not '参加植树要带什么工具' (a question)."""
+    norm = _JOIN_INNER_FILLERS_RE.sub("", norm) if norm else norm
     if norm and _DAY_CHECK_IN_HOW_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
         return True  # round 77
     norm = _GOING_AFFIRMED_RE.sub("", norm or "")
@@ -4896,6 +4912,42 @@ _FOR_SOMEONE_RE = re.compile(
 def registering_for_someone(norm: str) -> bool:
     """A relative registering an old person, said (``_FOR_SOMEONE_RE``, on ``normalize``'s text)."""
     return bool(_FOR_SOMEONE_RE.search(norm or ""))
+
+
+# round 81 (issue 17 §5, §3's trust: nobody acts as someone else; 21v '帮我老公也登记一下 刘松林 埔心村', a cadre's
+# '帮我们村的陈伯登记 陈大榕 埔心村', 21s '我老豆冇智能手机 用我个号同佢登记得唔得 佢叫刘松林埔心村'): another person
+# registered for, named (他叫, or a name beside a village): one WeChat is one person, so the sender is never bound to that
+# name (handlers/registration.py for_someone says how each registers). Read on ``normalize``'s text (佢 -> 它, 同 -> 和);
+# 帮我登记 is the sender's own, trees counted (帮阿婆登记两棵荔枝) are a record's
+_ANOTHER_REGISTERED_RE = re.compile(
+    r"(?:帮|替|和|给|代)(?P<who>[\u4e00-\u9fff]{1,8}?)(?:也|都)?(?:登记|注册|报名登记)(?:一下|下|好)?"
+)
+_ANOTHER_NAMED_RE = re.compile(
+    r"(?:他|她|它)(?:叫|是|系|名叫|的名字是|名字叫)[\u4e00-\u9fff]{2}|[\u4e00-\u9fff]{2}(?:村|社区)"
+)
+_NOT_ANOTHER = ("我", "我自己", "自己", "我们", "本人")
+
+
+def registering_another_named(norm: str) -> bool:
+    """Another person registered for by the sender, their name said (``_ANOTHER_REGISTERED_RE``), normalised text."""
+    if not norm or len(norm) > 2 * INTENT_MAX_CHARS or _TREES_COUNTED_RE.search(norm):
+        return False
+    for found in _ANOTHER_REGISTERED_RE.finditer(norm):
+        if found["who"] not in _NOT_ANOTHER and _ANOTHER_NAMED_RE.search(norm[found.end() :]):
+            return True
+    return False
+
+
+_TREES_COUNTED_RE = re.compile(r"[0-9一二两三四五六七八九十几]+(?:棵|株|颗|盆)")
+# the one registered for has no (smart)phone, or uses the sender's ('她没手机用我的', '用我个号同佢登记'): this WeChat is the
+# sender's, never theirs. From a follower not registered yet, the relative named alone ('帮我阿妈登记 佢叫张桂英') may be
+# set up on the relative's own phone (rounds 19–21's reading: that name registered), so only this says whose it is
+_ON_MY_WECHAT_RE = re.compile(r"(?:没有|没|无)(?:智能|微信)?手机|用我(?:的|个)?(?:号|微信|手机|账号|帐号)?")
+
+
+def another_on_my_wechat(norm: str) -> bool:
+    """Round 81: the person registered for said to have no phone, or to use the sender's (normalised text)."""
+    return bool(norm and _ON_MY_WECHAT_RE.search(norm))
 
 
 # the lead (thirty-ninth session, the simulator as a secretary): how many of a group have done it, asked
@@ -5184,6 +5236,8 @@ _PIECE_TO_TEND_RE = re.compile(
 # piece) are not normalised
 _WHICH_PIECE = r"(?:哪里|哪块|哪片|哪个|边块|边片|边个|哪一块|哪一片)"
 _MY_ZONE_ASKED_RE = re.compile(
+    # round 81 (issue 17 §5; 21v '我是党员 要管哪一片啊'): which piece one must tend, the zone's word unsaid: the list
+    r"^(?:我|我们)?(?:要|应该|该|得|需要)(?:去)?(?:管|管护|负责|认领|领)(?:哪|哪一|边)(?:片|块)(?:地|呢)?$|"
     rf"(?:分片|{_ZONE}|党建林|管树|管护)[\u4e00-\u9fff]{{0,8}}?我(?:被)?(?:分到|分了|分配到|分配了|分得|分)(?:的)?(?:是)?{_WHICH_PIECE}$"
     rf"|^(?:(?:党建林|主题林)(?:里面|里|入面)?{_WHICH_PIECE}(?:{_ZONE})?|{_WHICH_PIECE}{_ZONE})(?:是)我(?:负责|管|认领)"
     r"(?:管护|管)?(?:的)?$"
@@ -5340,8 +5394,9 @@ _GET_IT_AFTER_RE = re.compile(
 # fetching it ('证书几时有', '几时攞得到证书', '我嘅证书几时可以攞', '佢几时可以攞证书'); its issuing ('证书什么时候发') and how long
 # it takes ('证书出来要多久') stay the FAQ's
 _WHEN_I_GET_IT_RE = re.compile(
+    # round 81 (21u '证书几时有得攞'): Cantonese 有得 (to be had) before fetching it
     r"^(?:我的|我|它的|他的|她的|它|他|她)?(?:张|个|那张)?(?:种树|植树|纪念|荣誉|电子)?(?:的)?证书(?:要)?(?:什么时候)(?:才|先|就)?"
-    r"(?:能|可以|会)?(?:有|拿|领|拿到|领到|拎|收到|到手)(?:得到)?$"
+    r"(?:能|可以|会)?(?:有|拿|领|拿到|领到|拎|收到|到手|有得拿|有得领|有得拎)(?:得到)?$"
     r"|^(?:我|它|他|她)?(?:要)?(?:什么时候)(?:才|先|就)?(?:能|可以|会)?(?:拿|领|拎|收|有)(?:得)?(?:到)?(?:张|个)?"
     r"(?:种树|植树|纪念|荣誉|电子)?(?:的)?证书$"
 )
@@ -5696,6 +5751,12 @@ _QUEUE_EMPTY_ASKED_RE = re.compile(
 _ANSWER_WISHED_RE = re.compile(
     r"^(?:我)?(?:想|要|准备|打算|来|而家|现在)?(?:回答|回复|答复|解答|答|回)(?:回|一下|下)?"
     r"[\u4e00-\u9fff]{1,14}?(?:的|那个|那条|这个|这条|个)?(?:问题|提问)$"
+    # round 81 (issue 17 §5; 21v '把刚才那个桂花发黄的问题列出来我看看'): or pointed at to be listed or seen (把 … 的问题
+    # 列出来, 给我看看 … 的问题): the 待办, the tree's first; 怎么 (how to answer it) stays a question
+    r"|^(?:请|麻烦)?(?:你)?(?:帮我)?(?:把|将)[\u4e00-\u9fff]{1,14}?(?:的|那个|那条|这个|这条|个)?(?:问题|提问)"
+    r"(?:列|发|拿|调|找)(?:出来|下|一下)?(?:给我|发我|我)?(?:看看|看一下|看下|看)?$"
+    r"|^(?:给我|我要|我想)?(?:看看|看一下|看下|查下|查看)(?:一下)?(?:刚才|刚刚|头先|之前|上午|早上)[\u4e00-\u9fff]{1,14}?"
+    r"(?:的|那个|那条|这个|这条|个)?(?:问题|提问)$"
 )
 
 
@@ -5710,6 +5771,13 @@ _ANSWER_HOW_RE = re.compile(
     rf"(?:的|呢|啊|呀|吗)?$"
     rf"|^(?:我)?{_ANSWER_VERB}{_ANSWERED}(?:要|应该|需要)?(?:怎么|怎样|如何|咋)(?:样)?(?:发|写|弄|操作|搞|做|用)(?:的|呢|啊|呀)?$"
     rf"|^(?:我)?{_ANSWER_VERB}{_ANSWERED}的?(?:格式|方式|写法)(?:是)?(?:什么|怎样|怎么样)(?:的|呢|啊|呀)?$"
+    # round 81 (issue 17 §5; 21s '顾问用什么命令回答问题'): the command asked, before the answering or after it, the
+    # adviser naming himself first ('顾问用什么命令回答问题', '回答问题发什么指令', '专家要用哪个命令回复村民'); normalize
+    # writes 令 as 让 (Cantonese), so both
+    rf"|^(?:我|顾问|专家|技术顾问|我们顾问)?(?:要|应该|需要|得)?(?:用|发|打|按)(?:什么|哪个|哪种|啥)(?:命令|命让|指令|指让|口令|口让|格式)"
+    rf"(?:来|去)?{_ANSWER_VERB}{_ANSWERED}(?:的|呢|啊|呀)?$"
+    rf"|^(?:我|顾问|专家|技术顾问)?{_ANSWER_VERB}{_ANSWERED}(?:要|应该|需要|得)?(?:用|发|打|按)(?:什么|哪个|哪种|啥)"
+    r"(?:命令|命让|指令|指让|口令|口让)(?:的|呢|啊|呀)?$"
 )
 
 
@@ -5764,6 +5832,10 @@ _WAIT_ASKED_RE = re.compile(
     # round 70 (21c): whether anyone looks at it, the adviser not named ('仲有冇人睇啊', '有人理我吗', '到底有没有人管')
     r"|^(?:到底|究竟)?(?:还)?(?:有没有|有)人(?:看|睇|理|管|睬|回|答|回复|回答|处理|跟进)(?:过|到|了|下|一下)?(?:我的|我)?(?:问题)?"
     r"(?:吗|没有|没|未|么)?$"
+    # round 81 (issue 17 §5; 21s '喂有冇人睇到我问嘅三角梅'): the question pointed at as what the sender asked, its tree or
+    # trouble named ('有人看到我问的三角梅吗', '有没有人回我问的那个桂花')
+    r"|^(?:到底|究竟)?(?:还)?(?:有没有|有)人(?:看|睇|理|管|回|答|回复|回答|处理|跟进)(?:过|到|了|下|一下)?我(?:问|提)(?:的|嘅|过的)"
+    r"(?:那个|嗰个|个)?[\u4e00-\u9fff]{1,8}?(?:问题|那个|的事)?(?:吗|没有|没|未|么)?$"
 )
 
 
@@ -6494,6 +6566,9 @@ _GIVEN_TOO_MUCH_RE = re.compile(
     rf"(?:会不会|是不是|会唔会|系咪|可能)(?:是)?(?:因为)?[{_CJK}]{{0,4}}?(?:施|落|放|下|撒|浇|淋|喷|打|用)(?:得)?"
     r"(?:太多|过多|过量|多咗|过头|多)(?:了)?(?:的)?(?:吗|呢)?$"
     r"|(?:会不会|是不是|会唔会|系咪|可能)(?:是)?(?:药害|肥害|烧根|肥烧|药烧)(?:了)?(?:吗|呢)?$"
+    # round 81 (issue 17 §5; 21v '上个月刚施过肥 会不会是肥多了'): what was given named, too much of it, no verb
+    r"|(?:会不会|是不是|会唔会|系咪|可能)(?:是)?(?:因为)?(?:肥|肥料|化肥|鸡粪|鸡屎|猪粪|尿素|复合肥|水|药|农药)"
+    r"(?:太多|过多|过量|多咗|多了|多)(?:了)?(?:的)?(?:吗|呢)?$"
     # what was given said after the verb ('系咪落多咗肥': 是不是施多了肥)
     rf"|(?:会不会|是不是|会唔会|系咪|可能)(?:是)?[{_CJK}]{{0,4}}?(?:施|落|放|下|撒|浇|淋|喷|打|用)(?:多了|多咗|太多|过多)"
     r"(?:肥|肥料|水|药|农药)(?:吗|呢)?$"
@@ -6551,8 +6626,19 @@ def others_guess_told(norm: str) -> bool:
     return bool(norm) and len(norm) <= INTENT_MAX_CHARS and bool(_OTHERS_GUESS_RE.match(norm))
 
 
+# round 81 (issue 17 §5; 21s '是不是肥放多了上个月下了一次鸡粪'): what was done told after the guess with no pause, when
+# (上个月, 前几天 …) and a verb of giving done (下了, 施过, 淋咗): left out, the guess before it read
+_DONE_TOLD_AFTER_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?:我)?(?:上个月|上月|上礼拜|上星期|上周|前几天|前几日|前两天|早几天|昨天|琴日|前日|前天|之前|上次|头先"
+    r"|刚才|刚刚)(?:我)?(?:刚|才|又|都)?(?:下|落|施|放|淋|浇|打|喷|撒|用)(?:了|咗|过)[\u4e00-\u9fff]{0,8}$"
+)
+
+
 def cause_guessed(norm: str) -> bool:
     """A guess at what caused the trouble ('会不会是肥太多', '是不是水浇多了造成的'), at the end of a short text."""
+    told = _DONE_TOLD_AFTER_RE.search(norm or "")
+    if told and cause_guessed(norm[: told.start()]):
+        return True  # round 81
     offered = _CAUSES_OFFERED_RE.match(_INTENT_PARTICLES_RE.sub("", norm or ""))
     if offered and len(norm) <= INTENT_MAX_CHARS:  # round 67 (20w): two causes offered ('会唔会系缺肥定系冷亲')
         return cause_guessed(offered["first"]) and cause_guessed(offered["guess"] + offered["second"])
@@ -7714,7 +7800,8 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
         Frame(
             (
                 _F_PLANTING_DAY,
-                r"(?:我|我们)(?:会)?(?:去|来)",
+                # round 81 (21u: '…植树活动我也去算我一个'): also going (也, 都) before the count
+                r"(?:我|我们)(?:也|都)?(?:会)?(?:去|来)",
                 r"(?:记|算|加|报)(?:埋|上)?(?:我|我们)(?:一个|一份|一个名)?$",
             ),
             6,

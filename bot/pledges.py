@@ -435,6 +435,11 @@ def _without_may_i(text: str) -> str:
     return text
 
 
+# round 81 (issue 17 §5; 21s '我想认领那个两棵龙研四月份再种' had been a pledge for a household called 那个): voice's filler
+# right after 认领, before the count ('认领嗰个三棵荔枝', '我要认领这个一棵桂花'), left out: never a household's name
+_INNER_FILLER_RE = re.compile(r"(?<=认领)\s*(?:那个|这个|嗰个|呢个)\s*(?=[0-9一二两三四五六七八九十几]+\s*[棵株颗])")
+
+
 def parse(text: str | None, species_table: Mapping) -> PledgeText | None:
     """``认领 2棵荔枝 3月`` / ``认领两棵荔枝三月份`` / ``认领 张三 2棵龙眼`` → a PledgeText; None when the text is no
     pledge (a question about pledging, or a care zone: ``认领责任区`` is bot/zones.py's)."""
@@ -444,6 +449,7 @@ def parse(text: str | None, species_table: Mapping) -> PledgeText | None:
     # round 69 (21a): voice input's fillers before it ('嗯 那个 我认领两棵龙眼 三月尾先种')
     text = nlu.without_spoken_fillers(nlu.command_characters_fixed(nlu.to_halfwidth(text or "")))
     text = nlu.command_typos_fixed(hanzi.simplified(text).strip().strip(_TRAILING))
+    text = _INNER_FILLER_RE.sub("", text, count=1)
     text = _count_as_pledge(_for_the_household(text))
     led = _without_the_lead(text)
     if led != text and parse(led, species_table):

@@ -105,7 +105,13 @@ def own_tending_asked(meaning: str) -> bool:
 # A party member moving to, or taking, a zone by a part of its name ('我想换去河边嗰块', '转去后山嗰片', '我认领党建林嗰块'),
 # read on the normalised text: a verb of moving or taking, not denied, and a part of one zone's name no other zone of the
 # village shares (two characters of it; the words every zone may have, 责任区, 党员, 一片, never count)
-_MOVE_OR_TAKE_RE = re.compile(r"(?:换|转|调|改|搬)[^，。,\s]{0,4}?(?:去|到|做|成|落)|认领|领(?!导)|拣|选")
+# round 81 (issue 17 §5; 21v '长塘片那块我来管护', 21s '长塘片那块我来管吧'): or taken on in the first person, said last
+# ('我来管', '我来负责', '交给我管'); never 我管护了 (tending done: the 管护's), someone else (谁来管) nor a question
+_MOVE_OR_TAKE_RE = re.compile(
+    r"(?:换|转|调|改|搬)[^，。,\s]{0,4}?(?:去|到|做|成|落)|认领|领(?!导)|拣|选"
+    r"|我(?:来|去)(?:管护|看管|管理|管|负责|照顾|打理)(?=(?:吧|啦|嘞|咯|喇|呀|啊)?$)"
+    r"|(?:交给|交俾|留给|归)我(?:来)?(?:管护|管|负责)?(?=(?:吧|啦|呀|啊)?$)"
+)
 _DENIED_RE = re.compile(r"(?:不|别|莫)(?:想|要|用|会|使)?(?:换|转|调|改|搬|认领|领|拣|选)")
 _GENERIC_NAME_WORDS = ("责任区", "党员", "一片", "一块", "片区", "管护区")
 # trees counted ('认领两棵桂花 种喺河边', '我再认领3棵龙眼种后山'): a pledge or a record, never a zone (the lead's review)

@@ -25,7 +25,9 @@ registration (handlers/registration.py):
 - leave — 我想注销, 删除我的资料, 我唔想参加啦: how to stop the reminders and who deletes a registration, no ticket;
   round 56: not '我不参加了' just after the planting day was talked of (village_matter's)
 - for_someone — a follower not registered yet registering an old person (帮我阿爸登记; round 56): how (on their
-  phone their name, on one's own WeChat one's own), the name waited for; also said while the name is asked
+  phone their name, on one's own WeChat one's own), the name waited for; also said while the name is asked; round 81:
+  another person named to be registered by a registered sender, or by a follower whose relative has no phone or uses
+  theirs (帮我老公也登记 刘松林 埔心村): one WeChat is one person, nobody bound to that name (how each registers)
 - fix_name — 我想改名字 / 名字打错了: how to correct (self-registered: 登记 again; roster people: the office)
 - registration_reply — while 登记 waits: a bare name, a village, the number of a listed village, or the last 4
   digits of the roster phone (sim68: by voice too, '陈秀英。', '二。'); a voice not read: the question again

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from bot import conversation, identity, nlu, planting, proofs, qrcodes, roster, village_matters
+from bot import conversation, hanzi, identity, nlu, planting, proofs, qrcodes, roster, village_matters
 from bot.context import Ctx
 from bot.conversation import END, FlowTable, Step
 from bot.dashboard import binding_pages, roster_pages
@@ -104,6 +104,8 @@ LAST_READERS = (
 
 def _register_with_villages(ctx: Ctx, words):
     parse, text = words
+    if _another_on_this_wechat(ctx, nlu.normalize(text)):
+        return None  # round 81: another person named to be registered: for_someone's, never bound to the sender
     if parse in NOT_REGISTERED_READERS and ctx.person is not None:
         return None  # a registered villager's '埔心村 李秀英' is something else (登记 again says so)
     if identity.village_told_alone(text) and any(
@@ -328,17 +330,56 @@ def _for_someone(ctx: Ctx, _state=None) -> bool:
     return ctx.msg.msg_type == "text" and nlu.registering_for_someone(core.text_normalized(ctx))
 
 
-def on_for_someone(ctx: Ctx, *_match) -> str:
+FOR_ANOTHER = "for_another"  # _for_someone_ahead's reading: another person named to be registered (round 81)
+
+
+def _for_someone_ahead(ctx: Ctx) -> Any:
+    """Round 81 (issue 17 §5): another person named to be registered ('帮我老公也登记一下 刘松林 埔心村',
+    ``nlu.registering_another_named``); else round 56's reading."""
+    if ctx.msg.msg_type == "text" and nlu.registering_another_named(core.text_normalized(ctx)):
+        return FOR_ANOTHER
+    return _for_someone(ctx)
+
+
+def _for_someone_then(ctx: Ctx, read: Any) -> Any:
+    """Another person named: for_someone's when this WeChat is surely not theirs (``_another_on_this_wechat``), else
+    the registration's (round 56's relative on their own phone); round 56's reading from a follower not registered."""
+    if read == FOR_ANOTHER:
+        return FOR_ANOTHER if _another_on_this_wechat(ctx, core.text_normalized(ctx)) else False
+    return _unregistered(ctx, read)
+
+
+def _another_on_this_wechat(ctx: Ctx, norm: str) -> bool:
+    """Round 81 (trust: nobody acts as someone else): another person named to be registered (``norm``: the normalised
+    text) by a registered sender, or by one not registered yet who says they have no phone or use the sender's
+    (``nlu.another_on_my_wechat``)."""
+    return nlu.registering_another_named(norm) and (ctx.person is not None or nlu.another_on_my_wechat(norm))
+
+
+def on_for_someone(ctx: Ctx, *match) -> str:
     """How to register for an old person (on their phone: their name; on one's own WeChat: one's own, the trees count
-    for the household); the registration waits for the name (the QR code's village kept), never a ticket."""
+    for the household); the registration waits for the name (the QR code's village kept), never a ticket. Round 81:
+    another person named ('帮我老公也登记 刘松林 埔心村'): nobody is bound to that name; a registered sender is told how
+    each registers (the household on one account, 代种 for one without a phone), one not registered yet is asked the
+    name of whoever uses this WeChat, the village said kept."""
+    another = bool(match) and match[-1] == FOR_ANOTHER
+    if another and ctx.person is not None:
+        return ctx.t("registration.for_another")
     waiting = REGISTRATION.state(ctx)
     if waiting is not None:
         data = waiting.data
     else:
-        village = identity.scene_village(ctx)
+        village = identity.scene_village(ctx) or (_village_said(ctx) if another else None)
         data = {"village_id": village["id"]} if village else {}
     REGISTRATION.enter(ctx, "ask_name", data)  # waits (again) for the name, its time renewed
-    return ctx.t("registration.for_someone")
+    return ctx.t("registration.for_another_ask_name" if another else "registration.for_someone")
+
+
+def _village_said(ctx: Ctx) -> dict | None:
+    """The one roster village the text names as the roster writes it (round 81), else None."""
+    text = hanzi.simplified(ctx.msg.text or "")
+    named = [v for v in roster_store.all_villages(ctx.db) if v["name"] in text]
+    return named[0] if len(named) == 1 else None
 
 
 def _unregistered(ctx: Ctx, _said) -> bool:
@@ -618,9 +659,8 @@ ROUTES: list = [
     Route("registration_asked", staged(_registration_asked, _not_of_a_record_just_finished), on_registration_asked),
     Route("own_words", staged(_short_words, _own_words), on_own_words),
     Route("leave", staged(_leave_ahead, _not_of_the_planting_day), on_leave),
-    Route(
-        "for_someone", staged(_for_someone, _unregistered), on_for_someone
-    ),  # round 56: '帮我阿爸登记', not registered yet
+    # round 56: '帮我阿爸登记', not registered yet; round 81: another person named, from anyone
+    Route("for_someone", staged(_for_someone_ahead, _for_someone_then), on_for_someone),
     # round 50: the right name said alone just after the name was said wrong ('名字写错了' then '改成林振东')
     Route(
         "fix_name",

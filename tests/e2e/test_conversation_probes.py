@@ -406,6 +406,18 @@ def probe(tmp_path_factory):
         runner.close()
 
 
+# round 81 (issue 17 §5, trust: nobody acts as someone else): the label 'register' of a relative or villager registered by
+# name from a WeChat that is not theirs is disputed. One WeChat is one person: a registered sender is never bound again to
+# another's name, and a relative said to have no phone (or to use the sender's) is not bound to the sender's WeChat. The
+# right reply is how each registers (registration.for_another: the household's trees on one account, the relative's own
+# phone, a cadre's 代种 for one without a phone), and, from one not registered yet, the name of whoever uses this WeChat
+# asked (tests/e2e/test_conversation_round81.py checks both). Strict: a reader that binds them again fails here.
+_DISPUTED_ANOTHER = (
+    "disputed label (round 81): another person registered by name from a WeChat not theirs; one WeChat is one person,"
+    " so the right reply is how each registers (for_someone: registration.for_another), nobody bound to that name"
+)
+
+
 # Probes the bot still gets wrong, each with why it is left (strict: one that starts to pass must leave this list).
 # Round 18 fixed the last one ('这个怎么弄': the help, or after a photo the record's next step: bot/nlu.py go_on_asked).
 KNOWN_MISSES: dict[str, str] = {}
@@ -1540,6 +1552,7 @@ _ROUND_20Q_LEFT: list[tuple[str, list[str]]] = [
         ["twice:桃树流胶点算 || 涯落了石灰 冇用"],
     ),
 ]
+_ROUND_20Q_LEFT.append((_DISPUTED_ANOTHER, ["new:涯阿爸叫曾柿生 涯帮佢登记 埔心村 佢冇手机"]))
 ROUND_20Q_MISSES = {message: why for why, messages in _ROUND_20Q_LEFT for message in messages}
 
 
@@ -1979,6 +1992,7 @@ _ROUND_21R_LEFT: list[tuple[str, list[str]]] = [
         ["ticket:不用问了 是浇水太多 已经好点了"],
     ),
 ]
+_ROUND_21R_LEFT.append((_DISPUTED_ANOTHER, ["new:帮我阿妈登记 黄龙眼 埔心村 佢冇智能手机"]))
 ROUND_21R_MISSES = {message: why for why, messages in _ROUND_21R_LEFT for message in messages}
 
 
@@ -2006,21 +2020,12 @@ _ROUND_21S_LEFT: list[tuple[str, list[str]]] = [
         " with a filler or told by someone, a record reported twice and not wanted, how many the trouble is on said"
         " last in a ticket's window: 126/140; the forty-third: never mind then not yet in one breath, 128/140)",
         [
-            "new:嗯那个我要登记一下啊我叫陈木棉埔心村的",
-            "new:我老豆冇智能手机 用我个号同佢登记得唔得 佢叫刘松林埔心村",
-            "new:点样登记啊",
-            "member:嗯我那个名字打错了啊是陈木兰的兰不是蓝色的蓝",
-            "member:我想认领那个两棵龙研四月份再种",
-            "party:长塘片那块我来管吧",
             "party:上礼拜支部活动种的那五棵木绵我现在才来报",
-            "cadre:那个村里搞的植树日啊我也去参加嘛算上我",
-            "adviser:顾问用什么命令回答问题",
-            "ticket:是不是肥放多了上个月下了一次鸡粪",
             "after_photo:点算啊 仲要打字咩",
-            "twice:问专家 三角梅不开花 || 喂有冇人睇到我问嘅三角梅",
         ],
     ),
 ]
+_ROUND_21S_LEFT.append((_DISPUTED_ANOTHER, ["new:我老豆冇智能手机 用我个号同佢登记得唔得 佢叫刘松林埔心村"]))
 ROUND_21S_MISSES = {message: why for why, messages in _ROUND_21S_LEFT for message in messages}
 
 
@@ -2033,14 +2038,11 @@ _ROUND_21U_LEFT: list[tuple[str, list[str]]] = [
     (
         "blind miss of set 21u (planting records and their corrections), measured at the forty-third session's start (407af84, 130/140)",
         [
-            "new:我是埔心村村民张龙眼想报个名参加种树登记一下",
             "new:我啱啱喺屋企门口种咗两棵龙眼",
-            "party:礼拜六那个植树活动我也去算我一个",
             "ticket:那棵桂花最近雨水多根部有点积水",
             "after_photo:是不是还要发位置",
             "pending:嗯刚才那个说错了还没种呢是准备种",
             "finished:荔枝种下去几天要淋水",
-            "finished:证书几时有得攞",
             "finished:其实系三棵唔系两棵",
             "twice:种了3棵桂花 || 帮我看看记上没",
         ],
@@ -2058,20 +2060,22 @@ _ROUND_21V_LEFT: list[tuple[str, list[str]]] = [
     (
         "blind miss of set 21v (tickets and advisers, registration of relatives, unsubscribing, repeated questions), measured at the forty-third session's start (407af84, 129/140)",
         [
-            "new:喂 我要那个等级 我叫张龙眼 铺心村",
-            "new:怎么登记啊",
-            "member:帮我老公也登记一下 刘松林 埔心村",
-            "party:我是党员 要管哪一片啊",
-            "party:长塘片那块我来管护",
-            "cadre:帮我们村的陈伯登记 陈大榕 埔心村",
-            "adviser:把刚才那个桂花发黄的问题列出来我看看",
-            "ticket:上个月刚施过肥 会不会是肥多了",
             "after_photo:我种嘅数有冇记低",
             "pending:啊说错了是龙眼",
             "finished:刚才那个不算 照片是去年的",
         ],
     ),
 ]
+_ROUND_21V_LEFT.append(
+    (
+        _DISPUTED_ANOTHER,
+        [
+            "member:帮我老公也登记一下 刘松林 埔心村",
+            "cadre:帮我们村的陈伯登记 陈大榕 埔心村",
+            "new:帮我阿妈登记 她叫黄荔香 埔心村的 她没手机用我的",
+        ],
+    )
+)
 ROUND_21V_MISSES = {message: why for why, messages in _ROUND_21V_LEFT for message in messages}
 
 
