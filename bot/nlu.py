@@ -987,7 +987,8 @@ MAX_COUNT = 1_000_000
 _RANGE_RE = re.compile(rf"{_NUM}\s*[-~到至]\s*{_NUM}\s*{_MEASURE}")
 _VAGUE_RE = re.compile(
     rf"(?:好|十|几十|数十|上百|几百)?几\s*{_MEASURE}|[{_CN_NUM}]{{2}}{_MEASURE}(?<![十百千]{_MEASURE})"
-    rf"|一些|若干|一批|好多|很多|不少|一堆|一大片|多{_MEASURE}|{_RANGE_RE.pattern}"
+    # round 80 (21u): 多根 before 部, 系, 须 is the roots ('雨水多根部有点积水'), no vague count of trees
+    rf"|一些|若干|一批|好多|很多|不少|一堆|一大片|多(?!根[部系须茎头])(?:{_MEASURE})|{_RANGE_RE.pattern}"
 )
 
 
@@ -1666,6 +1667,19 @@ _PAST_RE = re.compile(r"了|今天|昨天|前天|刚|已经|上午|下午|早上
 _HOW_MANY_RE = re.compile(rf"(?<![十百千好])几\s*{_MEASURE}")
 
 
+# round 80 (21u): how long after planting, or how often, asked ('荔枝种下去几天要淋水', '隔几天施肥', '几日淋一次水'): a
+# question about trees planted, never their record; a while past said is not (前几天种了, 这几天种了, 过几天再种)
+_INTERVAL_ASKED_RE = re.compile(
+    r"(?<![十前这那呢嗰头今好过前])几(?:天|日|个星期|个礼拜|周)(?=[^了咗过，。,\s]{0,3}?(?:要|就|再|才|可以|能|淋|浇|施|一次|一回|一遍))"
+    r"|隔几(?:天|日)|每几(?:天|日)"
+)
+
+
+def interval_asked(text: str) -> bool:
+    """Round 80: how long after planting or how often something is done, asked (``_INTERVAL_ASKED_RE``)."""
+    return bool(_INTERVAL_ASKED_RE.search(to_halfwidth(text or "")))
+
+
 def is_question(text: str) -> bool:
     """True for questions ('桂花什么时候种', '种几棵好', '荔枝怎么种', '书记种几棵树'; not '种了几棵桂花',
     said of trees planted)."""
@@ -2276,6 +2290,7 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
     if (
         not body
         or (is_question(body) and not _vague_report(body))
+        or interval_asked(body)  # round 80 (21u): '荔枝种下去几天要淋水'
         or is_adoption_wish(body)
         or is_complaint(body)
         or is_pledge(body)
@@ -2376,6 +2391,22 @@ _NOT_COUNTED_RE = re.compile(
 _NOT_COUNTED_HINT_RE = re.compile(r"[不别唔莫删撤废]")
 
 
+# round 80 (21u): a record said wrong because its trees are not planted yet ('刚才那个说错了还没种呢是准备种', '唔好意思 仲未种
+# 准备种先'): a slip or apology said, or the planting still to come, with not planted yet (never 还没种好, 未种完: not
+# finished, still a record's)
+_NOT_PLANTED_YET_RE = re.compile(r"(?:还|仍|都)?(?:没有|没|未)(?:有)?(?:种|栽)(?![好完活下落了])")
+_SLIP_SAID_RE = re.compile(r"(?:说|讲|打|写|报|发|弄|搞|记)错|不好意思|不要意思|对不起|抱歉")
+_TO_PLANT_RE = re.compile(
+    r"(?:准备|打算|计划|想|等|迟些|过几天|下个月|下个礼拜|下周|明天|明年|改天)(?:再)?(?:才)?(?:种|栽)"
+)
+
+
+def not_planted_yet_said(norm: str) -> bool:
+    """Round 80: the record just told is wrong, its trees not planted yet (``_NOT_PLANTED_YET_RE`` with a slip said or
+    the planting still to come), on the ``normalize``d text."""
+    return bool(norm and _NOT_PLANTED_YET_RE.search(norm) and (_SLIP_SAID_RE.search(norm) or _TO_PLANT_RE.search(norm)))
+
+
 def not_to_be_counted(text: str) -> bool:
     """Round 59: trees said not to be counted, or their record taken back (``_NOT_COUNTED_RE``, on the text normalised:
     唔好 is 不要)."""
@@ -2385,7 +2416,10 @@ def not_to_be_counted(text: str) -> bool:
 # round 58 (20i): trees pointed at where they stand, 'those two' (嗰, 那) after the place ('就系种喺祠堂边嗰两棵桂花', '门口
 # 那三棵龙眼'): trees already there, described; never with words of having planted them ('琴日种好咗我认领嗰三棵龙眼') nor
 # said of today ('头先嗰两棵荔枝'); 呢, 这 (these here) may name a photo's trees, and stay a report
-_POINTED_LOGGED_RE = re.compile(r"登记|记录|上报|记低|记上|帮我记|报上")  # '帮我登记屋后那三棵荔枝': those trees logged
+# '帮我登记屋后那三棵荔枝': those trees logged; round 80 (21s): reported late ('上礼拜…种的那五棵木绵我现在才来报', '…而家先嚟报')
+_POINTED_LOGGED_RE = re.compile(
+    r"登记|记录|上报|记低|记上|帮我记|报上|(?:来|嚟|补|才|先|现在)报|报(?:一下|下|给你|畀你|番|返)"
+)
 _TREES_POINTED_AT_RE = re.compile(rf"(?<=[{_CJK}])(?:嗰|那)(?:[一两二三四五六七八九十几\d]{{1,3}})(?:棵|株|头|兜|蔸)")
 
 
@@ -2727,8 +2761,9 @@ _NEGATED_RE = re.compile(r"不|别|莫|没|甭|勿")
 # reminders off: 'don't (send me / remind me / bother me) any more', or 'switch the reminders off'
 _STOP_SENDING_RE = re.compile(
     # round 63 (20r): daily said Cantonese-wise, 的 after it ('我唔需要每日提醒', '我不需要每天的提醒')
-    r"(?:不要|别|不用|不想|不需要|莫|甭|勿)(?:再|老是|总是|成日|一直|天天|每天|每日|日日|继续)*(?:的)?(?:给我|同我|跟我|帮我)?"
-    r"(?:再)?"
+    # round 80 (21u): never the A-not-A of a question ('位置使唔使发': 要不要发, 需不需要发)
+    r"(?<![要用想需])(?:不要|别|不用|不想|不需要|莫|甭|勿)(?:再|老是|总是|成日|一直|天天|每天|每日|日日|继续)*(?:的)?"
+    r"(?:给我|同我|跟我|帮我)?(?:再)?"
     r"(?:发(?:送)?(?:消息|信息|短信|提醒|通知|东西|来|过来|给我)*$|发(?:送)?(?:种树|植树|活动|这些|这种|那些)?(?:的)?"
     r"(?:消息|信息|短信|提醒|通知|东西)|提醒|推送|通知|烦我|打扰|吵"
     r"|收(?:到)?(?:消息|信息|提醒|通知|推送)"
@@ -6141,6 +6176,11 @@ _WHY_DROPPED_RE = re.compile(
     # round 68 (20y): whose tree it was after the slip ('影错咗人哋嘅树', '拍错了隔壁家的树')
     r"|(?:拍|影|发|传|选)错(?:了)?(?:隔壁|邻居|别人|人家|人哋)(?:家|屋企)?(?:的)?(?:树|苗|照片|相)"
     r"|(?:不是|并非)(?:这|那)(?:棵|张|个)(?:树)?"
+    # round 80 (21v): the photo not of the trees now planted: taken before ('照片是去年的', '张相系旧年影嘅', '那张相是旧的')
+    # or of others' trees ('照片拍的是别人家的')
+    r"|(?:那|这)?(?:张)?(?:照片|相片|相|图)(?:是|系)?(?:去年|旧年|前年|以前|之前|上个月|上次|早前|旧|老)(?:拍|影)?(?:的)?"
+    r"|(?:那|这)?(?:张)?(?:照片|相片|相|图)(?:拍|影)?(?:的)?(?:是|系)(?:隔壁|邻居|别人|人家|人哋|网上)(?:家|屋企)?(?:的)?"
+    r"(?:树|苗)?"
     r")+$"
 )
 
@@ -6284,6 +6324,7 @@ _TREE_RIGHT_RE = re.compile(
 _TREE_ASKED_RE = re.compile(r"吗|么|嘛|是不是|还是|什么|咩|乜|哪|边|几|怎|点样|好不好|得唔得|行不行|可以|能不能")
 # every correction above says one of these as written (不是/唔系, 记成, 错, 改): most texts are not normalised at all
 _TREE_CORRECTION_HINT_RE = re.compile(r"[不唔非成错錯改]")
+_INTERJECTION_FIRST_RE = re.compile(r"^(?:啊|呀|哎呀|哎|哎哟|唉)+")
 
 
 def tree_corrected(text: str, species_table: Mapping, others: tuple[str, ...] = ()) -> tuple[str, bool] | None:
@@ -6294,6 +6335,8 @@ def tree_corrected(text: str, species_table: Mapping, others: tuple[str, ...] = 
     if not _TREE_CORRECTION_HINT_RE.search(text or ""):
         return None
     norm = _INTENT_PARTICLES_RE.sub("", normalize(text or ""))
+    # round 80 (21v): an interjection, a filler or an apology first ('啊说错了是龙眼', '不好意思说错了是桂花')
+    norm = _SORRY_FIRST_RE.sub("", without_fillers(_INTERJECTION_FIRST_RE.sub("", norm)), count=1)
     if not norm or len(norm) > INTENT_MAX_CHARS or _TREE_ASKED_RE.search(norm):
         return None
     norm = _TREES_POINTED_RE.sub("", _RECORD_POINTED_RE.sub("", norm, count=1), count=1)
@@ -7302,6 +7345,21 @@ _RECORD_WAITS_FOR_WHAT_RE = re.compile(
     r"^(?:这个|这条|那个|那条|呢个|呢条|嗰个|嗰条|个|条|我的|我个|我那个|我这个)?(?:记录|登记)(?:还|仲)?(?:在)?(?:等|差|缺|欠|少)(?:紧|着|了)?"
     r"(?:什么|啥|咩|乜|乜嘢)(?:东西)?$"
 )
+
+
+# round 80 (21u, 21s): whether a part must still be sent, asked bare ('是不是还要发位置', '还要不要发定位', '点算啊 仲要打字咩'):
+# the record in progress's next step (never the privacy or voice answers the words 位置, 打字 would find)
+_STILL_NEEDED_ASKED_RE = re.compile(
+    r"^(?:那|咁|那么|怎么办|点算|怎么搞)?(?:啊|呀|呢)?(?:是不是|是否|系咪|是)?(?:还|仲)(?:要不要|需不需要|用不用|使不使|要|需要|得)?"
+    r"(?:再)?(?:发|加|传|报|打|写|填|补)(?:埋|上|多|个|张|一个|一张)?"
+    r"(?:位置|定位|地址|字|文字|棵数|数目|数量|树名|树种|照片|相片|相)(?:吗|不|没有|没|什么|呢|啊|不要|嘛)?$"
+)
+
+
+def record_still_needed_asked(norm: str) -> bool:
+    """Round 80: whether a part of the record must still be sent, asked (``_STILL_NEEDED_ASKED_RE``, normalised)."""
+    bare = _INTENT_PARTICLES_RE.sub("", re.sub(r"\s+", "", norm or ""))
+    return bool(bare) and len(bare) <= INTENT_MAX_CHARS and bool(_STILL_NEEDED_ASKED_RE.match(bare))
 
 
 def record_next_asked(norm: str) -> bool:

@@ -389,6 +389,10 @@ def read_whole(text: str, species_table: Mapping, others: tuple[str, ...] = ()) 
         # words around it ('刚才那个是三棵 不是两棵' is no 3棵“不两棵”); round 78 (21t): nor the count denied taken as the
         # report ('等阵 唔系三棵 系四棵桃' had been read 3棵桃): the right count is the record's (``read_part``)
         return MAY_BE_PART
+    if parsed is None and nlu.tree_corrected(text, species_table, others) is not None:
+        # round 80 (21v): the tree said wrong, then right ('哦搞错了应该是桂花': 应该 read as a question) is for the
+        # sender's record, if one waits (``read_part``)
+        return MAY_BE_PART
     if parsed is not None or never_a_part(text):
         return parsed
     return MAY_BE_PART
@@ -721,10 +725,12 @@ _RECORD_POINTED = (
     r"(?:(?:刚刚|刚才|头先|啱先|啱啱|之前)?(?:报的|发的)?(?:那|这)(?:个|条|些|棵|两棵|几棵|三棵)(?:树|记录)?"
     r"|我(?:的|家的|们的|那|这)?(?:些|个|条|两棵|几棵|三棵)?(?:树|记录)?"
     # the lead (forty-second session, set 21s by voice): the one just sent, with 的 ('刚才的记上了吗')
-    r"|(?:刚刚|刚才|头先|啱先|啱啱)(?:的|报的|发的))"
+    r"|(?:刚刚|刚才|头先|啱先|啱啱)(?:的|报的|发的)"
+    # round 80 (21u, 21v): what one planted or reported as a number ('我种嘅数有冇记低', '我报的数记下来没有')
+    r"|我(?:种|报|报上去)的(?:数|树|那些|那个))"
 )
 _RECORDED_ASKED_RE = re.compile(
-    rf"^{_RECORD_POINTED}?(?:是不是|是否|到底)?(?:已经)?(?:(?:登记|记录|记)(?:(?:上|到|好|低|下|落|成功)(?:去)?(?:了)?|了)"
+    rf"^{_RECORD_POINTED}?(?:是不是|是否|到底)?(?:已经)?(?:(?:登记|记录|记)(?:(?:上|到|好|低|下|落|成功)(?:去|来)?(?:了)?|了)"
     r"|入(?:了|到)?(?:数|账))"
     r"(?:没有|没|未|吗|了吗|了没有|了没|吧|啦|呢)(?:呀|啊|呢|啦)?$"
     rf"|^{_RECORD_POINTED}?有没有(?:(?:登记|记录|记)(?:上|到|好|低|下|落|成功)(?:去)?(?:了)?|入(?:到)?(?:数|账))(?:呢|啊|呀)?$"
@@ -767,6 +773,10 @@ _REPORTED_FIRST_RE = re.compile(
     r"(?:有没有|是不是|是否)(?:已经)?(?:(?:报|登记|记录|记)(?:成功|上去|上|到|好|落)|成功)(?:了)?(?:呀|啊|呢|啦)?$"
 )
 _FILLER_FIRST_RE = re.compile(r"^(?:嗯+|呃+|哦+|啊+|那个|这个)+")
+# round 80 (21u): a look asked for first ('帮我看看记上没', '你查下记好了没'): the question after it
+_LOOK_FIRST_RE = re.compile(
+    r"^(?:麻烦|请)?(?:你)?(?:帮我|帮忙|同我|替我)?(?:看看|看一下|看下|查查|查一下|查下|睇下|睇睇|睇一下)(?:吧|啊)?"
+)
 
 
 def recorded_asked(norm: str) -> bool:
@@ -774,6 +784,7 @@ def recorded_asked(norm: str) -> bool:
     round 67: counted in ('入咗数未'), the record pointed at first ('我嗰两棵登记好未'); the lead: its photo received
     ('相收到未': ``photo_received_asked``, which only a record just finished answers)."""
     norm = _FILLER_FIRST_RE.sub("", (norm or "").rstrip("？?。.！! "))
+    norm = _LOOK_FIRST_RE.sub("", norm).lstrip("，, ")
     return bool(norm) and bool(
         _RECORDED_ASKED_RE.match(norm)
         or _PHOTO_RECEIVED_RE.match(norm)
@@ -800,6 +811,7 @@ def asked_of_the_record(said: str) -> bool:
         or nlu.record_itself_asked(said)  # round 65: '影相喺边度按'; round 75: '相发咗 点解冇反应'
         or nlu.record_go_on_said(said)  # round 67: '要打咩字落去', '荔枝种好咗 跟住要点'
         or recorded_asked(said)  # the lead (41st): '记到未', '入咗数未' while it still waits
+        or nlu.record_still_needed_asked(said)  # round 80: '是不是还要发位置', '点算啊 仲要打字咩'
     )
 
 

@@ -777,7 +777,9 @@ def _recorded_then(ctx, _said):
     none, the sender's progress (``NONE_JUST_FINISHED``: '登记咗未' is never a 登记, and had nothing else to answer it), unless a
     record is being collected (its own routes answer)."""
     if any(flow is planting.FLOW for flow, _state in conversation.in_progress(ctx, ctx.app.flows)):
-        return None
+        # round 80 (21u: '种了3棵桂花 || 帮我看看记上没' had become a question for the adviser): the record being
+        # collected is not recorded yet: said so, with what it still needs (on_recorded_asked)
+        return planting.collecting(ctx)
     record = planting.just_finished(ctx)
     if record is None or record["status"] != "complete":
         # the photo asked after with no record just finished is no record's ('相收到未' after a ticket's photo)
@@ -792,9 +794,13 @@ NONE_JUST_FINISHED = {"id": None}
 def on_recorded_asked(ctx, record: dict) -> str:
     """'记上了没有' just after a record: yes, which record, and what its reply said after (its check, the progress);
     round 67: with no record just finished, the sender's progress (what is counted, what waits)."""
+    assert ctx.person is not None  # @registered
     if record is NONE_JUST_FINISHED:
-        assert ctx.person is not None  # @registered
         return my_progress_text(ctx.app, ctx.db, ctx.person)
+    if record["status"] == "pending":  # round 80: not recorded until it is complete: its next step, then the progress
+        return "\n".join(
+            [ctx.t("planting.recorded_not_yet"), on_menu(ctx, record), my_progress_text(ctx.app, ctx.db, ctx.person)]
+        )
     return "\n".join(
         [ctx.t("planting.recorded_yes", id=record["id"], what=_what(ctx, record)), *_confirmation_tail(ctx, record)]
     )

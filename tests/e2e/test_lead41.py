@@ -137,9 +137,16 @@ def test_a_lack_of_money_or_a_longer_why_is_no_guess_nor_a_bare_why():
 
 
 # from conv75: whether it is recorded asked while the record still waits had become a ticket (with the photo after one),
-# or a record of a tree called 记咗未
+# or a record of a tree called 记咗未. Round 80 (21u's '种了3棵桂花 || 帮我看看记上没', kind progress): recorded_asked
+# answers it, not yet said first, then the same next step the planting help gives, then the progress
 @pytest.mark.parametrize("context", ["pending", "after_photo"])
 @pytest.mark.parametrize("asked", ["记到未", "记咗未", "有冇记到", "入咗数未"])
 def test_whether_it_is_recorded_while_the_record_waits_is_its_next_step(probe, context, asked):  # noqa: F811
-    assert probe.run(context, asked, "how") == "", (context, asked)
-    assert probe.last_handler(f"o-probe-{probe.count}") == "planting_menu"
+    assert probe.run(context, asked, "progress") == "", (context, asked)
+    openid = f"o-probe-{probe.count}"
+    assert probe.last_handler(openid) == "recorded_asked"
+    reply = probe.rows("SELECT reply FROM inbox WHERE openid = ? ORDER BY id DESC LIMIT 1", [openid])[0]["reply"]
+    step = "请再发一张种好的树的照片" if context == "pending" else "请再发树种和棵数"
+    assert reply.startswith(probe.bot.t("planting.recorded_not_yet")) and step in reply, reply
+    assert probe.rows("SELECT status FROM plantings WHERE openid = ?", [openid]) == [{"status": "pending"}]
+    assert probe.rows("SELECT id FROM tickets WHERE openid = ?", [openid]) == []
