@@ -209,6 +209,15 @@ class Probe:
         """How a reply asking which of two answers was meant begins (round 43, bot/ask_back.py)."""
         return self.bot.t("faq.ask_back", first="", second="").splitlines()[0]
 
+    @property
+    def openid(self) -> str:
+        """The openid of the probe run last (each run is a new sender)."""
+        return f"o-probe-{self.count}"
+
+    def last_reply(self, openid: str) -> str:
+        """The reply to the sender's last message."""
+        return self.rows("SELECT reply FROM inbox WHERE openid = ? ORDER BY id DESC LIMIT 1", [openid])[0]["reply"]
+
     def last_handler(self, openid: str) -> str:
         found = self.rows(
             "SELECT handler FROM inbox WHERE openid = ? AND msg_type = 'text' ORDER BY id DESC LIMIT 1", [openid]

@@ -218,7 +218,7 @@ CONTROLS_POST = [
 
 # how to register or bind asked by a follower not registered yet ('我想绑定我的身份 怎么弄', '请问点样注册'): a bare 登记, the
 # name asked next; with where one is from ('点样注册呀 我系埔心村村民') only the name (it had been the FAQ's bot.register).
-# A registered villager's stays the FAQ's, and so does '怎么登记' alone (登记 is also logging trees)
+# A registered villager's stays the FAQ's ('怎么登记' alone too, from one not registered yet, until round 81: see below)
 EXAMPLES_REGISTER = [
     ("new", "我想绑定身份 点搞", "register"),
     ("new", "点样注册啊 我系埔心村嘅", "register"),
@@ -228,12 +228,14 @@ EXAMPLES_REGISTER = [
     ("new", "注册点弄 我住埔心村", "register"),
     ("new", "我系埔心村人 点样绑定身份", "register"),
     ("new", "怎样注册身份", "register"),
+    # round 81 (43rd session) decided otherwise for a bare '怎么登记' from one not registered yet: their registration comes
+    # first (a planting told before it is only kept), so the name is asked; a registered villager's stays the FAQ's
+    ("new", "怎么登记", "register"),
 ]
 CONTROLS_REGISTER = [
     ("member", "怎么注册", "question"),
     ("member", "请问点样注册", "question"),
     ("new", "登记要带身份证吗", "question"),
-    ("new", "怎么登记", "question"),
     ("new", "注册有什么用", "question"),
 ]
 

@@ -12,15 +12,11 @@ from tests.e2e.test_conversation_probes import (  # noqa: F401  (the module's fi
 )
 
 
-def _openid(probe) -> str:  # noqa: F811
-    return f"o-probe-{probe.count}"
-
-
 # -- case 1: 取消 right after a record finished asks at once whether to withdraw it (as 作废 does) ---------------------
 @pytest.mark.parametrize("message", ["取消记录", "取消！", " 取消 "])
 def test_cancel_right_after_a_finished_record_asks_to_withdraw_it(probe, message):  # noqa: F811
     assert probe.run("finished", message, "cancel") == ""
-    openid = _openid(probe)
+    openid = probe.openid
     assert probe.last_handler(openid) == "withdraw"
     assert [p["status"] for p in probe.rows("SELECT status FROM plantings WHERE openid = ?", [openid])] == ["complete"]
     assert probe.rows("SELECT state FROM conversations WHERE openid = ? AND flow = 'withdraw'", [openid])
@@ -29,7 +25,7 @@ def test_cancel_right_after_a_finished_record_asks_to_withdraw_it(probe, message
 def test_cancel_long_after_a_finished_record_has_nothing_to_cancel(probe):  # noqa: F811
     """Past planting.withdraw_minutes the record is no 'just finished': nothing to cancel, the record kept."""
     probe.run("finished", "我的进度", "progress")
-    openid = _openid(probe)
+    openid = probe.openid
     probe.bot.clock.advance(hours=3)
     user = probe.user(openid)
     assert user.says("取消") == probe.bot.t("core.nothing_to_cancel")
@@ -39,7 +35,7 @@ def test_cancel_long_after_a_finished_record_has_nothing_to_cancel(probe):  # no
 
 def test_cancel_while_the_withdrawal_is_asked_drops_the_question_not_the_record(probe):  # noqa: F811
     probe.run("finished", "作废", "cancel")
-    openid = _openid(probe)
+    openid = probe.openid
     user = probe.user(openid)
     assert user.says("取消") == probe.bot.t("core.cancelled")
     assert [p["status"] for p in probe.rows("SELECT status FROM plantings WHERE openid = ?", [openid])] == ["complete"]
@@ -100,7 +96,7 @@ def test_round_57_ticket_details(probe, context, message, expected):  # noqa: F8
 @pytest.mark.parametrize("message", ["系前年种嘅 有两棵", "旧年种嘅 五棵都系咁"])
 def test_a_past_years_trees_told_are_no_record(probe, message):  # noqa: F811
     probe.handler_for("member", message)
-    assert not probe.rows("SELECT id FROM plantings WHERE openid = ?", [_openid(probe)])
+    assert not probe.rows("SELECT id FROM plantings WHERE openid = ?", [probe.openid])
 
 
 # -- case 3: a follower not registered yet telling only the village (alone, 我系…嘅, with the wish, or after 登记): the
@@ -128,7 +124,7 @@ def test_round_57_village_only(probe, context, message, expected):  # noqa: F811
 @pytest.mark.parametrize(("message", "name"), [("我是埔心村的人", "黄秋菊"), ("登记：埔心村", "邝月桃")])
 def test_the_village_alone_asks_only_the_name(probe, message, name):  # noqa: F811
     probe.handler_for("new", message)
-    openid = _openid(probe)
+    openid = probe.openid
     assert probe.asks_the_name_only(openid)
     assert not probe.rows("SELECT id FROM people WHERE openid = ?", [openid])
     assert name in probe.user(openid).says(name)
@@ -138,9 +134,7 @@ def test_the_village_alone_asks_only_the_name(probe, message, name):  # noqa: F8
 @pytest.mark.parametrize("message", ["我是埔心村的", "埔心村"])
 def test_a_registered_villager_telling_the_village_is_not_asked_a_name(probe, message):  # noqa: F811
     assert probe.handler_for("member", message) != "register"
-    assert not probe.rows(
-        "SELECT state FROM conversations WHERE openid = ? AND flow = 'registration'", [_openid(probe)]
-    )
+    assert not probe.rows("SELECT state FROM conversations WHERE openid = ? AND flow = 'registration'", [probe.openid])
 
 
 # -- case 4: a command with Cantonese 先 after it (for now) is that command; emoji around a record's answer are none
@@ -179,7 +173,7 @@ CONTROLS_PASSED = [
 @pytest.mark.parametrize(("context", "message", "expected"), cases_of([*EXAMPLES_PASSED, *CONTROLS_PASSED], {}))
 def test_round_57_record_passed_asked(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
-    assert not probe.rows("SELECT id FROM tickets WHERE openid = ?", [_openid(probe)]) or expected == "question"
+    assert not probe.rows("SELECT id FROM tickets WHERE openid = ?", [probe.openid]) or expected == "question"
 
 
 # -- case 6: while a record waits for its photo, how to take or send it asked in other words, or how to finish the
@@ -210,7 +204,7 @@ def test_round_57_photo_how(probe, context, message, expected):  # noqa: F811
 def test_how_to_take_the_photo_gets_its_tips_and_the_next_step(probe):  # noqa: F811
     assert probe.run("pending", "张相应该点影先啱", "how") == ""
     [last] = probe.rows(
-        "SELECT reply FROM inbox WHERE openid = ? AND msg_type = 'text' ORDER BY id DESC LIMIT 1", [_openid(probe)]
+        "SELECT reply FROM inbox WHERE openid = ? AND msg_type = 'text' ORDER BY id DESC LIMIT 1", [probe.openid]
     )
     assert probe.bot.t("planting.photo_what").strip() in last["reply"]
 
@@ -235,5 +229,5 @@ CONTROLS_TREE_CORRECTED = [
 def test_round_57_tree_corrected(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
     if expected == "planting":
-        [record] = probe.rows("SELECT count, species FROM plantings WHERE openid = ?", [_openid(probe)])
+        [record] = probe.rows("SELECT count, species FROM plantings WHERE openid = ?", [probe.openid])
         assert record["count"] == 2 and record["species"] != "荔枝"

@@ -11,11 +11,6 @@ from tests.e2e.test_conversation_probes import (  # noqa: F401  (the module's fi
     probe,
 )
 
-
-def _openid(probe) -> str:  # noqa: F811
-    return f"o-probe-{probe.count}"
-
-
 # -- class a: a party member asking where the care zones are and how many (together: the list, numbered, where each
 # is), or signing up for this year's (next month's, a date's) planting day: the zones' list, the day's check-in ---------
 EXAMPLES_ZONE_JOIN = [
@@ -76,7 +71,7 @@ def test_round_58_same_tree(probe, context, message, expected):  # noqa: F811
 @pytest.mark.parametrize("message", ["门口那三棵龙眼", "系祠堂边嗰两棵桂花"])
 def test_trees_pointed_at_where_they_stand_are_no_record(probe, message):  # noqa: F811
     probe.handler_for("member", message)
-    assert not probe.rows("SELECT id FROM plantings WHERE openid = ?", [_openid(probe)])
+    assert not probe.rows("SELECT id FROM plantings WHERE openid = ?", [probe.openid])
 
 
 # -- class c: after a photo or while a record waits, how to go on asked with a particle after 'then', whether words must
@@ -133,7 +128,7 @@ def test_round_58_new_follower(probe, context, message, expected):  # noqa: F811
 
 def test_a_story_naming_someone_else_registers_nobody_by_that_name(probe):  # noqa: F811
     probe.handler_for("new", "喂你好 我系埔心村嘅 我个孙帮我装咗微信 佢话要登记 佢叫黄小明 我叫黄桂兰")
-    assert probe.rows("SELECT name FROM people WHERE openid = ?", [_openid(probe)]) == []
+    assert probe.rows("SELECT name FROM people WHERE openid = ?", [probe.openid]) == []
 
 
 # -- class e: the adoptable trees asked with both words, as the campaign names them (认种认养): the list ---------------
@@ -172,4 +167,4 @@ CONTROLS_REVIEWED = [
 @pytest.mark.parametrize(("context", "message", "expected"), cases_of([*EXAMPLES_REVIEWED, *CONTROLS_REVIEWED], {}))
 def test_round_58_reviewed(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
-    assert not probe.rows("SELECT id FROM tickets WHERE openid = ?", [_openid(probe)]) or expected == "question"
+    assert not probe.rows("SELECT id FROM tickets WHERE openid = ?", [probe.openid]) or expected == "question"

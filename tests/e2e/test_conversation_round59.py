@@ -11,11 +11,6 @@ from tests.e2e.test_conversation_probes import (  # noqa: F401  (the module's fi
     probe,
 )
 
-
-def _openid(probe) -> str:  # noqa: F811
-    return f"o-probe-{probe.count}"
-
-
 # -- case 1: registering in one breath: a relative registering an old family member with no pause ('帮我屋企阿爷登记佢叫
 # 张松柏埔心村佢唔识用手机': the old person's name and village bound), and where one is from with voice fillers as clauses
 # of their own ('嗯 那个 我系埔心村嘅 想登记下': the name asked, the village kept) ----------------------------------------
@@ -52,9 +47,7 @@ def test_round_59_register_in_one_breath(probe, context, message, expected):  # 
 @pytest.mark.parametrize("message", ["嗯 那个 我系埔心村嘅", "帮我阿爷种咗两棵荔枝"])
 def test_a_registered_villager_in_one_breath_is_not_registered_again(probe, message):  # noqa: F811
     assert probe.handler_for("member", message) != "register"
-    assert not probe.rows(
-        "SELECT state FROM conversations WHERE openid = ? AND flow = 'registration'", [_openid(probe)]
-    )
+    assert not probe.rows("SELECT state FROM conversations WHERE openid = ? AND flow = 'registration'", [probe.openid])
 
 
 # -- case 2: an adviser's 签到 in his own words: the visit told (today, to a village, to guide or look) and how to have it
@@ -109,7 +102,7 @@ def test_round_59_withdrawn_in_words(probe, context, message, expected):  # noqa
 )
 def test_trees_not_to_be_counted_never_start_a_record(probe, message):  # noqa: F811
     probe.handler_for("member", message)
-    assert not probe.rows("SELECT id FROM plantings WHERE openid = ?", [_openid(probe)])
+    assert not probe.rows("SELECT id FROM plantings WHERE openid = ?", [probe.openid])
 
 
 # -- case 4: the same question reworded within minutes (the question word moved or changed, 啲 or 子 put in or left out,
@@ -134,11 +127,11 @@ CONTROLS_REWORDED = [
 @pytest.mark.parametrize(("context", "message", "expected"), cases_of([*EXAMPLES_REWORDED, *CONTROLS_REWORDED], {}))
 def test_round_59_question_reworded(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
-    tickets = probe.rows("SELECT id FROM tickets WHERE openid = ?", [_openid(probe)])
+    tickets = probe.rows("SELECT id FROM tickets WHERE openid = ?", [probe.openid])
     if expected == "one-ticket":
         assert len(tickets) == 1
     else:
-        assert probe.last_handler(_openid(probe)) not in ("ticket_supplement_text", "ticket_repeat")
+        assert probe.last_handler(probe.openid) not in ("ticket_supplement_text", "ticket_repeat")
 
 
 # -- case 5: how many of a group (the party members, the households) have not planted, the group named first ('我哋村啲
@@ -161,7 +154,7 @@ CONTROLS_LEFT = [
 @pytest.mark.parametrize(("context", "message", "expected"), cases_of([*EXAMPLES_LEFT, *CONTROLS_LEFT], {}))
 def test_round_59_left_to_plant_of_a_group(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
-    assert expected == "question" or not probe.rows("SELECT id FROM tickets WHERE openid = ?", [_openid(probe)])
+    assert expected == "question" or not probe.rows("SELECT id FROM tickets WHERE openid = ?", [probe.openid])
 
 
 # -- case 6: after a photo, what was planted with an odd measure word: 苗 (a seedling) after the number, 樖 (棵 as
@@ -186,5 +179,5 @@ CONTROLS_MEASURE = [
 def test_round_59_odd_measure_words(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
     if expected == "planting":
-        [record] = probe.rows("SELECT count, species FROM plantings WHERE openid = ?", [_openid(probe)])
+        [record] = probe.rows("SELECT count, species FROM plantings WHERE openid = ?", [probe.openid])
         assert record["count"] in (1, 2, 3) and record["species"]

@@ -121,17 +121,13 @@ def test_round_71(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
 
 
-def _last_reply(probe, openid: str) -> str:  # noqa: F811
-    return probe.rows("SELECT reply FROM inbox WHERE openid = ? ORDER BY id DESC LIMIT 1", [openid])[0]["reply"]
-
-
 def test_thanks_just_after_a_question_is_thanked_back_with_its_number(probe):  # noqa: F811
     """Thanks alone just after a question went to the adviser: 'you're welcome' and where its answer will come, no 补充
     added to the ticket; thanks with no question open stay the chit-chat's."""
     assert probe.run("twice", "问专家 龙眼树皮裂开 || 多谢晒", "one-ticket") == ""
     openid = f"o-probe-{probe.count}"
     (ticket,) = probe.rows("SELECT id, status FROM tickets WHERE openid = ?", [openid])
-    assert _last_reply(probe, openid) == probe.bot.t("escalation.thanks_waiting", ids=ticket["id"])
+    assert probe.last_reply(openid) == probe.bot.t("escalation.thanks_waiting", ids=ticket["id"])
     assert ticket["status"] == "open"
     texts = probe.rows("SELECT text FROM ticket_attachments WHERE ticket_id = ?", [ticket["id"]])
     assert "多谢晒" not in [t["text"] for t in texts]
@@ -154,7 +150,7 @@ def test_cancel_with_only_a_question_open_keeps_the_question(probe):  # noqa: F8
     """取消 with no record and a question open: told there is no record to cancel; the question stays open."""
     assert probe.run("ticket", "取消吧", "cancel") == ""
     openid = f"o-probe-{probe.count}"
-    assert _last_reply(probe, openid).strip() == probe.bot.t("core.nothing_to_cancel").strip()
+    assert probe.last_reply(openid).strip() == probe.bot.t("core.nothing_to_cancel").strip()
     assert probe.rows("SELECT status FROM tickets WHERE openid = ?", [openid]) == [{"status": "open"}]
 
 
@@ -175,12 +171,12 @@ def test_a_name_on_no_roster_with_digits_registers_as_a_villager(probe):  # noqa
     assert probe.rows("SELECT name, role, bound_via FROM people WHERE openid = ?", [openid]) == [
         {"name": "钟月娇", "role": "群众", "bound_via": "self"}
     ]
-    assert _last_reply(probe, openid).strip() == (
+    assert probe.last_reply(openid).strip() == (
         probe.bot.t("registration.code_unmatched", name="钟月娇", village="埔心村", role="群众").strip()
     )
     assert probe.rows("SELECT kind FROM proof_failures WHERE openid = ?", [openid]) == [{"kind": "code"}]
 
     probe.run("member", "登记 何金凤 埔心村 654321", "question")
     openid = f"o-probe-{probe.count}"
-    assert _last_reply(probe, openid).strip() == probe.bot.t("registration.code_wrong").strip()
+    assert probe.last_reply(openid).strip() == probe.bot.t("registration.code_wrong").strip()
     assert probe.rows("SELECT name FROM people WHERE openid = ?", [openid]) == [{"name": f"村民{probe.count}"}]

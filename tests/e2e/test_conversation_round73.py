@@ -88,10 +88,6 @@ def test_round_73(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
 
 
-def _last_reply(probe, openid: str) -> str:  # noqa: F811
-    return probe.rows("SELECT reply FROM inbox WHERE openid = ? ORDER BY id DESC LIMIT 1", [openid])[0]["reply"]
-
-
 def test_a_greeting_before_registering_is_the_welcome_and_after_it_small_talk(probe):  # noqa: F811
     """A follower not registered yet who says only hello is told how to 登记 (the help route), no ticket, nothing kept;
     a registered villager's hello stays the chit-chat's greeting."""
@@ -99,13 +95,13 @@ def test_a_greeting_before_registering_is_the_welcome_and_after_it_small_talk(pr
     openid = f"o-probe-{probe.count}"
     assert probe.last_handler(openid) == "help"
     welcome = probe.bot.t("core.greeting_new").rstrip() + "\n" + probe.bot.t("core.help_hint")
-    assert _last_reply(probe, openid) == welcome
+    assert probe.last_reply(openid) == welcome
     assert probe.rows("SELECT id FROM tickets WHERE openid = ?", [openid]) == []
 
     probe.run("member", "你好", "question")
     openid = f"o-probe-{probe.count}"
     assert probe.last_handler(openid) == "chitchat"
-    assert _last_reply(probe, openid).startswith(probe.bot.t("faq.greeting").strip())
+    assert probe.last_reply(openid).startswith(probe.bot.t("faq.greeting").strip())
 
 
 def test_the_village_alone_by_its_short_name_asks_the_name(probe):  # noqa: F811
@@ -128,7 +124,7 @@ def test_a_bare_yes_while_a_record_waits_asks_its_next_step_again(probe):  # noq
     probe.run("member", "嗯", "question")
     openid = f"o-probe-{probe.count}"
     assert probe.last_handler(openid) == "chitchat"
-    assert _last_reply(probe, openid).startswith(probe.bot.t("faq.okay"))
+    assert probe.last_reply(openid).startswith(probe.bot.t("faq.okay"))
 
 
 def test_a_yes_after_a_question_sent_since_the_record_is_the_questions(probe):  # noqa: F811
@@ -174,4 +170,4 @@ def test_every_greeting_before_registering_gets_the_one_welcome(probe, greeting)
     openid = f"o-probe-{probe.count}"
     assert probe.last_handler(openid) in ("help", "chitchat"), greeting
     welcome = probe.bot.t("core.greeting_new").rstrip() + "\n" + probe.bot.t("core.help_hint")
-    assert _last_reply(probe, openid) == welcome, greeting
+    assert probe.last_reply(openid) == welcome, greeting

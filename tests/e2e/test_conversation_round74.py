@@ -141,15 +141,11 @@ def test_round_74(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
 
 
-def _last_reply(probe, openid: str) -> str:  # noqa: F811
-    return probe.rows("SELECT reply FROM inbox WHERE openid = ? ORDER BY id DESC LIMIT 1", [openid])[0]["reply"]
-
-
 def test_thanks_with_the_waiting_said_is_thanked_back_with_its_number(probe):  # noqa: F811
     assert probe.run("twice", "问专家 柿树果仔未熟就跌晒 || 多谢啊 等你哋回复", "one-ticket") == ""
     openid = f"o-probe-{probe.count}"
     (ticket,) = probe.rows("SELECT id, status FROM tickets WHERE openid = ?", [openid])
-    assert _last_reply(probe, openid) == probe.bot.t("escalation.thanks_waiting", ids=ticket["id"])
+    assert probe.last_reply(openid) == probe.bot.t("escalation.thanks_waiting", ids=ticket["id"])
     assert ticket["status"] == "open"
 
 
@@ -211,7 +207,7 @@ def test_what_next_just_after_a_record_says_it_is_recorded(probe):  # noqa: F811
     openid = f"o-probe-{probe.count}"
     (record,) = probe.rows("SELECT id FROM plantings WHERE openid = ?", [openid])
     assert probe.last_handler(openid) == "done_said"
-    assert _last_reply(probe, openid).startswith(
+    assert probe.last_reply(openid).startswith(
         probe.bot.t("planting.recorded_yes", id=record["id"], what="").split("：")[0]
     )
 

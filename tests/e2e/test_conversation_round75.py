@@ -115,10 +115,6 @@ def test_round_75(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
 
 
-def _last_reply(probe, openid: str) -> str:  # noqa: F811
-    return probe.rows("SELECT reply FROM inbox WHERE openid = ? ORDER BY id DESC LIMIT 1", [openid])[0]["reply"]
-
-
 def _person(probe, name: str, village_id: int) -> int:  # noqa: F811
     with transaction(probe.bot.db):
         return roster_store.insert_person(
@@ -138,7 +134,7 @@ def test_a_member_asking_after_another_household_gets_their_own_progress(probe):
     _person(probe, "陈木兰", probe.village)
     assert probe.run("member", "睇下陈木兰屋企种咗未", "progress") == ""
     openid = f"o-probe-{probe.count}"
-    reply = _last_reply(probe, openid)
+    reply = probe.last_reply(openid)
     assert probe.last_handler(openid) == "household_progress"
     assert reply.startswith(probe.bot.t("progress.household_cadres_only"))
     assert "陈木兰" not in reply
@@ -151,17 +147,17 @@ def test_a_cadre_sees_one_household_of_their_own_village_only(probe):  # noqa: F
     assert probe.run("cadre", "邱木棉嗰户种咗未", "progress") == ""
     openid = f"o-probe-{probe.count}"
     target = probe.bot.config.get("campaign.targets.household_trees")
-    assert _last_reply(probe, openid).startswith("邱木棉家：已核实0棵")
-    assert f"每户至少{target}棵" in _last_reply(probe, openid)
+    assert probe.last_reply(openid).startswith("邱木棉家：已核实0棵")
+    assert f"每户至少{target}棵" in probe.last_reply(openid)
     assert probe.rows("SELECT id FROM plantings WHERE openid = ?", [openid]) == []
     probe.user(openid).says("钟木棉屋企种咗未")  # of another village: not found, nothing of it shown
-    assert _last_reply(probe, openid) == probe.bot.t("progress.household_not_found", name="钟木棉")
+    assert probe.last_reply(openid) == probe.bot.t("progress.household_not_found", name="钟木棉")
 
 
 def test_another_village_asked_gets_ones_own_with_the_scope_said(probe):  # noqa: F811
     _other_village(probe)
     assert probe.run("cadre", "睇下石岗村种成点", "progress") == ""
-    reply = _last_reply(probe, f"o-probe-{probe.count}")
+    reply = probe.last_reply(f"o-probe-{probe.count}")
     assert reply.startswith(probe.bot.t("progress.other_village_scope"))
     assert PUXIN["name"] in reply and "石岗" not in reply
 
@@ -170,7 +166,7 @@ def test_a_count_said_only_after_a_finished_record_is_its_correction(probe):  # 
     assert probe.run("finished", "唔系两棵 系一棵咋", "cancel").startswith("went to recount")
     openid = f"o-probe-{probe.count}"
     (record,) = probe.rows("SELECT id, count FROM plantings WHERE openid = ?", [openid])
-    assert "1棵荔枝" in _last_reply(probe, openid) and "不用改" not in _last_reply(probe, openid)
+    assert "1棵荔枝" in probe.last_reply(openid) and "不用改" not in probe.last_reply(openid)
     probe.user(openid).says("确定")
     assert probe.rows("SELECT count, species FROM plantings WHERE openid = ?", [openid]) == [
         {"count": 1, "species": "荔枝"}
@@ -182,7 +178,7 @@ def test_the_trees_named_when_asked_whether_recorded_get_the_record(probe):  # n
     openid = f"o-probe-{probe.count}"
     (record,) = probe.rows("SELECT id FROM plantings WHERE openid = ?", [openid])
     assert probe.last_handler(openid) == "recorded_asked"
-    assert f"第{record['id']}号" in _last_reply(probe, openid)
+    assert f"第{record['id']}号" in probe.last_reply(openid)
     assert probe.rows("SELECT id FROM tickets WHERE openid = ?", [openid]) == []
 
 
@@ -203,7 +199,7 @@ def test_a_self_registered_name_complained_of_is_corrected(probe):  # noqa: F811
 
 def test_the_bot_said_to_understand_nothing_gets_the_help_with_an_apology(probe):  # noqa: F811
     assert probe.run("member", "你呢个机械人乜都唔明", "help") == ""
-    reply = _last_reply(probe, f"o-probe-{probe.count}")
+    reply = probe.last_reply(f"o-probe-{probe.count}")
     assert reply.startswith(probe.bot.t("core.help_sorry"))
     assert probe.bot.t("core.help").strip() in reply
 
@@ -211,4 +207,4 @@ def test_the_bot_said_to_understand_nothing_gets_the_help_with_an_apology(probe)
 def test_annoyance_stays_the_chit_chats_apology(probe):  # noqa: F811
     """A control of the help's reach: '你好烦' complains of the bot without saying it understands nothing."""
     assert probe.handler_for("member", "你好烦") == "chitchat"
-    assert _last_reply(probe, f"o-probe-{probe.count}").startswith(probe.bot.t("faq.sorry"))
+    assert probe.last_reply(f"o-probe-{probe.count}").startswith(probe.bot.t("faq.sorry"))

@@ -110,18 +110,14 @@ def test_round_76(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
 
 
-def _last_reply(probe, openid: str) -> str:  # noqa: F811
-    return probe.rows("SELECT reply FROM inbox WHERE openid = ? ORDER BY id DESC LIMIT 1", [openid])[0]["reply"]
-
-
 def test_a_village_looked_at_by_its_name_gives_its_figures_and_its_survival_when_asked(probe):  # noqa: F811
     """'埔心村种咗几多棵 成活点样' from its adviser: the village's figures with the survival line; without the survival
     asked, no survival line."""
     assert probe.run("adviser", "埔心村种咗几多棵 成活点样", "progress") == ""
-    reply = _last_reply(probe, f"o-probe-{probe.count}")
+    reply = probe.last_reply(f"o-probe-{probe.count}")
     assert reply.startswith("埔心村") and probe.bot.t("progress.village_survival_none") in reply, reply
     assert probe.run("adviser", "睇下埔心村种咗几多", "progress") == ""
-    assert "成活" not in _last_reply(probe, f"o-probe-{probe.count}")
+    assert "成活" not in probe.last_reply(f"o-probe-{probe.count}")
 
 
 def test_a_village_not_linked_to_the_adviser_gives_no_figures(probe):  # noqa: F811
@@ -136,12 +132,12 @@ def test_a_village_not_linked_to_the_adviser_gives_no_figures(probe):  # noqa: F
         )
     probe.run("adviser", "睇下白石村种咗几多", "progress")
     openid = f"o-probe-{probe.count}"
-    assert not _last_reply(probe, openid).startswith("白石村"), _last_reply(probe, openid)
+    assert not probe.last_reply(openid).startswith("白石村"), probe.last_reply(openid)
 
 
 def test_the_queue_asked_why_empty_says_what_it_holds(probe):  # noqa: F811
     assert probe.run("adviser", "点解我嘅待办一条都冇", "queue") == ""
-    reply = _last_reply(probe, f"o-probe-{probe.count}")
+    reply = probe.last_reply(f"o-probe-{probe.count}")
     assert reply == probe.bot.t("escalation.queue_empty") + "\n" + probe.bot.t(
         "escalation.queue_empty_why", villages="埔心村"
     )
@@ -173,13 +169,13 @@ def test_a_question_wished_answered_by_its_tree_lists_that_tree_first_with_how_t
 
 def test_an_advisers_award_asked_says_how_advisers_are_ranked(probe):  # noqa: F811
     assert probe.run("adviser", "技术顾问评优有我份吗", "certificate") == ""
-    reply = _last_reply(probe, f"o-probe-{probe.count}")
+    reply = probe.last_reply(f"o-probe-{probe.count}")
     assert reply.startswith(probe.bot.t("certificates.none_staff")) and "下沉服务" in reply, reply
 
 
 def test_the_village_lagging_asked_is_its_standing_not_the_rule(probe):  # noqa: F811
     assert probe.run("cadre", "我哋村系唔系连续两个月滞后", "progress") == ""
-    reply = _last_reply(probe, f"o-probe-{probe.count}")
+    reply = probe.last_reply(f"o-probe-{probe.count}")
     assert "状态：" in reply, reply
 
 
@@ -212,7 +208,7 @@ def test_a_sign_in_said_wrong_moves_todays_visit_never_a_second(probe):  # noqa:
     assert reply.startswith(probe.bot.t("visits.corrected", village="埔心村")), reply
     adviser.says("唔系下屋村 系埔心村 再签到")
     assert len(probe.rows("SELECT id FROM visits WHERE openid = ?", [openid])) == 1
-    assert _last_reply(probe, openid) == "\n".join(
+    assert probe.last_reply(openid) == "\n".join(
         [probe.bot.t("visits.corrected_already", village="埔心村"), probe.bot.t("visits.corrected_mismatch")]
     )
 

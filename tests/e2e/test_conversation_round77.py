@@ -95,14 +95,6 @@ def test_round_77(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
 
 
-def _last_reply(probe, openid: str) -> str:  # noqa: F811
-    return probe.rows("SELECT reply FROM inbox WHERE openid = ? ORDER BY id DESC LIMIT 1", [openid])[0]["reply"]
-
-
-def _openid(probe) -> str:  # noqa: F811
-    return f"o-probe-{probe.count}"
-
-
 # -- the lead's finding 4: 腿定 --------------------------------------------------------------------------------------
 def test_a_command_typed_by_its_sound_is_read_only_as_the_whole_message(probe):  # noqa: F811
     assert probe.handler_for("party", "腿定") == "reminders_off"
@@ -115,8 +107,8 @@ def test_a_command_typed_by_its_sound_is_read_only_as_the_whole_message(probe): 
 @pytest.mark.parametrize("message", ["已经解决咗", "回复 1 已经解决咗", "问题解决咗啦", "回复2 解决咗 多谢"])
 def test_solved_with_no_ticket_is_acknowledged_never_the_funding_answer(probe, message):  # noqa: F811
     assert probe.handler_for("member", message) == "ticket_resolved"
-    openid = _openid(probe)
-    assert _last_reply(probe, openid) == probe.bot.t("escalation.nothing_to_resolve")
+    openid = probe.openid
+    assert probe.last_reply(openid) == probe.bot.t("escalation.nothing_to_resolve")
     assert probe.rows("SELECT id FROM tickets WHERE openid = ?", [openid]) == []
 
 
@@ -140,7 +132,7 @@ def test_solved_after_an_answer_closes_the_senders_own_ticket(probe):  # noqa: F
     probe.bot.clock.advance(hours=3)
     probe.user(openid).says(f"回复 {ticket} 已经解决咗")
     assert probe.last_handler(openid) == "ticket_resolved"
-    assert _last_reply(probe, openid) == probe.bot.t("escalation.resolved", id=ticket)
+    assert probe.last_reply(openid) == probe.bot.t("escalation.resolved", id=ticket)
     assert probe.rows("SELECT status FROM tickets WHERE id = ?", [ticket]) == [{"status": "closed"}]
 
 
@@ -164,10 +156,10 @@ def test_last_months_rank_is_the_last_reports_line(probe):  # noqa: F811
 # -- the lead's finding 6: a relative with no phone ------------------------------------------------------------------
 def test_a_relatives_trees_asked_how_to_log_is_no_record_and_no_ticket(probe):  # noqa: F811
     assert probe.run("member", "我阿妈冇手机 佢种咗两棵龙眼点报", "log") == ""
-    openid = _openid(probe)
+    openid = probe.openid
     assert probe.rows("SELECT id FROM plantings WHERE openid = ?", [openid]) == []
     assert probe.rows("SELECT id FROM tickets WHERE openid = ?", [openid]) == []
-    assert "代种" in _last_reply(probe, openid)  # another household's trees: a cadre's 代种
+    assert "代种" in probe.last_reply(openid)  # another household's trees: a cadre's 代种
 
 
 def _shipai(probe) -> int:  # noqa: F811

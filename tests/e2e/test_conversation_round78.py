@@ -130,14 +130,6 @@ def test_round_78(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
 
 
-def _openid(probe) -> str:  # noqa: F811
-    return f"o-probe-{probe.count}"
-
-
-def _last_reply(probe, openid: str) -> str:  # noqa: F811
-    return probe.rows("SELECT reply FROM inbox WHERE openid = ? ORDER BY id DESC LIMIT 1", [openid])[0]["reply"]
-
-
 def _records(probe, openid: str) -> list[dict]:  # noqa: F811
     return probe.rows(
         "SELECT species, count, area_mu, status FROM plantings WHERE openid = ? AND status != 'cancelled' ORDER BY id",
@@ -164,7 +156,7 @@ _WHOSE_TO_THE_ADVISER = pytest.mark.xfail(
 )
 def test_a_plot_told_with_a_rough_area_is_its_record(probe, message, species, count, area):  # noqa: F811
     assert probe.run("cadre", message, "planting") == ""
-    (record,) = _records(probe, _openid(probe))
+    (record,) = _records(probe, probe.openid)
     assert (record["species"], record["count"], record["area_mu"]) == (species, count, area), record
 
 
@@ -178,7 +170,7 @@ def test_a_plot_told_with_a_rough_area_is_its_record(probe, message, species, co
 )
 def test_trees_planted_told_within_a_tickets_window_are_their_own_record(probe, message, species, count):  # noqa: F811
     assert probe.run("ticket", message, "planting") == ""
-    openid = _openid(probe)
+    openid = probe.openid
     assert [(r["species"], r["count"]) for r in _records(probe, openid)] == [(species, count)]
     assert len(probe.rows("SELECT id FROM tickets WHERE openid = ?", [openid])) == 1  # the question stays as it was
 
@@ -194,7 +186,7 @@ def test_trees_planted_told_within_a_tickets_window_are_their_own_record(probe, 
 )
 def test_a_count_corrected_after_wait_gives_the_record_the_right_count(probe, message, species, count):  # noqa: F811
     assert probe.run("after_photo", message, "planting") == ""
-    assert [(r["species"], r["count"]) for r in _records(probe, _openid(probe))] == [(species, count)]
+    assert [(r["species"], r["count"]) for r in _records(probe, probe.openid)] == [(species, count)]
 
 
 @pytest.mark.parametrize(
@@ -207,16 +199,16 @@ def test_a_count_corrected_after_wait_gives_the_record_the_right_count(probe, me
 )
 def test_whose_trees_asked_while_a_record_waits_leaves_the_one_record(probe, message):  # noqa: F811
     assert probe.run("pending", message, "question") == ""
-    openid = _openid(probe)
+    openid = probe.openid
     assert [(r["species"], r["count"], r["status"]) for r in _records(probe, openid)] == [("荔枝", 2, "pending")]
     # another household's trees: a cadre's 代种; the household's own: its own record
-    assert "代种" in _last_reply(probe, openid)
+    assert "代种" in probe.last_reply(openid)
 
 
 @pytest.mark.parametrize("message", ["不种了 下个月再说", "先不种了 明年再说"])
 def test_not_planting_till_later_cancels_the_record_in_progress(probe, message):  # noqa: F811
     assert probe.run("pending", message, "cancel") == ""
-    assert probe.rows("SELECT status FROM plantings WHERE openid = ?", [_openid(probe)]) == [{"status": "cancelled"}]
+    assert probe.rows("SELECT status FROM plantings WHERE openid = ?", [probe.openid]) == [{"status": "cancelled"}]
 
 
 @pytest.mark.parametrize(
@@ -225,13 +217,13 @@ def test_not_planting_till_later_cancels_the_record_in_progress(probe, message):
 )
 def test_the_count_and_a_question_after_a_photo_record_and_answer(probe, message, species, count, answer):  # noqa: F811
     assert probe.run("after_photo", message, "planting") == ""
-    openid = _openid(probe)
+    openid = probe.openid
     assert [(r["species"], r["count"], r["status"]) for r in _records(probe, openid)] == [(species, count, "complete")]
-    assert answer in _last_reply(probe, openid)
+    assert answer in probe.last_reply(openid)
 
 
 def test_the_doorstep_tree_asked_recorded_shows_the_senders_progress(probe):  # noqa: F811
     assert probe.run("member", "我门口那棵荔枝有没有给我记上去啊", "progress") == ""
-    openid = _openid(probe)
+    openid = probe.openid
     assert probe.last_handler(openid) == "my_progress"
-    assert "登记种树很简单" not in _last_reply(probe, openid)
+    assert "登记种树很简单" not in probe.last_reply(openid)

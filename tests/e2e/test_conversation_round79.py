@@ -132,14 +132,6 @@ def test_round_79(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
 
 
-def _openid(probe) -> str:  # noqa: F811
-    return f"o-probe-{probe.count}"
-
-
-def _last_reply(probe, openid: str) -> str:  # noqa: F811
-    return probe.rows("SELECT reply FROM inbox WHERE openid = ? ORDER BY id DESC LIMIT 1", [openid])[0]["reply"]
-
-
 def _held(probe, openid: str) -> list[dict]:  # noqa: F811
     return probe.rows(
         "SELECT z.name FROM zone_holders h JOIN zones z ON z.id = h.zone_id"
@@ -154,15 +146,15 @@ def _held(probe, openid: str) -> list[dict]:  # noqa: F811
 )
 def test_whether_a_zone_is_held_is_answered_with_the_list_and_claims_nothing(probe, message):  # noqa: F811
     assert probe.handler_for("cadre", message) == "zone_list"
-    openid = _openid(probe)
+    openid = probe.openid
     assert _held(probe, openid) == []
-    reply = _last_reply(probe, openid)
+    reply = probe.last_reply(openid)
     assert "长塘片" in reply and "石岗片" in reply  # every zone, with how many hold each
 
 
 def test_a_zone_claimed_by_its_name_is_claimed(probe):  # noqa: F811
     assert probe.handler_for("party", "我要认领长塘片嗰个责任区") == "zone_claim_named"
-    assert _held(probe, _openid(probe)) == [{"name": "长塘片"}]
+    assert _held(probe, probe.openid) == [{"name": "长塘片"}]
 
 
 def test_nobody_answered_my_question_stays_the_waiting(probe):  # noqa: F811
@@ -175,12 +167,12 @@ def test_a_villager_asking_after_an_answer_gets_no_queue(probe):  # noqa: F811
 
 def test_how_to_answer_from_a_villager_is_not_the_advisers_help(probe):  # noqa: F811
     probe.handler_for("member", "怎么回复村民的提问")
-    assert probe.bot.t("core.help_adviser").strip() not in _last_reply(probe, _openid(probe))
+    assert probe.bot.t("core.help_adviser").strip() not in probe.last_reply(probe.openid)
 
 
 def test_how_to_answer_gives_the_adviser_the_answer_command(probe):  # noqa: F811
     assert probe.handler_for("adviser", "回答村民要用什么格式") == "help"
-    assert probe.bot.t("core.help_adviser").strip() in _last_reply(probe, _openid(probe))
+    assert probe.bot.t("core.help_adviser").strip() in probe.last_reply(probe.openid)
 
 
 def test_joining_the_planting_day_asked_is_no_registration(probe):  # noqa: F811
@@ -189,9 +181,9 @@ def test_joining_the_planting_day_asked_is_no_registration(probe):  # noqa: F811
 
 def test_a_pledge_for_a_household_named_before_is_the_cadres_pledge_for_that_name(probe):  # noqa: F811
     assert probe.handler_for("cadre", "五保户陈伯冇手机 帮佢认领一棵龙眼 四月先种") == "pledge"
-    reply = _last_reply(probe, _openid(probe))
+    reply = probe.last_reply(probe.openid)
     assert "陈伯" in reply and "龙眼" in reply  # not on the roster: asked whether a new household, for 陈伯
-    assert probe.rows("SELECT id FROM tickets WHERE openid = ?", [_openid(probe)]) == []
+    assert probe.rows("SELECT id FROM tickets WHERE openid = ?", [probe.openid]) == []
 
 
 def test_trees_planted_by_a_household_named_before_are_no_pledge(probe):  # noqa: F811
@@ -203,7 +195,7 @@ def test_trees_planted_by_a_household_named_before_are_no_pledge(probe):  # noqa
 
 def test_the_village_named_before_registering_gets_its_figures_once_registered(probe):  # noqa: F811
     assert probe.handler_for("new", "埔心村种咗几多棵树啦") == "village_progress"
-    openid = _openid(probe)
+    openid = probe.openid
     assert probe.rows("SELECT id FROM tickets WHERE openid = ?", [openid]) == []
     reply = probe.user(openid).says("登记 罗木荷 埔心村") or ""
     assert "罗木荷" in reply and "埔心村（村）进度" in reply, reply
@@ -212,10 +204,10 @@ def test_the_village_named_before_registering_gets_its_figures_once_registered(p
 def test_a_photo_asked_about_alone_stays_the_photos_answer(probe):  # noqa: F811
     for message in ("照片要怎么拍", "种完树要拍几张照片"):
         assert probe.handler_for("member", message) == "faq_answer"
-        assert _last_reply(probe, _openid(probe)).startswith("拍照要求"), message
+        assert probe.last_reply(probe.openid).startswith("拍照要求"), message
 
 
 def test_the_withdrawal_said_with_its_cause_closes_the_one_ticket(probe):  # noqa: F811
     """Set 21r's disputed label: the ticket withdrawn as asked (one ticket, closed), never a new one."""
     assert probe.run("ticket", "不用问了 是浇水太多 已经好点了", "one-ticket") == ""
-    assert probe.rows("SELECT status FROM tickets WHERE openid = ?", [_openid(probe)]) == [{"status": "closed"}]
+    assert probe.rows("SELECT status FROM tickets WHERE openid = ?", [probe.openid]) == [{"status": "closed"}]

@@ -116,26 +116,18 @@ def test_round_80(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
 
 
-def _openid(probe) -> str:  # noqa: F811
-    return f"o-probe-{probe.count}"
-
-
-def _last_reply(probe, openid: str) -> str:  # noqa: F811
-    return probe.rows("SELECT reply FROM inbox WHERE openid = ? ORDER BY id DESC LIMIT 1", [openid])[0]["reply"]
-
-
 @pytest.mark.parametrize("message", ["啊说错了是龙眼", "哦搞错了应该是龙眼", "不好意思说错了是龙眼"])
 def test_the_waiting_records_tree_said_wrong_then_right_is_changed_its_count_kept(probe, message):  # noqa: F811
     assert probe.handler_for("pending", message) == "planting_text"
-    records = probe.rows("SELECT species, count, status FROM plantings WHERE openid = ?", [_openid(probe)])
+    records = probe.rows("SELECT species, count, status FROM plantings WHERE openid = ?", [probe.openid])
     assert records == [{"species": "龙眼", "count": 2, "status": "pending"}]
 
 
 def test_a_record_not_planted_yet_is_cancelled_and_the_plan_is_a_pledge(probe):  # noqa: F811
     assert probe.handler_for("pending", "嗯刚才那个说错了还没种呢是准备种") == "cancel"
-    openid = _openid(probe)
+    openid = probe.openid
     assert probe.rows("SELECT status FROM plantings WHERE openid = ?", [openid]) == [{"status": "cancelled"}]
-    assert "认领" in _last_reply(probe, openid)
+    assert "认领" in probe.last_reply(openid)
     assert (
         probe.rows("SELECT id FROM pledges WHERE person_id IN (SELECT id FROM people WHERE openid = ?)", [openid]) == []
     )
@@ -143,8 +135,8 @@ def test_a_record_not_planted_yet_is_cancelled_and_the_plan_is_a_pledge(probe): 
 
 def test_whether_recorded_asked_while_the_record_waits_says_not_yet_and_what_it_needs(probe):  # noqa: F811
     assert probe.handler_for("twice", "种了3棵桂花 || 帮我看看记上没") == "recorded_asked"
-    openid = _openid(probe)
-    reply = _last_reply(probe, openid)
+    openid = probe.openid
+    reply = probe.last_reply(openid)
     assert reply.startswith(probe.bot.t("planting.recorded_not_yet")) and "照片" in reply and "进度" in reply
     assert probe.rows("SELECT id FROM tickets WHERE openid = ?", [openid]) == []
     assert probe.rows("SELECT status FROM plantings WHERE openid = ?", [openid]) == [{"status": "pending"}]
@@ -152,21 +144,21 @@ def test_whether_recorded_asked_while_the_record_waits_says_not_yet_and_what_it_
 
 def test_the_finished_record_said_not_to_count_for_its_old_photo_is_asked_to_confirm_and_still_counts(probe):  # noqa: F811
     assert probe.handler_for("finished", "刚才那个不算 照片是去年的") == "withdraw"
-    openid = _openid(probe)
+    openid = probe.openid
     assert probe.rows("SELECT status FROM plantings WHERE openid = ?", [openid]) == [{"status": "complete"}]
     assert probe.rows("SELECT id FROM tickets WHERE openid = ?", [openid]) == []
 
 
 def test_a_late_report_with_a_homophone_is_the_record_of_its_tree(probe):  # noqa: F811
     assert probe.handler_for("party", "上礼拜支部活动种的那五棵木绵我现在才来报") == "planting_text"
-    records = probe.rows("SELECT species, count FROM plantings WHERE openid = ?", [_openid(probe)])
+    records = probe.rows("SELECT species, count FROM plantings WHERE openid = ?", [probe.openid])
     assert records == [{"species": "木棉", "count": 5}]
-    assert probe.rows("SELECT id FROM tickets WHERE openid = ?", [_openid(probe)]) == []
+    assert probe.rows("SELECT id FROM tickets WHERE openid = ?", [probe.openid]) == []
 
 
 def test_trees_reported_before_registering_become_the_record_after_it(probe):  # noqa: F811
     assert probe.handler_for("new", "我啱啱喺屋企门口种咗两棵龙眼") == "planting_text"
-    openid = _openid(probe)
+    openid = probe.openid
     assert probe.rows("SELECT id FROM plantings WHERE openid = ?", [openid]) == []
     probe.user(openid).says("登记 温龙生 埔心村")
     records = probe.rows("SELECT species, count, status FROM plantings WHERE openid = ?", [openid])
@@ -175,12 +167,12 @@ def test_trees_reported_before_registering_become_the_record_after_it(probe):  #
 
 def test_what_else_to_send_after_a_photo_keeps_the_record_and_says_its_next_step(probe):  # noqa: F811
     assert probe.handler_for("after_photo", "是不是还要发位置") == "planting_menu"
-    openid = _openid(probe)
-    assert "棵数" in _last_reply(probe, openid)  # what the record still needs: the tree and count
+    openid = probe.openid
+    assert "棵数" in probe.last_reply(openid)  # what the record still needs: the tree and count
     assert probe.rows("SELECT status FROM plantings WHERE openid = ?", [openid]) == [{"status": "pending"}]
     assert probe.rows("SELECT id FROM tickets WHERE openid = ?", [openid]) == []
 
 
 def test_whether_to_send_the_location_asked_never_turns_the_reminders_off(probe):  # noqa: F811
     assert probe.handler_for("after_photo", "位置使唔使发") != "reminders_off"
-    assert probe.rows("SELECT reminders_off FROM users WHERE openid = ?", [_openid(probe)]) == [{"reminders_off": 0}]
+    assert probe.rows("SELECT reminders_off FROM users WHERE openid = ?", [probe.openid]) == [{"reminders_off": 0}]

@@ -153,14 +153,6 @@ def test_round_81(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
 
 
-def _openid(probe) -> str:  # noqa: F811
-    return f"o-probe-{probe.count}"
-
-
-def _last_reply(probe, openid: str) -> str:  # noqa: F811
-    return probe.rows("SELECT reply FROM inbox WHERE openid = ? ORDER BY id DESC LIMIT 1", [openid])[0]["reply"]
-
-
 def _held(probe, openid: str) -> list[dict]:  # noqa: F811
     return probe.rows(
         "SELECT z.name FROM zone_holders h JOIN zones z ON z.id = h.zone_id"
@@ -172,49 +164,49 @@ def _held(probe, openid: str) -> list[dict]:  # noqa: F811
 # -- a zone taken on is claimed, the one named; someone else's taking asked claims nothing ---------------------------
 def test_a_zone_taken_on_in_the_first_person_is_claimed(probe):  # noqa: F811
     assert probe.handler_for("party", "长塘片那块我来管护") == "zone_claim_named"
-    assert _held(probe, _openid(probe)) == [{"name": "长塘片"}]
-    assert "长塘片" in _last_reply(probe, _openid(probe))
+    assert _held(probe, probe.openid) == [{"name": "长塘片"}]
+    assert "长塘片" in probe.last_reply(probe.openid)
 
 
 @pytest.mark.parametrize("message", ["长塘片那块谁来管", "长塘片我管护了", "长塘片那块我来管可以吗"])
 def test_a_zone_asked_about_or_tended_is_not_claimed(probe, message):  # noqa: F811
     probe.handler_for("party", message)
-    assert _held(probe, _openid(probe)) == []
+    assert _held(probe, probe.openid) == []
 
 
 def test_which_piece_to_tend_is_answered_with_the_zones(probe):  # noqa: F811
     assert probe.handler_for("party", "我是党员 要管哪一片啊") == "zone_list"
-    reply = _last_reply(probe, _openid(probe))
+    reply = probe.last_reply(probe.openid)
     assert "长塘片" in reply and "石岗片" in reply
-    assert _held(probe, _openid(probe)) == []
+    assert _held(probe, probe.openid) == []
 
 
 # -- the adviser's command asked: the help with the answer command; the question pointed at: the 待办 ----------------
 def test_the_answer_command_asked_gives_the_advisers_help(probe):  # noqa: F811
     assert probe.handler_for("adviser", "顾问用什么命令回答问题") == "help"
-    assert probe.bot.t("core.help_adviser").strip() in _last_reply(probe, _openid(probe))
+    assert probe.bot.t("core.help_adviser").strip() in probe.last_reply(probe.openid)
 
 
 def test_a_question_pointed_at_by_its_tree_lists_the_queue_and_files_nothing(probe):  # noqa: F811
     assert probe.handler_for("adviser", "把刚才那个桂花发黄的问题列出来我看看") == "ticket_queue"
-    assert probe.rows("SELECT id FROM tickets WHERE openid = ?", [_openid(probe)]) == []
+    assert probe.rows("SELECT id FROM tickets WHERE openid = ?", [probe.openid]) == []
 
 
 # -- the ticket's window: the guess joins the one ticket; the question asked after is told its waiting ---------------
 @pytest.mark.parametrize("message", ["上个月刚施过肥 会不会是肥多了", "是不是肥放多了上个月下了一次鸡粪"])
 def test_a_cause_guessed_joins_the_open_ticket(probe, message):  # noqa: F811
     assert probe.handler_for("ticket", message) == "ticket_supplement_text"
-    openid = _openid(probe)
+    openid = probe.openid
     (ticket,) = probe.rows("SELECT id FROM tickets WHERE openid = ?", [openid])
-    assert _last_reply(probe, openid).startswith(probe.bot.t("escalation.supplement_added", id=ticket["id"]).strip())
+    assert probe.last_reply(openid).startswith(probe.bot.t("escalation.supplement_added", id=ticket["id"]).strip())
 
 
 def test_the_question_asked_after_by_its_tree_is_told_it_waits_and_files_nothing(probe):  # noqa: F811
     assert probe.run("twice", "问专家 三角梅不开花 || 喂有冇人睇到我问嘅三角梅", "one-ticket") == ""
-    openid = _openid(probe)
+    openid = probe.openid
     assert probe.last_handler(openid) == "ticket_wait"
     (ticket,) = probe.rows("SELECT id FROM tickets WHERE openid = ?", [openid])
-    assert f"第{ticket['id']}号" in _last_reply(probe, openid)
+    assert f"第{ticket['id']}号" in probe.last_reply(openid)
 
 
 # -- registration said loosely: bound to the name said, or the name asked --------------------------------------------
@@ -224,7 +216,7 @@ def test_the_question_asked_after_by_its_tree_is_told_it_waits_and_files_nothing
 )
 def test_registration_said_loosely_binds_the_name_said_and_files_nothing(probe, message, name):  # noqa: F811
     assert probe.handler_for("new", message) == "register"
-    openid = _openid(probe)
+    openid = probe.openid
     assert probe.rows(
         "SELECT p.name, v.name AS village FROM people p JOIN villages v ON v.id = p.village_id WHERE p.openid = ?",
         [openid],
@@ -235,8 +227,8 @@ def test_registration_said_loosely_binds_the_name_said_and_files_nothing(probe, 
 @pytest.mark.parametrize("message", ["怎么登记啊", "点样登记啊"])
 def test_how_to_register_asked_by_a_new_follower_asks_the_name(probe, message):  # noqa: F811
     assert probe.handler_for("new", message) == "register"
-    openid = _openid(probe)
-    assert _last_reply(probe, openid) == probe.bot.t("registration.ask_name").strip()
+    openid = probe.openid
+    assert probe.last_reply(openid) == probe.bot.t("registration.ask_name").strip()
     assert probe.user(openid).says("罗木荷") == probe.bot.t("registration.ask_village", name="罗木荷").strip()
 
 
@@ -252,11 +244,11 @@ def test_how_to_register_asked_by_a_new_follower_asks_the_name(probe, message): 
 )
 def test_a_registered_sender_registering_another_is_told_how_each_registers(probe, context, message):  # noqa: F811
     assert probe.handler_for(context, message) == "for_someone"
-    openid = _openid(probe)
+    openid = probe.openid
     assert probe.rows("SELECT name FROM people WHERE openid = ?", [openid]) == [{"name": f"村民{probe.count}"}]
     assert probe.rows("SELECT id FROM binding_conflicts WHERE openid = ?", [openid]) == []
     assert probe.rows("SELECT id FROM tickets WHERE openid = ?", [openid]) == []
-    assert _last_reply(probe, openid) == probe.bot.t("registration.for_another").strip()
+    assert probe.last_reply(openid) == probe.bot.t("registration.for_another").strip()
 
 
 @pytest.mark.parametrize(
@@ -265,9 +257,9 @@ def test_a_registered_sender_registering_another_is_told_how_each_registers(prob
 )
 def test_a_relative_without_a_phone_is_not_bound_to_the_senders_wechat(probe, message):  # noqa: F811
     assert probe.handler_for("new", message) == "for_someone"
-    openid = _openid(probe)
+    openid = probe.openid
     assert probe.rows("SELECT name FROM people WHERE openid = ?", [openid]) == []
-    assert _last_reply(probe, openid) == probe.bot.t("registration.for_another_ask_name").strip()
+    assert probe.last_reply(openid) == probe.bot.t("registration.for_another_ask_name").strip()
     # the village said is kept: the sender's own name registers them there
     reply = probe.user(openid).says("罗木荷") or ""
     assert probe.rows("SELECT name FROM people WHERE openid = ?", [openid]) == [{"name": "罗木荷"}], reply
@@ -276,19 +268,19 @@ def test_a_relative_without_a_phone_is_not_bound_to_the_senders_wechat(probe, me
 def test_a_relative_named_by_a_new_follower_with_nothing_said_of_the_phone_stays_registered(probe):  # noqa: F811
     """Rounds 19–21's reading kept: the relative's own phone may be set up by the sender (many sets' probes)."""
     assert probe.handler_for("new", "帮我个仔登记 佢叫陈志强 埔心村") == "register"
-    assert probe.rows("SELECT name FROM people WHERE openid = ?", [_openid(probe)]) == [{"name": "陈志强"}]
+    assert probe.rows("SELECT name FROM people WHERE openid = ?", [probe.openid]) == [{"name": "陈志强"}]
 
 
 # -- the certificate's own state; the pledge the sender's own; the name's fix explained -------------------------------
 def test_when_the_certificate_can_be_had_is_answered_with_the_senders_own(probe):  # noqa: F811
     assert probe.handler_for("finished", "证书几时有得攞") == "my_certificates"
     assert probe.handler_for("member", "证书几时有得攞") == "my_certificates"
-    assert _last_reply(probe, _openid(probe)).startswith("您还没有证书")
+    assert probe.last_reply(probe.openid).startswith("您还没有证书")
 
 
 def test_a_pledge_with_a_filler_before_its_count_is_the_senders_own(probe):  # noqa: F811
     assert probe.handler_for("member", "我想认领那个两棵龙研四月份再种") == "pledge"
-    openid = _openid(probe)
+    openid = probe.openid
     pledged = probe.rows(
         "SELECT p.species, p.count FROM pledges p JOIN people pe ON pe.id = p.person_id WHERE pe.openid = ?", [openid]
     )
@@ -297,6 +289,6 @@ def test_a_pledge_with_a_filler_before_its_count_is_the_senders_own(probe):  # n
 
 def test_the_names_character_spelled_out_is_the_names_fix_never_a_name(probe):  # noqa: F811
     assert probe.handler_for("member", "嗯我那个名字打错了啊是陈木兰的兰不是蓝色的蓝") == "fix_name"
-    openid = _openid(probe)
+    openid = probe.openid
     assert probe.rows("SELECT name FROM people WHERE openid = ?", [openid]) == [{"name": f"村民{probe.count}"}]
     assert probe.rows("SELECT id FROM tickets WHERE openid = ?", [openid]) == []

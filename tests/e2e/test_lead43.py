@@ -10,10 +10,6 @@ from tests.e2e.test_conversation_probes import (  # noqa: F401  (the module's fi
 )
 
 
-def _openid(probe) -> str:  # noqa: F811
-    return f"o-probe-{probe.count}"
-
-
 # -- never mind, then why it is not due, said by voice in one breath with no pause: the record in progress cancelled ------
 # (set 21s: '算了唔记喇荔枝未种好', '两棵荔枝 || 嗯算了先不报了还没种好' had become a ticket and the FAQ's how-to-correct)
 @pytest.mark.parametrize(
@@ -30,7 +26,7 @@ def _openid(probe) -> str:  # noqa: F811
 )
 def test_never_mind_then_not_yet_in_one_breath_cancels_the_record_in_progress(probe, context, message):  # noqa: F811
     assert probe.run(context, message, "cancel") == ""
-    assert probe.rows("SELECT status FROM plantings WHERE openid = ?", [_openid(probe)]) == [{"status": "cancelled"}]
+    assert probe.rows("SELECT status FROM plantings WHERE openid = ?", [probe.openid]) == [{"status": "cancelled"}]
 
 
 @pytest.mark.parametrize(
@@ -61,7 +57,7 @@ def test_never_mind_before_what_is_no_put_off_is_no_retraction(probe, context, m
 )
 def test_a_relatives_trees_asked_whether_they_count_for_the_sender_get_the_households_answer(probe, message):  # noqa: F811
     assert probe.run("member", message, "question") == ""
-    openid = _openid(probe)
+    openid = probe.openid
     reply = probe.rows("SELECT reply FROM inbox WHERE openid = ? ORDER BY id DESC LIMIT 1", [openid])[0]["reply"]
     assert "算您这一户的" in reply
     assert probe.rows("SELECT id FROM plantings WHERE openid = ?", [openid]) == []
@@ -83,7 +79,7 @@ def test_a_relatives_trees_asked_whether_they_count_for_the_sender_get_the_house
 )
 def test_a_detail_after_the_faqs_answer_is_read_with_the_question_it_follows(probe, first, detail, answer):  # noqa: F811
     assert probe.run("twice", f"{first} || {detail}", "question") == ""
-    openid = _openid(probe)
+    openid = probe.openid
     replies = probe.rows("SELECT handler, reply FROM inbox WHERE openid = ? ORDER BY id", [openid])
     assert replies[-2]["handler"] == "faq_answer"
     assert answer in replies[-1]["reply"]
