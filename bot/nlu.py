@@ -2401,10 +2401,20 @@ _TO_PLANT_RE = re.compile(
 )
 
 
+# the photo to come once they are planted ('还没种 明天种了再拍', round 37): the record keeps waiting for it, no retraction
+_PHOTO_TO_COME_RE = re.compile(r"(?:再|才|先)(?:拍|影|发)(?:相|照|照片|图)?")
+
+
 def not_planted_yet_said(norm: str) -> bool:
     """Round 80: the record just told is wrong, its trees not planted yet (``_NOT_PLANTED_YET_RE`` with a slip said or
-    the planting still to come), on the ``normalize``d text."""
-    return bool(norm and _NOT_PLANTED_YET_RE.search(norm) and (_SLIP_SAID_RE.search(norm) or _TO_PLANT_RE.search(norm)))
+    the planting still to come), on the ``normalize``d text; never with the photo said to come after
+    (``_PHOTO_TO_COME_RE``)."""
+    return bool(
+        norm
+        and _NOT_PLANTED_YET_RE.search(norm)
+        and (_SLIP_SAID_RE.search(norm) or _TO_PLANT_RE.search(norm))
+        and not _PHOTO_TO_COME_RE.search(norm)
+    )
 
 
 def not_to_be_counted(text: str) -> bool:
