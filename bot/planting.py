@@ -798,6 +798,7 @@ def asked_of_the_record(said: str) -> bool:
         or nlu.record_itself_asked(said)  # round 65: '影相喺边度按'; round 75: '相发咗 点解冇反应'
         or nlu.record_go_on_said(said)  # round 67: '要打咩字落去', '荔枝种好咗 跟住要点'
         or recorded_asked(said)  # the lead (41st): '记到未', '入咗数未' while it still waits
+        or nlu.pointed_tree_go_on_asked(said)  # sim69: '阿妈嗰棵点算' (it had become a ticket)
     )
 
 
@@ -1014,6 +1015,11 @@ def photo_index(app) -> PhotoIndex:
 
 
 # -- the sender's record ----------------------------------------------------------------------------
+def waits_for_words(ctx, record: Mapping) -> bool:
+    """Sim69: the record still waits for something said (its tree, its count, its area), not its photo alone."""
+    return bool(set(missing_parts(record, len(store.photos_of(ctx.db, record["id"])))) - {"photo"})
+
+
 def collecting(ctx) -> dict | None:
     """The sender's pending record while its window is open."""
     state = FLOW.state(ctx)
