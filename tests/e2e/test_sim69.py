@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import rows_of
+from tests.e2e.dashboard_seed import admin, county, wang  # noqa: F401 - fixtures
+from tests.e2e.test_answer_correction import answered  # noqa: F401 - fixtures
 from tests.e2e.test_planting import photo, planting_rows, registered, village  # noqa: F401 - fixtures
 
 ASK_TREE = "请再发树种和棵数，如“3棵桂花”。"
@@ -98,3 +100,81 @@ def test_a_grumble_after_a_photo_is_an_apology_and_the_records_next_step(registe
     assert len(reply.splitlines()) <= 3
     assert _tickets(bot) == []
     assert [(r["species"], r["status"]) for r in planting_rows(bot)] == [(None, "pending")]
+
+
+# sim69: an adviser answered '75号系咪龙眼', then wished to add '要睇相先知' (a photo is needed to tell): the bot said
+# '已经回答过了，要更正…', and a correction would have replaced the answer. 补充 <编号> <内容> adds to a sent answer: the
+# villager gets it through the same outbox (the answer kept whole), and it is kept on the ticket.
+ADDED = "要睇相先知，请影张叶子的相片发来。"
+
+
+def _supplements(bot, ticket_id):
+    return rows_of(bot, "SELECT kind, answer FROM ticket_answers WHERE ticket_id = ? ORDER BY id", [ticket_id])
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "补充 {n} " + ADDED,
+        "答 {n} 补充：" + ADDED,  # held-out: the forms 更正 is taken in, with 补充
+        "{n}号 补充一下，" + ADDED,
+        "回复{n}：补充，" + ADDED,
+        "补充{n}号：" + ADDED,
+    ],
+)
+def test_an_adviser_adds_to_an_answer_sent_and_the_villager_gets_it(
+    answered, villager, villager_factory, bot, sent_to, said
+):
+    from tests.e2e.test_answer_correction import WRONG
+    from tests.e2e.test_escalation import LI, send, ticket
+
+    adviser = villager_factory(LI)
+    reply = adviser.says(said.format(n=answered))
+    assert f"已补充第{answered}号" in reply
+    send(bot)
+    (added,) = [t for t in sent_to(villager.openid) if "补充" in t]
+    assert f"第{answered}号问题" in added and ADDED in added and "李顾问" in added and WRONG not in added
+    assert ticket(bot, answered)["answer"] == WRONG  # the answer itself kept whole
+    assert _supplements(bot, answered) == [
+        {"kind": "answer", "answer": WRONG},
+        {"kind": "supplement", "answer": ADDED},
+    ]
+
+
+def test_an_answer_said_again_by_its_number_names_the_supplement_too(answered, villager_factory, bot):
+    from tests.e2e.test_escalation import LI
+
+    reply = villager_factory(LI).says(f"{answered}号 要睇相先知")
+    assert "已经回答过" in reply and f"补充 {answered}" in reply and f"更正 {answered}" in reply
+    assert [r["kind"] for r in _supplements(bot, answered)] == ["answer"]
+
+
+def test_a_supplement_is_refused_to_another_adviser_and_before_an_answer(answered, villager, villager_factory, bot):
+    """Near-misses: another adviser's answer is not theirs to add to; a ticket not answered yet is answered (答)."""
+    from tests.e2e.test_escalation import LI, WANG, ticket_number
+
+    assert "不是您答的" in villager_factory(WANG).says(f"补充 {answered} {ADDED}")
+    second = ticket_number(villager.says("我家荔枝开花了不结果怎么回事"))
+    assert f"答 {second}" in villager_factory(LI).says(f"补充 {second} {ADDED}")
+    assert [r["kind"] for r in _supplements(bot, answered)] == ["answer"]
+
+
+def test_the_advisers_help_says_how_to_add_to_an_answer(answered, villager_factory):
+    from tests.e2e.test_escalation import LI
+
+    assert "补充 编号" in villager_factory(LI).says("帮助")
+
+
+def test_the_dashboard_shows_the_supplement_under_the_answer_kept(app, bot, wang, county):  # noqa: F811
+    from bot import escalation
+    from bot.db import transaction
+    from tests.e2e.test_answer_correction import WRONG
+    from tests.e2e.test_dashboard import page, post
+
+    ticket_id = county.tickets["wang"]
+    post(wang, f"/admin/tickets/{ticket_id}/answer", {"answer": WRONG}, f"/admin/tickets/{ticket_id}")
+    with transaction(bot.db):
+        added = escalation.supplement_answer(bot, bot.db, ticket_id, ADDED, by_admin="wang", now=bot.clock())
+    assert added.reason == "added"
+    html = page(wang, f"/admin/tickets/{ticket_id}")
+    assert f"补充：{ADDED}" in html and WRONG in html and "之前的回答" not in html
