@@ -1276,11 +1276,15 @@ def incomplete_text(app, db, record: Mapping) -> str:
     )
 
 
-def attach_location(ctx, record: dict, location: dict) -> None:
-    """A location joins a record; a finished record's flags are computed again (far_from_village)."""
+def attach_location(ctx, record: dict, location: dict) -> dict:
+    """A location joins a record; a finished record's flags are computed again (far_from_village). The record now
+    (sim69: whether it has come to wait for review is said)."""
     store.update(ctx.db, record["id"], {**location, "updated_at": ctx.now_s})
     if record["status"] != "pending":
         refresh_flags(ctx.app, ctx.db, record["id"], ctx.now_s)
+    now = store.get(ctx.db, record["id"])
+    assert now is not None  # just updated
+    return now
 
 
 # -- closing windows --------------------------------------------------------------------------------

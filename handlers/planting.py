@@ -476,10 +476,15 @@ def on_location(ctx, record) -> str:
     if record["id"] is None:
         planting.keep_location(ctx, location)
         return ctx.t("planting.location_saved") + ctx.t("planting.ask_species_count_photo")
-    planting.attach_location(ctx, record, location)
+    now = planting.attach_location(ctx, record, location)
     if record["status"] == "pending":
         return ctx.t("planting.location_saved") + _reply(ctx, planting.advance(ctx, record["id"]))
-    return ctx.t("planting.location_attached", id=record["id"])
+    attached = ctx.t("planting.location_attached", id=record["id"])
+    waiting = planting.waiting_reasons(now)
+    if now["review"] == "pending" and waiting and record["review"] != "pending":
+        # sim69: far from the village, a finished record now waits for the check: said, as its confirmation says it
+        return attached + "\n" + ctx.t("planting.done_pending", reasons="；".join(waiting))
+    return attached
 
 
 # -- replies ----------------------------------------------------------------------------------------
@@ -832,6 +837,8 @@ def _done_ahead(ctx) -> Any:
     # round 74 (21l): what next asked, asides before it left out: just after a record finished, its state (below)
     aside = nlu.without_leading_asides(ctx.msg.text or "")
     if aside and nlu.go_on_asked(nlu.without_fillers(nlu.normalize(aside))):
+        return _GO_ON
+    if nlu.pointed_tree_go_on_asked(said):  # sim69: '阿爸嗰两棵点算' just after the record: that record
         return _GO_ON
     # round 73: as said: the reading drops a bare '嗯' as voice input's filler
     return ACKNOWLEDGED if nlu.acknowledged_alone(nlu.normalize(ctx.msg.text or "")) else False

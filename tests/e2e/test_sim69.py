@@ -178,3 +178,38 @@ def test_the_dashboard_shows_the_supplement_under_the_answer_kept(app, bot, wang
     assert added.reason == "added"
     html = page(wang, f"/admin/tickets/{ticket_id}")
     assert f"补充：{ADDED}" in html and WRONG in html and "之前的回答" not in html
+
+
+# sim69: a location sent after a record finished, far from the village, made the record wait for the village's check
+# (far_from_village), and the reply said only '📍位置已加到第1号记录。': the villager thought it counted.
+def test_a_location_that_makes_a_finished_record_wait_for_review_says_so(registered, bot, standin):
+    villager = registered("o-sim69-8", "陈桂秀")
+    standin.add_media("m-1", photo(1))
+    villager.sends_photo("m-1")
+    assert "已记录第1号：2棵龙眼" in villager.says("2棵龙眼")
+    reply = villager.sends_location(23.5, 114.9)
+    assert reply.startswith("📍位置已加到第1号记录。") and "审核" in reply and "公里" in reply
+    assert [(r["status"], r["review"]) for r in planting_rows(bot)] == [("complete", "pending")]
+
+
+def test_a_location_near_the_village_after_a_record_says_only_where_it_went(registered, bot, standin):
+    """Near-miss: a location in the village changes nothing to wait for."""
+    villager = registered("o-sim69-9", "陈桂秀")
+    standin.add_media("m-1", photo(1))
+    villager.sends_photo("m-1")
+    villager.says("2棵龙眼")
+    assert villager.sends_location(23.101, 114.401) == "📍位置已加到第1号记录。"
+    assert [(r["status"], r["review"]) for r in planting_rows(bot)] == [("complete", "none")]
+
+
+# sim69 (the simulator): the same words just after the record finished ('阿爸嗰两棵点算' after '✅ 已记录第1号') got the
+# FAQ's ask-back (纪念树? 登记错了?): the record just finished is what is asked after, as '跟住仲要做咩' is (round 74)
+@pytest.mark.parametrize("said", ["阿爸嗰两棵点算", "我妈那两棵怎么办", "嗰两棵点搞"])
+def test_a_tree_pointed_at_just_after_the_record_finished_gets_that_record(registered, bot, standin, said):
+    villager = registered("o-sim69-10", "陈桂秀")
+    standin.add_media("m-1", photo(1))
+    villager.sends_photo("m-1")
+    assert "已记录第1号：2棵龙眼" in villager.says("2棵龙眼")
+    reply = villager.says(said)
+    assert "第1号" in reply and "2棵龙眼" in reply and "您问的是哪一个" not in reply
+    assert _tickets(bot) == []
