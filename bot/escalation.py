@@ -159,6 +159,12 @@ _CORRECT_RE = re.compile(
 )
 # 答 <编号> 更正：… / 改正 … : on an answered ticket, a correction (what follows the word is the new answer)
 _CORRECTION_WORD_RE = re.compile(r"^(?:更正|改正|纠正)(?:一下|下)?[\s,，:：。、]*(.*)$", re.S)
+# sim69: 补充 <编号> <内容> (追加): what the answering adviser adds to an answer sent, the answer kept whole
+_SUPPLEMENT_RE = re.compile(
+    rf"^(?:补充|追加)[\s,，:：]*[#＃第]?\s*{_TICKET_NUMBER}\s*(?:号(?:问题)?[\s,，:：。]*|[\s,，:：。]+|$)(.*)$", re.S
+)
+# 答 <编号> 补充：… (84号 补充一下，…): on an answered ticket, an addition (what follows the word is added)
+_SUPPLEMENT_WORD_RE = re.compile(r"^(?:再)?(?:补充|追加)(?:一下|下|一句|多句|多一句)?[\s,，:：。、]*(.*)$", re.S)
 # an answer without 答 that names its ticket plainly ('回复84 …', '84号：…', '第84号 …'), not a bare number ('84 …')
 _MARKED_NUMBER_RE = re.compile(r"^(?:回复|答复|回答|回|[#＃第])|^\S*?号")
 _ADD_FAQ_RE = re.compile(rf"^收录[\s,，:：]*[#＃第]?\s*{_TICKET_NUMBER}\s*号?[\s,，:：。]*(.*)$", re.S)
@@ -207,6 +213,21 @@ def correction_in_answer(rest: str) -> str | None:
     """What follows ``答 84`` when it says it corrects ('更正：是缺铁…', '改正 …'): the new answer ('' when nothing
     follows); None when it does not."""
     match = _CORRECTION_WORD_RE.match((rest or "").strip())
+    return match.group(1).strip() if match else None
+
+
+def parse_supplement_command(text: str) -> tuple[int | None, str] | None:
+    """Sim69: ``补充 84 要睇相先知`` -> (84, '要睇相先知'); None for anything else (a count is no ticket number)."""
+    match = _SUPPLEMENT_RE.match((text or "").strip())
+    if not match or re.match(r"^\s*(?:棵|株|亩|颗|个)", match.group(2)):
+        return None
+    return _ticket_id(match.group(1)), match.group(2).strip()
+
+
+def supplement_in_answer(rest: str) -> str | None:
+    """What follows ``答 84`` when it says it adds ('补充：要睇相先知'): the addition ('' when nothing follows); None when
+    it does not."""
+    match = _SUPPLEMENT_WORD_RE.match((rest or "").strip())
     return match.group(1).strip() if match else None
 
 
@@ -1488,6 +1509,48 @@ def correct_answer(
     log.info("ticket %s: answer corrected by %s", ticket_id, answerer_name(app, by_person, by_admin))
     refreshed = store.get(db, ticket_id)
     return CorrectResult(True, "corrected" if deliver else "corrected_quietly", refreshed, faq_updated)
+
+
+def supplement_answer(
+    app, db, ticket_id: int, text: str, *, by_person: dict | None = None, by_admin: str | None = None, now: datetime
+) -> CorrectResult:
+    """Sim69: ``补充``: ``text`` added to the ticket's answer, which stays as it was (a correction would replace it); kept
+    in its answer history (``kind`` 'supplement') and sent to the villager through the outbox as a correction is, when
+    and to whom a correction would go (``correction_reaches_villager``). Reasons as ``correct_answer``'s, 'added' and
+    'added_quietly' for its two. Call inside a transaction."""
+    ticket = store.get(db, ticket_id)
+    if ticket is None:
+        return CorrectResult(False, "unknown")
+    if not ticket["answer"]:
+        return CorrectResult(
+            False, "not_answered" if may_answer(ticket, by_person, by_admin) else "not_allowed", ticket
+        )
+    if not may_correct(ticket, by_person, by_admin):
+        return CorrectResult(False, "not_allowed", ticket)
+    if ticket["status"] == "open":  # asked again after the answer: the next answer (答) says it
+        return CorrectResult(False, "reopened", ticket)
+    text = (text or "").strip()
+    if len(text.strip(_PUNCT)) < 2:
+        return CorrectResult(False, "empty", ticket)
+    deliver = correction_reaches_villager(app, db, ticket, now)
+    now_s = clock.to_db(now)
+    signed = signature(app, db, by_person=by_person, by_admin=by_admin)
+    history_id = store.add_answer_history(
+        db,
+        ticket_id,
+        round_=ticket["reopened_count"],
+        kind="supplement",
+        answer=text,
+        answered_by=answerer_name(app, by_person, by_admin),
+        answered_by_person_id=by_person["id"] if by_person else None,
+        signature=signed,
+        now=now_s,
+    )
+    if deliver:
+        key = f"supplement:{ticket_id}:{ticket['reopened_count']}:{history_id}"
+        _queue_delivery(app, db, ticket, "escalation.supplement_delivery", text, signed, key, now)
+    log.info("ticket %s: answer added to by %s", ticket_id, answerer_name(app, by_person, by_admin))
+    return CorrectResult(True, "added" if deliver else "added_quietly", store.get(db, ticket_id))
 
 
 def _correct_faq_entry(app, db, ticket_id: int, text: str) -> bool:

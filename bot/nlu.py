@@ -6959,6 +6959,21 @@ def go_on_asked(norm: str) -> bool:
     return bool(_GO_ON_RE.match(norm)) and norm not in ("这个", "那", "现在", "还", "我")
 
 
+# sim69: a tree pointed at, a relative's or bare ('阿妈嗰棵点算' -> 阿妈那棵怎么办, '那两棵呢 怎么搞'), and how to go on, with
+# nothing said wrong with it (no symptom, no death: '阿妈嗰棵黄咗叶点算' stays a question): asked of the record waiting
+_POINTED_TREE_GO_ON_RE = re.compile(
+    rf"^(?:{_KIN}|(?:我|我们|我哋)?(?:{OLD_RELATIVES}|阿伯|伯父|伯母|阿叔|叔叔|阿姨|姑姑)|我(?:妈|爸))?(?:的)?"
+    r"(?:那|这|呢)(?:一|两|二|三|几)?(?:棵|株|条|兜|苗)(?:树|苗)?(?:呢)?"
+    r"(?:要|应该|该|又)?(?:怎么办|怎么弄|怎么搞|怎么整|怎么样|怎样|点算|点搞|点整)(?:好|先|才好)?$"
+)
+
+
+def pointed_tree_go_on_asked(norm: str) -> bool:
+    """Sim69: a tree pointed at and how to go on, nothing else ('阿妈嗰棵点算', '这棵怎么弄呢'; ``normalize``d)."""
+    bare = _INTENT_PARTICLES_RE.sub("", re.sub(r"\s+", "", norm or "").rstrip("？?。.！! "))
+    return bool(bare) and bool(_POINTED_TREE_GO_ON_RE.match(bare))
+
+
 # how to send the photo a record waits for ('相片点发俾你', '照片怎么发给你', '怎么上传照片'): asked of the record
 _PHOTO_HOW_RE = re.compile(
     r"^(?:照片|相片|相|图片|图)(?:要|应该|该)?(?:怎么|点)(?:发|传|上传|拍)(?:给你|给你们|过去|过来|上来)?$"

@@ -812,6 +812,7 @@ def asked_of_the_record(said: str) -> bool:
         or nlu.record_go_on_said(said)  # round 67: '要打咩字落去', '荔枝种好咗 跟住要点'
         or recorded_asked(said)  # the lead (41st): '记到未', '入咗数未' while it still waits
         or nlu.record_still_needed_asked(said)  # round 80: '是不是还要发位置', '点算啊 仲要打字咩'
+        or nlu.pointed_tree_go_on_asked(said)  # sim69: '阿妈嗰棵点算' (it had become a ticket)
     )
 
 
@@ -1028,6 +1029,11 @@ def photo_index(app) -> PhotoIndex:
 
 
 # -- the sender's record ----------------------------------------------------------------------------
+def waits_for_words(ctx, record: Mapping) -> bool:
+    """Sim69: the record still waits for something said (its tree, its count, its area), not its photo alone."""
+    return bool(set(missing_parts(record, len(store.photos_of(ctx.db, record["id"])))) - {"photo"})
+
+
 def collecting(ctx) -> dict | None:
     """The sender's pending record while its window is open."""
     state = FLOW.state(ctx)
@@ -1284,11 +1290,15 @@ def incomplete_text(app, db, record: Mapping) -> str:
     )
 
 
-def attach_location(ctx, record: dict, location: dict) -> None:
-    """A location joins a record; a finished record's flags are computed again (far_from_village)."""
+def attach_location(ctx, record: dict, location: dict) -> dict:
+    """A location joins a record; a finished record's flags are computed again (far_from_village). The record now
+    (sim69: whether it has come to wait for review is said)."""
     store.update(ctx.db, record["id"], {**location, "updated_at": ctx.now_s})
     if record["status"] != "pending":
         refresh_flags(ctx.app, ctx.db, record["id"], ctx.now_s)
+    now = store.get(ctx.db, record["id"])
+    assert now is not None  # just updated
+    return now
 
 
 # -- closing windows --------------------------------------------------------------------------------

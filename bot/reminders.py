@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from bot import clock, milestones, outbox, planting, progress, schedule
+from bot import clock, milestones, nlu, outbox, planting, progress, schedule
 from bot.conversation import Flow
 from bot.db import transaction
 from bot.store import conversations as conversations_store
@@ -272,8 +272,9 @@ def survival_result(text: str | None) -> str | None:
     text = (text or "").strip()
     if not text or len(text) > 20:
         return None
+    said = (text, nlu.normalize(text))  # sim69: Cantonese '都活咗', '死咗一棵', '补种咗' (咗 -> 了) had read as nothing
     for result, words in SURVIVAL_WORDS:
-        if any(word in text for word in words):
+        if any(word in form for word in words for form in said):
             return result
     return None
 

@@ -22,7 +22,7 @@ import re
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -578,6 +578,21 @@ def when_words(app, moment: datetime) -> str:
     return f"{schedule.date_words(local.date())}{local:%H:%M}"
 
 
+def line_today(app, kept: dict, now: datetime) -> str:
+    """Sim69: a kept 通报 line as it was sent, its next milestone ('下一节点：3月12日前…', as of its month's end) said as of
+    the day asked when one has passed since (on 20 March the line said a date gone by)."""
+    year, month = (int(part) for part in kept["month"].split("-"))
+    sent = standings.next_milestone_words(app, schedule.month_end(year, month))
+    today = clock.local(now, app.tz).date()
+    now_next = standings.next_milestone_words(app, today - timedelta(days=1))  # one due today is still next
+    said = app.t("progress.next_line", next=sent)
+    if now_next == sent or said not in kept["line"]:
+        return kept["line"]
+    return kept["line"].replace(
+        said, app.t("progress.tongbao.next_today", day=schedule.date_words(today), next=now_next), 1
+    )
+
+
 def _when_said(app, village: dict, month: int, now: datetime) -> str:
     """When the 通报 comes out (sim66: '今个月几时出通报' got the last line, not the date): the month named's, or the next
     one's (``next_release``, from config), then the village's latest kept line and when it went out."""
@@ -588,7 +603,11 @@ def _when_said(app, village: dict, month: int, now: datetime) -> str:
         due = release_moment(config, year, month)
         kept = store.line_of(app.db, month_key(year, month), village["id"])
         if kept:
-            return t("progress.tongbao.when_out", month=month, when=when_words(app, due)) + "\n" + kept["line"]
+            return (
+                t("progress.tongbao.when_out", month=month, when=when_words(app, due))
+                + "\n"
+                + line_today(app, kept, now)
+            )
         if due <= now:  # due and not kept for the village: what asked_line says of that month
             return asked_line(app, village, ("month", month), now)
         coming: tuple[int, int, datetime] | None = (year, month, due)
@@ -600,7 +619,7 @@ def _when_said(app, village: dict, month: int, now: datetime) -> str:
     earlier = store.latest_line(app.db, village["id"])
     if earlier:
         out = when_words(app, clock.from_db(earlier["generated_at"]))
-        said += ("\n" if said else "") + t("progress.tongbao.when_last", when=out, line=earlier["line"])
+        said += ("\n" if said else "") + t("progress.tongbao.when_last", when=out, line=line_today(app, earlier, now))
     return said or t("progress.tongbao.when_none")
 
 
@@ -614,13 +633,13 @@ def asked_line(app, village: dict, asked: tuple[str, int], now: datetime) -> str
     key = month_key(year, month)
     kept = store.line_of(db, key, village["id"])
     if kept:
-        return kept["line"]
+        return line_today(app, kept, now)
     in_campaign = (year, month) in schedule.campaign_months(config, int(config.get("campaign.year")), 12)
     due = release_moment(config, year, month)
     if in_campaign and due > now:  # not out yet: when, and the latest kept before it
         earlier = store.latest_line(db, village["id"], key)
         said = t("progress.tongbao.not_yet", month=month, when=when_words(app, due))
-        return said + ("\n" + t("progress.tongbao.latest", line=earlier["line"]) if earlier else "")
+        return said + ("\n" + t("progress.tongbao.latest", line=line_today(app, earlier, now)) if earlier else "")
     if store.get(db, key):  # kept without this village's line: on the roster since, or kept before lines were
         which = "progress.tongbao.not_in" if store.lines_kept(db, key) else "progress.tongbao.lines_not_kept"
         said = t(which, month=month, village=village["name"])
@@ -631,7 +650,7 @@ def asked_line(app, village: dict, asked: tuple[str, int], now: datetime) -> str
     earlier = store.latest_line(db, village["id"])
     coming = next_release(config, now)
     if earlier:
-        after = t("progress.tongbao.latest", line=earlier["line"])
+        after = t("progress.tongbao.latest", line=line_today(app, earlier, now))
     elif coming:
         after = t("progress.tongbao.none", village=village["name"], month=coming[1], when=when_words(app, coming[2]))
     else:

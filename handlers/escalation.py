@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from bot import ask_back, clock, conversation, escalation, nlu, planting, visits
 from bot.context import Ctx
@@ -371,6 +371,16 @@ CORRECT_REPLIES = {
     "empty": "escalation.correct_usage_for",
     "same": "escalation.correct_same",
 }
+# sim69: 补充, an addition to an answer sent (the answer kept whole)
+SUPPLEMENT_REPLIES = {
+    **CORRECT_REPLIES,
+    "added": "escalation.supplemented",
+    "added_quietly": "escalation.supplemented_quietly",
+    "not_allowed": "escalation.not_your_answer_to_add",
+    "not_answered": "escalation.supplement_not_answered",
+    "reopened": "escalation.supplement_reopened",
+    "empty": "escalation.supplement_usage_for",
+}
 # 答 on a ticket answered already (or closed after its answer), from one who may correct it: how to correct
 ANSWERED_HINTS = {"already_answered": "escalation.already_answered", "closed": "escalation.ticket_closed_correctable"}
 
@@ -379,6 +389,11 @@ def _correct(ctx: Ctx, ticket_id: int, text: str) -> str:
     result = escalation.correct_answer(ctx.app, ctx.db, ticket_id, text, by_person=ctx.person, now=ctx.now)
     reply = ctx.t(CORRECT_REPLIES[result.reason], id=ticket_id, days=int(ctx.config.get("escalation.reopen_days")))
     return reply + "\n" + ctx.t("escalation.corrected_faq", id=ticket_id) if result.faq_updated else reply
+
+
+def _supplement(ctx: Ctx, ticket_id: int, text: str) -> str:
+    result = escalation.supplement_answer(ctx.app, ctx.db, ticket_id, text, by_person=ctx.person, now=ctx.now)
+    return ctx.t(SUPPLEMENT_REPLIES[result.reason], id=ticket_id, days=int(ctx.config.get("escalation.reopen_days")))
 
 
 def _answered_ticket(ctx: Ctx, ticket_id: int | None) -> dict | None:
@@ -394,15 +409,25 @@ def on_answer(ctx: Ctx, parsed) -> str:
     if parsed is not USAGE and parsed[0] is not None:
         ticket_id, rest = parsed
         correction = escalation.correction_in_answer(rest)
+        addition = escalation.supplement_in_answer(rest)  # sim69: '答 75 补充：要睇相先知'
         ticket = _answered_ticket(ctx, ticket_id)
         if ticket is not None:
             if correction is not None:
                 return _correct(ctx, ticket_id, correction)
+            if addition is not None:
+                return _supplement(ctx, ticket_id, addition)
             if escalation.may_correct(ticket, ctx.person, None):
                 return ctx.t(
                     ANSWERED_HINTS["closed" if ticket["status"] == "closed" else "already_answered"], id=ticket_id
                 )
     return _on_answer(ctx, parsed)
+
+
+class Supplement(NamedTuple):
+    """Sim69: 补充 <编号> <内容>, read by the 更正 route (one command family: what an adviser does to an answer sent)."""
+
+    ticket_id: int | None
+    text: str
 
 
 def _match_correct_words(ctx: Ctx):
@@ -413,6 +438,9 @@ def _match_correct_words(ctx: Ctx):
     parsed = escalation.parse_correct_command(text)
     if parsed is not None:
         return Decided(parsed)
+    added = escalation.parse_supplement_command(text)  # sim69: 补充 <编号> <内容>, said as 更正 is
+    if added is not None:
+        return Decided(Supplement(*added))
     return USAGE if escalation.bare_command(text) == "更正" else None
 
 
@@ -431,6 +459,8 @@ def on_correct(ctx: Ctx, parsed) -> str:
     ticket_id, text = parsed
     if ticket_id is None:
         return ctx.t("core.no_such_number")
+    if isinstance(parsed, Supplement):
+        return _supplement(ctx, ticket_id, text)
     return _correct(ctx, ticket_id, text)
 
 

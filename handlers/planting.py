@@ -226,6 +226,8 @@ def _menu_ahead(ctx):
     if _menu_words(ctx):
         return Decided(True)
     text = ctx.msg.text or ""
+    if ctx.msg.msg_type == "voice" and not (ctx.msg.recognition or "").strip():
+        return _UNHEARD  # sim69: the answer to the record's question, said aloud and not read (it became a ticket)
     if ctx.msg.msg_type != "text":
         return False
     # round 78 (21t): a tree planted earlier told, then whether or how to log it ('我家还有棵桃树上个月种的 也要记吗怎么记')
@@ -243,6 +245,8 @@ def _menu_ahead(ctx):
         return _STEPS
     if planting.asked_of_the_record(said):  # while a record waits: its next step (one list with the photo's question)
         return True
+    if nlu.bot_unhelpful_said(said) or nlu.complains_about_the_bot(said):
+        return _SORRY  # sim69: a grumble after a photo had the greeting's small talk, the photo's tree never asked
     if nlu.log_planted_how_asked(said):  # round 58: '点样登记种咗嘅树': a follower not registered yet's
         return _LOG_HOW
     if nlu.bare_log_said(said):  # round 70 (21d): a registered villager's bare 登记 ('我要登记'): the planting help
@@ -269,6 +273,8 @@ _PROXY_STEPS = "proxy_steps"  # a 代种's steps asked: a cadre's (anyone else's
 _RELATIVE_STEPS = "relative_steps"  # how to log a relative's trees asked, the relative with no phone (round 77)
 _LOG_HOW = "log_how"  # how to log one's planted trees: a follower not registered yet's, or the record's in progress
 _BARE_LOG = "bare_log"  # 登记 alone: a registered villager's (a follower not registered yet's is registration's)
+_UNHEARD = "unheard"  # sim69: a voice WeChat could not read while the record waits for words (its tree, its count)
+_SORRY = "sorry"  # sim69: the bot said to know nothing ('你乜都唔识') while a record waits: sorry, and its next step
 
 
 def _is_cadre(ctx) -> bool:
@@ -284,6 +290,12 @@ def _menu_then(ctx, read):
         return True  # round 58: the planting help, which asks 登记 first and keeps the message
     if read == _BARE_LOG:
         return ctx.person is not None or planting.collecting(ctx)
+    if read == _UNHEARD:  # a record waiting for its photo alone is not answered by a voice: the voice stays a ticket
+        record = planting.collecting(ctx)
+        return (_UNHEARD, record) if record is not None and planting.waits_for_words(ctx, record) else None
+    if read == _SORRY:
+        record = planting.collecting(ctx)
+        return (_SORRY, record) if record is not None else None
     return planting.collecting(ctx) or (read == _STEPS)
 
 
@@ -310,6 +322,10 @@ def on_menu(ctx, match) -> str:
         return "\n".join(
             [ctx.t("planting.relative_how_to"), ctx.t("planting.how_to"), ctx.t("planting.relative_other_household")]
         )
+    if isinstance(match, tuple):  # sim69: a voice unheard, or a grumble, while the record waits: its question again
+        said_how, record = match
+        step = planting.advance(ctx, record["id"])
+        return ctx.t("planting.unheard_then" if said_how == _UNHEARD else "planting.sorry_then", then=_reply(ctx, step))
     if isinstance(match, dict):  # how to go on with the record being collected: what it still needs
         step = planting.advance(ctx, match["id"])
         said = text_normalized(ctx)
@@ -460,10 +476,15 @@ def on_location(ctx, record) -> str:
     if record["id"] is None:
         planting.keep_location(ctx, location)
         return ctx.t("planting.location_saved") + ctx.t("planting.ask_species_count_photo")
-    planting.attach_location(ctx, record, location)
+    now = planting.attach_location(ctx, record, location)
     if record["status"] == "pending":
         return ctx.t("planting.location_saved") + _reply(ctx, planting.advance(ctx, record["id"]))
-    return ctx.t("planting.location_attached", id=record["id"])
+    attached = ctx.t("planting.location_attached", id=record["id"])
+    waiting = planting.waiting_reasons(now)
+    if now["review"] == "pending" and waiting and record["review"] != "pending":
+        # sim69: far from the village, a finished record now waits for the check: said, as its confirmation says it
+        return attached + "\n" + ctx.t("planting.done_pending", reasons="；".join(waiting))
+    return attached
 
 
 # -- replies ----------------------------------------------------------------------------------------
@@ -822,6 +843,8 @@ def _done_ahead(ctx) -> Any:
     # round 74 (21l): what next asked, asides before it left out: just after a record finished, its state (below)
     aside = nlu.without_leading_asides(ctx.msg.text or "")
     if aside and nlu.go_on_asked(nlu.without_fillers(nlu.normalize(aside))):
+        return _GO_ON
+    if nlu.pointed_tree_go_on_asked(said):  # sim69: '阿爸嗰两棵点算' just after the record: that record
         return _GO_ON
     # round 73: as said: the reading drops a bare '嗯' as voice input's filler
     return ACKNOWLEDGED if nlu.acknowledged_alone(nlu.normalize(ctx.msg.text or "")) else False

@@ -48,9 +48,17 @@ def _photo(ctx: Ctx, state) -> bool:
     return SURVIVAL_FLOW.touched_last(ctx) and not unseen
 
 
+UNHEARD = "unheard"
+
+
 def _result(ctx: Ctx, state) -> str | None:
-    """活了 / 死了 / 补种了 (and their synonyms) -> alive / dead / replanted."""
-    if ctx.msg.msg_type != "text" or not _planting(ctx, state):
+    """活了 / 死了 / 补种了 (and their synonyms) -> alive / dead / replanted; sim69: a voice WeChat could not read right
+    after the photo, when the bot has just asked 活了 or 死了 -> ``UNHEARD`` (it had become a ticket)."""
+    if not _planting(ctx, state):
+        return None
+    if state.name == "photo" and ctx.msg.msg_type == "voice" and not (ctx.msg.recognition or "").strip():
+        return UNHEARD
+    if ctx.msg.msg_type != "text":
         return None
     return reminders.survival_result(ctx.msg.text)
 
@@ -101,6 +109,9 @@ def on_result(ctx: Ctx, state, result: str) -> str:
 
 
 def on_result_after_photo(ctx: Ctx, state, result: str) -> str:
+    if result == UNHEARD:  # sim69: the question asked again, the check kept waiting for its answer
+        SURVIVAL_FLOW.enter(ctx, "photo", dict(state.data))
+        return ctx.t("reminders.survival_unheard", what=_what(ctx, state))
     followups_store.update_check(
         ctx.db, state.data["check_id"], result=result, note=(ctx.msg.text or "").strip(), now=ctx.now_s
     )
@@ -123,7 +134,7 @@ SURVIVAL_TABLE = FlowTable(
         Step("photo", "photo", _photo, on_photo, to=("photo",)),
         Step("answered", "photo", _photo, on_photo_after_result, to=(END,)),
         Step("asked", "result", _result, on_result, to=("answered",)),
-        Step("photo", "result", _result, on_result_after_photo, to=(END,)),
+        Step("photo", "result", _result, on_result_after_photo, to=("photo", END)),
         Step("answered", "result", _result, on_result_again, to=("answered",)),
     ),
 )

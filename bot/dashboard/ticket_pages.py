@@ -129,6 +129,7 @@ def ticket(ticket_id: int):
         faq=tickets_store.faq_entry_for_ticket(db, ticket_id),
         status_labels=auth.labels(STATUS_LABELS),
         earlier_answers=tickets_store.answer_history(db, ticket_id)[:-1][::-1],  # the latest is the answer shown
+        supplements=tickets_store.supplements(db, ticket_id),  # sim69: 补充, shown under the answer
         may_correct=escalation.may_correct(row, _person(), g.viewer.username if g.viewer.is_admin else None),
     )
 

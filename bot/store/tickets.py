@@ -123,7 +123,7 @@ def m005_answer_history(db: Database) -> None:
             "id": int,
             "ticket_id": int,
             "round": int,  # the ticket's reopened_count when given
-            "kind": str,  # answer | correction
+            "kind": str,  # answer | correction | supplement (sim69: 补充, added to the answer, never replacing it)
             "answer": str,
             "answered_by": str,
             "answered_by_person_id": int,
@@ -285,8 +285,18 @@ def add_answer_history(
 
 
 def answer_history(db: Database, ticket_id: int) -> list[dict]:
-    """Every answer the ticket was given, oldest first (the last is its answer now)."""
-    return list(db.query("SELECT * FROM ticket_answers WHERE ticket_id = ? ORDER BY id", [ticket_id]))
+    """Every answer the ticket was given, oldest first (the last is its answer now); what was added to them (补充) is
+    ``supplements``'."""
+    return list(
+        db.query("SELECT * FROM ticket_answers WHERE ticket_id = ? AND kind != 'supplement' ORDER BY id", [ticket_id])
+    )
+
+
+def supplements(db: Database, ticket_id: int) -> list[dict]:
+    """Sim69: what its advisers added to the ticket's answers (补充), oldest first."""
+    return list(
+        db.query("SELECT * FROM ticket_answers WHERE ticket_id = ? AND kind = 'supplement' ORDER BY id", [ticket_id])
+    )
 
 
 def last_answer_at(db: Database, ticket_id: int) -> str | None:

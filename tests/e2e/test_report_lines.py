@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import pytest
 
@@ -51,6 +52,11 @@ def line_sent(sent_to, openid: str, village: str, month: int) -> str:
     """The 通报 line WeChat delivered to ``openid`` (a certificate may follow it)."""
     (line,) = [text for text in sent_to(openid) if text.startswith(f"{village}{month}月通报：")]
     return line
+
+
+def as_of(line: str, day: str, next_step: str = "3月12日前全面完成植树计划") -> str:
+    """Sim69: a kept line asked after its next milestone passed: its next step as of ``day`` (bot/reports.line_today)."""
+    return re.sub(r"下一节点：[^。]*。", f"下一节点（{day}起）：{next_step}。", line, count=1)
 
 
 def kept_lines(rows, month: str) -> dict[str, dict]:
@@ -109,8 +115,8 @@ def test_a_cadre_asking_gets_their_villages_line_of_the_month_asked(
     clock.set("2027-03-05T10:00")
     for text in ASKED:  # 本月 is the latest out (February's, sent 03-01); 上个月 is February's figures
         assert secretary.says(text) == february, text
-    assert secretary.says("1月通报") == january
-    assert secretary.says("上上个月通报") == january
+    assert secretary.says("1月通报") == as_of(january, "3月5日")  # sim69: its 2月8日 passed
+    assert secretary.says("上上个月通报") == as_of(january, "3月5日")
     # March's is not out yet: when it is due, and the latest kept
     assert secretary.says("3月份的通报") == f"3月通报还没发，预计4月1日08:00发出。\n最近一期：{february}"
     handled = [r["handler"] for r in rows("SELECT handler FROM inbox WHERE openid = ? ORDER BY id", [PUXIN])][-7:]
@@ -154,7 +160,9 @@ def test_when_due_follows_the_config(season, villager_factory, tick, clock, sent
     january = line_sent(sent_to, PUXIN, "埔心村", 1)
     secretary = villager_factory(PUXIN)
     clock.set("2027-03-03T10:00")  # February's is due on the 5th, as quiet hours end
-    assert secretary.says("本月通报出来没有") == f"2月通报还没发，预计3月5日07:30发出。\n最近一期：{january}"
+    assert secretary.says("本月通报出来没有") == (
+        f"2月通报还没发，预计3月5日07:30发出。\n最近一期：{as_of(january, '3月3日')}"
+    )
     tick("2027-03-05T07:31")
     clock.set("2027-03-05T07:40")
     assert secretary.says("本月通报出来没有") == line_sent(sent_to, PUXIN, "埔心村", 2)
@@ -215,7 +223,7 @@ def test_a_month_kept_without_the_villages_line_says_so(bot, season, villager_fa
     with bot.db.conn:
         bot.db.execute("DELETE FROM report_lines WHERE month = '2027-02'")
     assert secretary.says("上个月通报说我们村怎么样") == (
-        f"2月通报已发，埔心村那一条这里查不到，请问村干部。\n最近一期：{january}"
+        f"2月通报已发，埔心村那一条这里查不到，请问村干部。\n最近一期：{as_of(january, '3月5日')}"
     )
     # a month kept with other villages' lines: this one was not on the roster then
     with bot.db.conn:
