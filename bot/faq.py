@@ -616,9 +616,26 @@ def fill_template(text: str, config: Mapping) -> str:
     return _PLACEHOLDER_RE.sub(lambda m: _format_value(_lookup(config, m.group(1)), m.group(2)), text)
 
 
+_VAR_RE = re.compile(r"\$\{(\w+)\}")
+
+
+def expand_vars(value: Any, variables: Mapping[str, str]) -> Any:
+    """Round 84: a regex part several rules share is written once in the file's ``[vars]`` table and named ``${name}`` in
+    the rules (safety.toml: ate_plant's people and animals, seven regexes); every string, in lists and tables too, gets its
+    value at load. A name not in ``[vars]`` raises KeyError, so a misspelt one fails at start-up, not silently."""
+    if isinstance(value, str):
+        return _VAR_RE.sub(lambda m: variables[m.group(1)], value)
+    if isinstance(value, list):
+        return [expand_vars(item, variables) for item in value]
+    if isinstance(value, dict):
+        return {key: expand_vars(item, variables) for key, item in value.items()}
+    return value
+
+
 def load_safety_rules(faq_dir: Path) -> list[SafetyRule]:
     path = faq_dir / "safety.toml"
-    data = _read_toml(path) if path.exists() else {}
+    raw = _read_toml(path) if path.exists() else {}
+    data = expand_vars({key: value for key, value in raw.items() if key != "vars"}, raw.get("vars", {}))
     feared = Vocab(data.get("feared", []))
     self_asked = Vocab(data.get("self_asked", []))
     return [
