@@ -82,6 +82,19 @@ def test_set_bn_s_classes(index, question, expected):
 
 
 @pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # set BJ's, BH's: asked whether points are given is the rule, not points missing (有没有加分 holds 没有加分)
+        ("党员种树有冇加分", "camp.party_points"),
+        ("我爸党员去种了树 积分有冇加", "camp.party_points"),
+        ("积分冇入账", "escalate"),
+    ],
+)
+def test_asked_whether_points_are_given_is_no_points_missing(index, question, expected):
+    assert faq.result_label(index.match(question)) == expected
+
+
+@pytest.mark.parametrize(
     "question", ["种树的时候下暴雨，山上的泥开始滑", "落紧大雨 后山啲泥开始滑", "下雨后坡上的土一直往下滑"]
 )
 def test_a_slope_starting_to_slide_opens_with_the_landslide_line(index, question):
