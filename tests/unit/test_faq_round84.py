@@ -95,6 +95,17 @@ def test_asked_whether_points_are_given_is_no_points_missing(index, question, ex
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "我认养的那棵樟树被村里移去别的地方了，也没通知我",  # set BN's, escalated on main: a tree moved by others
+        "有人把我家的桂花挪去别处了",
+    ],
+)
+def test_a_tree_moved_by_others_is_no_how_to_move(index, question):
+    assert faq.result_label(index.match(question)) == "escalate"
+
+
+@pytest.mark.parametrize(
     "question", ["种树的时候下暴雨，山上的泥开始滑", "落紧大雨 后山啲泥开始滑", "下雨后坡上的土一直往下滑"]
 )
 def test_a_slope_starting_to_slide_opens_with_the_landslide_line(index, question):
