@@ -616,9 +616,26 @@ def fill_template(text: str, config: Mapping) -> str:
     return _PLACEHOLDER_RE.sub(lambda m: _format_value(_lookup(config, m.group(1)), m.group(2)), text)
 
 
+_VAR_RE = re.compile(r"\$\{(\w+)\}")
+
+
+def expand_vars(value: Any, variables: Mapping[str, str]) -> Any:
+    """Round 84: a regex part several rules share is written once in the file's ``[vars]`` table and named ``${name}`` in
+    the rules (safety.toml: ate_plant's people and animals, seven regexes); every string, in lists and tables too, gets its
+    value at load. A name not in ``[vars]`` raises KeyError, so a misspelt one fails at start-up, not silently."""
+    if isinstance(value, str):
+        return _VAR_RE.sub(lambda m: variables[m.group(1)], value)
+    if isinstance(value, list):
+        return [expand_vars(item, variables) for item in value]
+    if isinstance(value, dict):
+        return {key: expand_vars(item, variables) for key, item in value.items()}
+    return value
+
+
 def load_safety_rules(faq_dir: Path) -> list[SafetyRule]:
     path = faq_dir / "safety.toml"
-    data = _read_toml(path) if path.exists() else {}
+    raw = _read_toml(path) if path.exists() else {}
+    data = expand_vars({key: value for key, value in raw.items() if key != "vars"}, raw.get("vars", {}))
     feared = Vocab(data.get("feared", []))
     self_asked = Vocab(data.get("self_asked", []))
     return [
@@ -729,8 +746,18 @@ class _Class:
     # round 64: what such a question tells it is for, not another class ('想承包五十亩山种油茶 银行肯借钱吗': a lease
     # planned is the loan's purpose, no land dispute): blanked before another class is looked for
     general_told: Vocab = field(default_factory=Vocab)
-    # round 70: looked for before the intents asked before the rules too ('卖木材被罚款 觉得不合理' is no timber sale)
-    over_intents: bool = False
+    # round 70: looked for before the intents asked before the rules too ('卖木材被罚款 觉得不合理' is no timber sale);
+    # round 84: the words that do so, all the class's (``over_intents = true``) or only those listed (a dispute's theft,
+    # '半夜有人来偷砍我家的沉香树', not its every word: the law asked is often an entry's, '挖野生苗犯不犯法')
+    over_intents: Vocab | None = None
+
+
+def _over_intents(row: Mapping[str, Any]) -> Vocab | None:
+    """A class's ``over_intents``: true, its own words; a list, only those (round 84); absent, none."""
+    over = row.get("over_intents")
+    if isinstance(over, list):
+        return Vocab(over)
+    return Vocab(row["words"]) if over else None
 
 
 @dataclass(frozen=True)
@@ -876,7 +903,7 @@ class FaqIndex:
                 bool(c.get("feared_is_none")),
                 Vocab(c["general_unless"]) if c.get("answers_general") else None,
                 Vocab(c.get("general_told", [])),
-                bool(c.get("over_intents")),
+                _over_intents(c),
             )
             for c in esc.get("classes", [])
         ]
@@ -2370,7 +2397,12 @@ class FaqIndex:
             )
         if any(i.before_rules and i.matches(norm, species is not None, False, True) for i in self._intents):
             for cls_ in self._classes:
-                if cls_.over_intents and cls_.words.search(norm) and not cls_.unless.search(norm):
+                if (
+                    cls_.over_intents
+                    and cls_.over_intents.search(norm)
+                    and cls_.words.search(norm)
+                    and not cls_.unless.search(norm)
+                ):
                     # round 70: one's own request of the village (a favour, leaving half way, a fine found unfair) is
                     # the village's to decide, whatever an intent asked before the rules reads ('卖木材被罚款 不合理')
                     return _escalate(cls_.name, note=cls_.note)

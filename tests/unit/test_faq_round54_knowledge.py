@@ -36,7 +36,7 @@ NEW = {
 # on one's own tree is the symptom rule's (a person looks at it), whatever the entry says; no intent of this round's.
 DIAGNOSIS = "damage seen on the villager's own tree: the symptom rule sends it to a person (diagnosis) before ranking"
 MISSED: dict[str, str] = {
-    "门口那棵桂花种歪了位置 想挪去后院点移先唔死": "the model, trained on the precedents, reads escalate (lead 0.47)",
+    # round 84 mended '门口那棵桂花种歪了位置 想挪去后院点移先唔死': a tree to be moved elsewhere (挪去后院) is tech.move_tree's intent
     "前年种的龙眼太靠路边 能不能移到园里": "a tree named: 龙眼's sites field is the candidate, not covered: escalated",
     "几岁的小孩可以参加义务植树": "the precedents of 几岁 + 参加 give camp.party_age (the 65-year rule)",
     # round 63 mended the two compost ones ('点样自己整堆肥俾果树用', '厨房的菜叶果皮能不能沤肥淋树'): tech.composting's intent
