@@ -3821,14 +3821,16 @@ _LOG_AGAIN_HOW_RE = re.compile(
 # round 48 (19u, 19v): how to log trees for another household asked (a cadre's 代种: '代人登记种树点操作', '帮冇手机嘅阿婆
 # 登记种树要点做', '户主种咗树 点样帮佢记', '代种要点样登记'): the 代种 steps for a cadre (handlers/planting.py)
 _OTHERS = (
-    r"(?:人|别人|人家|村民|农户|户主|老人|老人家|阿婆|阿公|阿伯|五保户"
+    # the lead (43rd session, 21w): a household said so ('有户人家种了树没手机 怎么帮他报')
+    r"(?:人|别人|人家|村民|农户|户主|老人|老人家|阿婆|阿公|阿伯|五保户|(?:村里|村头|村尾|隔壁)?(?:有)?(?:一)?户(?:人家)?"
     r"|[\u4e00-\u9fff]{1,8}?的(?:人|老人|老人家|阿婆|阿公|阿伯|村民|农户))"
 )
 _HOW_SAID = r"(?:要|应该)?(?:怎么|点)(?:样)?"
 _PROXY_LOG_HOW_RE = re.compile(
     rf"^(?:{_HOW_SAID})?(?:帮|代|替|为){_OTHERS}(?:{_LOG_WORD}|记)(?:种树|种的树|的树|树)?"
     rf"(?:{_HOW_SAID}(?:操作|做|弄|搞|办)?)?$"
-    rf"|^{_OTHERS}(?:种了|种好了|种完)(?:树)?{_HOW_SAID}(?:帮|替|给)(?:它|他|她)(?:们)?(?:{_LOG_WORD}|记)(?:上去|上)?$"
+    rf"|^{_OTHERS}(?:种了|种好了|种完)(?:树)?(?:(?:他|她)?(?:没有|没|冇|无|不会用)(?:智能)?(?:手机|微信))?"
+    rf"{_HOW_SAID}(?:帮|替|给)(?:它|他|她)(?:们)?(?:{_LOG_WORD}|记)(?:上去|上)?$"
     rf"|^代种{_HOW_SAID}(?:登记|记|报|弄|操作|做)$"
     # round 77 (21j: '代种点用'): how the 代种 itself works, asked of it as of a feature ('帮人代种点操作', '点样代种',
     # '代种系点用嘅', '代种功能怎么使用')
@@ -6121,12 +6123,18 @@ def cancel_word_said(text: str) -> str:
     return bare if bare else text
 
 
+# a question asked, whether to (要不要: 不要 in it is no drop) or one before what follows ('这张照片清楚吗 要不要重新拍')
+_ASKED_WHETHER_RE = re.compile(r"要不要|使不使|用不用|需不需要|吗(?=.)")
+
+
 def retraction_said(norm: str) -> bool:
     """'Drop what I just sent', said in words (only a short text made of such words: '树苗发错了 不是我要的品种' and
     '我名字发错了' say more). A retraction, not a command: it means 取消 only while something is in progress."""
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
     bare = _INTENT_PARTICLES_RE.sub("", _PLEASE_FIRST_RE.sub("", norm, count=1))
+    if _ASKED_WHETHER_RE.search(bare):
+        return False  # the lead (43rd session, 21w): '这张照片清楚吗 要不要重新拍' had cancelled the record
     norm = bare
     return bool(
         (len(norm) <= 12 and _DROP_RE.match(bare))
@@ -7411,7 +7419,9 @@ _SAY_VERB = r"(?:打|写|填|发|讲|说|报)"
 _RECORD_GO_ON_RE = re.compile(
     rf"^(?:我)?(?:要|还要|需要|应该)?{_SAY_VERB}(?:些)?(?:什么|啥|乜)(?:字|东西|资料)?(?:下去|上去|进去|过去|入去)$"
     # round 71 (21e, 21f): what to type or write asked bare, no 'into it' after ('要打咩字', '要写啲咩', '我应该填啲乜好')
-    rf"|^(?:我)?(?:要|还要|需要|应该|该)?{_SAY_VERB}(?:些|一些)?(?:什么|啥|乜)(?:字|东西|资料|内容)?(?:好|才行|才对)?$"
+    # the lead (43rd session, 21w): forgotten or not known first ('唔记得要打咩字', '我忘了要写什么')
+    rf"|^(?:我)?(?:不记得|忘了|忘记了|忘记|不知道|不晓得|不懂)?(?:要|还要|需要|应该|该)?{_SAY_VERB}(?:些|一些)?(?:什么|啥|乜)"
+    r"(?:字|东西|资料|内容)?(?:好|才行|才对)?$"
     r"|^(?:我)?(?:发|影|拍|传)(?:了|完)(?:照片|相片|相|图片|图)?(?:就|便)?(?:得|行|可以|够|算)(?:了)?(?:未|没有|没|吗|不)?"
     rf"(?:还是|定是|或者)?(?:还|仲)?(?:要|需要|使)(?:再)?{_SAY_VERB}[{_CJK}]{{0,6}}$"
     r"|^(?:我)?(?:要)?(?:怎么|如何)(?:登记|记录|报|上报|弄|做)(?:呀|啊|呢)?(?:我)?(?:不会|不识|不懂|不知道)(?:弄|做|登记)?$"

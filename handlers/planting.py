@@ -790,7 +790,11 @@ TABLE = FlowTable(
 # -- whether the record just finished was recorded (sim62) --------------------------------------------------
 @pure
 def _recorded_ahead(ctx) -> bool:
-    return ctx.msg.msg_type == "text" and planting.recorded_asked(text_normalized(ctx))
+    # the lead (43rd session, 21w): thanks said first ('唔该晒 记到未啊' had got 不客气) left out (its asides)
+    return ctx.msg.msg_type == "text" and (
+        planting.recorded_asked(text_normalized(ctx))
+        or planting.recorded_asked(escalation_handlers.said_after_asides(ctx))
+    )
 
 
 def _recorded_then(ctx, _said):

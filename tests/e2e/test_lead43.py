@@ -98,3 +98,49 @@ def test_a_detail_after_the_faqs_answer_is_read_with_the_question_it_follows(pro
 )
 def test_what_is_no_detail_after_the_faqs_answer_is_read_alone(probe, first, then, expected):  # noqa: F811
     assert probe.run("twice", f"{first} || {then}", expected) == ""
+
+
+# -- set 21w's misses at its end measurement (kept blind to the end), read by class; held-out cases written before
+@pytest.mark.parametrize(
+    ("context", "message", "expected"),
+    [
+        # whether to take the photo again asked (要不要: 不要 in it is no drop): the record's next step, never its 取消
+        ("after_photo", "这张照片清楚吗 要不要重新拍", "how"),
+        ("after_photo", "这张拍得好吗 使唔使重新影", "how"),
+        pytest.param(
+            "after_photo",
+            "这张相够不够清楚 要不要再拍一张",
+            "how",
+            marks=pytest.mark.xfail(strict=True, reason="held out, missed: the FAQ's photo rules answer it (no 取消)"),
+        ),
+        # thanks first, then whether it was recorded: the record's state, never 不客气
+        ("finished", "唔该晒 记到未啊", "progress"),
+        ("finished", "多谢 记上了吗", "progress"),
+        ("finished", "谢谢你 入咗数未", "progress"),
+        # what to type forgotten or not known, after a photo: the record's next step
+        ("after_photo", "唔记得要打咩字", "how"),
+        ("after_photo", "我忘了要写什么", "how"),
+        ("after_photo", "唔知要填咩", "how"),
+        # a household with no phone, their trees, how to log them: the cadre's 代种 steps
+        ("cadre", "有户人家种了树没手机 怎么帮他报", "log"),
+        pytest.param(
+            "cadre",
+            "村里一户人家种了树 没有微信 怎么帮他登记",
+            "log",
+            marks=pytest.mark.xfail(strict=True, reason="held out, missed: the FAQ's household answer takes it first"),
+        ),
+    ],
+)
+def test_set_21w_classes(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
+    if context == "after_photo":
+        assert probe.rows("SELECT status FROM plantings WHERE openid = ?", [probe.openid]) != [{"status": "cancelled"}]
+
+
+def test_a_question_with_whether_in_it_is_no_retraction():  # noqa: F811
+    """Controls of the reader itself: 不要 after 要 asks; a drop said stays one."""
+    from bot import nlu
+
+    assert not nlu.retraction_said("这张照片清楚吗要不要重新拍")
+    assert nlu.retraction_said("这张不要")
+    assert nlu.retraction_said("刚才那张不要")
