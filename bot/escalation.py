@@ -1449,6 +1449,27 @@ def correction_reaches_villager(app, db, ticket: dict, now: datetime) -> bool:
     return bool(last) and clock.from_db(last) >= now - timedelta(days=_settings(app)["reopen_days"])
 
 
+def _answer_unchangeable(
+    ticket: dict | None, text: str | None, by_person: dict | None, by_admin: str | None
+) -> CorrectResult | None:
+    """Why a ticket's answer may not be corrected or added to now (``correct_answer``, ``supplement_answer``), else
+    None: unknown, not answered yet, not the answerer's, asked again after it (the next answer, 答, is where to say it),
+    or nothing said."""
+    if ticket is None:
+        return CorrectResult(False, "unknown")
+    if not ticket["answer"]:
+        return CorrectResult(
+            False, "not_answered" if may_answer(ticket, by_person, by_admin) else "not_allowed", ticket
+        )
+    if not may_correct(ticket, by_person, by_admin):
+        return CorrectResult(False, "not_allowed", ticket)
+    if ticket["status"] == "open":
+        return CorrectResult(False, "reopened", ticket)
+    if len((text or "").strip().strip(_PUNCT)) < 2:
+        return CorrectResult(False, "empty", ticket)
+    return None
+
+
 def correct_answer(
     app, db, ticket_id: int, text: str, *, by_person: dict | None = None, by_admin: str | None = None, now: datetime
 ) -> CorrectResult:
@@ -1458,19 +1479,11 @@ def correct_answer(
     or correction not yet sent (held outside the 48-hour window) is withdrawn: the villager never gets the wrong one.
     Call inside a transaction."""
     ticket = store.get(db, ticket_id)
-    if ticket is None:
-        return CorrectResult(False, "unknown")
-    if not ticket["answer"]:
-        return CorrectResult(
-            False, "not_answered" if may_answer(ticket, by_person, by_admin) else "not_allowed", ticket
-        )
-    if not may_correct(ticket, by_person, by_admin):
-        return CorrectResult(False, "not_allowed", ticket)
-    if ticket["status"] == "open":  # asked again after the answer: the next answer (答) is where to put it right
-        return CorrectResult(False, "reopened", ticket)
-    text = (text or "").strip()
-    if len(text.strip(_PUNCT)) < 2:
-        return CorrectResult(False, "empty", ticket)
+    refused = _answer_unchangeable(ticket, text, by_person, by_admin)
+    if refused is not None:
+        return refused
+    assert ticket is not None
+    text = text.strip()
     if text == ticket["answer"].strip():
         return CorrectResult(False, "same", ticket)
     deliver = correction_reaches_villager(app, db, ticket, now)
@@ -1519,19 +1532,11 @@ def supplement_answer(
     and to whom a correction would go (``correction_reaches_villager``). Reasons as ``correct_answer``'s, 'added' and
     'added_quietly' for its two. Call inside a transaction."""
     ticket = store.get(db, ticket_id)
-    if ticket is None:
-        return CorrectResult(False, "unknown")
-    if not ticket["answer"]:
-        return CorrectResult(
-            False, "not_answered" if may_answer(ticket, by_person, by_admin) else "not_allowed", ticket
-        )
-    if not may_correct(ticket, by_person, by_admin):
-        return CorrectResult(False, "not_allowed", ticket)
-    if ticket["status"] == "open":  # asked again after the answer: the next answer (答) says it
-        return CorrectResult(False, "reopened", ticket)
-    text = (text or "").strip()
-    if len(text.strip(_PUNCT)) < 2:
-        return CorrectResult(False, "empty", ticket)
+    refused = _answer_unchangeable(ticket, text, by_person, by_admin)
+    if refused is not None:
+        return refused
+    assert ticket is not None
+    text = text.strip()
     deliver = correction_reaches_villager(app, db, ticket, now)
     now_s = clock.to_db(now)
     signed = signature(app, db, by_person=by_person, by_admin=by_admin)
