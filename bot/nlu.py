@@ -4325,12 +4325,17 @@ _BOTH_ADOPT_WORDS_RE = re.compile(r"(认种|认养|领养)(?:和|或|或者|与|
 _BY_PEOPLE_RE = re.compile(r"(?:被|给|让|俾)(?:人|别人|人家|大家|村民|群众|外人|其他人)(?=认养|认种|领养)")
 
 
+# Mandarin 'X不?' after the adopting verb asks as 吗 does ('有啥树可以认养不'); 不 before it is a refusal, never read here
+_FINAL_BU_ASKS_RE = re.compile(r"(?<=养|种)不$")
+
+
 def adoption_wished(norm: str, species_table: Mapping) -> bool:
     """A wish to adopt a tree (认种认养) said in words: '我家没地方种，想认养一棵', '我想领养一棵树', '可唔可以认养树',
     '想出钱认种一棵', '我要认养一棵龙眼' (a reason may come first); not '认养的树死了谁负责', '怎么认养' (the FAQ's),
     '认养了两棵' (done)."""
     if not norm or len(norm) > INTENT_MAX_CHARS + 2:
         return False
+    norm = _FINAL_BU_ASKS_RE.sub("吗", norm)  # the lead (43rd session, 21w): '有啥树可以认养不' asks as 吗 does
     # round 66: with no 可以 before it, the passive says it ('有冇树俾人认养啊': 有没有树可以认养)
     norm = _BY_PEOPLE_RE.sub(lambda m: "" if re.search(r"(?:可以|能|可)$", norm[: m.start()]) else "可以", norm)
     if len(norm) > INTENT_MAX_CHARS:

@@ -2089,16 +2089,8 @@ def test_round_21v_probe(probe, context, message, expected):
 
 
 # Set 21w, written blind at the forty-third session's start and kept outside until its end (start 407af84 134/140, end
-# after every merge 135/140); now development
-_ROUND_21W_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "blind miss of set 21w (every context, younger relatives typing fast), measured at the forty-third session's end"
-        " (135/140); the lead mended four after it (139/140): an adoptable tree asked which, then the wish ('我想认一棵')",
-        [
-            "member:有啥树可以认养不 我想认一棵",
-        ],
-    ),
-]
+# after every merge 135/140); now development, 140/140
+_ROUND_21W_LEFT: list[tuple[str, list[str]]] = []  # the lead mended the last five after the end measurement
 ROUND_21W_MISSES = {message: why for why, messages in _ROUND_21W_LEFT for message in messages}
 
 

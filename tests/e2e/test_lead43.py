@@ -144,3 +144,18 @@ def test_a_question_with_whether_in_it_is_no_retraction():  # noqa: F811
     assert not nlu.retraction_said("这张照片清楚吗要不要重新拍")
     assert nlu.retraction_said("这张不要")
     assert nlu.retraction_said("刚才那张不要")
+
+
+# -- the adoptable trees asked with a final 不 (Mandarin 'X不?' asks as 吗 does), the wish after it: the list (set 21w)
+@pytest.mark.parametrize(
+    "message",
+    [
+        "有啥树可以认养不 我想认一棵",
+        # held out, written before the change
+        "有什么树可以认养不",
+        "村里有树可以认种不 想认一棵",
+        "有冇树俾人认养不",
+    ],
+)
+def test_the_adoptable_trees_asked_with_a_final_bu_are_the_list(probe, message):  # noqa: F811
+    assert probe.run("member", message, "adopt") == ""
