@@ -1470,6 +1470,23 @@ def _answer_unchangeable(
     return None
 
 
+def _kept_in_history(
+    app, db, ticket: dict, kind: str, text: str, signed: str, now_s: str, by_person: dict | None, by_admin: str | None
+) -> int:
+    """A correction or supplement of the ticket's answer in its answer history (ticket_answers), by whom: its id."""
+    return store.add_answer_history(
+        db,
+        ticket["id"],
+        round_=ticket["reopened_count"],
+        kind=kind,
+        answer=text,
+        answered_by=answerer_name(app, by_person, by_admin),
+        answered_by_person_id=by_person["id"] if by_person else None,
+        signature=signed,
+        now=now_s,
+    )
+
+
 def correct_answer(
     app, db, ticket_id: int, text: str, *, by_person: dict | None = None, by_admin: str | None = None, now: datetime
 ) -> CorrectResult:
@@ -1490,17 +1507,7 @@ def correct_answer(
     now_s = clock.to_db(now)
     signed = signature(app, db, by_person=by_person, by_admin=by_admin)
     store.set_corrected_answer(db, ticket_id, answer=text, signature=signed, now=now_s)
-    history_id = store.add_answer_history(
-        db,
-        ticket_id,
-        round_=ticket["reopened_count"],
-        kind="correction",
-        answer=text,
-        answered_by=answerer_name(app, by_person, by_admin),
-        answered_by_person_id=by_person["id"] if by_person else None,
-        signature=signed,
-        now=now_s,
-    )
+    history_id = _kept_in_history(app, db, ticket, "correction", text, signed, now_s, by_person, by_admin)
     faq_updated = _correct_faq_entry(app, db, ticket_id, text)
     if deliver:
         round_ = ticket["reopened_count"]
@@ -1540,17 +1547,7 @@ def supplement_answer(
     deliver = correction_reaches_villager(app, db, ticket, now)
     now_s = clock.to_db(now)
     signed = signature(app, db, by_person=by_person, by_admin=by_admin)
-    history_id = store.add_answer_history(
-        db,
-        ticket_id,
-        round_=ticket["reopened_count"],
-        kind="supplement",
-        answer=text,
-        answered_by=answerer_name(app, by_person, by_admin),
-        answered_by_person_id=by_person["id"] if by_person else None,
-        signature=signed,
-        now=now_s,
-    )
+    history_id = _kept_in_history(app, db, ticket, "supplement", text, signed, now_s, by_person, by_admin)
     if deliver:
         key = f"supplement:{ticket_id}:{ticket['reopened_count']}:{history_id}"
         _queue_delivery(app, db, ticket, "escalation.supplement_delivery", text, signed, key, now)

@@ -263,3 +263,12 @@ def test_not_dead_is_not_read_as_dead():
     from bot import reminders
 
     assert reminders.survival_result("冇死") != "dead"
+
+
+@pytest.mark.parametrize("who", ["asker", "stranger"])
+def test_a_villagers_or_strangers_supplement_is_never_an_answers(answered, villager, villager_factory, bot, who):
+    """Trust (the review): 补充 is the staff's. The villager who asked, or a follower not registered, sending `补充 N …`
+    adds nothing to the answer nor sends anything in the answerer's name."""
+    sender = villager if who == "asker" else villager_factory("o-stranger-43")
+    sender.says(f"补充 {answered} {ADDED}")
+    assert [r["kind"] for r in _supplements(bot, answered)] == ["answer"]
