@@ -50,13 +50,13 @@ import secrets
 import statistics
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from functools import lru_cache
 
 from bot import clock, identity, nlu, outbox, planting, reminders
 from bot.conversation import Flow
-from bot.faq import FaqIndex, FaqResult, load_offlist_shortened
+from bot.faq import FaqIndex, FaqResult, display_name, load_offlist_shortened
 from bot.follow import Follower
 from bot.ids import row_id
 from bot.messages import MESSAGES_DIR
@@ -959,7 +959,15 @@ def _with_question_before(ctx, text: str) -> FaqResult | None:
     if nlu.find_species_as_heard(nlu.normalize(before["content"]), planting.species_table(ctx.app))[0] is not None:
         return None  # a tree asked of already: the detail names another, a question of its own
     result = faq_match(ctx.app, ctx.db, f"{before['content']} {text}")
-    return result if result.kind == "answer" else None
+    if result.kind != "answer":
+        return None
+    if not result.safety and result.entry_id == faq_match(ctx.app, ctx.db, before["content"]).entry_id:
+        # the answer just given holds for the tree told ('树苗死咗要唔要补种' then '系龙眼 旧年种嘅'): said so in a line,
+        # the whole answer not sent again (the lead, forty-fourth session)
+        species = planting.species_table(ctx.app)
+        tree, _ = nlu.find_species_as_heard(nlu.normalize(text), species)
+        return replace(result, answer_text=ctx.app.t("faq.same_answer_for", tree=display_name(species, tree or "")))
+    return result
 
 
 # -- notices to advisers ---------------------------------------------------------------------------

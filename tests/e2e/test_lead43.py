@@ -69,9 +69,10 @@ def test_a_relatives_trees_asked_whether_they_count_for_the_sender_get_the_house
 @pytest.mark.parametrize(
     ("first", "detail", "answer"),
     [
-        ("喂 我啲树死咗一棵 要唔要补种", "系荔枝嚟嘅 上个月种嘅", "补种"),
+        # the answer given holds for the tree told: a line says so, the answer is not sent again (44th session)
+        ("喂 我啲树死咗一棵 要唔要补种", "系荔枝嚟嘅 上个月种嘅", "荔枝也一样，按上面说的做"),
         # held out, written before the change
-        ("树死了要不要补种", "是龙眼 去年种的", "补种"),
+        ("树死了要不要补种", "是龙眼 去年种的", "龙眼也一样，按上面说的做"),
         ("几时施肥好", "桂花", "施肥"),
         ("要隔几远种一棵", "荔枝", "株行距"),
         ("几时修剪好", "系龙眼", "龙眼"),
@@ -171,3 +172,22 @@ def test_a_question_with_whether_in_it_is_no_retraction():  # noqa: F811
 )
 def test_the_adoptable_trees_asked_with_a_final_bu_are_the_list(probe, message):  # noqa: F811
     assert probe.run("member", message, "adopt") == ""
+
+
+# -- the lead, forty-fourth session: a tree told after the FAQ's answer that holds for it too is said so in a line (the
+# whole answer had been sent again: '树苗死咗要唔要补种' then '系龙眼 旧年种嘅'); an answer the tree changes is sent whole
+@pytest.mark.parametrize(
+    ("first", "detail", "line"),
+    [
+        ("树苗死咗要唔要补种", "系龙眼 旧年种嘅", "龙眼也一样"),
+        # in other words (written with the change)
+        ("苗死了还要补吗", "是荔枝", "荔枝也一样"),
+        ("种下去冇几耐就死咗 使唔使补过", "桂花嚟嘅", "桂花也一样"),
+    ],
+)
+def test_a_tree_told_after_an_answer_that_holds_for_it_gets_a_line_not_the_answer_again(probe, first, detail, line):  # noqa: F811
+    assert probe.run("twice", f"{first} || {detail}", "question") == ""
+    replies = probe.rows("SELECT reply FROM inbox WHERE openid = ? ORDER BY id", [probe.openid])
+    assert line in replies[-1]["reply"]
+    assert replies[-2]["reply"] not in replies[-1]["reply"]
+    assert len(replies[-1]["reply"]) < len(replies[-2]["reply"])
