@@ -1744,7 +1744,9 @@ _FOR_HOUSEHOLD = (
     rf"^(?:我)?(?:帮|替|给|为|同(?={_COURTESY_TITLE}[{_CJK}]{{2,4}}?\s*认领)|代(?!种))\s*(?P<described>(?:村内|村里|本村)?(?:无智能手机|没有智能手机|冇智能手机|无手机|没有手机|冇手机)?"
     rf"(?:的|嘅)?(?:{_HOUSEHOLD_PLACE})?(?:农户|村民|老人家|老人|五保户|低保户|困难户|孤寡老人|独居老人|空巢老人|邻居)?"
     rf"(?:{_COURTESY_TITLE}(?=[{_CJK}]{{2,4}}?\s*(?:认领|代种|登记|上报|报|记录|记|录入|录)))?)"
-    rf"\s*(?P<name>[{_CJK}·]{{2,4}}?)\s*(?:{_HOUSEHOLD_AFTER_NAME})?\s*"
+    # round 82 (21y: '帮村民2嗰户认领三棵桂花'): a roster name with its number (村民2, as a roster without names writes them),
+    # the household word after it
+    rf"\s*(?P<name>[{_CJK}·]{{2,4}}?(?:\d{{1,3}}(?=\s*(?:{_HOUSEHOLD_AFTER_NAME})))?)\s*(?:{_HOUSEHOLD_AFTER_NAME})?\s*"
 )
 _PLEDGE_FOR_RE = re.compile(rf"{_FOR_HOUSEHOLD}认领(?:了)?\s*")
 # the verb: 代种, or a cadre's own words for entering a count ('帮陈大伯登记三棵荔枝', '代陈伯报两棵龙眼'): the count
@@ -2889,6 +2891,12 @@ _SORRY_FIRST_RE = re.compile(r"^(?:不好意思|不要意思|对不起|抱歉)")
 _SLIP_THEN_BACK_RE = re.compile(
     r"^(?P<slip>(?:我)?(?:弄错|搞错|按错|点错|退错|搞乱|点乱)(?:了)?)?(?:我)?(?:还|仍然|都)?(?:要|想要)(?:回)?(?:些|个)?(?:提醒|通知|推送)$"
 )
+# round 82 (21x: '退订' then '都系要返提醒啦'): wanted after all (还是, 都是: the change of mind is said), Cantonese 返 or 开返
+# (回, 开回) or reminded said of the sender ('算了还是提醒我吧'); '我要提醒' alone says nothing
+_AFTER_ALL_BACK_RE = re.compile(
+    r"^(?:算了|算啦|算)?(?:我)?(?:还是|都是)"
+    r"(?:(?:(?:要|想要)(?:开回|回)?|开回|回)(?:些|个)?(?:提醒|通知|推送)|(?:继续)?(?:提醒|通知)(?:下|一下)?我)$"
+)
 _OFF_BEFORE_RE = re.compile(
     r"^(?:之前|以前|上次|头先|早前)(?:我)?(?:关|关掉|退订|退|取消)(?:了)?(?:提醒|通知|推送)?"
     r"|(?:之前|以前|上次|头先|早前)(?:我)?(?:关|关掉|退订|退|取消)(?:了)?(?:提醒|通知|推送)?$"
@@ -2910,6 +2918,8 @@ def reminders_wanted_back(norm: str) -> bool:
     bare = _INTENT_PARTICLES_RE.sub("", _SORRY_FIRST_RE.sub("", norm))
     slip = _SLIP_THEN_BACK_RE.match(bare)
     if slip and (slip["slip"] or bare != norm):  # a slip or a sorry first: alone, '我要提醒' says nothing
+        return True
+    if _AFTER_ALL_BACK_RE.match(bare):  # round 82: wanted after all
         return True
     rest = _INTENT_PARTICLES_RE.sub("", _OFF_BEFORE_RE.sub("", bare))
     return rest != bare and bool(_TELL_ME_OF_EVENTS_RE.match(rest))
@@ -4119,6 +4129,11 @@ _NAME_COMPLAINED_RE = re.compile(
     rf"|^(?:我(?:不是叫|不叫|不是)|不是叫|不叫)(?P<wrong2>{_NAME})(?:我)?(?:是|叫)(?P<right2>{_NAME})(?:来的)?$"
     rf"|^(?:我个名|我的名字|我名字|我的名|我叫)(?:是|叫)?(?P<right3>{_NAME})(?:不是|而不是)(?P<wrong3>{_NAME})"
     r"(?:打错字|打错了|写错了|写错|打错|弄错了|搞错了|登记错了|你们写错了|你们打错了)?$"
+    # round 82 (21x: '点解上面个名唔系我 我叫陈亚美', '点解个名唔啱嘅 我系…'): the name shown said not the sender's, or not
+    # right, why asked or not, then the right one
+    r"|^(?:为什么|怎么|点解)?(?:上面|上边|这里|里面|系统里|系统上)?(?:的|个|那个|这个)?(?:名字|名)(?:写的|显示的)?"
+    r"(?:不是我|不是我的|不合适|不对|错了|有错)(?:的|来的)?(?:我|其实我|我其实)(?:是|叫|叫做)"
+    rf"(?P<right4>{_NAME})(?:来的)?$"
 )
 
 
@@ -4129,7 +4144,7 @@ def name_complained(norm: str) -> str | None:
     found = _NAME_COMPLAINED_RE.match(bare) if bare and len(bare) <= INTENT_MAX_CHARS + 4 else None
     if not found:
         return None
-    right = found["right"] or found["right2"] or found["right3"]
+    right = found["right"] or found["right2"] or found["right3"] or found["right4"]
     wrong = found["wrong"] or found["wrong2"] or found["wrong3"]
     if not has_common_surname(right) or (wrong and not has_common_surname(wrong)) or right == wrong:
         return None
@@ -4235,14 +4250,16 @@ _ADOPTION_LEFT_RE = re.compile(
     # round 69 (21b): how many or which are left that may be taken, 认 alone for the word said first ('认种认养仲有几多棵树
     # 可以认', '认养还有哪些树可以选')
     r"|(?:还有|还剩|剩下)(?:多少|哪些|哪几|几)(?:棵|株)?(?:树|树苗|果树)?(?:可以|能|可)(?:认|认养|认种|领养|选|拣|挑))"
-    r"(?:的)?(?:吗|没有)?$"
+    # round 82 (21y: '认养嘅树仲剩边啲冇人认'): which are left that nobody took, said after
+    rf"(?:{_NOBODY_TOOK})?(?:的)?(?:吗|没有)?$"
 )
 _ADOPTED_RE = re.compile(r"(?:认养|认种|领养|认捐)(?:了|过|完|好)|已经")  # done: '认养了两棵', '已经认种'
 # round 21: which trees may be adopted asked ('有什么树可以认种的'); the wish, then how to go about it ('听说可以领养村里的
 # 树 怎么弄', '都想帮屋企乡下认种一棵树 点搞': the list says how, 认养 <编号>); why after it ('…认养一棵树做纪念'); what is
 # heard first ('听说'). '怎么认养' alone stays the FAQ's: no wish is said.
 _WHICH_TO_ADOPT_RE = re.compile(
-    r"^(?:有)?(?:什么|哪些|没有)(?:树|果树|树苗)?(?:可以|能)(?:选|挑|拣)?(?:来|去)?(?:认养|认种|领养)(?:的)?$"  # round 25
+    # round 82 (21x): the village's named first ('村里有冇树俾人认嚟养㗎': 村里有没有树可以认养)
+    r"^(?:本村|村里|村里面|我们村)?(?:有)?(?:什么|哪些|没有)(?:树|果树|树苗)?(?:可以|能)(?:选|挑|拣)?(?:来|去)?(?:认养|认种|领养)(?:的)?$"  # round 25
 )
 # round 48 (19v): how to choose ('我想领养门口嗰啲树，点揀': normalised 怎么选)
 _HOW_AFTER_WISH_RE = re.compile(rf"(?<=[{_CJK}])(?:要|应该)?(?:怎么|如何)(?:弄|办|搞|做|报名|申请|参加|认|选|拣|挑)$")
@@ -4327,6 +4344,8 @@ _BY_PEOPLE_RE = re.compile(r"(?:被|给|让|俾)(?:人|别人|人家|大家|村�
 
 # Mandarin 'X不?' after the adopting verb asks as 吗 does ('有啥树可以认养不'); 不 before it is a refusal, never read here
 _FINAL_BU_ASKS_RE = re.compile(r"(?<=养|种)不$")
+# round 82 (21x: '村里有冇树俾人认嚟养㗎'): 认 and 养 apart, Cantonese 嚟 (来) between: 认养 said in two
+_ADOPT_SPLIT_RE = re.compile(r"认(?:来|去)养")
 
 
 def adoption_wished(norm: str, species_table: Mapping) -> bool:
@@ -4336,6 +4355,7 @@ def adoption_wished(norm: str, species_table: Mapping) -> bool:
     if not norm or len(norm) > INTENT_MAX_CHARS + 2:
         return False
     norm = _FINAL_BU_ASKS_RE.sub("吗", norm)  # the lead (43rd session, 21w): '有啥树可以认养不' asks as 吗 does
+    norm = _ADOPT_SPLIT_RE.sub("认养", norm)  # round 82: '认嚟养'
     # round 66: with no 可以 before it, the passive says it ('有冇树俾人认养啊': 有没有树可以认养)
     norm = _BY_PEOPLE_RE.sub(lambda m: "" if re.search(r"(?:可以|能|可)$", norm[: m.start()]) else "可以", norm)
     if len(norm) > INTENT_MAX_CHARS:
@@ -7864,9 +7884,10 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
         Frame(
             (
                 r"种树",
-                # round 48 (19v): going to help ('听讲村里搞植树活动 我想去帮手', '…我都去帮手')
+                # round 48 (19v): going to help ('听讲村里搞植树活动 我想去帮手', '…我都去帮手'); round 82 (21x): to join the
+                # bustle ('…我都想去凑下热闹')
                 rf"(?:(?:想|要|会|一定|肯定|都|也)(?:去|来|参加|报名|报个名)(?:参加)?|(?:一起|一齐)(?:去|来)){_WITH_RE}"
-                r"(?:帮手|帮忙|帮下手|出力|做义工)?$",
+                r"(?:帮手|帮忙|帮下手|出力|做义工|凑(?:下|个|一下|凑)?热闹)?$",
             ),
             6,
             r"大家|他们|她们|别人|人人|全村|村民|人家",  # round 48: who else goes ('…大家都参加了') joins no one

@@ -36,7 +36,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from bot import clock, hanzi, nlu, planting
+from bot import clock, hanzi, nlu, planting, zones
 from bot.conversation import Flow
 from bot.db import transaction
 from bot.reminders import ReminderQueue, queue_notice
@@ -76,7 +76,7 @@ _MONTH = re.compile(r"(?:在|于)?(\d+|[〇一二三四五六七八九十]+)\s*�
 _RELATIVE_MONTH = re.compile(r"(?:(这个|本|今个|呢个|今)|下个|下)月(?:份)?(?:内|里|中)?")
 _MONTH_WORD = re.compile(r"1[0-2]|0?[1-9]|十[一二]|[一二三四五六七八九十]")
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff·]{1,4}")
-_NAME_SPACED = re.compile(r"^([\u4e00-\u9fff·]{2,4})(?:\s+|$)")
+_NAME_SPACED = re.compile(r"^([\u4e00-\u9fff·]{2,4}\d{0,3})(?:\s+|$)")  # round 82: 村民2 (nlu.pledge_for)
 _NAME_PACKED = re.compile(rf"^([\u4e00-\u9fff·]{{2,4}}?)(?=\d|[{nlu._CN_NUM}]+\s*[{nlu.MEASURE_WORDS}])")
 # After a one-character tree these make a tree word (李花, 桃林), never a person's name (李明)
 _TREE_WORDS = frozenset("树苗子花果林")
@@ -450,6 +450,7 @@ def parse(text: str | None, species_table: Mapping) -> PledgeText | None:
     text = nlu.without_spoken_fillers(nlu.command_characters_fixed(nlu.to_halfwidth(text or "")))
     text = nlu.command_typos_fixed(hanzi.simplified(text).strip().strip(_TRAILING))
     text = _INNER_FILLER_RE.sub("", text, count=1)
+    text = zones.zones_not_meant(text) or text  # round 82: '认领 唔系认领责任区 系认领种树 两棵桂花'
     text = _count_as_pledge(_for_the_household(text))
     led = _without_the_lead(text)
     if led != text and parse(led, species_table):
@@ -532,6 +533,8 @@ _VILLAGE_PLEDGES_MORE_RE = re.compile(
     rf"|^{_VILLAGE}?(?:的)?{_PLEDGES}(?:了|的)?(?:有)?(?:多少户|几户)(?:了)?$"
     rf"|^{_VILLAGE}?(?:的)?{_PLEDGES}(?:的)?(?:情况|进度|进展)$"
     rf"|^{_VILLAGE}?(?:的)?(?:认领安排|种树安排表?|认领表)(?:报|交|做|备案|填)?(?:了|好了|齐了|完成了|完了)(?:没有|吗|未|没)$"
+    # round 82 (21x: '全村有边几户认领咗种树'): which households or who pledged, the trees after
+    rf"|^{_VILLAGE}?(?:的)?(?:有)?(?:哪几户|哪些户|哪户|哪几家|哪些家|哪些人|哪几个|哪个|谁)(?:已经)?认领(?:了|过)(?:种树|树)?$"
 )
 
 
