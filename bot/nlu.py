@@ -2567,6 +2567,40 @@ def without_rhetorical_lead(text: str) -> str:
     return _RHETORICAL_LEAD_RE.sub("", text, count=1) if text else text
 
 
+# round 82 (21x, 21y, after a photo: '呃 嗰个 系 三棵 嘢 叫咩嚟 石榴', '一棵 唔知咩树 阿伯送嘅苗'): by voice, the tree's name
+# searched for before it is said ('叫咩嚟', '那个叫什么来着', a bare 嘢: thing), or told not known ('唔知咩树'), each a
+# clause of its own after the count: no question, left out before the report is read (bot/planting.py read_whole)
+_WHAT = r"(?:咩|什么|乜|乜嘢|咩嘢|啥|啥子)"
+_NAME_SEARCHED_RE = re.compile(
+    rf"^(?:嘢|东西)?(?:那个|嗰个|呢个|这个)?(?:叫|叫做){_WHAT}(?:名)?(?:嚟|来着|来的|来|嚟㗎)?$"
+    rf"|^(?:嘢|东西)?(?:那个|嗰个)?(?:系|是)?{_WHAT}(?:嚟|来着)$|^(?:嘢|东西)$"
+)
+_NAME_NOT_KNOWN_RE = re.compile(
+    rf"^(?:我)?(?:唔知|不知道|不知|不晓得|唔清楚|不清楚|唔记得|不记得|忘了|忘记了)(?:叫|系|是)?{_WHAT}(?:树|品种|嘢|东西|名)?"
+    r"(?:嚟|来的|嚟嘅)?$"
+)
+_POINTING_FILLER_RE = re.compile(r"^(?:嗰个|那个|呢个|这个|就系|就是|系|是)+$")  # before the count ('嗰个 系 三棵')
+_COUNT_CLAUSE_RE = re.compile(rf"^(?:{_NUM})\s*(?:{_MEASURE})")
+
+
+def without_name_searched(text: str) -> str:
+    """A report by voice without the tree's name searched for or told not known, in clauses after its count ('三棵 嘢 叫咩嚟
+    石榴' -> '三棵 石榴', '一棵 唔知咩树 阿伯送嘅苗' -> '一棵 阿伯送嘅苗'); a searched name must be said after it; any other
+    text as it is."""
+    clauses = [c for c in PAUSES_RE.split(text or "") if c]
+    counted = next((i for i, c in enumerate(clauses) if _COUNT_CLAUSE_RE.match(c)), None)
+    if counted is None:
+        return text
+    kept = [
+        c
+        for i, c in enumerate(clauses)
+        if (i < counted and not _POINTING_FILLER_RE.match(c))
+        or i == counted
+        or (i > counted and not (_NAME_NOT_KNOWN_RE.match(c) or (_NAME_SEARCHED_RE.match(c) and i < len(clauses) - 1)))
+    ]
+    return " ".join(kept) if len(kept) < len(clauses) else text
+
+
 # round 78 (21q): the question open set aside first ('桂花掉叶的事先不管 我家门口刚种了三棵龙眼', '先不说桂花了 …', '桂花的问题
 # 等专家回复 …'): the report after it is read alone (bot/planting.py read_whole), never the tree of the question
 _SET_ASIDE_LEAD_RE = re.compile(
@@ -3832,16 +3866,22 @@ _LOG_AGAIN_HOW_RE = re.compile(
 # 登记种树要点做', '户主种咗树 点样帮佢记', '代种要点样登记'): the 代种 steps for a cadre (handlers/planting.py)
 _OTHERS = (
     # the lead (43rd session, 21w): a household said so ('有户人家种了树没手机 怎么帮他报')
-    r"(?:人|别人|人家|村民|农户|户主|老人|老人家|阿婆|阿公|阿伯|五保户|(?:村里|村头|村尾|隔壁)?(?:有)?(?:一)?户(?:人家)?"
+    r"(?:人|别人|人家|村民|农户|户主|老人|老人家|阿婆|阿公|阿伯|五保户|(?:村里|村头|村尾|隔壁)?(?:有)?(?:一)?户(?:人家|人)?"
     r"|[\u4e00-\u9fff]{1,8}?的(?:人|老人|老人家|阿婆|阿公|阿伯|村民|农户))"
 )
 _HOW_SAID = r"(?:要|应该)?(?:怎么|点)(?:样)?"
+_NO_PHONE = r"(?:他|她|它)?(?:们)?(?:不会用|不识用|不懂用|不会玩|用不了|没有|没|冇|无)(?:智能|智慧)?(?:手机|微信)"
 _PROXY_LOG_HOW_RE = re.compile(
     rf"^(?:{_HOW_SAID})?(?:帮|代|替|为){_OTHERS}(?:{_LOG_WORD}|记)(?:种树|种的树|的树|树)?"
     rf"(?:{_HOW_SAID}(?:操作|做|弄|搞|办)?)?$"
     rf"|^{_OTHERS}(?:种了|种好了|种完)(?:树)?(?:(?:他|她)?(?:没有|没|冇|无|不会用)(?:智能)?(?:手机|微信))?"
     rf"{_HOW_SAID}(?:帮|替|给)(?:它|他|她)(?:们)?(?:{_LOG_WORD}|记)(?:上去|上)?$"
     rf"|^代种{_HOW_SAID}(?:登记|记|报|弄|操作|做)$"
+    # round 82 (21x: '村里啲老人家冇手机 种咗树我点帮佢哋报'): some of them, no phone said before the planting, its count,
+    # the cadre himself (我) or helping (帮忙) said
+    rf"|^(?:村里|村头|村尾|隔壁)?(?:有)?(?:些|有些|一些|几个|个)?{_OTHERS}(?:{_NO_PHONE})?(?:种了|种好了|种完)"
+    rf"(?:{_NUM}{_MEASURE})?(?:树)?(?:{_NO_PHONE})?(?:我)?{_HOW_SAID}(?:帮|替|给|和|同)(?:它|他|她)?(?:们)?(?:忙)?"
+    rf"(?:{_LOG_WORD}|记)(?:上去|上)?$"
     # round 77 (21j: '代种点用'): how the 代种 itself works, asked of it as of a feature ('帮人代种点操作', '点样代种',
     # '代种系点用嘅', '代种功能怎么使用')
     rf"|^(?:(?:帮|替|为|给){_OTHERS})?代种(?:功能|这个功能)?(?:是|系)?{_HOW_SAID}(?:用|使用|搞|弄|操作|做|办)(?:的)?$"
@@ -4435,6 +4475,7 @@ def festival_month(text: str) -> int | None:
 _PLAN_WHEN = (
     r"(?:今年|下个月|下月|明年|过几天|过两天|开春|年后|过完年|过年后|春节后|今天|今日|明天|听日|后天|这几天|下周|下星期"
     r"|周末|(?:星期|礼拜|周)[一二三四五六日天]|下个?礼拜|下个星期|下个?周末|过几日|过两日"  # round 72: 下礼拜
+    r"|过(?:一|两|几|三)个月"  # round 82 (21x): '过两个月仲要种两棵黄皮'
     rf"|(?:于|在)?(?:清明|清明节|春节|元宵|端午|植树节|中秋|国庆|五一|[{_CN_NUM}\d]{{1,3}}月(?:份)?)"
     r"(?:上旬|中旬|下旬|初|底|中|头|尾|前|后|之前|以前|左右)?)?"
 )
@@ -4446,7 +4487,8 @@ _FOR_THE_LATE_RE = re.compile(r"过世|去世|已故|过身|走咗|死去|先人
 # round 33b: the time before who ('今年我承诺种一棵杨梅'), a promise or a charge taken (承诺, 负责, 保证, 决定), and who
 # plants said between ('我承诺三月份自己种两棵荔枝', '…亲手种…')
 _PLAN_RE = re.compile(
-    rf"^{_PLAN_WHEN}(?:我|我们|我哋|我家|我们家|我哋屋企|屋企|家里|我屋企)?{_PLAN_WHEN}(?:也|都)?"
+    # round 82 (21x: '下个月仲想种两棵龙眼'): still or again wished (还, 仲: normalised 还; 再, 又)
+    rf"^{_PLAN_WHEN}(?:我|我们|我哋|我家|我们家|我哋屋企|屋企|家里|我屋企)?{_PLAN_WHEN}(?:也|都|还|仲|再|又)?"
     rf"(?:报名|报个名|打算|准备|计划|想|要|认|承诺|负责|保证|决定)+\s*{_PLAN_WHEN}\s*(?:自己|亲手|亲自|先)?"
     # round 70: to plant again or more ('我想补种两棵荔枝', '打算再种三棵龙眼'): a plan too, never trees planted; the lead
     # (forty-second session): for someone ('想为阿妈种一棵桂花', '打算帮孙仔种两棵荔枝'): the household's plan (the late's
@@ -4975,6 +5017,7 @@ OLD_RELATIVES = (
     r"老人家|老人|阿爸|爸爸|老豆|老窦|老爸|阿妈|妈妈|老母|老妈|阿公|阿婆|阿爷|阿嫲|阿嬷|阿奶|爷爷|奶奶|外公|外婆|家公|家婆|公公"
     r"|婆婆"
 )
+
 _FOR_WHOM = rf"(?:佢|它|他|她|(?:我|我们)?(?:屋企|家里|家)?(?:的)?(?:{OLD_RELATIVES}|阿伯|伯父|伯母))"
 _FOR_SOMEONE_RE = re.compile(
     rf"帮{_FOR_WHOM}(?:登记|注册|整|弄|搞|绑定|报名|开通|设置|装)(?:一下|下|好)?(?:微信)?(?:的|了|咗)?$"
@@ -5018,8 +5061,9 @@ _ON_MY_WECHAT_RE = re.compile(r"(?:没有|没|无)(?:智能|微信)?手机|用�
 
 
 def another_on_my_wechat(norm: str) -> bool:
-    """Round 81: the person registered for said to have no phone, or to use the sender's (normalised text)."""
-    return bool(norm and _ON_MY_WECHAT_RE.search(norm))
+    """Round 81: the person registered for said to have no phone, or to use the sender's (normalised text); round 82:
+    not where the phone used is said to be theirs ('用我阿妈部手机帮佢登记')."""
+    return bool(norm and _ON_MY_WECHAT_RE.search(_THEIR_PHONE_RE.sub("", norm)))
 
 
 # the lead (thirty-ninth session, the simulator as a secretary): how many of a group have done it, asked
@@ -5489,6 +5533,9 @@ RELATIVES = (
     r"|婆婆|公公|外婆|外公"
     r"|家婆|屋家婆|家公|家里人|家人|屋企人|老人家"
 )
+# round 82 (21x: '我系佢仔 用我阿妈部手机帮佢登记 李四妹'): the relative's own phone used, or held, by the sender: this WeChat
+# is theirs (their registration, one WeChat one person kept), never the sender's
+_THEIR_PHONE_RE = re.compile(rf"(?:用|拿|拎)(?:住|着)?(?:我)?(?:的|个)?(?:{RELATIVES})(?:的|部|个|只)?(?:手机|微信|号)")
 _RELATIVE_RE = re.compile(RELATIVES)
 # the lead (43rd session, the simulator): a relative's trees told, then whether they count for the sender ('我阿妈嗰边都种咗
 # 两棵龙眼 算唔算我嘅', '我老婆种了三棵桂花能算我的吗'): the household's answer (the FAQ's bot.proxy), never a record

@@ -380,6 +380,7 @@ def read_whole(text: str, species_table: Mapping, others: tuple[str, ...] = ()) 
         return replanted
     text = nlu.without_rhetorical_lead(text)  # round 72: '你睇唔出咩 荔枝嚟㗎 两棵'
     text = nlu.without_set_aside(text)  # round 78: '桂花掉叶的事先不管 我家门口刚种了三棵龙眼'
+    text = nlu.without_name_searched(text)  # round 82: '三棵 嘢 叫咩嚟 石榴', '一棵 唔知咩树 阿伯送嘅苗'
     said_again = nlu.count_said_then_corrected(text)
     if said_again is not None:  # round 74: '三棵桂花 唔系唔系 两棵 讲错咗': the count said last, a whole report
         return nlu.parse_planting_text(said_again, species_table, others)

@@ -338,6 +338,27 @@ _LATER = re.compile(
 )
 
 
+# round 82 (21x, 21y, just after a record: '下个月仲想种两棵龙眼 先登记住', '我五月再认领两棵龙眼种'): put down first asked
+# after the trees to come ('先登记住', '先报住个数'), left out; the month said before 认领, moved after the trees
+_PUT_DOWN_FIRST = re.compile(
+    r"^(?:帮我|同我|给我|请)?先(?:登记|记|报|记录)(?:住|着|下|低|一下|上)?(?:个数|数)?(?:先)?(?:啦|吧|喇|咯|先)?$"
+)
+_MONTH_FIRST = re.compile(
+    rf"^(?P<who>我|我家|我们|我屋企)?(?P<when>[{nlu._CN_NUM}\d]{{1,3}}月(?:份)?)"
+    r"(?P<rest>(?:再|还|又|仲|也|都)?(?:要|想)?认领.+?)(?:来|去)?种$"
+)
+
+
+def _later_trees_put_down(text: str) -> str:
+    """'下个月仲想种两棵龙眼 先登记住' -> '下个月仲想种两棵龙眼'; '我五月再认领两棵龙眼种' -> '我再认领两棵龙眼 五月种'; any
+    other text as it is."""
+    clauses = [c for c in _CLAUSES.split(text) if c]
+    if len(clauses) >= 2 and _PUT_DOWN_FIRST.match(clauses[-1]):
+        text = " ".join(clauses[:-1])
+    found = _MONTH_FIRST.match(text)
+    return f"{found['who'] or ''}{found['rest']} {found['when']}种" if found else text
+
+
 def _without_the_lead(text: str) -> str:
     """'先报数 我打算种一棵桂花 …' -> '我打算种一棵桂花 …'; a text with no such first clause as it is."""
     clauses = [c for c in _CLAUSES.split(text) if c]
@@ -451,6 +472,7 @@ def parse(text: str | None, species_table: Mapping) -> PledgeText | None:
     text = nlu.command_typos_fixed(hanzi.simplified(text).strip().strip(_TRAILING))
     text = _INNER_FILLER_RE.sub("", text, count=1)
     text = zones.zones_not_meant(text) or text  # round 82: '认领 唔系认领责任区 系认领种树 两棵桂花'
+    text = _later_trees_put_down(text)  # round 82
     text = _count_as_pledge(_for_the_household(text))
     led = _without_the_lead(text)
     if led != text and parse(led, species_table):

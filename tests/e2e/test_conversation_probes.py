@@ -2099,18 +2099,18 @@ def test_round_21w_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
 
 
+# round 82: a tree told planted and a worry about it after ('我屋企门口种咗棵木棉 会唔会大咗顶住屋') is round 68's report then
+# a question: a registered villager's record with the question answered (planting_text, kind planting), a follower not
+# registered yet's both kept for after 登记 (round 80); the kind question forbids the record the villager told of
+_DISPUTED_WORRY = (
+    "disputed label (round 82): a tree told planted (种咗棵木棉) with a worry after it is a report then a question (round 68:"
+    " the record, the question answered; from a follower not registered yet both kept for after 登记, round 80); the kind"
+    " question wants no record of the tree the villager says was planted"
+)
+
+
 # Set 21x, written blind at the forty-fourth session's start (main 7fc8cd3 128/140); now development
-_ROUND_21X_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "round 82 to mend (blind miss on main)",
-        [
-            "new:我系佢仔 用我阿妈部手机帮佢登记 李四妹 埔心村",
-            "cadre:村里啲老人家冇手机 种咗树我点帮佢哋报",
-            "after_photo:呃 嗰个 系 三棵 嘢 叫咩嚟 石榴",
-            "finished:下个月仲想种两棵龙眼 先登记住",
-        ],
-    ),
-]
+_ROUND_21X_LEFT: list[tuple[str, list[str]]] = []  # its blind misses mended by round 82; left: a disputed label
 _ROUND_21X_LEFT.append(
     (
         "disputed label (round 82): a cadre asking which households pledged ('全村有边几户认领咗种树') is answered the village's"
@@ -2128,15 +2128,10 @@ def test_round_21x_probe(probe, context, message, expected):
 
 
 # Set 21y, written blind at the forty-fourth session's start (main 7fc8cd3 134/140); now development
-_ROUND_21Y_LEFT: list[tuple[str, list[str]]] = [
+_ROUND_21Y_LEFT: list[tuple[str, list[str]]] = [  # its blind misses mended by round 82; left: a disputed label
     (
-        "round 82 to mend (blind miss on main)",
-        [
-            "new:我屋企门口种咗棵木棉 会唔会大咗顶住屋",
-            "after_photo:一棵 唔知咩树 阿伯送嘅苗",
-            "after_photo:等阵先 种荔枝系咪要离屋两米以上",
-            "finished:我五月再认领两棵龙眼种",
-        ],
+        _DISPUTED_WORRY,
+        ["new:我屋企门口种咗棵木棉 会唔会大咗顶住屋"],
     ),
 ]
 ROUND_21Y_MISSES = {message: why for why, messages in _ROUND_21Y_LEFT for message in messages}

@@ -128,22 +128,103 @@ ALL = [
 ]
 
 # held-out cases still missed, each with why
-_NEXT = "round 82's next step (missed on main)"
 LEFT: dict[str, str] = {
-    "new:我用我老豆嘅手机同佢登记 刘木生 埔心村": _NEXT,
-    "finished:下个月还想种三棵桂花 先登记着": _NEXT,
-    "finished:我六月再认领一棵荔枝来种": _NEXT,
-    "finished:过两个月仲要种两棵黄皮 先报住个数": _NEXT,
-    "cadre:有啲阿婆唔识用微信 种咗树点帮佢登记": _NEXT,
-    "cadre:老人家没有智能手机 种了树我怎么帮忙报": _NEXT,
-    "cadre:村里有户人冇微信 种咗三棵树 点同佢报": _NEXT,
-    "after_photo:嗯 两棵 那个叫什么来着 黄皮": _NEXT,
-    "after_photo:两棵 唔知叫咩树 朋友送嘅": _NEXT,
-    "after_photo:一棵 不知道什么树 邻居给的苗": _NEXT,
-    "new:门口种了一棵榕树 以后会不会顶坏墙": _NEXT,
+    "finished:过两个月仲要种两棵黄皮 先报住个数": (
+        "黄皮 is off the species list: a plan to plant reads as a pledge only with a tree the bot knows (bot/pledges.py"
+        " parse, as before this round); with 龙眼 it is a pledge (pinned below)"
+    ),
+    "new:门口种了一棵榕树 以后会不会顶坏墙": (
+        "disputed label, as 21y's '我屋企门口种咗棵木棉 会唔会大咗顶住屋' (tests/e2e/test_conversation_probes.py"
+        " _DISPUTED_WORRY): a tree told planted, a worry after it, is a report then a question (rounds 68 and 80)"
+    ),
 }
 
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases_of(ALL, LEFT))
 def test_round_82(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
+
+
+def _held(probe, openid: str) -> list[dict]:  # noqa: F811
+    return probe.rows(
+        "SELECT z.name FROM zone_holders h JOIN zones z ON z.id = h.zone_id"
+        " JOIN people p ON p.id = h.person_id WHERE p.openid = ?",
+        [openid],
+    )
+
+
+def _pledges(probe, openid: str) -> list[dict]:  # noqa: F811
+    return probe.rows(
+        "SELECT species, count, month FROM pledges WHERE person_id IN (SELECT id FROM people WHERE openid = ?)",
+        [openid],
+    )
+
+
+# -- a zone said, then taken back for another: the last one claimed; asked so, none -------------------------------
+@pytest.mark.parametrize(
+    ("message", "zone"), [("长塘片 啊唔系 我要石岗片", "石岗片"), ("石岗片 唔系唔系 长塘片", "长塘片")]
+)
+def test_a_zone_taken_back_for_another_claims_the_last(probe, message, zone):  # noqa: F811
+    assert probe.handler_for("party", message) == "zone_claim_named"
+    assert _held(probe, probe.openid) == [{"name": zone}]
+
+
+@pytest.mark.parametrize("message", ["长塘片不是石岗片吗", "长塘片唔系我管嘅"])
+def test_a_zone_asked_or_denied_claims_none(probe, message):  # noqa: F811
+    probe.handler_for("party", message)
+    assert _held(probe, probe.openid) == []
+
+
+# -- the zones said not meant, the trees' pledge meant: the pledge, no zone ----------------------------------------
+def test_the_zones_said_not_meant_pledge_the_trees(probe):  # noqa: F811
+    assert probe.handler_for("party", "认领 唔系认领责任区 系认领种树 两棵桂花") == "pledge"
+    assert _pledges(probe, probe.openid) == [{"species": "桂花", "count": 2, "month": None}]
+    assert _held(probe, probe.openid) == []
+
+
+# -- trees to plant later, said just after a record: a pledge, the record as it was ---------------------------------
+@pytest.mark.parametrize(
+    ("message", "pledged"),
+    [
+        ("我五月再认领两棵龙眼种", {"species": "龙眼", "count": 2, "month": 5}),
+        ("过两个月仲要种两棵龙眼 先报住个数", {"species": "龙眼", "count": 2, "month": None}),
+    ],
+)
+def test_trees_to_plant_later_after_a_record_are_a_pledge(probe, message, pledged):  # noqa: F811
+    assert probe.handler_for("finished", message) == "pledge"
+    openid = probe.openid
+    assert _pledges(probe, openid) == [pledged]
+    assert probe.rows("SELECT species, count, status FROM plantings WHERE openid = ?", [openid]) == [
+        {"species": "荔枝", "count": 2, "status": "complete"}
+    ]
+
+
+# -- after a photo, the name searched for then said: the record of it -----------------------------------------------
+def test_a_name_searched_for_then_said_is_the_records(probe):  # noqa: F811
+    assert probe.handler_for("after_photo", "呃 嗰个 系 三棵 嘢 叫咩嚟 石榴") == "planting_text"
+    openid = probe.openid
+    assert probe.rows("SELECT species, count FROM plantings WHERE openid = ?", [openid]) == [
+        {"species": "石榴", "count": 3}
+    ]
+    assert probe.rows("SELECT id FROM tickets WHERE openid = ?", [openid]) == []
+
+
+def test_a_tree_asked_its_name_after_a_photo_stays_a_question(probe):  # noqa: F811
+    assert probe.handler_for("after_photo", "这棵树叫什么来着") != "planting_text"
+
+
+# -- reminders wanted after all: on again; a complaint of them is no request -----------------------------------------
+def test_reminders_wanted_after_all_are_on_again(probe):  # noqa: F811
+    assert probe.run("twice", "退订 || 都系要返提醒啦", "resubscribe") == ""
+    assert probe.rows("SELECT reminders_off FROM users WHERE openid = ?", [probe.openid]) == [{"reminders_off": 0}]
+
+
+# -- the phone's owner registered by a relative on it: bound to the owner's name; on the sender's: nobody -------------
+def test_the_phones_owner_is_registered_on_it(probe):  # noqa: F811
+    assert probe.handler_for("new", "我系佢个女 拎住我阿嫲部手机帮佢登记 陈金花 埔心村") == "register"
+    assert probe.rows("SELECT name FROM people WHERE openid = ?", [probe.openid]) == [{"name": "陈金花"}]
+
+
+def test_a_relative_on_the_senders_phone_is_not_bound(probe):  # noqa: F811
+    assert probe.handler_for("new", "我阿妈冇手机 用我部手机帮佢登记 黄秀英 埔心村") == "for_someone"
+    assert probe.rows("SELECT name FROM people WHERE openid = ?", [probe.openid]) == []
