@@ -1744,7 +1744,9 @@ _FOR_HOUSEHOLD = (
     rf"^(?:我)?(?:帮|替|给|为|同(?={_COURTESY_TITLE}[{_CJK}]{{2,4}}?\s*认领)|代(?!种))\s*(?P<described>(?:村内|村里|本村)?(?:无智能手机|没有智能手机|冇智能手机|无手机|没有手机|冇手机)?"
     rf"(?:的|嘅)?(?:{_HOUSEHOLD_PLACE})?(?:农户|村民|老人家|老人|五保户|低保户|困难户|孤寡老人|独居老人|空巢老人|邻居)?"
     rf"(?:{_COURTESY_TITLE}(?=[{_CJK}]{{2,4}}?\s*(?:认领|代种|登记|上报|报|记录|记|录入|录)))?)"
-    rf"\s*(?P<name>[{_CJK}·]{{2,4}}?)\s*(?:{_HOUSEHOLD_AFTER_NAME})?\s*"
+    # round 82 (21y: '帮村民2嗰户认领三棵桂花'): a roster name with its number (村民2, as a roster without names writes them),
+    # the household word after it
+    rf"\s*(?P<name>[{_CJK}·]{{2,4}}?(?:\d{{1,3}}(?=\s*(?:{_HOUSEHOLD_AFTER_NAME})))?)\s*(?:{_HOUSEHOLD_AFTER_NAME})?\s*"
 )
 _PLEDGE_FOR_RE = re.compile(rf"{_FOR_HOUSEHOLD}认领(?:了)?\s*")
 # the verb: 代种, or a cadre's own words for entering a count ('帮陈大伯登记三棵荔枝', '代陈伯报两棵龙眼'): the count
@@ -2565,6 +2567,40 @@ def without_rhetorical_lead(text: str) -> str:
     return _RHETORICAL_LEAD_RE.sub("", text, count=1) if text else text
 
 
+# round 82 (21x, 21y, after a photo: '呃 嗰个 系 三棵 嘢 叫咩嚟 石榴', '一棵 唔知咩树 阿伯送嘅苗'): by voice, the tree's name
+# searched for before it is said ('叫咩嚟', '那个叫什么来着', a bare 嘢: thing), or told not known ('唔知咩树'), each a
+# clause of its own after the count: no question, left out before the report is read (bot/planting.py read_whole)
+_WHAT = r"(?:咩|什么|乜|乜嘢|咩嘢|啥|啥子)"
+_NAME_SEARCHED_RE = re.compile(
+    rf"^(?:嘢|东西)?(?:那个|嗰个|呢个|这个)?(?:叫|叫做){_WHAT}(?:名)?(?:嚟|来着|来的|来|嚟㗎)?$"
+    rf"|^(?:嘢|东西)?(?:那个|嗰个)?(?:系|是)?{_WHAT}(?:嚟|来着)$|^(?:嘢|东西)$"
+)
+_NAME_NOT_KNOWN_RE = re.compile(
+    rf"^(?:我)?(?:唔知|不知道|不知|不晓得|唔清楚|不清楚|唔记得|不记得|忘了|忘记了)(?:叫|系|是)?{_WHAT}(?:树|品种|嘢|东西|名)?"
+    r"(?:嚟|来的|嚟嘅)?$"
+)
+_POINTING_FILLER_RE = re.compile(r"^(?:嗰个|那个|呢个|这个|就系|就是|系|是)+$")  # before the count ('嗰个 系 三棵')
+_COUNT_CLAUSE_RE = re.compile(rf"^(?:{_NUM})\s*(?:{_MEASURE})")
+
+
+def without_name_searched(text: str) -> str:
+    """A report by voice without the tree's name searched for or told not known, in clauses after its count ('三棵 嘢 叫咩嚟
+    石榴' -> '三棵 石榴', '一棵 唔知咩树 阿伯送嘅苗' -> '一棵 阿伯送嘅苗'); a searched name must be said after it; any other
+    text as it is."""
+    clauses = [c for c in PAUSES_RE.split(text or "") if c]
+    counted = next((i for i, c in enumerate(clauses) if _COUNT_CLAUSE_RE.match(c)), None)
+    if counted is None:
+        return text
+    kept = [
+        c
+        for i, c in enumerate(clauses)
+        if (i < counted and not _POINTING_FILLER_RE.match(c))
+        or i == counted
+        or (i > counted and not (_NAME_NOT_KNOWN_RE.match(c) or (_NAME_SEARCHED_RE.match(c) and i < len(clauses) - 1)))
+    ]
+    return " ".join(kept) if len(kept) < len(clauses) else text
+
+
 # round 78 (21q): the question open set aside first ('桂花掉叶的事先不管 我家门口刚种了三棵龙眼', '先不说桂花了 …', '桂花的问题
 # 等专家回复 …'): the report after it is read alone (bot/planting.py read_whole), never the tree of the question
 _SET_ASIDE_LEAD_RE = re.compile(
@@ -2889,6 +2925,12 @@ _SORRY_FIRST_RE = re.compile(r"^(?:不好意思|不要意思|对不起|抱歉)")
 _SLIP_THEN_BACK_RE = re.compile(
     r"^(?P<slip>(?:我)?(?:弄错|搞错|按错|点错|退错|搞乱|点乱)(?:了)?)?(?:我)?(?:还|仍然|都)?(?:要|想要)(?:回)?(?:些|个)?(?:提醒|通知|推送)$"
 )
+# round 82 (21x: '退订' then '都系要返提醒啦'): wanted after all (还是, 都是: the change of mind is said), Cantonese 返 or 开返
+# (回, 开回) or reminded said of the sender ('算了还是提醒我吧'); '我要提醒' alone says nothing
+_AFTER_ALL_BACK_RE = re.compile(
+    r"^(?:算了|算啦|算)?(?:我)?(?:还是|都是)"
+    r"(?:(?:(?:要|想要)(?:开回|回)?|开回|回)(?:些|个)?(?:提醒|通知|推送)|(?:继续)?(?:提醒|通知)(?:下|一下)?我)$"
+)
 _OFF_BEFORE_RE = re.compile(
     r"^(?:之前|以前|上次|头先|早前)(?:我)?(?:关|关掉|退订|退|取消)(?:了)?(?:提醒|通知|推送)?"
     r"|(?:之前|以前|上次|头先|早前)(?:我)?(?:关|关掉|退订|退|取消)(?:了)?(?:提醒|通知|推送)?$"
@@ -2910,6 +2952,8 @@ def reminders_wanted_back(norm: str) -> bool:
     bare = _INTENT_PARTICLES_RE.sub("", _SORRY_FIRST_RE.sub("", norm))
     slip = _SLIP_THEN_BACK_RE.match(bare)
     if slip and (slip["slip"] or bare != norm):  # a slip or a sorry first: alone, '我要提醒' says nothing
+        return True
+    if _AFTER_ALL_BACK_RE.match(bare):  # round 82: wanted after all
         return True
     rest = _INTENT_PARTICLES_RE.sub("", _OFF_BEFORE_RE.sub("", bare))
     return rest != bare and bool(_TELL_ME_OF_EVENTS_RE.match(rest))
@@ -3822,16 +3866,22 @@ _LOG_AGAIN_HOW_RE = re.compile(
 # 登记种树要点做', '户主种咗树 点样帮佢记', '代种要点样登记'): the 代种 steps for a cadre (handlers/planting.py)
 _OTHERS = (
     # the lead (43rd session, 21w): a household said so ('有户人家种了树没手机 怎么帮他报')
-    r"(?:人|别人|人家|村民|农户|户主|老人|老人家|阿婆|阿公|阿伯|五保户|(?:村里|村头|村尾|隔壁)?(?:有)?(?:一)?户(?:人家)?"
+    r"(?:人|别人|人家|村民|农户|户主|老人|老人家|阿婆|阿公|阿伯|五保户|(?:村里|村头|村尾|隔壁)?(?:有)?(?:一)?户(?:人家|人)?"
     r"|[\u4e00-\u9fff]{1,8}?的(?:人|老人|老人家|阿婆|阿公|阿伯|村民|农户))"
 )
 _HOW_SAID = r"(?:要|应该)?(?:怎么|点)(?:样)?"
+_NO_PHONE = r"(?:他|她|它)?(?:们)?(?:不会用|不识用|不懂用|不会玩|用不了|没有|没|冇|无)(?:智能|智慧)?(?:手机|微信)"
 _PROXY_LOG_HOW_RE = re.compile(
     rf"^(?:{_HOW_SAID})?(?:帮|代|替|为){_OTHERS}(?:{_LOG_WORD}|记)(?:种树|种的树|的树|树)?"
     rf"(?:{_HOW_SAID}(?:操作|做|弄|搞|办)?)?$"
     rf"|^{_OTHERS}(?:种了|种好了|种完)(?:树)?(?:(?:他|她)?(?:没有|没|冇|无|不会用)(?:智能)?(?:手机|微信))?"
     rf"{_HOW_SAID}(?:帮|替|给)(?:它|他|她)(?:们)?(?:{_LOG_WORD}|记)(?:上去|上)?$"
     rf"|^代种{_HOW_SAID}(?:登记|记|报|弄|操作|做)$"
+    # round 82 (21x: '村里啲老人家冇手机 种咗树我点帮佢哋报'): some of them, no phone said before the planting, its count,
+    # the cadre himself (我) or helping (帮忙) said
+    rf"|^(?:村里|村头|村尾|隔壁)?(?:有)?(?:些|有些|一些|几个|个)?{_OTHERS}(?:{_NO_PHONE})?(?:种了|种好了|种完)"
+    rf"(?:{_NUM}{_MEASURE})?(?:树)?(?:{_NO_PHONE})?(?:我)?{_HOW_SAID}(?:帮|替|给|和|同)(?:它|他|她)?(?:们)?(?:忙)?"
+    rf"(?:{_LOG_WORD}|记)(?:上去|上)?$"
     # round 77 (21j: '代种点用'): how the 代种 itself works, asked of it as of a feature ('帮人代种点操作', '点样代种',
     # '代种系点用嘅', '代种功能怎么使用')
     rf"|^(?:(?:帮|替|为|给){_OTHERS})?代种(?:功能|这个功能)?(?:是|系)?{_HOW_SAID}(?:用|使用|搞|弄|操作|做|办)(?:的)?$"
@@ -4119,6 +4169,11 @@ _NAME_COMPLAINED_RE = re.compile(
     rf"|^(?:我(?:不是叫|不叫|不是)|不是叫|不叫)(?P<wrong2>{_NAME})(?:我)?(?:是|叫)(?P<right2>{_NAME})(?:来的)?$"
     rf"|^(?:我个名|我的名字|我名字|我的名|我叫)(?:是|叫)?(?P<right3>{_NAME})(?:不是|而不是)(?P<wrong3>{_NAME})"
     r"(?:打错字|打错了|写错了|写错|打错|弄错了|搞错了|登记错了|你们写错了|你们打错了)?$"
+    # round 82 (21x: '点解上面个名唔系我 我叫陈亚美', '点解个名唔啱嘅 我系…'): the name shown said not the sender's, or not
+    # right, why asked or not, then the right one
+    r"|^(?:为什么|怎么|点解)?(?:上面|上边|这里|里面|系统里|系统上)?(?:的|个|那个|这个)?(?:名字|名)(?:写的|显示的)?"
+    r"(?:不是我|不是我的|不合适|不对|错了|有错)(?:的|来的)?(?:我|其实我|我其实)(?:是|叫|叫做)"
+    rf"(?P<right4>{_NAME})(?:来的)?$"
 )
 
 
@@ -4129,7 +4184,7 @@ def name_complained(norm: str) -> str | None:
     found = _NAME_COMPLAINED_RE.match(bare) if bare and len(bare) <= INTENT_MAX_CHARS + 4 else None
     if not found:
         return None
-    right = found["right"] or found["right2"] or found["right3"]
+    right = found["right"] or found["right2"] or found["right3"] or found["right4"]
     wrong = found["wrong"] or found["wrong2"] or found["wrong3"]
     if not has_common_surname(right) or (wrong and not has_common_surname(wrong)) or right == wrong:
         return None
@@ -4235,14 +4290,16 @@ _ADOPTION_LEFT_RE = re.compile(
     # round 69 (21b): how many or which are left that may be taken, 认 alone for the word said first ('认种认养仲有几多棵树
     # 可以认', '认养还有哪些树可以选')
     r"|(?:还有|还剩|剩下)(?:多少|哪些|哪几|几)(?:棵|株)?(?:树|树苗|果树)?(?:可以|能|可)(?:认|认养|认种|领养|选|拣|挑))"
-    r"(?:的)?(?:吗|没有)?$"
+    # round 82 (21y: '认养嘅树仲剩边啲冇人认'): which are left that nobody took, said after
+    rf"(?:{_NOBODY_TOOK})?(?:的)?(?:吗|没有)?$"
 )
 _ADOPTED_RE = re.compile(r"(?:认养|认种|领养|认捐)(?:了|过|完|好)|已经")  # done: '认养了两棵', '已经认种'
 # round 21: which trees may be adopted asked ('有什么树可以认种的'); the wish, then how to go about it ('听说可以领养村里的
 # 树 怎么弄', '都想帮屋企乡下认种一棵树 点搞': the list says how, 认养 <编号>); why after it ('…认养一棵树做纪念'); what is
 # heard first ('听说'). '怎么认养' alone stays the FAQ's: no wish is said.
 _WHICH_TO_ADOPT_RE = re.compile(
-    r"^(?:有)?(?:什么|哪些|没有)(?:树|果树|树苗)?(?:可以|能)(?:选|挑|拣)?(?:来|去)?(?:认养|认种|领养)(?:的)?$"  # round 25
+    # round 82 (21x): the village's named first ('村里有冇树俾人认嚟养㗎': 村里有没有树可以认养)
+    r"^(?:本村|村里|村里面|我们村)?(?:有)?(?:什么|哪些|没有)(?:树|果树|树苗)?(?:可以|能)(?:选|挑|拣)?(?:来|去)?(?:认养|认种|领养)(?:的)?$"  # round 25
 )
 # round 48 (19v): how to choose ('我想领养门口嗰啲树，点揀': normalised 怎么选)
 _HOW_AFTER_WISH_RE = re.compile(rf"(?<=[{_CJK}])(?:要|应该)?(?:怎么|如何)(?:弄|办|搞|做|报名|申请|参加|认|选|拣|挑)$")
@@ -4327,6 +4384,8 @@ _BY_PEOPLE_RE = re.compile(r"(?:被|给|让|俾)(?:人|别人|人家|大家|村�
 
 # Mandarin 'X不?' after the adopting verb asks as 吗 does ('有啥树可以认养不'); 不 before it is a refusal, never read here
 _FINAL_BU_ASKS_RE = re.compile(r"(?<=养|种)不$")
+# round 82 (21x: '村里有冇树俾人认嚟养㗎'): 认 and 养 apart, Cantonese 嚟 (来) between: 认养 said in two
+_ADOPT_SPLIT_RE = re.compile(r"认(?:来|去)养")
 
 
 def adoption_wished(norm: str, species_table: Mapping) -> bool:
@@ -4336,6 +4395,7 @@ def adoption_wished(norm: str, species_table: Mapping) -> bool:
     if not norm or len(norm) > INTENT_MAX_CHARS + 2:
         return False
     norm = _FINAL_BU_ASKS_RE.sub("吗", norm)  # the lead (43rd session, 21w): '有啥树可以认养不' asks as 吗 does
+    norm = _ADOPT_SPLIT_RE.sub("认养", norm)  # round 82: '认嚟养'
     # round 66: with no 可以 before it, the passive says it ('有冇树俾人认养啊': 有没有树可以认养)
     norm = _BY_PEOPLE_RE.sub(lambda m: "" if re.search(r"(?:可以|能|可)$", norm[: m.start()]) else "可以", norm)
     if len(norm) > INTENT_MAX_CHARS:
@@ -4415,6 +4475,7 @@ def festival_month(text: str) -> int | None:
 _PLAN_WHEN = (
     r"(?:今年|下个月|下月|明年|过几天|过两天|开春|年后|过完年|过年后|春节后|今天|今日|明天|听日|后天|这几天|下周|下星期"
     r"|周末|(?:星期|礼拜|周)[一二三四五六日天]|下个?礼拜|下个星期|下个?周末|过几日|过两日"  # round 72: 下礼拜
+    r"|过(?:一|两|几|三)个月"  # round 82 (21x): '过两个月仲要种两棵黄皮'
     rf"|(?:于|在)?(?:清明|清明节|春节|元宵|端午|植树节|中秋|国庆|五一|[{_CN_NUM}\d]{{1,3}}月(?:份)?)"
     r"(?:上旬|中旬|下旬|初|底|中|头|尾|前|后|之前|以前|左右)?)?"
 )
@@ -4426,7 +4487,8 @@ _FOR_THE_LATE_RE = re.compile(r"过世|去世|已故|过身|走咗|死去|先人
 # round 33b: the time before who ('今年我承诺种一棵杨梅'), a promise or a charge taken (承诺, 负责, 保证, 决定), and who
 # plants said between ('我承诺三月份自己种两棵荔枝', '…亲手种…')
 _PLAN_RE = re.compile(
-    rf"^{_PLAN_WHEN}(?:我|我们|我哋|我家|我们家|我哋屋企|屋企|家里|我屋企)?{_PLAN_WHEN}(?:也|都)?"
+    # round 82 (21x: '下个月仲想种两棵龙眼'): still or again wished (还, 仲: normalised 还; 再, 又)
+    rf"^{_PLAN_WHEN}(?:我|我们|我哋|我家|我们家|我哋屋企|屋企|家里|我屋企)?{_PLAN_WHEN}(?:也|都|还|仲|再|又)?"
     rf"(?:报名|报个名|打算|准备|计划|想|要|认|承诺|负责|保证|决定)+\s*{_PLAN_WHEN}\s*(?:自己|亲手|亲自|先)?"
     # round 70: to plant again or more ('我想补种两棵荔枝', '打算再种三棵龙眼'): a plan too, never trees planted; the lead
     # (forty-second session): for someone ('想为阿妈种一棵桂花', '打算帮孙仔种两棵荔枝'): the household's plan (the late's
@@ -4955,6 +5017,7 @@ OLD_RELATIVES = (
     r"老人家|老人|阿爸|爸爸|老豆|老窦|老爸|阿妈|妈妈|老母|老妈|阿公|阿婆|阿爷|阿嫲|阿嬷|阿奶|爷爷|奶奶|外公|外婆|家公|家婆|公公"
     r"|婆婆"
 )
+
 _FOR_WHOM = rf"(?:佢|它|他|她|(?:我|我们)?(?:屋企|家里|家)?(?:的)?(?:{OLD_RELATIVES}|阿伯|伯父|伯母))"
 _FOR_SOMEONE_RE = re.compile(
     rf"帮{_FOR_WHOM}(?:登记|注册|整|弄|搞|绑定|报名|开通|设置|装)(?:一下|下|好)?(?:微信)?(?:的|了|咗)?$"
@@ -4998,8 +5061,9 @@ _ON_MY_WECHAT_RE = re.compile(r"(?:没有|没|无)(?:智能|微信)?手机|用�
 
 
 def another_on_my_wechat(norm: str) -> bool:
-    """Round 81: the person registered for said to have no phone, or to use the sender's (normalised text)."""
-    return bool(norm and _ON_MY_WECHAT_RE.search(norm))
+    """Round 81: the person registered for said to have no phone, or to use the sender's (normalised text); round 82:
+    not where the phone used is said to be theirs ('用我阿妈部手机帮佢登记')."""
+    return bool(norm and _ON_MY_WECHAT_RE.search(_THEIR_PHONE_RE.sub("", norm)))
 
 
 # the lead (thirty-ninth session, the simulator as a secretary): how many of a group have done it, asked
@@ -5469,6 +5533,9 @@ RELATIVES = (
     r"|婆婆|公公|外婆|外公"
     r"|家婆|屋家婆|家公|家里人|家人|屋企人|老人家"
 )
+# round 82 (21x: '我系佢仔 用我阿妈部手机帮佢登记 李四妹'): the relative's own phone used, or held, by the sender: this WeChat
+# is theirs (their registration, one WeChat one person kept), never the sender's
+_THEIR_PHONE_RE = re.compile(rf"(?:用|拿|拎)(?:住|着)?(?:我)?(?:的|个)?(?:{RELATIVES})(?:的|部|个|只)?(?:手机|微信|号)")
 _RELATIVE_RE = re.compile(RELATIVES)
 # the lead (43rd session, the simulator): a relative's trees told, then whether they count for the sender ('我阿妈嗰边都种咗
 # 两棵龙眼 算唔算我嘅', '我老婆种了三棵桂花能算我的吗'): the household's answer (the FAQ's bot.proxy), never a record
@@ -7864,9 +7931,10 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
         Frame(
             (
                 r"种树",
-                # round 48 (19v): going to help ('听讲村里搞植树活动 我想去帮手', '…我都去帮手')
+                # round 48 (19v): going to help ('听讲村里搞植树活动 我想去帮手', '…我都去帮手'); round 82 (21x): to join the
+                # bustle ('…我都想去凑下热闹')
                 rf"(?:(?:想|要|会|一定|肯定|都|也)(?:去|来|参加|报名|报个名)(?:参加)?|(?:一起|一齐)(?:去|来)){_WITH_RE}"
-                r"(?:帮手|帮忙|帮下手|出力|做义工)?$",
+                r"(?:帮手|帮忙|帮下手|出力|做义工|凑(?:下|个|一下|凑)?热闹)?$",
             ),
             6,
             r"大家|他们|她们|别人|人人|全村|村民|人家",  # round 48: who else goes ('…大家都参加了') joins no one

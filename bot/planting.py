@@ -380,6 +380,7 @@ def read_whole(text: str, species_table: Mapping, others: tuple[str, ...] = ()) 
         return replanted
     text = nlu.without_rhetorical_lead(text)  # round 72: '你睇唔出咩 荔枝嚟㗎 两棵'
     text = nlu.without_set_aside(text)  # round 78: '桂花掉叶的事先不管 我家门口刚种了三棵龙眼'
+    text = nlu.without_name_searched(text)  # round 82: '三棵 嘢 叫咩嚟 石榴', '一棵 唔知咩树 阿伯送嘅苗'
     said_again = nlu.count_said_then_corrected(text)
     if said_again is not None:  # round 74: '三棵桂花 唔系唔系 两棵 讲错咗': the count said last, a whole report
         return nlu.parse_planting_text(said_again, species_table, others)
@@ -741,6 +742,9 @@ _RECORDED_ASKED_RE = re.compile(
 _TREES_NAMED = (
     rf"(?:我)?(?:的|那|这|些|家的|家)?(?:[\d{nlu.CN_NUMERALS}]+)[{nlu.MEASURE_WORDS}][\u4e00-\u9fff]{{0,4}}?"
     r"|我(?:的|那|这|些|家的)(?!名|电话|手机|号|身份|资料)[\u4e00-\u9fff]{1,4}?"
+    # round 82 (21x: '头先嗰两棵荔枝录咗入去未', '头先报嘅荔枝入咗系统未'): the ones just reported, by when, then the count or tree
+    r"|(?:刚刚|刚才|头先|啱先|啱啱)(?:报的|发的|种的)?(?:那|这)?(?:些|个)?"
+    rf"(?:[\d{nlu.CN_NUMERALS}]+[{nlu.MEASURE_WORDS}])?(?!名|电话|手机|号|身份|资料)[\u4e00-\u9fff]{{1,4}}?"
 )
 _RECORDED_VERB = r"(?:登记|记录|记)(?:上|到|好|低|下|落|入|成功)(?:去)?(?:了)?"
 _TREES_RECORDED_ASKED_RE = re.compile(
@@ -773,6 +777,10 @@ _REPORTED_FIRST_RE = re.compile(
     r"(?:有没有|是不是|是否)(?:已经)?(?:(?:报|登记|记录|记)(?:成功|上去|上|到|好|落)|成功)(?:了)?(?:呀|啊|呢|啦)?$"
 )
 _FILLER_FIRST_RE = re.compile(r"^(?:嗯+|呃+|哦+|啊+|那个|这个)+")
+# round 82 (21x): entered said for recorded ('录咗入去未': 录了入去, '入咗系统未': 入了系统, '输入了吗'), read as 记上了
+_ENTERED_RE = re.compile(
+    r"(?:录|输)(?:了)?(?:入|进)(?:去|系统|电脑)?(?:了)?|(?:入|进)(?:了)?(?:系统|电脑)(?:里)?(?:了)?"
+)
 # round 80 (21u): a look asked for first ('帮我看看记上没', '你查下记好了没'): the question after it
 _LOOK_FIRST_RE = re.compile(
     r"^(?:麻烦|请)?(?:你)?(?:帮我|帮忙|同我|替我)?(?:看看|看一下|看下|查查|查一下|查下|睇下|睇睇|睇一下)(?:吧|啊)?"
@@ -785,6 +793,7 @@ def recorded_asked(norm: str) -> bool:
     ('相收到未': ``photo_received_asked``, which only a record just finished answers)."""
     norm = _FILLER_FIRST_RE.sub("", (norm or "").rstrip("？?。.！! "))
     norm = _LOOK_FIRST_RE.sub("", norm).lstrip("，, ")
+    norm = _ENTERED_RE.sub("记上了", norm)  # round 82
     return bool(norm) and bool(
         _RECORDED_ASKED_RE.match(norm)
         or _PHOTO_RECEIVED_RE.match(norm)

@@ -36,7 +36,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from bot import clock, hanzi, nlu, planting
+from bot import clock, hanzi, nlu, planting, zones
 from bot.conversation import Flow
 from bot.db import transaction
 from bot.reminders import ReminderQueue, queue_notice
@@ -76,7 +76,7 @@ _MONTH = re.compile(r"(?:在|于)?(\d+|[〇一二三四五六七八九十]+)\s*�
 _RELATIVE_MONTH = re.compile(r"(?:(这个|本|今个|呢个|今)|下个|下)月(?:份)?(?:内|里|中)?")
 _MONTH_WORD = re.compile(r"1[0-2]|0?[1-9]|十[一二]|[一二三四五六七八九十]")
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff·]{1,4}")
-_NAME_SPACED = re.compile(r"^([\u4e00-\u9fff·]{2,4})(?:\s+|$)")
+_NAME_SPACED = re.compile(r"^([\u4e00-\u9fff·]{2,4}\d{0,3})(?:\s+|$)")  # round 82: 村民2 (nlu.pledge_for)
 _NAME_PACKED = re.compile(rf"^([\u4e00-\u9fff·]{{2,4}}?)(?=\d|[{nlu._CN_NUM}]+\s*[{nlu.MEASURE_WORDS}])")
 # After a one-character tree these make a tree word (李花, 桃林), never a person's name (李明)
 _TREE_WORDS = frozenset("树苗子花果林")
@@ -338,6 +338,27 @@ _LATER = re.compile(
 )
 
 
+# round 82 (21x, 21y, just after a record: '下个月仲想种两棵龙眼 先登记住', '我五月再认领两棵龙眼种'): put down first asked
+# after the trees to come ('先登记住', '先报住个数'), left out; the month said before 认领, moved after the trees
+_PUT_DOWN_FIRST = re.compile(
+    r"^(?:帮我|同我|给我|请)?先(?:登记|记|报|记录)(?:住|着|下|低|一下|上)?(?:个数|数)?(?:先)?(?:啦|吧|喇|咯|先)?$"
+)
+_MONTH_FIRST = re.compile(
+    rf"^(?P<who>我|我家|我们|我屋企)?(?P<when>[{nlu._CN_NUM}\d]{{1,3}}月(?:份)?)"
+    r"(?P<rest>(?:再|还|又|仲|也|都)?(?:要|想)?认领.+?)(?:来|去)?种$"
+)
+
+
+def _later_trees_put_down(text: str) -> str:
+    """'下个月仲想种两棵龙眼 先登记住' -> '下个月仲想种两棵龙眼'; '我五月再认领两棵龙眼种' -> '我再认领两棵龙眼 五月种'; any
+    other text as it is."""
+    clauses = [c for c in _CLAUSES.split(text) if c]
+    if len(clauses) >= 2 and _PUT_DOWN_FIRST.match(clauses[-1]):
+        text = " ".join(clauses[:-1])
+    found = _MONTH_FIRST.match(text)
+    return f"{found['who'] or ''}{found['rest']} {found['when']}种" if found else text
+
+
 def _without_the_lead(text: str) -> str:
     """'先报数 我打算种一棵桂花 …' -> '我打算种一棵桂花 …'; a text with no such first clause as it is."""
     clauses = [c for c in _CLAUSES.split(text) if c]
@@ -450,6 +471,8 @@ def parse(text: str | None, species_table: Mapping) -> PledgeText | None:
     text = nlu.without_spoken_fillers(nlu.command_characters_fixed(nlu.to_halfwidth(text or "")))
     text = nlu.command_typos_fixed(hanzi.simplified(text).strip().strip(_TRAILING))
     text = _INNER_FILLER_RE.sub("", text, count=1)
+    text = zones.zones_not_meant(text) or text  # round 82: '认领 唔系认领责任区 系认领种树 两棵桂花'
+    text = _later_trees_put_down(text)  # round 82
     text = _count_as_pledge(_for_the_household(text))
     led = _without_the_lead(text)
     if led != text and parse(led, species_table):
@@ -532,6 +555,8 @@ _VILLAGE_PLEDGES_MORE_RE = re.compile(
     rf"|^{_VILLAGE}?(?:的)?{_PLEDGES}(?:了|的)?(?:有)?(?:多少户|几户)(?:了)?$"
     rf"|^{_VILLAGE}?(?:的)?{_PLEDGES}(?:的)?(?:情况|进度|进展)$"
     rf"|^{_VILLAGE}?(?:的)?(?:认领安排|种树安排表?|认领表)(?:报|交|做|备案|填)?(?:了|好了|齐了|完成了|完了)(?:没有|吗|未|没)$"
+    # round 82 (21x: '全村有边几户认领咗种树'): which households or who pledged, the trees after
+    rf"|^{_VILLAGE}?(?:的)?(?:有)?(?:哪几户|哪些户|哪户|哪几家|哪些家|哪些人|哪几个|哪个|谁)(?:已经)?认领(?:了|过)(?:种树|树)?$"
 )
 
 

@@ -31,7 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from bot import clock, identity, roster
+from bot import clock, identity, nlu, roster
 from bot.conversation import Flow
 from bot.db import transaction
 from bot.media import announce
@@ -149,6 +149,57 @@ def zone_named(norm: str, names: list[str]) -> str | None:
         if any(p in norm and not any(p in other for n, other in pairs.items() if n != name) for p in own)
     ]
     return found[0] if len(found) == 1 else None
+
+
+# round 82 (21x: '长塘片 啊唔系 我要石岗片'): one zone said, then taken back for another (不是, 不对, 讲错): the one said last,
+# each named by a part of its name as ``zone_named`` reads it; a question ('长塘片不是石岗片吗') takes none
+_SAID_WRONG_RE = re.compile(r"(?:啊|呀|哦|噢|呃)?(?:不是|不对|错了|讲错了?|说错了?)+(?:啊|呀|哦)?")
+_RIGHT_ONE_FIRST_RE = re.compile(r"^(?:我)?(?:是|要|想要|应该是|改|换|认领|拣|选)+")
+
+
+def _one_zone_in(text: str, pairs: dict[str, set[str]]) -> str | None:
+    found = [name for name, own in pairs.items() if any(p in text for p in own)]
+    return found[0] if len(found) == 1 else None
+
+
+def said_wrong(norm: str) -> bool:
+    """Something said, then taken back, in a short text with no trees counted (the cheap part of ``zone_said_again``)."""
+    found = _SAID_WRONG_RE.search(norm or "")
+    return (
+        found is not None
+        and found.start() > 0
+        and len(norm) <= NAMED_ZONE_MAX_CHARS
+        and not _TREES_COUNTED_RE.search(norm)
+    )
+
+
+def zone_said_again(norm: str, names: list[str]) -> str | None:
+    """The zone said last after one said wrong ('长塘片啊不是我要石岗片' -> 石岗片), else None (pure)."""
+    found = _SAID_WRONG_RE.search(norm or "")
+    if not found or not said_wrong(norm):
+        return None
+    last = _RIGHT_ONE_FIRST_RE.sub("", norm[found.end() :])
+    if not last or nlu.is_question(last):
+        return None
+    pairs = {name: _name_pairs(name) for name in names}
+    wrong, right = _one_zone_in(norm[: found.start()], pairs), _one_zone_in(last, pairs)
+    return right if wrong and right and wrong != right else None
+
+
+# round 82 (21x: '认领 唔系认领责任区 系认领种树 两棵桂花'): the care zones said not meant, the trees' pledge meant: 认领 of
+# the trees after it
+_NOT_THE_ZONES = re.compile(
+    r"^(?:认领)?[\s,，]*(?:不是|唔系|唔系话)(?:要)?(?:认领)?(?:党员)?责任区[啊呀嘛喎啦]*[\s,，]*(?:是|系|而是)(?:要)?(?:认领)?(?:种树|植树)?"
+    r"[\s,，]*(?=[0-9一二两三四五六七八九十几]+\s*[棵株颗])"
+)
+
+
+def zones_not_meant(text: str | None) -> str | None:
+    """'认领 唔系认领责任区 系认领种树 两棵桂花' -> '认领 两棵桂花' (bot/pledges.py reads it); None for a text that takes back
+    no zone."""
+    said = text or ""
+    found = _NOT_THE_ZONES.match(said)
+    return "认领 " + said[found.end() :] if found else None
 
 
 # -- which zone is nearer (sim61) -------------------------------------------------------------------------

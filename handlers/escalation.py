@@ -977,6 +977,12 @@ def _photo_question_then(ctx: Ctx, _worth: bool) -> bool:
             nlu.PlantingText,
         ):
             return False
+        # round 82 (21x, 21y): the tree's name searched for or told not known after the count ('三棵 嘢 叫咩嚟 石榴', '一棵
+        # 唔知咩树 阿伯送嘅苗'): the report, with nothing else asked
+        bare = nlu.without_spoken_fillers(text)
+        searched = nlu.without_name_searched(bare)
+        if searched != bare and not nlu.is_question(searched):
+            return False
     if escalation.is_photo_question(text, escalation.symptom_words(ctx.app)):
         return True
     result = escalation.faq_result(ctx)  # not low confidence alone: '三株' or '黄皮' answers the planting record

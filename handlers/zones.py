@@ -136,13 +136,16 @@ def _named_zone(ctx: Ctx) -> dict | None:
     if ctx.msg.msg_type != "text" or not zones.may_hold(ctx.person, ctx.config):
         return None
     norm = text_normalized(ctx)
-    if not zones.move_or_take_said(norm) or zones.holders_asked(norm):
+    taken = zones.move_or_take_said(norm)
+    # round 82: or one said, then taken back for another ('长塘片 啊唔系 我要石岗片'): the last
+    if not (taken or zones.said_wrong(norm)) or zones.holders_asked(norm):
         return None  # round 79: whether it is held, asked ('长塘片有人认领了没有'), is the list's, never a claim
     if adoption.FLOW.state(ctx) is not None or planting.collecting(ctx) is not None:
         return None  # a pick from the adoptable list ('选党建林嗰棵桂花') or a record's part is theirs
     assert ctx.person is not None  # may_hold: a member of the village
     listed = store.zones_of_village(ctx.db, ctx.person["village_id"])
-    name = zones.zone_named(norm, [z["name"] for z in listed])
+    names = [z["name"] for z in listed]
+    name = zones.zone_named(norm, names) if taken else zones.zone_said_again(norm, names)
     return next((z for z in listed if z["name"] == name), None)
 
 
@@ -273,6 +276,13 @@ ZONES_TABLE = FlowTable(
 )
 
 
+@pure
+def _zone_list_wished(ctx: Ctx) -> bool:
+    """认领责任区 in words (``_zone_wished``); round 82: never where the zones are said not meant, the trees' pledge meant
+    ('认领 唔系认领责任区 系认领种树 两棵桂花': bot/pledges.py's)."""
+    return _zone_list_said(ctx) and not (ctx.msg.msg_type == "text" and zones.zones_not_meant(ctx.msg.text))
+
+
 def _zone_wished(_app, meaning: str) -> bool:
     # round 67: '要揾块责认区来管', '我想包祠堂边嗰块责任区' (nlu.zone_taken_on_said)
     # round 79: whether a zone is held, or which are not, asked ('长塘片有冇人认领咗', '责任区还有哪些没人认的'): the list
@@ -288,6 +298,9 @@ def _own_tending_asked(_app, meaning: str) -> bool:
     return zones.own_tending_asked(meaning)  # '我管护咗几多次', '我呢个月管护过未'
 
 
+_zone_list_said = text_means("zones.commands.list", _zone_wished)
+
+
 # -- the manifest -------------------------------------------------------------------------------------------
 ROUTES: list = [
     ZONES_TABLE.route("zone_claim", "number"),
@@ -297,7 +310,7 @@ ROUTES: list = [
     ZONES_TABLE.route("zone_list_located", "located"),
     # the lead (forty-second session): one's own zone asked as its words ('我嘅党员责任区') before the list's (党员责任区)
     Route("tending_mine", text_means("zones.commands.mine", _own_tending_asked), on_own_tending),
-    Route("zone_list", text_means("zones.commands.list", _zone_wished), on_list),
+    Route("zone_list", _zone_list_wished, on_list),
     Route("tending", text_is("zones.commands.tend"), on_tend),
     ZONES_TABLE.route("tending_photo", "photo"),
     ZONES_TABLE.route("tending_location", "location"),

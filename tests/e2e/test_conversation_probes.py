@@ -2097,3 +2097,46 @@ ROUND_21W_MISSES = {message: why for why, messages in _ROUND_21W_LEFT for messag
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21w.tsv", ROUND_21W_MISSES))
 def test_round_21w_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
+
+
+# round 82: a tree told planted and a worry about it after ('我屋企门口种咗棵木棉 会唔会大咗顶住屋') is round 68's report then
+# a question: a registered villager's record with the question answered (planting_text, kind planting), a follower not
+# registered yet's both kept for after 登记 (round 80); the kind question forbids the record the villager told of
+_DISPUTED_WORRY = (
+    "disputed label (round 82): a tree told planted (种咗棵木棉) with a worry after it is a report then a question (round 68:"
+    " the record, the question answered; from a follower not registered yet both kept for after 登记, round 80); the kind"
+    " question wants no record of the tree the villager says was planted"
+)
+
+
+# Set 21x, written blind at the forty-fourth session's start (main 7fc8cd3 128/140); now development
+_ROUND_21X_LEFT: list[tuple[str, list[str]]] = []  # its blind misses mended by round 82; left: a disputed label
+_ROUND_21X_LEFT.append(
+    (
+        "disputed label (round 82): a cadre asking which households pledged ('全村有边几户认领咗种树') is answered the village's"
+        " progress with its 认领安排 line (village_progress: how many households pledged, the kind progress); the kind pledge"
+        " wants one's own pledge made or shown, which is not asked",
+        ["cadre:全村有边几户认领咗种树"],
+    )
+)
+ROUND_21X_MISSES = {message: why for why, messages in _ROUND_21X_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21x.tsv", ROUND_21X_MISSES))
+def test_round_21x_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+# Set 21y, written blind at the forty-fourth session's start (main 7fc8cd3 134/140); now development
+_ROUND_21Y_LEFT: list[tuple[str, list[str]]] = [  # its blind misses mended by round 82; left: a disputed label
+    (
+        _DISPUTED_WORRY,
+        ["new:我屋企门口种咗棵木棉 会唔会大咗顶住屋"],
+    ),
+]
+ROUND_21Y_MISSES = {message: why for why, messages in _ROUND_21Y_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21y.tsv", ROUND_21Y_MISSES))
+def test_round_21y_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""

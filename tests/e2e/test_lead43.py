@@ -132,7 +132,11 @@ def test_what_is_no_detail_after_the_faqs_answer_is_read_alone(probe, first, the
             "cadre",
             "村里一户人家种了树 没有微信 怎么帮他登记",
             "log",
-            marks=pytest.mark.xfail(strict=True, reason="held out, missed: the FAQ's household answer takes it first"),
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="held out, missed: the FAQ's household answer takes it first (round 82's reader,"
+                " nlu.proxy_log_how_asked, reads it, but the route does not reach it before the FAQ)",
+            ),
         ),
     ],
 )
