@@ -5,6 +5,7 @@ follows in the same reply. Through signed (and, once, AES-encrypted) pushes to t
 from __future__ import annotations
 
 import re
+import tomllib
 from datetime import timedelta
 from pathlib import Path
 
@@ -14,6 +15,8 @@ from bot.app import create_app
 from bot.simulator import Signer, WeChatUser
 from tests.conftest import AES_KEY, APP_ID, make_config, rows_of, transport_for
 from tests.e2e.test_escalation import add_roster, ticket
+
+ROOT = Path(__file__).resolve().parents[2]
 
 SAFETY = {  # what each line must say, from messages/faq/safety.toml
     "power": ("95598", "远离"),
@@ -57,6 +60,20 @@ SAFETY = {  # what each line must say, from messages/faq/safety.toml
     "leech": ("别硬扯", "风油精", "止血"),
     # round 44
     "tide": ("潮水", "回岸上", "119"),
+    # rounds 56-61 (issue 17 §3, §4)
+    "pine_wilt": ("别自己砍", "林业站"),
+    "wild_mushroom": ("别采别吃", "120"),
+    "fire_ants": ("冷敷", "120"),
+    # round 83
+    "pollen_allergy": ("戴口罩", "120"),
+    "charcoal_fumes": ("打开门窗", "120"),
+    # round 85
+    "sudden_illness": ("原地坐下", "120"),
+    "buried_utility": ("停手", "自来水公司"),
+    "pregnancy": ("别打药", "问医生"),
+    "risky_assignment": ("别硬上", "120"),
+    # round 87
+    "banned_pesticide": ("剧毒农药", "禁止", "120"),
 }
 RULES = {  # the SAFETY kinds above by rule name in messages/faq/safety.toml
     "power_line": "power",
@@ -97,7 +114,26 @@ RULES = {  # the SAFETY kinds above by rule name in messages/faq/safety.toml
     "extreme_heat": "extreme_heat",
     "leech": "leech",
     "tide": "tide",
+    "pine_wilt": "pine_wilt",
+    "wild_mushroom": "wild_mushroom",
+    "fire_ants": "fire_ants",
+    "pollen_allergy": "pollen_allergy",
+    "charcoal_fumes": "charcoal_fumes",
+    "sudden_illness": "sudden_illness",
+    "buried_utility": "buried_utility",
+    "pregnancy": "pregnancy",
+    "risky_assignment": "risky_assignment",
+    "banned_pesticide": "banned_pesticide",
 }
+
+
+def test_every_safety_rule_has_its_words_here():
+    """Round 87: each rule of messages/faq/safety.toml has its kind here and its line says the kind's words (rules added
+    since round 56 were missing: a round's checks naming one failed on a KeyError, not on the reply)."""
+    rules = tomllib.loads((ROOT / "messages" / "faq" / "safety.toml").read_text(encoding="utf-8"))["safety"]
+    assert sorted(rule["name"] for rule in rules) == sorted(RULES)
+    for rule in rules:
+        assert all(words in rule["line"] for words in SAFETY[RULES[rule["name"]]]), rule["name"]
 
 
 def tickets(bot):

@@ -19,6 +19,10 @@ ROOT = Path(__file__).resolve().parents[2]
 CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_58.tsv"
 # asked back between tech.pesticide_safety and tech.weeds (two readings, no answer yet): no line until one is picked
 ASKED_BACK = {"打除草剂要注意啲乜"}
+# decided again later: round 87 (issue 17 §3; set BP's '听讲有台风，新种嘅树要唔要绑实' tagged safety) opens a typhoon said
+# to be coming with typhoon_warning's own line (tie the seedlings early, indoors once it blows); the season alone
+# ('台风季节快到了', round 38) stays calm
+LINED_LATER = {"台风快来了新种的树要不要先绑好": "趁早把苗绑好"}
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +56,9 @@ def test_round_58_classes_and_controls(index, lines, question, expected, tags):
             assert result.safety == index.entry(expected).answer.splitlines()[0], result.safety
         elif tag.startswith("line:"):
             assert lines[tag.removeprefix("line:")] in result.safety, result.safety
-        if tag == "noline":
+        if tag == "noline" and question in LINED_LATER:
+            assert LINED_LATER[question] in result.safety, result.safety
+        elif tag == "noline":
             assert not result.safety, result.safety
 
 
