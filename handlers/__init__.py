@@ -63,6 +63,8 @@ escalation commands (handlers/escalation.py, COMMAND_ROUTES):
 - ticket_answer_numbered — adviser: <编号> <回答> (84号：…, 回复84 …) when the number names a ticket waiting for them
   (or, named plainly, one whose answer they gave: how to correct it; round 54: one they closed unanswered within
   escalation.reopen_days: answered after all)
+- ticket_newest — adviser: the newest question waiting asked to be shown (睇下最新嗰个, 看看最新的问题; sim70): its state, as
+  84号答咗未 gives it
 - ticket_pointed — adviser: a ticket pointed at with no number (第一条我唔识答 转俾其他专家, 呢条唔使答): with one waiting,
   what is said of it is done (never an answer); else the ticket at that place named and its number asked for
 - advisers_answering — the office (管理员): 顾问们回复问题快不快 / 专家回复情况: each adviser's answers this month
