@@ -146,6 +146,7 @@ zones (handlers/zones.py):
   latest day (sim58: had been the FAQ's or a ticket)
 - zone_list — 认领责任区 (我想认领一块责任区): the village's care zones, numbered, with how many members hold each
 - tending — 管护 (voice 管护了): after a photo, a tending record with it; else waits for the photo
+- tending_told — a care round of the zone told done in words (今日去责任区巡咗一转 冇问题; sim70): as 管护
 - tending_photo — the photo 管护 waits for: a tending record, the member's count this season
 - tending_location — a location while 管护 waits for the photo: checked against the zone's radius
 visits (handlers/visits.py):

@@ -1114,7 +1114,8 @@ def _faq_meanwhile(ctx: Ctx) -> str:
     if nlu.echoed_then_answered(text or ""):
         return ""  # round 70: '你要知几时种嘅咩 旧年秋天' answers the adviser's question, asks the FAQ none
     if nlu.pointed_tree_go_on_asked(nlu.normalize(text or "")):
-        return ""  # sim70: '阿爸嗰两棵点算' (what now with Dad's two) asks nothing an entry answers (the 纪念树 card had)
+        # sim70: '阿爸嗰两棵点算' (what now with Dad's two) asks nothing an entry answers (the 纪念树 card had been given)
+        return ""
     if text and ctx.msg.msg_type == "text" and _answered_by_faq(ctx, text) and not nlu.elliptic_care_asked(text):
         return "\n\n" + escalation.faq_result(ctx).answer_text
     return ""

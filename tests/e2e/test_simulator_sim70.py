@@ -213,3 +213,49 @@ def test_a_question_in_a_tickets_window_still_gets_the_faqs_answer(registered, b
     villager = registered("o-sim70-t", "李阿姨")
     ticket_number(villager.says("问专家 我屋后嗰棵桂花叶子黄晒"))
     assert "很好的心意，可以种" in villager.says("想为阿爸种棵纪念树 点种好")
+
+
+# sim70: a party member holding a zone, back from it, says so in words ('今日去责任区巡咗一转 冇问题'): she got the FAQ's
+# how-to-claim card, and the photo she sent next went to an old tree's survival follow-up. A care round told done is
+# 管护: its photo asked, then recorded; how to tend asked, trouble told and claiming stay what they were.
+def _member_with_zone(bot, person, tmp_path):
+    from tests.e2e.test_zones import ZONES_CSV, run
+
+    path = tmp_path / "zones.csv"
+    path.write_text(ZONES_CSV, encoding="utf-8")
+    assert run(bot, "import", "zones", str(path)) == 0
+    member = person("o-sim70-m", "李阿姨", "党员")
+    member.says("认领责任区")
+    assert "认领成功" in member.says("认领责任区 1")
+    return member
+
+
+@pytest.mark.parametrize(
+    "said", ["今日去责任区巡咗一转 冇问题", "啱啱喺责任区行咗一圈 啲树都几好", "我去咗党员责任区睇过 淋咗水"]
+)
+def test_a_care_round_told_in_words_is_tending(bot, village, person, standin, tmp_path, clock, said):
+    from tests.e2e.test_planting import photo
+
+    clock.set("2027-03-25T10:00")
+    member = _member_with_zone(bot, person, tmp_path)
+    assert member.says(said) == "好的，请拍一张党建林东片的照片发来（可以先发位置）。"
+    standin.add_media("m-1", photo(1))
+    assert "本季第1次管护" in member.sends_photo("m-1")
+
+
+@pytest.mark.parametrize("said", ["责任区点样巡", "我去责任区睇咗 有两棵死咗", "去责任区巡咗冇", "我想认领责任区"])
+def test_how_to_tend_trouble_or_claiming_is_no_care_round(bot, village, person, tmp_path, said):
+    member = _member_with_zone(bot, person, tmp_path)
+    assert "请拍一张党建林东片的照片" not in member.says(said)
+
+
+def test_tending_outside_the_care_season_says_no_zeroth_time(bot, village, person, standin, tmp_path, clock):
+    """Sim70: found writing the test above with the clock before the season: '这是您本季第0次管护'."""
+    from tests.e2e.test_planting import photo
+
+    clock.set("2027-01-10T10:00")
+    member = _member_with_zone(bot, person, tmp_path)
+    member.says("管护")
+    standin.add_media("m-1", photo(1))
+    reply = member.sends_photo("m-1")
+    assert reply.startswith("管护已记录") and "第0次" not in reply and "不在管护季内" in reply
