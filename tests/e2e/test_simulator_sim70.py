@@ -259,3 +259,40 @@ def test_tending_outside_the_care_season_says_no_zeroth_time(bot, village, perso
     standin.add_media("m-1", photo(1))
     reply = member.sends_photo("m-1")
     assert reply.startswith("管护已记录") and "第0次" not in reply and "不在管护季内" in reply
+
+
+# sim70: the survival follow-up asked about 2棵桂花; the elder, by voice, told of his lychees ('我嗰两棵荔枝死咗一棵 点
+# 算好') and the bot recorded '2棵桂花没活'; then he asked whether to replant ('要唔要补种') and it recorded '2棵桂花补种了'.
+# An answer naming another tree than the record's, or asking, is no answer to the follow-up: nothing is recorded.
+def _followed_up(bot, villager_factory, tick, clock):
+    from tests.e2e.test_reminders_followups import plant, setup_roster
+
+    wang, _chen = setup_roster(bot, villager_factory)
+    tree = plant(bot, 1, "o-wang", 1, 2, "桂花", "2027-03-02T10:00")
+    clock.set("2027-04-01T18:00")
+    wang.says("你好")
+    tick("2027-04-02T10:00")
+    clock.set("2027-04-02T12:00")
+    return wang, tree
+
+
+@pytest.mark.parametrize(
+    "said", ["我嗰两棵荔枝死咗一棵 点算好。", "要唔要补种。", "死咗一棵 使唔使补种", "龙眼都活咗。", "是不是死了"]
+)
+def test_another_tree_or_a_question_is_no_answer_to_the_follow_up(bot, villager_factory, tick, clock, said):
+    from bot.store import followups
+
+    wang, tree = _followed_up(bot, villager_factory, tick, clock)
+    reply = wang.sends_voice("v-1", recognition=said)
+    assert "已记下：2棵桂花" not in reply
+    assert followups.checks_for(bot.db, tree) == []
+
+
+@pytest.mark.parametrize(("said", "result"), [("死咗一棵。", "dead"), ("桂花都活咗", "alive"), ("补种咗啦", "replanted")])
+def test_the_follow_ups_own_answer_is_still_read(bot, villager_factory, tick, clock, said, result):
+    """Controls: the answer alone, or naming the record's own tree."""
+    from bot.store import followups
+
+    wang, tree = _followed_up(bot, villager_factory, tick, clock)
+    wang.sends_voice("v-1", recognition=said)
+    assert [c["result"] for c in followups.checks_for(bot.db, tree)] == [result]
