@@ -288,7 +288,9 @@ def test_another_tree_or_a_question_is_no_answer_to_the_follow_up(bot, villager_
     assert followups.checks_for(bot.db, tree) == []
 
 
-@pytest.mark.parametrize(("said", "result"), [("死咗一棵。", "dead"), ("桂花都活咗", "alive"), ("补种咗啦", "replanted")])
+@pytest.mark.parametrize(
+    ("said", "result"), [("死咗一棵。", "dead"), ("桂花都活咗", "alive"), ("补种咗啦", "replanted")]
+)
 def test_the_follow_ups_own_answer_is_still_read(bot, villager_factory, tick, clock, said, result):
     """Controls: the answer alone, or naming the record's own tree."""
     from bot.store import followups
