@@ -31,7 +31,9 @@ from __future__ import annotations
 
 import re
 import secrets
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable
+from datetime import date
 
 from bot import clock, hanzi, identity, nlu, planting, zones
 from bot.conversation import Flow
@@ -155,6 +157,15 @@ def own_trees_asked(meaning: str) -> bool:
 # -- the list ---------------------------------------------------------------------------------------
 def adoptable_in(db, village_id: int | None) -> list[dict]:
     return store.adoptable(db, village_id) if village_id is not None else []
+
+
+def told_apart(rows: list[dict], day_of: Callable[[dict], date]) -> dict[int, tuple[date, bool]]:
+    """Sim70: the rows the list would show alike (one site and one tree: two lines of 党建林·桂花) -> (the day each was
+    planted, whether that day is shared too, so that its number must tell it apart); the other rows are absent (pure)."""
+    keys = Counter((r["site"], r["species"]) for r in rows)
+    alike = [r for r in rows if keys[(r["site"], r["species"])] > 1]
+    days = Counter((r["site"], r["species"], day_of(r)) for r in alike)
+    return {r["id"]: (day_of(r), days[(r["site"], r["species"], day_of(r))] > 1) for r in alike}
 
 
 # sim61: adopting for a family member ('帮阿嫲认养一棵龙眼', '替我外婆认种一棵'): an adoption is the sender's and counts

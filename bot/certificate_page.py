@@ -59,11 +59,12 @@ def certificate(token: str):
     app = current_app.extensions["bot"]
     cert, genuine = _certificate(app, token)
     card = certificates.card(app, cert)
-    status = (
-        app.t("certificates.page.genuine", campaign=app.config.get("campaign.name"))
-        if genuine
-        else app.t("certificates.page.revoked")
-    )
+    if genuine:
+        status = app.t("certificates.page.genuine", campaign=app.config.get("campaign.name"))
+    elif certificates.waits_for_review(app.db, cert):  # sim70: a record behind it moved to review, not rejected
+        status = app.t("certificates.page.waiting")
+    else:
+        status = app.t("certificates.page.revoked")
     html = render_template_string(
         PAGE,
         title=card.title,

@@ -189,6 +189,21 @@ def is_genuine(db, cert: dict) -> bool:
     return len(planting.still_verified(db, records)) == len(records)
 
 
+def waits_for_review(db, cert: dict) -> bool:
+    """Sim70: not genuine only because records behind it wait for a reviewer (a far location sent after it was issued
+    moved one to review): neither withdrawn nor rejected; genuine again if the review approves them."""
+    if cert["revoked_at"]:
+        return False
+    records = store.records_of(db, cert["id"])
+    counted, waiting = planting.still_verified(db, records), planting.awaiting_review(db, records)
+    return bool(waiting) and len(counted) + len(waiting) == len(records)
+
+
+def held(db, cert: dict) -> bool:
+    """Genuine, or waiting for a review of its records: a new certificate is never issued beside it."""
+    return is_genuine(db, cert) or waits_for_review(db, cert)
+
+
 def by_token(db, token: str) -> dict | None:
     return store.by_token(db, token) if looks_like_token(token) else None
 
@@ -255,14 +270,14 @@ def holders(db, cert: dict) -> list[str]:
 
 # -- issuing ----------------------------------------------------------------------------------------
 def _household_certified(db, member_ids: list[int]) -> bool:
-    return any(is_genuine(db, c) for c in store.of_people(db, member_ids, QUOTA))
+    return any(held(db, c) for c in store.of_people(db, member_ids, QUOTA))
 
 
 def ensure_quota_certificate(app, db, person_id: int, now: datetime) -> dict | None:
     """Issue the person's 植绿尽责证书 if they earn one now and hold no genuine one (not sent yet: ``issue_due``
     sends it); the new certificate or None. Call inside a transaction."""
     person = roster_store.person(db, person_id)
-    if person is None or any(is_genuine(db, c) for c in store.of_people(db, [person_id], QUOTA)):
+    if person is None or any(held(db, c) for c in store.of_people(db, [person_id], QUOTA)):
         return None
     records = planting.verified_tree_records(db, person_id)
     trees, collective = own_and_collective_trees(records)
@@ -338,6 +353,15 @@ def issue_due(app, now: datetime, openid: str | None = None) -> dict:
     if issued:
         log.info("certificates issued: %s", issued)
     return {"issued": issued, "sent": sent}
+
+
+def resting_on(db, person_id: int, planting_id: int) -> list[dict]:
+    """The person's 植绿尽责证书 sent that rest on this record (sim70: a far location moves it to review)."""
+    return [
+        c
+        for c in store.of_people(db, [person_id], QUOTA)
+        if c["sent_at"] and not c["revoked_at"] and planting_id in store.records_of(db, c["id"])
+    ]
 
 
 def mine(ctx) -> tuple[list[dict], list[dict]]:

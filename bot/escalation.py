@@ -324,8 +324,23 @@ def ticket_instruction(text: str) -> tuple[int, str, str] | None:
 # 'this one', with no number ('第一条我唔识答 转俾其他专家', '呢条唔使答', '第二个：要多淋水')
 _POINTED_RE = re.compile(
     r"^(?:答|回答|回复)?\s*(?:第\s*(?P<nth>[一二两三四五六七八九十\d]{1,2})\s*(?:条|个|单|题|道)(?:问题)?"
+    # sim70: the newest, with its measure word, or after 答 ('答 最新 多淋水', '最新嗰条转俾其他专家')
+    r"|(?P<newest>(?<=答|复)\s*最新(?:嗰|那|的|嘅|一)?\s*(?:条|个|单|题|道)?(?:问题)?(?=[\s,，:：])"
+    r"|最新(?:嗰|那|的|嘅|一)?\s*(?:条|个|单|题|道)(?:问题)?)"
     r"|(?:呢|这|嗰|那|头先嗰|刚才那)\s*(?:(?:条|单|道)(?:问题)?|个问题))[\s,，:：。]*(?P<rest>.+)$"
 )
+NEWEST = 0  # ticket_pointed's place for the newest question waiting ('答 最新 …', '睇下最新嗰个')
+# sim70 (leftover of sim69, an adviser on the phone): the newest question waiting asked to be shown ('睇下最新嗰个',
+# '最新嗰条问咩', '看看最新的问题'): its state, as '84号' asks it
+_NEWEST_SHOWN_RE = re.compile(
+    r"^(?:帮我|俾我|给我)?(?:睇下|睇睇|睇吓|睇|看下|看看|看一下|看|查下|查看|打开)?(?:一下)?最新(?:收到|来)?"
+    r"(?:嗰|那|的|嘅|一)?\s*(?:(?:条|个|单|道)(?:问题)?|问题)(?:系乜|系咩|是什么|问乜|问咩|问什么|讲乜|讲咩|说什么)?(?:嘢|呀|啊|吖)?$"
+)
+
+
+def newest_shown(text: str) -> bool:
+    """Sim70: the newest question waiting asked to be shown ('睇下最新嗰个'), nothing said of it."""
+    return bool(_NEWEST_SHOWN_RE.match((text or "").strip(_PUNCT)))
 
 
 def ticket_pointed(text: str) -> tuple[int | None, str] | None:
@@ -336,6 +351,8 @@ def ticket_pointed(text: str) -> tuple[int | None, str] | None:
         return None
     nth, rest = match["nth"], match["rest"].strip()
     said = instruction_in(rest)
+    if match["newest"]:
+        return NEWEST, rest  # the newest, a place as 第一条 is: an answer named and its number asked for
     if nth is None and (said is None or said == "dismissed" and not re.search(r"[答回]", rest)):
         # 'this one' only with what is said of a ticket ('呢条唔使答'): '这个号有什么功能' is a question, '头先嗰条作废'
         # one's own record withdrawn

@@ -605,12 +605,14 @@ _STORY_DOING_FOR = re.compile(
 _STORY_TYPING_FOR = re.compile(
     r"^(?:我)?(?:是|系)?(?:我)?(?:帮|替|代|同)(?:我)?[一-鿿]{1,3}?(?:打|写)(?:的|嘅)?字(?:的|嘅)?$"
 )
-_STORY_THIRD_PERSON_NAMED = re.compile(r"^(?:佢|她|他)(?:叫|叫做|名叫)")
+_STORY_THIRD_PERSON_NAMED = re.compile(r"^(?:佢|她|他)(?:叫|叫做|名叫|(?:个|嘅|的)名字?叫)")  # sim70: 佢个名叫
 _STORY_HOW_TO_JOIN = re.compile(
     r"^(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:加入|参加|登记|注册|绑定)(?:啊|呀|呢)?$"
 )
 _STORY_NAMED = re.compile(
     r"(?:全名|全名叫|名叫|名字叫|名字是|名字系|叫做|佢叫|他叫|她叫|我叫|姓名"
+    # sim70: the relative's name said with 个名 / 的名字 ('帮阿爷登记下 佢个名叫陈福来')
+    r"|(?:佢|他|她)(?:个|嘅|的)名字?叫"
     # round 28: the relative's word before 叫 ('爷爷叫张德福', '阿嫲叫陈桂英')
     r"|(?:爷爷|奶奶|外公|外婆|阿公|阿婆|阿爷|阿嫲|阿嬷|阿爸|阿妈|爸爸|妈妈|老爸|老妈|老豆)叫)(?:是|系)?([㐀-鿿·]{2,4})$"
 )

@@ -1436,7 +1436,10 @@ def tree_it_sounds_like(word: str, species_table: Mapping) -> str | None:
 
 
 _PLANT_NOISE_RE = re.compile(
-    r"(今天|昨天|前天|刚才|刚刚|上午|下午|早上|晚上|已经|我家|我们|我|家里|自家|在|了|又|也|共|一共|总共|"
+    r"("
+    # sim70: the day, the time and the aspect said in Cantonese before the count ('我今日种咗三十棵': no tree “今日咗”)
+    r"今日|今朝|琴日|噚日|寻日|尋日|前日|头先|啱啱|朝早|晏昼|我哋|我地|屋企|喺|咗|"
+    r"今天|昨天|前天|刚才|刚刚|上午|下午|早上|晚上|已经|我家|我们|我|家里|自家|在|了|又|也|共|一共|总共|"
     r"不对|应该是|就是|是|改成|改为|"
     r"大概|大约|大致|差不多|差唔多|左右|将近|估计|起码|至少|"  # about, at least: never a tree's name
     r"认种|认养|认捐|想要|想|要|打算|准备|登记|记录|帮我|一下|的|"
@@ -1847,9 +1850,14 @@ _A_COUNT_RE = re.compile(rf"(?:[{_CN_NUM}]+|\d+)\s*[{MEASURE_WORDS}]")
 
 # round 38: a count alone, no tree ('三棵', '种了3棵', voice '三棵。'): with no record waiting for a count it named no tree
 # and the FAQ read 三 as a month (the planting window's answer)
+# sim70: with the day (昨天, 今朝, 噚日, 头先: '琴日种咗两棵') and where (在屋后) said first, as a voice message says them
+_COUNT_ALONE_DAY = (
+    r"(?:已经|今日|今天|今朝|今早|今早上|昨天|噚日|寻日|前天|前日|头先|啱啱|刚刚|刚才|上午|下午|早上|晚上)"
+)
+_COUNT_ALONE_SITE = r"(?:(?:在|喺)(?:屋后|屋前|房前|房后|门口|院子|后山|田边|路边|河边|屋企|地里|山上|后园))"
 _COUNT_ALONE_RE = re.compile(
-    rf"^(?:我)?(?:已经|今日|今天|啱啱|刚刚|刚才)?(?:种了|种咗|种左|共|一共|总共|种)?\s*{_NUM}\s*{_MEASURE}(?:树|苗)?"
-    r"(?:了|啦|咯|喇|嘅|的|呀|啊)?$"
+    rf"^(?:我|我们|我哋)?{_COUNT_ALONE_DAY}*{_COUNT_ALONE_SITE}?(?:种了|种咗|种左|共|一共|总共|种)?\s*{_NUM}\s*{_MEASURE}"
+    r"(?:树|苗)?(?:了|啦|咯|喇|嘅|的|呀|啊)?$"
 )
 
 
@@ -2471,7 +2479,8 @@ def trees_described(body: str) -> bool:
 # Round 61 (20m): not the village's plot named after it ('今日村里面党建林种咗三亩 大概一百五十棵秋枫'): the plot record a
 # cadre logs (a plot from anyone else is refused by its rule, bot/planting.py ``needs_cadre``)
 _VILLAGE_PLANTED_RE = re.compile(
-    r"^(?:今天|今日|昨天|琴日|这次|今次)?(?:全村|村里|全组|全社区|大家|我们村|我们组|各家|每家)"
+    r"^(?:今天|今日|昨天|琴日|这次|今次)?(?:全村|村里|全组|全社区|大家|我们村|我们组|各家|每家"
+    r"|我哋村|我地村|成条村|村入面|我哋组)"  # sim70: in Cantonese ('我哋村今日种咗三十棵' had asked of a tree “村”)
     r"(?!(?:面|里面|里|的|那边|那个|这个)?(?:党建林|主题林|示范点))"
 )
 
@@ -5038,7 +5047,7 @@ _ANOTHER_REGISTERED_RE = re.compile(
     r"(?:帮|替|和|给|代)(?P<who>[\u4e00-\u9fff]{1,8}?)(?:也|都)?(?:登记|注册|报名登记)(?:一下|下|好)?"
 )
 _ANOTHER_NAMED_RE = re.compile(
-    r"(?:他|她|它)(?:叫|是|系|名叫|的名字是|名字叫)[\u4e00-\u9fff]{2}|[\u4e00-\u9fff]{2}(?:村|社区)"
+    r"(?:他|她|它)(?:叫|是|系|名叫|的名字是|名字叫|(?:个|的)名字?叫)[\u4e00-\u9fff]{2}|[\u4e00-\u9fff]{2}(?:村|社区)"
 )
 _NOT_ANOTHER = ("我", "我自己", "自己", "我们", "本人")
 

@@ -1529,6 +1529,11 @@ def people_with_changed_records(db, since: str | None, until: str) -> list[int]:
     return store.people_with_records_changed_since(db, since, until)
 
 
+def awaiting_review(db, planting_ids: list[int]) -> set[int]:
+    """Those of these records that wait for a reviewer (a far location came after they counted: sim70)."""
+    return store.awaiting_review_among(db, planting_ids)
+
+
 def verified_tree_records(db, person_id: int) -> list[dict]:
     """A person's verified (核实) tree records, oldest first: id, count, species, completed_at, collective (at a
     党建林/主题林/示范点 site: planted by many, logged by one)."""

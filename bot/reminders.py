@@ -21,6 +21,7 @@ a milestone reminder or follow-up over the cap waits for a later run while it is
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -265,6 +266,18 @@ SURVIVAL_WORDS = (  # checked in this order: "没活" must not read as "活"
     ("replanted", ("补种了", "补种", "重新种了", "又种了")),
     ("alive", ("活了", "还活着", "成活了", "长得好", "长得很好", "发芽了", "长叶了", "活着")),
 )
+
+
+# sim70: asked, not answered ('要唔要补种', '是不是死了', '死咗一棵 使唔使补种'): no answer to the follow-up (read on the
+# normalised text: 唔 -> 不, 点 -> 怎么)
+_SURVIVAL_ASKED_RE = re.compile(
+    r"要不要|使不使|用不用|可不可以|得不得|是不是|系不系|会不会|怎么|点算|点办|点样|几时|为什么|吗|？|\?"
+)
+
+
+def survival_asked(text: str | None) -> bool:
+    """Sim70: the follow-up's words said in a question ('要唔要补种'): not its answer (pure)."""
+    return bool(_SURVIVAL_ASKED_RE.search(nlu.normalize(text or "")))
 
 
 def survival_result(text: str | None) -> str | None:

@@ -101,6 +101,24 @@ def own_tending_asked(meaning: str) -> bool:
     return bool(_OWN_TENDING_RE.match(meaning or "") or _WHETHER_TENDED_RE.match(meaning or ""))
 
 
+# -- a care round told (sim70) --------------------------------------------------------------------------
+# A party member back from the zone says so in words, no 管护 said ('今日去责任区巡咗一转 冇问题', '啱啱喺责任区行咗一圈',
+# '我去咗党员责任区睇过 淋咗水'): the 管护 (its photo asked), not the FAQ's how-to-claim card. Read on handlers.core's
+# meaning (咗 -> 了, 睇 -> 看, 喺 -> 在); never how to tend asked ('责任区怎么巡'), nor trouble told ('…看了 死了两棵')
+_ZONE_WORD = r"(?:责任区|管护区)"
+_ROUND_DONE = r"(?:巡了|巡查了|巡过|行了一|转了一|走了一|看过|看了|浇了|淋了|除了草|拔了草|清了|剪了|培了土|施了肥)"
+_TENDING_TOLD_RE = re.compile(rf"{_ZONE_WORD}[^，。,.]{{0,8}}?{_ROUND_DONE}|{_ROUND_DONE}[^，。,.]{{0,4}}?{_ZONE_WORD}")
+_NOT_A_ROUND_RE = re.compile(
+    r"怎么|怎样|如何|点样|吗|\?|？|几时|多少|死|黄|虫|病|倒|断|偷|烂|枯|冇人|没人|认领|(?:没有|没|未)(?:啊|呀)?$"
+)
+
+
+def tending_told(meaning: str) -> bool:
+    """Sim70: a care round of the zone told done, in words (pure; ``meaning`` is handlers.core's)."""
+    text = meaning or ""
+    return bool(_TENDING_TOLD_RE.search(text)) and not _NOT_A_ROUND_RE.search(text)
+
+
 # -- a zone named in words (sim61) ---------------------------------------------------------------------
 # A party member moving to, or taking, a zone by a part of its name ('我想换去河边嗰块', '转去后山嗰片', '我认领党建林嗰块'),
 # read on the normalised text: a verb of moving or taking, not denied, and a part of one zone's name no other zone of the

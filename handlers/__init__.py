@@ -63,6 +63,8 @@ escalation commands (handlers/escalation.py, COMMAND_ROUTES):
 - ticket_answer_numbered — adviser: <编号> <回答> (84号：…, 回复84 …) when the number names a ticket waiting for them
   (or, named plainly, one whose answer they gave: how to correct it; round 54: one they closed unanswered within
   escalation.reopen_days: answered after all)
+- ticket_newest — adviser: the newest question waiting asked to be shown (睇下最新嗰个, 看看最新的问题; sim70): its state, as
+  84号答咗未 gives it
 - ticket_pointed — adviser: a ticket pointed at with no number (第一条我唔识答 转俾其他专家, 呢条唔使答): with one waiting,
   what is said of it is done (never an answer); else the ticket at that place named and its number asked for
 - advisers_answering — the office (管理员): 顾问们回复问题快不快 / 专家回复情况: each adviser's answers this month
@@ -144,6 +146,7 @@ zones (handlers/zones.py):
   latest day (sim58: had been the FAQ's or a ticket)
 - zone_list — 认领责任区 (我想认领一块责任区): the village's care zones, numbered, with how many members hold each
 - tending — 管护 (voice 管护了): after a photo, a tending record with it; else waits for the photo
+- tending_told — a care round of the zone told done in words (今日去责任区巡咗一转 冇问题; sim70): as 管护
 - tending_photo — the photo 管护 waits for: a tending record, the member's count this season
 - tending_location — a location while 管护 waits for the photo: checked against the zone's radius
 visits (handlers/visits.py):

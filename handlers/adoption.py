@@ -19,9 +19,10 @@ Routes (dispatch order in handlers/__init__.py):
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
-from bot import adoption, identity, nlu, planting
+from bot import adoption, clock, identity, nlu, planting
 from bot.context import Ctx
 from bot.conversation import END, FlowTable, Step
 from bot.dashboard import adoption_pages
@@ -115,17 +116,33 @@ def _is_request(ctx: Ctx) -> bool:
 
 
 # -- the list -------------------------------------------------------------------------------------------
-def _lines(ctx: Ctx, records: list[dict], first: int) -> list[str]:
+def _lines(ctx: Ctx, records: list[dict], first: int, listed: list[dict] | None = None) -> list[str]:
+    """The list's lines; those alike in ``listed`` (the whole list: one site and one tree) say the day planted (sim70)."""
+    apart = adoption.told_apart(listed if listed is not None else records, lambda r: _day_planted(ctx, r))
     return [
         ctx.t(
             "adoption.list_line",
             n=n,
             site=r["site"] or ctx.t("adoption.no_site"),
             species=planting.display_name(ctx.app, r["species"]),
+            when=_when(ctx, r["id"], apart),
             free=adoption.free_slots(r),
         )
         for n, r in enumerate(records, start=first)
     ]
+
+
+def _day_planted(ctx: Ctx, record: dict) -> date:
+    return clock.local(clock.from_db(record["planted_at"]), ctx.app.tz).date()
+
+
+def _when(ctx: Ctx, record_id: int, apart: dict[int, tuple[date, bool]]) -> str:
+    """'（2月14日种）', with the record's number when another alike was planted that day too; '' for the rest."""
+    if record_id not in apart:
+        return ""
+    day, shared = apart[record_id]
+    key = "adoption.list_when_numbered" if shared else "adoption.list_when"
+    return ctx.t(key, month=day.month, day=day.day, id=record_id)
 
 
 def _more_line(ctx: Ctx, total: int, shown: int) -> list[str]:
@@ -170,7 +187,7 @@ def _show_list(ctx: Ctx) -> str:
         [
             *before,
             ctx.t("adoption.list_header", village=village["name"], total=len(rows)),
-            *_lines(ctx, rows[:shown], 1),
+            *_lines(ctx, rows[:shown], 1, rows),
             *_more_line(ctx, len(rows), shown),
         ]
     )
@@ -198,8 +215,9 @@ def on_more(ctx: Ctx, state, _match) -> str:
     if not next_ids:
         return ctx.t("adoption.no_more", total=len(ids))
     records = [r for r in (store.slots(ctx.db, i) for i in next_ids) if r]
+    listed = [r for r in (store.slots(ctx.db, i) for i in ids) if r]
     adoption.FLOW.enter(ctx, "listed", {"ids": ids, "shown": shown + len(next_ids)})
-    return "\n".join([*_lines(ctx, records, first), *_more_line(ctx, len(ids), shown + len(next_ids))])
+    return "\n".join([*_lines(ctx, records, first, listed), *_more_line(ctx, len(ids), shown + len(next_ids))])
 
 
 def on_pick(ctx: Ctx, state, number: int) -> str:

@@ -47,6 +47,9 @@ def on_my_certificates(ctx: Ctx, _match) -> str:
     if genuine:
         certificates.send_again(ctx, genuine)
         return "\n".join(certificates.text_line(ctx.app, cert, again=True) for cert in genuine)
+    waiting = [c for c in revoked if certificates.waits_for_review(ctx.db, c)]
+    if waiting:  # sim70: a record behind it moved to review (a far location): it waits, it is not withdrawn
+        return ctx.t("certificates.waiting_review", serial=waiting[0]["serial"])
     if revoked:
         return ctx.t("certificates.only_revoked")
     assert ctx.person is not None  # @registered

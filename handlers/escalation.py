@@ -337,6 +337,8 @@ def _ticket_command(parse, act, replies: dict, word: str, usage: str):
         parsed = parse(text)
         if parsed is not None:
             return Decided(parsed)
+        if escalation.ticket_pointed(text):
+            return None  # sim70: '答 最新 …', '答 第一条 …': a ticket pointed at (ticket_pointed names it)
         return USAGE if escalation.bare_command(text) == word else None
 
     def from_staff(ctx: Ctx, parsed):
@@ -561,14 +563,41 @@ def on_ticket_pointed(ctx: Ctx, found) -> str:
     named ('您说的第一条是第3号问题吗？…')."""
     (place, rest), tickets = found
     kind = escalation.instruction_in(rest)
-    if kind and len(tickets) == 1 and place in (None, 1):
+    if kind and len(tickets) == 1 and place in (None, 1, escalation.NEWEST):
         return on_ticket_instruction(ctx, (tickets[0]["id"], kind, rest))
+    if place == escalation.NEWEST:  # sim70: '答 最新 …': the newest waiting named, its number asked for
+        which = ctx.t("escalation.pointed_newest")
+        return ctx.t(
+            "escalation.pointed_which", which=which, id=_newest(tickets)["id"], rest=escalation.preview(rest, 20)
+        )
     shown = tickets[:QUEUE_LINES]
     if place is not None and 1 <= place <= len(shown) or place is None and len(tickets) == 1:
         ticket_id = shown[(place or 1) - 1]["id"]
         which = ctx.t("escalation.pointed_place", n=place) if place else ctx.t("escalation.pointed_this")
         return ctx.t("escalation.pointed_which", which=which, id=ticket_id, rest=escalation.preview(rest, 20))
     return ctx.t("escalation.pointed_number", id=tickets[0]["id"], rest=escalation.preview(rest, 20))
+
+
+def _newest(tickets: list[dict]) -> dict:
+    """The question waiting that came last (the highest number)."""
+    return max(tickets, key=lambda t: t["id"])
+
+
+def _newest_said(ctx: Ctx) -> bool:
+    """Sim70: the newest question waiting asked to be shown ('睇下最新嗰个'), read from the text alone."""
+    return escalation.newest_shown(_text(ctx) or "")
+
+
+def _newest_for_staff(ctx: Ctx, _said) -> list[dict] | None:
+    """Staff's only, with questions waiting for them."""
+    if ctx.person is None or not acts_as(ctx.person, escalation.STAFF_ROLES):
+        return None
+    return escalation.open_tickets_for(ctx.db, ctx.person) or None
+
+
+def on_newest_shown(ctx: Ctx, tickets: list[dict]) -> str:
+    """Sim70 (an adviser on the phone): the newest question waiting, shown as its number asks it ('84号')."""
+    return _ticket_state(ctx, _newest(tickets)["id"])
 
 
 def _ticket_state(ctx: Ctx, ticket_id: int) -> str:
@@ -1090,6 +1119,9 @@ def _faq_meanwhile(ctx: Ctx) -> str:
     text = _text(ctx)
     if nlu.echoed_then_answered(text or ""):
         return ""  # round 70: '你要知几时种嘅咩 旧年秋天' answers the adviser's question, asks the FAQ none
+    if nlu.pointed_tree_go_on_asked(nlu.normalize(text or "")):
+        # sim70: '阿爸嗰两棵点算' (what now with Dad's two) asks nothing an entry answers (the 纪念树 card had been given)
+        return ""
     if text and ctx.msg.msg_type == "text" and _answered_by_faq(ctx, text) and not nlu.elliptic_care_asked(text):
         return "\n\n" + escalation.faq_result(ctx).answer_text
     return ""
@@ -1266,6 +1298,7 @@ COMMAND_ROUTES: list = [
     Route("ticket_answer", _match_answer, on_answer),
     Route("ticket_instruction", staged(_instruction_said, _instruction_from_staff), on_ticket_instruction),
     Route("ticket_answer_numbered", staged(_numbered_answer, _waiting_for_sender), on_answer),
+    Route("ticket_newest", staged(_newest_said, _newest_for_staff), on_newest_shown),  # sim70
     Route("ticket_pointed", staged(_pointed_said, _pointed_by_staff), on_ticket_pointed),
     Route("advisers_answering", staged(_advisers_ahead, _from_office), on_advisers),
     Route("ticket_queue", staged(_queue_ahead, _queue_from_staff), on_queue),

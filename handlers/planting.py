@@ -37,7 +37,7 @@ import dataclasses
 import re
 from typing import Any
 
-from bot import ask_back, conversation, escalation, nlu, planting
+from bot import ask_back, certificates, conversation, escalation, nlu, planting
 from bot.conversation import END, FlowTable, Step
 from bot.dashboard import review_pages
 from bot.identity import registered, staff_refusal
@@ -483,8 +483,11 @@ def on_location(ctx, record) -> str:
     attached = ctx.t("planting.location_attached", id=record["id"])
     waiting = planting.waiting_reasons(now)
     if now["review"] == "pending" and waiting and record["review"] != "pending":
-        # sim69: far from the village, a finished record now waits for the check: said, as its confirmation says it
-        return attached + "\n" + ctx.t("planting.done_pending", reasons="；".join(waiting))
+        # sim69: far from the village, a finished record now waits for the check: said, as its confirmation says it;
+        # sim70: and a certificate sent on it waits for the check too
+        certs = certificates.resting_on(ctx.db, record["person_id"], record["id"])
+        held = [ctx.t("planting.certificate_waits", serial=c["serial"]) for c in certs[:1]]
+        return "\n".join([attached, ctx.t("planting.done_pending", reasons="；".join(waiting)), *held])
     return attached
 
 

@@ -292,11 +292,22 @@ def _reply(ctx: Ctx, binding: identity.Binding, name: str | None) -> str:
         return "\n".join([reply, *_unproven_line(ctx, person)])
     if binding.status in ("registered", "code_ok", "code_unmatched"):
         assert person is not None  # bound
-        reply = "\n".join([reply, *_unproven_line(ctx, person)])
+        reply = "\n".join([reply, *_unproven_line(ctx, person), *_relative_named_line(ctx, binding, facts)])
         replies = identity.replay_kept(ctx)
         if replies:
             reply += "\n\n" + ctx.t("registration.replayed") + "\n" + "\n\n".join(replies)
     return reply
+
+
+def _relative_named_line(ctx: Ctx, binding: identity.Binding, facts: dict) -> list[str]:
+    """Sim70: a relative named and registered by a new follower ('帮我阿爸登记 佢叫陈阿水'): the name is bound (the
+    sender may be setting up the relative's phone), and the reply says whose this WeChat now is and how the sender
+    takes it back if it is their own (登记 again renames a self-registered villager)."""
+    if binding.status != "registered" or ctx.msg.msg_type != "text":
+        return []
+    if not nlu.registering_another_named(core.text_normalized(ctx)):
+        return []
+    return [ctx.t("registration.registered_for_relative", name=facts["name"], village=facts["village"])]
 
 
 # -- the follow-up answers: the registration flow's table -------------------------------------------------

@@ -11,7 +11,7 @@ a new planting record.
 
 from __future__ import annotations
 
-from bot import broadcasts, escalation, nlu, reminders
+from bot import broadcasts, escalation, nlu, planting, reminders
 from bot.context import Ctx
 from bot.conversation import END, FlowTable, Step
 from bot.dashboard import broadcast_pages
@@ -60,7 +60,17 @@ def _result(ctx: Ctx, state) -> str | None:
         return UNHEARD
     if ctx.msg.msg_type != "text":
         return None
+    if reminders.survival_asked(ctx.msg.text) or _another_tree(ctx, state):
+        return None  # sim70: '要唔要补种', '我嗰两棵荔枝死咗一棵' (桂花 asked after): no answer, nothing recorded
     return reminders.survival_result(ctx.msg.text)
+
+
+def _another_tree(ctx: Ctx, state) -> bool:
+    """Sim70: the text names a tree, none of them the follow-up record's."""
+    record = _planting(ctx, state)
+    table, others = planting.species_table(ctx.app), planting.offlist_names(ctx.app)
+    named = {name for name, _said in nlu.find_all_species(ctx.msg.text or "", table, others)}
+    return bool(named) and record is not None and record["species"] not in named
 
 
 # -- handlers: one per (state, input) ---------------------------------------------------------------

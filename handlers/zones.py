@@ -190,6 +190,8 @@ def on_located(ctx: Ctx, state, location: dict) -> str:
 
 # -- 管护 ---------------------------------------------------------------------------------------------------
 def _recorded(ctx: Ctx, zone: dict, count: int) -> str:
+    if count == 0:  # sim70: outside the care season the visit just kept is not counted ('本季第0次管护' had been said)
+        return ctx.t("zones.recorded_off_season", zone=zone["name"])
     return ctx.t("zones.recorded", zone=zone["name"], count=count)
 
 
@@ -294,6 +296,11 @@ def _zone_wished(_app, meaning: str) -> bool:
     )
 
 
+def _tending_told(ctx: Ctx) -> bool:
+    """Sim70: a care round of the zone told done in words, from a registered sender (a text: ``zones.tending_told``)."""
+    return ctx.msg.msg_type == "text" and ctx.person is not None and zones.tending_told(text_normalized(ctx))
+
+
 def _own_tending_asked(_app, meaning: str) -> bool:
     return zones.own_tending_asked(meaning)  # '我管护咗几多次', '我呢个月管护过未'
 
@@ -312,6 +319,7 @@ ROUTES: list = [
     Route("tending_mine", text_means("zones.commands.mine", _own_tending_asked), on_own_tending),
     Route("zone_list", _zone_list_wished, on_list),
     Route("tending", text_is("zones.commands.tend"), on_tend),
+    Route("tending_told", _tending_told, on_tend),  # sim70: '今日去责任区巡咗一转 冇问题'
     ZONES_TABLE.route("tending_photo", "photo"),
     ZONES_TABLE.route("tending_location", "location"),
 ]

@@ -400,6 +400,17 @@ def verified_among(db: Database, planting_ids: list[int]) -> set[int]:
     }
 
 
+def awaiting_review_among(db: Database, planting_ids: list[int]) -> set[int]:
+    """Those of these records that wait for a reviewer's decision (complete, review pending): sim70."""
+    marks = ", ".join("?" for _ in planting_ids) or "NULL"
+    return {
+        r["id"]
+        for r in db.query(
+            f"SELECT id FROM plantings WHERE id IN ({marks}) AND {PENDING_REVIEW_SQL}", list(planting_ids)
+        )
+    }
+
+
 # -- photos -----------------------------------------------------------------------------------------
 def media_row_id(db: Database, media_id: str) -> int | None:
     """The media row the webhook recorded for a WeChat MediaId."""
