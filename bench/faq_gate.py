@@ -24,6 +24,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+import tomllib
 from io import BytesIO
 from pathlib import Path
 
@@ -174,11 +175,18 @@ GROUPS = {
 }
 GRID = (-99.0, -1.0, -0.5, 0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1.0)  # -99: off
 OFF = dict.fromkeys(GROUPS, -99.0)
+# entries never stopped (matching.toml [sure] support_never: the bot's own use, which the conversation reads)
+NEVER = tuple(
+    tomllib.loads((ROOT / "messages" / "faq" / "matching.toml").read_text(encoding="utf-8"))
+    .get("sure", {})
+    .get("support_never", ())
+)
 
 
 def stopped(row: dict, setting: dict[str, float]) -> bool:
-    """The gate turns this answer into a ticket (never beside a danger's line nor a danger's first aid: ``danger``)."""
-    if row["kind"] != "answer" or row["offered"] is not None or row["danger"]:
+    """The gate turns this answer into a ticket (never beside a danger's line nor a danger's first aid, ``danger``;
+    nor the bot's own use, ``NEVER``)."""
+    if row["kind"] != "answer" or row["offered"] is not None or row["danger"] or row["got"].startswith(NEVER):
         return False
     name = group(row)
     return name is not None and support(row) < setting[name]
@@ -242,8 +250,6 @@ def leave_one_out(sets: dict[str, list[dict]], weight: float) -> None:
 
 def configured() -> dict[str, float]:
     """matching.toml's ``[sure]`` as a setting of ``GROUPS``: the group of ``support_reasons`` at ``support_lead``."""
-    import tomllib
-
     sure = tomllib.loads((ROOT / "messages" / "faq" / "matching.toml").read_text(encoding="utf-8")).get("sure", {})
     reasons = frozenset(sure.get("support_reasons", ()))
     named = [name for name, members in GROUPS.items() if members == reasons]

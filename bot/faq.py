@@ -195,6 +195,7 @@ class Sure:
     # for it by at least ``support_lead`` (``FaqIndex._support``: minus its lead when it reads another answer)
     support_reasons: frozenset[str] = frozenset()
     support_lead: float = 0.0
+    support_never: tuple[str, ...] = ()  # entries (by the start of their id) never stopped so: the bot's own use
 
 
 @dataclass(frozen=True)
@@ -959,7 +960,13 @@ class FaqIndex:
         coverage = matching.get("coverage", {})
         self._max_uncovered = int(coverage.get("max_uncovered", 99))
         sure = matching.get("sure", {})
-        self.sure = Sure(**{**sure, "support_reasons": frozenset(sure.get("support_reasons", ()))})
+        self.sure = Sure(
+            **{
+                **sure,
+                "support_reasons": frozenset(sure.get("support_reasons", ())),
+                "support_never": tuple(sure.get("support_never", ())),
+            }
+        )
         self._neutral_chars = frozenset(coverage.get("neutral_chars", ""))
         self._neutral_words = Vocab(
             [*coverage.get("neutral_words", []), *(w for ws in nlu.SITE_WORDS.values() for w in ws)]
@@ -1300,15 +1307,17 @@ class FaqIndex:
     def _supported(self, norm: str, result: FaqResult, fired: Sequence[SafetyRule]) -> FaqResult:
         """Round 88: an answer the precedents or the model found (``[sure] support_reasons``) is a guess unless the
         model leads for it by ``[sure] support_lead``: a ticket instead. On the truly blind answers of nine sets and
-        this session's (bench/faq_gate.py, leave one set out) such answers under a lead of 0.5 were wrong more often
-        than right. Never an asked-back answer (the villager chooses), an adviser's added entry (the model has not
-        read it), nor an answer beside a danger's line or a danger's first aid (what to do now is not held back for a
-        ticket: '蜜蜂叮完 针点拔')."""
+        this session's (bench/faq_gate.py, leave one set out) such answers under a lead of 0.3 were wrong twice as
+        often as right. Never an asked-back answer (the villager chooses), an adviser's added entry (the model has not
+        read it), an answer beside a danger's line or a danger's first aid (what to do now is not held back for a
+        ticket: '蜜蜂叮完 针点拔'), nor the bot's own use (``[sure] support_never``: the conversation reads a record's
+        correction or a plot claimed by it, '四棵桂花 不对不对 是三棵')."""
         if (
             fired
             or result.kind != "answer"
             or result.other is not None
             or result.entry_id in self._first_aid_entries
+            or (result.entry_id or "").startswith(self.sure.support_never)
             or result.reason not in self.sure.support_reasons
             or self._added(result.entry_id)
             or self._needs_unsaid(result, norm)  # stopped anyway, for the word it needs (``_lined``): that reason

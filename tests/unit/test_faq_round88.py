@@ -41,7 +41,7 @@ def test_round88_supported_answer_kept(index, question, expected):
 
 def test_round88_threshold_is_the_configured_lead(index):
     """The same answer is stopped when the lead asked for is above the model's, kept at or below it."""
-    question, expected = "有冇人统计过全村种咗几多棵", "bot.progress"
+    question, expected = "嗰啲苗仔系咪政府免费派嘅", "camp.seedlings"
     answer = index.match(question)
     assert answer.reason in index.sure.support_reasons
     lead = index._support(index._fixed(question), answer)
@@ -54,10 +54,21 @@ def test_round88_threshold_is_the_configured_lead(index):
     assert strict.match(question).entry_id == expected
 
 
+def test_round88_the_bot_s_own_use_is_never_stopped(index):
+    """A precedents' answer on the bot's own use (``[sure] support_never``) stays whatever the lead asked for: the
+    conversation reads it (a record corrected, a plot claimed)."""
+    question = "有冇人统计过全村种咗几多棵"
+    assert index.match(question).reason in index.sure.support_reasons
+    strict = index.copy()
+    strict.sure = dataclasses.replace(index.sure, support_lead=99.0)
+    assert strict.match(question).entry_id == "bot.progress"
+
+
 def test_round88_configured_and_a_detail(index):
     """matching.toml's [sure] names the reasons as data; a stopped guess told in a ticket's window is its detail."""
     assert index.sure.support_reasons == frozenset({"precedents", "model", "read_twice"})
     assert index.sure.support_lead == 0.3
+    assert index.sure.support_never == ("bot.",)
     assert "unsupported" in escalation.DETAIL_REASONS
 
 
