@@ -131,9 +131,9 @@ FOLLOW_UP_WORDS = (
 )
 # What the FAQ says of a text that is a detail for the adviser, not a question of its own: it found no topic. The
 # model's reading of a person over an answer ('model', 'dissent') is no topic either (round 36: '系盆栽嚟嘅，上个月先换盆'
-# told in a ticket's window is its detail).
+# told in a ticket's window is its detail); round 88: nor is an answer the precedents or the model guessed ('unsupported').
 DETAIL_REASONS = frozenset(
-    {"empty", "not_a_question", "not_covered", "ambiguous", "low_confidence", "model", "dissent"}
+    {"empty", "not_a_question", "not_covered", "ambiguous", "low_confidence", "model", "dissent", "unsupported"}
 )
 # Topics that are about no tree (messages/faq/matching.toml [[escalate.classes]]): never a tree's follow-up.
 # round 46: subsidy split from money; round 48: whose a tree's fruit is (fruit_owner) is the village's matter, never the

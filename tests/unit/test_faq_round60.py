@@ -16,7 +16,13 @@ ROOT = Path(__file__).resolve().parents[2]
 CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_60.tsv"
 
 
-@pytest.mark.parametrize(("question", "expected"), own_checks(CHECKS, {}))
+# round 88: an answer the precedents found that the model hardly leads for is a guess (``FaqIndex._supported``)
+LOST_88 = {
+    "种树当日有冇人派苗同工具": "round 88: answered by the precedents with the model's lead for it under [sure] support_lead (0.3, 0.10): a ticket"
+}
+
+
+@pytest.mark.parametrize(("question", "expected"), own_checks(CHECKS, LOST_88))
 def test_round_60_classes_and_controls(index, question, expected):
     result = index.match(question)
     assert faq.result_label(result) == expected, (faq.result_label(result), result.reason, result.note_entry)

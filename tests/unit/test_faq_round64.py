@@ -23,6 +23,7 @@ NOT_MENDED: dict[str, str] = {
     "柿子啲果仔未熟就跌落地 一般系咩原因": (
         "the fruit field is read now, but the model sends fruit dropping to a person (most precedents label it so)"
     ),
+    "寄生长满了村口的古树 可以把古树砍了吗": "round 88: answered by the precedents with the model's lead for it under [sure] support_lead (0.3, 0.28): a ticket (an old tree's felling)",
 }
 
 

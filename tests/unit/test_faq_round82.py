@@ -35,10 +35,6 @@ MISSED = {
     "我哋屋企啱啱种咗三棵龙眼": _BARE,
     "刚种好一棵桂花在门口": _BARE,
     "我们小组今天种了十二棵秋枫": _BARE,
-    "村道边的大榕树挡路 我能不能移走": (
-        "label disputed (the helper's own): tech.felling, answered on main too, says a public tree needs the village's "
-        "approval, which is what the villager needs; unchanged by this round"
-    ),
     "植树任务最迟几号要完成": (
         "label disputed (the helper's own): camp.planting_done, answered on main too, is the planting's own deadline, "
         "more precise than the timetable camp.deadlines; unchanged by this round"
@@ -48,6 +44,8 @@ MISSED = {
 
 @pytest.mark.parametrize(("question", "expected"), own_checks(CHECKS, MISSED))
 def test_own_checks(index, question, expected):
+    # round 88: '村道边的大榕树挡路 我能不能移走' (was a strict xfail here: tech.felling by the precedents, the model's lead
+    # 0.25) is the ticket its label says: the model hardly leads for the precedents' answer (``FaqIndex._supported``)
     assert faq.result_label(index.match(question)) == expected
 
 
