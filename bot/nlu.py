@@ -1680,10 +1680,21 @@ def interval_asked(text: str) -> bool:
     return bool(_INTERVAL_ASKED_RE.search(to_halfwidth(text or "")))
 
 
+# Mandarin 'X不?' after the planting or adopting verb asks as 吗 does ('有啥树可以认养不', '龙眼今年还能种不'); 不 after
+# anything else ('我不', '我唔要啦 不', '暂时不') or before the verb ('今年不种') is a refusal or a statement, never read here
+_FINAL_BU_ASKS_RE = re.compile(r"(?<=[养种])不(?=\s*$)")
+
+
+def final_bu_as_ma(text: str) -> str:
+    """``text`` with a final 不 that asks written 吗, as ``is_question`` and ``adoption_wished`` read it (the lead's 21w
+    read it for the adoption wish only): '村里有树可以认种不' -> '村里有树可以认种吗'; '我不' is left."""
+    return _FINAL_BU_ASKS_RE.sub("吗", text)
+
+
 def is_question(text: str) -> bool:
-    """True for questions ('桂花什么时候种', '种几棵好', '荔枝怎么种', '书记种几棵树'; not '种了几棵桂花',
-    said of trees planted)."""
-    text = to_halfwidth(text or "")
+    """True for questions ('桂花什么时候种', '种几棵好', '荔枝怎么种', '书记种几棵树', '龙眼今年还能种不'; not
+    '种了几棵桂花', said of trees planted)."""
+    text = final_bu_as_ma(to_halfwidth(text or ""))
     return bool(
         _QUESTION_RE.search(text)
         or _VAGUE_QUESTION_RE.search(text)
@@ -4325,17 +4336,13 @@ _BOTH_ADOPT_WORDS_RE = re.compile(r"(认种|认养|领养)(?:和|或|或者|与|
 _BY_PEOPLE_RE = re.compile(r"(?:被|给|让|俾)(?:人|别人|人家|大家|村民|群众|外人|其他人)(?=认养|认种|领养)")
 
 
-# Mandarin 'X不?' after the adopting verb asks as 吗 does ('有啥树可以认养不'); 不 before it is a refusal, never read here
-_FINAL_BU_ASKS_RE = re.compile(r"(?<=养|种)不$")
-
-
 def adoption_wished(norm: str, species_table: Mapping) -> bool:
     """A wish to adopt a tree (认种认养) said in words: '我家没地方种，想认养一棵', '我想领养一棵树', '可唔可以认养树',
     '想出钱认种一棵', '我要认养一棵龙眼' (a reason may come first); not '认养的树死了谁负责', '怎么认养' (the FAQ's),
     '认养了两棵' (done)."""
     if not norm or len(norm) > INTENT_MAX_CHARS + 2:
         return False
-    norm = _FINAL_BU_ASKS_RE.sub("吗", norm)  # the lead (43rd session, 21w): '有啥树可以认养不' asks as 吗 does
+    norm = final_bu_as_ma(norm)  # the lead (43rd session, 21w): '有啥树可以认养不' asks as 吗 does
     # round 66: with no 可以 before it, the passive says it ('有冇树俾人认养啊': 有没有树可以认养)
     norm = _BY_PEOPLE_RE.sub(lambda m: "" if re.search(r"(?:可以|能|可)$", norm[: m.start()]) else "可以", norm)
     if len(norm) > INTENT_MAX_CHARS:
