@@ -1049,22 +1049,27 @@ def number_alone(text: str) -> int | None:
 # tidy72: one reader of a pick from a numbered list, for every list the bot shows and waits on: registration's villages
 # (sim68), the FAQ's choice of answers (round 43, bot/ask_back.py) and the adoptable trees (round 44). The whole message
 # is the pick: a number as typed or as voice recognition writes it ('2', '二。', '１'), with 第/号/个 ('第二个', '2号',
-# '第二個'), after 我/就/要/选 (拣 and 揀 normalise to 选) or 挑 ('我就要第一棵'); a list of trees also reads 棵 and its
-# command's verbs ('认种第三个'). Between two, by place: 前面/上面那个 the first, 后面/下面那个 the second; 头一个 is the first of
-# any list. More words ('两棵荔枝', '3月5号', '我的75号问题呢'), a range ('二三') or 0 are no pick; a number past the
-# list is none either, unless the list says so itself (``listed`` None: the adoptable list answers 'no such number').
+# '第二個'), after 我/就/要/选 (拣 and 揀 normalise to 选) or 挑 ('我就要第一棵'); a list of trees also reads 棵 after 第 and
+# its command's verbs ('认种第三个'); a number and 棵 with no 第 is a count, a wish for that many ('认养两棵', '两棵': tidy73,
+# as bot/adoption.py's round 48 says; round 44's reader had taken it for the second place). Between two, by place:
+# 前面/上面那个 the first, 后面/下面那个 the second; 头一个 is the first of any list. More words ('两棵荔枝', '3月5号',
+# '我的75号问题呢'), a range ('二三') or 0 are no pick; a number past the list is none either, unless the list says so
+# itself (``listed`` None: the adoptable list answers 'no such number').
 _PICK_ENDS = r"(?:吧|啦|呀|啊|了)?"
 _BY_PLACE = {"头一个": 1, "前面那个": 1, "上面那个": 1, "后面那个": 2, "下面那个": 2}
 _OF_TWO = frozenset({"前面那个", "上面那个", "后面那个", "下面那个"})
 
 
-def _pick_re(verbs: str, places: str) -> re.Pattern[str]:
+def _pick_re(verbs: str, places: str, counted: str = "") -> re.Pattern[str]:
+    """The pick after one of ``verbs``, one of ``places`` after its number; a number and one of ``counted`` with no 第
+    before it is a count, no pick."""
     said = "|".join(_BY_PLACE)
-    return re.compile(rf"(?:我)?(?:就)?(?:{verbs})?(?:第?({_NUM})(?:{places})?|({said})(?:号|个)?){_PICK_ENDS}")
+    count = rf"(?!{_NUM}(?:{counted}))" if counted else ""
+    return re.compile(rf"(?:我)?(?:就)?(?:{verbs})?(?:{count}第?({_NUM})(?:{places})?|({said})(?:号|个)?){_PICK_ENDS}")
 
 
 _PICK_RE = _pick_re("要|选|挑", "号|个|条|项|种")
-_TREE_PICK_RE = _pick_re("要|选|挑|认养|认种", "号|个|条|项|种|棵")
+_TREE_PICK_RE = _pick_re("要|选|挑|认养|认种", "号|个|条|项|种|棵", counted="棵")
 
 
 def pick(text: str, listed: int | None, *, trees: bool = False) -> int | None:
