@@ -68,6 +68,13 @@ class Asker:
     def tickets(self) -> int:
         return ticket_count(self.bot)
 
+    def answered_by(self, question: str, entry_id: str) -> str:
+        """The rules' answer to ``question``, asserted ``entry_id``'s with no ticket filed; the reply, for more checks."""
+        reply = self.answer(question)
+        assert self.first_line(entry_id) in reply, reply
+        assert "问题编号" not in reply and self.tickets() == 0, reply
+        return reply
+
     def first_line(self, entry_id: str) -> str:
         return first_line(self.bot, entry_id)
 

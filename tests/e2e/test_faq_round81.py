@@ -44,9 +44,13 @@ def test_not_a_member_asks_the_households_quota(asker, text):
         ("牌子上写的不是我的名字", "camp.nameplate"),
         ("我的照片被人拿去报了他的树", "bot.privacy"),
         ("自己山上砍几棵松树起屋 要去镇里报吗", "tech.felling"),
+        # main: each the entry a word named (桉树耗水, 口袋公园, 蚂蚁), no ticket
+        ("隔壁的桉树把我家的井水吸干了", "tech.eucalyptus"),
+        ("镇里想征我屋企块田起个小游园", "tech.pocket_park"),
+        ("荔枝树干上好多蚂蚁 仲有一条条泥路", "tech.ants"),
     ],
 )
-def test_a_grievance_or_ones_own_land_is_a_ticket_not_the_usage(asker, text, not_the_answer):
+def test_a_grievance_ones_land_a_neighbours_tree_or_mud_lines_are_a_ticket_not_the_usage(asker, text, not_the_answer):
     reply = asker.says(text)
     assert ticket_number(reply) and asker.tickets() == 1, reply
     assert asker.first_line(not_the_answer) not in reply, reply
@@ -56,21 +60,6 @@ def test_the_wood_of_camphor_is_its_uses_not_the_trees_card(asker):
     # main: species.香樟.card
     reply = asker.answer("樟木有什么用途")
     assert asker.first_line("tech.wood_uses") in reply and asker.tickets() == 0, reply
-
-
-@pytest.mark.parametrize(
-    ("text", "not_the_answer"),
-    [
-        # main: each the entry a word named (桉树耗水, 口袋公园, 蚂蚁), no ticket
-        ("隔壁的桉树把我家的井水吸干了", "tech.eucalyptus"),
-        ("镇里想征我屋企块田起个小游园", "tech.pocket_park"),
-        ("荔枝树干上好多蚂蚁 仲有一条条泥路", "tech.ants"),
-    ],
-)
-def test_a_neighbours_tree_ones_land_wanted_or_mud_lines_are_a_ticket(asker, text, not_the_answer):
-    reply = asker.says(text)
-    assert ticket_number(reply) and asker.tickets() == 1, reply
-    assert asker.first_line(not_the_answer) not in reply, reply
 
 
 def test_how_deep_to_plant_a_tree_is_the_planting_depth(asker):
