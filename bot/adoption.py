@@ -81,7 +81,7 @@ _PICKED_AFTER_THE_LIST = re.compile(
 
 
 # round 48 (19u): the command's word, then one by its place, what it points at after ('认种第一个嗰棵', '认养第二个那棵树'):
-# ``认养 <编号>``; 第 says it is a place, never a count ('认养两棵' is a wish)
+# ``认养 <编号>``; 第 says it is a place, never a count ('认养两棵' is a wish; ``nlu.pick`` reads the list just shown so)
 # round 53 (20c): or by its number with 号 and no 第 ('认养2号嗰棵', '认种5号嘅树'): 号 says it is a place too
 _PICKED_BY_PLACE = re.compile(
     rf"^(?:我)?(?:想|要)?(?:认养|认种|领养)(?:第({nlu._NUM})(?:棵|号|个)|({nlu._NUM})号)(?:的)?(?:那|这)?(?:棵|个)?(?:树)?"

@@ -1455,7 +1455,9 @@ class FaqIndex:
         species = next((name for name, _ in mentions if name in self.species), None)
         if not fired and nlu.kin_trees_count_asked(norm) and "bot.proxy" in self._by_id:
             # the lead (43rd session): a relative's trees told, then whether they count for the sender ('我老婆种了三棵桂花
-            # 能算我的吗' had the 桂花 card): a household's trees are logged on one WeChat (bot.proxy says how)
+            # 能算我的吗' had the 桂花 card): a household's trees are logged on one WeChat (bot.proxy says how). Code, not an
+            # [[intent]] of matching.toml: bot/planting.py reads the same class (no record started), and the words would
+            # be a second copy of nlu.RELATIVES and the counts-for-me frame, apart from that reader's (tidy73)
             return self._answer(self._by_id["bot.proxy"], 0.9, "kin_trees")
         escalation = self._escalation(norm, species, fired, question)
         if escalation:

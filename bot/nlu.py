@@ -1049,22 +1049,27 @@ def number_alone(text: str) -> int | None:
 # tidy72: one reader of a pick from a numbered list, for every list the bot shows and waits on: registration's villages
 # (sim68), the FAQ's choice of answers (round 43, bot/ask_back.py) and the adoptable trees (round 44). The whole message
 # is the pick: a number as typed or as voice recognition writes it ('2', '二。', '１'), with 第/号/个 ('第二个', '2号',
-# '第二個'), after 我/就/要/选 (拣 and 揀 normalise to 选) or 挑 ('我就要第一棵'); a list of trees also reads 棵 and its
-# command's verbs ('认种第三个'). Between two, by place: 前面/上面那个 the first, 后面/下面那个 the second; 头一个 is the first of
-# any list. More words ('两棵荔枝', '3月5号', '我的75号问题呢'), a range ('二三') or 0 are no pick; a number past the
-# list is none either, unless the list says so itself (``listed`` None: the adoptable list answers 'no such number').
+# '第二個'), after 我/就/要/选 (拣 and 揀 normalise to 选) or 挑 ('我就要第一棵'); a list of trees also reads 棵 after 第 and
+# its command's verbs ('认种第三个'); a number and 棵 with no 第 is a count, a wish for that many ('认养两棵', '两棵': tidy73,
+# as bot/adoption.py's round 48 says; round 44's reader had taken it for the second place). Between two, by place:
+# 前面/上面那个 the first, 后面/下面那个 the second; 头一个 is the first of any list. More words ('两棵荔枝', '3月5号',
+# '我的75号问题呢'), a range ('二三') or 0 are no pick; a number past the list is none either, unless the list says so
+# itself (``listed`` None: the adoptable list answers 'no such number').
 _PICK_ENDS = r"(?:吧|啦|呀|啊|了)?"
 _BY_PLACE = {"头一个": 1, "前面那个": 1, "上面那个": 1, "后面那个": 2, "下面那个": 2}
 _OF_TWO = frozenset({"前面那个", "上面那个", "后面那个", "下面那个"})
 
 
-def _pick_re(verbs: str, places: str) -> re.Pattern[str]:
+def _pick_re(verbs: str, places: str, counted: str = "") -> re.Pattern[str]:
+    """The pick after one of ``verbs``, one of ``places`` after its number; a number and one of ``counted`` with no 第
+    before it is a count, no pick."""
     said = "|".join(_BY_PLACE)
-    return re.compile(rf"(?:我)?(?:就)?(?:{verbs})?(?:第?({_NUM})(?:{places})?|({said})(?:号|个)?){_PICK_ENDS}")
+    count = rf"(?!{_NUM}(?:{counted}))" if counted else ""
+    return re.compile(rf"(?:我)?(?:就)?(?:{verbs})?(?:{count}第?({_NUM})(?:{places})?|({said})(?:号|个)?){_PICK_ENDS}")
 
 
 _PICK_RE = _pick_re("要|选|挑", "号|个|条|项|种")
-_TREE_PICK_RE = _pick_re("要|选|挑|认养|认种", "号|个|条|项|种|棵")
+_TREE_PICK_RE = _pick_re("要|选|挑|认养|认种", "号|个|条|项|种|棵", counted="棵")
 
 
 def pick(text: str, listed: int | None, *, trees: bool = False) -> int | None:
@@ -1683,10 +1688,21 @@ def interval_asked(text: str) -> bool:
     return bool(_INTERVAL_ASKED_RE.search(to_halfwidth(text or "")))
 
 
+# Mandarin 'X不?' after the planting or adopting verb asks as 吗 does ('有啥树可以认养不', '龙眼今年还能种不'); 不 after
+# anything else ('我不', '我唔要啦 不', '暂时不') or before the verb ('今年不种') is a refusal or a statement, never read here
+_FINAL_BU_ASKS_RE = re.compile(r"(?<=[养种])不(?=\s*$)")
+
+
+def final_bu_as_ma(text: str) -> str:
+    """``text`` with a final 不 that asks written 吗, as ``is_question`` and ``adoption_wished`` read it (the lead's 21w
+    read it for the adoption wish only): '村里有树可以认种不' -> '村里有树可以认种吗'; '我不' is left."""
+    return _FINAL_BU_ASKS_RE.sub("吗", text)
+
+
 def is_question(text: str) -> bool:
-    """True for questions ('桂花什么时候种', '种几棵好', '荔枝怎么种', '书记种几棵树'; not '种了几棵桂花',
-    said of trees planted)."""
-    text = to_halfwidth(text or "")
+    """True for questions ('桂花什么时候种', '种几棵好', '荔枝怎么种', '书记种几棵树', '龙眼今年还能种不'; not
+    '种了几棵桂花', said of trees planted)."""
+    text = final_bu_as_ma(to_halfwidth(text or ""))
     return bool(
         _QUESTION_RE.search(text)
         or _VAGUE_QUESTION_RE.search(text)
@@ -4391,8 +4407,6 @@ _BOTH_ADOPT_WORDS_RE = re.compile(r"(认种|认养|领养)(?:和|或|或者|与|
 _BY_PEOPLE_RE = re.compile(r"(?:被|给|让|俾)(?:人|别人|人家|大家|村民|群众|外人|其他人)(?=认养|认种|领养)")
 
 
-# Mandarin 'X不?' after the adopting verb asks as 吗 does ('有啥树可以认养不'); 不 before it is a refusal, never read here
-_FINAL_BU_ASKS_RE = re.compile(r"(?<=养|种)不$")
 # round 82 (21x: '村里有冇树俾人认嚟养㗎'): 认 and 养 apart, Cantonese 嚟 (来) between: 认养 said in two
 _ADOPT_SPLIT_RE = re.compile(r"认(?:来|去)养")
 
@@ -4403,7 +4417,7 @@ def adoption_wished(norm: str, species_table: Mapping) -> bool:
     '认养了两棵' (done)."""
     if not norm or len(norm) > INTENT_MAX_CHARS + 2:
         return False
-    norm = _FINAL_BU_ASKS_RE.sub("吗", norm)  # the lead (43rd session, 21w): '有啥树可以认养不' asks as 吗 does
+    norm = final_bu_as_ma(norm)  # the lead (43rd session, 21w): '有啥树可以认养不' asks as 吗 does
     norm = _ADOPT_SPLIT_RE.sub("认养", norm)  # round 82: '认嚟养'
     # round 66: with no 可以 before it, the passive says it ('有冇树俾人认养啊': 有没有树可以认养)
     norm = _BY_PEOPLE_RE.sub(lambda m: "" if re.search(r"(?:可以|能|可)$", norm[: m.start()]) else "可以", norm)

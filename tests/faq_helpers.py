@@ -1,6 +1,7 @@
 """What the FAQ round tests share (rounds 73 to 83, unit and end-to-end; tidy72: each file had its own copy): the
 safety checks file as parameters, the safety rules a question fires, one rule by its name, and the running app's FAQ
-index and an entry's first line. The unit tests' index is ``tests/unit/conftest.py``'s ``index`` fixture."""
+index and an entry's first line. The unit tests' index is ``tests/unit/conftest.py``'s ``index`` fixture; the end to
+end rounds' villager of a rostered village is ``tests/e2e/conftest.py``'s ``asker`` (an ``Asker``)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 
 from bot import faq
 from bot.escalation import load_faq_index
+from tests.e2e.test_faq_chat import rules_answer, ticket_count
 
 
 # -- unit: a FaqIndex ---------------------------------------------------------------------------------------------
@@ -47,3 +49,34 @@ def first_line(bot, entry_id: str) -> str:
     entry = faq_index(bot).entry(entry_id)
     assert entry is not None
     return entry.answer.strip().splitlines()[0]
+
+
+class Asker:
+    """A villager of the rostered villages asking through the signed webhook, and what an end to end FAQ round reads
+    back: the reply, the rules' own answer when two are offered, the tickets filed, an entry's first line, a rule."""
+
+    def __init__(self, bot, villager) -> None:
+        self.bot, self.villager = bot, villager
+
+    def says(self, text: str) -> str:
+        return self.villager.says(text)
+
+    def answer(self, text: str) -> str:
+        """The reply, or the rules' own answer when it offers two (``rules_answer``)."""
+        return rules_answer(self.villager, self.bot, self.villager.says(text))
+
+    def tickets(self) -> int:
+        return ticket_count(self.bot)
+
+    def answered_by(self, question: str, entry_id: str) -> str:
+        """The rules' answer to ``question``, asserted ``entry_id``'s with no ticket filed; the reply, for more checks."""
+        reply = self.answer(question)
+        assert self.first_line(entry_id) in reply, reply
+        assert "问题编号" not in reply and self.tickets() == 0, reply
+        return reply
+
+    def first_line(self, entry_id: str) -> str:
+        return first_line(self.bot, entry_id)
+
+    def rule(self, name: str) -> faq.SafetyRule:
+        return safety_rule(faq_index(self.bot), name)

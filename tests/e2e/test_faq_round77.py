@@ -7,10 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.escalation import load_faq_index
-from tests.e2e.test_escalation import add_roster, ticket_number
-from tests.e2e.test_faq_chat import rules_answer, ticket_count
-from tests.faq_helpers import first_line
+from tests.e2e.test_escalation import ticket_number
 
 
 @pytest.mark.parametrize(
@@ -22,30 +19,24 @@ from tests.faq_helpers import first_line
         ("其他人睇唔睇到我嘅相", "bot.privacy"),
     ],
 )
-def test_the_class_is_answered_by_its_own_entry_without_a_ticket(villager, bot, question, entry_id):
-    add_roster(bot)
-    reply = rules_answer(villager, bot, villager.says(question))
-    assert first_line(bot, entry_id) in reply, reply
-    assert "问题编号" not in reply and ticket_count(bot) == 0, reply
+def test_the_class_is_answered_by_its_own_entry_without_a_ticket(asker, question, entry_id):
+    asker.answered_by(question, entry_id)
 
 
-def test_a_typhoon_s_broken_branches_get_the_safety_line_then_the_typhoon_answer(villager, bot):
-    add_roster(bot)
-    reply = villager.says("台风过后树枝断咗好多 要点执")
+def test_a_typhoon_s_broken_branches_get_the_safety_line_then_the_typhoon_answer(asker):
+    reply = asker.says("台风过后树枝断咗好多 要点执")
     assert reply.startswith("⚠"), reply
-    assert first_line(bot, "tech.typhoon") in reply, reply
-    assert "问题编号" not in reply and ticket_count(bot) == 0, reply
+    assert asker.first_line("tech.typhoon") in reply, reply
+    assert "问题编号" not in reply and asker.tickets() == 0, reply
 
 
-def test_one_s_own_tree_after_the_typhoon_asked_to_be_looked_at_keeps_the_ticket(villager, bot):
-    add_roster(bot)
-    reply = villager.says("我屋后棵龙眼打完台风断咗条枝 帮我睇下")
-    assert ticket_number(reply) and ticket_count(bot) == 1, reply
+def test_one_s_own_tree_after_the_typhoon_asked_to_be_looked_at_keeps_the_ticket(asker):
+    reply = asker.says("我屋后棵龙眼打完台风断咗条枝 帮我睇下")
+    assert ticket_number(reply) and asker.tickets() == 1, reply
 
 
-def test_what_this_account_does_asked_for_a_grandmother_is_the_help(villager, bot):
-    add_roster(bot)
-    reply = villager.says("帮阿嫲问下 呢个公众号可以帮佢做啲乜")
+def test_what_this_account_does_asked_for_a_grandmother_is_the_help(asker, bot):
+    reply = asker.says("帮阿嫲问下 呢个公众号可以帮佢做啲乜")
     assert bot.t("core.help").strip().splitlines()[0] in reply, reply
-    assert first_line(bot, "bot.proxy") not in reply, reply
-    assert "问题编号" not in reply and ticket_count(bot) == 0, reply
+    assert asker.first_line("bot.proxy") not in reply, reply
+    assert "问题编号" not in reply and asker.tickets() == 0, reply

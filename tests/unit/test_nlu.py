@@ -406,6 +406,36 @@ def test_ne_as_a_particle_still_asks(text):
     assert nlu.is_question(text)
 
 
+# tidy73: Mandarin 'X不?' after the planting or adopting verb asks as 吗 does, for every reader (the lead's 21w had it
+# read for the adoption wish only); a 不 after anything else, or before the verb, is a refusal or a statement
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("有啥树可以认养不", True),  # the set's (asked by 啥 already)
+        # held out, written before the change
+        ("这棵树能认养不", True),
+        ("我家门口能种不", True),
+        ("龙眼今年还能种不", True),
+        ("桂花好养不", True),
+        ("村里还有树可以认种不", True),
+        ("这个季节适合种不 ", True),
+        # controls: a refusal, a 不 before the verb, the verb's result
+        ("我不", False),
+        ("不", False),
+        ("我唔要啦 不", False),
+        ("我就不", False),
+        ("暂时不", False),
+        ("算了我不认养", False),
+        ("我不想认养 不", False),
+        ("今年不种", False),
+        ("这里种不活", False),
+        ("我家种不了", False),
+    ],
+)
+def test_a_final_bu_after_the_verb_asks(text, asked):
+    assert nlu.is_question(text) is asked
+
+
 @pytest.mark.parametrize("text", ["唔该", "唔该晒", "早晨", "辛苦晒你", "多谢晒"])
 def test_cantonese_chitchat(text):
     assert nlu.is_chitchat(text)

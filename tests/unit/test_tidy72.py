@@ -98,7 +98,7 @@ KEPT = [
     ("是的", None, None, None, 1, None),
     ("系呀", None, None, None, 1, None),
     # near misses: a count, a date, a ticket's number, a range, a question, more words
-    ("两棵", None, None, None, None, 2),  # the adoptable list reads it as its second tree (kept; see the report)
+    ("两棵", None, None, None, None, 2),  # a count: no list reads it since tidy73 (``DROPPED``)
     ("3棵", None, None, None, None, 3),
     ("种了两棵", None, None, None, None, None),
     ("两棵荔枝", None, None, None, None, None),
@@ -141,11 +141,17 @@ GAINED = {
 }
 
 
+# tidy73: forms the adoptable list read as a place and reads no more: a number and 棵 with no 第 is a count, a wish for
+# that many ('认养两棵', bot/adoption.py's round 48; tests/e2e/test_tidy73.py)
+DROPPED = {"两棵": (None,) * len(LISTS), "3棵": (None,) * len(LISTS)}
+
+
 @pytest.mark.parametrize("row", KEPT, ids=[row[0] or "empty" for row in KEPT])
 def test_each_list_reads_the_pick_it_read_before(row):
     text, *before = row
-    now = GAINED.get(text, tuple(before))
-    assert all(old is None or old == new for old, new in zip(before, now, strict=True))  # a gain only where none was
+    now = GAINED.get(text, DROPPED.get(text, tuple(before)))
+    if text not in DROPPED:  # a gain only where none was
+        assert all(old is None or old == new for old, new in zip(before, now, strict=True))
     assert {name: READERS[name](text) for name in LISTS} == dict(zip(LISTS, now, strict=True))
 
 
