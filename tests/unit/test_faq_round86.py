@@ -1,6 +1,16 @@
 """FAQ round 86 (set BP's confident wrong answers, issue 17 §1: the worst outcome, a villager acts on it), each mended as
 a class and checked first on the helper's own phrasings (tests/data/faq_rule_checks_86.tsv, written before any change:
-27 of 36 passed on main, every control among them). docs: README, FAQ round 86.
+27 of 36 passed on main, every control among them; 35 after, the one left below with its why; ten more written after
+their change, 5 of 10 on main). docs: README, FAQ round 86; docs/faq.md 第八十六轮.
+
+1. one's own tree stays a diagnosis: 我啲 (normalised 我些) is 我的, a sentence opened by a bare classifier ('棵木棉啲叶')
+   is that tree; frass or other insects beside the ants, fungus on a tree, are no ants or old-tree card; the model does
+   not turn a diagnosis of one's own tree into a disease's card (bot/faq.py ``_by_model``);
+2. a promise gone back on, why not me, a cadre's word to verify, planted but not recorded, a ticket closed unanswered,
+   someone (not an animal) doing something to my tree, one's own health given to be excused, brothers planting one
+   tree, an adviser's phone to call oneself: each a person's;
+3. the nearer entry: flood recovery with a tree named, wire mesh as a tree guard, 唔好跌亲, off-list care asked 要注意啲咩,
+   a lawn's care, CO2 and cooling (tech.climate, not carbon credits), why villagers must plant (camp.about).
 """
 
 from pathlib import Path
