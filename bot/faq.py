@@ -1651,6 +1651,8 @@ class FaqIndex:
             return result
         if result.reason == "diagnosis" and _ends_told(question, norm):
             return result  # one's own tree's trouble told last: for a person to look at, whatever else it asks
+        if result.reason == "diagnosis" and self._own_tree_clear.search(norm):
+            return result  # round 86: a sign seen on one's own tree ('我嘅柚子树叶黄同斑驳，会唔会系黄龙病'): no disease's card
         label, lead, answer = self._model_reading(model, norm)
         if not label:
             return result

@@ -45,7 +45,6 @@ MISSED: dict[str, str] = {
     "这棵开黄花的树叫什么名字 我拍给你看": PLANT_ID,
     "桂花泡酒怎么泡": "matching.toml's outside class (泡酒, 泡茶, 晒干) sends it to a person before ranking",
     "测树高有什么简单办法": "the model, as before the entry, reads tech.soil_ph (测 as testing the soil)",
-    "树真的能吸二氧化碳吗": "camp.carbon's intent (碳) answers it: selling carbon credits, not the climate",
     "香樟树寿命有多长": "a tree named with 寿命 is its card's topic: asked back between the card and tech.lifespan",
     "一棵树一般能活几十年还是几百年": "几百年 reads as an old tree: the felling class, a person with tech.felling under the number",
     "这个公众号可以换成英语吗": "ambiguous between bot.help and bot.languages: a person",
