@@ -18,7 +18,6 @@ CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_66.tsv"
 # lines of the checks not mended this round: question -> why
 NOT_MENDED: dict[str, str] = {
     "大水浸过的果树叶子蔫了 要点救": "no longer a diagnosis, but the model reads the wilting entry (蔫) over the flood's",
-    "发大水浸咗几日 啲树仲救唔救得": "no longer a diagnosis, but the rankings are ambiguous and the model lifts no doubt",
     # round 74 mended the three told, not asked ('荔枝叶子上有好多虫', '杨梅果里面有虫', '木棉树干有虫蛀'): insects of a
     # listed tree said as a heading are its pests field (FaqIndex._kind_of_trouble); round 27's pin still holds for a
     # trouble told to have come ('荔枝长虫了') and for one naming no tree ('白蚁很多')
