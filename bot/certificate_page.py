@@ -29,12 +29,13 @@ section{background:#fff;border-radius:10px;padding:12px 16px;margin-bottom:12px}
 p{margin:0}
 .genuine{background:#e8f5e9;color:#1b5e20;font-weight:bold}
 .revoked{background:#ffebee;color:#b71c1c;font-weight:bold}
+.waiting{background:#fff8e1;color:#7a5a00;font-weight:bold}
 img{width:100%;border-radius:8px;display:block}
 .muted{color:#666;font-size:15px}
 </style></head>
 <body><main>
 <h1>{{ title }}</h1>
-<section class="{{ 'genuine' if genuine else 'revoked' }}"><p>{{ status }}</p></section>
+<section class="{{ state }}"><p>{{ status }}</p></section>
 <section>
 <p><strong>{{ name }}</strong>{% if village %}（{{ village }}）{% endif %}</p>
 {% for line in lines %}<p>{{ line }}</p>{% endfor %}
@@ -60,11 +61,11 @@ def certificate(token: str):
     cert, genuine = _certificate(app, token)
     card = certificates.card(app, cert)
     if genuine:
-        status = app.t("certificates.page.genuine", campaign=app.config.get("campaign.name"))
+        state, status = "genuine", app.t("certificates.page.genuine", campaign=app.config.get("campaign.name"))
     elif certificates.waits_for_review(app.db, cert):  # sim70: a record behind it moved to review, not rejected
-        status = app.t("certificates.page.waiting")
+        state, status = "waiting", app.t("certificates.page.waiting")  # amber, not a revocation's red (the lead)
     else:
-        status = app.t("certificates.page.revoked")
+        state, status = "revoked", app.t("certificates.page.revoked")
     html = render_template_string(
         PAGE,
         title=card.title,
@@ -74,7 +75,7 @@ def certificate(token: str):
         campaign=card.campaign,
         date=card.date,
         serial=card.serial,
-        genuine=genuine,
+        state=state,
         status=status,
         image=f"/cert/{token}/image.png" if genuine and certificates.font(app) else None,
     )

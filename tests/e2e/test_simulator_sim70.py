@@ -178,7 +178,8 @@ def test_a_certificate_whose_record_moves_to_review_waits_and_is_said_to(registe
         mine
         == f"您的植绿尽责证书（编号{cert['serial']}）在等审核：它依据的种树记录要工作人员审核，通过后证书照常有效。"
     )
-    assert "审核中" in app.test_client().get(f"/cert/{cert['token']}").get_data(as_text=True)
+    page = app.test_client().get(f"/cert/{cert['token']}").get_data(as_text=True)
+    assert '<section class="waiting"><p>⏳ 审核中' in page  # amber: a waiting certificate is not shown as revoked
     tick()
     assert len(rows_of(bot, "SELECT id FROM certificates")) == 1  # none issued beside it
     with transaction(bot.db):
