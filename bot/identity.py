@@ -320,6 +320,8 @@ _FILLERS_BETWEEN = re.compile(r"(?<=[\s,，])(?:嗯|呃|额|唔嗯)+(?:[\s,，]+
 _HAKKA = (
     (re.compile("\U0002028e"), "我"),
     (re.compile(r"(?<=我)喊"), "叫"),
+    # conv83a (21z): 喊 after the name's word too ('涯系埔心村个 名喊钟亚秀'; 喊做 is read below)
+    (re.compile(r"(?:(?<=名)|(?<=名字))喊(?!做)"), "叫"),
     # round 33b: 安做 (is called, Hakka) after 我 ('𠊎安做刘石生 係埔心村人')
     (re.compile(r"(?<=我)安做"), "叫"),
     # round 44 (19r): 喊做 (is called, Hakka) after the name's word or alone ('名喊做温石生', '𠊎喊做罗四妹'); round 56 (20f):

@@ -2091,14 +2091,15 @@ _BAMBOO_SET_RE = re.compile(
 # 棵; never one per hole or per plant said ('每穴种一苗', '一穴两苗'), nor 苗 beginning a word (苗木, 苗圃, 苗期)
 _SEEDLING_MEASURE_RE = re.compile(rf"(?<![每提第穴株])(?P<n>{_NUM})苗(?![木圃期龄床])")
 # round 46: Hakka 头 as the trees' measure word, after a number, at the end or before a tree's name; read only with words
-# of having planted ('一头', '两头' are also 'one end', 'both ends': '两头都绑咗竹' stays)
+# of having planted ('一头', '两头' are also 'one end', 'both ends': '两头都绑咗竹' stays); conv83a (21z): before a tree off
+# the list too ('种了两头柚子': ``others``, species.toml [offlist])
 _HAKKA_HEAD_RE = re.compile(rf"(?<=[{_CN_NUM}\d])头(?=(?P<after>[\u4e00-\u9fff]{{0,5}})$)")
 
 
-def _hakka_heads_as_trees(body: str, species_table: Mapping) -> str:
+def _hakka_heads_as_trees(body: str, species_table: Mapping, others: Iterable[str] = ()) -> str:
     def measure(found: re.Match[str]) -> str:
         after = found["after"]
-        if after in ("", "树", "树苗", "苗"):
+        if after in ("", "树", "树苗", "苗") or any(name and after.startswith(name) for name in others):
             return "棵"
         species, written = find_species(after, species_table)
         return "棵" if species and after.startswith(written) else found.group(0)
@@ -2334,7 +2335,7 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
             None  # round 47 (19t): the tree already talked about ('补多张相 系同一棵桂花'), no count of trees planted
         )
     if planted_verb or _WHAT_I_PLANTED_RE.search(body):  # round 46: Hakka 头 as a measure ('𠊎种个系桂花 一头')
-        body = _hakka_heads_as_trees(body, species_table)
+        body = _hakka_heads_as_trees(body, species_table, others)
     if not planted_verb and (_RULE_TALK_RE.search(body) or _TREE_STATE_RE.search(body)):
         return None
     if _VILLAGE_PLANTED_RE.match(body):
@@ -7580,6 +7581,8 @@ _COUNT_NEEDED_RE = re.compile(
     r"|(?:一定|必须|真的)?(?:要|需要|要不要|需不需要|使不使|用不用)(?:讲|说|报|写|填|打)(?:埋)?(?:多少|几)(?:棵|株)"
     r"|(?:棵数|数量)(?:都|也)?(?:一定|必须)?(?:要|需要|要不要)(?:讲|说|报|写|填)?"
     r"|(?:不记得|忘了|忘记了|忘记|记不得|记不清|记不起|不清楚)(?:我)?(?:种了|种)?(?:多少|几)"
+    # conv83a (21z): the count named first, then forgotten ('棵数唔记得 点填', '数量忘记了 怎么写')
+    r"|^(?:棵数|数量|数目|种了多少棵|种了几棵)(?:我)?(?:都|也)?(?:不记得|忘了|忘记了|忘记|记不得|记不清|记不起|不清楚)"
 )
 
 

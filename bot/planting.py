@@ -777,6 +777,11 @@ _REPORTED_FIRST_RE = re.compile(
     r"(?:有没有|是不是|是否)(?:已经)?(?:(?:报|登记|记录|记)(?:成功|上去|上|到|好|落)|成功)(?:了)?(?:呀|啊|呢|啦)?$"
 )
 _FILLER_FIRST_RE = re.compile(r"^(?:嗯+|呃+|哦+|啊+|那个|这个)+")
+# conv83a (21z): no reply seen said after the question ('记录咗未啊 冇见回复', '登记好未 冇收到回复'): the question's
+_NO_REPLY_AFTER_RE = re.compile(
+    r"(?<=.)(?:都|还|仲|一直)?(?:没有|没|冇|不)(?:见|看见|看到|收到)(?:你|你们|你哋)?(?:的)?(?:回复|回应|反应|回音|消息)"
+    r"(?:的|呢|啊|呀|嘅)?$"
+)
 # round 82 (21x): entered said for recorded ('录咗入去未': 录了入去, '入咗系统未': 入了系统, '输入了吗'), read as 记上了
 _ENTERED_RE = re.compile(
     r"(?:录|输)(?:了)?(?:入|进)(?:去|系统|电脑)?(?:了)?|(?:入|进)(?:了)?(?:系统|电脑)(?:里)?(?:了)?"
@@ -794,6 +799,7 @@ def recorded_asked(norm: str) -> bool:
     norm = _FILLER_FIRST_RE.sub("", (norm or "").rstrip("？?。.！! "))
     norm = _LOOK_FIRST_RE.sub("", norm).lstrip("，, ")
     norm = _ENTERED_RE.sub("记上了", norm)  # round 82
+    norm = _NO_REPLY_AFTER_RE.sub("", norm).rstrip("，, ")  # conv83a
     return bool(norm) and bool(
         _RECORDED_ASKED_RE.match(norm)
         or _PHOTO_RECEIVED_RE.match(norm)
