@@ -62,3 +62,22 @@ def test_who_holds_the_zones_asked_of_members_is_the_zones_list(probe, context, 
 )
 def test_dropped_because_the_neighbours_planted_them_withdraws_the_record(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
+
+
+# -- a cadre telling what a household said it will plant, then 帮佢登记认领: the pledge for that name (asked which
+# household when the roster has none of that name), never the FAQ's family answer -------------------------------------
+@pytest.mark.parametrize(
+    ("context", "message", "expected"),
+    [
+        ("cadre", "李婶屋企话四月种三棵柿 帮佢登记个认领", "pledge"),
+        # held out, written before the change
+        ("cadre", "陈伯话三月种两棵龙眼 帮他登记认领", "pledge"),
+        ("cadre", "黄姨家讲清明前种一棵荔枝 帮佢报个认领", "pledge"),
+        ("cadre", "张伯说五月种两棵桂花 帮他登记一下认领", "pledge"),
+        # controls: one's own relative (the family answer), and how to do it asked
+        ("cadre", "我阿妈话四月种三棵柿 帮佢登记个认领", "question"),
+        ("cadre", "李婶话四月种三棵柿 点样帮佢登记认领", "question"),
+    ],
+)
+def test_household_said_then_register_it_for_them_is_their_pledge(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
