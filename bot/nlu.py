@@ -1699,6 +1699,16 @@ def final_bu_as_ma(text: str) -> str:
     return _FINAL_BU_ASKS_RE.sub("吗", text)
 
 
+# round 83 (21z: '种咗两年 喺屋门口 晒唔到几多日头' in a ticket's window had become a ticket of its own): an amount said
+# to be small ('晒不到多少日头', '冇几多太阳', '没多少水'): a detail told, never a how-many asked
+_NEGATED_AMOUNT_RE = re.compile(r"(?:不到|唔到|不了|唔了|不出|没有|没|冇|无)(?:多少|几多)")
+
+
+def without_negated_amount(text: str) -> str:
+    """'晒不到多少日头' -> '晒日头': a small amount told left out, so a detail is not read as a question."""
+    return _NEGATED_AMOUNT_RE.sub("", text or "")
+
+
 def is_question(text: str) -> bool:
     """True for questions ('桂花什么时候种', '种几棵好', '荔枝怎么种', '书记种几棵树', '龙眼今年还能种不'; not
     '种了几棵桂花', said of trees planted)."""

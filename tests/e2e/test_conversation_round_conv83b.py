@@ -81,3 +81,21 @@ def test_dropped_because_the_neighbours_planted_them_withdraws_the_record(probe,
 )
 def test_household_said_then_register_it_for_them_is_their_pledge(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
+
+
+# -- in a ticket's window, the tree's age, place and little sun told ('晒唔到几多日头': a small amount, no how-many asked):
+# a 补充 of the ticket, never a ticket of its own ----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("context", "message", "expected"),
+    [
+        ("ticket", "种咗两年 喺屋门口 晒唔到几多日头", "supplement"),
+        # held out, written before the change
+        ("ticket", "种了三年了 在屋后面 照不到多少太阳", "supplement"),
+        ("ticket", "栽咗一年 喺墙角 冇几多日照", "supplement"),
+        # controls: how much sun asked, and what to plant where there is little (questions of their own)
+        ("ticket", "晒不到多少太阳的地方种什么树好", "new"),
+        ("ticket", "荔枝一年要晒多少日头", "new"),
+    ],
+)
+def test_little_sun_told_in_a_tickets_window_is_its_supplement(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
