@@ -449,7 +449,8 @@ def is_new_question(text: str, result: FaqResult) -> bool:
     """A question of its own: worded as one (``桂花什么时候施肥``), or what the FAQ sends to a person by its
     topic (a symptom ``叶子被虫咬了好多洞``, money, land, a dispute, a comparison); not a detail
     (``去年施过两次鸡粪``, ``树是前年种的``)."""
-    return nlu.is_question(text) or (result.kind == "escalate" and result.reason not in DETAIL_REASONS)
+    asked = nlu.is_question(nlu.without_negated_amount(text))  # round 83: '晒唔到几多日头' is a detail
+    return asked or (result.kind == "escalate" and result.reason not in DETAIL_REASONS)
 
 
 def about_same_tree(text: str, earlier: list[str], species_table, others: tuple[str, ...] = ()) -> bool:

@@ -1699,6 +1699,16 @@ def final_bu_as_ma(text: str) -> str:
     return _FINAL_BU_ASKS_RE.sub("吗", text)
 
 
+# round 83 (21z: '种咗两年 喺屋门口 晒唔到几多日头' in a ticket's window had become a ticket of its own): an amount said
+# to be small ('晒不到多少日头', '冇几多太阳', '没多少水'): a detail told, never a how-many asked
+_NEGATED_AMOUNT_RE = re.compile(r"(?:不到|唔到|不了|唔了|不出|没有|没|冇|无)(?:多少|几多)")
+
+
+def without_negated_amount(text: str) -> str:
+    """'晒不到多少日头' -> '晒日头': a small amount told left out, so a detail is not read as a question."""
+    return _NEGATED_AMOUNT_RE.sub("", text or "")
+
+
 def is_question(text: str) -> bool:
     """True for questions ('桂花什么时候种', '种几棵好', '荔枝怎么种', '书记种几棵树', '龙眼今年还能种不'; not
     '种了几棵桂花', said of trees planted)."""
@@ -3383,6 +3393,13 @@ _PLANTED_THEN_DONE_ASKED_RE = re.compile(
     rf"^(?!.*(?:就算|才算|先算))(?:我|我们|我家)(?:已经)?种(?:了|咗){_NUM}{_MEASURE}(?:树)?[{_CJK}]{{0,12}}?"
     r"(?:算不算|是不是|有没有|够不够|算)(?:已经)?(?:算)?(?:完成|达标|合格|够数|做完)(?:了)?(?:任务|指标)?(?:了)?(?:吗|没有|未)?$"
 )
+# round 83 (21z): the planting told done, then what is left of one's duties asked ('我种树已经完成咗 仲差参加活动未',
+# '我树已经种好咗 仲差边样'): one's progress, which says the trees and the planting day; a count left is a record's
+_PLANTING_DONE_THEN_LEFT_RE = re.compile(
+    r"^(?:我|我们|我家)(?:的)?(?:种树|树)?(?:已经|都)?(?:种树)?(?:完成|种好|种完|做完|弄好|搞好|搞定)(?:了|啦|喇)?(?:树)?(?:了|啦|喇)?"
+    r"(?:那|咁|就)?(?:还差|还有|仲差)(?:参加活动|参加植树活动|参加义务植树|什么|哪样|哪些|啥|些什么)"
+    r"(?:没有|没|未|吗|呢|要做|没做|未做)?$"
+)
 _OWN_RECORD_ASKED_RE = re.compile(
     r"^(?:帮我)?(?:查|看|查看)?(?:下|一下)?我(?:的|那个|那棵|个)(?:记录|树)?(?:不知道)?(?:上次|之前|上回)?(?:有没有)?"
     r"(?:记到|记上|记录到|登记到|记录上|登记上)(?:了)?(?:没有|没|未|吗|了吗|了没|吧)?$"
@@ -3455,6 +3472,8 @@ def progress_said(norm: str, species_table: Mapping) -> str | None:
         return "mine"  # round 61 (20p): the quota, then one's own count
     if norm and _PLANTED_THEN_DONE_ASKED_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
         return "mine"  # round 67 (20x): what one did told, then whether the task is done
+    if norm and _PLANTING_DONE_THEN_LEFT_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
+        return "mine"  # round 83 (21z): the planting told done, then what is left asked
     if norm and _QUOTA_PER_HEAD_ASKED_RE.search(norm):
         return None  # round 69 (21a): the rule asked ('今年村里每户至少要种几多棵'), the FAQ's quota, no progress
     norm = _WORRY_AFTER_RE.sub("", _PURPOSE_AFTER_RE.sub("", norm)) if norm else norm
@@ -5221,7 +5240,9 @@ _ZONE_RE = re.compile(
 _ZONE_ASKED_RE = re.compile(
     rf"^{_ZONE}(?:在哪里|在哪|有哪些)?(?:我|我们)(?:也)?(?:要|想)(?:认领|认|领){_A_ZONE}$"
     rf"|^我的{_ZONE}(?:是|在)?(?:哪块|哪个|哪片|哪里|哪一块|哪一个)$"
-    rf"|^(?:看|查)?(?:一下|下)?{_ZONE}(?:都)?(?:有)?(?:谁|哪些人|几个人|多少人)(?:认领|认|领)(?:了)?$"
+    # round 83 (21z): of the party members or cadres ('责任区边啲党员认领咗', '责任区是哪几个党员领了')
+    rf"|^(?:看|查)?(?:一下|下)?{_ZONE}(?:都)?(?:有|是|被)?(?:谁|哪些人|几个人|多少人|什么人"
+    r"|(?:哪些|哪个|哪几个|哪位|哪几位|几个|多少个?)(?:党员|干部|村干部|人))(?:已经)?(?:认领|认|领)(?:了|走了|去了)?$"
     # round 20: the sender's own zone asked by where it is ('我那个责任区在祠堂后面那片吗', '分给我管护的那片地是哪里')
     rf"|^我(?:那个|的|那块|那片)?{_ZONE}(?:是|在)[{_CJK}]{{1,10}}?(?:那片|那块|那个|那里)?(?:吗|是不是|对吗|对不对)$"
     rf"|^(?:分给|分配给|安排给|划给)我(?:管护)?的(?:那片|那块|那个)?(?:地|林|林地|山|{_ZONE})(?:是|在)?"
@@ -6274,6 +6295,8 @@ _WHY_DROPPED_RE = re.compile(
     r"|(?:照片|相片|相)(?:拍|影|发|传)?(?:不了|不到|不出|不$)"  # 了 at the end is left out as a particle
     r"|(?:手机|相机)(?:坏了|没电了|没电|没有电)"
     r"|(?:是|系)?(?:隔壁|邻居|别人|人家|人哋)(?:家|屋|屋企)?(?:的)?(?:树|苗)?"  # round 68: Cantonese 人哋 (others)
+    # round 83 (21z): planted by them ('啱啱嗰条唔算 系隔篱屋种嘅', '那条不算 是别人种的树')
+    r"|(?:是|系)?(?:隔壁|邻居|别人|人家|人哋)(?:家|屋|屋企)?(?:帮忙)?(?:种|栽|种下|种植)(?:的)?(?:树|苗)?"
     r"|不好意思|不要意思|对不起|抱歉|sorry"
     # round 50 (19y): the tree photographed not the sender's own ('取消哈 拍的不是我家的树')
     r"|(?:拍的|影的|这张|这棵|那棵|拍了)?(?:不是|并非)(?:我|我们|我家|我们家|我屋企|自己|自己家)(?:的|家的)?(?:树|苗)?"

@@ -433,9 +433,29 @@ def _named_then_for_them(clauses: list[str]) -> list[str]:
     return clauses
 
 
+# round 83 (21z: '李婶屋企话四月种三棵柿 帮佢登记个认领' had been the FAQ's family answer): a cadre telling what a household
+# said it will plant, then 帮佢登记认领 (register it for them): the pledge for that name, as '帮李婶认领…' is read; one's
+# own (我…) or a relative's ('我阿妈话…') is no other household's name
+_NAMED_SAID = re.compile(
+    r"^(?!我)(?P<named>[\u4e00-\u9fff·]{2,6}?)(?:佢|他|她)?(?:屋企|屋家|家里|家)?(?:话|讲|说)(?P<what>.+)$"
+)
+_REGISTER_FOR_THEM = re.compile(
+    r"^(?:我|麻烦)?(?:帮|替|给|为|同)(?:佢|他|她)(?:屋企|家|哋)?(?:登记|登|报|记|做)(?:个|一个|下|一下)?认领(?:下|一下)?$"
+)
+
+
+def _said_then_for_them(clauses: list[str]) -> list[str]:
+    """['李婶屋企话四月种三棵柿', '帮佢登记个认领'] -> ['帮李婶认领四月种三棵柿']."""
+    for i in range(len(clauses) - 1):
+        said, them = _NAMED_SAID.match(clauses[i]), _REGISTER_FOR_THEM.match(clauses[i + 1])
+        if said and them:
+            return [*clauses[:i], f"帮{said['named']}认领{said['what']}", *clauses[i + 2 :]]
+    return clauses
+
+
 def _for_the_household(text: str) -> str:
     """'阿婆讲屋家认领三棵桃树 清明前种 系我帮佢打字' -> '我家认领三棵桃树 清明前种'; a text with none of that as it is."""
-    clauses = _named_then_for_them(_for_a_relative([c for c in _CLAUSES.split(text) if c]))
+    clauses = _said_then_for_them(_named_then_for_them(_for_a_relative([c for c in _CLAUSES.split(text) if c])))
     kept = " ".join(c for c in clauses if not nlu.is_aside(c)) or text
     told = _TOLD_BY.match(kept)
     if told and "认领" in kept[told.end() :]:
