@@ -78,5 +78,25 @@ class Asker:
     def first_line(self, entry_id: str) -> str:
         return first_line(self.bot, entry_id)
 
+    def danger_line_then_ticket(self, question: str, words: tuple[str, ...]) -> str:
+        """A danger that happened: the reply opens with its safety line (holding ``words``), the ticket's number after
+        it, one ticket filed; the reply, for more checks."""
+        reply = self.says(question)
+        line = reply.strip().splitlines()[0]
+        assert line.startswith("⚠ 安全第一"), reply
+        assert all(word in line for word in words), reply
+        assert "问题编号" in reply and reply.index("⚠") < reply.index("问题编号"), reply
+        assert self.tickets() == 1
+        return reply
+
+    def danger_line_no_ticket(self, question: str, word: str) -> str:
+        """A danger answered here: the reply opens with its safety line (holding ``word``), no ticket filed."""
+        reply = self.says(question)
+        line = reply.strip().splitlines()[0]
+        assert line.startswith("⚠ 安全第一") and word in line, reply
+        assert "问题编号" not in reply, reply
+        assert self.tickets() == 0
+        return reply
+
     def rule(self, name: str) -> faq.SafetyRule:
         return safety_rule(faq_index(self.bot), name)

@@ -8,11 +8,6 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import rows_of
-from tests.e2e.test_escalation import add_roster
-
-
-def first_line(reply: str) -> str:
-    return reply.strip().splitlines()[0]
 
 
 @pytest.mark.parametrize(
@@ -28,25 +23,15 @@ def first_line(reply: str) -> str:
         ("下大雨，后山的泥在往下滑", ("离开坡下", "119")),
     ],
 )
-def test_a_danger_that_happened_opens_with_its_line_then_the_ticket(villager, bot, question, words):
-    add_roster(bot)
-    reply = villager.says(question)
-    assert first_line(reply).startswith("⚠ 安全第一"), reply
-    assert all(word in first_line(reply) for word in words), reply
-    assert "问题编号" in reply and reply.index("⚠") < reply.index("问题编号"), reply
-    assert len(rows_of(bot, "SELECT id FROM tickets")) == 1
+def test_a_danger_that_happened_opens_with_its_line_then_the_ticket(asker, question, words):
+    asker.danger_line_then_ticket(question, words)
 
 
-def test_a_leech_stuck_on_is_answered_with_its_line_first_no_ticket(villager, bot):
-    add_roster(bot)
-    reply = villager.says("有条山蜞粘在小腿上扯不掉")
-    assert first_line(reply).startswith("⚠ 安全第一") and "别硬扯" in first_line(reply), reply
-    assert "问题编号" not in reply, reply
-    assert rows_of(bot, "SELECT id FROM tickets") == []
+def test_a_leech_stuck_on_is_answered_with_its_line_first_no_ticket(asker):
+    asker.danger_line_no_ticket("有条山蜞粘在小腿上扯不掉", "别硬扯")
 
 
-def test_near_misses_get_no_line(villager_factory, bot):
-    add_roster(bot)
+def test_near_misses_get_no_line(asker, villager_factory, bot):  # asker: the roster added
     for i, question in enumerate(
         ["树死了我好心痛", "种树离自来水管要多远", "毛毛虫把叶子咬得都是洞", "下雨后泥地好滑"]
     ):

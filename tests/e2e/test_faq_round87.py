@@ -8,12 +8,6 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import rows_of
-from tests.e2e.test_escalation import add_roster
-from tests.faq_helpers import first_line as entry_first_line
-
-
-def first_line(reply: str) -> str:
-    return reply.strip().splitlines()[0]
 
 
 @pytest.mark.parametrize(
@@ -29,32 +23,22 @@ def first_line(reply: str) -> str:
         ("屋后竹林着咗火点算", ("119", "别自己扑大火")),
     ],
 )
-def test_a_danger_that_happened_opens_with_its_line_then_the_ticket(villager, bot, question, words):
-    add_roster(bot)
-    reply = villager.says(question)
-    assert first_line(reply).startswith("⚠ 安全第一"), reply
-    assert all(word in first_line(reply) for word in words), reply
-    assert "问题编号" in reply and reply.index("⚠") < reply.index("问题编号"), reply
-    assert len(rows_of(bot, "SELECT id FROM tickets")) == 1
+def test_a_danger_that_happened_opens_with_its_line_then_the_ticket(asker, question, words):
+    asker.danger_line_then_ticket(question, words)
 
 
-def test_a_banned_pesticide_asked_is_answered_after_its_line_no_ticket(villager, bot):
-    add_roster(bot)
-    reply = villager.says("用甲拌磷淋树头杀虫行唔行")
-    assert first_line(reply).startswith("⚠ 安全第一") and "剧毒农药" in first_line(reply), reply
-    assert "问题编号" not in reply, reply
-    assert rows_of(bot, "SELECT id FROM tickets") == []
+def test_a_banned_pesticide_asked_is_answered_after_its_line_no_ticket(asker):
+    asker.danger_line_no_ticket("用甲拌磷淋树头杀虫行唔行", "剧毒农药")
 
 
-def test_the_wild_boar_answer_opens_with_its_own_warning_once(villager, bot):
-    add_roster(bot)
-    reply = villager.says("有咩办法赶走啃树皮嘅野猪")
-    assert first_line(reply) == entry_first_line(bot, "tech.wild_boar") and "别追别打" in first_line(reply), reply
+def test_the_wild_boar_answer_opens_with_its_own_warning_once(asker):
+    reply = asker.says("有咩办法赶走啃树皮嘅野猪")
+    line = reply.strip().splitlines()[0]
+    assert line == asker.first_line("tech.wild_boar") and "别追别打" in line, reply
     assert reply.count("⚠") == 1, reply
 
 
-def test_near_misses_get_no_line_and_errands_no_ticket(villager_factory, bot):
-    add_roster(bot)
+def test_near_misses_get_no_line_and_errands_no_ticket(asker, villager_factory, bot):  # asker: the roster added
     calm = [
         "蜗牛爬上树啃嫩叶点算",
         "荔枝未熟食得唔得",
