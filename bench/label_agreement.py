@@ -1,6 +1,6 @@
 """How far people agree on the FAQ's labels, and the matcher against each of them (round 43, issue 17 §1).
 
-Run by hand:  .venv/bin/python bench/label_agreement.py [--config config.toml]
+Run by hand:  .venv/bin/python bench/label_agreement.py [--config config.toml] [--set SET --relabel FILE ...]
 
 500 questions of the blind set AK (drawn at random; a precedent set since FAQ round 46,
 messages/faq/precedents/faq_heldout_ak.tsv) were labelled again by two annotators who saw only the label list (the
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from itertools import combinations
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,39 +35,47 @@ def _one(label: str) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--config", default=str(ROOT / "config.toml"))
+    parser.add_argument("--set", default=str(ROOT / "messages" / "faq" / "precedents" / "faq_heldout_ak.tsv"))
+    parser.add_argument("--relabel", action="append", help="another labeller's file: question, label (repeatable)")
     args = parser.parse_args()
     from bot import config as config_mod
     from bot import faq
 
-    writer = _labels(ROOT / "messages" / "faq" / "precedents" / "faq_heldout_ak.tsv")
-    first, second = _labels(DATA / "faq_relabel_ak_1.tsv"), _labels(DATA / "faq_relabel_ak_2.tsv")
-    questions = [q for q in first if q in second and q in writer]
-    votes = {q: (writer[q], first[q], second[q]) for q in questions}
+    paths = [Path(args.set), *map(Path, args.relabel or [DATA / "faq_relabel_ak_1.tsv", DATA / "faq_relabel_ak_2.tsv"])]
+    names = ["writer", *(f"annotator {i}" for i in range(1, len(paths)))]
+    sources = [_labels(path) for path in paths]
+    questions = [q for q in sources[1] if all(q in source for source in sources)]
+    votes = {q: tuple(source[q] for source in sources) for q in questions}
     n = len(questions)
 
     def share(count: int) -> str:
         return f"{count / n:6.1%}"
 
-    print(f"{n} questions labelled three times")
-    for name, (a, b) in {"writer ~ 1": (0, 1), "writer ~ 2": (0, 2), "1 ~ 2": (1, 2)}.items():
-        print(f"  {name:<12}{share(sum(_one(v[a]) == _one(v[b]) for v in votes.values()))}")
-    print(f"  {'all three':<12}{share(sum(len({_one(x) for x in v}) == 1 for v in votes.values()))}")
+    print(f"{n} questions labelled {len(sources)} times")
+    for a, b in combinations(range(len(sources)), 2):
+        print(f"  {names[a]} ~ {names[b]:<12}{share(sum(_one(v[a]) == _one(v[b]) for v in votes.values()))}")
+    agreed = {q: v for q, v in votes.items() if len({_one(x) for x in v}) == 1}
+    print(f"  {'all agree':<24}{share(len(agreed))}")
 
     config = config_mod.load(args.config, env={})
     index = faq.FaqIndex.load(ROOT / "messages", config.section("campaign"), config.get("faq.confidence_threshold"))
     missing_map = faq.load_missing_map(ROOT / "messages" / "faq" / "precedents" / "missing_map.tsv")
 
-    def majority(v: tuple[str, str, str]) -> str:
-        return next((x for x in v if sum(_one(y) == _one(x) for y in v) >= 2), v[0])
+    def majority(v: tuple[str, ...]) -> str:
+        return next((x for x in v if sum(_one(y) == _one(x) for y in v) * 2 > len(v)), v[0])
 
-    judges = {"writer": lambda v: v[0], "annotator 1": lambda v: v[1], "annotator 2": lambda v: v[2]}
-    judges["majority"] = majority
-    print(f"\n{'matcher against':<16}{'right':>8}{'confident wrong':>17}{'asked':>7}")
-    for name, judge in judges.items():
-        cases = [faq.EvalCase(q, judge(v), frozenset()) for q, v in votes.items()]
+    judged: dict[str, dict[str, str]] = {name: {q: v[i] for q, v in votes.items()} for i, name in enumerate(names)}
+    if len(sources) > 2:
+        judged["majority"] = {q: majority(v) for q, v in votes.items()}
+    # the questions people agree on: what the matcher gets wrong there is its own fault, not a label convention's
+    judged["where all agree"] = {q: v[0] for q, v in agreed.items()}
+    print(f"\n{'matcher against':<18}{'n':>5}{'right':>8}{'confident wrong':>17}{'asked':>7}")
+    for name, labels in judged.items():
+        cases = [faq.EvalCase(q, label, frozenset()) for q, label in labels.items()]
         scores = faq.scores(faq.evaluate(index, cases, missing_map))
         print(
-            f"{name:<16}{scores.right:>8.1%}{scores.confident_wrong:>10.1%} ({scores.confident_wrong_n:>2}){scores.asked:>7}"
+            f"{name:<18}{len(cases):>5}{scores.right:>8.1%}{scores.confident_wrong:>10.1%} ({scores.confident_wrong_n:>2})"
+            f"{scores.asked:>7}"
         )
     return 0
 
