@@ -1620,7 +1620,11 @@ class FaqIndex:
         answer it, when the model reads a person by ``[model] symptom`` (round 29: '我种的荔枝去年挂果好多，今年全部
         落花，连续两年这样' is near three questions about when a tree fruits, but it tells a tree's trouble); round 30: so
         do the money, complaint and dispute rules (``[model] symptom_rules``: '村委把买树苗的钱从我家分红里扣了' is
-        near three questions on the campaign's funds, but it tells of one household's money)."""
+        near three questions on the campaign's funds, but it tells of one household's money). Round 89: a diagnosis of
+        a tree said to be one's own (``own_tree_clear``: '我的柚子树叶子黄得一块一块的 会不会是黄龙病') stays whatever
+        the model reads, as the model itself may not turn it into a disease's card (round 86)."""
+        if result.reason == "diagnosis" and agreed.kind == "answer" and self._own_tree_clear.search(norm):
+            return True  # round 89: a sign on one's own tree, as ``_by_model`` keeps it (round 86): no disease's card
         model = self.precedents.model
         if model is None or result.reason not in self._model_symptom_rules or agreed.kind != "answer":
             return False
@@ -2654,7 +2658,8 @@ class FaqIndex:
         only when no tree is named ('叶子发黄咩原因', round 23; ``named``: a listed species is)."""
         words = self._general if named else self._general_unnamed
         general = [norm[start:end] for start, end in words.spans(norm)]
-        if not self._own_tree.search(norm):
+        # round 89: a tree in sight is one's own too ('嗯 棵荔枝苗啊 新叶出嚟就俾虫食咗 系咩虫嚟', ``own_in_sight``)
+        if not (self._own_tree.search(norm) or self._own_in_sight.search(norm)):
             return bool(general)
         return any(not self._only_asking.search(word) for word in general)
 

@@ -438,6 +438,8 @@ CANTONESE: dict[str, str] = {
     "水泥": "水泥",
     "返青": "返青",
     "仲裁": "仲裁",
+    # round 89: a telephone, whose 话 the Cantonese 'say' keys took ('专家电话系几多' had become 专家电说是多少)
+    "电话": "电话",
 }
 SYNONYMS.update(CANTONESE)
 # round 67 (20x): words voice input writes with a homophone, kept only where the word is one of the bot's own ('本寸进度'
@@ -445,7 +447,8 @@ SYNONYMS.update(CANTONESE)
 SYNONYMS.update({"本寸": "本村", "责认区": "责任区", "责认田": "责任田"})
 # 边 after a place or a side is 'beside' or 'side', never Cantonese 'which' (边一 哪一, 边几 哪几, 边间 哪间): '旁边一棵树死了',
 # '河边一带', '啲泥从山边一路冲落嚟', '屋边几棵龙眼' are kept as written (they had become 旁哪一棵…, a question)
-_SIDE_OF = "旁左右前后上下里外东南西北那这呢嗰身山河路屋田塘溪江海村门墙水坑坡沟湖池桥井岸地园场树窗床"
+# round 89: 台 too (阳台边一小块地, 窗台边一个位: beside the balcony, not 阳台哪一)
+_SIDE_OF = "旁左右前后上下里外东南西北那这呢嗰身山河路屋田塘溪江海村门墙水坑坡沟湖池桥井岸地园场树窗床台"
 for _place in _SIDE_OF:
     for _next in "一几间":  # the place as it alone is written (嗰 那), then 边 and 一/几/间 as they are
         SYNONYMS.setdefault(f"{_place}边{_next}", SYNONYMS.get(_place, _place) + "边" + _next)
@@ -490,7 +493,8 @@ _CONTEXT_RULES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]
     (re.compile(r"(?<=[用条支根绑])竹(?![子林笋苗])"), "木棍"),
     (re.compile(r"(?<=挖)([^洞]{0,3})洞"), r"\1树穴"),
     (re.compile(r"(?<=怎么)影"), "拍"),
-    (re.compile(r"边(?=[一二三四五六七八九十几两]个)"), "哪"),
+    # round 89: never beside a place ('窗台边一个位', '屋边两个坑'), as for 边一 and 边几 above
+    (re.compile(rf"(?<![{_SIDE_OF}])边(?=[一二三四五六七八九十几两]个)"), "哪"),
     # round 61 (20p): Cantonese 边日 / 边天 (which day: '植树日系边日'), never beside a place ('这边天气', '河边日日有人')
     (re.compile(rf"(?<![{_SIDE_OF}口脚头角尾边两一])边(?=[日天])"), "哪"),
     (re.compile(r"(?<=[一二两三四五六七八九十几半0-9哪])日"), "天"),  # round 61: 哪日 (Cantonese 边日) is 哪天
@@ -8045,7 +8049,9 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
                 r"(?:(?:给|帮|为|送)[\u4e00-\u9fff]{1,3}?(?:做|作|当|留)(?:个)?(?:纪念|留念))?$",
             ),
             4,
-            r"死|病|虫|黄|烂|枯|钱|费|谁|归",
+            # round 89: one's adopted tree handed on or given up ('我想把我认种的那棵龙眼转给我女儿') adopts nothing: the
+            # village's (the FAQ's own_request)
+            r"死|病|虫|黄|烂|枯|钱|费|谁|归|转给|过给|让给|交给|转到|过户|退",
         ),
         Frame((_F_ADOPT, r"活动", r"(?:想|要)参加(?:一下|下)?$"), 6),
         # adoption heard of, its price asked on the way, then how to sign up ('听讲可以认种认养 要几钱 点报名'): the list

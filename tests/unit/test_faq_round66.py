@@ -22,10 +22,7 @@ NOT_MENDED: dict[str, str] = {
     # listed tree said as a heading are its pests field (FaqIndex._kind_of_trouble); round 27's pin still holds for a
     # trouble told to have come ('荔枝长虫了') and for one naming no tree ('白蚁很多')
     # round 77 mended '台风过后树枝断了几条 要怎么修': the typhoon's line sends nobody and its own entry answers after it
-    "我门口棵龙眼生虫 帮我睇下系咩虫": (
-        "a confident wrong on main already (系咩虫 reads as asked in general, 我门口棵 is no own-tree word): not this "
-        "round's class (over-escalation), left to the confident-wrong round"
-    ),
+    # round 89 mended '我门口棵龙眼生虫 帮我睇下系咩虫': a tree in sight (own_in_sight) is one's own for ``_is_general``
 }
 
 
