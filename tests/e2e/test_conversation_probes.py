@@ -2151,3 +2151,56 @@ ROUND_21Z_MISSES = {message: why for why, messages in _ROUND_21Z_LEFT for messag
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21z.tsv", ROUND_21Z_MISSES))
 def test_round_21z_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
+
+
+# Set 22a, written blind at the forty-fifth session's start (main 579fc2a 131/140); now development
+_ROUND_22A_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "frames74: the duty kinds' request-frame reader takes these (unsubscribe, zone)",
+        ["member:每日都发好烦啊 唔想收", "cadre:石岗片同长塘片有边个党员认领咗"],
+    ),
+    (
+        "round 84 (conv84): blind misses, mended below or left with why",
+        [
+            "new:你好我系埔心村村民李水娣想报名用呢个",
+            "cadre:帮冇手机嘅五保户记录种树要点搞",
+            "adviser:今天有哪些村民提问需要我回复",
+            "pending:唔好记住先 我睇错咗 唔系荔枝",
+            "pending:算咯唔要",
+            "finished:录入成功了吗",
+            "twice:登记 陈秀英 || 埔心村",
+        ],
+    ),
+]
+ROUND_22A_MISSES = {message: why for why, messages in _ROUND_22A_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22a.tsv", ROUND_22A_MISSES))
+def test_round_22a_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+# Set 22b, written blind at the forty-fifth session's start (main 579fc2a 132/140); now development
+_ROUND_22B_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "frames74: the duty kinds' request-frame reader takes these (pledge, join)",
+        ["cadre:刘婶话佢屋企四月会种两棵龙眼 帮佢认领先", "finished:我哋村有冇植树活动啊 我想去"],
+    ),
+    (
+        "round 84 (conv84): blind misses, mended below or left with why",
+        [
+            "new:喂你好呀我想登记一下啊我叫张伯华系埔心村嘅",
+            "member:我今年种咗几多棵啊有冇帮我记低㗎",
+            "adviser:村民问嘅问题我喺边度睇",
+            "pending:系咪要连相一齐发先算数",
+            "finished:头先报嘅荔枝成功未啊",
+            "twice:帮我阿爷问下专家 佢屋后棵老荔枝树成日落叶 || 系佢屋后嗰棵 种咗廿几年嘅",
+        ],
+    ),
+]
+ROUND_22B_MISSES = {message: why for why, messages in _ROUND_22B_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22b.tsv", ROUND_22B_MISSES))
+def test_round_22b_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
