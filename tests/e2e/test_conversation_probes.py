@@ -29,7 +29,8 @@ TICKET_OPENER = "问专家 我家桂花叶子发黄还掉叶是怎么回事"
 
 # What each expected kind accepts: the handlers (the inbox row's) that do what the villager means.
 KINDS = {
-    "register": {"register"},
+    # round 84 (22a: '登记 陈秀英' then '埔心村'): the village the registration asked for, its answer (registration_reply)
+    "register": {"register", "registration_reply"},
     "rename": {"fix_name", "register"},
     # round 38: a cadre asking who has not planted (left_to_plant); a relative's own trees asked whether recorded:
     # where they are recorded and the household's count (relative_progress)
@@ -237,6 +238,7 @@ class Probe:
         self.count += 1
         self.bot.clock.advance(hours=2)
         openid = f"o-probe-{self.count}"
+        whole = message  # round 84 (22a): in context twice a name said in the first message ('登记 陈秀英 || 埔心村')
         if context == "new":
             # the lead (thirty-ninth session): a fresh follower meets the fixture's roster only: a name an earlier probe
             # registered itself under (20i's 叶香樟) is renamed apart, so '登记 叶香樟 埔心村 583104' is read alike in any
@@ -289,20 +291,20 @@ class Probe:
             return ""  # the one help text, whichever route gave it (the FAQ answers 您能做什么 with it)
         if handler not in KINDS[expected]:
             return wrong
-        if expected == "register" and PUXIN["name"][:2] in message:
+        if expected == "register" and PUXIN["name"][:2] in whole:
             bound = self.rows("SELECT name FROM people WHERE openid = ?", [openid])
             claimed = self.rows("SELECT claimed_name AS name FROM binding_conflicts WHERE openid = ?", [openid])
             bound = bound or claimed  # the name an earlier probe took: claimed, for the office to decide
             # round 39: a registered sender (村民N) claiming a name an earlier probe of another set took (19d's and 19n's
             # 陈亚娣, when one worker runs both): the claim, for the office to decide
-            if claimed and bound[0]["name"] not in hanzi.simplified(message):
+            if claimed and bound[0]["name"] not in hanzi.simplified(whole):
                 bound = claimed
             # round 52: how to register asked with the village and no name ('点样注册呀 我系埔心村村民'): nothing to bind
             # yet, the registration waits for the name with the village kept (the reply asks only the name)
             if not bound and self.asks_the_name_only(openid):
                 return ""
             # the name as the roster writes it: a traditional 張德福 is registered 张德福 (bot/hanzi.py)
-            if not bound or bound[0]["name"] not in hanzi.simplified(message):
+            if not bound or bound[0]["name"] not in hanzi.simplified(whole):
                 return f"bound {bound[0]['name'] if bound else 'nobody'!r}: {reply[:60]!r}"
         if expected == "log" and handler == "faq_answer" and reply.startswith(self.asked_back):
             reply = user.says("1") or ""  # round 43: asked which of two was meant; the steps offered first are picked
@@ -2162,13 +2164,11 @@ _ROUND_22A_LEFT: list[tuple[str, list[str]]] = [
     (
         "round 84 (conv84): blind misses, mended below or left with why",
         [
-            "new:你好我系埔心村村民李水娣想报名用呢个",
             "cadre:帮冇手机嘅五保户记录种树要点搞",
             "adviser:今天有哪些村民提问需要我回复",
             "pending:唔好记住先 我睇错咗 唔系荔枝",
             "pending:算咯唔要",
             "finished:录入成功了吗",
-            "twice:登记 陈秀英 || 埔心村",
         ],
     ),
 ]
@@ -2189,7 +2189,6 @@ _ROUND_22B_LEFT: list[tuple[str, list[str]]] = [
     (
         "round 84 (conv84): blind misses, mended below or left with why",
         [
-            "new:喂你好呀我想登记一下啊我叫张伯华系埔心村嘅",
             "member:我今年种咗几多棵啊有冇帮我记低㗎",
             "adviser:村民问嘅问题我喺边度睇",
             "pending:系咪要连相一齐发先算数",
