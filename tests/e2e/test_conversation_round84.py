@@ -60,7 +60,9 @@ EXAMPLES_OWN_COUNT_RECORDED = [
     ("member", "我种咗几多棵 有冇记低啊", "progress"),  # passed on main (the pause: the head read)
     ("member", "今年我哋屋企种咗几棵 你有冇记住㗎", "progress"),  # passed on main
     ("member", "我报过嘅树有冇记低 总共几多棵", "progress"),  # passed on main
-    ("member", "我种咗几棵有冇帮我记低啊", "progress"),  # written after the change (no pause): main a ticket
+    # written after the change, run on main: no pause
+    ("member", "我种咗几棵有冇帮我记低啊", "progress"),  # passed on main (几棵)
+    ("member", "我屋企种咗几多棵啊有冇帮我登记好", "progress"),  # main: the FAQ's family answer
 ]
 
 # -- an adviser asking which villagers' questions wait for him, or where to see them: the 待办 ---------------------
