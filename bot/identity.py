@@ -333,20 +333,28 @@ _HAKKA = (
     (re.compile(r"(?<=[\u3400-\u9fff])就(?:系|是)(?=[\u3400-\u9fff]{1,10}[村区])"), "，是"),
 )
 _PUNCT = r"[\s,，。.!！?？~～]*"
+# round 84 (22b: '你好呀我想报个名我系埔心村嘅黄德胜'): the greeting's particle and 哈喽 too, as voice input runs them on
+_GREETING = r"^(?:(?:你好|您好|老师好|哈喽|哈啰)(?:呀|啊|吖)?[\s,，!！]*)?"
+_WITH_THIS = r"(?:用呢个|用这个|用呢度|用这里|喺度|在这里)"
 _REQUEST_AFTER = re.compile(
     # round 21: 办理登记 (formal), 登上去 (colloquial: put me on the list)
     rf"{_PUNCT}(?:(?:麻烦|请)(?:你)?(?:帮我|帮忙)?|帮我|帮忙)(?:办理|办)?(?:登记|注册|绑定|登上去|登上)(?:一下|下)?{_PUNCT}"
     rf"(?:啊|呀|吧|啦)?{_PUNCT}(?:谢谢|多谢|唔该)?{_PUNCT}$"  # round 23: '帮我登记啊唔该'
     # round 23: who sent the sender to register, after the introduction ('…我孙子叫我在这里登记一下名字')
-    rf"|{_PUNCT}(?:我)?[一-鿿]{{0,3}}(?:叫|让|喊)我(?:在这里|在这|喺度|嚟|来|过来)?(?:登记|注册)(?:一下|下)?(?:名字|个名)?{_PUNCT}$"
+    # round 84: Hakka 涯 (I) there too ('涯系埔心村个 佢喊涯来登记' had registered the name 佢喊涯来)
+    rf"|{_PUNCT}(?:我)?[一-鿿]{{0,3}}(?:叫|让|喊)(?:我|涯)(?:在这里|在这|喺度|嚟|来|过来)?(?:登记|注册)(?:一下|下)?"
+    rf"(?:名字|个名)?{_PUNCT}$"
     rf"|{_PUNCT}(?:谢谢|多谢|唔该){_PUNCT}$"
     # round 28: wanted with or without a pause, 绑定 beside 登记, Teochew 欲 and Hakka 爱 for 要 ('…李亚妹我要登记',
     # '阮是埔心村个林丽珠，欲登记', '𠊎系埔心村个刘观娣，想登记一下名字', '…郑国雄，请帮忙绑定，谢谢')
     # round 81 (issue 17 §5; 21u '我是埔心村村民张龙眼想报个名参加种树登记一下' had become a ticket): the wish to sign up
     # for the planting said before it ('想报个名参加种树'), 登记 last: the introduction registers (the day is 参加's)
-    rf"|{_PUNCT}(?:我)?(?:要|想|欲|爱)(?:报个名|报名)?(?:参加|参与)?(?:种树|植树)?(?:活动)?(?:请你?)?(?:帮我|帮忙)?"
-    rf"(?:登记|注册|绑定)(?:一下|下)?(?:名字|个名)?{_PUNCT}"
+    # round 84 (22a: '…村民李水娣想报名用呢个', '…叶春兰想用呢个登记'): with this account (用呢个) before or after it, and
+    # 报名 alone (a sign-up wish ending an introduction, nothing of a planting day named)
+    rf"|{_PUNCT}(?:我)?(?:要|想|欲|爱){_WITH_THIS}?(?:报个名|报名)?(?:参加|参与)?(?:种树|植树)?(?:活动)?(?:请你?)?(?:帮我|帮忙)?"
+    rf"(?:登记|注册|绑定)(?:一下|下)?(?:名字|个名)?{_WITH_THIS}?{_PUNCT}"
     rf"(?:啊|呀|吧|啦)?{_PUNCT}(?:谢谢|多谢|唔该)?{_PUNCT}$"
+    rf"|{_PUNCT}(?:我)?(?:要|想|欲|爱){_WITH_THIS}?(?:报个名|报名){_WITH_THIS}?(?:啊|呀|吧|啦)?{_PUNCT}$"
     # round 79 (21r: '𠊎係新搬转来埔心村个 叫罗石榴 爱唔爱登记' had left 爱唔 of it, the introduction a question): whether
     # one needs to register, asked after it (要不要, Hakka 爱唔爱 — its second 爱 typed 要 by messages/typos.toml —,
     # Cantonese 使唔使, 需不需要), before the wish's 要 reads it
@@ -371,6 +379,10 @@ _REQUEST_AFTER = re.compile(
 _REQUEST_BEFORE = re.compile(
     rf"^(?:请问|想问下|想问一下)?(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何|咋)(?:样)?(?:才能|可以|去)?"
     rf"(?:登记|注册|绑定|报名)(?:一下|下)?(?:啊|呀|呢|先|嘅|的|嘛)?{_PUNCT}"
+    # round 84 (22b: '喂你好呀我想登记一下啊我叫张伯华系埔心村嘅'): the wish said first, a greeting before it, run on with
+    # no pause as voice input writes it (with pauses, the story's readers read its clauses); as the question above,
+    # only with an introduction right after it
+    rf"|{_GREETING}(?:我)?(?:想|要|想要)(?:登记|注册|绑定|报名|报个名)(?:一下|下)?{_WITH_THIS}?(?:啊|呀|先)?(?=我|本人)"
 )
 
 
@@ -487,7 +499,8 @@ def _asks(rest: str) -> bool:
     return bool(rest.strip()) and nlu.is_question(nlu.normalize(rest))
 
 
-_LIVES_IN = re.compile(r"(?:家住|住在|住喺|住|来自)$")
+# round 84 (22b: '我叫张伯华系埔心村嘅' had bound 张伯华系): 系 / 是 (am) run on before the village too
+_LIVES_IN = re.compile(r"(?:家住|住在|住喺|住|来自|系|是|係)$")
 
 
 def _split_packed(token: str, villages: list[dict]) -> RegisterText:
@@ -508,7 +521,6 @@ def _split_packed(token: str, villages: list[dict]) -> RegisterText:
 
 
 # A self-introduction registers like 登记: '我叫李桂英，是埔心村的', '我是埔心村的李桂英', '我叫李桂英 埔心村'.
-_GREETING = r"^(?:(?:你好|您好|老师好)[\s,，!！]*)?"
 # 'my name': 我的名字, 我名字, 本人名字 (叫, 是, 系 after it)
 _MY_NAME = r"(?:我的|我|本人的|本人)名字(?:叫做|叫|是|系)?"
 _INTRO_START = re.compile(_GREETING + r"(?:我叫|我名叫|我名字|我的名字|本人|我是|我系|我係)")
@@ -837,7 +849,10 @@ _WISH_TO_REGISTER = re.compile(
     # round 50 (19y): one's details put in ('我想把我的信息登记上去', '我想把资料登记上')
     r"|^(?:我)?(?:想|要|想要|需要)(?:先)?(?:把|将)(?:我的|我嘅|我)?(?:个人)?(?:信息|资料|名字)(?:登记|录入|录|填|输入|报)"
     r"(?:上去|进去|上|入|进)?(?:啊|呀|吧)?$"
+    # round 84 (the Hakka leftover '涯系埔心村个 佢喊涯来登记'): someone told one to come and register
+    r"|^[\u4e00-\u9fff]{0,3}?(?:叫|让|喊)(?:我|涯)(?:在这里|在这|喺度|嚟|来|过来)?(?:登记|注册)(?:一下|下)?(?:啊|呀|吧)?$"
 )
+
 _HOW_TO_REGISTER = re.compile(
     r"^(?:请问)?(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:绑定|登记|注册|弄|搞|做|办|操作)?(?:啊|呀|呢|先)?$"
 )
@@ -1317,10 +1332,14 @@ def registration_asked(norm: str) -> bool:
 # The lead (thirty-ninth session, the simulator): what one is, or a pronoun, is no one's name ('登记 村干部 埔心村' had
 # registered a 群众 named 村干部, shown so in the cadres' lists; '登记 我系 埔心村' one named 我系); 的 closes none
 # ('村委的'): a role, alone or after the village's words (村委, 村里的), a pronoun (我系) alone
+# round 84: who told one to come, read where the name is ('佢喊涯来', '他叫我来'): a pronoun telling, never a name
+_SOMEONE_TELLS = r"^[佢他她你您](?:叫|喊|让|话|讲|说|要)"
+_SOMEONE_TELLS_RE = re.compile(_SOMEONE_TELLS)
 _NOT_A_PERSON_RE = re.compile(
     r"^(?:本村|村里|村委|村委会|村的|村)?(?:的)?(?:党员|群众|村民|农民|老人|干部|村干部|书记|村书记|支书|村长|主任|委员|组长|队长"
     r"|领导|顾问|技术员|管理员|专家|老师)$"
     r"|^村委|^[我你您佢他她](?:系|是|哋|们|地|自己)?$|的$"
+    r"|" + _SOMEONE_TELLS
 )
 
 
@@ -1401,6 +1420,7 @@ def looks_like_bare_name(text: str | None) -> bool:
     return (
         bool(_HAN_NAME.match(norm))
         and not norm.startswith("叫")  # '叫黄亚妹': the name said with its word
+        and not _SOMEONE_TELLS_RE.match(norm)  # round 84: '佢喊涯来' (he told me to come)
         and (len(norm) <= 4 or "·" in norm)
         and _plain_words(norm)
         and not nlu.is_planting_words(norm, _species_table())

@@ -771,11 +771,16 @@ _PHOTO_RECEIVED_RE = re.compile(
 
 # the lead (forty-second session, set 21s by voice): what one reported, when, and the trees, asked whether it went
 # through ('我报的那两棵力枝有没有成功啊', '我上个礼拜报的那个三棵荔枝有没有记上去啊'); a filler first ('嗯', '那个') left out
+_REPORTED_VERB = r"(?:(?:报|登记|记录|记)(?:成功|上去|上|到|好|落)|成功)(?:了)?"
 _REPORTED_FIRST_RE = re.compile(
-    r"^(?:我|我们|我家)?(?:上个礼拜|上个星期|上星期|上礼拜|上周|前几天|前两天|昨天|琴日|今天|今日|早上|头先|刚才)?"
-    rf"(?:报的|发的|登记的|报上去的)(?:那|这)?(?:个|些)?(?:{nlu._NUM}{nlu._MEASURE}[\u4e00-\u9fff]{{0,4}}?)?(?:树)?"
-    r"(?:有没有|是不是|是否)(?:已经)?(?:(?:报|登记|记录|记)(?:成功|上去|上|到|好|落)|成功)(?:了)?(?:呀|啊|呢|啦)?$"
+    r"^(?:我|我们|我家)?(?:上个礼拜|上个星期|上星期|上礼拜|上周|前几天|前两天|昨天|琴日|今天|今日|早上|头先|刚才|刚刚|啱啱)?"
+    # round 84: the tree named with no count ('头先报嘅荔枝')
+    rf"(?:报的|发的|登记的|报上去的)(?:那|这)?(?:个|些)?(?:(?:{nlu._NUM}{nlu._MEASURE})?[\u4e00-\u9fff]{{0,4}}?)?(?:树)?"
+    rf"(?:(?:有没有|是不是|是否)(?:已经)?{_REPORTED_VERB}"
+    # round 84 (22b: '头先报嘅荔枝成功未啊'): or with the question after it (成功未, 成功了没)
+    rf"|(?:已经)?{_REPORTED_VERB}(?:没有|没|未|吗|了吗|了没有|了没))(?:呀|啊|呢|啦)?$"
 )
+
 _FILLER_FIRST_RE = re.compile(r"^(?:嗯+|呃+|哦+|啊+|那个|这个)+")
 # conv83a (21z): no reply seen said after the question ('记录咗未啊 冇见回复', '登记好未 冇收到回复'): the question's
 _NO_REPLY_AFTER_RE = re.compile(
@@ -784,7 +789,8 @@ _NO_REPLY_AFTER_RE = re.compile(
 )
 # round 82 (21x): entered said for recorded ('录咗入去未': 录了入去, '入咗系统未': 入了系统, '输入了吗'), read as 记上了
 _ENTERED_RE = re.compile(
-    r"(?:录|输)(?:了)?(?:入|进)(?:去|系统|电脑)?(?:了)?|(?:入|进)(?:了)?(?:系统|电脑)(?:里)?(?:了)?"
+    # round 84 (22a: '录入成功了吗', '录入成功未'): entered with success said after it
+    r"(?:录|输)(?:了)?(?:入|进)(?:去|系统|电脑)?(?:成功)?(?:了)?|(?:入|进)(?:了)?(?:系统|电脑)(?:里)?(?:了)?"
 )
 # round 80 (21u): a look asked for first ('帮我看看记上没', '你查下记好了没'): the question after it
 _LOOK_FIRST_RE = re.compile(

@@ -108,9 +108,7 @@ def _register_with_villages(ctx: Ctx, words):
         return None  # round 81: another person named to be registered: for_someone's, never bound to the sender
     if parse in NOT_REGISTERED_READERS and ctx.person is not None:
         return None  # a registered villager's '埔心村 李秀英' is something else (登记 again says so)
-    if identity.village_told_alone(text) and any(
-        flow is REGISTRATION for flow, _state in conversation.in_progress(ctx, ctx.app.flows)
-    ):
+    if identity.village_told_alone(text) and _registration_waits(ctx):
         return None  # round 57: the village the registration asked (registration_reply), not a 登记 begun again
     if identity.village_told_alone(text) and ctx.person is None and roster_store.open_claim_of(ctx.db, ctx.openid):
         return None  # round 56: a claim waiting for the office, its village said again (own_words: it waits)
@@ -127,6 +125,11 @@ def _register_with_villages(ctx: Ctx, words):
     if parsed is not None and not unregistered and _nothing_told(parsed):
         return None  # round 70 (21d): a registered villager's bare 登记 logs trees (the planting help), no name asked
     return parsed
+
+
+def _registration_waits(ctx: Ctx) -> bool:
+    """登记 is in progress: it asked the name, the village or which village."""
+    return any(flow is REGISTRATION for flow, _state in conversation.in_progress(ctx, ctx.app.flows))
 
 
 def _nothing_told(parsed: identity.RegisterText) -> bool:
@@ -607,6 +610,8 @@ def _own_words(ctx: Ctx, text: str) -> bool:
         )
     if person.get("village_id") is None:
         return False
+    if _registration_waits(ctx):
+        return False  # round 84 (22a): '登记 陈秀英' then '埔心村': the village the registration asked, not said again
     village = roster_store.village(ctx.db, person["village_id"])
     return said == person["name"] or (
         village is not None and roster.core_name(said) == roster.core_name(village["name"])
