@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from bot import hanzi
+from bot import hanzi, request_frames
 from bot.kept import Kept
 from bot.messages import MESSAGES_DIR
 from bot.sound_alike import SoundAlikeWords
@@ -5027,18 +5027,13 @@ def review_why_asked(norm: str) -> bool:
 
 # round 54 (the lead, in the simulator: '我想注销' became a question for the adviser, '我唔想参加啦' its 补充): the wish to
 # leave, to be unbound or to have one's registration deleted (normalised, short); a planting day declined (明天的活动…)
-# or a record cancelled (取消登记: the record being logged) is not this
-_LEAVE_RE = re.compile(
-    r"^(?:我)?(?:想|要|需要|申请)?(?:注销|解绑)(?:账号|帐号|登记|绑定|微信|身份)?(?:了|啦|吧)?$"
-    r"|^(?:帮我|请)?(?:删除|删掉|删了)(?:我的|我)?(?:资料|信息|个人信息|登记信息|登记|账号|帐号)(?:吧|啦)?$"
-    r"|^(?:我)?(?:都|也)?(?:不想|不要|不愿意|不再|不)(?:再)?参加(?:了|啦|喇|咯)?$"
-    r"|^(?:我)?(?:要|想)退出(?:了|啦)?$"
-)
+# or a record cancelled (取消登记: the record being logged) is not this. Issue 17 §5: read by the request frame
+# (bot/request_frames.py, messages/request_frames.toml), its own regex gone
 
 
 def leave_wished(norm: str) -> bool:
     """'我想注销', '删除我的资料', '我唔想参加啦', '我要退出': leaving the campaign's account, or one's data deleted."""
-    return bool(norm) and len(norm) <= INTENT_MAX_CHARS and bool(_LEAVE_RE.match(norm))
+    return bool(norm) and len(norm) <= INTENT_MAX_CHARS and request_frames.leaving(request_frames.read(norm))
 
 
 # round 56 (the lead, in the simulator as a 村书记: '我哋村党员完成得点' became a ticket): how the party members are doing,
