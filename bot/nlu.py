@@ -5411,16 +5411,13 @@ _WHICH_THERE_AFTER_RE = re.compile(
 
 
 # round 67 (20x): a zone to look after wished with a verb of finding or taking it on (找, Cantonese 揾 normalised 找; 包:
-# to take charge of), who the sender is said first or not ('涯系党员 要揾块责认区来管', '我想包祠堂边嗰块责任区'): the list
-_ZONE_TAKEN_ON_RE = re.compile(
-    r"^(?:(?:我|涯|俺)(?:是)?(?:党员|干部|村干部))?(?:我|涯|俺)?(?:也|都)?(?:要|想|想要)?(?:找|包|拿)(?:一)?(?:块|个|片)?"
-    rf"(?:[{_CJK}]{{1,6}}?(?:那块|那片|这块|这片|的))?{_ZONE}(?:来|去)?(?:管护|看管|管理|管|负责)?$"
-)
+# to take charge of), who the sender is said first or not ('涯系党员 要揾块责认区来管', '我想包祠堂边嗰块责任区'): the list.
+# Issue 17 §5: read by the request frame (bot/request_frames.py), its own regex gone
 
 
 def zone_taken_on_said(norm: str) -> bool:
-    """Round 67: ``_ZONE_TAKEN_ON_RE`` said (normalised): a care zone wished, the list to claim one from."""
-    return bool(_ZONE_TAKEN_ON_RE.match(_INTENT_PARTICLES_RE.sub("", norm or "")))
+    """Round 67: a care zone wished, the list to claim one from (the request frame: ``takes_on_a_zone``)."""
+    return 0 < len(norm or "") <= INTENT_MAX_CHARS and request_frames.takes_on_a_zone(request_frames.read(norm))
 
 
 def zone_wished(norm: str) -> bool:
