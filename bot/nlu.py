@@ -3079,7 +3079,8 @@ def reminders_said(norm: str) -> str | None:
             return "on"
     if off:
         return "off"
-    return None
+    # issue 17 §5 (22a: '每日都发好烦啊 唔想收'): the sending complained of, then not wanted: the request frame
+    return "off" if request_frames.stops_the_reminders(request_frames.read(norm)) else None
 
 
 # round 48 (19u): a follow-up said elliptically, its request left to the message before ('我种咗几多' then '成条村呢': and
@@ -4839,6 +4840,7 @@ _JOIN_INNER_FILLERS_RE = re.compile(
 
 def joining_said(norm: str) -> bool:
     """To join the village's planting day, said in words; not '参加植树要带什么工具' (a question)."""
+    said = norm or ""
     norm = _JOIN_INNER_FILLERS_RE.sub("", norm) if norm else norm
     if norm and _DAY_CHECK_IN_HOW_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
         return True  # round 77
@@ -4852,7 +4854,7 @@ def joining_said(norm: str) -> bool:
     if bring:  # round 72: one's own going said first ('…算我一个 要带铲吗'), what to bring after it
         norm = norm[: -len(bring)]
     if not norm or len(norm) > INTENT_MAX_CHARS:
-        return False
+        return _frame_joins(said)
     if _JOIN_HOW_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
         return True
     framed = _SIGN_UP_HOW_AFTER_RE.sub("", _INTENT_PARTICLES_RE.sub("", norm))
@@ -4865,7 +4867,13 @@ def joining_said(norm: str) -> bool:
         if _GOING_THEN_HOW_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
             return True  # round 46 (19s): '屋企有三个人去植树日 点报名'
     bare = _INTENT_PARTICLES_RE.sub("", norm)
-    return bool(_JOIN_RE.search(bare)) and bare != "参加" and not is_question(norm)
+    return (bool(_JOIN_RE.search(bare)) and bare != "参加" and not is_question(norm)) or _frame_joins(said)
+
+
+def _frame_joins(norm: str) -> bool:
+    """Issue 17 §5 (22b: '我哋村有冇植树活动啊 我想去'): whether there is one asked, then the going, read by the request
+    frame (bot/request_frames.py) on the text as said."""
+    return 0 < len(norm) <= INTENT_MAX_CHARS and request_frames.joins_the_day(request_frames.read(norm))
 
 
 # 未种名单 asked in words, by a cadre going door to door: who has not planted ('帮我看下哪几户还没种',
