@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from bot import hanzi
+from bot import hanzi, request_frames
 from bot.kept import Kept
 from bot.messages import MESSAGES_DIR
 from bot.sound_alike import SoundAlikeWords
@@ -3085,7 +3085,8 @@ def reminders_said(norm: str) -> str | None:
             return "on"
     if off:
         return "off"
-    return None
+    # issue 17 §5 (22a: '每日都发好烦啊 唔想收'): the sending complained of, then not wanted: the request frame
+    return "off" if request_frames.stops_the_reminders(request_frames.read(norm)) else None
 
 
 # round 48 (19u): a follow-up said elliptically, its request left to the message before ('我种咗几多' then '成条村呢': and
@@ -4854,6 +4855,7 @@ _JOIN_INNER_FILLERS_RE = re.compile(
 
 def joining_said(norm: str) -> bool:
     """To join the village's planting day, said in words; not '参加植树要带什么工具' (a question)."""
+    said = norm or ""
     norm = _JOIN_INNER_FILLERS_RE.sub("", norm) if norm else norm
     if norm and _DAY_CHECK_IN_HOW_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
         return True  # round 77
@@ -4867,7 +4869,7 @@ def joining_said(norm: str) -> bool:
     if bring:  # round 72: one's own going said first ('…算我一个 要带铲吗'), what to bring after it
         norm = norm[: -len(bring)]
     if not norm or len(norm) > INTENT_MAX_CHARS:
-        return False
+        return _frame_joins(said)
     if _JOIN_HOW_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
         return True
     framed = _SIGN_UP_HOW_AFTER_RE.sub("", _INTENT_PARTICLES_RE.sub("", norm))
@@ -4880,7 +4882,13 @@ def joining_said(norm: str) -> bool:
         if _GOING_THEN_HOW_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
             return True  # round 46 (19s): '屋企有三个人去植树日 点报名'
     bare = _INTENT_PARTICLES_RE.sub("", norm)
-    return bool(_JOIN_RE.search(bare)) and bare != "参加" and not is_question(norm)
+    return (bool(_JOIN_RE.search(bare)) and bare != "参加" and not is_question(norm)) or _frame_joins(said)
+
+
+def _frame_joins(norm: str) -> bool:
+    """Issue 17 §5 (22b: '我哋村有冇植树活动啊 我想去'): whether there is one asked, then the going, read by the request
+    frame (bot/request_frames.py) on the text as said."""
+    return 0 < len(norm) <= INTENT_MAX_CHARS and request_frames.joins_the_day(request_frames.read(norm))
 
 
 # 未种名单 asked in words, by a cadre going door to door: who has not planted ('帮我看下哪几户还没种',
@@ -5042,18 +5050,13 @@ def review_why_asked(norm: str) -> bool:
 
 # round 54 (the lead, in the simulator: '我想注销' became a question for the adviser, '我唔想参加啦' its 补充): the wish to
 # leave, to be unbound or to have one's registration deleted (normalised, short); a planting day declined (明天的活动…)
-# or a record cancelled (取消登记: the record being logged) is not this
-_LEAVE_RE = re.compile(
-    r"^(?:我)?(?:想|要|需要|申请)?(?:注销|解绑)(?:账号|帐号|登记|绑定|微信|身份)?(?:了|啦|吧)?$"
-    r"|^(?:帮我|请)?(?:删除|删掉|删了)(?:我的|我)?(?:资料|信息|个人信息|登记信息|登记|账号|帐号)(?:吧|啦)?$"
-    r"|^(?:我)?(?:都|也)?(?:不想|不要|不愿意|不再|不)(?:再)?参加(?:了|啦|喇|咯)?$"
-    r"|^(?:我)?(?:要|想)退出(?:了|啦)?$"
-)
+# or a record cancelled (取消登记: the record being logged) is not this. Issue 17 §5: read by the request frame
+# (bot/request_frames.py, messages/request_frames.toml), its own regex gone
 
 
 def leave_wished(norm: str) -> bool:
     """'我想注销', '删除我的资料', '我唔想参加啦', '我要退出': leaving the campaign's account, or one's data deleted."""
-    return bool(norm) and len(norm) <= INTENT_MAX_CHARS and bool(_LEAVE_RE.match(norm))
+    return bool(norm) and len(norm) <= INTENT_MAX_CHARS and request_frames.leaving(request_frames.read(norm))
 
 
 # round 56 (the lead, in the simulator as a 村书记: '我哋村党员完成得点' became a ticket): how the party members are doing,
@@ -5431,16 +5434,13 @@ _WHICH_THERE_AFTER_RE = re.compile(
 
 
 # round 67 (20x): a zone to look after wished with a verb of finding or taking it on (找, Cantonese 揾 normalised 找; 包:
-# to take charge of), who the sender is said first or not ('涯系党员 要揾块责认区来管', '我想包祠堂边嗰块责任区'): the list
-_ZONE_TAKEN_ON_RE = re.compile(
-    r"^(?:(?:我|涯|俺)(?:是)?(?:党员|干部|村干部))?(?:我|涯|俺)?(?:也|都)?(?:要|想|想要)?(?:找|包|拿)(?:一)?(?:块|个|片)?"
-    rf"(?:[{_CJK}]{{1,6}}?(?:那块|那片|这块|这片|的))?{_ZONE}(?:来|去)?(?:管护|看管|管理|管|负责)?$"
-)
+# to take charge of), who the sender is said first or not ('涯系党员 要揾块责认区来管', '我想包祠堂边嗰块责任区'): the list.
+# Issue 17 §5: read by the request frame (bot/request_frames.py), its own regex gone
 
 
 def zone_taken_on_said(norm: str) -> bool:
-    """Round 67: ``_ZONE_TAKEN_ON_RE`` said (normalised): a care zone wished, the list to claim one from."""
-    return bool(_ZONE_TAKEN_ON_RE.match(_INTENT_PARTICLES_RE.sub("", norm or "")))
+    """Round 67: a care zone wished, the list to claim one from (the request frame: ``takes_on_a_zone``)."""
+    return 0 < len(norm or "") <= INTENT_MAX_CHARS and request_frames.takes_on_a_zone(request_frames.read(norm))
 
 
 def zone_wished(norm: str) -> bool:

@@ -36,7 +36,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from bot import clock, hanzi, nlu, planting, zones
+from bot import clock, hanzi, nlu, planting, request_frames, zones
 from bot.conversation import Flow
 from bot.db import transaction
 from bot.reminders import ReminderQueue, queue_notice
@@ -436,19 +436,20 @@ def _named_then_for_them(clauses: list[str]) -> list[str]:
 # round 83 (21z: '李婶屋企话四月种三棵柿 帮佢登记个认领' had been the FAQ's family answer): a cadre telling what a household
 # said it will plant, then 帮佢登记认领 (register it for them): the pledge for that name, as '帮李婶认领…' is read; one's
 # own (我…) or a relative's ('我阿妈话…') is no other household's name
+# issue 17 §5 (22b: '刘婶话佢屋企四月会种两棵龙眼 帮佢认领先'): the pledge asked for them read by the request frame
+# (bot/request_frames.py: '帮佢认领先', '帮佢登记个认领'), its own regex gone; who said it of their household ('佢屋企…') left
+# out of what they said
 _NAMED_SAID = re.compile(
-    r"^(?!我)(?P<named>[\u4e00-\u9fff·]{2,6}?)(?:佢|他|她)?(?:屋企|屋家|家里|家)?(?:话|讲|说)(?P<what>.+)$"
-)
-_REGISTER_FOR_THEM = re.compile(
-    r"^(?:我|麻烦)?(?:帮|替|给|为|同)(?:佢|他|她)(?:屋企|家|哋)?(?:登记|登|报|记|做)(?:个|一个|下|一下)?认领(?:下|一下)?$"
+    r"^(?!我)(?P<named>[\u4e00-\u9fff·]{2,6}?)(?:佢|他|她)?(?:(?:屋企|屋家|家里|家)(?:话|讲|说)?|话|讲|说)"
+    r"(?:佢|他|她)?(?:屋企|屋家|家里|家)?(?P<what>.+)$"
 )
 
 
 def _said_then_for_them(clauses: list[str]) -> list[str]:
     """['李婶屋企话四月种三棵柿', '帮佢登记个认领'] -> ['帮李婶认领四月种三棵柿']."""
     for i in range(len(clauses) - 1):
-        said, them = _NAMED_SAID.match(clauses[i]), _REGISTER_FOR_THEM.match(clauses[i + 1])
-        if said and them:
+        said = _NAMED_SAID.match(clauses[i])
+        if said and request_frames.taken_on_for_them(request_frames.read(nlu.normalize(clauses[i + 1]))):
             return [*clauses[:i], f"帮{said['named']}认领{said['what']}", *clauses[i + 2 :]]
     return clauses
 

@@ -31,7 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from bot import clock, identity, nlu, roster
+from bot import clock, identity, nlu, request_frames, roster
 from bot.conversation import Flow
 from bot.db import transaction
 from bot.media import announce
@@ -281,7 +281,8 @@ def holders_asked(norm: str) -> bool:
         return False
     if not (any(word in norm for word in ("责任区", "管护区", "护绿区")) or _ZONE_LIKE_RE.search(norm)):
         return False
-    return bool(_HOLDERS_ASKED_RE.search(norm))
+    # issue 17 §5 (22a: '石岗片同长塘片有边个党员认领咗'): who holds them, read by the request frame
+    return bool(_HOLDERS_ASKED_RE.search(norm)) or request_frames.zone_holders_asked(request_frames.read(norm))
 
 
 def where_or_how_to_claim_asked(norm: str) -> bool:

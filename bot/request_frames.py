@@ -1,0 +1,286 @@
+"""Issue #17 §5: a wish to take on one of the campaign's duties read as one frame, WHO × ACT × OBJECT (with the amount
+and month of trees, negated or not), the wrappers around it left out: politeness, fillers, particles, a may-I question.
+The words are data (messages/request_frames.toml); the duty readers (bot/nlu.py, bot/pledges.py) ask the frame what
+they need instead of one regex per phrasing.
+
+Pure: the text given is already ``nlu.normalize``d (Cantonese and Hakka read as Mandarin, spaces gone), so this module
+imports nothing of the bot's."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+DATA_FILE = Path(__file__).resolve().parent.parent / "messages" / "request_frames.toml"
+_PUNCTUATION = " \t\r\n,，、;；。!！~～?？…"
+_NUMERALS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_AMOUNT_RE = re.compile(r"(\d{1,3}|[一两二三四五六七八九十]{1,3})(?:棵|株)")
+_A_NOT_A_RE = re.compile(r"([\u4e00-\u9fff])[不没]\1[\u4e00-\u9fff]?|有没有")
+_MONTH_RE = re.compile(r"(1[0-2]|0?[1-9]|十[一二]|[一二三四五六七八九十])月")
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One clause read: who, act ('' for none), object ('' for none) and the rest."""
+
+    who: str = ""
+    act: str = ""
+    negated: bool = False
+    wished: bool = False
+    object: str = ""
+    asked: bool = False
+    complaint: bool = False
+    done: bool = False  # the act told done ('我去年参加了')
+    not_yet: bool = False  # the act told not done ('我没有收到', '还没认领')
+    may: bool = False  # who may do it ('可以认领')
+    whole: bool = False  # nothing in it but the frame's words and wrappers
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A request: who asks it of whom (self, other, village, asked: '哪个党员'), the act (join, take_on, receive, send,
+    leave, delete), its object (planting_day, zone, reminders, data), the trees' amount and month, whether the act is
+    negated, the request asked as a question (a may-I question is no question), and said with nothing else."""
+
+    who: str = ""
+    act: str = ""
+    object: str = ""
+    amount: int | None = None
+    month: int | None = None
+    negated: bool = False
+    wished: bool = False
+    asked: bool = False
+    complaint: bool = False
+    done: bool = False
+    not_yet: bool = False
+    may: bool = False
+    whole: bool = False
+    clauses: int = 0
+
+
+@cache
+def _data() -> dict[str, Any]:
+    return tomllib.loads(DATA_FILE.read_text(encoding="utf-8"))
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _families(table: str) -> tuple[re.Pattern, dict[str, str]]:
+    """One regex over every word of a table's families (longest first), and each word's family."""
+    families = {word: family for family, words in _data()[table].items() if isinstance(words, list) for word in words}
+    return re.compile(_alternation(list(families))), families
+
+
+@cache
+def _words(table: str, key: str) -> re.Pattern:
+    return re.compile(_alternation(_data()[table][key]))
+
+
+@cache
+def _wrappers() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    wrappers = _data()["wrappers"]
+    before = re.compile(rf"^(?:{_alternation(wrappers['before'])})+")
+    may_i = re.compile(rf"(?:{_alternation(wrappers['may_i'])})$")
+    inner = [p for p in wrappers["particles"] if len(p) == 1 and p not in "先定住"]  # these say something inside
+    return before, may_i, re.compile(rf"[{''.join(inner)}]+(?=[\u4e00-\u9fff])")
+
+
+def _trailing(text: str) -> str:
+    particles = _data()["wrappers"]["particles"]
+    while text and text[-1] in "".join(particles) + "了":
+        text = text[:-1]
+    return text
+
+
+def clauses(norm: str) -> tuple[list[str], bool]:
+    """The text's clauses, its wrappers left out, and whether a may-I question wrapped it ('…可不可以')."""
+    before, may_i, breaks = _wrappers()
+    text = norm.strip(_PUNCTUATION)
+    asked_may = False
+    # a complaint ends its clause too ('你们每天发这么多好烦不想收了')
+    text = re.sub(rf"({_words('complaint', 'words').pattern})(?=[\u4e00-\u9fff])", r"\1，", breaks.sub("，", text))
+    parts = [p for p in re.split(f"[{re.escape(_PUNCTUATION)}]+", text) if p]
+    kept = []
+    for part in parts:
+        part = _trailing(part)
+        stripped = may_i.sub("", part)
+        asked_may = asked_may or stripped != part
+        part = _trailing(before.sub("", stripped))
+        if part:
+            kept.append(part)
+    return kept, asked_may
+
+
+def _leftover(text: str, found: list[re.Match | None]) -> str:
+    spans = sorted(m.span() for m in found if m)
+    rest, last = [], 0
+    for start, end in spans:
+        rest.append(text[last:start])
+        last = max(last, end)
+    rest.append(text[last:])
+    left = _families("who")[0].sub("", "".join(rest))
+    for table, key in (("modal", "words"), ("modal", "negations"), ("modal", "not_yet"), ("wrappers", "adverbs")):
+        left = _words(table, key).sub("", left)
+    return re.sub(r"[的了个一块]", "", left)
+
+
+def read_clause(text: str) -> Clause:
+    """What one clause (wrappers out) says of a request."""
+    acts, act_of = _families("act")
+    found_act = acts.search(text)
+    whos, who_of = _families("who")
+    found_who = whos.search(text)
+    if found_act and found_who and found_who.start() >= found_act.end():
+        found_who = whos.search(text[: found_act.start()]) or found_who
+    objects, object_of = _families("object")
+    found_object = objects.search(text) or re.search(_data()["object"]["zone_names"], text)
+    before = _A_NOT_A_RE.sub("", text[: found_act.start()]) if found_act else ""
+    before = _words("wrappers", "adverbs").sub("", before)
+    wished = bool(found_act and _words("modal", "words").search(before[-3:]))
+    may = bool(found_act and _words("modal", "may").search(before[-3:]))
+    before = _words("modal", "words").sub("", before)
+    negated = bool(found_act and re.search(rf"(?:{_words('modal', 'negations').pattern})$", before))
+    not_yet = bool(found_act and re.search(rf"(?:{_words('modal', 'not_yet').pattern})$", before))
+    object_name = ""
+    if found_object:
+        object_name = object_of.get(found_object.group(), "zone")
+    question = re.sub(r"可不可以|可以不可以|行不行|得不得|好不好", "", text)
+    return Clause(
+        who=who_of[found_who.group()] if found_who else "",
+        act=act_of[found_act.group()] if found_act else "",
+        negated=negated,
+        not_yet=not_yet,
+        may=may,
+        wished=wished,
+        object=object_name,
+        # an A-not-A question asks ('我今年67岁党员还要不要参加义务种树'), the may-I ones left out before
+        asked=bool(_words("question", "words").search(question) or _A_NOT_A_RE.search(question)),
+        complaint=bool(_words("complaint", "words").search(text)),
+        done=bool(
+            found_act
+            and (
+                text[found_act.end() : found_act.end() + 1] in _data()["done"]["after"]
+                or _words("done", "before").search(text)
+            )
+        ),
+        whole=not _leftover(text, [found_act, found_who, found_object]),
+    )
+
+
+def _number(numerals: str) -> int | None:
+    if numerals.isdigit():
+        return int(numerals)
+    if numerals.startswith("十"):
+        return 10 + _NUMERALS.get(numerals[1:], 0) if len(numerals) <= 2 else None
+    if len(numerals) == 1:
+        return _NUMERALS.get(numerals)
+    return None
+
+
+def read(norm: str) -> Frame:
+    """The frame of a ``normalize``d text: the last clause with an act is the request, its who and object (when it
+    names none) from the clauses before ('我们村有没有种树活动啊 我想去': the day asked after, then the going)."""
+    texts, asked_may = clauses(norm or "")
+    read_ = [read_clause(text) for text in texts]
+    acting = [i for i, clause in enumerate(read_) if clause.act]
+    if not acting:
+        return Frame(clauses=len(texts))
+    main = read_[acting[-1]]
+    earlier = read_[: acting[-1]][::-1]
+    obj = main.object or next((c.object for c in earlier if c.object), "")
+    complaint = any(c.complaint for c in read_)
+    if not obj and complaint and any(c.act == "send" for c in read_):
+        obj = "reminders"  # the bot's sending complained of: the reminders ('每日都发好烦啊 唔想收')
+    amount = _AMOUNT_RE.search(norm or "")
+    month = _MONTH_RE.search(norm or "")
+    return Frame(
+        who=main.who or next((c.who for c in earlier if c.who), ""),
+        act=main.act,
+        object=obj,
+        amount=_number(amount.group(1)) if amount else None,
+        month=_number(month.group(1)) if month else None,
+        negated=main.negated,
+        wished=main.wished,
+        asked=main.asked and not asked_may,
+        complaint=complaint,
+        done=main.done,
+        not_yet=main.not_yet,
+        may=main.may,
+        whole=len(texts) == 1 and main.whole,
+        clauses=len(texts),
+    )
+
+
+# --- what the duty readers ask of a frame -------------------------------------------------------------------------
+
+
+def joins_the_day(frame: Frame) -> bool:
+    """One's going to the planting day ('我们村有没有种树活动啊 我想去')."""
+    return (
+        frame.act == "join"
+        and frame.object == "planting_day"
+        and (frame.who == "self" or (frame.wished and not frame.who))  # never heard of ('听讲可以参加种树活动')
+        and not frame.negated
+        and not frame.asked
+        and not frame.done
+    )
+
+
+def stops_the_reminders(frame: Frame) -> bool:
+    """The reminders not wanted, complained of or named ('每日都发好烦啊 唔想收')."""
+    return frame.act in ("receive", "send") and frame.negated and frame.object == "reminders" and frame.who != "other"
+
+
+def zone_holders_asked(frame: Frame) -> bool:
+    """Who has taken the care zones on ('石岗片和长塘片有哪个党员认领了'); not who may ('…哪些党员可以认领') nor who has
+    not ('…哪些党员还没认领')."""
+    return (
+        frame.act == "take_on"
+        and frame.object == "zone"
+        and frame.who == "asked"
+        and not frame.negated
+        and not frame.not_yet
+        and not frame.wished
+        and not frame.may
+    )
+
+
+def takes_on_a_zone(frame: Frame) -> bool:
+    """A care zone wished to be taken on ('我想包祠堂边嗰块责任区', '涯系党员 要揾块责认区来管'): the list to claim one."""
+    return (
+        frame.act == "take_on"
+        and frame.object == "zone"
+        and frame.who in ("", "self")
+        and frame.wished
+        and not (frame.negated or frame.asked or frame.done)
+    )
+
+
+def taken_on_for_them(frame: Frame) -> bool:
+    """A pledge asked for someone pointed at, nothing else said ('帮佢认领先', '帮佢登记个认领')."""
+    # 登记 (data, as '注销登记' says it) before 认领 is the registering asked ('帮佢登记个认领')
+    return (
+        frame.act == "take_on"
+        and frame.who == "other"
+        and frame.object in ("", "data")
+        and not frame.negated
+        and not frame.asked
+    )
+
+
+def leaving(frame: Frame) -> bool:
+    """The campaign left ('我想注销', '删除我的资料', '我唔想参加啦', '我要退出'), said with nothing else."""
+    if not frame.whole or frame.asked or frame.who not in ("", "self"):
+        return False
+    if frame.act == "leave":
+        return not frame.negated and frame.object in ("", "data")
+    if frame.act == "delete":
+        return not frame.negated and frame.object == "data"
+    return frame.act == "join" and frame.negated and not frame.object

@@ -1,0 +1,99 @@
+"""Issue 17 §5: the request frame (bot/request_frames.py, messages/request_frames.toml): a duty's request read as who ×
+act × object, the wrappers around it (politeness, fillers, particles, a may-I question) left out. Examples, then
+properties: wrappers around a frame do not change it; a negation before the act flips it."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot import nlu, request_frames
+from bot.request_frames import Frame
+
+
+def frame(text: str) -> Frame:
+    return request_frames.read(nlu.normalize(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "act", "obj", "negated"),
+    [
+        ("我哋村有冇植树活动啊 我想去", "self", "join", "planting_day", False),  # 22b
+        ("每日都发好烦啊 唔想收", "", "receive", "reminders", True),  # 22a: the sending complained of
+        ("石岗片同长塘片有边个党员认领咗", "asked", "take_on", "zone", False),  # 22a
+        ("帮佢认领先", "other", "take_on", "", False),  # 22b's second clause
+        ("我唔想参加啦", "self", "join", "", True),
+        ("帮我删除我的资料吧", "self", "delete", "data", False),
+        ("我有冇植树活动", "", "", "", False),  # no act: no request, nothing read
+    ],
+)
+def test_the_frame_read(text, who, act, obj, negated):
+    found = frame(text)
+    assert (found.who, found.act, found.object, found.negated) == (who, act, obj, negated)
+
+
+def test_the_amount_and_month_read():
+    found = frame("刘婶话佢屋企四月会种两棵龙眼 帮佢认领先")
+    assert (found.amount, found.month, found.act, found.who) == (2, 4, "take_on", "other")
+
+
+@pytest.mark.parametrize(
+    ("text", "duty", "meant"),
+    [
+        ("我哋村有冇植树活动啊 我想去", request_frames.joins_the_day, True),
+        ("今年有冇植树日啊 我想去帮手", request_frames.joins_the_day, True),  # frames74's own, written before
+        ("我们村有没有植树活动啊", request_frames.joins_the_day, False),  # control: only asked
+        ("种树活动要带什么去", request_frames.joins_the_day, False),  # control: what to bring
+        ("我唔想参加明天嘅活动", request_frames.joins_the_day, False),  # control: declined
+        ("每日都发好烦啊 唔想收", request_frames.stops_the_reminders, True),
+        ("你们每天发这么多 好烦 不想收了", request_frames.stops_the_reminders, True),  # frames74's own
+        ("每日都要淋水好烦啊", request_frames.stops_the_reminders, False),  # control: a chore complained of
+        ("每日都发好烦啊 但系有用 继续发啦", request_frames.stops_the_reminders, False),  # control: go on
+        ("石岗片同长塘片有边个党员认领咗", request_frames.zone_holders_asked, True),
+        ("我想认领石岗片", request_frames.zone_holders_asked, False),  # control: one's own claim
+        ("帮佢认领先", request_frames.taken_on_for_them, True),
+        ("帮佢登记个认领", request_frames.taken_on_for_them, True),
+        ("帮佢认领责任区", request_frames.taken_on_for_them, False),  # control: a zone, no pledge
+        ("我想注销", request_frames.leaving, True),
+        ("删除我的资料", request_frames.leaving, True),
+        ("我唔想参加啦", request_frames.leaving, True),
+        ("我要退出", request_frames.leaving, True),
+        ("我唔想参加明天嘅活动", request_frames.leaving, False),  # control: a day declined
+        ("我要退出群聊", request_frames.leaving, False),  # control: something else left
+        ("我想注销吗", request_frames.leaving, False),  # control: asked
+    ],
+)
+def test_what_a_duty_reader_asks_of_the_frame(text, duty, meant):
+    assert duty(frame(text)) is meant
+
+
+# --- properties ----------------------------------------------------------------------------------------------------
+# Requests said whole, each with the frame it reads as
+REQUESTS = ["我想参加种树活动", "我要认领责任区", "我想收通知", "我要退出", "我想认领", "我想去种树日"]
+POLITE = ["", "麻烦你", "唔该", "请", "你好", "嗯"]
+AFTER = ["", "啊", "啦", "吧", "呀", "喇", "可唔可以", "得唔得", "行不行", "可以吗", "好吗"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(REQUESTS), st.sampled_from(POLITE), st.sampled_from(AFTER), st.sampled_from(["", " ", "，"]))
+def test_wrappers_around_a_frame_do_not_change_it(request, before, after, space):
+    bare = frame(request)
+    wrapped = frame(f"{before}{space}{request}{after}")
+    assert (wrapped.who, wrapped.act, wrapped.object, wrapped.negated, wrapped.asked) == (
+        bare.who,
+        bare.act,
+        bare.object,
+        bare.negated,
+        bare.asked,
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(REQUESTS), st.sampled_from(["唔", "不", "别"]), st.sampled_from(POLITE))
+def test_a_negation_flips_the_frame(request, negation, before):
+    bare = frame(request)
+    wish = next(word for word in ("想", "要") if word in request)
+    negated = frame(before + request.replace(wish, negation + wish, 1))
+    assert (negated.act, negated.object) == (bare.act, bare.object)
+    assert negated.negated is not bare.negated
