@@ -2153,13 +2153,9 @@ def test_round_21z_probe(probe, context, message, expected):
 
 
 # Set 22a, written blind at the forty-fifth session's start (main 579fc2a 131/140); now development. Round 84 mended its
-# seven blind misses of the conversation (tests/e2e/test_conversation_round84.py); left: frames74's duty kinds
-_ROUND_22A_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "frames74: the duty kinds' request-frame reader takes these (unsubscribe, zone)",
-        ["member:每日都发好烦啊 唔想收", "cadre:石岗片同长塘片有边个党员认领咗"],
-    ),
-]
+# seven blind misses of the conversation (tests/e2e/test_conversation_round84.py), round 85 its two duty kinds' (the
+# request-frame reader, tests/e2e/test_conversation_round85.py): 140/140
+_ROUND_22A_LEFT: list[tuple[str, list[str]]] = []
 ROUND_22A_MISSES = {message: why for why, messages in _ROUND_22A_LEFT for message in messages}
 
 
@@ -2169,13 +2165,9 @@ def test_round_22a_probe(probe, context, message, expected):
 
 
 # Set 22b, written blind at the forty-fifth session's start (main 579fc2a 132/140); now development. Round 84 mended its
-# six blind misses of the conversation (tests/e2e/test_conversation_round84.py); left: frames74's duty kinds
-_ROUND_22B_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "frames74: the duty kinds' request-frame reader takes these (pledge, join)",
-        ["cadre:刘婶话佢屋企四月会种两棵龙眼 帮佢认领先", "finished:我哋村有冇植树活动啊 我想去"],
-    ),
-]
+# six blind misses of the conversation (tests/e2e/test_conversation_round84.py), round 85 its two duty kinds' (the
+# request-frame reader, tests/e2e/test_conversation_round85.py): 140/140
+_ROUND_22B_LEFT: list[tuple[str, list[str]]] = []
 ROUND_22B_MISSES = {message: why for why, messages in _ROUND_22B_LEFT for message in messages}
 
 
