@@ -484,7 +484,9 @@ CALM_38 = [
     "夏天太阳大 几点钟去种树比较好",
     "楼梯旁边种棵桂花好不好",
     "柴火灶烧出来的草木灰可以撒在树底下吗",
-    "打完药多久可以摘果子吃",
+    # FAQ round 90 (issue 17 §3): '打完药多久可以摘果子吃' left this list: a fruit sprayed days before and eaten is a
+    # poisoning risk, and sets BD, BH, BO, BP and BR tag it safety; it now opens with the interval's own short line
+    # (safety.toml pesticide_exposure ``line_by``; tests/unit/test_faq_round90.py)
     "阿公以前摔伤过腰 现在还能帮手种树吗",
     "蜈蚣草是什么草 要不要除",
     "台风季节快到了 新种的树要怎样绑",

@@ -18,8 +18,8 @@ CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_59.tsv"
 
 
 @pytest.fixture(scope="module")
-def lines() -> dict[str, str]:
-    return {rule.name: rule.line for rule in faq.load_safety_rules(ROOT / "messages" / "faq")}
+def rules() -> dict[str, faq.SafetyRule]:
+    return {rule.name: rule for rule in faq.load_safety_rules(ROOT / "messages" / "faq")}
 
 
 # own phrasings still missed, each a strict xfail with why
@@ -40,13 +40,16 @@ def _checks() -> list:
 
 
 @pytest.mark.parametrize(("question", "expected", "tags"), _checks())
-def test_round_59_classes_and_controls(index, lines, question, expected, tags):
+def test_round_59_classes_and_controls(index, rules, question, expected, tags):
+    """A rule's line is the one it opens this question with (``line_for``: round 90 gave the pre-harvest interval,
+    '啱啱喷完农药 几时先可以摘啲果食', pesticide_exposure's own short line)."""
     result = index.match(question)
     assert faq.result_label(result) == expected, (faq.result_label(result), result.reason, result.note_entry)
     for tag in tags.split():
         if tag.startswith("note:"):
             assert result.note_entry == tag.removeprefix("note:"), (result.reason, result.note_entry)
         if tag.startswith("line:"):
-            assert lines[tag.removeprefix("line:")] in result.safety, result.safety
+            line = rules[tag.removeprefix("line:")].line_for(index._fixed(question))
+            assert line in result.safety, result.safety
             if result.kind == "answer":
-                assert result.answer_text.startswith(lines[tag.removeprefix("line:")])
+                assert result.answer_text.startswith(line)

@@ -115,9 +115,10 @@ def test_an_entry_about_one_thing_needs_its_word_said(index):
     assert faq.result_label(index.match("啲羊成日啃树皮点防")) == "tech.livestock"
 
 
-# round 89: a set's label the needs leave to a person (asked back), judged a stretch rather than a word the entry lacks
-NEEDS_UNSAID = {
-    # set BR: is it safe to water at night (tech.snakes): the snakes' answer for a question that names no snake
+# a blind set's label the rule disagrees with, kept as written (the set stays byte for byte what its writer wrote)
+NEEDS_DISAGREED = {
+    # rounds 89 and 90: set BR labels the night watering's safety the snakes' card with no snake said; the card is kept
+    # for questions that name one (a night is no snake), so this one is asked back or goes to a person
     ("faq_heldout_br.tsv", "夜晚去淋水安全吗"),
 }
 
@@ -128,7 +129,7 @@ def test_every_labelled_question_of_a_needy_entry_says_its_word(index):
     for path in sets:
         for case in faq.load_eval_set(path):
             needs = index._answer_needs.get(case.expected)
-            if needs is not None and (path.name, case.question) not in NEEDS_UNSAID:
+            if needs is not None and (path.name, case.question) not in NEEDS_DISAGREED:
                 assert needs.search(index._fixed(case.question)), (path.name, case.question)
 
 
