@@ -5,6 +5,8 @@ fall on a slope its entry, and a promise not kept or a binding that fails a tick
 
 from __future__ import annotations
 
+import pytest
+
 
 def test_a_faint_with_heats_signs_gets_heatstrokes_line_and_first_aid_under_the_number(asker):
     reply = asker.says("阿公喺山上晕低咗 成身好烫")
@@ -26,13 +28,14 @@ def test_how_not_to_fall_on_a_slope_is_the_fall_safety_entry(asker):
     asker.answered_by("斜坡好陡 种树点样先唔会跌亲", "tech.fall_safety")
 
 
-def test_a_promise_not_kept_is_a_ticket_not_the_points_rules(asker):
-    reply = asker.says("积分讲可以换米 去到村委又话冇")
+@pytest.mark.parametrize(
+    ("question", "not_the_answer"),
+    [
+        ("积分讲可以换米 去到村委又话冇", "camp.points_rewards"),  # a promise not kept, not the points' rules
+        ("我老豆冇身份证 点样绑定", "bot.register"),  # a binding without an id card, not the binding steps
+    ],
+)
+def test_a_promise_not_kept_or_a_binding_that_fails_is_a_ticket_not_the_usage(asker, question, not_the_answer):
+    reply = asker.says(question)
     assert "问题编号" in reply and asker.tickets() == 1, reply
-    assert asker.first_line("camp.points_rewards") not in reply, reply
-
-
-def test_a_binding_without_an_id_card_is_a_ticket_not_the_binding_steps(asker):
-    reply = asker.says("我老豆冇身份证 点样绑定")
-    assert "问题编号" in reply and asker.tickets() == 1, reply
-    assert asker.first_line("bot.register") not in reply, reply
+    assert asker.first_line(not_the_answer) not in reply, reply
