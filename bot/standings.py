@@ -213,9 +213,21 @@ STATUS_WORDS = {
 }
 
 
+def streak_words(app, standing: Standing) -> str:
+    """What 本村进度 says of a lagging streak (tidy74): the finished months lagging, as the 通报 counts them (seed 002's
+    consequence is about being 通报'd: '（已连续2个月被通报滞后，本月目前仍落后）'), this month apart, as it is not over
+    ('（上月被通报滞后，本月目前仍落后）'); '' when not lagging now or lagging this month alone (the status says it)."""
+    if standing.status not in (schedule.LAGGING, schedule.LAGGING_TWICE):
+        return ""
+    reported = standing.streak - 1  # the streak counts this month, lagging so far
+    if reported > 1:
+        return app.t("progress.streak", n=reported)
+    return app.t("progress.streak_last_month") if reported == 1 else ""
+
+
 def standing_text(app, standing: Standing, day: date) -> str:
-    """The lines 本村进度 adds: rank, status and lagging streak, what is short, the next milestone, and the
-    consequence of lagging two months in a row (seed 002, 十)."""
+    """The lines 本村进度 adds: rank, status and lagging streak (``streak_words``), what is short, the next milestone,
+    and the consequence of lagging two months in a row (seed 002, 十)."""
     short = short_words(app, standing)
     lines = [
         app.t(
@@ -223,7 +235,7 @@ def standing_text(app, standing: Standing, day: date) -> str:
             rank=standing.rank,
             of=standing.of,
             status=app.t(STATUS_WORDS[standing.status]),
-            streak=app.t("progress.streak", n=standing.streak) if standing.streak > 1 else "",
+            streak=streak_words(app, standing),
         )
     ]
     if short:

@@ -168,6 +168,8 @@ adoption (handlers/adoption.py):
 - adoption_more — 更多 while the adoptable list is shown: its next page
 - adoption_pick — 认养 <编号> while the list is shown (or, just after it, the number alone: 2, 要第三个): one tree of
   the record at that position
+- adoption_count — just after the list, a count alone (两棵, 我要2棵, 就要三棵): the list again after how to pick (by
+  number, one tree each); no planting record, no pledge
 - adoption_pick_unlisted — 认养 <编号> without a list: the list again (round 48: also a pick by its place alone, 要第二个)
 - adoption_list — 认养 / 认种 / 认种一棵树 / 我想认养一棵树 (我家没地方种，想认养一棵): the village's adoptable trees,
   numbered

@@ -7,6 +7,8 @@ Routes (dispatch order in handlers/__init__.py):
 - adoption_more: ``更多`` while a list is shown: its next page
 - adoption_pick: ``认养 <编号>`` while a list is shown (round 44: just after it, the number alone, ``2``, ``要第三个``):
   one tree of the record at that position
+- adoption_count: tidy74: just after the list, a count of trees alone (``两棵``, ``我要2棵``, ``就要三棵``): the list
+  again after how to pick (by number, one tree each); never a planting record nor the pledge's format
 - adoption_pick_unlisted: ``认养 <编号>`` without a list: the list again
 - adoption_list: ``认养`` / ``认种`` / ``认种一棵树`` / ``我想认养一棵树``: the village's adoptable trees (a follower
   not registered: welcome, from afar too, then how to register; the list after it); round 77: a bare ``更多`` with no
@@ -63,6 +65,19 @@ def _bare_pick(ctx: Ctx) -> int | None:
     if ctx.msg.msg_type != "text" or not adoption.FLOW.touched_last(ctx) or planting.collecting(ctx) is not None:
         return None
     return nlu.pick(ctx.msg.text or "", None, trees=True)  # one past the list: on_pick says there is no such number
+
+
+def _count_said(ctx: Ctx, _state) -> int | None:
+    """tidy74: a count of trees alone said to the list just shown, after a wish's words or none ('两棵', '我要2棵',
+    '就要三棵', '给我一棵吧', '认养两棵': ``adoption.count_leads``): a wish for that many, no place (tidy73); while the
+    list is the flow touched last and no record waits, as ``_bare_pick``. Trees planted told ('种了两棵') or named
+    ('两棵荔枝') are no count alone: the record's."""
+    if ctx.msg.msg_type != "text" or not adoption.FLOW.touched_last(ctx) or planting.collecting(ctx) is not None:
+        return None
+    text = text_normalized(ctx).removesuffix("吧")
+    leads = sorted(ctx.app.messages.words("adoption.count_leads"), key=len, reverse=True)
+    rest = text.removeprefix(next((lead for lead in leads if text.startswith(lead)), ""))
+    return nlu.count_alone(rest) if rest[:1].isdigit() or rest[:1] in nlu.CN_NUMERALS else None
 
 
 def _unlisted_ahead(ctx) -> Any:
@@ -207,6 +222,12 @@ def on_pick_unlisted(ctx: Ctx, _number) -> str:
     return list_again(ctx, adoption.FLOW, _show_list, "adoption.list_again")
 
 
+def on_count_said(ctx: Ctx, state, count: int) -> str:
+    if not state.data.get("ids"):
+        return _show_list(ctx)  # the list shown was empty: still none, said again (as on_pick)
+    return list_again(ctx, adoption.FLOW, _show_list, "adoption.count_not_a_pick", count=count)
+
+
 def on_more(ctx: Ctx, state, _match) -> str:
     ids, shown = state.data.get("ids", []), int(state.data.get("shown", 0))
     if not ids:
@@ -320,6 +341,7 @@ ADOPTION_TABLE = FlowTable(
     (
         Step("listed", "more", lambda ctx, state: _more(ctx), on_more, to=("listed",)),
         Step("listed", "number", lambda ctx, state: _pick_number(ctx) or _bare_pick(ctx), on_pick, to=("listed",)),
+        Step("listed", "count", _count_said, on_count_said, to=("listed",)),
         Step("update_photo", "photo", _update_photo, on_update_photo, to=(END,)),
     ),
 )
@@ -329,6 +351,7 @@ ADOPTION_TABLE = FlowTable(
 ROUTES: list = [
     ADOPTION_TABLE.route("adoption_more", "more"),
     ADOPTION_TABLE.route("adoption_pick", "number"),
+    ADOPTION_TABLE.route("adoption_count", "count"),
     Route("adoption_pick_unlisted", _pick_unlisted, on_pick_unlisted),
     Route("adoption_list", _is_request, on_list),
     Route("my_trees", text_means("adoption.commands.my_trees", _own_trees_asked), on_my_trees),

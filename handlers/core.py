@@ -478,12 +478,13 @@ def text_with_number(key: str):
     return matches
 
 
-def list_again(ctx: Ctx, flow, show, key: str) -> str:
-    """``认养 3`` / ``认领责任区 3`` with no list kept: the list (``show(ctx)``, which keeps it in ``flow``'s state
-    ``listed``), after the line ``key`` asking to choose again; just ``show``'s reply when there is no list."""
+def list_again(ctx: Ctx, flow, show, key: str, **params: Any) -> str:
+    """``认养 3`` / ``认领责任区 3`` with no list kept (tidy74: or a count said to the adoptable list): the list
+    (``show(ctx)``, which keeps it in ``flow``'s state ``listed``), after the line ``key`` (with ``params``) asking to
+    choose again; just ``show``'s reply when there is no list."""
     reply = show(ctx)
     state = flow.state(ctx)
-    return ctx.t(key) + "\n" + reply if state and state.name == "listed" else reply
+    return ctx.t(key, **params) + "\n" + reply if state and state.name == "listed" else reply
 
 
 def is_event(*events: str):

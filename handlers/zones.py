@@ -62,16 +62,26 @@ _claim_unlisted = staged(_ordinal_ahead, _no_other_list)
 
 
 # -- the list and the claim ---------------------------------------------------------------------------------
+HOLDERS_NAMED = 3  # tidy74: a zone's holders named in the list, the rest counted (等N人): a line a phone shows whole
+
+
+def _holders(ctx: Ctx, zone: dict, mine: bool) -> str:
+    """Who holds ``zone`` (tidy74: party members' zones are posted in the village, 挂牌): the first ``HOLDERS_NAMED``
+    in the order they claimed, then how many in all when more hold it; '，含您' on the sender's own."""
+    names = [name for name in (zone.get("holder_names") or "").split("、") if name]
+    total = int(zone.get("holders") or 0)
+    if not total:
+        return ctx.t("zones.holders_none")
+    key = "zones.holders_more" if total > HOLDERS_NAMED else "zones.holders_named"
+    return ctx.t(key, names="、".join(names[:HOLDERS_NAMED]), total=total) + (ctx.t("zones.list_mine") if mine else "")
+
+
 def _list_text(ctx: Ctx, village: dict, listed: list[dict]) -> str:
     held = zones.held_zone(ctx)
     lines = [ctx.t("zones.list_header", village=village["name"])]
     for n, zone in enumerate(listed, start=1):
         mine = held is not None and held["id"] == zone["id"]
-        lines.append(
-            ctx.t(
-                "zones.list_line_mine" if mine else "zones.list_line", n=n, name=zone["name"], holders=zone["holders"]
-            )
-        )
+        lines.append(ctx.t("zones.list_line", n=n, name=zone["name"], holders=_holders(ctx, zone, mine)))
     return "\n".join(lines)
 
 
@@ -181,10 +191,10 @@ def on_located(ctx: Ctx, state, location: dict) -> str:
     held = zones.held_zone(ctx)
     lines = [ctx.t("zones.list_by_distance")]
     for n, (zone, distance) in enumerate(ordered, start=1):
-        mine = ctx.t("zones.list_mine") if held is not None and held["id"] == zone["id"] else ""
+        holders = _holders(ctx, zone, held is not None and held["id"] == zone["id"])
         key = "zones.list_line_far" if distance is not None else "zones.list_line_no_place"
         far = round(distance) if distance is not None else 0
-        lines.append(ctx.t(key, n=n, name=zone["name"], holders=zone.get("holders", 0), mine=mine, distance=far))
+        lines.append(ctx.t(key, n=n, name=zone["name"], holders=holders, distance=far))
     return "\n".join(lines)
 
 

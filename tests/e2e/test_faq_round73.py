@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.escalation import load_faq_index
-from tests.e2e.test_escalation import add_roster, ticket_number
-from tests.e2e.test_faq_chat import rules_answer, ticket_count
+from tests.e2e.test_escalation import ticket_number
 
 
 @pytest.mark.parametrize(
@@ -19,29 +17,18 @@ from tests.e2e.test_faq_chat import rules_answer, ticket_count
         ("我哋组嘅示范点名额 可唔可以通融多俾一个", "camp.demo_site"),
     ],
 )
-def test_the_village_asked_to_allow_or_spare_one_opens_a_ticket(villager, bot, question, topic):
-    add_roster(bot)
-    entry = bot.service("faq", load_faq_index).entry(topic)
-    assert entry is not None
-    reply = villager.says(question)
-    assert ticket_number(reply) and ticket_count(bot) == 1, reply
-    assert entry.answer.strip().splitlines()[0] not in reply, reply
+def test_the_village_asked_to_allow_or_spare_one_opens_a_ticket(asker, question, topic):
+    reply = asker.says(question)
+    assert ticket_number(reply) and asker.tickets() == 1, reply
+    assert asker.first_line(topic) not in reply, reply
     assert "村委" in reply, reply
 
 
-def test_the_topic_asked_in_general_keeps_its_answer(villager, bot):
-    add_roster(bot)
-    entry = bot.service("faq", load_faq_index).entry("tech.beekeeping")
-    assert entry is not None
-    reply = rules_answer(villager, bot, villager.says("果园里可以放蜜蜂吗"))
-    assert entry.answer.strip().splitlines()[0] in reply, reply
-    assert ticket_count(bot) == 0, reply
+def test_the_topic_asked_in_general_keeps_its_answer(asker):
+    asker.answered_by("果园里可以放蜜蜂吗", "tech.beekeeping")
 
 
-def test_the_village_asking_one_to_pay_opens_a_ticket_with_the_funding_entry(villager, bot):
-    add_roster(bot)
-    entry = bot.service("faq", load_faq_index).entry("camp.funding")
-    assert entry is not None
-    reply = villager.says("组长叫我哋每家出钱买肥料 使唔使俾")
-    assert ticket_number(reply) and ticket_count(bot) == 1, reply
-    assert entry.answer.strip().splitlines()[0] in reply, reply
+def test_the_village_asking_one_to_pay_opens_a_ticket_with_the_funding_entry(asker):
+    reply = asker.says("组长叫我哋每家出钱买肥料 使唔使俾")
+    assert ticket_number(reply) and asker.tickets() == 1, reply
+    assert asker.first_line("camp.funding") in reply, reply

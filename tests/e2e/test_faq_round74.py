@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.test_escalation import add_roster, ticket_number
-from tests.e2e.test_faq_chat import rules_answer, ticket_count
+from tests.e2e.test_escalation import ticket_number
 
 
 @pytest.mark.parametrize(
@@ -19,21 +18,18 @@ from tests.e2e.test_faq_chat import rules_answer, ticket_count
         ("柿子开花不结果", "结果", "柿"),
     ],
 )
-def test_a_kind_of_trouble_told_in_general_is_the_tree_s_field(villager, bot, question, label, tree):
-    add_roster(bot)
-    reply = rules_answer(villager, bot, villager.says(question))
+def test_a_kind_of_trouble_told_in_general_is_the_tree_s_field(asker, question, label, tree):
+    reply = asker.answer(question)
     assert f"·{label}" in reply and tree in reply, reply
-    assert "问题编号" not in reply and ticket_count(bot) == 0, reply
+    assert "问题编号" not in reply and asker.tickets() == 0, reply
 
 
-def test_one_s_own_tree_keeps_the_ticket(villager, bot):
-    add_roster(bot)
-    reply = villager.says("我屋门口棵杨梅生虫")
-    assert ticket_number(reply) and ticket_count(bot) == 1, reply
+def test_one_s_own_tree_keeps_the_ticket(asker):
+    reply = asker.says("我屋门口棵杨梅生虫")
+    assert ticket_number(reply) and asker.tickets() == 1, reply
 
 
-def test_a_tree_wanted_with_nothing_else_asked_is_its_card(villager, bot):
-    add_roster(bot)
-    reply = rules_answer(villager, bot, villager.says("我舅父想种柿子"))
+def test_a_tree_wanted_with_nothing_else_asked_is_its_card(asker):
+    reply = asker.answer("我舅父想种柿子")
     assert "想看全面介绍" not in reply and "柿" in reply, reply
-    assert "问题编号" not in reply and ticket_count(bot) == 0, reply
+    assert "问题编号" not in reply and asker.tickets() == 0, reply

@@ -7,60 +7,48 @@ longer the registering-for-others answer; an entry about one thing not given for
 
 from __future__ import annotations
 
-from bot.escalation import load_faq_index
-from tests.e2e.test_escalation import add_roster
-from tests.e2e.test_faq_chat import ticket_count
-from tests.faq_helpers import faq_index, first_line, safety_rule
 
-
-def test_a_wasps_nest_opens_with_the_wasps_line_then_its_entry(villager, bot):
-    add_roster(bot)
-    reply = villager.says("门口棵龙眼树上有个黄蜂窝")
-    bite = safety_rule(faq_index(bot), "bite_sting")
+def test_a_wasps_nest_opens_with_the_wasps_line_then_its_entry(asker):
+    reply = asker.says("门口棵龙眼树上有个黄蜂窝")
+    bite = asker.rule("bite_sting")
     assert reply.startswith(bite.line_by[0][1]), reply
     assert bite.line not in reply and "被蛇咬" not in reply, reply
-    assert "马蜂" in reply and "问题编号" not in reply and ticket_count(bot) == 0, reply
+    assert "马蜂" in reply and "问题编号" not in reply and asker.tickets() == 0, reply
 
 
-def test_a_wasp_sting_with_a_swollen_face_is_its_line_a_ticket_and_the_wasp_entry(villager, bot):
-    add_roster(bot)
-    reply = villager.says("我个女俾黄蜂叮咗 成块面肿晒")
-    bite = safety_rule(faq_index(bot), "bite_sting")
+def test_a_wasp_sting_with_a_swollen_face_is_its_line_a_ticket_and_the_wasp_entry(asker):
+    reply = asker.says("我个女俾黄蜂叮咗 成块面肿晒")
+    bite = asker.rule("bite_sting")
     assert reply.startswith(bite.line_by[0][1]) and "被蛇咬" not in reply, reply
-    assert "问题编号" in reply and ticket_count(bot) == 1, reply
-    assert first_line(bot, "tech.wasps") in reply, reply
+    assert "问题编号" in reply and asker.tickets() == 1, reply
+    assert asker.first_line("tech.wasps") in reply, reply
 
 
-def test_an_eye_poked_in_cantonese_is_the_eye_injurys_line_and_a_ticket(villager, bot):
-    add_roster(bot)
-    reply = villager.says("细佬俾竹枝篤亲只眼")
-    assert reply.startswith(safety_rule(faq_index(bot), "eye_injury").line), reply
-    assert "问题编号" in reply and ticket_count(bot) == 1, reply
+def test_an_eye_poked_in_cantonese_is_the_eye_injurys_line_and_a_ticket(asker):
+    reply = asker.says("细佬俾竹枝篤亲只眼")
+    assert reply.startswith(asker.rule("eye_injury").line), reply
+    assert "问题编号" in reply and asker.tickets() == 1, reply
 
 
-def test_a_decoction_drunk_is_the_eaten_plants_line_not_a_pesticides(villager, bot):
-    add_roster(bot)
-    reply = villager.says("阿爷摘咗啲山上嘅树叶煲水饮 依家呕")
-    assert reply.startswith(safety_rule(faq_index(bot), "ate_plant").line), reply
-    assert safety_rule(faq_index(bot), "pesticide_exposure").line not in reply, reply
-    assert "问题编号" in reply and ticket_count(bot) == 1, reply
+def test_a_decoction_drunk_is_the_eaten_plants_line_not_a_pesticides(asker):
+    reply = asker.says("阿爷摘咗啲山上嘅树叶煲水饮 依家呕")
+    assert reply.startswith(asker.rule("ate_plant").line), reply
+    assert asker.rule("pesticide_exposure").line not in reply, reply
+    assert "问题编号" in reply and asker.tickets() == 1, reply
 
 
-def test_a_relayed_question_is_not_the_registering_for_others_answer(villager, bot):
-    add_roster(bot)
-    reply = villager.says("邻居阿叔冇手机 佢棵龙眼落叶落得好犀利 托我问")
-    assert first_line(bot, "bot.proxy") not in reply, reply
+def test_a_relayed_question_is_not_the_registering_for_others_answer(asker):
+    reply = asker.says("邻居阿叔冇手机 佢棵龙眼落叶落得好犀利 托我问")
+    assert asker.first_line("bot.proxy") not in reply, reply
 
 
-def test_an_entry_about_one_thing_is_not_given_when_the_question_does_not_say_it(villager, bot):
-    add_roster(bot)
-    reply = villager.says("荔枝酒点酿")
-    assert first_line(bot, "tech.osmanthus_food") not in reply, reply
-    assert "问题编号" in reply and ticket_count(bot) == 1, reply
+def test_an_entry_about_one_thing_is_not_given_when_the_question_does_not_say_it(asker):
+    reply = asker.says("荔枝酒点酿")
+    assert asker.first_line("tech.osmanthus_food") not in reply, reply
+    assert "问题编号" in reply and asker.tickets() == 1, reply
 
 
-def test_someone_posing_as_the_forestry_office_is_a_ticket_with_the_warning_note(villager, bot):
-    add_roster(bot)
-    reply = villager.says("有人冒充林业局上门收检疫费")
-    assert "问题编号" in reply and ticket_count(bot) == 1, reply
-    assert "先别给钱" in reply and first_line(bot, "tech.seedling_quarantine") not in reply, reply
+def test_someone_posing_as_the_forestry_office_is_a_ticket_with_the_warning_note(asker):
+    reply = asker.says("有人冒充林业局上门收检疫费")
+    assert "问题编号" in reply and asker.tickets() == 1, reply
+    assert "先别给钱" in reply and asker.first_line("tech.seedling_quarantine") not in reply, reply

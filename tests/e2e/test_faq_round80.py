@@ -7,10 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.escalation import load_faq_index
-from tests.e2e.test_escalation import add_roster, ticket_number
-from tests.e2e.test_faq_chat import rules_answer, ticket_count
-from tests.faq_helpers import first_line
+from tests.e2e.test_escalation import ticket_number
 
 
 @pytest.mark.parametrize(
@@ -22,24 +19,19 @@ from tests.faq_helpers import first_line
         ("隔篱阿婶叫我帮佢问 新种嘅树几耐淋一次水", "tech.watering_after"),
     ],
 )
-def test_a_question_asked_for_someone_else_is_answered_as_asked(villager, bot, question, entry_id):
-    add_roster(bot)
-    reply = rules_answer(villager, bot, villager.says(question))
-    assert first_line(bot, entry_id) in reply, reply
-    assert first_line(bot, "bot.proxy") not in reply, reply
-    assert "问题编号" not in reply and ticket_count(bot) == 0, reply
+def test_a_question_asked_for_someone_else_is_answered_as_asked(asker, question, entry_id):
+    reply = asker.answered_by(question, entry_id)
+    assert asker.first_line("bot.proxy") not in reply, reply
 
 
-def test_a_neighbour_s_sick_tree_told_through_the_go_between_keeps_the_ticket(villager, bot):
-    add_roster(bot)
-    reply = villager.says("隔篱阿伯冇手机 佢棵荔枝啲叶黄晒 叫我帮佢问")
-    assert ticket_number(reply) and ticket_count(bot) == 1, reply
+def test_a_neighbour_s_sick_tree_told_through_the_go_between_keeps_the_ticket(asker):
+    reply = asker.says("隔篱阿伯冇手机 佢棵荔枝啲叶黄晒 叫我帮佢问")
+    assert ticket_number(reply) and asker.tickets() == 1, reply
 
 
 @pytest.mark.parametrize("text", ["我系台湾证件 绑唔到", "我是学生 密码忘记了"])
-def test_an_account_problem_told_is_never_small_talk(villager, bot, text):
-    add_roster(bot)
-    reply = villager.says(text)
+def test_an_account_problem_told_is_never_small_talk(asker, bot, text):
+    reply = asker.says(text)
     assert bot.t("faq.small_talk") not in reply, reply
     assert reply.strip(), reply
 
@@ -52,21 +44,19 @@ def test_an_account_problem_told_is_never_small_talk(villager, bot, text):
         ("帮阿公问下 龙眼树要唔要剪枝", "龙眼·修剪"),
     ],
 )
-def test_a_tree_s_field_asked_for_a_relative_is_that_field_not_the_proxy(villager, bot, question, heading):
-    add_roster(bot)
-    reply = rules_answer(villager, bot, villager.says(question))
+def test_a_tree_s_field_asked_for_a_relative_is_that_field_not_the_proxy(asker, question, heading):
+    reply = asker.answer(question)
     assert reply.startswith(heading), reply
-    assert first_line(bot, "bot.proxy") not in reply and ticket_count(bot) == 0, reply
+    assert asker.first_line("bot.proxy") not in reply and asker.tickets() == 0, reply
 
 
 @pytest.mark.parametrize(
     ("question", "entry_id"), [("树上长咗一丛丛寄生", "tech.mistletoe"), ("啲苗一棵棵俾蜗牛食晒叶", "tech.snails")]
 )
-def test_clusters_told_are_the_trouble_not_a_record(villager, bot, question, entry_id):
+def test_clusters_told_are_the_trouble_not_a_record(asker, bot, question, entry_id):
     # main: '没认出“丛寄生”这种树。1棵树是什么树？' (a record of one tree called 丛寄生 waiting for its photo)
-    add_roster(bot)
-    reply = rules_answer(villager, bot, villager.says(question))
-    assert first_line(bot, entry_id) in reply, reply
-    assert "没认出" not in reply and ticket_count(bot) == 0, reply
+    reply = asker.answer(question)
+    assert asker.first_line(entry_id) in reply, reply
+    assert "没认出" not in reply and asker.tickets() == 0, reply
     assert next(bot.db.query("SELECT COUNT(*) AS n FROM plantings"))["n"] == 0
     assert "planting" not in {row["flow"] for row in bot.db.query("SELECT flow FROM conversations")}

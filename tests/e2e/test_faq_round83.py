@@ -6,48 +6,38 @@ is none (蛇瓜, 火龙果, 芒果炭疽病) (tests/unit/test_faq_round83.py).""
 
 from __future__ import annotations
 
-from bot.escalation import load_faq_index
-from tests.e2e.test_escalation import add_roster
-from tests.e2e.test_faq_chat import ticket_count
-from tests.faq_helpers import faq_index, first_line, safety_rule
 
-
-def test_a_sprained_foot_opens_with_the_injurys_line_before_the_ticket(villager, bot):
-    add_roster(bot)
-    reply = villager.says("阿叔挖穴扭亲只脚 行唔到")
-    line = safety_rule(faq_index(bot), "person_hurt").line
+def test_a_sprained_foot_opens_with_the_injurys_line_before_the_ticket(asker):
+    reply = asker.says("阿叔挖穴扭亲只脚 行唔到")
+    line = asker.rule("person_hurt").line
     assert reply.startswith(line), reply
     assert "问题编号" in reply and reply.index(line) < reply.index("问题编号"), reply
-    assert ticket_count(bot) == 1
+    assert asker.tickets() == 1
 
 
-def test_lime_in_the_mouth_opens_with_its_own_line_before_the_ticket(villager, bot):
-    add_roster(bot)
-    reply = villager.says("刷树嘅石灰水溅咗入细路个嘴")
-    lime = safety_rule(faq_index(bot), "lime_burn")
+def test_lime_in_the_mouth_opens_with_its_own_line_before_the_ticket(asker):
+    reply = asker.says("刷树嘅石灰水溅咗入细路个嘴")
+    lime = asker.rule("lime_burn")
     mouth = lime.line_by[0][1]
     assert reply.startswith(mouth) and "漱口" in mouth, reply
     assert lime.line not in reply, reply
-    assert "问题编号" in reply and reply.index(mouth) < reply.index("问题编号") and ticket_count(bot) == 1, reply
+    assert "问题编号" in reply and reply.index(mouth) < reply.index("问题编号") and asker.tickets() == 1, reply
 
 
-def test_a_child_wheezing_from_fluff_opens_with_the_pollen_line_then_the_allergy_entry(villager, bot):
-    add_roster(bot)
-    reply = villager.says("啲柳絮飘入屋 我个女一直打喷嚏")
-    assert reply.startswith(safety_rule(faq_index(bot), "pollen_allergy").line), reply
-    assert first_line(bot, "tech.plant_allergy") in reply, reply
+def test_a_child_wheezing_from_fluff_opens_with_the_pollen_line_then_the_allergy_entry(asker):
+    reply = asker.says("啲柳絮飘入屋 我个女一直打喷嚏")
+    assert reply.startswith(asker.rule("pollen_allergy").line), reply
+    assert asker.first_line("tech.plant_allergy") in reply, reply
 
 
-def test_a_headache_by_a_charcoal_brazier_opens_with_the_fumes_line(villager, bot):
-    add_roster(bot)
-    reply = villager.says("屋企烧紧炭盆 阿嫲话头好痛想呕")
-    assert reply.startswith(safety_rule(faq_index(bot), "charcoal_fumes").line), reply
+def test_a_headache_by_a_charcoal_brazier_opens_with_the_fumes_line(asker):
+    reply = asker.says("屋企烧紧炭盆 阿嫲话头好痛想呕")
+    assert reply.startswith(asker.rule("charcoal_fumes").line), reply
     assert "120" in reply.splitlines()[0]
 
 
-def test_a_word_of_danger_that_is_none_opens_with_no_line(villager, bot):
-    add_roster(bot)
+def test_a_word_of_danger_that_is_none_opens_with_no_line(asker):
     for question in ("蛇瓜点种", "火龙果几时施肥", "芒果炭疽病点治"):
-        reply = villager.says(question)
+        reply = asker.says(question)
         assert not reply.startswith("⚠"), (question, reply)
         assert "防蛇" not in reply and "安全第一" not in reply, (question, reply)

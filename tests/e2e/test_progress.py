@@ -96,8 +96,9 @@ def test_village_progress_in_mu_with_households_and_party(roster, villager, bot,
         "核实党建林1.2/2亩（60%），示范点0/1个",
         "共83棵，1/3户已种",
         "党员参与2/2人（另有1条待审核）",  # the secretary took part through the plot
-        # no plan by 1月31日, nothing by 2月底: lagging at the end of January, of February, and now
-        "排名1/2，状态：连续两月滞后（已连续3个月）",
+        # no plan by 1月31日, nothing by 2月底: lagging at the end of January, of February, and now; tidy74: the
+        # finished months counted as the 通报 counts them, March apart (it had said （已连续3个月）, March counted)
+        "排名1/2，状态：连续两月滞后（已连续2个月被通报滞后，本月目前仍落后）",
         "未完成：村绿化计划未备案；还有2户没有认领安排；党建林还差0.8亩；示范点还差1个（经街道确认）",
         "下一节点：3月12日前全面完成植树计划",
         "⚠ 按方案，连续2个月被通报进度不利的村（社区），当年党组织绩效考核不得评为“良好”及以上。",

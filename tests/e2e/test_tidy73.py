@@ -28,7 +28,8 @@ def test_a_count_said_to_the_list_is_no_place_picked(plots, person, bot, text): 
 
 
 @pytest.mark.parametrize(
-    ("text", "plot"), [("2", 1), ("第二棵", 1), ("认养2", 1), ("我就要第一棵", 0), ("要第二个", 1), ("认养第2棵", 1)]
+    ("text", "plot"),
+    [("2", 1), ("第二棵", 1), ("第一棵", 0), ("认养2", 1), ("我就要第一棵", 0), ("要第二个", 1), ("认养第2棵", 1)],
 )
 def test_a_place_said_to_the_list_still_adopts(plots, person, bot, text, plot):  # noqa: F811
     wang = person("o-wang", "王大妈")

@@ -98,14 +98,15 @@ def test_import_creates_then_updates_in_place(bot, zones, tmp_path, capsys):
 def test_list_claim_and_holder_counts(person, zones, bot):
     chen, lin = person("o-chen", "陈党员", "党员"), person("o-lin", "林干部", "村干部")
     listing = chen.says("认领责任区")
-    assert "1. 党建林东片（0人认领）" in listing and "2. 党建林西片（0人认领）" in listing
+    # tidy74: who holds each zone, by name (it had said how many: 0人认领)
+    assert "1. 党建林东片（还没有人认领）" in listing and "2. 党建林西片（还没有人认领）" in listing
     assert "没有第3号" in chen.says("认领责任区 3")
     assert "认领成功" in chen.says("认领责任区 1") and "党建林东片" in bot.t(
         "zones.claimed", zone="党建林东片", holders=1
     )
     lin.says("认领责任区")
     assert "共2人" in lin.says("认领责任区第1号")  # several members per zone
-    assert "1. 党建林东片（2人认领，含您）" in lin.says("认领党员责任区")
+    assert "1. 党建林东片（陈党员、林干部认领，含您）" in lin.says("认领党员责任区")  # tidy74: names (2人认领)
     assert "已改为认领党建林西片（原来是党建林东片）" in lin.says("认领责任区 2")  # one zone per member
     assert "您已经认领了党建林东片" in (chen.says("认领责任区"), chen.says("认领责任区 1"))[1]
     holders = {
@@ -342,13 +343,13 @@ def test_a_zone_asked_for_in_a_sentence_and_a_retraction_while_the_list_is_shown
     ('我认领1号责任区'), one's own asked ('我的责任区是哪块'); '发错了' while the list is shown ends it as 取消 does (a
     list shown is a flow in progress: a number sent after it no longer claims)."""
     chen = person("o-chen", "陈党员", "党员")
-    assert "1. 党建林东片（0人认领）" in chen.says("党员责任区在哪里 我要认领一块")
+    assert "1. 党建林东片（还没有人认领）" in chen.says("党员责任区在哪里 我要认领一块")  # tidy74: 0人认领 before
     assert chen.says("发错了") == bot.t("core.cancelled")
     again = chen.says("我认领1号责任区")  # no list kept any more: the list again, nothing claimed
-    assert "1. 党建林东片（0人认领）" in again and "认领成功" not in again
+    assert "1. 党建林东片（还没有人认领）" in again and "认领成功" not in again
     assert "认领成功" in chen.says("我认领1号责任区")
-    assert "1. 党建林东片（1人认领，含您）" in chen.says("我的责任区是哪块")
-    assert "1. 党建林东片（1人认领，含您）" not in chen.says("责任区怎么管护")  # how to: the FAQ's
+    assert "1. 党建林东片（陈党员认领，含您）" in chen.says("我的责任区是哪块")  # tidy74: 1人认领 before
+    assert "1. 党建林东片（陈党员认领，含您）" not in chen.says("责任区怎么管护")  # how to: the FAQ's
 
 
 # -- sim58 --------------------------------------------------------------------------------------------------------
@@ -394,3 +395,34 @@ def test_a_member_asks_how_often_he_has_tended(member, person, standin, clock):
     # ('我的责任区', '我嘅党员责任区') had got the FAQ's how to claim one
     assert member.says("我的责任区") == reply
     assert member.says("我嘅党员责任区") == reply
+
+
+# tidy74: the list says who holds each zone, not how many: party members' zones are posted in the village (挂牌); a
+# zone with many holders names the first few (in the order they claimed) and counts the rest (等N人), short for a phone
+def test_the_list_names_each_zones_holders_the_first_few_of_many(person, zones, bot):
+    members = [
+        person(f"o-m{n}", name, "党员") for n, name in enumerate(("陈党员", "林干部", "王党员", "李党员", "赵党员"))
+    ]
+    for member in members:
+        member.says("认领责任区")
+        assert "认领成功" in member.says("认领责任区 1")
+    listing = members[0].says("认领责任区").splitlines()
+    assert listing[1] == "1. 党建林东片（陈党员、林干部、王党员等5人认领，含您）", listing
+    assert listing[2] == "2. 党建林西片（还没有人认领）", listing
+    assert all(len(line) <= 40 for line in listing), listing  # a phone's line
+    assert "赵党员" not in "\n".join(listing)
+    zhou = person("o-zhou", "周党员", "党员")
+    zhou.says("认领责任区")
+    zhou.says("认领责任区 2")
+    listing = zhou.says("认领责任区")
+    assert (
+        "2. 党建林西片（周党员认领，含您）" in listing and "1. 党建林东片（陈党员、林干部、王党员等5人认领）" in listing
+    )
+
+
+def test_the_list_by_distance_names_the_holders_too(member, person, zones):
+    member.says("认领责任区")
+    assert "远近" in member.says("哪块离我近啲")
+    listing = member.sends_location(*INSIDE)
+    assert "1. 党建林东片，约" in listing and "米（陈党员认领，含您）" in listing, listing
+    assert "米（还没有人认领）" in listing, listing

@@ -184,8 +184,11 @@ def test_standing_text_rule_lagging_once_what_is_short_and_the_next_milestone(co
 
 
 def test_standing_text_rule_lagging_twice_gives_the_streak_and_the_consequence(county):
+    # tidy74: February's 通报 said 滞后 and March, not over, lags so far: the streak counts finished months as the 通报
+    # does (seed 002's consequence is about being 通报'd), this month said apart; it had said （已连续2个月）
     assert text_of(county, "石湖村", "2027-03-20T10:00") == (
-        f"排名4/4，状态：连续两月滞后（已连续2个月）\n未完成：党建林还差0.5亩\n{NEXT_AFTER_MARCH_12}\n{CONSEQUENCE}"
+        "排名4/4，状态：连续两月滞后（上月被通报滞后，本月目前仍落后）\n未完成：党建林还差0.5亩"
+        f"\n{NEXT_AFTER_MARCH_12}\n{CONSEQUENCE}"
     )
 
 
@@ -218,7 +221,9 @@ def test_standing_text_rule_a_community_owes_its_plan_then_its_trees(county):
         }
     )
     assert text_of(county, "西湖社区", "2027-02-01T10:00") == (
-        "排名5/5，状态：连续两月滞后（已连续2个月）\n未完成：村绿化计划未备案\n下一节点：2月8日前植树安排表备案"
+        # tidy74: January's 通报 lagged, February so far (it had said （已连续2个月）, February counted)
+        "排名5/5，状态：连续两月滞后（上月被通报滞后，本月目前仍落后）\n未完成：村绿化计划未备案"
+        "\n下一节点：2月8日前植树安排表备案"
         f"\n{CONSEQUENCE}"
     )
     assert text_of(county, "西湖社区", "2027-03-05T10:00").split("\n")[1] == "未完成：村绿化计划未备案；主题林还差50棵"
