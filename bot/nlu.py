@@ -282,6 +282,8 @@ CANTONESE: dict[str, str] = {
     "身边啲": "身边的",
     # just (啱) and then (先)
     "啱啱": "刚刚",
+    # sim71: 头先 (just now) kept whole, so the 先 in it is not 先啱 (才合适): '头先啱啱种咗两棵' had become 头才合适刚种了两棵
+    "头先": "头先",
     # round 59 (20k): just now said otherwise: 啱先 (啱啱 and 头先 in one), 岩 typed for 啱, 正话 ('啱先嗰条记录删咗佢')
     "啱先": "刚才",
     "岩岩": "刚刚",
@@ -1444,6 +1446,7 @@ _PLANT_NOISE_RE = re.compile(
     r"("
     # sim70: the day, the time and the aspect said in Cantonese before the count ('我今日种咗三十棵': no tree “今日咗”)
     r"今日|今朝|琴日|噚日|寻日|尋日|前日|头先|啱啱|朝早|晏昼|我哋|我地|屋企|喺|咗|"
+    r"啱|"  # sim71: just, once ('头先啱种咗三棵': no tree “啱”)
     r"今天|昨天|前天|刚才|刚刚|上午|下午|早上|晚上|已经|我家|我们|我|家里|自家|在|了|又|也|共|一共|总共|"
     r"不对|应该是|就是|是|改成|改为|"
     r"大概|大约|大致|差不多|差唔多|左右|将近|估计|起码|至少|"  # about, at least: never a tree's name
@@ -1746,6 +1749,9 @@ class PlantingText:
     # round 40: a total said first and parts that do not make it ('我种了6棵 3棵桂花2棵荔枝': (6, ((3, '桂花'), (2,
     # '荔枝')))): nothing is recorded, the sender is asked (``parts_against_total``)
     total_differs: tuple[int, tuple[tuple[int, str], ...]] | None = None
+    # sim71: trees he or she planted, no name said ('佢话种咗两棵荔枝 帮佢记落': ``told_of_another``): a cadre is asked
+    # whose (most likely a household's he enters); a villager's stay his own, as before (his household's, most likely)
+    of_someone: bool = False
 
 
 _PROXY_RE = re.compile(
@@ -1878,13 +1884,54 @@ _A_COUNT_RE = re.compile(rf"(?:[{_CN_NUM}]+|\d+)\s*[{MEASURE_WORDS}]")
 # and the FAQ read 三 as a month (the planting window's answer)
 # sim70: with the day (昨天, 今朝, 噚日, 头先: '琴日种咗两棵') and where (在屋后) said first, as a voice message says them
 _COUNT_ALONE_DAY = (
-    r"(?:已经|今日|今天|今朝|今早|今早上|昨天|噚日|寻日|前天|前日|头先|啱啱|刚刚|刚才|上午|下午|早上|晚上)"
+    r"(?:已经|今日|今天|今朝|今早|今早上|昨天|噚日|寻日|前天|前日|头先|啱啱|啱|刚刚|刚才|刚|上午|下午|早上|晚上)"
 )
 _COUNT_ALONE_SITE = r"(?:(?:在|喺)(?:屋后|屋前|房前|房后|门口|院子|后山|田边|路边|河边|屋企|地里|山上|后园))"
 _COUNT_ALONE_RE = re.compile(
     rf"^(?:我|我们|我哋)?{_COUNT_ALONE_DAY}*{_COUNT_ALONE_SITE}?(?:种了|种咗|种左|共|一共|总共|种)?\s*{_NUM}\s*{_MEASURE}"
     r"(?:树|苗)?(?:了|啦|咯|喇|嘅|的|呀|啊)?$"
 )
+
+
+# sim71 (a secretary in the simulator): trees another planted, told in the third person ('陈大伯话佢种咗三棵龙眼', '佢话
+# 种咗两棵荔枝 帮佢记落', '他种了两棵龙眼 帮他登记一下'): had become the sender's own record. A name said first is that
+# household's (as ``planted_for``); he or she alone, or 'record it for him', names nobody: a cadre is asked whose
+_HE = r"(?:佢哋|佢地|佢|他们|她们|他|她)"
+_SAYS = r"(?:话|讲|说|讲话|说是)"
+_PLANTED_AHEAD = (
+    rf"(?:都|也|已经|经已|一共|总共|琴日|尋日|今早|{_COUNT_ALONE_DAY})*(?=(?:种|栽)(?:了|咗|左|好|落|埋|完))"
+)
+_NAMED_SAYS_PLANTED_RE = re.compile(rf"^(?P<name>[{_CJK}]{{2,4}}?){_SAYS}{_HE}?{_PLANTED_AHEAD}")
+_HE_PLANTED_RE = re.compile(rf"(?:^|[\s,，。;；])(?:{_HE}{_SAYS}?|{_SAYS}{_HE}){_PLANTED_AHEAD}")
+_FOR_HIM_RE = re.compile(
+    rf"[\s,，。;；]*(?:麻烦|请)?(?:你)?(?:帮|同|替|给)(?:{_HE})(?:记|登记|报|录|入|上报|记录)[{_CJK}]{{0,4}}?[。!！~～]*$"
+)
+
+
+def told_of_another(text: str, species_table: Mapping) -> tuple[str | None, str, bool] | None:
+    """(name, rest, named) when ``text`` tells of trees another planted, in the third person: the name said first
+    ('陈大伯话佢种咗三棵龙眼': 陈大伯), else None for he or she ('佢话种咗两棵荔枝 帮佢记落'); rest from the planting verb
+    on, 'record it for him' left out; None for anything else and for one's own household's kin said first ('阿爸话佢
+    种咗两棵', as ``planted_for`` keeps them the sender's)."""
+    text = to_halfwidth(text or "").strip()
+    for_him = _FOR_HIM_RE.search(text)
+    body = text[: for_him.start()] if for_him else text
+    named = _NAMED_SAYS_PLANTED_RE.match(body)
+    if named:
+        name = named.group("name")
+        if re.fullmatch(_RELAYED_BY, name) or re.fullmatch(_KIN, name) or re.fullmatch(_NO_HOUSEHOLD, name):
+            return None
+        if re.fullmatch(_HE, name) or re.fullmatch(_SOMEONE, name):
+            return None, body[named.end() :], False
+        if not (_NOT_A_NAME_RE.search(name) or is_planting_words(name) or is_tree_name(name, species_table)):
+            return name, body[named.end() :], True
+        return None
+    he = _HE_PLANTED_RE.search(body)
+    if he:
+        return None, body[he.end() :], False
+    if for_him:
+        return None, body, False
+    return None
 
 
 def count_alone(text: str) -> int | None:
@@ -2320,6 +2367,14 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
     told_for = planted_for(body, species_table) if proxy is None and not _PROXY_VERB_RE.match(body) else None
     if told_for:  # round 40: '我帮隔壁阿婆种了一棵龙眼': another household's trees
         proxy, body = told_for
+    another = (
+        told_of_another(body, species_table)
+        if proxy is None and told_for is None and not _PROXY_VERB_RE.match(body)
+        else None
+    )
+    if another:  # sim71: '陈大伯话佢种咗三棵龙眼', '佢话种咗两棵荔枝 帮佢记落'
+        proxy, body, named = another
+        told_for = (proxy, body) if named else None
     body = without_the_planters_lot(without_what_comes_first(to_halfwidth(body or "").strip()))
     unnamed = proxy is None and (bool(_PROXY_VERB_RE.match(body)) or told_for is not None)
     if unnamed:  # '代种 2棵龙眼', '代种李子2棵': the trees are read, the sender is asked whose they are
@@ -2390,7 +2445,18 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
         more=tuple(several[1:]),
         for_another=told_for is not None,
         total_differs=differs,
+        of_someone=another is not None and not another[2],
     )
+
+
+def village_count_told(text: str) -> bool:
+    """sim71: the village's (or everyone's) trees told as a count planted ('村里今日种咗三十棵', '今天全村种了120棵'): no
+    record of the sender's (``_VILLAGE_PLANTED_RE``), nor a question for the adviser; never a question ('村里种咗几多棵')
+    nor the village's plot ('村里党建林种咗三亩')."""
+    body = to_halfwidth(text or "").strip().rstrip("。.!！~～ ")
+    if not _VILLAGE_PLANTED_RE.match(body) or is_question(body):
+        return False
+    return bool(_PLANTED_RE.search(body)) and bool(re.search(rf"{_NUM}\s*{_MEASURE}", body))
 
 
 # round 37: with no words of having planted, trees told of otherwise: how trees planted before are doing ('两棵桃树开花了',

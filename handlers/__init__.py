@@ -119,6 +119,8 @@ progress (handlers/progress.py):
 - village_progress — 本村进度: the village's (or community's) figures against its target (round 59: who of a group is left
   to plant asked by one who gets no names, 我哋村啲党员仲有几多个未种树; round 61: its pledges asked, 我哋村认领情况点: with its
   认领安排 line)
+- village_count_told — the village's count told as planted (村里今日种咗三十棵; sim71): how it is made (verified records,
+  本村进度), to a cadre how to record for households (代种) and plots; never a ticket
 households (handlers/households.py):
 - household_unlink — cadres: 取消并户 <姓名>: the self-registered villager out of the household 并户 put him in
 - household_link — cadres: 并户 <自行登记的人> <名册上那户的人> (or in words: 把李桂英并到张大伯家): the villager in
