@@ -1910,8 +1910,8 @@ _FOR_HIM_RE = re.compile(
 
 def told_of_another(text: str, species_table: Mapping) -> tuple[str | None, str, bool] | None:
     """(name, rest, named) when ``text`` tells of trees another planted, in the third person: the name said first
-    ('陈大伯话佢种咗三棵龙眼': 陈大伯), else None for he or she ('佢话种咗两棵荔枝 帮佢记落'); rest from the planting verb
-    on, 'record it for him' left out; None for anything else and for one's own household's kin said first ('阿爸话佢
+    ('陈大伯话佢种咗三棵龙眼': 陈大伯; rest from the planting verb on, 'record it for him' left out), else None for he
+    or she ('佢话种咗两棵荔枝 帮佢记落'; rest the whole text, read as before); None for anything else and for one's own household's kin said first ('阿爸话佢
     种咗两棵', as ``planted_for`` keeps them the sender's)."""
     text = to_halfwidth(text or "").strip()
     for_him = _FOR_HIM_RE.search(text)
@@ -1922,15 +1922,12 @@ def told_of_another(text: str, species_table: Mapping) -> tuple[str | None, str,
         if re.fullmatch(_RELAYED_BY, name) or re.fullmatch(_KIN, name) or re.fullmatch(_NO_HOUSEHOLD, name):
             return None
         if re.fullmatch(_HE, name) or re.fullmatch(_SOMEONE, name):
-            return None, body[named.end() :], False
+            return None, text, False
         if not (_NOT_A_NAME_RE.search(name) or is_planting_words(name) or is_tree_name(name, species_table)):
             return name, body[named.end() :], True
         return None
-    he = _HE_PLANTED_RE.search(body)
-    if he:
-        return None, body[he.end() :], False
-    if for_him:
-        return None, body, False
+    if _HE_PLANTED_RE.search(body) or for_him:
+        return None, text, False  # read whole, as before: only whose is asked ('陈大伯报错咗 佢种咗两棵…' is no record)
     return None
 
 

@@ -101,6 +101,8 @@ def test_a_villager_is_not_given_anothers_named_trees(registered, bot, said):  #
         ("我种咗两棵荔枝", "记下了：2棵荔枝"),
         ("阿爸话佢种咗两棵荔枝", "记下了：2棵荔枝"),  # one's own household's kin: the sender's, as before
         ("帮陈大伯代种三棵龙眼", "记下了：为陈大伯代种3棵龙眼"),
+        # a villager's mistake told, he in it: how records are corrected, as before (no 'whose?')
+        ("陈大伯报错咗 佢种咗两棵龙眼 报成二十棵 点改", "还没完成的记录"),
     ],
 )
 def test_controls_ones_own_and_a_said_proxy_are_as_before(registered, bot, said, reply_starts):  # noqa: F811
