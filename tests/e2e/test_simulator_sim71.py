@@ -148,3 +148,24 @@ def test_a_villagers_village_count_told_is_how_the_village_is_counted(registered
 def test_controls_the_villages_count_asked_its_plot_and_ones_own(registered, bot, said, not_starts):  # noqa: F811
     secretary = registered("o-sim71-sec", "林书记", "村书记")
     assert not secretary.says(said).startswith(not_starts)
+
+
+# sim71 (leftover of sim70): a son registers his father's name for his own phone and is told whose this WeChat now
+# is; he answers '不是我' (it is not me) or '我不是陈阿水': that had become a question for the adviser. It is how to
+# correct the name (登记 again), as '我想改名字' is.
+@pytest.mark.parametrize(
+    "said", ["不是我", "我不是陈阿水", "唔系我啊", "这个不是我的名字", "登记错人了"]
+)  # the last three held-out
+def test_the_name_just_registered_denied_is_how_to_correct_it(bot, village, villager_factory, said):  # noqa: F811
+    son = villager_factory("o-sim71-son")
+    son.follows(str(village))
+    assert "如果这个微信是您自己用的" in son.says("帮我阿爸登记 佢叫陈阿水")
+    reply = son.says(said)
+    assert "登记 正确的姓名 村名" in reply, reply
+    assert rows_of(bot, "SELECT id FROM tickets") == []
+
+
+@pytest.mark.parametrize("said", ["我不是党员", "不是我种的", "这棵不是我种的"])
+def test_controls_not_me_of_a_role_or_a_tree_is_no_name_fix(registered, bot, said):  # noqa: F811
+    villager = registered("o-sim71-villager", "陈桂英")
+    assert "登记 正确的姓名 村名" not in villager.says(said)
