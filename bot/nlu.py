@@ -4312,7 +4312,7 @@ _NOT_ME_RE = re.compile(
 def not_me_said(norm: str) -> bool:
     """'不是我', '我不是陈阿水' (a person's name: a common surname), '登记错人了' (``normalize``d)."""
     found = _NOT_ME_RE.match(_INTENT_PARTICLES_RE.sub("", norm or ""))
-    return bool(found) and (not found["name"] or has_common_surname(found["name"]))
+    return found is not None and (not found["name"] or has_common_surname(found["name"]))
 
 
 def name_fix_said(norm: str, species_table: Mapping) -> bool:
