@@ -8,6 +8,7 @@ import pytest
 
 from bot import nlu
 from tests.conftest import rows_of
+from tests.e2e.test_escalation import add_roster, adviser, ticket_number  # noqa: F401 - fixtures
 from tests.e2e.test_planting import registered, village  # noqa: F401 - fixtures
 
 
@@ -169,3 +170,14 @@ def test_the_name_just_registered_denied_is_how_to_correct_it(bot, village, vill
 def test_controls_not_me_of_a_role_or_a_tree_is_no_name_fix(registered, bot, said):  # noqa: F811
     villager = registered("o-sim71-villager", "陈桂英")
     assert "登记 正确的姓名 村名" not in villager.says(said)
+
+
+# sim71, the adviser on the phone between field visits: '待答' (still to answer), as the help's 待办 and 待回答 are,
+# had got '这句我没看懂'. It lists the questions waiting.
+@pytest.mark.parametrize("said", ["待答", "未答", "待答问题"])  # the last two held-out
+def test_the_adviser_asking_what_waits_in_short_gets_the_queue(villager_factory, adviser, bot, clock, said):  # noqa: F811
+    add_roster(bot)
+    clock.set("2027-04-08T09:00")
+    number = ticket_number(villager_factory("o-villager-1").says("问专家 我家桂花叶子发黄还掉叶是怎么回事"))
+    reply = adviser.says(said)
+    assert reply.startswith("待回答1个") and f"第{number}号" in reply, reply
