@@ -2446,6 +2446,20 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
     )
 
 
+# sim71 (leftover of sim70): where to plant asked with no tree named ('种在哪里好', '种喺边度好啲'): which tree is asked back
+# (the answer is each tree's), never a question for the adviser; a place or a tree named is the FAQ's ('荔枝种在哪里好')
+_WHERE_UNNAMED_RE = re.compile(
+    r"^(?:请问|想问下|想问一下|问下)?(?:我|我的|我们)?(?:树|树苗|苗|果树|这些树|这棵树|棵树)?(?:应该|最好|要)?"
+    r"(?:种|栽)(?:在|到|落)?(?:哪里|哪儿|哪|什么地方|哪个位置|哪些地方)(?:比较|最)?(?:好|合适|好些|适合|更好)?"
+    r"(?:呢|啊|呀|啦|的|嘅|咧)?$"
+)
+
+
+def where_to_plant_unnamed(norm: str) -> bool:
+    """'种在哪里好' (normalised): where to plant asked, no tree nor place named."""
+    return bool(_WHERE_UNNAMED_RE.match(norm or ""))
+
+
 def village_count_told(text: str) -> bool:
     """sim71: the village's (or everyone's) trees told as a count planted ('村里今日种咗三十棵', '今天全村种了120棵'): no
     record of the sender's (``_VILLAGE_PLANTED_RE``), nor a question for the adviser; never a question ('村里种咗几多棵')

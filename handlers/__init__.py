@@ -251,6 +251,7 @@ faq (handlers/faq.py, ANSWER_ROUTES):
 - ticket_answer_reply — a question about the adviser's answer within escalation.reopen_days (复合肥要用几多 after 每月施一次
   复合肥, 专家讲嘅复合肥系边种): reopens that ticket before the FAQ answers it in general
 - faq_answer — a question the FAQ index answers confidently
+- faq_which_tree — where to plant asked with no tree named (种在哪里好; sim71): which tree, asked back; never a ticket
 escalation fallback (handlers/escalation.py, FALLBACK_ROUTES):
 - ticket_follow_up — a question within escalation.reopen_days of an answer reopens that ticket
 - ticket_from_voice — a voice message without text: a ticket with the audio
