@@ -10,6 +10,7 @@ from bot import nlu
 from tests.conftest import rows_of
 from tests.e2e.test_escalation import add_roster, adviser, ticket_number  # noqa: F401 - fixtures
 from tests.e2e.test_planting import registered, village  # noqa: F401 - fixtures
+from tests.e2e.test_visits import NOWHERE, county, wang  # noqa: F401 - fixtures
 
 
 def _records(bot) -> list[dict]:
@@ -202,3 +203,23 @@ def test_where_to_plant_with_no_tree_named_asks_which_tree(registered, bot, said
 def test_controls_a_tree_or_a_place_named_is_the_faqs(registered, bot, said, not_starts):  # noqa: F811
     villager = registered("o-sim71-villager", "陈桂英")
     assert not villager.says(said).startswith(not_starts)
+
+
+# sim71, the adviser between field visits: a sign-in outside every village asks which village; he then writes what he
+# did ('今日睇咗陈大伯啲荔枝 长得好 叫佢淋水') and got the adviser's six-line 'not understood' help, nothing of the sign-in
+# still waiting. The reply says the sign-in is not recorded yet and lists the villages to pick from, the commands
+# left out (a phone's screen); with none waiting, the help as before.
+@pytest.mark.parametrize("said", ["今日睇咗陈大伯啲荔枝 长得好 叫佢淋水", "睇完啦 冇乜问题"])  # the second held-out
+def test_an_advisers_unread_words_while_a_sign_in_waits_say_it_waits(wang, bot, clock, said):  # noqa: F811
+    wang.says("签到")
+    clock.advance(minutes=1)
+    wang.sends_location(*NOWHERE)
+    reply = wang.says(said)
+    assert reply.startswith("这句我没看懂，没有转成问题。\n⚠️ 刚才的签到还没记上：请回复编号选村。"), reply
+    assert "1. 埔心村" in reply and "答 编号" not in reply
+    assert "已记为下围村的下沉服务" in wang.says("2")
+
+
+def test_control_an_advisers_unread_words_with_no_sign_in_waiting(wang, bot):  # noqa: F811
+    reply = wang.says("今日睇咗陈大伯啲荔枝 长得好 叫佢淋水")
+    assert reply.startswith("这句我没看懂，没有转成问题。\n回答请发：答 编号 回答内容"), reply
