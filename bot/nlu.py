@@ -282,8 +282,10 @@ CANTONESE: dict[str, str] = {
     "身边啲": "身边的",
     # just (啱) and then (先)
     "啱啱": "刚刚",
-    # sim71: 头先 (just now) kept whole, so the 先 in it is not 先啱 (才合适): '头先啱啱种咗两棵' had become 头才合适刚种了两棵
-    "头先": "头先",
+    # sim71: 头先 (just now) then 啱 (just): not 头 + 先啱 (才合适), '头先啱啱种咗两棵' had become 头才合适刚种了两棵. Only
+    # these: 头先 alone may be 日头 + 先 ('要晒足日头先得': 才行)
+    "头先啱啱": "头先刚刚",
+    "头先啱种": "头先刚种",
     # round 59 (20k): just now said otherwise: 啱先 (啱啱 and 头先 in one), 岩 typed for 啱, 正话 ('啱先嗰条记录删咗佢')
     "啱先": "刚才",
     "岩岩": "刚刚",

@@ -4,9 +4,12 @@ grandmother by voice whose grandson helps. Each test was written first and seen 
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
-from bot import nlu
+from bot import nlu, outbox
+from bot.db import transaction
 from tests.conftest import rows_of
 from tests.e2e.test_escalation import add_roster, adviser, ticket_number  # noqa: F401 - fixtures
 from tests.e2e.test_planting import registered, village  # noqa: F401 - fixtures
@@ -24,7 +27,8 @@ def _records(bot) -> list[dict]:
 
 # sim71 (leftover of sim70): the grandmother by voice, '头先啱啱种咗两棵' (just now I planted two): a rule of the
 # normalisation (先啱, 才合适) ate the 先 of 头先 (just now) and the 啱 of 啱啱 (just): '头才合适刚种了两棵', which the FAQ
-# read as a question of planting depth or of how to log trees. 头先 is kept whole; the count is asked its tree.
+# read as a question of planting depth or of how to log trees. 头先 then 啱 is read as just now; the count is asked its
+# tree. (头先 alone is kept as before: '晒足日头先得' is 日头 then 先得.)
 @pytest.mark.parametrize(
     ("said", "count"),
     [("头先啱啱种咗两棵", 2), ("头先啱种咗三棵", 3), ("我头先啱啱种咗两棵啊", 2)],  # the last two held-out
@@ -39,10 +43,12 @@ def test_just_now_said_twice_in_cantonese_is_a_count_asking_its_tree(registered,
     ("said", "normal"),
     [
         ("头先啱啱种咗两棵", "头先刚刚种了两棵"),
-        ("头先啱唔啱", "头先合不合适"),
+        ("头先啱啱影咗相", "头先刚刚影了相"),
+        ("头先啱种咗两棵荔枝", "头先刚种了两棵荔枝"),
         # controls: 先啱 after anything else is still 'only then right'
         ("要咁种先啱", "要这么种才合适"),
         ("种落去先啱", "种下去才合适"),
+        ("大叶紫薇系咪要晒足日头先得", "大叶紫薇是不是要晒足日头才行"),  # 日头 (the sun), then 先得
     ],
 )
 def test_just_now_keeps_its_then(said, normal):
@@ -223,3 +229,29 @@ def test_an_advisers_unread_words_while_a_sign_in_waits_say_it_waits(wang, bot, 
 def test_control_an_advisers_unread_words_with_no_sign_in_waiting(wang, bot):  # noqa: F811
     reply = wang.says("今日睇咗陈大伯啲荔枝 长得好 叫佢淋水")
     assert reply.startswith("这句我没看懂，没有转成问题。\n回答请发：答 编号 回答内容"), reply
+
+
+# sim71 (leftover of sim70): a reminder queued before a rename greeted by the old name (the outbox keeps the text
+# rendered when it was queued). The son who registered his father's name corrects it with 登记 and his own: what still
+# waits for him (queued, held) greets him by his name; what was sent stays as it was.
+def test_a_reminder_waiting_when_the_sender_renames_greets_the_new_name(bot, village, villager_factory):  # noqa: F811
+    son = villager_factory("o-sim71-son")
+    son.follows(str(village))
+    son.says("帮我阿爸登记 佢叫陈阿水")
+    now = bot.clock()
+    with transaction(bot.db):
+        for key, status in (("r-waiting", "queued"), ("r-sent", "sent")):
+            outbox.enqueue(
+                bot.db,
+                openid="o-sim71-son",
+                kind="reminder",
+                text="陈阿水您好！本周还差1棵。",
+                dedupe_key=key,
+                now=now,
+                not_before=now + timedelta(hours=10),
+            )
+            bot.db.execute("UPDATE outbox SET status = ? WHERE dedupe_key = ?", [status, key])
+    assert son.says("登记 陈小明 埔心村").startswith("登记好了：陈小明")
+    texts = {r["dedupe_key"]: r["text"] for r in rows_of(bot, "SELECT dedupe_key, text FROM outbox")}
+    assert texts["r-waiting"] == "陈小明您好！本周还差1棵。"
+    assert texts["r-sent"] == "陈阿水您好！本周还差1棵。"
