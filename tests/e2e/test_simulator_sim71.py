@@ -255,3 +255,21 @@ def test_a_reminder_waiting_when_the_sender_renames_greets_the_new_name(bot, vil
     texts = {r["dedupe_key"]: r["text"] for r in rows_of(bot, "SELECT dedupe_key, text FROM outbox")}
     assert texts["r-waiting"] == "陈小明您好！本周还差1棵。"
     assert texts["r-sent"] == "陈阿水您好！本周还差1棵。"
+
+
+# sim71, the grandmother by voice just after her record, the photo her grandson's: '我孙帮我影咗相 得未呀' (my grandson
+# took the photo for me, is it done?) had become a question for the adviser. Who helped is left out before the photo,
+# and 'the photo taken, done yet?' is 记上了没有: the record just finished is named.
+@pytest.mark.parametrize(
+    "said", ["我孙帮我影咗相 得未呀", "影咗相 得未", "我个仔帮我影咗相 收到未", "孙女帮我拍好了相 得未啊"]
+)  # the last two held-out
+def test_a_helpers_photo_then_done_yet_is_the_record_just_finished(registered, bot, standin, said):  # noqa: F811
+    from tests.e2e.test_planting import photo
+
+    grandma = registered("o-sim71-grandma", "陈桂英")
+    standin.add_media("m-1", photo(1))
+    grandma.sends_voice("v-1", "两棵荔枝。")
+    assert "已记录第1号" in grandma.sends_photo("m-1")
+    reply = grandma.sends_voice("v-2", said + "。")
+    assert reply.splitlines()[0] == "记上了 ✅ 第1号：2棵荔枝。", reply
+    assert rows_of(bot, "SELECT id FROM tickets") == []
