@@ -1910,6 +1910,37 @@ _FOR_HIM_RE = re.compile(
 )
 
 
+# the household named before he or she ('邓婆婆冇手机 佢种咗一棵龙眼 我帮佢报', '黄伯屋企今日种咗一棵荔枝，我帮佢记一下',
+# '帮五保户陈伯报一下 他种了一棵杨梅'): a clause's first words, a person's name (a common surname), who they are left out
+_NAMED_FIRST_RE = re.compile(
+    r"^(?:帮|替|给|为)?(?:五保户|低保户|困难户|村民|农户|老人家|孤寡老人|独居老人|邻居)?(?P<name>[\u4e00-\u9fff]{2,4}?)"
+    r"(?=屋企|家里|家|嗰户|那户|冇|没|无|唔|话|讲|说|报|今日|今天|今朝|琴日|昨天|佢|他|她|$)"
+)
+
+
+def _household_named_first(before: str, species_table: Mapping) -> str | None:
+    """The person a clause before he or she names first (``_NAMED_FIRST_RE``), when a person's name: a common surname,
+    not one's own kin, a pronoun, a time or a tree."""
+    for clause in re.split(r"[\s,，。;；、]+", before):
+        found = _NAMED_FIRST_RE.match(clause)
+        name = found["name"] if found else None
+        if name and _a_persons_name(name, species_table):
+            return name
+    return None
+
+
+def _a_persons_name(name: str, species_table: Mapping) -> bool:
+    return (
+        has_common_surname(name)
+        and not re.fullmatch(_RELAYED_BY, name)
+        and not re.fullmatch(_KIN, name)
+        and not re.fullmatch(_NO_HOUSEHOLD, name)
+        and not _NOT_A_NAME_RE.search(name)
+        and not is_planting_words(name)
+        and not is_tree_name(name, species_table)
+    )
+
+
 def told_of_another(text: str, species_table: Mapping) -> tuple[str | None, str, bool] | None:
     """(name, rest, named) when ``text`` tells of trees another planted, in the third person: the name said first
     ('陈大伯话佢种咗三棵龙眼': 陈大伯; rest from the planting verb on, 'record it for him' left out), else None for he
@@ -1925,10 +1956,14 @@ def told_of_another(text: str, species_table: Mapping) -> tuple[str | None, str,
             return None
         if re.fullmatch(_HE, name) or re.fullmatch(_SOMEONE, name):
             return None, text, False
-        if not (_NOT_A_NAME_RE.search(name) or is_planting_words(name) or is_tree_name(name, species_table)):
+        if _a_persons_name(name, species_table):
             return name, body[named.end() :], True
-        return None
-    if _HE_PLANTED_RE.search(body) or for_him:
+        return None  # '上次话种咗树有奖状', '点样讲种咗几多棵': no one's
+    he = _HE_PLANTED_RE.search(body)
+    if he or for_him:
+        first = _household_named_first(body[: he.start()] if he else body, species_table)
+        if first:  # '邓婆婆冇手机 佢种咗一棵龙眼 我帮佢报': 邓婆婆's
+            return first, text, True
         return None, text, False  # read whole, as before: only whose is asked ('陈大伯报错咗 佢种咗两棵…' is no record)
     return None
 
