@@ -1906,7 +1906,7 @@ _PLANTED_AHEAD = (
 _NAMED_SAYS_PLANTED_RE = re.compile(rf"^(?P<name>[{_CJK}]{{2,4}}?){_SAYS}{_HE}?{_PLANTED_AHEAD}")
 _HE_PLANTED_RE = re.compile(rf"(?:^|[\s,，。;；])(?:{_HE}{_SAYS}?|{_SAYS}{_HE}){_PLANTED_AHEAD}")
 _FOR_HIM_RE = re.compile(
-    rf"[\s,，。;；]*(?:麻烦|请)?(?:你)?(?:帮|同|替|给)(?:{_HE})(?:记|登记|报|录|入|上报|记录)[{_CJK}]{{0,4}}?[。!！~～]*$"
+    rf"[\s,，。;；]*(?:麻烦|请)?(?:你)?(?<![点怎样何咋么])(?:帮|同|替|给)(?:{_HE})(?:记|登记|报|录|入|上报|记录)[{_CJK}]{{0,4}}?[。!！~～]*$"
 )
 
 
@@ -2497,12 +2497,16 @@ def where_to_plant_unnamed(norm: str) -> bool:
     return bool(_WHERE_UNNAMED_RE.match(norm or ""))
 
 
+# someone of the village, not the village ('村里有户人冇微信 种咗三棵树 点同佢报': how to log for them)
+_SOMEONE_OF_THE_VILLAGE_RE = re.compile(r"有户|有个|有位|有啲|有些|有人|有家|佢|他|她|点|怎")
+
+
 def village_count_told(text: str) -> bool:
     """sim71: the village's (or everyone's) trees told as a count planted ('村里今日种咗三十棵', '今天全村种了120棵'): no
     record of the sender's (``_VILLAGE_PLANTED_RE``), nor a question for the adviser; never a question ('村里种咗几多棵')
     nor the village's plot ('村里党建林种咗三亩')."""
     body = to_halfwidth(text or "").strip().rstrip("。.!！~～ ")
-    if not _VILLAGE_PLANTED_RE.match(body) or is_question(body):
+    if not _VILLAGE_PLANTED_RE.match(body) or is_question(body) or _SOMEONE_OF_THE_VILLAGE_RE.search(body):
         return False
     return bool(_PLANTED_RE.search(body)) and bool(re.search(rf"{_NUM}\s*{_MEASURE}", body))
 
