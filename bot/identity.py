@@ -48,6 +48,7 @@ from bot.nlu import OLD_RELATIVES
 from bot.roster import core_name, match_village
 from bot.router import dispatch
 from bot.store import inbox as inbox_store
+from bot.store import outbox as outbox_store
 from bot.store import roster as roster_store
 from bot.surnames import COMMON_SURNAMES, COMPOUND_SURNAMES, has_common_surname  # noqa: F401  (read here)
 
@@ -1507,6 +1508,7 @@ def bind(ctx: Ctx, name: str, village: dict) -> Binding:
         if current["village_id"] != village["id"]:  # another village's: out of the household a cadre put them in
             households.leave(db, current, now)
         roster_store.update_person(db, current["id"], {"name": name, "village_id": village["id"]}, now)
+        outbox_store.rename_waiting(db, ctx.openid, current["name"], name)  # sim71: a reminder queued before it
     else:
         roster_store.unbind_openid(db, ctx.openid, now)
         roster_store.insert_person(

@@ -282,6 +282,10 @@ CANTONESE: dict[str, str] = {
     "身边啲": "身边的",
     # just (啱) and then (先)
     "啱啱": "刚刚",
+    # sim71: 头先 (just now) then 啱 (just): not 头 + 先啱 (才合适), '头先啱啱种咗两棵' had become 头才合适刚种了两棵. Only
+    # these: 头先 alone may be 日头 + 先 ('要晒足日头先得': 才行)
+    "头先啱啱": "头先刚刚",
+    "头先啱种": "头先刚种",
     # round 59 (20k): just now said otherwise: 啱先 (啱啱 and 头先 in one), 岩 typed for 啱, 正话 ('啱先嗰条记录删咗佢')
     "啱先": "刚才",
     "岩岩": "刚刚",
@@ -1448,6 +1452,7 @@ _PLANT_NOISE_RE = re.compile(
     r"("
     # sim70: the day, the time and the aspect said in Cantonese before the count ('我今日种咗三十棵': no tree “今日咗”)
     r"今日|今朝|琴日|噚日|寻日|尋日|前日|头先|啱啱|朝早|晏昼|我哋|我地|屋企|喺|咗|"
+    r"啱|"  # sim71: just, once ('头先啱种咗三棵': no tree “啱”)
     r"今天|昨天|前天|刚才|刚刚|上午|下午|早上|晚上|已经|我家|我们|我|家里|自家|在|了|又|也|共|一共|总共|"
     r"不对|应该是|就是|是|改成|改为|"
     r"大概|大约|大致|差不多|差唔多|左右|将近|估计|起码|至少|"  # about, at least: never a tree's name
@@ -1752,6 +1757,9 @@ class PlantingText:
     # round 40: a total said first and parts that do not make it ('我种了6棵 3棵桂花2棵荔枝': (6, ((3, '桂花'), (2,
     # '荔枝')))): nothing is recorded, the sender is asked (``parts_against_total``)
     total_differs: tuple[int, tuple[tuple[int, str], ...]] | None = None
+    # sim71: trees he or she planted, no name said ('佢话种咗两棵荔枝 帮佢记落': ``told_of_another``): a cadre is asked
+    # whose (most likely a household's he enters); a villager's stay his own, as before (his household's, most likely)
+    of_someone: bool = False
 
 
 _PROXY_RE = re.compile(
@@ -1884,13 +1892,86 @@ _A_COUNT_RE = re.compile(rf"(?:[{_CN_NUM}]+|\d+)\s*[{MEASURE_WORDS}]")
 # and the FAQ read 三 as a month (the planting window's answer)
 # sim70: with the day (昨天, 今朝, 噚日, 头先: '琴日种咗两棵') and where (在屋后) said first, as a voice message says them
 _COUNT_ALONE_DAY = (
-    r"(?:已经|今日|今天|今朝|今早|今早上|昨天|噚日|寻日|前天|前日|头先|啱啱|刚刚|刚才|上午|下午|早上|晚上)"
+    r"(?:已经|今日|今天|今朝|今早|今早上|昨天|噚日|寻日|前天|前日|头先|啱啱|啱|刚刚|刚才|刚|上午|下午|早上|晚上)"
 )
 _COUNT_ALONE_SITE = r"(?:(?:在|喺)(?:屋后|屋前|房前|房后|门口|院子|后山|田边|路边|河边|屋企|地里|山上|后园))"
 _COUNT_ALONE_RE = re.compile(
     rf"^(?:我|我们|我哋)?{_COUNT_ALONE_DAY}*{_COUNT_ALONE_SITE}?(?:种了|种咗|种左|共|一共|总共|种)?\s*{_NUM}\s*{_MEASURE}"
     r"(?:树|苗)?(?:了|啦|咯|喇|嘅|的|呀|啊)?$"
 )
+
+
+# sim71 (a secretary in the simulator): trees another planted, told in the third person ('陈大伯话佢种咗三棵龙眼', '佢话
+# 种咗两棵荔枝 帮佢记落', '他种了两棵龙眼 帮他登记一下'): had become the sender's own record. A name said first is that
+# household's (as ``planted_for``); he or she alone, or 'record it for him', names nobody: a cadre is asked whose
+_HE = r"(?:佢哋|佢地|佢|他们|她们|他|她)"
+_SAYS = r"(?:话|讲|说|讲话|说是)"
+_PLANTED_AHEAD = (
+    rf"(?:都|也|已经|经已|一共|总共|琴日|尋日|今早|{_COUNT_ALONE_DAY})*(?=(?:种|栽)(?:了|咗|左|好|落|埋|完))"
+)
+_NAMED_SAYS_PLANTED_RE = re.compile(rf"^(?P<name>[{_CJK}]{{2,4}}?){_SAYS}{_HE}?{_PLANTED_AHEAD}")
+_HE_PLANTED_RE = re.compile(rf"(?:^|[\s,，。;；])(?:{_HE}{_SAYS}?|{_SAYS}{_HE}){_PLANTED_AHEAD}")
+_FOR_HIM_RE = re.compile(
+    rf"[\s,，。;；]*(?:麻烦|请)?(?:你)?(?<![点怎样何咋么])(?:帮|同|替|给)(?:{_HE})(?:记|登记|报|录|入|上报|记录)[{_CJK}]{{0,4}}?[。!！~～]*$"
+)
+
+
+# the household named before he or she ('邓婆婆冇手机 佢种咗一棵龙眼 我帮佢报', '黄伯屋企今日种咗一棵荔枝，我帮佢记一下',
+# '帮五保户陈伯报一下 他种了一棵杨梅'): a clause's first words, a person's name (a common surname), who they are left out
+_NAMED_FIRST_RE = re.compile(
+    r"^(?:帮|替|给|为)?(?:五保户|低保户|困难户|村民|农户|老人家|孤寡老人|独居老人|邻居)?(?P<name>[\u4e00-\u9fff]{2,4}?)"
+    r"(?=屋企|家里|家|嗰户|那户|冇|没|无|唔|话|讲|说|报|今日|今天|今朝|琴日|昨天|佢|他|她|$)"
+)
+
+
+def _household_named_first(before: str, species_table: Mapping) -> str | None:
+    """The person a clause before he or she names first (``_NAMED_FIRST_RE``), when a person's name: a common surname,
+    not one's own kin, a pronoun, a time or a tree."""
+    for clause in re.split(r"[\s,，。;；、]+", before):
+        found = _NAMED_FIRST_RE.match(clause)
+        name = found["name"] if found else None
+        if name and _a_persons_name(name, species_table):
+            return name
+    return None
+
+
+def _a_persons_name(name: str, species_table: Mapping) -> bool:
+    return (
+        has_common_surname(name)
+        and not re.fullmatch(_RELAYED_BY, name)
+        and not re.fullmatch(_KIN, name)
+        and not re.fullmatch(_NO_HOUSEHOLD, name)
+        and not _NOT_A_NAME_RE.search(name)
+        and not is_planting_words(name)
+        and not is_tree_name(name, species_table)
+    )
+
+
+def told_of_another(text: str, species_table: Mapping) -> tuple[str | None, str, bool] | None:
+    """(name, rest, named) when ``text`` tells of trees another planted, in the third person: the name said first
+    ('陈大伯话佢种咗三棵龙眼': 陈大伯; rest from the planting verb on, 'record it for him' left out), else None for he
+    or she ('佢话种咗两棵荔枝 帮佢记落'; rest the whole text, read as before); None for anything else and for one's own household's kin said first ('阿爸话佢
+    种咗两棵', as ``planted_for`` keeps them the sender's)."""
+    text = to_halfwidth(text or "").strip()
+    for_him = _FOR_HIM_RE.search(text)
+    body = text[: for_him.start()] if for_him else text
+    named = _NAMED_SAYS_PLANTED_RE.match(body)
+    if named:
+        name = named.group("name")
+        if re.fullmatch(_RELAYED_BY, name) or re.fullmatch(_KIN, name) or re.fullmatch(_NO_HOUSEHOLD, name):
+            return None
+        if re.fullmatch(_HE, name) or re.fullmatch(_SOMEONE, name):
+            return None, text, False
+        if _a_persons_name(name, species_table):
+            return name, body[named.end() :], True
+        return None  # '上次话种咗树有奖状', '点样讲种咗几多棵': no one's
+    he = _HE_PLANTED_RE.search(body)
+    if he or for_him:
+        first = _household_named_first(body[: he.start()] if he else body, species_table)
+        if first:  # '邓婆婆冇手机 佢种咗一棵龙眼 我帮佢报': 邓婆婆's
+            return first, text, True
+        return None, text, False  # read whole, as before: only whose is asked ('陈大伯报错咗 佢种咗两棵…' is no record)
+    return None
 
 
 def count_alone(text: str) -> int | None:
@@ -2326,6 +2407,14 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
     told_for = planted_for(body, species_table) if proxy is None and not _PROXY_VERB_RE.match(body) else None
     if told_for:  # round 40: '我帮隔壁阿婆种了一棵龙眼': another household's trees
         proxy, body = told_for
+    another = (
+        told_of_another(body, species_table)
+        if proxy is None and told_for is None and not _PROXY_VERB_RE.match(body)
+        else None
+    )
+    if another:  # sim71: '陈大伯话佢种咗三棵龙眼', '佢话种咗两棵荔枝 帮佢记落'
+        proxy, body, named = another
+        told_for = (proxy, body) if named else None
     body = without_the_planters_lot(without_what_comes_first(to_halfwidth(body or "").strip()))
     unnamed = proxy is None and (bool(_PROXY_VERB_RE.match(body)) or told_for is not None)
     if unnamed:  # '代种 2棵龙眼', '代种李子2棵': the trees are read, the sender is asked whose they are
@@ -2396,7 +2485,36 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
         more=tuple(several[1:]),
         for_another=told_for is not None,
         total_differs=differs,
+        of_someone=another is not None and not another[2],
     )
+
+
+# sim71 (leftover of sim70): where to plant asked with no tree named ('种在哪里好', '种喺边度好啲'): which tree is asked back
+# (the answer is each tree's), never a question for the adviser; a place or a tree named is the FAQ's ('荔枝种在哪里好')
+_WHERE_UNNAMED_RE = re.compile(
+    r"^(?:请问|想问下|想问一下|问下)?(?:我|我的|我们)?(?:树|树苗|苗|果树|这些树|这棵树|棵树)?(?:应该|最好|要)?"
+    r"(?:种|栽)(?:在|到|落)?(?:哪里|哪儿|哪|什么地方|哪个位置|哪些地方)(?:比较|最)?(?:好|合适|好些|适合|更好)?"
+    r"(?:呢|啊|呀|啦|的|嘅|咧)?$"
+)
+
+
+def where_to_plant_unnamed(norm: str) -> bool:
+    """'种在哪里好' (normalised): where to plant asked, no tree nor place named."""
+    return bool(_WHERE_UNNAMED_RE.match(norm or ""))
+
+
+# someone of the village, not the village ('村里有户人冇微信 种咗三棵树 点同佢报': how to log for them)
+_SOMEONE_OF_THE_VILLAGE_RE = re.compile(r"有户|有个|有位|有啲|有些|有人|有家|佢|他|她|点|怎")
+
+
+def village_count_told(text: str) -> bool:
+    """sim71: the village's (or everyone's) trees told as a count planted ('村里今日种咗三十棵', '今天全村种了120棵'): no
+    record of the sender's (``_VILLAGE_PLANTED_RE``), nor a question for the adviser; never a question ('村里种咗几多棵')
+    nor the village's plot ('村里党建林种咗三亩')."""
+    body = to_halfwidth(text or "").strip().rstrip("。.!！~～ ")
+    if not _VILLAGE_PLANTED_RE.match(body) or is_question(body) or _SOMEONE_OF_THE_VILLAGE_RE.search(body):
+        return False
+    return bool(_PLANTED_RE.search(body)) and bool(re.search(rf"{_NUM}\s*{_MEASURE}", body))
 
 
 # round 37: with no words of having planted, trees told of otherwise: how trees planted before are doing ('两棵桃树开花了',
@@ -4252,6 +4370,22 @@ def name_complained(norm: str) -> str | None:
     return right
 
 
+# sim71 (leftover of sim70): the name a WeChat was just registered with denied as the sender's ('不是我', '我不是陈阿水', a son
+# who had registered his father's name for his own phone): how to correct it, never a question for the adviser
+_NOT_ME_RE = re.compile(
+    r"^(?:这个|这|那个|上面|上面的|登记的|登记的人|名字|个名|这个名|这个名字)?"
+    r"(?:不是我|不是我的名字|不是我的名|不是我本人|不是我自己)(?:来的|的|啊|呀|喔|嘛)?$"
+    rf"|^我(?:不是|不叫)(?P<name>{_NAME})(?:啊|呀|来的)?$"
+    r"|^(?:登记|记)错(?:了)?人(?:了)?$"
+)
+
+
+def not_me_said(norm: str) -> bool:
+    """'不是我', '我不是陈阿水' (a person's name: a common surname), '登记错人了' (``normalize``d)."""
+    found = _NOT_ME_RE.match(_INTENT_PARTICLES_RE.sub("", norm or ""))
+    return found is not None and (not found["name"] or has_common_surname(found["name"]))
+
+
 def name_fix_said(norm: str, species_table: Mapping) -> bool:
     """The sender's own name (or village) to be corrected, said in words; a tree's name or a record is not ('树名写错了',
     '桂花名字写错了' are the planting record's)."""
@@ -4259,6 +4393,8 @@ def name_fix_said(norm: str, species_table: Mapping) -> bool:
         return False
     if _MOVED_THEN_HOW_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
         return True  # round 56
+    if not_me_said(norm):
+        return True  # sim71
     if name_complained(norm):
         return True  # round 75 (21m): '点解叫我李桂华 我叫李桂花啊'
     if len(norm) > INTENT_MAX_CHARS and not (

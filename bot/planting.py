@@ -798,6 +798,18 @@ _LOOK_FIRST_RE = re.compile(
 )
 
 
+# sim71 (a grandmother by voice just after her record, her grandson's photo sent): who helped said first ('我孙帮我影咗相
+# 得未呀', '我个仔帮我影咗相 收到未') is left out before the photo (never before 登记: '我个仔帮我登记好未' asks of one's
+# registration); the photo taken, then whether it is done ('影咗相 得未'), as 记上了没有
+_HELPER_FIRST_RE = re.compile(
+    r"^(?:(?:我)?(?:个)?(?:孙|孙子|孙女|外孙|仔|女|儿子|女儿|老公|老婆|新抱|媳妇))?(?:帮我|同我|替我|帮手)(?=影|拍|照|发)"
+)
+_PHOTO_THEN_DONE_YET_RE = re.compile(
+    r"^(?:影|拍|照|发)(?:了|好了|完)(?:相|照片|相片|张相)?(?:得|搞定|完成|成功|行)(?:了)?(?:没有|没|未|吗|了吗|了没有|了没)"
+    r"(?:呀|啊|呢|啦)?$"
+)
+
+
 def recorded_asked(norm: str) -> bool:
     """'记上了没有': whether the record just finished was recorded, asked with nothing else said (``normalize``d);
     round 67: counted in ('入咗数未'), the record pointed at first ('我嗰两棵登记好未'); the lead: its photo received
@@ -806,8 +818,10 @@ def recorded_asked(norm: str) -> bool:
     norm = _LOOK_FIRST_RE.sub("", norm).lstrip("，, ")
     norm = _ENTERED_RE.sub("记上了", norm)  # round 82
     norm = _NO_REPLY_AFTER_RE.sub("", norm).rstrip("，, ")  # conv83a
+    norm = _HELPER_FIRST_RE.sub("", norm)  # sim71
     return bool(norm) and bool(
-        _RECORDED_ASKED_RE.match(norm)
+        _PHOTO_THEN_DONE_YET_RE.match(norm)  # sim71: '影咗相 得未'
+        or _RECORDED_ASKED_RE.match(norm)
         or _PHOTO_RECEIVED_RE.match(norm)
         or _TREES_RECORDED_ASKED_RE.match(norm)
         or _REPORTED_FIRST_RE.match(norm)

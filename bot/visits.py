@@ -463,6 +463,18 @@ def unplaced_line(app, db, adviser_id: int, start: str, end: str, but: int | Non
     return app.t("visits.reminder_unplaced", n=len(unplaced), days=said)
 
 
+def choosing_reminder(ctx) -> str | None:
+    """A sign-in outside every village waiting for its village (sim64): that it is not recorded yet, and the numbered
+    villages to pick from; None when none waits."""
+    state = FLOW.state(ctx)
+    if state is None or state.name != "choosing" or ctx.person is None:
+        return None
+    names = {v["id"]: v["name"] for v in villages_of(ctx.db, ctx.person)}
+    ids = state.data.get("village_ids", [])
+    choices = "\n".join(ctx.t("visits.choice_line", n=n, village=names.get(i, "")) for n, i in enumerate(ids, start=1))
+    return ctx.t("visits.mine_choosing", choices=choices)
+
+
 def month_summary(app, db, person: dict, now: datetime, choosing: int | None = None) -> str:
     """The adviser's visits this month, each village and day with its note, and their villages not visited yet
     (with the month's 签到 no village was chosen for, but ``choosing``, the one whose village is asked now)."""

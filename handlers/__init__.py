@@ -119,6 +119,8 @@ progress (handlers/progress.py):
 - village_progress — 本村进度: the village's (or community's) figures against its target (round 59: who of a group is left
   to plant asked by one who gets no names, 我哋村啲党员仲有几多个未种树; round 61: its pledges asked, 我哋村认领情况点: with its
   认领安排 line)
+- village_count_told — the village's count told as planted (村里今日种咗三十棵; sim71): how it is made (verified records,
+  本村进度), to a cadre how to record for households (代种) and plots; never a ticket
 households (handlers/households.py):
 - household_unlink — cadres: 取消并户 <姓名>: the self-registered villager out of the household 并户 put him in
 - household_link — cadres: 并户 <自行登记的人> <名册上那户的人> (or in words: 把李桂英并到张大伯家): the villager in
@@ -251,6 +253,7 @@ faq (handlers/faq.py, ANSWER_ROUTES):
 - ticket_answer_reply — a question about the adviser's answer within escalation.reopen_days (复合肥要用几多 after 每月施一次
   复合肥, 专家讲嘅复合肥系边种): reopens that ticket before the FAQ answers it in general
 - faq_answer — a question the FAQ index answers confidently
+- faq_which_tree — where to plant asked with no tree named (种在哪里好; sim71): which tree, asked back; never a ticket
 escalation fallback (handlers/escalation.py, FALLBACK_ROUTES):
 - ticket_follow_up — a question within escalation.reopen_days of an answer reopens that ticket
 - ticket_from_voice — a voice message without text: a ticket with the audio

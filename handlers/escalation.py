@@ -218,7 +218,11 @@ def _safety_first(ctx: Ctx, reply: str, note: bool = False) -> str:
 
 def _adviser_unread(ctx: Ctx) -> str:
     """An adviser's words the bot did not read (an answer without its number, a note) are no question for the adviser
-    themselves: how to answer, list and sign in instead."""
+    themselves: how to answer, list and sign in instead; sim71: while a sign-in waits for its village (outside every
+    one), that it is not recorded yet and the villages to pick from, the commands left out (a phone's screen)."""
+    waiting = visits.choosing_reminder(ctx)
+    if waiting:
+        return ctx.t("escalation.adviser_unread_short") + "\n" + waiting
     return ctx.t("escalation.adviser_unread")
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from bot import ask_back, asked_for, conversation, escalation, nlu, zones
 from bot.context import Ctx
 from bot.conversation import END, FlowTable, Step
-from bot.router import AsText, Route, warmed_by
+from bot.router import AsText, Route, pure, warmed_by
 from bot.store import faq_choices as choices_store
 from handlers import escalation as escalation_handlers
 from handlers.core import text_is, text_normalized, welcome_text
@@ -345,12 +345,26 @@ def on_choice(ctx: Ctx, state, said: str) -> str:
 # One handler per (state, input); the diagram is in docs/faq.md.
 CHOICE_TABLE = FlowTable(ask_back.FLOW, (Step("choosing", "number", _choice_said, on_choice, to=(END,)),))
 CHOICE_ROUTES: list = [CHOICE_TABLE.route("faq_choice")]
+
+
+# sim71 (leftover of sim70): where to plant asked with no tree named ('种在哪里好') had become a question for the
+# adviser: each tree's answer is its own, so which tree is asked back (``nlu.where_to_plant_unnamed``)
+@pure
+def _where_unnamed(ctx: Ctx) -> bool:
+    return ctx.msg.msg_type == "text" and nlu.where_to_plant_unnamed(text_normalized(ctx))
+
+
+def on_where_unnamed(ctx: Ctx, _match) -> str:
+    return ctx.t("faq.which_tree")
+
+
 ANSWER_ROUTES: list = [
     Route("chitchat", _match_chitchat, on_chitchat),
     Route("faq_intro", text_is("faq.commands.intro"), on_intro),
     Route("ticket_supplement_text", escalation_handlers.match_text_supplement, escalation_handlers.on_supplement),
     Route("ticket_answer_reply", escalation_handlers.match_answer_reply, escalation_handlers.on_follow_up),
     Route("faq_answer", _match_answer, on_answer),
+    Route("faq_which_tree", _where_unnamed, on_where_unnamed),
 ]
 ROUTES: list = [*CHOICE_ROUTES, *ANSWER_ROUTES]
 FLOWS: list = [ask_back.FLOW]

@@ -408,6 +408,8 @@ def _recorded(ctx, parsed: nlu.PlantingText) -> str:
         return refusal
     if parsed.proxy_without_name:  # 代种 2棵龙眼, 代种李子2棵: whose trees? nothing is recorded until the name comes
         return ctx.t("planting.ask_proxy_name")
+    if parsed.of_someone and planting.is_cadre(ctx.person, cadres):  # sim71: '佢话种咗两棵荔枝 帮佢记落': whose?
+        return ctx.t("planting.ask_proxy_name")
     record = planting.record_for(ctx, "text")
     if planting.another_household(ctx, record, parsed) or planting.plot_onto_trees(record, parsed):
         return ctx.t(

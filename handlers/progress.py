@@ -404,6 +404,19 @@ def _village_in_text(ctx: Ctx) -> dict | None:
     return village_named(text_normalized(ctx), roster_store.kept_villages(ctx.db))
 
 
+# -- sim71: the village's count told ('村里今日种咗三十棵') ---------------------------------------------------------------
+@pure
+def _village_count_told(ctx: Ctx) -> bool:
+    return ctx.msg.msg_type == "text" and nlu.village_count_told(ctx.msg.text or "")
+
+
+def on_village_count_told(ctx: Ctx, _match) -> str:
+    """How the village's count is made (its verified records, 本村进度), never a question for the adviser; a cadre
+    (``planting.cadre_roles``) is told how to record for households (代种) and the village's plots."""
+    cadre = ctx.person is not None and planting.is_cadre(ctx.person, ctx.config.get("planting.cadre_roles"))
+    return ctx.t("progress.village_count_told_cadre" if cadre else "progress.village_count_told")
+
+
 @dataclass(frozen=True)
 class _CountAsked:
     """What the progress read, held until the sender's state says whether a record is being collected."""
@@ -469,6 +482,8 @@ ROUTES: list = [
         follow_up(staged(_village_ahead, _named_village), "village", frozenset({"my_progress", "relative_progress"})),
         on_village_progress,
     ),
+    # sim71: the village's count told as planted ('村里今日种咗三十棵'): how it is counted, never the adviser's
+    Route("village_count_told", _village_count_told, on_village_count_told),
 ]
 REPORT_COLUMNS: list = reports.PROGRESS_COLUMNS
 COMMANDS: dict = {

@@ -205,10 +205,7 @@ def on_own_visits(ctx: Ctx, _match) -> str:
         return visits.month_summary(ctx.app, ctx.db, ctx.person, ctx.now)
     summary = visits.month_summary(ctx.app, ctx.db, ctx.person, ctx.now, choosing=state.data.get("visit_id"))
     # sim64: a sign-in outside every village waits for its village: 我的下沉 had said 0次 and listed them all unvisited
-    names = {v["id"]: v["name"] for v in visits.villages_of(ctx.db, ctx.person)}
-    ids = state.data.get("village_ids", [])
-    choices = "\n".join(ctx.t("visits.choice_line", n=n, village=names.get(i, "")) for n, i in enumerate(ids, start=1))
-    return "\n".join([summary, ctx.t("visits.mine_choosing", choices=choices)])
+    return "\n".join([summary, visits.choosing_reminder(ctx) or ""])
 
 
 def on_sign_in_located(ctx: Ctx, state, sign_in: dict) -> str:

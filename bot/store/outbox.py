@@ -211,6 +211,18 @@ def cancel_pending(db: Database, openid: str, reason: str, kinds: tuple[str, ...
     return db.execute(sql, params).rowcount
 
 
+def rename_waiting(db: Database, openid: str, old: str, new: str) -> int:
+    """sim71: a self-registered villager renamed (登记 again): what still waits for them (queued or held: a reminder
+    rendered when it was queued, '陈阿水您好！…') greets them by the new name; sent messages stay as they were."""
+    if not old or old == new:
+        return 0
+    return db.execute(
+        "UPDATE outbox SET text = REPLACE(text, ?, ?) WHERE openid = ? AND status IN ('queued', 'held')"
+        " AND instr(text, ?) > 0",
+        [old, new, openid, old],
+    ).rowcount
+
+
 def for_user(db: Database, openid: str, since_id: int = 0) -> list[dict]:
     return list(db.query("SELECT * FROM outbox WHERE openid = ? AND id > ? ORDER BY id", [openid, since_id]))
 

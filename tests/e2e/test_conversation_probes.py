@@ -50,6 +50,9 @@ KINDS = {
         # round 75 (21m): a household asked by a person's name ('陈木棉嗰户种咗未'): a cadre's one of their village, anyone
         # else's own progress (checked in tests/e2e/test_conversation_round75.py: never another household's)
         "household_progress",
+        # sim71: the village's count told ('今天全村种了120棵'): how it is counted (its verified records, 本村进度), which
+        # had been a question for the adviser (round 37's and round 61's probes labelled it so)
+        "village_count_told",
     },
     "unsubscribe": {"reminders_off"},
     "resubscribe": {"reminders_on"},

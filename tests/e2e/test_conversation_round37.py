@@ -105,7 +105,7 @@ EXAMPLES_C = [
     ("member", "两棵柿子树被牛吃了", "question"),
     ("member", "我买了十棵苗 还没种", "question"),
     ("member", "村里发了三棵苗给我", "question"),
-    ("cadre", "今天全村种了120棵", "question"),
+    ("cadre", "今天全村种了120棵", "progress"),  # sim71: how the village is counted, no ticket
     # words of having planted still make the record ('开花' said of trees just planted, the state after them)
     ("member", "今天种了两棵桃树 已经开花了", "planting"),
     ("member", "种了3棵桂花 长得好快", "planting"),

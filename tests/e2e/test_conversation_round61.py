@@ -143,7 +143,7 @@ EXAMPLES_VILLAGE_PLOT = [
     ("cadre", "村里面示范点种了五十棵桂花", "planting"),
 ]
 CONTROLS_VILLAGE_PLOT = [
-    ("member", "今天全村种了一百二十棵", "question"),
+    ("member", "今天全村种了一百二十棵", "progress"),  # sim71: how the village is counted
     ("cadre", "村里党建林几时种", "question"),
 ]
 
