@@ -39,6 +39,34 @@ def safety_rule(index: faq.FaqIndex, name: str) -> faq.SafetyRule:
     return rules[0]
 
 
+def reads_safety_first(index: faq.FaqIndex, question: str, expected: str, rules: str) -> None:
+    """A safety checks file's line (rounds 87 and 90): the label ('*': any, '!label': any but that), then what the
+    villager reads first: each named rule's line opens the reply ('!name': it does not fire nor open the reply; '-': no
+    safety line at all; '*': some safety line)."""
+    result = index.match(question)
+    got = faq.result_label(result)
+    if expected.startswith("!"):
+        assert got != expected[1:]
+    elif expected != "*":
+        assert got == expected, (got, result.reason)
+    norm = index._fixed(question)
+    if rules == "-":
+        assert result.safety == "", result.safety
+        return
+    if rules == "*":
+        assert result.safety.startswith("⚠"), (got, result.safety)
+        return
+    for name in rules.split(","):
+        if name.startswith("!"):
+            rule = safety_rule(index, name[1:])
+            assert not rule.fires(norm) and rule.line_for(norm) not in result.safety, result.safety
+        else:
+            line = safety_rule(index, name).line_for(norm)
+            assert line in result.safety.splitlines(), (got, result.safety)
+            if result.kind == "answer":
+                assert result.answer_text.startswith(result.safety), result.answer_text[:60]
+
+
 # -- end to end: the running app's index ---------------------------------------------------------------------------
 def faq_index(bot) -> faq.FaqIndex:
     return bot.service("faq", load_faq_index)
