@@ -2177,3 +2177,32 @@ ROUND_22B_MISSES = {message: why for why, messages in _ROUND_22B_LEFT for messag
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22b.tsv", ROUND_22B_MISSES))
 def test_round_22b_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
+
+
+# Set 22c, written blind at the forty-fifth session's start and kept outside until its end (start 579fc2a 127/140, end
+# after every merge 128/140); now development, its misses strict xfails until mended
+_ROUND_22C_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "blind miss at the forty-fifth session's end",
+        [
+            "member:我打算下个月喺门口种两棵杨梅 先报个数",
+            "party:我哋党员有冇分片管树 边度可以揽一片",
+            "cadre:村民8话佢四月种三棵柿 帮佢认领",
+            "cadre:村度仲有几多棵树冇人认养 睇下个单",
+            "cadre:示范点附近种秋枫定木棉好",
+            "adviser:今日去埔心村探访完 记一笔",
+            "after_photo:唔系树嚟 系发错相",
+            "after_photo:点样讲系咩树 打字定讲",
+            "pending:我上次报嗰啲记到未",
+            "finished:再报多次点报",
+            "twice:退订 || 都系收返通知好",
+            "twice:我个名登记成陈大 || 应该系陈大文 帮我改",
+        ],
+    ),
+]
+ROUND_22C_MISSES = {message: why for why, messages in _ROUND_22C_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22c.tsv", ROUND_22C_MISSES))
+def test_round_22c_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
