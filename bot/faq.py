@@ -937,6 +937,8 @@ class FaqIndex:
         self._purposes = {p: Vocab(words) for p, words in matching["recommend"]["purposes"].items()}
         self._purpose_pairs = [tuple(pair) for pair in matching["recommend"].get("purpose_pairs", [])]
         self._pair_names = frozenset("+".join(pair) for pair in self._purpose_pairs)
+        # round 91: 'looks good' is the flowers of this pair only (round 67's fruit that looks good), not of shade
+        self._pair_looks_of = tuple(matching["recommend"].get("pair_looks_of", ()))
         self._not_asking = Vocab(matching["recommend"].get("not_asking", []))
         self._small = Vocab(matching["recommend"]["small_words"])  # '小', or a size: '十几个平方' (round 34)
         # round 53: a small place said without a site ('地方不大想种棵能吃的果树'): the small trees for the purpose
@@ -3064,7 +3066,9 @@ class FaqIndex:
         # round 63: fruit and flowers at once ('又想睇花又想食果'): the trees doing both
         for pair in self._purpose_pairs:
             if purpose in pair and all(
-                self._purposes[p].search(wanted) or (p == pair[-1] and self._pair_looks.search(wanted)) for p in pair
+                self._purposes[p].search(wanted)
+                or (p == pair[-1] and pair == self._pair_looks_of and self._pair_looks.search(wanted))
+                for p in pair
             ):
                 purpose = "+".join(pair)
         small_tree = bool(self._small_tree.search(norm))  # round 58: the tree itself small ('不会长太高', '矮的')
