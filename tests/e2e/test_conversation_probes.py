@@ -2186,8 +2186,6 @@ _ROUND_22C_LEFT: list[tuple[str, list[str]]] = [
         "blind miss at the forty-fifth session's end",
         [
             "member:我打算下个月喺门口种两棵杨梅 先报个数",
-            "party:我哋党员有冇分片管树 边度可以揽一片",
-            "cadre:村民8话佢四月种三棵柿 帮佢认领",
             "cadre:村度仲有几多棵树冇人认养 睇下个单",
             "cadre:示范点附近种秋枫定木棉好",
             "adviser:今日去埔心村探访完 记一笔",
@@ -2195,7 +2193,6 @@ _ROUND_22C_LEFT: list[tuple[str, list[str]]] = [
             "after_photo:点样讲系咩树 打字定讲",
             "pending:我上次报嗰啲记到未",
             "finished:再报多次点报",
-            "twice:退订 || 都系收返通知好",
             "twice:我个名登记成陈大 || 应该系陈大文 帮我改",
         ],
     ),
