@@ -2186,7 +2186,6 @@ _ROUND_22C_LEFT: list[tuple[str, list[str]]] = [
         "blind miss at the forty-fifth session's end",
         [
             "member:我打算下个月喺门口种两棵杨梅 先报个数",
-            "cadre:村度仲有几多棵树冇人认养 睇下个单",
             "cadre:示范点附近种秋枫定木棉好",
             "adviser:今日去埔心村探访完 记一笔",
             "after_photo:唔系树嚟 系发错相",

@@ -28,6 +28,9 @@ EXAMPLES = [
     ("party", "听讲党员分片管护 我喺边度可以领一块", "zone"),
     ("party", "党员责任区 边度仲可以揽", "zone"),
     ("party", "我哋党员系咪分片管树 仲有边片可以认领", "zone"),
+    ("cadre", "村里头仲有几多棵树未有人认养 睇吓张表", "adopt"),
+    ("cadre", "认养嘅树仲剩几多棵冇人要 俾我睇下清单", "adopt"),
+    ("member", "村度仲有冇树可以认养 睇下名单", "adopt"),
 ]
 
 # -- controls: the same words, another meaning -----------------------------------------------------------------------
@@ -36,7 +39,9 @@ CONTROLS = [
     ("party", "我哋党员有冇分片管树", "question"),  # only whether the party tends by pieces
     ("party", "分片管树嘅树点样淋水", "question"),  # watering the pieces' trees asked
     ("twice", "退订 || 都系唔收通知好", "unsubscribe"),  # not receiving them is better: still off
+    ("member", "荔枝点样施肥 睇下个表", "question"),  # a question with 'show me the table' after: still the question
 ]
+PROBES.append(("cadre", "村度仲有几多棵树冇人认养 睇下个单", "adopt"))  # how many nobody adopted, then the list asked
 PROBES.append(("party", "我哋党员有冇分片管树 边度可以揽一片", "zone"))  # where a piece may be taken on, asked loosely
 
 ALL = [*PROBES, *EXAMPLES, *CONTROLS]
