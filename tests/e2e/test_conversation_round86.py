@@ -26,11 +26,11 @@ EXAMPLES = [
     ("twice", "唔要提醒 || 都系收提醒好啲", "resubscribe"),
     ("twice", "退订 || 我都系想收返通知", "resubscribe"),  # passed before
     ("party", "听讲党员分片管护 我喺边度可以领一块", "zone"),
-    ("party", "党员责任区 边度仲可以揽", "zone"),
+    ("party", "党员责任区 边度仲可以揽", "zone"),  # passed before
     ("party", "我哋党员系咪分片管树 仲有边片可以认领", "zone"),
     ("cadre", "村里头仲有几多棵树未有人认养 睇吓张表", "adopt"),
-    ("cadre", "认养嘅树仲剩几多棵冇人要 俾我睇下清单", "adopt"),
-    ("member", "村度仲有冇树可以认养 睇下名单", "adopt"),
+    ("cadre", "认养嘅树仲剩几多棵冇人要 俾我睇下清单", "adopt"),  # passed before
+    ("member", "村度仲有冇树可以认养 睇下名单", "adopt"),  # passed before
 ]
 
 # -- controls: the same words, another meaning -----------------------------------------------------------------------
