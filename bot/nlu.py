@@ -1788,8 +1788,8 @@ _FOR_HOUSEHOLD = (
     rf"(?:的|嘅)?(?:{_HOUSEHOLD_PLACE})?(?:农户|村民|老人家|老人|五保户|低保户|困难户|孤寡老人|独居老人|空巢老人|邻居)?"
     rf"(?:{_COURTESY_TITLE}(?=[{_CJK}]{{2,4}}?\s*(?:认领|代种|登记|上报|报|记录|记|录入|录)))?)"
     # round 82 (21y: '帮村民2嗰户认领三棵桂花'): a roster name with its number (村民2, as a roster without names writes them),
-    # the household word after it
-    rf"\s*(?P<name>[{_CJK}·]{{2,4}}?(?:\d{{1,3}}(?=\s*(?:{_HOUSEHOLD_AFTER_NAME})))?)\s*(?:{_HOUSEHOLD_AFTER_NAME})?\s*"
+    # the household word after it; round 86 (22c: '帮村民8认领三棵柿'): or the verb right after the number
+    rf"\s*(?P<name>[{_CJK}·]{{2,4}}?(?:\d{{1,3}}(?=\s*(?:{_HOUSEHOLD_AFTER_NAME}|认领|代种)))?)\s*(?:{_HOUSEHOLD_AFTER_NAME})?\s*"
 )
 _PLEDGE_FOR_RE = re.compile(rf"{_FOR_HOUSEHOLD}认领(?:了)?\s*")
 # the verb: 代种, or a cadre's own words for entering a count ('帮陈大伯登记三棵荔枝', '代陈伯报两棵龙眼'): the count
@@ -3086,10 +3086,12 @@ _SLIP_THEN_BACK_RE = re.compile(
     r"^(?P<slip>(?:我)?(?:弄错|搞错|按错|点错|退错|搞乱|点乱)(?:了)?)?(?:我)?(?:还|仍然|都)?(?:要|想要)(?:回)?(?:些|个)?(?:提醒|通知|推送)$"
 )
 # round 82 (21x: '退订' then '都系要返提醒啦'): wanted after all (还是, 都是: the change of mind is said), Cantonese 返 or 开返
-# (回, 开回) or reminded said of the sender ('算了还是提醒我吧'); '我要提醒' alone says nothing
+# (回, 开回) or reminded said of the sender ('算了还是提醒我吧'); '我要提醒' alone says nothing; round 86 (22c: '退订' then
+# '都系收返通知好'): received (back) as well as wanted, wished (想), and better so (好, 好啲: normalised 好些)
 _AFTER_ALL_BACK_RE = re.compile(
-    r"^(?:算了|算啦|算)?(?:我)?(?:还是|都是)"
-    r"(?:(?:(?:要|想要)(?:开回|回)?|开回|回)(?:些|个)?(?:提醒|通知|推送)|(?:继续)?(?:提醒|通知)(?:下|一下)?我)$"
+    r"^(?:算了|算啦|算)?(?:我)?(?:还是|都是)(?:想)?"
+    r"(?:(?:(?:要|想要)(?:开回|回)?|开回|回|(?:继续)?(?:接收|收)(?:回)?)(?:些|个)?(?:提醒|通知|推送)"
+    r"|(?:继续)?(?:提醒|通知)(?:下|一下)?我)(?:好|好些|好点|好过)?$"
 )
 _OFF_BEFORE_RE = re.compile(
     r"^(?:之前|以前|上次|头先|早前)(?:我)?(?:关|关掉|退订|退|取消)(?:了)?(?:提醒|通知|推送)?"
@@ -4472,13 +4474,14 @@ _A_TREE_WORDS = frozenset({"", "树", "树苗", "果树", "小树", "苗"})
 _NOBODY_TOOK = r"(?:还|仍然)?(?:没有|没|未|无)(?:有)?人(?:要|认|认养|认种|领养|领)(?:的)?"
 # round 71 (21e): how many are left that nobody took, the adoption word after ('仲有几多棵树未有人认养')
 _ADOPTION_UNTAKEN_RE = re.compile(
-    rf"^(?:本村|村里|村里面|我们村)?(?:的)?(?:还有|还剩|剩下|有)(?:多少|几|哪些|哪几)(?:{_MEASURE})?(?:树|树苗|果树)?"
+    # round 86 (22c): Cantonese 村度, 村里头 (in the village)
+    rf"^(?:本村|村里面|村里头|村里|村度|我们村)?(?:的)?(?:还有|还剩|剩下|有)(?:多少|几|哪些|哪几)(?:{_MEASURE})?(?:树|树苗|果树)?"
     r"(?:还|仍然)?(?:没有|没|未|无)(?:有)?人(?:认养|认种|领养)(?:的)?$"
 )
 _ADOPTION_LEFT_RE = re.compile(
     # round 58: the village's named first ('本村认种认养嘅树仲有边啲')
     # round 71 (21e): may be adopted said first ('可认养的树还剩几棵')
-    rf"^(?:本村|村里|村里面|我们村)?(?:的)?(?:我|我们)?(?:想|要|可|可以|能)?(?:认养|认种|领养)(?:的)?{_A_TREE_RE}(?:树|树苗|果树)?"
+    rf"^(?:本村|村里面|村里头|村里|村度|我们村)?(?:的)?(?:我|我们)?(?:想|要|可|可以|能)?(?:认养|认种|领养)(?:的)?{_A_TREE_RE}(?:树|树苗|果树)?"
     r"(?:还有剩|还有剩下|有剩|有没有剩|有没有得选|有得选|可以选|能选|还有哪些|有哪些"
     # round 71 (21e): how many nobody has taken yet ('认养嘅树仲有几多棵冇人要')
     rf"|(?:还有|还剩|剩下|有)?(?:多少|几)(?:{_MEASURE})?(?:树|树苗|果树)?{_NOBODY_TOOK}"
@@ -5575,8 +5578,12 @@ _WHICH_THERE_AFTER_RE = re.compile(
 
 
 def zone_taken_on_said(norm: str) -> bool:
-    """Round 67: a care zone wished, the list to claim one from (the request frame: ``takes_on_a_zone``)."""
-    return 0 < len(norm or "") <= INTENT_MAX_CHARS and request_frames.takes_on_a_zone(request_frames.read(norm))
+    """Round 67: a care zone wished, the list to claim one from (the request frame: ``takes_on_a_zone``); round 86
+    (22c): or where one may take one on, asked (``zones_to_take_asked``: '我们党员有没有分片管树 哪里可以揽一片')."""
+    if not 0 < len(norm or "") <= INTENT_MAX_CHARS:
+        return False
+    frame = request_frames.read(norm)
+    return request_frames.takes_on_a_zone(frame) or request_frames.zones_to_take_asked(frame)
 
 
 def zone_wished(norm: str) -> bool:
@@ -5941,6 +5948,8 @@ _SHOW_ME_AFTER_RE = re.compile(
     # round 36 (19l): listed, to me, to be answered one by one ('…列出来给我', '…列出来我逐条答')
     r"|(?<=[\u4e00-\u9fff])(?:列出来|列一下|列下)(?:给我|发我)?(?:看下|看看|看一下|看)?"
     r"(?:我)?(?:逐条|一条条|一条一条|一个个|一个一个)?(?:答|回|回答|回复)?$"
+    # round 86 (22c: '…冇人认养 睇下个单'): the looking said first, then the list ('看下个单', '睇吓张表')
+    r"|(?<=[\u4e00-\u9fff])(?:给我|帮我)?(?:看|睇)(?:下|一下|看|吓)?(?:个|张|份|一个|一份)?(?:表|单|名单|清单|列表)$"
 )
 
 

@@ -438,9 +438,9 @@ def _named_then_for_them(clauses: list[str]) -> list[str]:
 # own (我…) or a relative's ('我阿妈话…') is no other household's name
 # issue 17 §5 (22b: '刘婶话佢屋企四月会种两棵龙眼 帮佢认领先'): the pledge asked for them read by the request frame
 # (bot/request_frames.py: '帮佢认领先', '帮佢登记个认领'), its own regex gone; who said it of their household ('佢屋企…') left
-# out of what they said
+# out of what they said; round 86 (22c: '村民8话佢四月种三棵柿 帮佢认领'): a roster name with its number (村民8) too
 _NAMED_SAID = re.compile(
-    r"^(?!我)(?P<named>[\u4e00-\u9fff·]{2,6}?)(?:佢|他|她)?(?:(?:屋企|屋家|家里|家)(?:话|讲|说)?|话|讲|说)"
+    r"^(?!我)(?P<named>[\u4e00-\u9fff·]{2,6}?\d{0,3})(?:佢|他|她)?(?:(?:屋企|屋家|家里|家)(?:话|讲|说)?|话|讲|说)"
     r"(?:佢|他|她)?(?:屋企|屋家|家里|家)?(?P<what>.+)$"
 )
 

@@ -92,6 +92,13 @@ def _wrappers() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return before, may_i, re.compile(rf"[{''.join(inner)}]+(?=[\u4e00-\u9fff])")
 
 
+@cache
+def _where_may_starts() -> re.Pattern:
+    """Where a where-may question starts inside a clause ('…管树|哪里可以揽一片', '…管护|我在哪里可以领一块')."""
+    where, may = _words("question", "where_may").pattern, _words("modal", "may").pattern
+    return re.compile(rf"(?<=[\u4e00-\u9fff])((?:我们|我)?(?:在)?(?:还有|还)?(?:{where})(?:还|都)?(?:{may}))")
+
+
 def _trailing(text: str) -> str:
     particles = _data()["wrappers"]["particles"]
     while text and text[-1] in "".join(particles) + "了":
@@ -106,6 +113,8 @@ def clauses(norm: str) -> tuple[list[str], bool]:
     asked_may = False
     # a complaint ends its clause too ('你们每天发这么多好烦不想收了')
     text = re.sub(rf"({_words('complaint', 'words').pattern})(?=[\u4e00-\u9fff])", r"\1，", breaks.sub("，", text))
+    # round 86: so does what is said before a where-may question ('…分片管树哪里可以揽一片')
+    text = _where_may_starts().sub(r"，\1", text)
     parts = [p for p in re.split(f"[{re.escape(_PUNCTUATION)}]+", text) if p]
     kept = []
     for part in parts:
@@ -260,6 +269,19 @@ def takes_on_a_zone(frame: Frame) -> bool:
         and frame.who in ("", "self")
         and frame.wished
         and not (frame.negated or frame.asked or frame.done)
+    )
+
+
+def zones_to_take_asked(frame: Frame) -> bool:
+    """Where or which care zone one may take on, asked ('我们党员有没有分片管树 哪里可以揽一片'): the list to claim from; not
+    who may ('…哪些党员可以认领': who is asked) nor how ('责任区怎么认领': no may)."""
+    return (
+        frame.act == "take_on"
+        and frame.object == "zone"
+        and frame.who in ("", "self")
+        and frame.asked
+        and frame.may
+        and not (frame.negated or frame.done or frame.not_yet)
     )
 
 
