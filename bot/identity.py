@@ -1508,7 +1508,9 @@ def bind(ctx: Ctx, name: str, village: dict) -> Binding:
         if current["village_id"] != village["id"]:  # another village's: out of the household a cadre put them in
             households.leave(db, current, now)
         roster_store.update_person(db, current["id"], {"name": name, "village_id": village["id"]}, now)
-        outbox_store.rename_waiting(db, ctx.openid, current["name"], name)  # sim71: a reminder queued before it
+        # sim71: a reminder queued before it greets by the new name
+        greeting = [ctx.t("reminders.greeting", name=who) for who in (current["name"], name)]
+        outbox_store.rename_waiting(db, ctx.openid, *greeting)
     else:
         roster_store.unbind_openid(db, ctx.openid, now)
         roster_store.insert_person(

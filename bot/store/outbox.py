@@ -211,15 +211,17 @@ def cancel_pending(db: Database, openid: str, reason: str, kinds: tuple[str, ...
     return db.execute(sql, params).rowcount
 
 
-def rename_waiting(db: Database, openid: str, old: str, new: str) -> int:
-    """sim71: a self-registered villager renamed (登记 again): what still waits for them (queued or held: a reminder
-    rendered when it was queued, '陈阿水您好！…') greets them by the new name; sent messages stay as they were."""
-    if not old or old == new:
+def rename_waiting(db: Database, openid: str, before: str, after: str) -> int:
+    """sim71: a self-registered villager renamed (登记 again): what still waits for them (queued or held) and opens
+    with the old name's greeting ``before`` ('陈阿水您好！', a reminder rendered when it was queued) opens with ``after``
+    instead; nothing else of a text changes (an adviser's answer quoting the name, another household's name that starts
+    with it), and sent messages stay as they were."""
+    if not before or before == after:
         return 0
     return db.execute(
-        "UPDATE outbox SET text = REPLACE(text, ?, ?) WHERE openid = ? AND status IN ('queued', 'held')"
-        " AND instr(text, ?) > 0",
-        [old, new, openid, old],
+        "UPDATE outbox SET text = ? || substr(text, ?) WHERE openid = ? AND status IN ('queued', 'held')"
+        " AND substr(text, 1, ?) = ?",
+        [after, len(before) + 1, openid, len(before), before],
     ).rowcount
 
 

@@ -242,12 +242,17 @@ def test_a_reminder_waiting_when_the_sender_renames_greets_the_new_name(bot, vil
     son.says("帮我阿爸登记 佢叫陈阿水")
     now = bot.clock()
     with transaction(bot.db):
-        for key, status in (("r-waiting", "queued"), ("r-sent", "sent")):
+        for key, status, text in (
+            ("r-waiting", "queued", "陈阿水您好！本周还差1棵。"),
+            ("r-sent", "sent", "陈阿水您好！本周还差1棵。"),
+            # the name elsewhere in a text waiting is someone's words, not a greeting: kept
+            ("answer", "queued", "第5号问题的回答：陈阿水家的荔枝要多浇水。"),
+        ):
             outbox.enqueue(
                 bot.db,
                 openid="o-sim71-son",
                 kind="reminder",
-                text="陈阿水您好！本周还差1棵。",
+                text=text,
                 dedupe_key=key,
                 now=now,
                 not_before=now + timedelta(hours=10),
@@ -257,6 +262,20 @@ def test_a_reminder_waiting_when_the_sender_renames_greets_the_new_name(bot, vil
     texts = {r["dedupe_key"]: r["text"] for r in rows_of(bot, "SELECT dedupe_key, text FROM outbox")}
     assert texts["r-waiting"] == "陈小明您好！本周还差1棵。"
     assert texts["r-sent"] == "陈阿水您好！本周还差1棵。"
+    assert texts["answer"] == "第5号问题的回答：陈阿水家的荔枝要多浇水。"
+
+
+def test_every_reminder_with_a_name_opens_with_the_greeting_a_rename_rewrites():
+    """The rename rewrites only ``reminders.greeting`` at a text's start: every reminder naming its reader opens so."""
+    import tomllib
+
+    from bot.messages import MESSAGES_DIR
+
+    table = tomllib.loads((MESSAGES_DIR / "replies" / "reminders.toml").read_text(encoding="utf-8"))
+    named = {key: text.strip() for key, text in table.items() if isinstance(text, str) and "{name}" in text}
+    assert len(named) > 3
+    for key, text in named.items():
+        assert text.startswith(table["greeting"]), key
 
 
 # sim71, the grandmother by voice just after her record, the photo her grandson's: '我孙帮我影咗相 得未呀' (my grandson
