@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -193,6 +193,7 @@ def _number(numerals: str) -> int | None:
     return None
 
 
+@lru_cache(maxsize=1024)  # pure, and asked of one message by up to five duty readers on the webhook's path
 def read(norm: str) -> Frame:
     """The frame of a ``normalize``d text: the last clause with an act is the request, its who and object (when it
     names none) from the clauses before ('我们村有没有种树活动啊 我想去': the day asked after, then the going)."""
