@@ -40,7 +40,7 @@ def safety_rule(index: faq.FaqIndex, name: str) -> faq.SafetyRule:
 
 
 def reads_safety_first(index: faq.FaqIndex, question: str, expected: str, rules: str) -> None:
-    """A safety checks file's line (rounds 87 and 90): the label ('*': any, '!label': any but that), then what the
+    """A safety checks file's line (rounds 83, 87 and 90): the label ('*': any, '!label': any but that), then what the
     villager reads first: each named rule's line opens the reply ('!name': it does not fire nor open the reply; '-': no
     safety line at all; '*': some safety line)."""
     result = index.match(question)

@@ -23,7 +23,7 @@ import pytest
 from bot import config as config_mod
 from bot import faq
 from bot.config import _thaw
-from tests.faq_helpers import safety_checks, safety_rule
+from tests.faq_helpers import reads_safety_first, safety_checks, safety_rule
 
 ROOT = Path(__file__).resolve().parents[2]
 CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_83.tsv"
@@ -39,27 +39,7 @@ LEFT = {
 
 @pytest.mark.parametrize(("question", "expected", "cls", "rules"), safety_checks(CHECKS, LEFT))
 def test_own_checks(index, question, expected, cls, rules):
-    """The label ('*': any, '!label': any but that), then what the villager reads first: each named rule's line opens
-    the reply ('!name': its line is not there; '-': no safety line at all)."""
-    result = index.match(question)
-    got = faq.result_label(result)
-    if expected.startswith("!"):
-        assert got != expected[1:]
-    elif expected != "*":
-        assert got == expected
-    norm = index._fixed(question)
-    if rules == "-":
-        assert result.safety == "", result.safety
-        return
-    for name in rules.split(","):
-        if name.startswith("!"):
-            rule = safety_rule(index, name[1:])
-            assert not rule.fires(norm) and rule.line_for(norm) not in result.safety, result.safety
-        else:
-            line = safety_rule(index, name).line_for(norm)
-            assert line in result.safety.splitlines(), (got, result.safety)
-            if result.kind == "answer":
-                assert result.answer_text.startswith(result.safety), result.answer_text[:60]
+    reads_safety_first(index, question, expected, rules)
 
 
 def test_the_lime_in_the_mouth_has_its_own_line(index):
