@@ -974,6 +974,13 @@ def recount_of(text: str, record: Mapping, species_table: Mapping, others: tuple
     return fields if any(record.get(key) != value for key, value in fields.items()) else None
 
 
+def count_and_tree(text: str, species_table: Mapping, others: tuple[str, ...] = ()) -> nlu.PlantingText | None:
+    """A count, with or without its tree ('3棵', '三棵荔枝', '改成3棵'), as a record's part reads it."""
+    return nlu.parse_planting_text(text, species_table, others) or _bare_part(
+        text, species_table, frozenset({"count"}), others
+    )
+
+
 def ask_recount(ctx, record: dict, fields: dict) -> None:
     RECOUNT.enter(ctx, "confirm", {"planting_id": record["id"], "fields": fields})
 

@@ -50,6 +50,12 @@ core commands (handlers/core.py):
 faq choice (handlers/faq.py, CHOICE_ROUTES):
 - faq_choice — 1 / 2 (一, 第二个) after "您问的是哪一个？" (the FAQ read two answers): that answer; 0 (都不是): a ticket
   with the question
+record corrections (handlers/corrections.py):
+- correction_confirm — 确定 (or 确定 <原因>) after the bot asked a village cadre whether to correct a record: withdrawn or
+  recounted, the audit row kept, its sender told
+- correction — a village cadre (planting.correction_roles): 更正记录 12 3棵 [原因], 作废记录 12 [原因], or 第12号改成3棵 of
+  a record not their own: a record of their village shown and asked to confirm; another village's refused; anyone
+  else's words go on (作废 12 and 改成 of the sender's own records: withdraw, recount)
 trees reported, then a question (handlers/planting.py, ASKED_AFTER_ROUTES; round 68: before the ticket's commands and
 progress, whose photo_question and review_why took '三棵桂花 另外想问几时淋水', '涯种了两棵狮子树 记到冇'):
 - planting_text_then_asked — trees said planted (or the part a record being collected waits for), then a question in
@@ -270,6 +276,7 @@ from handlers import (
     awards,
     certificates,
     core,
+    corrections,
     escalation,
     events,
     faq,
@@ -289,6 +296,7 @@ from handlers import (
 CAPABILITIES = [
     core,
     planting,
+    corrections,
     escalation,
     reminders,
     registration,
@@ -313,6 +321,7 @@ ROUTES: list[Route] = [
     *core.INPUT_ROUTES,
     *core.COMMAND_ROUTES,
     *faq.CHOICE_ROUTES,
+    *corrections.ROUTES,
     *planting.ASKED_AFTER_ROUTES,
     *escalation.COMMAND_ROUTES,
     *events.ATTENDED_ROUTES,

@@ -682,7 +682,7 @@ WITHDRAW_TABLE = FlowTable(
 _NUMBERED_RECORD_RE = re.compile(r"^(?:帮我|请)?(?:把|将)?第?(\d{1,9})号(?:记录|嘅记录|的记录|嗰条|那条)?(?:的|嘅)?")
 
 
-def _numbered_record(ctx) -> tuple[int | None, str]:
+def numbered_record(ctx) -> tuple[int | None, str]:
     """The number of a record named first and the words after it; (None, the text) when none is named."""
     text = re.sub(r"\s+", "", ctx.msg.text or "")
     found = _NUMBERED_RECORD_RE.match(text)
@@ -698,7 +698,7 @@ def _recount_ahead(ctx) -> bool:
         return False
     # sim62: or in one clause, who writes said beside it ('我是他孙子 帮爷爷发的 刚才那个是三棵不是两棵')
     table, others = planting.species_table(ctx.app), planting.offlist_names(ctx.app)
-    return planting.correction_said(_numbered_record(ctx)[1], table, others) is not None
+    return planting.correction_said(numbered_record(ctx)[1], table, others) is not None
 
 
 def _recount_then(ctx, _said):
@@ -707,7 +707,7 @@ def _recount_then(ctx, _said):
     finished one (told so: no adviser can change a count)."""
     if any(flow is planting.FLOW for flow, _state in conversation.in_progress(ctx, ctx.app.flows)):
         return None
-    number, text = _numbered_record(ctx)
+    number, text = numbered_record(ctx)
     record = planting.last_finished(ctx) if number is None else planting.own_finished(ctx, number)
     table, others = planting.species_table(ctx.app), planting.offlist_names(ctx.app)
     said = planting.correction_said(text, table, others) or ""

@@ -349,6 +349,10 @@ def village(village_id: int):
         ),
         flag_labels=auth.labels(FLAG_LABELS),
         review_labels=auth.labels(REVIEW_LABELS),
+        # each record links to its page (bot/dashboard/correction_pages.py) for the logins that may correct it
+        link_records=any(
+            page.endpoint == "dashboard.record_page" and page.allows(g.viewer.role) for page in ctx.dashboard_pages
+        ),
         sections=[Markup(render(village_id)) for render in ctx.village_sections],
     )
 

@@ -325,11 +325,18 @@ def last_finished(db: Database, openid: str, now: str) -> dict | None:
     )
 
 
-def withdraw(db: Database, planting_id: int, now: str) -> bool:
-    """Mark a complete record withdrawn (never deleted); False when it is no longer complete and unreviewed."""
+def withdraw(db: Database, planting_id: int, now: str, *, checked_too: bool = False) -> bool:
+    """Mark a complete record withdrawn (never deleted); False when it is no longer complete and unreviewed.
+    ``checked_too``: a cadre's or the office's correction (bot/corrections.py) withdraws a checked record too, never
+    one rejected in review."""
+    unchecked = (
+        " AND review != 'rejected'"
+        if checked_too
+        else " AND reviewed_at IS NULL AND review NOT IN ('approved', 'rejected')"
+    )
     cursor = db.execute(
         "UPDATE plantings SET status = 'withdrawn', withdrawn_at = ?, updated_at = ?"
-        " WHERE id = ? AND status = 'complete' AND reviewed_at IS NULL AND review NOT IN ('approved', 'rejected')",
+        " WHERE id = ? AND status = 'complete'" + unchecked,
         [now, now, planting_id],
     )
     return cursor.rowcount == 1

@@ -230,7 +230,7 @@ def test_round_36_no_withdrawal_past_the_window_or_once_a_cadre_decided(probe): 
     villager, openid, planting_id = _finished(probe)
     probe.bot.clock.advance(minutes=31)  # planting.withdraw_minutes: 30
     reply = villager.says("刚刚报的那个作废 我重新来")
-    assert probe.last_handler(openid) == "withdraw" and "联系村干部" in reply
+    assert probe.last_handler(openid) == "withdraw" and "请村干部发“作废记录" in reply
     assert _record(probe, planting_id)["status"] == "complete"
     assert not probe.rows("SELECT 1 FROM conversations WHERE openid = ?", [openid])
 
@@ -270,7 +270,7 @@ def test_round_36_a_retraction_in_words_is_about_a_record_of_the_last_day_only(p
     probe.bot.clock.advance(hours=25)
     villager.says("刚刚报的那个作废 我重新来")
     assert probe.last_handler(openid) not in {"withdraw", "cancel"}  # its old route: no record just reported
-    assert "联系村干部" in villager.says("作废")  # 作废 itself: that record, past the window
+    assert "请村干部发“作废记录" in villager.says("作废")  # 作废 itself: that record, past the window
     assert _record(probe, planting_id)["status"] == "complete"
 
 

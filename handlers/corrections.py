@@ -1,0 +1,161 @@
+"""The corrections capability's manifest: a finished planting record corrected by its village's cadres in the chat, or
+by the office and a village's cadre login on the dashboard's record page; its rules and service are in
+bot/corrections.py, its states in docs/planting.md.
+
+Routes (dispatch order in handlers/__init__.py):
+- correction_confirm: ``确定`` (or ``确定 <原因>``) after the bot asked a cadre whether to correct a record
+  (``TABLE``): the record withdrawn or recounted, the audit row kept, its sender told
+- correction: a village cadre's ``更正记录 12 3棵 [原因]`` / ``作废记录 12 [原因]``, or ``第12号改成3棵`` of a record not
+  their own: a record of their village is shown and asked to confirm; another village's is refused; anyone else's
+  words go on to the routes after (作废 and 改成 of their own records: handlers/planting.py)
+"""
+
+from __future__ import annotations
+
+from bot import corrections, planting
+from bot.conversation import END, FlowTable, Step
+from bot.dashboard import correction_pages
+from bot.identity import acts_as
+from bot.router import Route, staged
+from bot.store import corrections as store
+from bot.store import plantings as plantings_store
+from bot.store import roster as roster_store
+from handlers.planting import numbered_record
+
+
+def _commands(app) -> dict:
+    return {
+        corrections.RECOUNT: app.messages.words("corrections.commands.recount"),
+        corrections.WITHDRAW: app.messages.words("corrections.commands.withdraw"),
+    }
+
+
+def _said_ahead(ctx):
+    """The command (更正记录 12 3棵, 作废记录 12), or a record named by its number and corrected (第12号改成3棵)."""
+    if ctx.msg.msg_type != "text":
+        return None
+    table, others = planting.species_table(ctx.app), planting.offlist_names(ctx.app)
+    said = corrections.read_command(ctx.msg.text or "", _commands(ctx.app), table, others)
+    if said is not None:
+        return said
+    number, text = numbered_record(ctx)
+    if number is None or planting.correction_said(text, table, others) is None:
+        return None
+    return _Numbered(number, text)
+
+
+class _Numbered(tuple):
+    """'第12号改成3棵': the number and the words after it (a cadre's only for a record not their own)."""
+
+    def __new__(cls, number: int, text: str):
+        return super().__new__(cls, (number, text))
+
+
+def cadre(ctx) -> bool:
+    """A village cadre bound with proof, with a village (``planting.correction_roles``)."""
+    roles = ctx.config.get("planting.correction_roles")
+    return acts_as(ctx.person, roles) and ctx.person["village_id"] is not None
+
+
+def _said_then(ctx, said):
+    """Only a village cadre's; the numbered words only of a record not their own (their own: handlers/planting.py)."""
+    if not cadre(ctx):
+        return None
+    if isinstance(said, _Numbered):
+        number, text = said
+        record = plantings_store.get(ctx.db, number)
+        if record is None or record["openid"] == ctx.openid:
+            return None
+        table, others = planting.species_table(ctx.app), planting.offlist_names(ctx.app)
+        fields = planting.recount_of(planting.correction_said(text, table, others) or "", record, table, others)
+        return corrections.Said(corrections.RECOUNT, number, fields or {}, "")
+    return said
+
+
+def on_correction_asked(ctx, said: corrections.Said) -> str:
+    record = plantings_store.get(ctx.db, said.planting_id)
+    if record is None or record["status"] not in ("complete", plantings_store.WITHDRAWN) or not record["completed_at"]:
+        return ctx.t("corrections.not_found", id=said.planting_id)
+    facts = {"id": record["id"], "what": planting.describe_for_villager(ctx.app, record)}
+    if record["village_id"] != ctx.person["village_id"]:
+        return ctx.t("corrections.other_village", id=record["id"])
+    if record["openid"] == ctx.openid:
+        return ctx.t("corrections.own_record", id=record["id"], minutes=planting.withdraw_minutes(ctx.config))
+    refused = corrections.refusal(record)
+    if refused == corrections.WITHDRAWN:
+        return ctx.t("corrections.already_withdrawn", **facts)
+    if refused == corrections.REJECTED:
+        return ctx.t("corrections.rejected", **facts)
+    if said.action == corrections.RECOUNT and said.fields is None:
+        return ctx.t("corrections.recount_how", id=record["id"])
+    changed = corrections.changes(record, said.fields or {}) if said.action == corrections.RECOUNT else {}
+    if said.action == corrections.RECOUNT and not changed:
+        return ctx.t("corrections.same", **facts)
+    reason = said.reason or ctx.t("corrections.default_reason")
+    corrections.FLOW.enter(
+        ctx, "confirm", {"planting_id": record["id"], "action": said.action, "fields": changed, "reason": said.reason}
+    )
+    shown = ctx.t(
+        "corrections.record_line",
+        id=record["id"],
+        name=_name(ctx, record),
+        what=facts["what"],
+        day=corrections.reported_day(ctx.app, record),
+    )
+    if said.action == corrections.WITHDRAW:
+        return ctx.t("corrections.withdraw_ask", record=shown, reason=reason)
+    new = planting.describe_for_villager(ctx.app, {**record, **changed})
+    return ctx.t("corrections.recount_ask", record=shown, new=new, reason=reason)
+
+
+def _name(ctx, record: dict) -> str:
+    person = roster_store.person(ctx.db, record["person_id"]) if record["person_id"] else None
+    return person["name"] if person else "—"
+
+
+def _confirmed(ctx, _state) -> tuple[str] | None:
+    """The yes, with the reason said after it ('' when none): a one-tuple, so a bare yes is a match too."""
+    if ctx.msg.msg_type != "text":
+        return None
+    reason = corrections.confirm_reason(ctx.msg.text or "", ctx.app.messages.words("corrections.commands.confirm"))
+    return None if reason is None else (reason,)
+
+
+def on_correction_confirmed(ctx, state, said: tuple[str]) -> str:
+    (reason,) = said
+    corrections.FLOW.end(ctx)
+    data = state.data
+    record = plantings_store.get(ctx.db, data["planting_id"])
+    if record is None or record["village_id"] != ctx.person["village_id"] or not cadre(ctx):
+        return ctx.t("corrections.failed", id=data["planting_id"])
+    why = reason or data["reason"] or ctx.t("corrections.default_reason")
+    done = corrections.correct(
+        ctx.app,
+        ctx.db,
+        data["planting_id"],
+        data["action"],
+        why,
+        ctx.now,
+        channel=corrections.CHAT,
+        fields=data["fields"],
+        by_person=ctx.person,
+    )
+    if done.refused or done.record is None:
+        return ctx.t("corrections.failed", id=data["planting_id"])
+    what = planting.describe_for_villager(ctx.app, record)
+    if data["action"] == corrections.WITHDRAW:
+        return ctx.t("corrections.withdrawn", id=record["id"], what=what, name=_name(ctx, record))
+    new = planting.describe_for_villager(ctx.app, done.record)
+    return ctx.t("corrections.recounted", id=record["id"], what=what, new=new, name=_name(ctx, record))
+
+
+# The one answer to "要作废这条记录吗" / "要改成…吗"; the diagram is in docs/planting.md.
+TABLE = FlowTable(corrections.FLOW, (Step("confirm", "yes", _confirmed, on_correction_confirmed, to=(END,)),))
+
+ROUTES: list = [
+    TABLE.route("correction_confirm"),
+    Route("correction", staged(_said_ahead, _said_then), on_correction_asked),
+]
+STORES: list = [store]
+DASHBOARD: list = correction_pages.PAGES
+FLOWS: list = [corrections.FLOW]
