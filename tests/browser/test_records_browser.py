@@ -1,0 +1,30 @@
+"""A record's page in a browser, at a phone and a desktop size (round 75): the record, its photo, the correction form
+a village's cadre login fills (reason and count), and the history after it."""
+
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+from tests.browser.helpers import fits_the_screen, image_loaded, log_in, snap
+from tests.e2e.dashboard_seed import add_cadre_login
+
+
+def test_a_cadre_recounts_a_record_on_its_page(page, server, bot, county):
+    add_cadre_login(bot.db, "lin", "林书记")
+    planting_id = county.plantings["tree"]
+    log_in(page, server, "lin", f"/admin/villages/{county.villages['埔心村']}")
+    page.locator("details#records summary, #records summary").first.click()
+    page.locator(f'a[href="/admin/records/{planting_id}"]').click()
+    expect(page.locator("h1")).to_contain_text(f"种树记录 #{planting_id}")
+    assert image_loaded(page.locator("article.record img").first)
+    assert fits_the_screen(page)
+    snap(page, "record_page")
+    page.fill('input[name="reason"]', "现场数过是5棵")
+    page.fill('input[name="count"]', "5")
+    page.locator('button[value="recount"]').click()
+    expect(page.locator("p.flash.ok")).to_contain_text("已更正")
+    expect(page.locator("table.data")).to_contain_text("现场数过是5棵")
+    assert fits_the_screen(page)
+    for button in page.locator("form.correct button").all():
+        assert button.is_visible() and button.bounding_box()["height"] >= 32
+    snap(page, "record_page_corrected")

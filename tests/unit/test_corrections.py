@@ -1,0 +1,84 @@
+"""Round 75: how a cadre's correction is read (bot/corrections.py ``read_command``, ``confirm_reason``), and what a
+correction may touch (``refusal``, ``changes``). Held-out examples written before the reader, in other words than the
+e2e tests'; controls: the same words meaning something else."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot import corrections, planting
+from bot.messages import MESSAGES_DIR, Messages
+
+TABLE = planting.load_species_table(MESSAGES_DIR)
+MESSAGES = Messages.load()
+COMMANDS = {
+    corrections.RECOUNT: MESSAGES.words("corrections.commands.recount"),
+    corrections.WITHDRAW: MESSAGES.words("corrections.commands.withdraw"),
+}
+CONFIRM = MESSAGES.words("corrections.commands.confirm")
+
+READ = [
+    ("更正记录 12 3棵", corrections.RECOUNT, 12, {"count": 3}, ""),
+    ("更正记录12 三棵 数错咗", corrections.RECOUNT, 12, {"count": 3}, "数错咗"),
+    (
+        "更正记录 第7号 5棵龙眼，品种报错",
+        corrections.RECOUNT,
+        7,
+        {"count": 5, "species": "龙眼", "species_known": 1},
+        "品种报错",
+    ),
+    ("修改记录 30 4棵数漏了", corrections.RECOUNT, 30, {"count": 4}, "数漏了"),
+    ("更正记录 12 改成两棵", corrections.RECOUNT, 12, {"count": 2}, ""),
+    ("更正记录 12", corrections.RECOUNT, 12, None, ""),
+    ("作废记录 12", corrections.WITHDRAW, 12, None, ""),
+    ("作废记录 12 同一批树报了两次", corrections.WITHDRAW, 12, None, "同一批树报了两次"),
+    ("作废记录第45号 树苗冇种落去", corrections.WITHDRAW, 45, None, "树苗冇种落去"),
+]
+
+
+@pytest.mark.parametrize(("text", "action", "number", "fields", "reason"), READ, ids=[r[0] for r in READ])
+def test_a_cadres_correction_is_read(text, action, number, fields, reason):
+    assert corrections.read_command(text, COMMANDS, TABLE) == corrections.Said(action, number, fields, reason)
+
+
+# controls: no record's number after the command word, or another command
+@pytest.mark.parametrize(
+    "text", ["作废记录", "作废 12", "更正记录怎么弄", "更正 12 桂花要多淋水", "我想更正记录", "记录 12 3棵"]
+)
+def test_other_words_are_no_correction(text):
+    assert corrections.read_command(text, COMMANDS, TABLE) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("确定", ""),
+        ("好的", ""),
+        ("确定 重复报了", "重复报了"),
+        ("确认，数错了", "数错了"),
+        ("确定作废", ""),
+        ("确定？", ""),
+    ],
+)
+def test_the_yes_and_its_reason(text, reason):
+    assert corrections.confirm_reason(text, CONFIRM) == reason
+
+
+@pytest.mark.parametrize("text", ["确定吗", "唔知", "不要", "算了"])
+def test_no_yes(text):
+    assert corrections.confirm_reason(text, CONFIRM) is None
+
+
+def test_what_may_be_corrected():
+    record = {"status": "complete", "review": "approved", "count": 2, "species": "荔枝"}
+    assert corrections.refusal(record) is None  # checked by the village: still its cadres' to correct
+    assert corrections.refusal({**record, "review": "rejected"}) == corrections.REJECTED
+    assert corrections.refusal({**record, "status": "withdrawn"}) == corrections.WITHDRAWN
+    assert corrections.refusal({**record, "status": "pending"}) == corrections.NOT_FINISHED
+    assert corrections.refusal(None) == corrections.MISSING
+    assert corrections.changes(record, {"count": 2}) == {}
+    assert corrections.changes(record, {"count": 3}) == {"count": 3}
+    assert corrections.changes(record, {"count": 2, "species": "龙眼", "species_known": 1}) == {
+        "species": "龙眼",
+        "species_known": 1,
+    }
