@@ -84,6 +84,7 @@ def test_each_flow_table_has_its_one_diagram_and_they_agree():
     assert sorted(t.flow.name for t in found) == [
         "adoption",
         "ask_expert",
+        "correction",
         "events",
         "faq_choice",
         "milestone",
