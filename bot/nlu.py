@@ -544,6 +544,41 @@ def normalize(text: str) -> str:
     return text
 
 
+# issue 17 §5 (frames75): the pauses a villager made (spaces, punctuation, a voice message's breaks) are gone from
+# ``normalize``d text, so the request frame read one clause where there were two ('责任区有人管 我想认领一块': who holds
+# it, then one's own wish). The readers that read a frame are given the text as sent too, and read the frame of the
+# normalised text with its pauses put back (the frame's clause mark, '，')
+FRAME_PAUSE = "，"
+
+
+@lru_cache(maxsize=1024)
+def _pieces_normalized(text: str) -> tuple[str, ...]:
+    return tuple(piece for piece in (normalize(part) for part in PAUSES_RE.split(text)) if piece)
+
+
+def clause_marked(norm: str, as_sent: str = "") -> str:
+    """``norm`` (a ``normalize``d text, or a part of one: its fillers or final particles left out) with the pauses of
+    ``as_sent`` (the text as sent) put back where they fall inside it, as '，' ('责任区有人管 我想认领一块' ->
+    '责任区有人管，我想认领一块'); ``norm`` as it is when ``as_sent`` is not given or not read piece by piece into it."""
+    pieces = _pieces_normalized(as_sent) if as_sent and norm else ()
+    if len(pieces) < 2:
+        return norm
+    start = "".join(pieces).find(norm)
+    if start < 0:
+        return norm
+    ends, at = set(), 0
+    for piece in pieces[:-1]:
+        at += len(piece)
+        ends.add(at - start)
+    return "".join(FRAME_PAUSE + ch if i in ends and i else ch for i, ch in enumerate(norm))
+
+
+def request_frame(norm: str, as_sent: str = "") -> request_frames.Frame:
+    """The request frame (bot/request_frames.py) of ``norm``, read where the sender paused when ``as_sent`` (the text as
+    sent) is given."""
+    return request_frames.read(clause_marked(norm, as_sent))
+
+
 # --- chit-chat ---------------------------------------------------------------
 
 # sim68: a confirmation alone; chit-chat (the acknowledgement) with nothing waiting, a record's yes while one waits for
@@ -3149,7 +3184,7 @@ _REFUSED_AFTER_ASKED_RE = re.compile(
 
 
 @lru_cache(maxsize=4096)  # asked twice a message (off, on) by the command routes: read once
-def reminders_said(norm: str) -> str | None:
+def reminders_said(norm: str, as_sent: str = "") -> str | None:
     """'off' for a request to stop the reminders ('别烦我了', '取消提醒', '以后别发消息给我'), 'on' for one to have them
     again ('重新订阅', '我又想收提醒了'); None for anything else, a question how to do it included ('怎么取消提醒'
     is the FAQ's)."""
@@ -3206,7 +3241,7 @@ def reminders_said(norm: str) -> str | None:
     if off:
         return "off"
     # issue 17 §5 (22a: '每日都发好烦啊 唔想收'): the sending complained of, then not wanted: the request frame
-    return "off" if request_frames.stops_the_reminders(request_frames.read(norm)) else None
+    return "off" if request_frames.stops_the_reminders(request_frame(norm, as_sent)) else None
 
 
 # round 48 (19u): a follow-up said elliptically, its request left to the message before ('我种咗几多' then '成条村呢': and
@@ -4992,7 +5027,7 @@ _JOIN_INNER_FILLERS_RE = re.compile(
 )
 
 
-def joining_said(norm: str) -> bool:
+def joining_said(norm: str, as_sent: str = "") -> bool:
     """To join the village's planting day, said in words; not '参加植树要带什么工具' (a question)."""
     said = norm or ""
     norm = _JOIN_INNER_FILLERS_RE.sub("", norm) if norm else norm
@@ -5021,13 +5056,13 @@ def joining_said(norm: str) -> bool:
         if _GOING_THEN_HOW_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
             return True  # round 46 (19s): '屋企有三个人去植树日 点报名'
     bare = _INTENT_PARTICLES_RE.sub("", norm)
-    return (bool(_JOIN_RE.search(bare)) and bare != "参加" and not is_question(norm)) or _frame_joins(said)
+    return (bool(_JOIN_RE.search(bare)) and bare != "参加" and not is_question(norm)) or _frame_joins(said, as_sent)
 
 
-def _frame_joins(norm: str) -> bool:
+def _frame_joins(norm: str, as_sent: str = "") -> bool:
     """Issue 17 §5 (22b: '我哋村有冇植树活动啊 我想去'): whether there is one asked, then the going, read by the request
     frame (bot/request_frames.py) on the text as said."""
-    return 0 < len(norm) <= INTENT_MAX_CHARS and request_frames.joins_the_day(request_frames.read(norm))
+    return 0 < len(norm) <= INTENT_MAX_CHARS and request_frames.joins_the_day(request_frame(norm, as_sent))
 
 
 # 未种名单 asked in words, by a cadre going door to door: who has not planted ('帮我看下哪几户还没种',
@@ -5193,9 +5228,9 @@ def review_why_asked(norm: str) -> bool:
 # (bot/request_frames.py, messages/request_frames.toml), its own regex gone
 
 
-def leave_wished(norm: str) -> bool:
+def leave_wished(norm: str, as_sent: str = "") -> bool:
     """'我想注销', '删除我的资料', '我唔想参加啦', '我要退出': leaving the campaign's account, or one's data deleted."""
-    return bool(norm) and len(norm) <= INTENT_MAX_CHARS and request_frames.leaving(request_frames.read(norm))
+    return bool(norm) and len(norm) <= INTENT_MAX_CHARS and request_frames.leaving(request_frame(norm, as_sent))
 
 
 # round 56 (the lead, in the simulator as a 村书记: '我哋村党员完成得点' became a ticket): how the party members are doing,
@@ -5577,12 +5612,12 @@ _WHICH_THERE_AFTER_RE = re.compile(
 # Issue 17 §5: read by the request frame (bot/request_frames.py), its own regex gone
 
 
-def zone_taken_on_said(norm: str) -> bool:
+def zone_taken_on_said(norm: str, as_sent: str = "") -> bool:
     """Round 67: a care zone wished, the list to claim one from (the request frame: ``takes_on_a_zone``); round 86
     (22c): or where one may take one on, asked (``zones_to_take_asked``: '我们党员有没有分片管树 哪里可以揽一片')."""
     if not 0 < len(norm or "") <= INTENT_MAX_CHARS:
         return False
-    frame = request_frames.read(norm)
+    frame = request_frame(norm, as_sent)
     return request_frames.takes_on_a_zone(frame) or request_frames.zones_to_take_asked(frame)
 
 

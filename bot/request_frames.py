@@ -4,7 +4,8 @@ The words are data (messages/request_frames.toml); the duty readers (bot/nlu.py,
 they need instead of one regex per phrasing.
 
 Pure: the text given is already ``nlu.normalize``d (Cantonese and Hakka read as Mandarin, spaces gone), so this module
-imports nothing of the bot's."""
+imports nothing of the bot's; frames75: with the sender's pauses put back as '，' where the readers have the text as sent
+(``nlu.clause_marked``, ``nlu.request_frame``), each a clause's end."""
 
 from __future__ import annotations
 
@@ -156,6 +157,8 @@ def read_clause(text: str) -> Clause:
     may = bool(found_act and _words("modal", "may").search(before[-3:]))
     before = _words("modal", "words").sub("", before)
     negated = bool(found_act and re.search(rf"(?:{_words('modal', 'negations').pattern})$", before))
+    # frames75: or cannot, after the act ('我去不到', Cantonese 去唔到: the pause before it kept, nothing asks it)
+    negated = negated or bool(found_act and _words("modal", "cannot_after").match(text, found_act.end()))
     not_yet = bool(found_act and re.search(rf"(?:{_words('modal', 'not_yet').pattern})$", before))
     object_name = ""
     if found_object:
@@ -218,7 +221,8 @@ def read(norm: str) -> Frame:
         month=_number(month.group(1)) if month else None,
         negated=main.negated,
         wished=main.wished,
-        asked=main.asked and not asked_may,
+        # frames75: a question after the request, in a clause of its own, asks of it ('我想去帮手，要带什么')
+        asked=(main.asked or any(c.asked for c in read_[acting[-1] + 1 :])) and not asked_may,
         complaint=complaint,
         done=main.done,
         not_yet=main.not_yet,

@@ -97,3 +97,59 @@ def test_a_negation_flips_the_frame(request, negation, before):
     negated = frame(before + request.replace(wish, negation + wish, 1))
     assert (negated.act, negated.object) == (bare.act, bare.object)
     assert negated.negated is not bare.negated
+
+
+# --- frames75: the pauses the sender made -------------------------------------------------------------------------
+# The readers are given the text as sent too (nlu.clause_marked): a clause ends where the sender paused, which
+# normalising had dropped ('责任区有人管 我想认领一块' had read as one clause asking who holds it)
+@pytest.mark.parametrize(
+    ("said", "marked"),
+    [
+        ("责任区有人管 我想认领一块", "责任区有人管，我想认领一块"),
+        # fillers and particles left out: still found
+        ("嗯 我哋支部分片管树，哪块我可以揽啊", "我们支部分片管树，哪块我可以揽"),
+        ("我想认领责任区", "我想认领责任区"),  # one clause: as it is
+    ],
+)
+def test_the_pauses_put_back(said, marked):
+    from handlers.core import _meaning
+
+    assert nlu.clause_marked(_meaning(said), said) == marked
+
+
+def test_the_pauses_put_back_only_where_the_text_is_read_from_what_was_sent():
+    assert nlu.clause_marked("我想认领责任区", "责任区有人管 我想认领一块") == "我想认领责任区"  # unrelated: as it is
+    assert nlu.clause_marked("认领一块", "责任区有人管 我想认领一块") == "认领一块"  # a part within one piece
+    assert nlu.clause_marked("有人管我想认领", "责任区有人管 我想认领一块") == "有人管，我想认领"  # a part across one
+
+
+# frames75's own, written before the change: (as sent, reader, before (the pauses lost), after)
+PAUSED = [
+    ("我们支部分片管树 哪块我可以揽", nlu.zone_taken_on_said, False, True),  # a where-may question cut by a lost space
+    ("支部分片管树 边块我都可以认领", nlu.zone_taken_on_said, False, True),  # the same, Cantonese 边块
+    ("责任区有人管 我想认领一块", nlu.zone_taken_on_said, False, True),  # who holds, then one's own wish
+    ("听讲有人认领咗 我都想认领责任区", nlu.zone_taken_on_said, False, True),
+    ("唔想收通知 我想认领责任区", nlu.zone_taken_on_said, False, True),  # the reminders declined, then a zone wished
+    # controls: the same words, nothing more wished
+    ("责任区有人管 我唔想认领", nlu.zone_taken_on_said, False, False),  # declined
+    ("我想认领责任区 边个负责", nlu.zone_taken_on_said, False, False),  # who is in charge, asked last
+    ("我们支部分片管树", nlu.zone_taken_on_said, False, False),  # told only
+    # controls of the reading by clauses: a question after the request asks of it; cannot after the act negates it
+    ("植树日我想去帮手 要带什么", nlu.joining_said, False, False),
+    ("植树活动几时 我去唔到", nlu.joining_said, False, False),
+    ("今年有冇植树日啊 我想去帮手", nlu.joining_said, True, True),
+]
+
+
+@pytest.mark.parametrize(("said", "reader", "before", "after"), PAUSED)
+def test_a_frame_read_where_the_sender_paused(said, reader, before, after):
+    norm = nlu.normalize(said)
+    assert (reader(norm), reader(norm, said)) == (before, after)
+
+
+def test_the_last_request_read_after_a_pause():
+    # '我要退出 唔系 我想继续收通知': the leaving taken back, the reminders wanted (read as leaving the reminders before)
+    said = "我要退出 唔系 我想继续收通知"
+    found = nlu.request_frame(nlu.normalize(said), said)
+    assert (found.act, found.object, found.negated) == ("receive", "reminders", False)
+    assert frame(said).act == "leave"  # the pauses lost
