@@ -5621,10 +5621,15 @@ def zone_taken_on_said(norm: str, as_sent: str = "") -> bool:
     return request_frames.takes_on_a_zone(frame) or request_frames.zones_to_take_asked(frame)
 
 
-def zone_wished(norm: str) -> bool:
+def zone_wished(norm: str, as_sent: str = "") -> bool:
     """A care zone asked for, said in words; not '责任区怎么管护' or '责任区在哪里' (questions for the FAQ)."""
     which = _WHICH_THERE_AFTER_RE.search(_INTENT_PARTICLES_RE.sub("", norm or ""))
-    if which and which.start() > 0 and _zone_wished(norm[: which.start()]) and not is_question(norm[: which.start()]):
+    if (
+        which
+        and which.start() > 0
+        and _zone_wished(norm[: which.start()], as_sent)
+        and not is_question(norm[: which.start()])
+    ):
         return True
     if (
         norm
@@ -5640,8 +5645,8 @@ def zone_wished(norm: str) -> bool:
         return True  # round 42
     left = _THAT_ONE_LEFT_RE.search(norm) if norm else None
     if left:  # '…领一块责任区 河边那块还有没有': the wish before the place (of one to four characters) it names
-        return any(_zone_wished(norm[: left.start() - n]) for n in range(1, 5) if left.start() - n > 0)
-    return _zone_wished(norm)
+        return any(_zone_wished(norm[: left.start() - n], as_sent) for n in range(1, 5) if left.start() - n > 0)
+    return _zone_wished(norm, as_sent)
 
 
 # round 77 (the lead, in the simulator: '我想认领多一块' had been a pledge for another household, 多一块 read as its name): a
@@ -5654,10 +5659,17 @@ _ONE_MORE_PIECE_RE = re.compile(
 )
 
 
-def _zone_wished(norm: str) -> bool:
+def _zone_wished(norm: str, as_sent: str = "") -> bool:
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
-    if _ZONES_LEFT_RE.match(_INTENT_PARTICLES_RE.sub("", norm)) or frame_said("zone", norm):
+    # frames75: a zone wished, round 31's frames of it moved onto the request frame (bot/request_frames.py
+    # ``takes_on_a_zone``); the sender's own zone asked after stays round 31's (FRAMES["zone_mine"]: no act is said)
+    frame = request_frame(norm, as_sent)
+    if request_frames.takes_on_a_zone(frame):
+        return True
+    if request_frames.zone_declined_or_not_mine(frame):
+        return False  # frames75: someone else's wish ('我老公想认领责任区', '佢想认领一块'), or refused ('我唔想认领责任区')
+    if _ZONES_LEFT_RE.match(_INTENT_PARTICLES_RE.sub("", norm)) or frame_said("zone_mine", norm):
         return True  # round 31: the frames (FRAMES)
     if _WHICH_ZONES_LEFT_RE.match(_INTENT_PARTICLES_RE.sub("", norm)) or _LAND_TO_TEND_RE.match(norm):
         return True  # round 39
@@ -8287,25 +8299,9 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
             r"死|病|虫|黄|烂|枯|谁|归",
         ),
     ),
-    # a care zone: the wish or the asking for one, a zone, why after it
-    "zone": (
-        # the zone named first, then one kept for the sender ('党员责任区给我留一块'), or wanted ('管护区 我都要一块'),
-        # what is wished of it after ('党员责任区我认一块 离屋企近啲嘅')
-        Frame((_ZONE, rf"(?:给我|帮我)(?:留|分|划|安排|分配)(?:{_A_ZONE})$"), 4),
-        # round 43 (19q): the piece given first, to the sender after it ('党建林那边的责任区分一块给我吧 我负责浇水')
-        Frame((_ZONE, r"(?:留|分|划|安排|分配)(?:出)?(?:一块|一片|一个|块|片)(?:给我|我)$"), 2),
-        Frame(
-            (
-                _ZONE,
-                rf"(?:(?:要|想|来)?(?:认领|认|领){_A_ZONE}(?:[{_CJK}]{{2,8}}的)?|(?:要|想要|想)(?:一块|一个|一片))$",
-            ),
-            4,
-        ),
-        Frame(
-            (_F_WISH, r"认领|领|认|要|分|分配|安排|划", _ZONE + r"(?:给我|来|去)?(?:管护|负责|帮忙)?$"),
-            6,
-            r"谁|什么时候",
-        ),
+    # the sender's own zone asked after; frames75: the zone wished (round 31's four frames of it) is the request frame's
+    # (bot/request_frames.py ``takes_on_a_zone``)
+    "zone_mine": (
         # round 38: the sender's own zone asked where or which ('我嘅责任区系边块'), or the wood given the sender to care
         # for ('分给我管的那片林在哪里'): the list marks the sender's (含您)
         # or whether the sender has been given one yet ('党员责任区我分到咗未')

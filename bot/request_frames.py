@@ -128,8 +128,8 @@ def clauses(norm: str) -> tuple[list[str], bool]:
     return kept, asked_may
 
 
-def _leftover(text: str, found: list[re.Match | None]) -> str:
-    spans = sorted(m.span() for m in found if m)
+def _leftover(text: str, found: list[re.Match | _Act | None]) -> str:
+    spans = sorted((m.start, m.end) if isinstance(m, _Act) else m.span() for m in found if m)
     rest, last = [], 0
     for start, end in spans:
         rest.append(text[last:start])
@@ -141,32 +141,63 @@ def _leftover(text: str, found: list[re.Match | None]) -> str:
     return re.sub(r"[的了个一块]", "", left)
 
 
+@cache
+def _objects_only() -> re.Pattern:
+    """The objects' words that are no act's (推送 is both): no act is read inside them."""
+    acts = _families("act")[1]
+    return re.compile(_alternation([word for word in _families("object")[1] if word not in acts]))
+
+
+@dataclass(frozen=True)
+class _Act:
+    start: int
+    end: int
+    word: str
+    name: str
+
+
+def _act_found(text: str, found_object: re.Match | None, object_name: str) -> _Act | None:
+    """The clause's act: its word, outside the objects' words (frames75: 管护区 is a zone, 分片 the zones' pieces)."""
+    acts, act_of = _families("act")
+    found = acts.search(_objects_only().sub(lambda m: "\u3000" * len(m.group()), text))
+    if found:
+        return _Act(found.start(), found.end(), found.group(), act_of[found.group()])
+    return None
+
+
 def read_clause(text: str) -> Clause:
     """What one clause (wrappers out) says of a request."""
-    acts, act_of = _families("act")
-    found_act = acts.search(text)
-    whos, who_of = _families("who")
-    found_who = whos.search(text)
-    if found_act and found_who and found_who.start() >= found_act.end():
-        found_who = whos.search(text[: found_act.start()]) or found_who
     objects, object_of = _families("object")
     found_object = objects.search(text) or re.search(_data()["object"]["zone_names"], text)
-    before = _A_NOT_A_RE.sub("", text[: found_act.start()]) if found_act else ""
+    object_name = object_of.get(found_object.group(), "zone") if found_object else ""
+    found_act = _act_found(text, found_object, object_name)
+    whos, who_of = _families("who")
+    found_who = whos.search(text)
+    if found_act and found_who and found_who.start() >= found_act.end:
+        found_who = whos.search(text[: found_act.start]) or found_who
+    before = _A_NOT_A_RE.sub("", text[: found_act.start]) if found_act else ""
     before = _words("wrappers", "adverbs").sub("", before)
     wished = bool(found_act and _words("modal", "words").search(before[-3:]))
+    # frames75: asked for oneself ('给我分一块'), a may-I before the act ('可不可以分一块…'), a piece taken ('我认一块')
+    wished = wished or bool(
+        found_act
+        and (
+            _words("modal", "for_me").search(text)
+            or _words("wrappers", "may_i").search(text[: found_act.start])
+            or _words("modal", "piece_after").match(text, found_act.end)
+            or _words("modal", "piece_after").search(found_act.word)
+        )
+    )
     may = bool(found_act and _words("modal", "may").search(before[-3:]))
     before = _words("modal", "words").sub("", before)
     negated = bool(found_act and re.search(rf"(?:{_words('modal', 'negations').pattern})$", before))
     # frames75: or cannot, after the act ('我去不到', Cantonese 去唔到: the pause before it kept, nothing asks it)
-    negated = negated or bool(found_act and _words("modal", "cannot_after").match(text, found_act.end()))
+    negated = negated or bool(found_act and _words("modal", "cannot_after").match(text, found_act.end))
     not_yet = bool(found_act and re.search(rf"(?:{_words('modal', 'not_yet').pattern})$", before))
-    object_name = ""
-    if found_object:
-        object_name = object_of.get(found_object.group(), "zone")
     question = re.sub(r"可不可以|可以不可以|行不行|得不得|好不好", "", text)
     return Clause(
         who=who_of[found_who.group()] if found_who else "",
-        act=act_of[found_act.group()] if found_act else "",
+        act=found_act.name if found_act else "",
         negated=negated,
         not_yet=not_yet,
         may=may,
@@ -178,7 +209,7 @@ def read_clause(text: str) -> Clause:
         done=bool(
             found_act
             and (
-                text[found_act.end() : found_act.end() + 1] in _data()["done"]["after"]
+                text[found_act.end : found_act.end + 1] in _data()["done"]["after"]
                 or _words("done", "before").search(text)
             )
         ),
@@ -205,8 +236,13 @@ def read(norm: str) -> Frame:
     acting = [i for i, clause in enumerate(read_) if clause.act]
     if not acting:
         return Frame(clauses=len(texts))
-    main = read_[acting[-1]]
-    earlier = read_[: acting[-1]][::-1]
+    last = acting[-1]
+    # frames75: a last act naming nothing, neither wished nor refused, tells what the wish before it is for
+    # ('…责任区分一块给我吧 我负责浇水')
+    if not (read_[last].object or read_[last].wished or read_[last].negated):
+        last = next((i for i in acting[::-1] if read_[i].wished and read_[i].act == read_[last].act), last)
+    main = read_[last]
+    earlier = read_[:last][::-1]
     obj = main.object or next((c.object for c in earlier if c.object), "")
     complaint = any(c.complaint for c in read_)
     if not obj and complaint and any(c.act == "send" for c in read_):
@@ -222,7 +258,7 @@ def read(norm: str) -> Frame:
         negated=main.negated,
         wished=main.wished,
         # frames75: a question after the request, in a clause of its own, asks of it ('我想去帮手，要带什么')
-        asked=(main.asked or any(c.asked for c in read_[acting[-1] + 1 :])) and not asked_may,
+        asked=(main.asked or any(c.asked for c in read_[last + 1 :])) and not asked_may,
         complaint=complaint,
         done=main.done,
         not_yet=main.not_yet,
@@ -275,6 +311,12 @@ def takes_on_a_zone(frame: Frame) -> bool:
         and frame.wished
         and not (frame.negated or frame.asked or frame.done)
     )
+
+
+def zone_declined_or_not_mine(frame: Frame) -> bool:
+    """A care zone refused ('我唔想认领责任区') or someone else's wish ('我老公想认领责任区', '佢想认领一块责任区'): no
+    list to claim one from, whatever else reads a zone in it."""
+    return frame.act == "take_on" and frame.object == "zone" and (frame.negated or frame.who == "other")
 
 
 def zones_to_take_asked(frame: Frame) -> bool:

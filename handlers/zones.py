@@ -300,7 +300,7 @@ def _zone_wished(_app, meaning: str, as_sent: str) -> bool:
     # round 79: whether a zone is held, or which are not, asked ('长塘片有冇人认领咗', '责任区还有哪些没人认的'): the list
     # says how many hold each
     return (
-        nlu.zone_wished(meaning)  # '我想认领一块责任区', '给我分一块责任区'
+        nlu.zone_wished(meaning, as_sent)  # '我想认领一块责任区', '给我分一块责任区'
         or nlu.zone_taken_on_said(meaning, as_sent)
         or zones.holders_asked(meaning, as_sent)
     )

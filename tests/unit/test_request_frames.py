@@ -52,6 +52,17 @@ def test_the_amount_and_month_read():
         ("每日都发好烦啊 但系有用 继续发啦", request_frames.stops_the_reminders, False),  # control: go on
         ("石岗片同长塘片有边个党员认领咗", request_frames.zone_holders_asked, True),
         ("我想认领石岗片", request_frames.zone_holders_asked, False),  # control: one's own claim
+        # frames75: round 31's zone frames (bot/nlu.py FRAMES) moved here
+        (
+            "可不可以分一块责任区给我",
+            request_frames.takes_on_a_zone,
+            True,
+        ),  # a may-I before the act is the request's own
+        ("党员责任区帮我留一块", request_frames.takes_on_a_zone, True),
+        ("管护区我都要一块", request_frames.takes_on_a_zone, True),  # no care round inside 管护区
+        ("党建林那边的责任区分一块给我吧 我负责浇水", request_frames.takes_on_a_zone, True),  # what it is for after it
+        ("我老公想认领责任区", request_frames.takes_on_a_zone, False),  # control: a relative's wish
+        ("责任区几时分 谁负责", request_frames.takes_on_a_zone, False),  # control: asked
         ("帮佢认领先", request_frames.taken_on_for_them, True),
         ("帮佢登记个认领", request_frames.taken_on_for_them, True),
         ("帮佢认领责任区", request_frames.taken_on_for_them, False),  # control: a zone, no pledge
