@@ -3114,20 +3114,10 @@ _REMIND_AGAIN_RE = re.compile(
 
 
 # round 53 (20c): a slip said, then the reminders wanted back ('搞错咗 我要返提醒', '唔好意思 我仲要提醒': 不好意思 is
-# normalised 不要意思, no refusal); the activities to be told of from now, having switched them off before or after it
+# normalised 不要意思, no refusal; round 82: or after all, '都系要返提醒啦'): the request frame's since frames75
+# (``request_frames.reminders_back``); the activities to be told of from now, having switched them off before or after it
 # ('以后有活动都提醒下我 之前我关咗', '之前我关咗提醒 以后有活动都通知我')
 _SORRY_FIRST_RE = re.compile(r"^(?:不好意思|不要意思|对不起|抱歉)")
-_SLIP_THEN_BACK_RE = re.compile(
-    r"^(?P<slip>(?:我)?(?:弄错|搞错|按错|点错|退错|搞乱|点乱)(?:了)?)?(?:我)?(?:还|仍然|都)?(?:要|想要)(?:回)?(?:些|个)?(?:提醒|通知|推送)$"
-)
-# round 82 (21x: '退订' then '都系要返提醒啦'): wanted after all (还是, 都是: the change of mind is said), Cantonese 返 or 开返
-# (回, 开回) or reminded said of the sender ('算了还是提醒我吧'); '我要提醒' alone says nothing; round 86 (22c: '退订' then
-# '都系收返通知好'): received (back) as well as wanted, wished (想), and better so (好, 好啲: normalised 好些)
-_AFTER_ALL_BACK_RE = re.compile(
-    r"^(?:算了|算啦|算)?(?:我)?(?:还是|都是)(?:想)?"
-    r"(?:(?:(?:要|想要)(?:开回|回)?|开回|回|(?:继续)?(?:接收|收)(?:回)?)(?:些|个)?(?:提醒|通知|推送)"
-    r"|(?:继续)?(?:提醒|通知)(?:下|一下)?我)(?:好|好些|好点|好过)?$"
-)
 _OFF_BEFORE_RE = re.compile(
     r"^(?:之前|以前|上次|头先|早前)(?:我)?(?:关|关掉|退订|退|取消)(?:了)?(?:提醒|通知|推送)?"
     r"|(?:之前|以前|上次|头先|早前)(?:我)?(?:关|关掉|退订|退|取消)(?:了)?(?:提醒|通知|推送)?$"
@@ -3143,15 +3133,13 @@ def events_told_wished(norm: str) -> bool:
     return bool(norm) and bool(_TELL_ME_OF_EVENTS_RE.match(_INTENT_PARTICLES_RE.sub("", norm)))
 
 
-def reminders_wanted_back(norm: str) -> bool:
-    """Round 53: the reminders wanted back after a slip, or the activities to be told of again (``_SLIP_THEN_BACK_RE``,
-    ``_TELL_ME_OF_EVENTS_RE``)."""
+def reminders_wanted_back(norm: str, as_sent: str = "") -> bool:
+    """Round 53: the reminders wanted back after a slip or a sorry, round 82: or after all (frames75: read by the request
+    frame, ``request_frames.reminders_back``, their regexes gone); or the activities to be told of again
+    (``_TELL_ME_OF_EVENTS_RE``)."""
+    if request_frames.reminders_back(request_frame(norm, as_sent)):
+        return True  # a slip or a sorry first, or after all: alone, '我要提醒' says nothing
     bare = _INTENT_PARTICLES_RE.sub("", _SORRY_FIRST_RE.sub("", norm))
-    slip = _SLIP_THEN_BACK_RE.match(bare)
-    if slip and (slip["slip"] or bare != norm):  # a slip or a sorry first: alone, '我要提醒' says nothing
-        return True
-    if _AFTER_ALL_BACK_RE.match(bare):  # round 82: wanted after all
-        return True
     rest = _INTENT_PARTICLES_RE.sub("", _OFF_BEFORE_RE.sub("", bare))
     return rest != bare and bool(_TELL_ME_OF_EVENTS_RE.match(rest))
 
@@ -3190,7 +3178,7 @@ def reminders_said(norm: str, as_sent: str = "") -> str | None:
     is the FAQ's)."""
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return None
-    if _REMIND_AGAIN_RE.match(norm) or reminders_wanted_back(norm):  # round 53
+    if _REMIND_AGAIN_RE.match(norm) or reminders_wanted_back(norm, as_sent):  # round 53
         return "on"
     if _SUBSCRIBE_REMIND_THEN_RE.match(norm):
         return "on"  # round 56

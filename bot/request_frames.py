@@ -39,6 +39,8 @@ class Clause:
     not_yet: bool = False  # the act told not done ('我没有收到', '还没认领')
     may: bool = False  # who may do it ('可以认领')
     whole: bool = False  # nothing in it but the frame's words and wrappers
+    after_all: bool = False  # said after all ('还是', '都是', '算了' before the act)
+    slip: bool = False  # a slip or a sorry said before the act ('搞错咗', '唔好意思')
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,8 @@ class Frame:
     not_yet: bool = False
     may: bool = False
     whole: bool = False
+    after_all: bool = False
+    slip: bool = False  # in the request's clause or one before it
     clauses: int = 0
 
 
@@ -157,11 +161,21 @@ class _Act:
 
 
 def _act_found(text: str, found_object: re.Match | None, object_name: str) -> _Act | None:
-    """The clause's act: its word, outside the objects' words (frames75: 管护区 is a zone, 分片 the zones' pieces)."""
+    """The clause's act: its word, outside the objects' words (frames75: 管护区 is a zone, 分片 the zones' pieces); or,
+    with none, the reminders wanted said of themselves ('我仲要提醒', '要返通知': received; '提醒我': sent), at the
+    object."""
     acts, act_of = _families("act")
     found = acts.search(_objects_only().sub(lambda m: "\u3000" * len(m.group()), text))
     if found:
         return _Act(found.start(), found.end(), found.group(), act_of[found.group()])
+    if not found_object or object_name != "reminders":
+        return None
+    between = _words("modal", "object_between").pattern
+    at = found_object.start()
+    if re.search(rf"(?:{_words('modal', 'words').pattern})(?:{between})?$", text[:at]):
+        return _Act(at, at, "", "receive")
+    if _words("modal", "object_me_after").match(text, found_object.end()):
+        return _Act(at, at, "", "send")
     return None
 
 
@@ -186,6 +200,7 @@ def read_clause(text: str) -> Clause:
             or _words("wrappers", "may_i").search(text[: found_act.start])
             or _words("modal", "piece_after").match(text, found_act.end)
             or _words("modal", "piece_after").search(found_act.word)
+            or not found_act.word  # the reminders wanted, or reminding asked, said of themselves
         )
     )
     may = bool(found_act and _words("modal", "may").search(before[-3:]))
@@ -213,6 +228,9 @@ def read_clause(text: str) -> Clause:
                 or _words("done", "before").search(text)
             )
         ),
+        # frames75: after all ('都系收返通知好'), a slip or a sorry ('搞错咗 我要返提醒')
+        after_all=bool(found_act and _words("modal", "after_all").search(text[: found_act.start])),
+        slip=bool(_words("modal", "slip").search(text[: found_act.start] if found_act else text)),
         whole=not _leftover(text, [found_act, found_who, found_object]),
     )
 
@@ -264,6 +282,8 @@ def read(norm: str) -> Frame:
         not_yet=main.not_yet,
         may=main.may,
         whole=len(texts) == 1 and main.whole,
+        after_all=main.after_all,
+        slip=any(c.slip for c in read_[: last + 1]),
         clauses=len(texts),
     )
 
@@ -299,6 +319,19 @@ def zone_holders_asked(frame: Frame) -> bool:
         and not frame.not_yet
         and not frame.wished
         and not frame.may
+    )
+
+
+def reminders_back(frame: Frame) -> bool:
+    """The reminders wanted back after a slip or a sorry ('搞错咗 我要返提醒', '唔好意思 我仲要提醒'), or after all
+    ('都系收返通知好', '算了还是提醒我吧'); '我要提醒' alone says nothing of before."""
+    return (
+        frame.act in ("receive", "send")
+        and frame.object == "reminders"
+        and frame.who in ("", "self")
+        and (frame.slip or frame.after_all)
+        and (frame.wished or frame.after_all)
+        and not (frame.negated or frame.asked or frame.done or frame.not_yet)
     )
 
 

@@ -63,6 +63,15 @@ def test_the_amount_and_month_read():
         ("党建林那边的责任区分一块给我吧 我负责浇水", request_frames.takes_on_a_zone, True),  # what it is for after it
         ("我老公想认领责任区", request_frames.takes_on_a_zone, False),  # control: a relative's wish
         ("责任区几时分 谁负责", request_frames.takes_on_a_zone, False),  # control: asked
+        # frames75: round 53's and 82's reminders wanted back (nlu._SLIP_THEN_BACK_RE, _AFTER_ALL_BACK_RE) moved here
+        ("搞错咗 我要返提醒", request_frames.reminders_back, True),  # a slip, the reminders wanted said of themselves
+        ("唔好意思 我仲要提醒", request_frames.reminders_back, True),  # a sorry
+        ("都系收返通知好", request_frames.reminders_back, True),  # after all, better so
+        ("算了还是提醒我吧", request_frames.reminders_back, True),  # reminding asked
+        ("我要提醒", request_frames.reminders_back, False),  # control: nothing said of before
+        ("都系唔收通知好", request_frames.reminders_back, False),  # control: not received, after all
+        ("我老公还是想收提醒", request_frames.reminders_back, False),  # control: a relative's wish
+        ("搞错了 还要提醒吗", request_frames.reminders_back, False),  # control: asked
         ("帮佢认领先", request_frames.taken_on_for_them, True),
         ("帮佢登记个认领", request_frames.taken_on_for_them, True),
         ("帮佢认领责任区", request_frames.taken_on_for_them, False),  # control: a zone, no pledge
