@@ -20,13 +20,27 @@ EXAMPLES = [
     ("party", "石岗片有人管 我可以揽边块", "zone"),  # passed before: whether held, asked
 ]
 
+# -- the duties moved onto the frame, held-out (tests/data/frame_moves_frames75.tsv), through the webhook ----------------
+# (on main all but the first reminders one passed, by other readers)
+MOVED = [
+    ("party", "党员责任区 俾一块我管啦", "zone"),  # round 31's zone frames moved
+    ("party", "管护区我都要一块", "zone"),
+    ("twice", "退订 || 头先按错咗 我要返通知", "resubscribe"),  # round 53's slip moved
+    ("twice", "退订 || 唔好意思 我仲想收返提醒", "resubscribe"),
+    ("twice", "退订 || 算了还是接收提醒吧", "resubscribe"),  # round 82's after all moved
+]
+
 # -- controls: the same words, another meaning -----------------------------------------------------------------------
 CONTROLS = [
     ("party", "我们支部分片管树", "question"),  # told only
-    ("party", "点样分片管树 边个话事", "question"),  # how, and who is in charge, asked
+    ("party", "点样分片管树 边个话事", "question"),  # how, and who is in charge, asked (the zones' list on main)
 ]
 
-ALL = [*EXAMPLES, *CONTROLS]
+CONTROLS += [
+    ("twice", "退订 || 算了还是不要提醒了", "unsubscribe"),  # still off
+]
+
+ALL = [*EXAMPLES, *MOVED, *CONTROLS]
 LEFT: dict[str, str] = {}
 
 
