@@ -207,7 +207,7 @@ def parse_open(text: str | None) -> OpenText | None:
     found = _OPEN.match(text)
     # round 66: Hakka 涯 read as the readers of requests read it ('植树活动算涯一份': 算我一份)
     meant = nlu.command_characters_fixed(text)
-    if not found or nlu.is_question(text) or nlu.joining_said(nlu.normalize(meant)):
+    if not found or nlu.is_question(text) or nlu.joining_said(nlu.normalize(meant), meant):
         return None  # '植树活动签到' joins the day (参加), never opens one named 签到
     if nlu.joining_said(nlu.normalize(re.split(r"[\s,，。!！]+", meant)[0])):
         return None  # round 25: nor said first ('植树活动算埋我 我带埋个仔')

@@ -544,6 +544,41 @@ def normalize(text: str) -> str:
     return text
 
 
+# issue 17 §5 (frames75): the pauses a villager made (spaces, punctuation, a voice message's breaks) are gone from
+# ``normalize``d text, so the request frame read one clause where there were two ('责任区有人管 我想认领一块': who holds
+# it, then one's own wish). The readers that read a frame are given the text as sent too, and read the frame of the
+# normalised text with its pauses put back (the frame's clause mark, '，')
+FRAME_PAUSE = "，"
+
+
+@lru_cache(maxsize=1024)
+def _pieces_normalized(text: str) -> tuple[str, ...]:
+    return tuple(piece for piece in (normalize(part) for part in PAUSES_RE.split(text)) if piece)
+
+
+def clause_marked(norm: str, as_sent: str = "") -> str:
+    """``norm`` (a ``normalize``d text, or a part of one: its fillers or final particles left out) with the pauses of
+    ``as_sent`` (the text as sent) put back where they fall inside it, as '，' ('责任区有人管 我想认领一块' ->
+    '责任区有人管，我想认领一块'); ``norm`` as it is when ``as_sent`` is not given or not read piece by piece into it."""
+    pieces = _pieces_normalized(as_sent) if as_sent and norm else ()
+    if len(pieces) < 2:
+        return norm
+    start = "".join(pieces).find(norm)
+    if start < 0:
+        return norm
+    ends, at = set(), 0
+    for piece in pieces[:-1]:
+        at += len(piece)
+        ends.add(at - start)
+    return "".join(FRAME_PAUSE + ch if i in ends and i else ch for i, ch in enumerate(norm))
+
+
+def request_frame(norm: str, as_sent: str = "") -> request_frames.Frame:
+    """The request frame (bot/request_frames.py) of ``norm``, read where the sender paused when ``as_sent`` (the text as
+    sent) is given."""
+    return request_frames.read(clause_marked(norm, as_sent))
+
+
 # --- chit-chat ---------------------------------------------------------------
 
 # sim68: a confirmation alone; chit-chat (the acknowledgement) with nothing waiting, a record's yes while one waits for
@@ -3079,20 +3114,10 @@ _REMIND_AGAIN_RE = re.compile(
 
 
 # round 53 (20c): a slip said, then the reminders wanted back ('搞错咗 我要返提醒', '唔好意思 我仲要提醒': 不好意思 is
-# normalised 不要意思, no refusal); the activities to be told of from now, having switched them off before or after it
+# normalised 不要意思, no refusal; round 82: or after all, '都系要返提醒啦'): the request frame's since frames75
+# (``request_frames.reminders_back``); the activities to be told of from now, having switched them off before or after it
 # ('以后有活动都提醒下我 之前我关咗', '之前我关咗提醒 以后有活动都通知我')
 _SORRY_FIRST_RE = re.compile(r"^(?:不好意思|不要意思|对不起|抱歉)")
-_SLIP_THEN_BACK_RE = re.compile(
-    r"^(?P<slip>(?:我)?(?:弄错|搞错|按错|点错|退错|搞乱|点乱)(?:了)?)?(?:我)?(?:还|仍然|都)?(?:要|想要)(?:回)?(?:些|个)?(?:提醒|通知|推送)$"
-)
-# round 82 (21x: '退订' then '都系要返提醒啦'): wanted after all (还是, 都是: the change of mind is said), Cantonese 返 or 开返
-# (回, 开回) or reminded said of the sender ('算了还是提醒我吧'); '我要提醒' alone says nothing; round 86 (22c: '退订' then
-# '都系收返通知好'): received (back) as well as wanted, wished (想), and better so (好, 好啲: normalised 好些)
-_AFTER_ALL_BACK_RE = re.compile(
-    r"^(?:算了|算啦|算)?(?:我)?(?:还是|都是)(?:想)?"
-    r"(?:(?:(?:要|想要)(?:开回|回)?|开回|回|(?:继续)?(?:接收|收)(?:回)?)(?:些|个)?(?:提醒|通知|推送)"
-    r"|(?:继续)?(?:提醒|通知)(?:下|一下)?我)(?:好|好些|好点|好过)?$"
-)
 _OFF_BEFORE_RE = re.compile(
     r"^(?:之前|以前|上次|头先|早前)(?:我)?(?:关|关掉|退订|退|取消)(?:了)?(?:提醒|通知|推送)?"
     r"|(?:之前|以前|上次|头先|早前)(?:我)?(?:关|关掉|退订|退|取消)(?:了)?(?:提醒|通知|推送)?$"
@@ -3108,15 +3133,13 @@ def events_told_wished(norm: str) -> bool:
     return bool(norm) and bool(_TELL_ME_OF_EVENTS_RE.match(_INTENT_PARTICLES_RE.sub("", norm)))
 
 
-def reminders_wanted_back(norm: str) -> bool:
-    """Round 53: the reminders wanted back after a slip, or the activities to be told of again (``_SLIP_THEN_BACK_RE``,
-    ``_TELL_ME_OF_EVENTS_RE``)."""
+def reminders_wanted_back(norm: str, as_sent: str = "") -> bool:
+    """Round 53: the reminders wanted back after a slip or a sorry, round 82: or after all (frames75: read by the request
+    frame, ``request_frames.reminders_back``, their regexes gone); or the activities to be told of again
+    (``_TELL_ME_OF_EVENTS_RE``)."""
+    if request_frames.reminders_back(request_frame(norm, as_sent)):
+        return True  # a slip or a sorry first, or after all: alone, '我要提醒' says nothing
     bare = _INTENT_PARTICLES_RE.sub("", _SORRY_FIRST_RE.sub("", norm))
-    slip = _SLIP_THEN_BACK_RE.match(bare)
-    if slip and (slip["slip"] or bare != norm):  # a slip or a sorry first: alone, '我要提醒' says nothing
-        return True
-    if _AFTER_ALL_BACK_RE.match(bare):  # round 82: wanted after all
-        return True
     rest = _INTENT_PARTICLES_RE.sub("", _OFF_BEFORE_RE.sub("", bare))
     return rest != bare and bool(_TELL_ME_OF_EVENTS_RE.match(rest))
 
@@ -3149,13 +3172,13 @@ _REFUSED_AFTER_ASKED_RE = re.compile(
 
 
 @lru_cache(maxsize=4096)  # asked twice a message (off, on) by the command routes: read once
-def reminders_said(norm: str) -> str | None:
+def reminders_said(norm: str, as_sent: str = "") -> str | None:
     """'off' for a request to stop the reminders ('别烦我了', '取消提醒', '以后别发消息给我'), 'on' for one to have them
     again ('重新订阅', '我又想收提醒了'); None for anything else, a question how to do it included ('怎么取消提醒'
     is the FAQ's)."""
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return None
-    if _REMIND_AGAIN_RE.match(norm) or reminders_wanted_back(norm):  # round 53
+    if _REMIND_AGAIN_RE.match(norm) or reminders_wanted_back(norm, as_sent):  # round 53
         return "on"
     if _SUBSCRIBE_REMIND_THEN_RE.match(norm):
         return "on"  # round 56
@@ -3206,7 +3229,7 @@ def reminders_said(norm: str) -> str | None:
     if off:
         return "off"
     # issue 17 §5 (22a: '每日都发好烦啊 唔想收'): the sending complained of, then not wanted: the request frame
-    return "off" if request_frames.stops_the_reminders(request_frames.read(norm)) else None
+    return "off" if request_frames.stops_the_reminders(request_frame(norm, as_sent)) else None
 
 
 # round 48 (19u): a follow-up said elliptically, its request left to the message before ('我种咗几多' then '成条村呢': and
@@ -4992,7 +5015,7 @@ _JOIN_INNER_FILLERS_RE = re.compile(
 )
 
 
-def joining_said(norm: str) -> bool:
+def joining_said(norm: str, as_sent: str = "") -> bool:
     """To join the village's planting day, said in words; not '参加植树要带什么工具' (a question)."""
     said = norm or ""
     norm = _JOIN_INNER_FILLERS_RE.sub("", norm) if norm else norm
@@ -5021,13 +5044,13 @@ def joining_said(norm: str) -> bool:
         if _GOING_THEN_HOW_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
             return True  # round 46 (19s): '屋企有三个人去植树日 点报名'
     bare = _INTENT_PARTICLES_RE.sub("", norm)
-    return (bool(_JOIN_RE.search(bare)) and bare != "参加" and not is_question(norm)) or _frame_joins(said)
+    return (bool(_JOIN_RE.search(bare)) and bare != "参加" and not is_question(norm)) or _frame_joins(said, as_sent)
 
 
-def _frame_joins(norm: str) -> bool:
+def _frame_joins(norm: str, as_sent: str = "") -> bool:
     """Issue 17 §5 (22b: '我哋村有冇植树活动啊 我想去'): whether there is one asked, then the going, read by the request
     frame (bot/request_frames.py) on the text as said."""
-    return 0 < len(norm) <= INTENT_MAX_CHARS and request_frames.joins_the_day(request_frames.read(norm))
+    return 0 < len(norm) <= INTENT_MAX_CHARS and request_frames.joins_the_day(request_frame(norm, as_sent))
 
 
 # 未种名单 asked in words, by a cadre going door to door: who has not planted ('帮我看下哪几户还没种',
@@ -5193,9 +5216,9 @@ def review_why_asked(norm: str) -> bool:
 # (bot/request_frames.py, messages/request_frames.toml), its own regex gone
 
 
-def leave_wished(norm: str) -> bool:
+def leave_wished(norm: str, as_sent: str = "") -> bool:
     """'我想注销', '删除我的资料', '我唔想参加啦', '我要退出': leaving the campaign's account, or one's data deleted."""
-    return bool(norm) and len(norm) <= INTENT_MAX_CHARS and request_frames.leaving(request_frames.read(norm))
+    return bool(norm) and len(norm) <= INTENT_MAX_CHARS and request_frames.leaving(request_frame(norm, as_sent))
 
 
 # round 56 (the lead, in the simulator as a 村书记: '我哋村党员完成得点' became a ticket): how the party members are doing,
@@ -5577,19 +5600,24 @@ _WHICH_THERE_AFTER_RE = re.compile(
 # Issue 17 §5: read by the request frame (bot/request_frames.py), its own regex gone
 
 
-def zone_taken_on_said(norm: str) -> bool:
+def zone_taken_on_said(norm: str, as_sent: str = "") -> bool:
     """Round 67: a care zone wished, the list to claim one from (the request frame: ``takes_on_a_zone``); round 86
     (22c): or where one may take one on, asked (``zones_to_take_asked``: '我们党员有没有分片管树 哪里可以揽一片')."""
     if not 0 < len(norm or "") <= INTENT_MAX_CHARS:
         return False
-    frame = request_frames.read(norm)
+    frame = request_frame(norm, as_sent)
     return request_frames.takes_on_a_zone(frame) or request_frames.zones_to_take_asked(frame)
 
 
-def zone_wished(norm: str) -> bool:
+def zone_wished(norm: str, as_sent: str = "") -> bool:
     """A care zone asked for, said in words; not '责任区怎么管护' or '责任区在哪里' (questions for the FAQ)."""
     which = _WHICH_THERE_AFTER_RE.search(_INTENT_PARTICLES_RE.sub("", norm or ""))
-    if which and which.start() > 0 and _zone_wished(norm[: which.start()]) and not is_question(norm[: which.start()]):
+    if (
+        which
+        and which.start() > 0
+        and _zone_wished(norm[: which.start()], as_sent)
+        and not is_question(norm[: which.start()])
+    ):
         return True
     if (
         norm
@@ -5605,8 +5633,8 @@ def zone_wished(norm: str) -> bool:
         return True  # round 42
     left = _THAT_ONE_LEFT_RE.search(norm) if norm else None
     if left:  # '…领一块责任区 河边那块还有没有': the wish before the place (of one to four characters) it names
-        return any(_zone_wished(norm[: left.start() - n]) for n in range(1, 5) if left.start() - n > 0)
-    return _zone_wished(norm)
+        return any(_zone_wished(norm[: left.start() - n], as_sent) for n in range(1, 5) if left.start() - n > 0)
+    return _zone_wished(norm, as_sent)
 
 
 # round 77 (the lead, in the simulator: '我想认领多一块' had been a pledge for another household, 多一块 read as its name): a
@@ -5619,10 +5647,17 @@ _ONE_MORE_PIECE_RE = re.compile(
 )
 
 
-def _zone_wished(norm: str) -> bool:
+def _zone_wished(norm: str, as_sent: str = "") -> bool:
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
-    if _ZONES_LEFT_RE.match(_INTENT_PARTICLES_RE.sub("", norm)) or frame_said("zone", norm):
+    # frames75: a zone wished, round 31's frames of it moved onto the request frame (bot/request_frames.py
+    # ``takes_on_a_zone``); the sender's own zone asked after stays round 31's (FRAMES["zone_mine"]: no act is said)
+    frame = request_frame(norm, as_sent)
+    if request_frames.takes_on_a_zone(frame):
+        return True
+    if request_frames.zone_declined_or_not_mine(frame):
+        return False  # frames75: someone else's wish ('我老公想认领责任区', '佢想认领一块'), or refused ('我唔想认领责任区')
+    if _ZONES_LEFT_RE.match(_INTENT_PARTICLES_RE.sub("", norm)) or frame_said("zone_mine", norm):
         return True  # round 31: the frames (FRAMES)
     if _WHICH_ZONES_LEFT_RE.match(_INTENT_PARTICLES_RE.sub("", norm)) or _LAND_TO_TEND_RE.match(norm):
         return True  # round 39
@@ -8252,25 +8287,9 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
             r"死|病|虫|黄|烂|枯|谁|归",
         ),
     ),
-    # a care zone: the wish or the asking for one, a zone, why after it
-    "zone": (
-        # the zone named first, then one kept for the sender ('党员责任区给我留一块'), or wanted ('管护区 我都要一块'),
-        # what is wished of it after ('党员责任区我认一块 离屋企近啲嘅')
-        Frame((_ZONE, rf"(?:给我|帮我)(?:留|分|划|安排|分配)(?:{_A_ZONE})$"), 4),
-        # round 43 (19q): the piece given first, to the sender after it ('党建林那边的责任区分一块给我吧 我负责浇水')
-        Frame((_ZONE, r"(?:留|分|划|安排|分配)(?:出)?(?:一块|一片|一个|块|片)(?:给我|我)$"), 2),
-        Frame(
-            (
-                _ZONE,
-                rf"(?:(?:要|想|来)?(?:认领|认|领){_A_ZONE}(?:[{_CJK}]{{2,8}}的)?|(?:要|想要|想)(?:一块|一个|一片))$",
-            ),
-            4,
-        ),
-        Frame(
-            (_F_WISH, r"认领|领|认|要|分|分配|安排|划", _ZONE + r"(?:给我|来|去)?(?:管护|负责|帮忙)?$"),
-            6,
-            r"谁|什么时候",
-        ),
+    # the sender's own zone asked after; frames75: the zone wished (round 31's four frames of it) is the request frame's
+    # (bot/request_frames.py ``takes_on_a_zone``)
+    "zone_mine": (
         # round 38: the sender's own zone asked where or which ('我嘅责任区系边块'), or the wood given the sender to care
         # for ('分给我管的那片林在哪里'): the list marks the sender's (含您)
         # or whether the sender has been given one yet ('党员责任区我分到咗未')

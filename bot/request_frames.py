@@ -4,7 +4,8 @@ The words are data (messages/request_frames.toml); the duty readers (bot/nlu.py,
 they need instead of one regex per phrasing.
 
 Pure: the text given is already ``nlu.normalize``d (Cantonese and Hakka read as Mandarin, spaces gone), so this module
-imports nothing of the bot's."""
+imports nothing of the bot's; frames75: with the sender's pauses put back as '，' where the readers have the text as sent
+(``nlu.clause_marked``, ``nlu.request_frame``), each a clause's end."""
 
 from __future__ import annotations
 
@@ -38,6 +39,8 @@ class Clause:
     not_yet: bool = False  # the act told not done ('我没有收到', '还没认领')
     may: bool = False  # who may do it ('可以认领')
     whole: bool = False  # nothing in it but the frame's words and wrappers
+    after_all: bool = False  # said after all ('还是', '都是', '算了' before the act)
+    slip: bool = False  # a slip or a sorry said before the act ('搞错咗', '唔好意思')
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,8 @@ class Frame:
     not_yet: bool = False
     may: bool = False
     whole: bool = False
+    after_all: bool = False
+    slip: bool = False  # in the request's clause or one before it
     clauses: int = 0
 
 
@@ -127,8 +132,8 @@ def clauses(norm: str) -> tuple[list[str], bool]:
     return kept, asked_may
 
 
-def _leftover(text: str, found: list[re.Match | None]) -> str:
-    spans = sorted(m.span() for m in found if m)
+def _leftover(text: str, found: list[re.Match | _Act | None]) -> str:
+    spans = sorted((m.start, m.end) if isinstance(m, _Act) else m.span() for m in found if m)
     rest, last = [], 0
     for start, end in spans:
         rest.append(text[last:start])
@@ -140,30 +145,74 @@ def _leftover(text: str, found: list[re.Match | None]) -> str:
     return re.sub(r"[的了个一块]", "", left)
 
 
+@cache
+def _objects_only() -> re.Pattern:
+    """The objects' words that are no act's (推送 is both): no act is read inside them."""
+    acts = _families("act")[1]
+    return re.compile(_alternation([word for word in _families("object")[1] if word not in acts]))
+
+
+@dataclass(frozen=True)
+class _Act:
+    start: int
+    end: int
+    word: str
+    name: str
+
+
+def _act_found(text: str, found_object: re.Match | None, object_name: str) -> _Act | None:
+    """The clause's act: its word, outside the objects' words (frames75: 管护区 is a zone, 分片 the zones' pieces); or,
+    with none, the reminders wanted said of themselves ('我仲要提醒', '要返通知': received; '提醒我': sent), at the
+    object."""
+    acts, act_of = _families("act")
+    found = acts.search(_objects_only().sub(lambda m: "\u3000" * len(m.group()), text))
+    if found:
+        return _Act(found.start(), found.end(), found.group(), act_of[found.group()])
+    if not found_object or object_name != "reminders":
+        return None
+    between = _words("modal", "object_between").pattern
+    at = found_object.start()
+    if re.search(rf"(?:{_words('modal', 'words').pattern})(?:{between})?$", text[:at]):
+        return _Act(at, at, "", "receive")
+    if _words("modal", "object_me_after").match(text, found_object.end()):
+        return _Act(at, at, "", "send")
+    return None
+
+
 def read_clause(text: str) -> Clause:
     """What one clause (wrappers out) says of a request."""
-    acts, act_of = _families("act")
-    found_act = acts.search(text)
-    whos, who_of = _families("who")
-    found_who = whos.search(text)
-    if found_act and found_who and found_who.start() >= found_act.end():
-        found_who = whos.search(text[: found_act.start()]) or found_who
     objects, object_of = _families("object")
     found_object = objects.search(text) or re.search(_data()["object"]["zone_names"], text)
-    before = _A_NOT_A_RE.sub("", text[: found_act.start()]) if found_act else ""
+    object_name = object_of.get(found_object.group(), "zone") if found_object else ""
+    found_act = _act_found(text, found_object, object_name)
+    whos, who_of = _families("who")
+    found_who = whos.search(text)
+    if found_act and found_who and found_who.start() >= found_act.end:
+        found_who = whos.search(text[: found_act.start]) or found_who
+    before = _A_NOT_A_RE.sub("", text[: found_act.start]) if found_act else ""
     before = _words("wrappers", "adverbs").sub("", before)
     wished = bool(found_act and _words("modal", "words").search(before[-3:]))
+    # frames75: asked for oneself ('给我分一块'), a may-I before the act ('可不可以分一块…'), a piece taken ('我认一块')
+    wished = wished or bool(
+        found_act
+        and (
+            _words("modal", "for_me").search(text)
+            or _words("wrappers", "may_i").search(text[: found_act.start])
+            or _words("modal", "piece_after").match(text, found_act.end)
+            or _words("modal", "piece_after").search(found_act.word)
+            or not found_act.word  # the reminders wanted, or reminding asked, said of themselves
+        )
+    )
     may = bool(found_act and _words("modal", "may").search(before[-3:]))
     before = _words("modal", "words").sub("", before)
     negated = bool(found_act and re.search(rf"(?:{_words('modal', 'negations').pattern})$", before))
+    # frames75: or cannot, after the act ('我去不到', Cantonese 去唔到: the pause before it kept, nothing asks it)
+    negated = negated or bool(found_act and _words("modal", "cannot_after").match(text, found_act.end))
     not_yet = bool(found_act and re.search(rf"(?:{_words('modal', 'not_yet').pattern})$", before))
-    object_name = ""
-    if found_object:
-        object_name = object_of.get(found_object.group(), "zone")
     question = re.sub(r"可不可以|可以不可以|行不行|得不得|好不好", "", text)
     return Clause(
         who=who_of[found_who.group()] if found_who else "",
-        act=act_of[found_act.group()] if found_act else "",
+        act=found_act.name if found_act else "",
         negated=negated,
         not_yet=not_yet,
         may=may,
@@ -175,10 +224,13 @@ def read_clause(text: str) -> Clause:
         done=bool(
             found_act
             and (
-                text[found_act.end() : found_act.end() + 1] in _data()["done"]["after"]
+                text[found_act.end : found_act.end + 1] in _data()["done"]["after"]
                 or _words("done", "before").search(text)
             )
         ),
+        # frames75: after all ('都系收返通知好'), a slip or a sorry ('搞错咗 我要返提醒')
+        after_all=bool(found_act and _words("modal", "after_all").search(text[: found_act.start])),
+        slip=bool(_words("modal", "slip").search(text[: found_act.start] if found_act else text)),
         whole=not _leftover(text, [found_act, found_who, found_object]),
     )
 
@@ -202,8 +254,13 @@ def read(norm: str) -> Frame:
     acting = [i for i, clause in enumerate(read_) if clause.act]
     if not acting:
         return Frame(clauses=len(texts))
-    main = read_[acting[-1]]
-    earlier = read_[: acting[-1]][::-1]
+    last = acting[-1]
+    # frames75: a last act naming nothing, neither wished nor refused, tells what the wish before it is for
+    # ('…责任区分一块给我吧 我负责浇水')
+    if not (read_[last].object or read_[last].wished or read_[last].negated):
+        last = next((i for i in acting[::-1] if read_[i].wished and read_[i].act == read_[last].act), last)
+    main = read_[last]
+    earlier = read_[:last][::-1]
     obj = main.object or next((c.object for c in earlier if c.object), "")
     complaint = any(c.complaint for c in read_)
     if not obj and complaint and any(c.act == "send" for c in read_):
@@ -218,12 +275,15 @@ def read(norm: str) -> Frame:
         month=_number(month.group(1)) if month else None,
         negated=main.negated,
         wished=main.wished,
-        asked=main.asked and not asked_may,
+        # frames75: a question after the request, in a clause of its own, asks of it ('我想去帮手，要带什么')
+        asked=(main.asked or any(c.asked for c in read_[last + 1 :])) and not asked_may,
         complaint=complaint,
         done=main.done,
         not_yet=main.not_yet,
         may=main.may,
         whole=len(texts) == 1 and main.whole,
+        after_all=main.after_all,
+        slip=any(c.slip for c in read_[: last + 1]),
         clauses=len(texts),
     )
 
@@ -262,6 +322,19 @@ def zone_holders_asked(frame: Frame) -> bool:
     )
 
 
+def reminders_back(frame: Frame) -> bool:
+    """The reminders wanted back after a slip or a sorry ('搞错咗 我要返提醒', '唔好意思 我仲要提醒'), or after all
+    ('都系收返通知好', '算了还是提醒我吧'); '我要提醒' alone says nothing of before."""
+    return (
+        frame.act in ("receive", "send")
+        and frame.object == "reminders"
+        and frame.who in ("", "self")
+        and (frame.slip or frame.after_all)
+        and (frame.wished or frame.after_all)
+        and not (frame.negated or frame.asked or frame.done or frame.not_yet)
+    )
+
+
 def takes_on_a_zone(frame: Frame) -> bool:
     """A care zone wished to be taken on ('我想包祠堂边嗰块责任区', '涯系党员 要揾块责认区来管'): the list to claim one."""
     return (
@@ -271,6 +344,12 @@ def takes_on_a_zone(frame: Frame) -> bool:
         and frame.wished
         and not (frame.negated or frame.asked or frame.done)
     )
+
+
+def zone_declined_or_not_mine(frame: Frame) -> bool:
+    """A care zone refused ('我唔想认领责任区') or someone else's wish ('我老公想认领责任区', '佢想认领一块责任区'): no
+    list to claim one from, whatever else reads a zone in it."""
+    return frame.act == "take_on" and frame.object == "zone" and (frame.negated or frame.who == "other")
 
 
 def zones_to_take_asked(frame: Frame) -> bool:

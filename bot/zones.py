@@ -274,7 +274,7 @@ _HOLDERS_ASKED_RE = re.compile(
 _ZONE_LIKE_RE = re.compile(r"(?<![这那哪几一呢嗰边两三四五六七八九十])[\u4e00-\u9fff]{2,4}?片(?!区)")
 
 
-def holders_asked(norm: str) -> bool:
+def holders_asked(norm: str, as_sent: str = "") -> bool:
     """Whether a zone is held, by whom, or which are not, asked (pure; ``norm``: the normalised text): the zone's word
     or a zone's name ('长塘片') said, a question of someone taking it ('有人认领了没有', '哪些还没有人管')."""
     if not norm or len(norm) > NAMED_ZONE_MAX_CHARS:
@@ -282,7 +282,7 @@ def holders_asked(norm: str) -> bool:
     if not (any(word in norm for word in ("责任区", "管护区", "护绿区")) or _ZONE_LIKE_RE.search(norm)):
         return False
     # issue 17 §5 (22a: '石岗片同长塘片有边个党员认领咗'): who holds them, read by the request frame
-    return bool(_HOLDERS_ASKED_RE.search(norm)) or request_frames.zone_holders_asked(request_frames.read(norm))
+    return bool(_HOLDERS_ASKED_RE.search(norm)) or request_frames.zone_holders_asked(nlu.request_frame(norm, as_sent))
 
 
 def where_or_how_to_claim_asked(norm: str) -> bool:

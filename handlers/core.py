@@ -115,14 +115,18 @@ def just_before(ctx: Ctx) -> dict | None:
 
 def text_means(
     key: str,
-    said: Callable[[Any, str], bool] | None = None,
+    said: Callable[..., bool] | None = None,
     heads_unless: Callable[[Any, str], bool] | None = None,
+    *,
+    as_sent: bool = False,
 ):
     """Matcher: the text says one of the words of the command ``key``, in any of the ways villagers write or
     voice input writes it: ``我种咗几多棵``, ``我种了几棵了`` and ``我种了多少棵`` are one word; ``唔好再发啦`` is
     ``不要再发``. Still the whole text, never a part of it. ``said(app, meaning)``, when given, reads the request in
     other words (bot/nlu.py "what a short text asks the bot to do": ``别烦我了`` is 退订). A request said first is read
-    too (``text_heads``), unless ``heads_unless(app, rest)`` says what follows it takes it back or says otherwise."""
+    too (``text_heads``), unless ``heads_unless(app, rest)`` says what follows it takes it back or says otherwise.
+    Frames75: with ``as_sent``, ``said(app, meaning, text)`` is given the text as sent too (where the sender paused:
+    ``nlu.clause_marked``)."""
 
     def meanings(app) -> frozenset[str]:
         return frozenset(_meaning(word) for word in app.messages.words(key)) - {""}
@@ -134,22 +138,26 @@ def text_means(
         # both read once: the command's words per process, the text per message (not per matcher)
         meaning = _text_meaning(ctx)
         words = ctx.app.service(f"text_means.{key}", meanings)
-        if meaning in words or bool(said and said(ctx.app, meaning)):
+
+        def reads(text: str) -> bool:
+            return bool(said and (said(ctx.app, text, ctx.msg.text or "") if as_sent else said(ctx.app, text)))
+
+        if meaning in words or reads(meaning):
             return True
         # round 31: who the sender is, said before the request, left out ('我系党员想睇下我嘅证书', '我是村干部 帮我看下全村
         # 进度': nlu.without_who_i_am), for every request read here
         mine = _text_meaning_without_who(ctx)
-        if mine != meaning and (mine in words or bool(said and said(ctx.app, mine))):
+        if mine != meaning and (mine in words or reads(mine)):
             return True
         # round 22: a request said at the end of a story ('听村广播讲礼拜日义务植树 我都想去 参加'): its last clauses;
         # round 25: or first, then why ('提醒重新开返啦 唔收到都唔知几时要淋水'): its first clauses
-        if any(tail in words or bool(said and said(ctx.app, tail)) for tail in message_tails(ctx)):
+        if any(tail in words or reads(tail) for tail in message_tails(ctx)):
             return True
         # round 57: a command's word with Cantonese 先 after it (for now: '呢排好忙 退订先'), alone or ending the text
         if any(_FOR_NOW_RE.sub("", said_last) in words for said_last in (meaning, *message_tails(ctx))):
             return True
         return any(
-            (head in words or bool(said and said(ctx.app, head)))
+            (head in words or reads(head))
             and not (heads_unless and heads_unless(ctx.app, rest))
             and not nlu.asks_after(head, rest)  # '退订 之后仲收唔收到专家回复': a question about 退订
             for head, rest in message_heads(ctx)
@@ -349,9 +357,9 @@ def _cancel_words_said_with_particles(ctx) -> bool:
     return nlu.cancel_word_said(ctx.msg.text or "") in words
 
 
-def _reminders_said(wanted: str) -> Callable[[Any, str], bool]:
-    def said(_app, meaning: str) -> bool:
-        return nlu.reminders_said(meaning) == wanted
+def _reminders_said(wanted: str) -> Callable[[Any, str, str], bool]:
+    def said(_app, meaning: str, as_sent: str) -> bool:
+        return nlu.reminders_said(meaning, as_sent) == wanted
 
     return said
 
@@ -367,7 +375,9 @@ def _reminders_said_after(_app, rest: str) -> bool:
     )
 
 
-_reminders_off_words = text_means("core.commands.reminders_off", _reminders_said("off"), _reminders_said_after)
+_reminders_off_words = text_means(
+    "core.commands.reminders_off", _reminders_said("off"), _reminders_said_after, as_sent=True
+)
 
 
 def _read_once(ctx: Ctx, name: str, read: Callable[[str], Any]) -> Any:
@@ -637,7 +647,7 @@ COMMAND_ROUTES: list = [
         "reminders_on",
         # round 48 (19u): wanted back again, elliptically, just after they were switched off ('唔要提醒' then '又想收返')
         follow_up(
-            text_means("core.commands.reminders_on", _reminders_said("on"), _reminders_said_after),
+            text_means("core.commands.reminders_on", _reminders_said("on"), _reminders_said_after, as_sent=True),
             "again",
             frozenset({"reminders_off"}),
         ),

@@ -336,8 +336,8 @@ EVENTS_TABLE = FlowTable(
 )
 
 
-def _joining_said(_app, meaning: str) -> bool:
-    return nlu.joining_said(meaning)  # '我去参加植树', '今天植树我也去', '植树活动签到'
+def _joining_said(_app, meaning: str, as_sent: str) -> bool:
+    return nlu.joining_said(meaning, as_sent)  # '我去参加植树', '今天植树我也去', '植树活动签到'
 
 
 def _day_asked(_app, meaning: str) -> bool:
@@ -480,7 +480,7 @@ TEXT_ROUTES: list = [
     Route("event_notice_wished", staged(_notice_wished, _from_organiser), on_notice_wished),
     EVENTS_TABLE.route("event_place_or_presence"),
     Route("event_join_code", _join_code, on_join_code),
-    Route("event_join", text_means("events.commands.join", _joining_said), on_join),
+    Route("event_join", text_means("events.commands.join", _joining_said, as_sent=True), on_join),
     Route("event_arrived", staged(_arrival_said, _day_under_way), on_join),
     Route("event_asked", text_means("events.commands.day_asked", _day_asked), on_day_asked),
     # sim66: the village's days as a whole (几场, 几个党员参加): after event_asked (when, where, what to bring)

@@ -655,7 +655,7 @@ def on_registration_asked(ctx: Ctx, _match) -> str:
 
 # -- round 54: the wish to leave or to have one's registration deleted ('我想注销') ---------------------------------------
 def _leave_ahead(ctx) -> Any:
-    if ctx.msg.msg_type != "text" or not nlu.leave_wished(said := core.text_normalized(ctx)):
+    if ctx.msg.msg_type != "text" or not nlu.leave_wished(said := core.text_normalized(ctx), ctx.msg.text or ""):
         return False
     # round 56: 'not going' with nothing named ('我不参加了') is of the planting day when it was talked of just before
     return True if nlu.follow_up_said(said) == "declined" else Decided(True)

@@ -148,7 +148,7 @@ def _named_zone(ctx: Ctx) -> dict | None:
     norm = text_normalized(ctx)
     taken = zones.move_or_take_said(norm)
     # round 82: or one said, then taken back for another ('长塘片 啊唔系 我要石岗片'): the last
-    if not (taken or zones.said_wrong(norm)) or zones.holders_asked(norm):
+    if not (taken or zones.said_wrong(norm)) or zones.holders_asked(norm, ctx.msg.text or ""):
         return None  # round 79: whether it is held, asked ('长塘片有人认领了没有'), is the list's, never a claim
     if adoption.FLOW.state(ctx) is not None or planting.collecting(ctx) is not None:
         return None  # a pick from the adoptable list ('选党建林嗰棵桂花') or a record's part is theirs
@@ -295,14 +295,14 @@ def _zone_list_wished(ctx: Ctx) -> bool:
     return _zone_list_said(ctx) and not (ctx.msg.msg_type == "text" and zones.zones_not_meant(ctx.msg.text))
 
 
-def _zone_wished(_app, meaning: str) -> bool:
+def _zone_wished(_app, meaning: str, as_sent: str) -> bool:
     # round 67: '要揾块责认区来管', '我想包祠堂边嗰块责任区' (nlu.zone_taken_on_said)
     # round 79: whether a zone is held, or which are not, asked ('长塘片有冇人认领咗', '责任区还有哪些没人认的'): the list
     # says how many hold each
     return (
-        nlu.zone_wished(meaning)  # '我想认领一块责任区', '给我分一块责任区'
-        or nlu.zone_taken_on_said(meaning)
-        or zones.holders_asked(meaning)
+        nlu.zone_wished(meaning, as_sent)  # '我想认领一块责任区', '给我分一块责任区'
+        or nlu.zone_taken_on_said(meaning, as_sent)
+        or zones.holders_asked(meaning, as_sent)
     )
 
 
@@ -315,7 +315,7 @@ def _own_tending_asked(_app, meaning: str) -> bool:
     return zones.own_tending_asked(meaning)  # '我管护咗几多次', '我呢个月管护过未'
 
 
-_zone_list_said = text_means("zones.commands.list", _zone_wished)
+_zone_list_said = text_means("zones.commands.list", _zone_wished, as_sent=True)
 
 
 # -- the manifest -------------------------------------------------------------------------------------------

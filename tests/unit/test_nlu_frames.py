@@ -15,7 +15,6 @@ from bot import nlu
         ("reminders_on", "之前退订了现在还是想收到种树提醒"),  # the rest (之前退订了) asks nothing
         ("join", "礼拜六种树我和老婆都想去"),
         ("adopt", "家没有地种想在村里认养棵树"),
-        ("zone", "可不可以分一块责任区给我"),  # a may-I in a part is the request's own
         ("certificate", "我那张电子证书在哪里看"),  # a part may ask what the request asks
         ("progress_mine", "帮我查一下我今年种了多少棵树"),
         ("progress_village", "看下我们村种树进度去到边"),

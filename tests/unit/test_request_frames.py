@@ -52,6 +52,26 @@ def test_the_amount_and_month_read():
         ("每日都发好烦啊 但系有用 继续发啦", request_frames.stops_the_reminders, False),  # control: go on
         ("石岗片同长塘片有边个党员认领咗", request_frames.zone_holders_asked, True),
         ("我想认领石岗片", request_frames.zone_holders_asked, False),  # control: one's own claim
+        # frames75: round 31's zone frames (bot/nlu.py FRAMES) moved here
+        (
+            "可不可以分一块责任区给我",
+            request_frames.takes_on_a_zone,
+            True,
+        ),  # a may-I before the act is the request's own
+        ("党员责任区帮我留一块", request_frames.takes_on_a_zone, True),
+        ("管护区我都要一块", request_frames.takes_on_a_zone, True),  # no care round inside 管护区
+        ("党建林那边的责任区分一块给我吧 我负责浇水", request_frames.takes_on_a_zone, True),  # what it is for after it
+        ("我老公想认领责任区", request_frames.takes_on_a_zone, False),  # control: a relative's wish
+        ("责任区几时分 谁负责", request_frames.takes_on_a_zone, False),  # control: asked
+        # frames75: round 53's and 82's reminders wanted back (nlu._SLIP_THEN_BACK_RE, _AFTER_ALL_BACK_RE) moved here
+        ("搞错咗 我要返提醒", request_frames.reminders_back, True),  # a slip, the reminders wanted said of themselves
+        ("唔好意思 我仲要提醒", request_frames.reminders_back, True),  # a sorry
+        ("都系收返通知好", request_frames.reminders_back, True),  # after all, better so
+        ("算了还是提醒我吧", request_frames.reminders_back, True),  # reminding asked
+        ("我要提醒", request_frames.reminders_back, False),  # control: nothing said of before
+        ("都系唔收通知好", request_frames.reminders_back, False),  # control: not received, after all
+        ("我老公还是想收提醒", request_frames.reminders_back, False),  # control: a relative's wish
+        ("搞错了 还要提醒吗", request_frames.reminders_back, False),  # control: asked
         ("帮佢认领先", request_frames.taken_on_for_them, True),
         ("帮佢登记个认领", request_frames.taken_on_for_them, True),
         ("帮佢认领责任区", request_frames.taken_on_for_them, False),  # control: a zone, no pledge
@@ -97,3 +117,59 @@ def test_a_negation_flips_the_frame(request, negation, before):
     negated = frame(before + request.replace(wish, negation + wish, 1))
     assert (negated.act, negated.object) == (bare.act, bare.object)
     assert negated.negated is not bare.negated
+
+
+# --- frames75: the pauses the sender made -------------------------------------------------------------------------
+# The readers are given the text as sent too (nlu.clause_marked): a clause ends where the sender paused, which
+# normalising had dropped ('责任区有人管 我想认领一块' had read as one clause asking who holds it)
+@pytest.mark.parametrize(
+    ("said", "marked"),
+    [
+        ("责任区有人管 我想认领一块", "责任区有人管，我想认领一块"),
+        # fillers and particles left out: still found
+        ("嗯 我哋支部分片管树，哪块我可以揽啊", "我们支部分片管树，哪块我可以揽"),
+        ("我想认领责任区", "我想认领责任区"),  # one clause: as it is
+    ],
+)
+def test_the_pauses_put_back(said, marked):
+    from handlers.core import _meaning
+
+    assert nlu.clause_marked(_meaning(said), said) == marked
+
+
+def test_the_pauses_put_back_only_where_the_text_is_read_from_what_was_sent():
+    assert nlu.clause_marked("我想认领责任区", "责任区有人管 我想认领一块") == "我想认领责任区"  # unrelated: as it is
+    assert nlu.clause_marked("认领一块", "责任区有人管 我想认领一块") == "认领一块"  # a part within one piece
+    assert nlu.clause_marked("有人管我想认领", "责任区有人管 我想认领一块") == "有人管，我想认领"  # a part across one
+
+
+# frames75's own, written before the change: (as sent, reader, before (the pauses lost), after)
+PAUSED = [
+    ("我们支部分片管树 哪块我可以揽", nlu.zone_taken_on_said, False, True),  # a where-may question cut by a lost space
+    ("支部分片管树 边块我都可以认领", nlu.zone_taken_on_said, False, True),  # the same, Cantonese 边块
+    ("责任区有人管 我想认领一块", nlu.zone_taken_on_said, False, True),  # who holds, then one's own wish
+    ("听讲有人认领咗 我都想认领责任区", nlu.zone_taken_on_said, False, True),
+    ("唔想收通知 我想认领责任区", nlu.zone_taken_on_said, False, True),  # the reminders declined, then a zone wished
+    # controls: the same words, nothing more wished
+    ("责任区有人管 我唔想认领", nlu.zone_taken_on_said, False, False),  # declined
+    ("我想认领责任区 边个负责", nlu.zone_taken_on_said, False, False),  # who is in charge, asked last
+    ("我们支部分片管树", nlu.zone_taken_on_said, False, False),  # told only
+    # controls of the reading by clauses: a question after the request asks of it; cannot after the act negates it
+    ("植树日我想去帮手 要带什么", nlu.joining_said, False, False),
+    ("植树活动几时 我去唔到", nlu.joining_said, False, False),
+    ("今年有冇植树日啊 我想去帮手", nlu.joining_said, True, True),
+]
+
+
+@pytest.mark.parametrize(("said", "reader", "before", "after"), PAUSED)
+def test_a_frame_read_where_the_sender_paused(said, reader, before, after):
+    norm = nlu.normalize(said)
+    assert (reader(norm), reader(norm, said)) == (before, after)
+
+
+def test_the_last_request_read_after_a_pause():
+    # '我要退出 唔系 我想继续收通知': the leaving taken back, the reminders wanted (read as leaving the reminders before)
+    said = "我要退出 唔系 我想继续收通知"
+    found = nlu.request_frame(nlu.normalize(said), said)
+    assert (found.act, found.object, found.negated) == ("receive", "reminders", False)
+    assert frame(said).act == "leave"  # the pauses lost
