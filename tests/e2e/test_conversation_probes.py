@@ -2202,3 +2202,46 @@ ROUND_22C_MISSES = {message: why for why, messages in _ROUND_22C_LEFT for messag
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22c.tsv", ROUND_22C_MISSES))
 def test_round_22c_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
+
+
+# Set 22d, written blind at the forty-sixth session's start (main 6fcdb66 135/140); now development, its misses strict
+# xfails until mended
+_ROUND_22D_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "blind miss at the forty-sixth session's start",
+        [
+            "new:我是埔心村村民 姓钟 钟秀兰",
+            "member:我上个礼拜种嗰两棵龙眼有冇记到啊",
+            "party:石岗片冇人管 我嚟负责啦",
+            "cadre:帮李婆婆登记认领一棵柿子树 佢冇智能手机",
+            "twice:认领两棵荔枝 || 讲错 系两棵龙眼",
+        ],
+    ),
+]
+ROUND_22D_MISSES = {message: why for why, messages in _ROUND_22D_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22d.tsv", ROUND_22D_MISSES))
+def test_round_22d_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+# Set 22e, written blind at the forty-sixth session's start (main 6fcdb66 136/140); now development, its misses strict
+# xfails until mended
+_ROUND_22E_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "blind miss at the forty-sixth session's start",
+        [
+            "new:你好 我系埔心村村民 点样登记",
+            "member:我个名登记嗰阵打错字 应该系陈秀英",
+            "cadre:代人种树点样报 有啲老人冇手机",
+            "twice:我叫错名 || 应该系李秀珍",
+        ],
+    ),
+]
+ROUND_22E_MISSES = {message: why for why, messages in _ROUND_22E_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22e.tsv", ROUND_22E_MISSES))
+def test_round_22e_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
