@@ -2180,7 +2180,8 @@ def test_round_22b_probe(probe, context, message, expected):
 
 
 # Set 22c, written blind at the forty-fifth session's start and kept outside until its end (start 579fc2a 127/140, end
-# after every merge 128/140); now development, its misses strict xfails until mended
+# after every merge 128/140); now development, its misses strict xfails until mended. Round 87 mended three
+# (tests/e2e/test_conversation_round87.py: whether recorded, how to log again, a rename in two messages)
 _ROUND_22C_LEFT: list[tuple[str, list[str]]] = [
     (
         "blind miss at the forty-fifth session's end",
@@ -2190,9 +2191,6 @@ _ROUND_22C_LEFT: list[tuple[str, list[str]]] = [
             "adviser:今日去埔心村探访完 记一笔",
             "after_photo:唔系树嚟 系发错相",
             "after_photo:点样讲系咩树 打字定讲",
-            "pending:我上次报嗰啲记到未",
-            "finished:再报多次点报",
-            "twice:我个名登记成陈大 || 应该系陈大文 帮我改",
         ],
     ),
 ]
@@ -2205,13 +2203,12 @@ def test_round_22c_probe(probe, context, message, expected):
 
 
 # Set 22d, written blind at the forty-sixth session's start (main 6fcdb66 135/140); now development, its misses strict
-# xfails until mended
+# xfails until mended. Round 87 mended two (tests/e2e/test_conversation_round87.py: the surname said before the full
+# name, whether the trees pointed at were recorded)
 _ROUND_22D_LEFT: list[tuple[str, list[str]]] = [
     (
         "blind miss at the forty-sixth session's start",
         [
-            "new:我是埔心村村民 姓钟 钟秀兰",
-            "member:我上个礼拜种嗰两棵龙眼有冇记到啊",
             "party:石岗片冇人管 我嚟负责啦",
             "cadre:帮李婆婆登记认领一棵柿子树 佢冇智能手机",
             "twice:认领两棵荔枝 || 讲错 系两棵龙眼",
@@ -2228,17 +2225,7 @@ def test_round_22d_probe(probe, context, message, expected):
 
 # Set 22e, written blind at the forty-sixth session's start (main 6fcdb66 136/140); now development, its misses strict
 # xfails until mended
-_ROUND_22E_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "blind miss at the forty-sixth session's start",
-        [
-            "new:你好 我系埔心村村民 点样登记",
-            "member:我个名登记嗰阵打错字 应该系陈秀英",
-            "cadre:代人种树点样报 有啲老人冇手机",
-            "twice:我叫错名 || 应该系李秀珍",
-        ],
-    ),
-]
+_ROUND_22E_LEFT: list[tuple[str, list[str]]] = []  # round 87 mended its four (tests/e2e/test_conversation_round87.py)
 ROUND_22E_MISSES = {message: why for why, messages in _ROUND_22E_LEFT for message in messages}
 
 
