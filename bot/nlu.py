@@ -5917,11 +5917,17 @@ def check_in_said(norm: str) -> bool:
 # round 50 (19x): an adviser's presence in the village told with the day asked to be written down ('我人喺埔心村 记低我今日
 # 嚟咗', '我而家喺村度，帮我记低今日下乡', '今天下村了 帮我记上', '帮我登记今天下村'): the presence (在 or 到 a place, came,
 # 下村) and a 'write it down' (记低, 记下, 记一下, 登记…), nothing planted, no question, no refusal
-_WRITE_ME_DOWN_RE = re.compile(r"记低|记下|记一下|记住|记上|记录|登记|记我|帮我记|给我记|记(?:今天|今日|本次|这次)")
-_PRESENCE_RE = re.compile(
-    rf"(?:在|到|到了|来了|抵达|落了)(?:[{_CJK}]{{0,5}}?)(?:村|乡|镇|现场|村委|这里|这边)|下村|下乡|下沉|来了|来过|"
-    r"(?:今天|今日|今朝|今早)(?:来|到|落)"
+# round 87 (22c: '今日去埔心村探访完 记一笔'): 记一笔 (an entry), the village gone to (去了, 去过; a bare 去 may be a plan) or
+# visited (探访, 走访)
+_WRITE_ME_DOWN_RE = re.compile(
+    r"记低|记下|记一下|记一笔|记住|记上|记录|登记|记我|帮我记|给我记|记(?:今天|今日|本次|这次)"
 )
+_PRESENCE_RE = re.compile(
+    rf"(?:在|到|到了|来了|抵达|落了|去了|去过)(?:[{_CJK}]{{0,5}}?)(?:村|乡|镇|现场|村委|这里|这边)|下村|下乡|下沉|来了|来过|"
+    r"(?:今天|今日|今朝|今早)(?:来|到|落)|探访|走访|到访"
+)
+# the trees looked at on the visit ('睇完树': normalised 看完树) are no planting
+_TREES_LOOKED_AT_RE = re.compile(r"(?:看|察看|查看|巡)(?:完|了|过|下)?(?:树|树苗|苗)")
 _NOT_A_VISIT_RE = re.compile(r"种|栽|树|苗|棵|株|吗|怎么|什么|哪|几|多少|不|没|别|名字|户口|身份|活动|参加|认")
 
 
@@ -5933,7 +5939,7 @@ def visit_record_asked(norm: str) -> bool:
         and len(norm) <= 24
         and _WRITE_ME_DOWN_RE.search(norm)
         and _PRESENCE_RE.search(_WRITE_ME_DOWN_RE.sub(" ", norm))
-        and not _NOT_A_VISIT_RE.search(norm)
+        and not _NOT_A_VISIT_RE.search(_TREES_LOOKED_AT_RE.sub("", norm))
     )
 
 
@@ -6439,6 +6445,12 @@ def cancel_word_said(text: str) -> str:
     return bare if bare else text
 
 
+# round 87 (22c: '唔系树嚟 系发错相'): what was sent said to be no tree first, then the slip (是 before it): the slip is read
+_NO_TREE_FIRST_RE = re.compile(
+    r"^(?:这|那|呢|嗰)?(?:张|个)?(?:照片|相片|相|图)?(?:不是|没有)(?:树|种树|树苗|我的树)(?:来的|来|的)?(?:是|只是)?(?=.)"
+)
+
+
 # a question asked, whether to (要不要: 不要 in it is no drop) or one before what follows ('这张照片清楚吗 要不要重新拍')
 _ASKED_WHETHER_RE = re.compile(r"要不要|使不使|用不用|需不需要|吗(?=.)")
 
@@ -6451,7 +6463,7 @@ def retraction_said(norm: str) -> bool:
     bare = _INTENT_PARTICLES_RE.sub("", _PLEASE_FIRST_RE.sub("", norm, count=1))
     if _ASKED_WHETHER_RE.search(bare):
         return False  # the lead (43rd session, 21w): '这张照片清楚吗 要不要重新拍' had cancelled the record
-    norm = bare
+    norm = bare = _NO_TREE_FIRST_RE.sub("", bare, count=1)  # round 87
     return bool(
         (len(norm) <= 12 and _DROP_RE.match(bare))
         or _LAST_SENT_DROP_RE.match(bare)
@@ -7667,9 +7679,20 @@ _NO_BUTTON_RE = re.compile(
 _PHONE_CANNOT_RE = re.compile(r"^(?:我)?(?:的|部|个)?(?:手机)(?:拍|影)(?:不了|不到)(?:照|相|照片|相片)?$")
 
 
+# round 87 (22c: '点样讲系咩树 打字定讲', after a photo): how to tell the tree asked, typed or said (定: or) after it, or the
+# tree's name first ('树种点样话俾你知'), or only whether typed or said ('系咩树要打字定发语音'): the record's next step
+_TYPED_OR_SAID = r"(?:打字|写字|用字)(?:定|还是|或者|或)(?:讲|说|发语音|语音|讲话|说话)"
+_TREE_ASKED = r"(?:是什么树|什么树|哪种树|树名|树种|什么品种|品种)"
+_TREE_HOW_TOLD_RE = re.compile(
+    rf"^(?:我)?(?:要|应该)?(?:怎么|点)(?:样)?(?:说|讲|话|报|写|打|告诉你)(?:给你)?{_TREE_ASKED}(?:呢|啊)?(?:{_TYPED_OR_SAID})?$"
+    rf"|^{_TREE_ASKED}(?:要|应该)?(?:怎么|点)(?:样)?(?:说|讲|话|报|写|打|发|告诉)(?:给你|你)?(?:知|听)?(?:{_TYPED_OR_SAID})?$"
+    rf"|^{_TREE_ASKED}(?:要|应该)?{_TYPED_OR_SAID}$"
+)
+
+
 def record_asked_otherwise(norm: str) -> bool:
     """Round 54: how to go on asked in one of ``_PRESS_WHERE_AFTER_PHOTO_RE``'s, ``_COUNT_HOW_TOLD_RE``'s or
-    ``_WHAT_OF_THE_TREE_RE``'s ways."""
+    ``_WHAT_OF_THE_TREE_RE``'s ways (round 87: or ``_TREE_HOW_TOLD_RE``'s)."""
     bare = _INTENT_PARTICLES_RE.sub("", norm or "")
     return bool(
         bare
@@ -7677,6 +7700,7 @@ def record_asked_otherwise(norm: str) -> bool:
             _PRESS_WHERE_AFTER_PHOTO_RE.match(bare)
             or _COUNT_HOW_TOLD_RE.match(bare)
             or _WHAT_OF_THE_TREE_RE.match(bare)
+            or (len(bare) <= 16 and _TREE_HOW_TOLD_RE.match(bare))
         )
     )
 
