@@ -532,7 +532,8 @@ _INTRO_VILLAGE_FIRST = re.compile(_GREETING + r"我(?:是|系)\s*(.+?)的[\s,，
 _INTRO_NAME_FIRST = re.compile(_GREETING + r"我(?:是|系)\s*([^\s,，]+)[\s,，]+(.+)$")  # 我是李桂英，埔心村的
 _REQUEST_WORD = re.compile(r"登记|注册|绑定")
 # round 81: what follows 'my name' is how it was written wrong ('弄错了', '打错咗', '登记成了'), no name
-_WRITTEN_WRONG = re.compile(r"(?:被|给)?(?:写|打|弄|搞|登记|录|记|填)(?:错|成|得不对)")
+# round 87 (22e: '我叫错名'): or 错 at once after 我叫 (the name called or typed wrong), never a name 错名
+_WRITTEN_WRONG = re.compile(r"(?:被|给)?(?:写|打|弄|搞|登记|录|记|填)(?:错|成|得不对)|错(?:了|咗)?(?:个)?(?:名|字)")
 _PLACE_END = re.compile(r"(?:村|社区|居委|镇|街道|乡|组|屯|寨|围|坊)$")
 _VILLAGE_WORDS = re.compile(r"^(?:是|系|住在|住|来自|在)|(?:的人|的村民|村民|的|人)$")
 
@@ -944,9 +945,10 @@ _FILLER_CLAUSE = re.compile(r"^(?:嗯|呃|额|哦|噢|喂|诶|欸|唉|啊|那个
 
 
 def _clauses_said(text: str | None) -> list[str]:
-    """The text's clauses, simplified, voice input's fillers said alone left out (``_FILLER_CLAUSE``)."""
+    """The text's clauses, simplified, voice input's fillers said alone left out (``_FILLER_CLAUSE``); round 87 (22e: '你好
+    我系埔心村村民 点样登记'): a greeting said alone (``_GREETING_CLAUSE``) too."""
     clauses = _SEPARATORS.split(hanzi.simplified(normalize_text(text)))
-    return [c for c in clauses if c and not _FILLER_CLAUSE.match(c)]
+    return [c for c in clauses if c and not _FILLER_CLAUSE.match(c) and not _GREETING_CLAUSE.match(c)]
 
 
 def how_to_register_from_village(text: str | None) -> bool:
@@ -1165,9 +1167,28 @@ _ASKS_BINDING = re.compile(r"绑定|登记|注册|激活|验证|身份|报名|�
 
 
 def clauses_of(text: str | None) -> list[str]:
-    """The text's clauses (separated by punctuation, spaces or emoji), or none past ``CLAUSES_READ``."""
-    clauses = [c for c in _CLAUSE_SEPARATORS.split(normalize_text(text)) if c]
+    """The text's clauses (separated by punctuation, spaces or emoji), or none past ``CLAUSES_READ``; round 87: the
+    surname said in a clause of its own before the full name (``without_surname_said``)."""
+    clauses = without_surname_said([c for c in _CLAUSE_SEPARATORS.split(normalize_text(text)) if c])
     return clauses if 2 <= len(clauses) <= CLAUSES_READ else []
+
+
+# round 87 (22d: '我是埔心村村民 姓钟 钟秀兰'): the surname said first in a clause of its own ('姓钟', '我姓黄嘅'), then the
+# full name it begins: the name's clause says it all
+_SURNAME_SAID = re.compile(r"^(?:我|本人)?(?:是|系)?姓(?P<surname>[\u4e00-\u9fff]{1,2}?)(?:的|嘅|个)?$")
+_NAME_WORDS_FIRST = re.compile(r"^(?:我|本人)?(?:叫做|叫|名叫|个名叫|的名字叫|名字叫|全名|全名叫|全名是)?")
+
+
+def without_surname_said(clauses: list[str]) -> list[str]:
+    """``clauses`` without a clause that says only the surname when the next clause's name begins with it."""
+    kept = []
+    for at, clause in enumerate(clauses):
+        said = _SURNAME_SAID.match(clause)
+        after = _NAME_WORDS_FIRST.sub("", clauses[at + 1], count=1) if said and at + 1 < len(clauses) else ""
+        if said and len(after) > len(said["surname"]) and after.startswith(said["surname"]):
+            continue
+        kept.append(clause)
+    return kept
 
 
 def read_name_and_village_in_clauses(text: str, villages: list[dict]) -> RegisterText | None:

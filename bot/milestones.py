@@ -57,6 +57,9 @@ _SITE_RE = re.compile(r"^(?:绿美)?示范点\s*[:：]?\s*(?P<name>\S.{0,29})$")
 # a demo site's name told with its being done ('示范点 村口公园 搞好咗'): the name alone is kept
 _SITE_DONE_RE = re.compile(r"\s*(?:已经|已)?(?:搞好|建好|弄好|做好|整好|搞掂|搞定|完成|建成)(?:了|咗|啦|喇)*$")
 _TRAILING = " \t\r\n。．.！!，,"
+# round 87 (22c: '示范点附近种秋枫定木棉好'): a choice asked after 示范点 (Cantonese 定: or; 还是, 或者), better or fitting
+# said last, is a question of what to plant there, never a site's name
+_CHOICE_ASKED_RE = re.compile(r"(?:定|还是|或者|抑或).{1,8}?(?:好|好啲|好些|好点|啱|合适|适合)(?:呢|啊|呀|嘅)?$")
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,8 @@ def parse(text: str | None, plan_words: frozenset[str]) -> Report | None:
         count = nlu.chinese_to_int(next(group for group in holes.groups() if group))
         return Report(HOLES, count=count) if count else None
     site = _SITE_RE.match(text)
+    if site and _CHOICE_ASKED_RE.search(site.group("name")):
+        return None  # round 87
     if site and nlu.parse_count(text) is None and nlu.parse_area_mu(text) is None:
         name = _SITE_DONE_RE.sub("", site.group("name")).strip()
         return Report(DEMO_SITE, name=name) if name else None

@@ -3254,16 +3254,24 @@ _AGAIN_ELLIPTIC_RE = re.compile(
 _RIGHT_NAME_SAID = (
     r"(?:改成|改为|改做|改回做|改返做|改回|改返|更正为|更正成|换成|应该是|应该叫|正确的是|正确是|对的是|正确的名字是|真名是"
     r"|其实叫|我叫)(?P<name>[\u4e00-\u9fff]{2,4}?)(?:才对|先对|才是|啦|吧|了|喔|哦)?"
-    r"(?:(?:之前|以前|原来|刚才)?(?:写成|打成|登记成|记成|写的是|登记的是|不是)[\u4e00-\u9fff]{2,4}?(?:了|的)?)?$"
+    r"(?:(?:之前|以前|原来|刚才)?(?:写成|打成|登记成|记成|写的是|登记的是|不是)[\u4e00-\u9fff]{2,4}?(?:了|的)?)?"
+    # round 87 (22c: '应该系陈大文 帮我改'): the change asked after it
+    r"(?:(?:帮我|麻烦|请|你)*(?:改|更正|改正)(?:下|一下|回|返|过来|正|吧|啦)*)?$"
 )
 _NAME_SAID_RIGHT_RE = re.compile(r"^(?:请|麻烦|麻烦你|劳驾)?(?:帮我|给我)?" + _RIGHT_NAME_SAID)
+# round 87 (22e: '我个名写错咗' then '系张国华'): the name alone after 是 (Cantonese 系), read only as the follow-up of a name said
+# wrong just before (handlers/registration.py: core.follow_up after fix_name)
+_NAME_ALONE_SAID_RE = re.compile(
+    r"^(?:是|叫|叫做)(?P<name>[\u4e00-\u9fff]{2,4}?)(?:才对|先对|才是|啦|吧|了|喔|哦)?"
+    r"(?:(?:帮我|麻烦|请|你)*(?:改|更正|改正)(?:下|一下|回|返|过来|正|吧|啦)*)?$"
+)
 
 
 def name_said_right(norm: str) -> str | None:
     """Round 50: the right name said (``_NAME_SAID_RIGHT_RE``), a common surname first, never a tree nor a count."""
     from bot.surnames import has_common_surname
 
-    found = _NAME_SAID_RIGHT_RE.match(norm or "")
+    found = _NAME_SAID_RIGHT_RE.match(norm or "") or _NAME_ALONE_SAID_RE.match(norm or "")
     if not found or _NOT_A_PERSON_RE.search(norm) or not has_common_surname(found["name"]):
         return None
     return found["name"]
@@ -3280,6 +3288,8 @@ def right_name_in(norm: str) -> str | None:
     from bot.surnames import has_common_surname
 
     found = _RIGHT_NAME_IN_RE.search(_INTENT_PARTICLES_RE.sub("", norm or ""))
+    if not found and (alone := name_said_right(norm or "")):
+        return alone  # round 87: '系张国华' just after the name said wrong
     if not found and _right_not_wrong(norm or ""):  # round 66: '我个名系刘进华唔系刘近华 帮我改' -> '刘进华'
         right = _RIGHT_NOT_WRONG_THEN_CHANGE_RE.search(norm)
         return right["right"] if right else None
@@ -4056,9 +4066,10 @@ def _planted_then_report_how(bare: str) -> bool:
 
 
 # round 48 (19u): how to log once more asked ('点样再记多一次', '想再记一次点搞', '点样再报多一次'): the steps of a record
+# round 87 (22c: '再报多次点报'; 仲想: still want): how said after it with the log word again, or 还 before the wish
 _LOG_AGAIN_HOW_RE = re.compile(
-    rf"^(?:我)?(?:想|要)?(?:(?:要)?(?:怎么|怎样)(?:样)?)?(?:再|重新)(?:{_LOG_WORD}|记)(?:多)?(?:一次|一条|次|一遍|遍)"
-    r"(?:要)?(?:怎么(?:弄|搞|做|办|样)?)?$"
+    rf"^(?:我)?(?:还|也)?(?:想|要)?(?:(?:要)?(?:怎么|怎样)(?:样)?)?(?:再|重新)(?:{_LOG_WORD}|记)(?:多)?(?:一次|一条|次|一遍|遍)"
+    rf"(?:要)?(?:怎么(?:弄|搞|做|办|样|{_LOG_WORD}|记)?)?$"
 )
 
 
@@ -4075,7 +4086,9 @@ _HOW_SAID = r"(?:要|应该)?(?:怎么|点)(?:样)?"
 _NO_PHONE = r"(?:他|她|它)?(?:们)?(?:不会用|不识用|不懂用|不会玩|用不了|没有|没|冇|无)(?:智能|智慧)?(?:手机|微信)"
 _PROXY_LOG_HOW_RE = re.compile(
     rf"^(?:{_HOW_SAID})?(?:帮|代|替|为){_OTHERS}(?:{_LOG_WORD}|记)(?:种树|种的树|的树|树)?"
-    rf"(?:{_HOW_SAID}(?:操作|做|弄|搞|办)?)?$"
+    rf"(?:{_HOW_SAID}(?:操作|做|弄|搞|办|{_LOG_WORD}|记)?)?$"  # round 87: '帮冇手机嘅老人家报种树点报'
+    # round 87 (22e: '代人种树点样报 有啲老人冇手机'): the planting for others said first, how to log after it
+    rf"|^(?:帮|代|替|为){_OTHERS}(?:种树|种的树|种了树|种的)(?:要)?{_HOW_SAID}(?:{_LOG_WORD}|记)(?:上去|上)?$"
     rf"|^{_OTHERS}(?:种了|种好了|种完)(?:树)?(?:(?:他|她)?(?:没有|没|冇|无|不会用)(?:智能)?(?:手机|微信))?"
     rf"{_HOW_SAID}(?:帮|替|给)(?:它|他|她)(?:们)?(?:{_LOG_WORD}|记)(?:上去|上)?$"
     rf"|^代种{_HOW_SAID}(?:登记|记|报|弄|操作|做)$"
@@ -4235,14 +4248,18 @@ _LOG_TREES_THEN_HOW_RE = re.compile(
 _NAME_WRONG_RE = re.compile(
     # round 50 (19y): hedged ('我的名字好像登记错了')
     # round 64 (20q): said to be wrong with 是 (Cantonese 系) between ('我个名系错嘅', '名字是错的')
-    r"(?:名字|姓名|名)(?:被)?(?:好像|似乎|可能|应该)?(?:是)?(?:写|打|登记|登|记|输|填|录|弄|改)?(?:错|不对|有误)"  # round 49: 名改错咗
+    # round 87 (22e): when it was registered said between ('我个名登记嗰阵打错字'), or not right (唔啱: '我个名唔啱')
+    r"(?:名字|姓名|名)(?:被)?(?:(?:登记|注册)(?:那时|的时候|时))?(?:好像|似乎|可能|应该)?(?:是)?"
+    r"(?:写|打|登记|登|记|输|填|录|弄|改)?(?:错|不对|有误|不合适)"  # round 49: 名改错咗
     # round 33b: a character missing or one too many ('系统里我的名字少了一个字')
     # round 38: the verb after it too ('名字少打了一个字')
     # round 42 (19p): 个名 (Cantonese: the name) too ('我个名少咗个字 应该系黄国华唔系黄华')
     r"|(?:名字|姓名|(?<=[我的个])名)(?:被)?(?:写|打|登记|登|记|输|填|录|弄)?(?:少|多|漏|缺|掉)(?:写|打|输|填|录|登)?(?:了|咗)?"
     r"(?:一个|个|两个|一|二)?字"
     # round 46 (19s): the verb first, then whose name ('语音识别搞错咗我个名 我叫何二妹', '你哋写错我个名')
-    r"|(?:写|打|登记|登|记|输|填|录|弄|识别|认|听)错(?:了)?(?:我的|我个|我)(?:名字|姓名|名)(?![单额册称次])"
+    # round 87 (22e: '我叫错名'): 叫 (called, or typed by voice) too, and whose name left unsaid after the sender
+    r"|(?:写|打|登记|登|记|输|填|录|弄|识别|认|听|叫)错(?:了)?(?:我的|我个|我)(?:名字|姓名|名)(?![单额册称次])"
+    r"|^我(?:写|打|登记|登|记|输|填|录|叫)错(?:了)?(?:个)?(?:名字|姓名|名)(?![单额册称次])"
     # round 66 (20u): not written right, in Cantonese 冇写啱 (normalised 没有写合适: '我个名冇写啱 要改做钟荔芳')
     r"|(?:名字|姓名|(?<=[我的个])名|^名)(?:被)?(?:没有|没|不|未)(?:写|打|登记|登|记|输|填|录)(?:得)?(?:合适|对|正确|准)"
 )  # 登错: round 21
@@ -4453,7 +4470,23 @@ def name_fix_said(norm: str, species_table: Mapping) -> bool:
         or (_CHANGE_TO_RE.search(norm) and _WRITTEN_AS_RE.search(norm) and name_said_right(norm))
         or _CALLED_ME_THEN_RIGHT_RE.search(norm)  # round 53 (20c)
         or _right_not_wrong(norm)  # round 66 (20u)
+        or _name_written_as(norm)  # round 87 (22c)
     )
+
+
+# round 87 (22c: '我个名登记成陈大', the right name in the next message): one's name told as it was written, a person's
+# name at the end, no change asked yet
+_NAME_WRITTEN_AS_RE = re.compile(
+    r"(?:名字|姓名|(?<=[我的个])名)(?:被)?(?:登记|写|打|记|录|弄|输|填)成(?:了)?(?P<name>[一-鿿]{2,4})(?:了|啦|喔|啊|呀)?$"
+)
+
+
+def _name_written_as(norm: str) -> bool:
+    """Round 87: ``_NAME_WRITTEN_AS_RE`` with a person's name (a common surname) as written."""
+    from bot.surnames import has_common_surname
+
+    found = _NAME_WRITTEN_AS_RE.search(norm)
+    return found is not None and has_common_surname(found["name"])
 
 
 def _right_not_wrong(norm: str) -> bool:
@@ -5919,11 +5952,17 @@ def check_in_said(norm: str) -> bool:
 # round 50 (19x): an adviser's presence in the village told with the day asked to be written down ('我人喺埔心村 记低我今日
 # 嚟咗', '我而家喺村度，帮我记低今日下乡', '今天下村了 帮我记上', '帮我登记今天下村'): the presence (在 or 到 a place, came,
 # 下村) and a 'write it down' (记低, 记下, 记一下, 登记…), nothing planted, no question, no refusal
-_WRITE_ME_DOWN_RE = re.compile(r"记低|记下|记一下|记住|记上|记录|登记|记我|帮我记|给我记|记(?:今天|今日|本次|这次)")
-_PRESENCE_RE = re.compile(
-    rf"(?:在|到|到了|来了|抵达|落了)(?:[{_CJK}]{{0,5}}?)(?:村|乡|镇|现场|村委|这里|这边)|下村|下乡|下沉|来了|来过|"
-    r"(?:今天|今日|今朝|今早)(?:来|到|落)"
+# round 87 (22c: '今日去埔心村探访完 记一笔'): 记一笔 (an entry), the village gone to (去了, 去过; a bare 去 may be a plan) or
+# visited (探访, 走访)
+_WRITE_ME_DOWN_RE = re.compile(
+    r"记低|记下|记一下|记一笔|记住|记上|记录|登记|记我|帮我记|给我记|记(?:今天|今日|本次|这次)"
 )
+_PRESENCE_RE = re.compile(
+    rf"(?:在|到|到了|来了|抵达|落了|去了|去过)(?:[{_CJK}]{{0,5}}?)(?:村|乡|镇|现场|村委|这里|这边)|下村|下乡|下沉|来了|来过|"
+    r"(?:今天|今日|今朝|今早)(?:来|到|落)|探访|走访|到访"
+)
+# the trees looked at on the visit ('睇完树': normalised 看完树) are no planting
+_TREES_LOOKED_AT_RE = re.compile(r"(?:看|察看|查看|巡)(?:完|了|过|下)?(?:树|树苗|苗)")
 _NOT_A_VISIT_RE = re.compile(r"种|栽|树|苗|棵|株|吗|怎么|什么|哪|几|多少|不|没|别|名字|户口|身份|活动|参加|认")
 
 
@@ -5935,7 +5974,7 @@ def visit_record_asked(norm: str) -> bool:
         and len(norm) <= 24
         and _WRITE_ME_DOWN_RE.search(norm)
         and _PRESENCE_RE.search(_WRITE_ME_DOWN_RE.sub(" ", norm))
-        and not _NOT_A_VISIT_RE.search(norm)
+        and not _NOT_A_VISIT_RE.search(_TREES_LOOKED_AT_RE.sub("", norm))
     )
 
 
@@ -6441,6 +6480,12 @@ def cancel_word_said(text: str) -> str:
     return bare if bare else text
 
 
+# round 87 (22c: '唔系树嚟 系发错相'): what was sent said to be no tree first, then the slip (是 before it): the slip is read
+_NO_TREE_FIRST_RE = re.compile(
+    r"^(?:这|那|呢|嗰)?(?:张|个)?(?:照片|相片|相|图)?(?:不是|没有)(?:树|种树|树苗|我的树)(?:来的|来|的)?(?:是|只是)?(?=.)"
+)
+
+
 # a question asked, whether to (要不要: 不要 in it is no drop) or one before what follows ('这张照片清楚吗 要不要重新拍')
 _ASKED_WHETHER_RE = re.compile(r"要不要|使不使|用不用|需不需要|吗(?=.)")
 
@@ -6453,7 +6498,7 @@ def retraction_said(norm: str) -> bool:
     bare = _INTENT_PARTICLES_RE.sub("", _PLEASE_FIRST_RE.sub("", norm, count=1))
     if _ASKED_WHETHER_RE.search(bare):
         return False  # the lead (43rd session, 21w): '这张照片清楚吗 要不要重新拍' had cancelled the record
-    norm = bare
+    norm = bare = _NO_TREE_FIRST_RE.sub("", bare, count=1)  # round 87
     return bool(
         (len(norm) <= 12 and _DROP_RE.match(bare))
         or _LAST_SENT_DROP_RE.match(bare)
@@ -7669,9 +7714,20 @@ _NO_BUTTON_RE = re.compile(
 _PHONE_CANNOT_RE = re.compile(r"^(?:我)?(?:的|部|个)?(?:手机)(?:拍|影)(?:不了|不到)(?:照|相|照片|相片)?$")
 
 
+# round 87 (22c: '点样讲系咩树 打字定讲', after a photo): how to tell the tree asked, typed or said (定: or) after it, or the
+# tree's name first ('树种点样话俾你知'), or only whether typed or said ('系咩树要打字定发语音'): the record's next step
+_TYPED_OR_SAID = r"(?:打字|写字|用字)(?:定|还是|或者|或)(?:讲|说|发语音|语音|讲话|说话)"
+_TREE_ASKED = r"(?:是什么树|什么树|哪种树|树名|树种|什么品种|品种)"
+_TREE_HOW_TOLD_RE = re.compile(
+    rf"^(?:我)?(?:要|应该)?(?:怎么|点)(?:样)?(?:说|讲|话|报|写|打|告诉你)(?:给你)?{_TREE_ASKED}(?:呢|啊)?(?:{_TYPED_OR_SAID})?$"
+    rf"|^{_TREE_ASKED}(?:要|应该)?(?:怎么|点)(?:样)?(?:说|讲|话|报|写|打|发|告诉)(?:给你|你)?(?:知|听)?(?:{_TYPED_OR_SAID})?$"
+    rf"|^{_TREE_ASKED}(?:要|应该)?{_TYPED_OR_SAID}$"
+)
+
+
 def record_asked_otherwise(norm: str) -> bool:
     """Round 54: how to go on asked in one of ``_PRESS_WHERE_AFTER_PHOTO_RE``'s, ``_COUNT_HOW_TOLD_RE``'s or
-    ``_WHAT_OF_THE_TREE_RE``'s ways."""
+    ``_WHAT_OF_THE_TREE_RE``'s ways (round 87: or ``_TREE_HOW_TOLD_RE``'s)."""
     bare = _INTENT_PARTICLES_RE.sub("", norm or "")
     return bool(
         bare
@@ -7679,6 +7735,7 @@ def record_asked_otherwise(norm: str) -> bool:
             _PRESS_WHERE_AFTER_PHOTO_RE.match(bare)
             or _COUNT_HOW_TOLD_RE.match(bare)
             or _WHAT_OF_THE_TREE_RE.match(bare)
+            or (len(bare) <= 16 and _TREE_HOW_TOLD_RE.match(bare))
         )
     )
 
@@ -8114,6 +8171,8 @@ _F_PLANTING_DAY = r"种树(?:节|日)|种树(?:的|个)?活动|义务种树|种�
 _F_TOLD_BEFORE = r"去年|前年|上次|上回|以前|之前|已经|那次|那年"
 _F_MY_OTHERS = r"我(?:的)?(?:老公|老婆|老伴|爸|妈|儿|女|孙|哥|姐|弟|妹|伯|叔|爷|奶|阿[\u4e00-\u9fff])"
 _F_SOMEONE_ELSE = r"老公|老婆|老伴|爸|妈|儿|女|孙|他|她|别人|邻居|父|母|哥|姐|弟|妹|伯|叔|爷|奶|集体"
+# the trees reported or planted, named by the verb (round 87: or pointed at after it: 种嗰, 报嗰啲, 报过嘅; normalised)
+_F_REPORTED = r"报的|种的|登记的|报了的|种了的|报上去的|报过的|种过的|(?:报|种|登记)(?:了|过)?(?:那些|那)"
 FRAMES: dict[str, tuple[Frame, ...]] = {
     # reminders back on: again or a wish, the receiving or the sending, the reminders; the reminders, switched on again
     "reminders_on": (
@@ -8353,19 +8412,25 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
     ),
     # the trees reported or planted named (their count and tree too), then whether they were recorded ('上个礼拜报的那两棵
     # 龙眼记上没有'): the sender's progress shows them
+    # round 87 (22d: '我上个礼拜种嗰两棵龙眼有冇记到啊', 22c: '我上次报嗰啲记到未'): the trees pointed at (种嗰, 报嗰啲:
+    # normalised 种那, 报那些; 报过嘅), recorded said bare ('记咗未': 记了没) or as counted in ('有冇入数')
     "progress_recorded": (
         Frame(
             (
-                r"报的|种的|登记的|报了的|种了的|报上去的",
-                r"(?:记|登记|记录|录|算)(?:上|进去|好|到|入)(?:了)?(?:没有|没|吗|未)$",
+                _F_REPORTED,
+                r"(?:(?:记|登记|记录|录|算)(?:上|进去|好|到|入)|(?:记|登记|记录)(?=了)|(?:入|计入|算入)(?:了)?(?:数|进度))"
+                r"(?:了)?(?:没有|没|吗|未)$",
             ),
             8,
-            _F_SOMEONE_ELSE + r"|死|病|虫|黄",
+            _F_SOMEONE_ELSE + r"|死|病|虫|黄|忘",
         ),
         # round 37: whether asked first ('报了的树有没有记进去'), the village's check asked after ('我报的树审核了没有', '我的树有
         # 几棵审核通过了', '为什么我报的树还没核实'): the sender's progress shows what waits for the check
         Frame(
-            (r"报的|种的|登记的|报了的|种了的|报上去的", r"(?:有没有|有无)(?:记|登记|记录|录|算)(?:上|进去|好|到|入)$"),
+            (
+                _F_REPORTED,
+                r"(?:有没有|有无)(?:(?:记|登记|记录|录|算)(?:上|进去|好|到|入)|(?:入|计入|算入)(?:数|进度))$",
+            ),
             8,
             _F_SOMEONE_ELSE + r"|死|病|虫|黄",
         ),

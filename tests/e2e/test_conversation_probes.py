@@ -2180,20 +2180,14 @@ def test_round_22b_probe(probe, context, message, expected):
 
 
 # Set 22c, written blind at the forty-fifth session's start and kept outside until its end (start 579fc2a 127/140, end
-# after every merge 128/140); now development, its misses strict xfails until mended
+# after every merge 128/140); now development, its misses strict xfails until mended. Round 87 mended seven
+# (tests/e2e/test_conversation_round87.py: whether recorded, how to log again, a rename in two messages, a visit logged
+# loosely, a photo sent by mistake, how to tell the tree, a choice of trees at a 示范点)
 _ROUND_22C_LEFT: list[tuple[str, list[str]]] = [
     (
-        "blind miss at the forty-fifth session's end",
-        [
-            "member:我打算下个月喺门口种两棵杨梅 先报个数",
-            "cadre:示范点附近种秋枫定木棉好",
-            "adviser:今日去埔心村探访完 记一笔",
-            "after_photo:唔系树嚟 系发错相",
-            "after_photo:点样讲系咩树 打字定讲",
-            "pending:我上次报嗰啲记到未",
-            "finished:再报多次点报",
-            "twice:我个名登记成陈大 || 应该系陈大文 帮我改",
-        ],
+        "frames75 (round 87 left it to the duty readers' move onto bot/request_frames.py): a future plan with its count"
+        " said to be reported first (先报个数) is the household's pledge (认领), never a planting record",
+        ["member:我打算下个月喺门口种两棵杨梅 先报个数"],
     ),
 ]
 ROUND_22C_MISSES = {message: why for why, messages in _ROUND_22C_LEFT for message in messages}
@@ -2201,4 +2195,46 @@ ROUND_22C_MISSES = {message: why for why, messages in _ROUND_22C_LEFT for messag
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22c.tsv", ROUND_22C_MISSES))
 def test_round_22c_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+# Set 22d, written blind at the forty-sixth session's start (main 6fcdb66 135/140); now development, its misses strict
+# xfails until mended. Round 87 mended two (tests/e2e/test_conversation_round87.py: the surname said before the full
+# name, whether the trees pointed at were recorded)
+_ROUND_22D_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "frames75 (round 87 left it to the duty readers' move onto bot/request_frames.py): a zone named as tended by"
+        " nobody ('石岗片冇人管', read as a question by its 没有人), then taken on ('我嚟负责': 来 before the act), is its"
+        " claim (zone_claim_named)",
+        ["party:石岗片冇人管 我嚟负责啦"],
+    ),
+    (
+        "frames75 (round 87 left it to the duty readers' move: pledge_for): a cadre's pledge for an elderly household"
+        " said with 登记 and who has no phone is that household's pledge, not the FAQ's 代种 answer",
+        ["cadre:帮李婆婆登记认领一棵柿子树 佢冇智能手机"],
+    ),
+    (
+        "round 87 left it: a pledge's tree said wrong just after it ('认领两棵荔枝' then '讲错 系两棵龙眼') is read by the"
+        " records' correction (recount: no record to change); the pledge corrected (the 2棵荔枝 withdrawn, 2棵龙眼 pledged)"
+        " needs the pledges' handler to read a correction just after a pledge (handlers/pledges.py), beside frames75's"
+        " move of the pledges' readers",
+        ["twice:认领两棵荔枝 || 讲错 系两棵龙眼"],
+    ),
+]
+ROUND_22D_MISSES = {message: why for why, messages in _ROUND_22D_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22d.tsv", ROUND_22D_MISSES))
+def test_round_22d_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+# Set 22e, written blind at the forty-sixth session's start (main 6fcdb66 136/140); now development, its misses strict
+# xfails until mended
+_ROUND_22E_LEFT: list[tuple[str, list[str]]] = []  # round 87 mended its four (tests/e2e/test_conversation_round87.py)
+ROUND_22E_MISSES = {message: why for why, messages in _ROUND_22E_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22e.tsv", ROUND_22E_MISSES))
+def test_round_22e_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
