@@ -1,6 +1,6 @@
 """FAQ round 92 (set BT's confident wrong answers, issue 17 §1: the worst outcome, a villager acts on it), each mended by
 the question's shape, not its words, and checked first on the helper's own phrasings (tests/data/faq_rule_checks_92.tsv:
-80 written before their change, 70 passed on main, every control among them; 76 after, the four left below with their
+91 written before their change, 80 passed on main, every control among them; 87 after, the four left below with their
 why). docs: README, FAQ round 92.
 
 1. a few trees of a group or a site told sick (``[escalate] own_in_sight``: 有几棵, 示范点的, 党建林里) are trees in
@@ -8,7 +8,8 @@ why). docs: README, FAQ round 92.
 2. one's own case (``own_request``, the village's note): a cadre's promise asked when, or nobody come since it was made;
    one's own exemption asked (我, 两户, 五保户 … 能不能免); a cadre's no asked again (村里说不算，你说算不算); a list
    without us (名单怎么没有我们); who comes to remove a thing (谁来摘, 边个嚟锯; who looks after trees stays camp.care);
-3. money spent where (钱用到哪) is the money class; 麻烦/劳烦/唔该 an adviser to look is ``expert_wanted``; a photo
+   the village's seedling asked again (村里发的苗死了 会不会再发; 再发芽 is the tree's own);
+3. money spent where (钱用到哪) or a sum per head with no unit (书记说一人两百) is the money class; 麻烦/劳烦/唔该 an adviser to look is ``expert_wanted``; a photo
    offered for a look (``photo_diagnosis``) keeps its ticket over the precedents (``[precedents] agreed_never``).
 """
 
@@ -62,6 +63,8 @@ def test_own_checks(index, question, expected):
         ("七一表彰名单怎么没有我们支部", "own_request"),  # camp.awards, by the precedents
         ("树上有个好大的黄蜂窦喺学校旁边，边个嚟摘", "own_request"),  # tech.wasps
         ("我捐的种树钱用到哪里了", "money"),  # camp.funding
+        ("党员捐款种树是自愿的吗，书记说一人两百", "money"),  # camp.national_duty
+        ("嗯我们家那个树是村里发的苗种了一个月就死了要不要重新发", "own_request"),  # tech.replant
         ("麻烦专家睇下我呢棵树", "expert_wanted"),  # bot.advisers
         ("柚子树叶发黄斑驳，是不是黄龙病，我拍照给你看", "photo_diagnosis"),  # tech.citrus_greening, by the precedents
     ],
