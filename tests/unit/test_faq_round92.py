@@ -100,5 +100,6 @@ def test_the_new_shapes_leave_their_near_words_alone(index):
     for question in ("我老婆说不行 到底能不能种在井边", "表彰名单什么时候公布"):
         assert index.match(question).reason != "own_request", question
     assert index.match("种好的树以后谁来管").entry_id == "camp.care"
+    assert index.match("村道两边嘅树以后边个嚟剪").entry_id == "camp.care"  # round 59's: who prunes them from now on
     assert index.match("每户都要种吗 有没有可以免的").entry_id == "camp.quota_household"
     assert index.match("麻烦问下怎么联系专家").entry_id == "bot.advisers"
