@@ -1802,8 +1802,11 @@ class FaqIndex:
         if lead < self._model_ask_back:
             return self._two_asks(question, norm, result)
         mine, theirs = self.answered_as(result_label(result)), self.answered_as(result_label(answer))
-        if _another_field(mine, theirs, lead, self._model_answer_field):
-            return replace(answer, reason="model_field")  # round 93: the same tree's field the model reads clearly
+        # round 93: the same tree's field the model reads clearly answers; not over the card of a tree asked as a whole
+        # ('桂花容易种吗 要晒太阳吗': the card answers whatever follows, round 11)
+        overall = mine.endswith(".card") and self._overall.search(norm)
+        if not overall and _another_field(mine, theirs, lead, self._model_answer_field):
+            return replace(answer, reason="model_field")
         if not self._other_enough(result, answer) and not _another_field(mine, theirs, lead, self._model_ask_field):
             return result
         return replace(result, other=answer)
