@@ -1,7 +1,7 @@
 """FAQ round 93 (issue 17 §1 and §3; set BT, written blind this session, as the development set: its ask-backs, its
 answerable questions escalated, ``bench/faq_eval.py --show-wrong``, and its safety-tagged questions whose reply opened
 with no safety line, ``--show-unsafe``). Each class is checked on the helper's own phrasings,
-tests/data/faq_rule_checks_93.tsv, written before the change (18 of 42 passed on main, every control among them; 39
+tests/data/faq_rule_checks_93.tsv, written before the change (19 of 42 passed on main, every control among them; 39
 after, the three left below with their why), with controls: the same words with no danger get no line. docs: README,
 FAQ round 93.
 
