@@ -14,7 +14,9 @@ def _offered(result) -> tuple[str, str | None]:
 
 
 # the rules answer a field of the tree (where it grows, its fertiliser), the model reads its card or another field
-# by ask_field or more: asked which, both offered (they were answered from the rules' field)
+# by ask_field or more: asked which, both offered (they were answered from the rules' field). Round 93: by answer_field
+# (1.0) or more, as each of these now, the model's field answers, not asked (tests/unit/test_faq_round93.py pins a
+# question still asked under that lead)
 ANOTHER_FIELD = [
     ("龙眼栽在屋子后面行吗", "species.龙眼.sites", "species.龙眼.card"),
     ("香樟种在家门口行不行", "species.香樟.sites", "species.香樟.card"),
@@ -34,8 +36,8 @@ SAME_FIELD = [
 
 
 @pytest.mark.parametrize(("question", "rules", "model"), ANOTHER_FIELD)
-def test_another_field_of_the_same_tree_read_by_the_model_is_asked_back(index, question, rules, model):
-    assert _offered(index.match(question)) == (rules, model)
+def test_another_field_of_the_same_tree_read_by_the_model_clearly_is_the_answer(index, question, rules, model):
+    assert _offered(index.match(question)) == (model, None)
 
 
 @pytest.mark.parametrize(("question", "entry"), SAME_FIELD)
