@@ -1445,6 +1445,8 @@ class FaqIndex:
     def _match(self, question: str, norm: str, fired: list[SafetyRule]) -> FaqResult:
         if nlu.is_chitchat(question):
             return FaqResult("chitchat", "chitchat", "", 1.0, "chitchat")  # the chat's words: faq.greeting, faq.thanks
+        if nlu.never_mind_said(norm):  # tidy75: '算咯唔要', '罢了' alone (a ticket, a card): the chat's 'all right'
+            return FaqResult("chitchat", "chitchat", "", 1.0, "never_mind")
         if not norm:
             return _escalate("empty")
         if _POINTED_AT_RE.match(norm):

@@ -6319,6 +6319,20 @@ def given_up(norm: str) -> bool:
 
 # the lead (43rd session, 21s): never mind said by voice in one breath, no pause after it
 _SAID_PARTICLES_RE = re.compile(r"[了啦呀啊吧呢哦喔嘛咯噢喇]+$")
+
+
+# tidy75: no need, said alone ('唔使喇' normalised 不用喇, '不用了', '唔要啦'): never mind too
+_NO_NEED_ALONE_RE = re.compile(r"^(?:不用|不要)$")
+
+
+def never_mind_said(norm: str) -> bool:
+    """Never mind said alone, its particles after it ('算啦', '算了吧', '罢了', '算咯唔要', '唔要喇算数', '算数啦', '唔使喇'):
+    with nothing in progress the chat's 'all right' (handlers/faq.py; it had been a ticket, a card or 'you're welcome'),
+    with a record waiting 取消 (handlers/core.py's ``given_up``); never a not-now ('先不报了': ``given_up``'s own)."""
+    bare = _SAID_PARTICLES_RE.sub("", norm or "")
+    return bool(bare) and bool(_GIVEN_UP_RE.match(bare) or _NO_NEED_ALONE_RE.match(bare))
+
+
 GIVEN_UP_BREATH_MAX_CHARS = 24
 
 
