@@ -207,3 +207,62 @@ def test_never_mind_with_a_question_waiting(probe, message, status):  # noqa: F8
 def test_a_need_asked_is_no_never_mind(probe, message):  # noqa: F811
     handler, reply, _openid = said(probe, "member", message)
     assert reply != okay(probe), (handler, reply)
+
+
+# -- where to plant asked with no tree nor place named: which tree, asked back (faq_which_tree); it had been the FAQ's
+# planting depth or species list, or a ticket (tests/unit/test_faq_tidy75.py reads the FAQ's side) ----------------------
+@pytest.mark.parametrize(
+    "message", ["树苗种哪里合适", "种边度好呢", "这些苗栽哪里好", "果苗应该种在什么位置", "苗子种在哪块地合适"]
+)
+def test_where_to_plant_with_no_tree_asks_which_tree(probe, message):  # noqa: F811
+    handler, reply, openid = said(probe, "member", message)
+    assert (handler, reply) == ("faq_which_tree", probe.bot.t("faq.which_tree"))
+    assert not probe.rows("SELECT 1 FROM tickets WHERE openid = ?", [openid])
+
+
+# -- a relative's trees pointed at, what to do with them asked: how they are recorded (relative_name's reply); it had
+# been asked back between the memorial tree and a record entered wrong, or a ticket ---------------------------------
+@pytest.mark.parametrize("message", ["阿爸那两棵怎么办", "阿妈嗰三棵点算", "我爸种的那两棵怎么弄", "老公嗰棵点搞"])
+def test_a_relatives_trees_what_to_do_is_how_they_are_recorded(probe, message):  # noqa: F811
+    handler, reply, openid = said(probe, "member", message)
+    assert (handler, reply) == ("relative_name", probe.bot.t("progress.relative_name"))
+    assert not probe.rows("SELECT 1 FROM tickets WHERE openid = ?", [openid])
+
+
+# controls: a trouble named is the adviser's (a ticket), a tree named with a care question the FAQ's
+@pytest.mark.parametrize(
+    ("message", "handler"),
+    [("阿爸那两棵死咗怎么办", "ticket_from_question"), ("阿爸那两棵荔枝怎么施肥", "faq_answer")],
+)
+def test_a_relatives_trees_with_a_trouble_or_a_tree_named(probe, message, handler):  # noqa: F811
+    assert said(probe, "member", message)[0] == handler
+
+
+# -- why one's own village lags, ranks last or was 通报'd: its standing and what is short (本村进度); it had been asked back
+# the FAQ's 通报 card, or the card itself (how the 通报 works), or the progress menu -----------------------------------
+WHY_LAGGING = [
+    ("cadre", "点解我哋村滞后"),  # the leftover
+    ("member", "点解我哋村滞后"),
+    ("member", "我们村为什么落后了"),
+    ("cadre", "为什么我们村排最后"),
+    ("cadre", "点解我哋条村排咁后"),
+    ("party", "村里进度点解咁慢"),
+    ("cadre", "点解我哋村被通报滞后"),
+]
+
+
+@pytest.mark.parametrize(("context", "message"), WHY_LAGGING)
+def test_why_the_village_lags_is_its_progress(probe, context, message):  # noqa: F811
+    handler, reply, openid = said(probe, context, message)
+    assert handler == "village_progress", (handler, reply)
+    assert "排名" in reply and "状态：" in reply
+    assert not probe.rows("SELECT 1 FROM tickets WHERE openid = ?", [openid])
+
+
+# controls: the consequence or the rule asked stays the FAQ's card; the 通报's line asked stays report_line
+@pytest.mark.parametrize(
+    ("message", "handler"),
+    [("连续两个月滞后会怎样", "faq_answer"), ("为什么要通报", "faq_answer"), ("上个月通报有冇滞后", "report_line")],
+)
+def test_the_lag_rule_or_the_report_asked_stays_theirs(probe, message, handler):  # noqa: F811
+    assert said(probe, "cadre", message)[0] == handler
