@@ -40,7 +40,7 @@ from datetime import timedelta
 from functools import lru_cache
 from typing import Any
 
-from bot import conversation, hanzi, households, nlu, proofs
+from bot import conversation, hanzi, households, nlu, proofs, request_frames
 from bot.context import Ctx
 from bot.incoming import MalformedMessage, from_fields
 from bot.kept import Kept
@@ -1321,9 +1321,11 @@ _BARE_SIGN_UP_RE = re.compile(
 
 def sign_up_said(norm: str) -> bool:
     """A wish to sign up said with 报名 (text ``normalize``d): the planting day's join wish (``nlu.joining_said``) or 报名
-    alone with its particles."""
+    alone with its particles; never with the planting day named ('我想报名参加植树活动': the day's, round 81 and 84)."""
     said = (norm or "").replace(" ", "")
-    return bool(_SIGN_UP_RE.search(said)) and (bool(_BARE_SIGN_UP_RE.match(said)) or nlu.joining_said(said))
+    if not _SIGN_UP_RE.search(said) or request_frames.names_the_day(said):
+        return False
+    return bool(_BARE_SIGN_UP_RE.match(said)) or nlu.joining_said(said)
 
 
 def parse_sign_up(text: str, villages: list[dict]) -> RegisterText | None:

@@ -152,7 +152,11 @@ def test_sign_up_with_a_day_open_is_the_days(probe, planting_day, context, messa
         assert probe.rows("SELECT 1 FROM attendance WHERE openid = ?", [openid]), reply
 
 
-@pytest.mark.parametrize(("context", "message"), [("member", "我想报名"), ("member", "报名"), ("new", "我想参加")])
+# (rounds 81 and 84: the day named, '我想报名参加植树活动', is the day's from a new follower too)
+@pytest.mark.parametrize(
+    ("context", "message"),
+    [("member", "我想报名"), ("member", "报名"), ("new", "我想参加"), ("new", "我想报名参加植树活动")],
+)
 def test_join_wished_otherwise_stays_the_days(probe, context, message):  # noqa: F811
     handler, reply, _openid = said(probe, context, message)
     assert handler == "event_join", (handler, reply)
