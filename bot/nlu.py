@@ -5796,14 +5796,18 @@ _KIN_TREES_WHAT_TO_DO_RE = re.compile(
 
 def relative_name_wished(norm: str) -> bool:
     """Round 54: a relative who planted too, their name wished on the record ('我老公都有份种 可唔可以记佢个名', normalised:
-    佢 is 它 there): the answer is how a household member logs with their own WeChat (or a cadre's 代种); tidy75: a
-    relative's trees pointed at, what to do with them asked ('阿爸那两棵怎么办')."""
+    佢 is 它 there): the answer is how a household member logs with their own WeChat (or a cadre's 代种)."""
     if not norm or len(norm) > RELATIVE_NAME_MAX_CHARS:
         return False
-    if _KIN_TREES_WHAT_TO_DO_RE.match(norm):
-        return True  # tidy75: '阿爸那两棵怎么办', '阿妈嗰三棵点算'
     planted = _KIN_PLANTED_TOO_RE.search(norm)
     return bool(planted and _NAME_ON_RECORD_RE.search(norm, planted.end()))
+
+
+def relative_trees_what_to_do(norm: str) -> bool:
+    """Tidy75: a relative's trees pointed at, what to do with them asked, nothing else ('阿爸那两棵怎么办', '阿妈嗰三棵点算',
+    normalised); with a record in progress, just finished or a ticket's window open it is that one's (sim69, sim70:
+    ``pointed_tree_go_on_asked``), handlers/progress.py reads it only with none."""
+    return bool(_KIN_TREES_WHAT_TO_DO_RE.match(norm or ""))
 
 
 _CHECKED_RE = re.compile(
