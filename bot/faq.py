@@ -1446,10 +1446,14 @@ class FaqIndex:
     def _match(self, question: str, norm: str, fired: list[SafetyRule]) -> FaqResult:
         if nlu.is_chitchat(question):
             return FaqResult("chitchat", "chitchat", "", 1.0, "chitchat")  # the chat's words: faq.greeting, faq.thanks
+        if nlu.never_mind_said(norm):  # tidy75: '算咯唔要', '罢了' alone (a ticket, a card): the chat's 'all right'
+            return FaqResult("chitchat", "chitchat", "", 1.0, "never_mind")
         if not norm:
             return _escalate("empty")
         if _POINTED_AT_RE.match(norm):
             return _escalate("low_confidence")  # round 46: '这棵树怎么弄' names no topic (``_for_a_person``)
+        if nlu.where_to_plant_unnamed(norm):
+            return _escalate("which_tree")  # tidy75: '树苗种哪里合适' had the planting depth; which tree is asked back
         written = self._trees(norm)
         if not fired and not written and nlu.is_small_talk(question, norm):
             return FaqResult("chitchat", "chitchat", "", 1.0, "small_talk")  # '今日好热啊', '我去开会了 回头再问'

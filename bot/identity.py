@@ -40,7 +40,7 @@ from datetime import timedelta
 from functools import lru_cache
 from typing import Any
 
-from bot import conversation, hanzi, households, nlu, proofs
+from bot import conversation, hanzi, households, nlu, proofs, request_frames
 from bot.context import Ctx
 from bot.incoming import MalformedMessage, from_fields
 from bot.kept import Kept
@@ -1330,6 +1330,46 @@ def name_without_particles(name: str | None) -> str | None:
         return name
     bare = name.rstrip(_PARTICLES_CLOSING)
     return bare if len(bare) >= 2 and bare != name else name
+
+
+# tidy75 (issue 17 §5): 报名 (signing up) from a follower not registered yet ('我想报名', '报名先', '我要报个名'): with no
+# planting day open, the campaign signed up for, registering (handlers/registration.py); 参加 alone stays the day's
+_SIGN_UP_RE = re.compile(r"报(?:个|一下|下)?名")
+_BARE_SIGN_UP_RE = re.compile(
+    r"^(?:我|我们)?(?:也|都)?(?:想|要|想要)?报(?:个|一下|下)?名(?:先|啦|呀|啊|吧|喇|咯|啰|喔|哦|嘅)*$"
+)
+
+
+def sign_up_said(norm: str) -> bool:
+    """A wish to sign up said with 报名 (text ``normalize``d): the planting day's join wish (``nlu.joining_said``) or 报名
+    alone with its particles; never with the planting day named ('我想报名参加植树活动': the day's, round 81 and 84)."""
+    said = (norm or "").replace(" ", "")
+    if not _SIGN_UP_RE.search(said) or request_frames.names_the_day(said):
+        return False
+    return bool(_BARE_SIGN_UP_RE.match(said)) or nlu.joining_said(said)
+
+
+def parse_sign_up(text: str, villages: list[dict]) -> RegisterText | None:
+    """报名 read as a bare 登记: nothing told, the name asked next."""
+    return RegisterText(name=None, village_text=None) if sign_up_said(nlu.normalize(text)) else None
+
+
+# tidy75 (issue 17 §5): a registration in progress withdrawn in words ('退出登记', '唔登记喇', '取消登记', '我不想登记了',
+# '唔注册住'), read while 登记 waits for the name or village (handlers/registration.py): it had been the leave reply with
+# the registration still waiting, or the words read as the village
+_REGISTRATION_WITHDRAWN_RE = re.compile(
+    r"^(?:我)?(?:算了|算啦|算数)?(?:我)?(?:取消|退出|不想|不要|不用|不再|不)(?:再)?(?:登记|注册)"
+    r"(?:了|啦|喇|咯|住|先|啰|吧|喔|哦)*$"
+)
+
+
+def registration_withdrawn(norm: str) -> bool:
+    """'退出登记', '不登记了', '算了 不登记了', or leaving (``nlu.leave_wished``: '我要退出') or never mind (``nlu.given_up``)
+    said alone: every clause one of them, one at least (text ``normalize``d)."""
+    clauses = [c for c in nlu.PAUSES_RE.split(norm or "") if c]
+    return bool(clauses) and all(
+        _REGISTRATION_WITHDRAWN_RE.match(c) or nlu.leave_wished(c) or nlu.given_up(c) for c in clauses
+    )
 
 
 # The lead (thirty-ninth session, the simulator by voice): whether one is registered, asked (``normalize``d, spaces

@@ -2527,14 +2527,19 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
 # sim71 (leftover of sim70): where to plant asked with no tree named ('种在哪里好', '种喺边度好啲'): which tree is asked back
 # (the answer is each tree's), never a question for the adviser; a place or a tree named is the FAQ's ('荔枝种在哪里好')
 _WHERE_UNNAMED_RE = re.compile(
-    r"^(?:请问|想问下|想问一下|问下)?(?:我|我的|我们)?(?:树|树苗|苗|果树|这些树|这棵树|棵树)?(?:应该|最好|要)?"
-    r"(?:种|栽)(?:在|到|落)?(?:哪里|哪儿|哪|什么地方|哪个位置|哪些地方)(?:比较|最)?(?:好|合适|好些|适合|更好)?"
+    r"^(?:请问|想问下|想问一下|问下)?(?:我|我的|我们|我家)?"
+    # tidy75 (sim71's '树苗种哪里合适' had the planting depth): the seedlings pointed at or said bought or given
+    r"(?:这些|那些|些|新买的|买回来的|买来的|刚买的|村里发的|发的)?"
+    r"(?:树|树苗|苗|果苗|果树|小树|这些树|这棵树|棵树)?(?:应该|最好|要)?"
+    r"(?:(?:种|栽)(?:在|到|落)?|(?:种树|栽树)(?:要)?选(?:在)?)"
+    r"(?:哪里|哪儿|哪|什么地方|什么位置|哪个位置|哪个地方|哪些地方|哪块地|哪块)(?:比较|最)?(?:好|合适|好些|适合|更好)?"
     r"(?:呢|啊|呀|啦|的|嘅|咧)?$"
 )
 
 
 def where_to_plant_unnamed(norm: str) -> bool:
-    """'种在哪里好' (normalised): where to plant asked, no tree nor place named."""
+    """'种在哪里好', '树苗种哪里合适', '这些苗栽哪里好' (normalised): where to plant asked, no tree nor place named; the FAQ
+    answers none (each tree's sites are its own: bot/faq.py abstains) and which tree is asked back (handlers/faq.py)."""
     return bool(_WHERE_UNNAMED_RE.match(norm or ""))
 
 
@@ -5347,16 +5352,24 @@ _VILLAGE_LAG_ASKED_RE = re.compile(
     r"(?:滞后|落后|拖后腿|排后面|排尾)(?:了)?(?:吗|没有|呢|啊|呀|么)?$"
 )
 _VILLAGE_LAG_RULE_RE = re.compile(r"会怎|会点|后果|怎么办|影响|处理|处分|扣|评|什么意思")
+# tidy75 (a cadre or villager: '点解我哋村滞后' had been asked back the FAQ's 通报 card): why one's own village is behind,
+# ranks last or was 通报'd lagging: its standing and what is short (本村进度's lines), as the 通报 put it
+_VILLAGE_LAG_WHY_RE = re.compile(
+    rf"^(?:请问|想问下|想问一下)?(?:为什么|怎么)?(?:{_OWN_VILLAGE}|我们条村)(?:的)?(?:进度|种树)?(?:为什么|怎么)?"
+    r"(?:会|又|还|老是|总是|一直)?(?:被)?(?:通报)?(?:连续)?(?:两个月|2个月|两月)?"
+    r"(?:滞后|落后|拖后腿|排后面|排尾|排最后|排倒数|排这么后|排那么后|这么慢|那么慢|慢)(?:了)?(?:的)?(?:呢|啊|呀|嘅)?$"
+)
+_WHY_RE = re.compile(r"为什么|怎么")
 
 
 def village_lag_asked(norm: str) -> bool:
-    """Round 76: whether one's own village is behind asked (normalised text, no 通报 named: report_asked's)."""
-    return (
-        bool(norm)
-        and "通报" not in norm
-        and not _VILLAGE_LAG_RULE_RE.search(norm)
-        and bool(_VILLAGE_LAG_ASKED_RE.match(norm))
-    )
+    """Round 76: whether one's own village is behind asked (normalised text, no 通报 named: report_asked's); tidy75: why
+    it is behind, ranks last or was 通报'd so ('点解我哋村滞后', '我们村为什么落后了', '为什么我们村排最后')."""
+    if not norm or _VILLAGE_LAG_RULE_RE.search(norm):
+        return False
+    if _WHY_RE.search(norm) and _VILLAGE_LAG_WHY_RE.match(norm):
+        return True
+    return "通报" not in norm and bool(_VILLAGE_LAG_ASKED_RE.match(norm))
 
 
 def group_done_asked(text: str) -> bool:
@@ -5840,6 +5853,13 @@ _NAME_ON_RECORD_RE = re.compile(
     r"|(?:他|她|它)(?:的)?(?:个)?名(?:字)?(?:也|都)?(?:记|写|加|登记|填|录|报)"
 )
 RELATIVE_NAME_MAX_CHARS = 30
+# tidy75 (sim71: '阿爸那两棵怎么办' was asked back between the memorial tree and a record entered wrong, neither meant): a
+# relative's trees pointed at, what to do with them asked and nothing else (no tree, no trouble named): how they are
+# recorded (their own WeChat, a cadre's 代种, or the sender's records for the household), as relative_name answers
+_KIN_TREES_WHAT_TO_DO_RE = re.compile(
+    rf"^(?:我)?(?:{RELATIVES}|儿子|女儿|仔|新抱|媳妇|哥哥|弟弟|姐姐|妹妹|阿哥|细佬|家姐)(?:种的|种了的|的)?(?:那|这)?"
+    r"(?:\d+|[一两二三四五六七八九十几]|多少)?棵(?:树)?(?:怎么办|怎么弄|怎么算|怎么搞|咋办|点算)(?:呢|啊|呀|啦)?$"
+)
 
 
 def relative_name_wished(norm: str) -> bool:
@@ -5849,6 +5869,13 @@ def relative_name_wished(norm: str) -> bool:
         return False
     planted = _KIN_PLANTED_TOO_RE.search(norm)
     return bool(planted and _NAME_ON_RECORD_RE.search(norm, planted.end()))
+
+
+def relative_trees_what_to_do(norm: str) -> bool:
+    """Tidy75: a relative's trees pointed at, what to do with them asked, nothing else ('阿爸那两棵怎么办', '阿妈嗰三棵点算',
+    normalised); with a record in progress, just finished or a ticket's window open it is that one's (sim69, sim70:
+    ``pointed_tree_go_on_asked``), handlers/progress.py reads it only with none."""
+    return bool(_KIN_TREES_WHAT_TO_DO_RE.match(norm or ""))
 
 
 _CHECKED_RE = re.compile(
@@ -6393,6 +6420,20 @@ def given_up(norm: str) -> bool:
 
 # the lead (43rd session, 21s): never mind said by voice in one breath, no pause after it
 _SAID_PARTICLES_RE = re.compile(r"[了啦呀啊吧呢哦喔嘛咯噢喇]+$")
+
+
+# tidy75: no need, said alone ('唔使喇' normalised 不用喇, '不用了', '唔要啦'): never mind too
+_NO_NEED_ALONE_RE = re.compile(r"^(?:不用|不要)$")
+
+
+def never_mind_said(norm: str) -> bool:
+    """Never mind said alone, its particles after it ('算啦', '算了吧', '罢了', '算咯唔要', '唔要喇算数', '算数啦', '唔使喇'):
+    with nothing in progress the chat's 'all right' (handlers/faq.py; it had been a ticket, a card or 'you're welcome'),
+    with a record waiting 取消 (handlers/core.py's ``given_up``); never a not-now ('先不报了': ``given_up``'s own)."""
+    bare = _SAID_PARTICLES_RE.sub("", norm or "")
+    return bool(bare) and bool(_GIVEN_UP_RE.match(bare) or _NO_NEED_ALONE_RE.match(bare))
+
+
 GIVEN_UP_BREATH_MAX_CHARS = 24
 
 

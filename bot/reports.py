@@ -248,7 +248,7 @@ def build_report(app, year: int, month: int) -> Report:
             rank=s.rank,
             village=s.village,
             status=s.status,
-            streak=s.streak,
+            streak=standings.reported_streak(s),
             lagging_last_month=s.lagging_last_month,
             can_be_good=s.can_be_good,
             short=standings.short_words(app, s),

@@ -291,6 +291,12 @@ def read(norm: str) -> Frame:
 # --- what the duty readers ask of a frame -------------------------------------------------------------------------
 
 
+def names_the_day(norm: str) -> bool:
+    """The planting day named among the words ([object] planting_day: '种树活动', '义务种树'; tidy75: 报名 with it is
+    the day's, without it a follower's registering)."""
+    return bool(_words("object", "planting_day").search(norm or ""))
+
+
 def joins_the_day(frame: Frame) -> bool:
     """One's going to the planting day ('我们村有没有种树活动啊 我想去')."""
     return (

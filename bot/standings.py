@@ -29,10 +29,11 @@ class Standing:
     status: str  # bot.schedule.STATUSES
     rank: int  # 1 = furthest along (verified completion of the main target)
     of: int  # how many villages are ranked
-    streak: int  # months in a row lagging, this one included (0: not lagging now)
+    streak: int  # months in a row lagging, this one included (0: not lagging now); said as ``reported_streak``
     lagging_last_month: bool
     can_be_good: bool  # never lagging two months in a row this year
     short: tuple[Target, ...]  # the targets due by the day and not met
+    month_over: bool = False  # the day's month is finished (the 通报's month end), not in progress (today)
 
 
 # -- pure ------------------------------------------------------------------------------------------------
@@ -46,8 +47,11 @@ def rank_of(village_id: int, completions: list[tuple[int, str, float]]) -> int:
     return next(i for i, c in enumerate(order, start=1) if c[0] == village_id)
 
 
-def stand(config, village: VillageProgress, day: date, history: list[bool], rank: int, of: int) -> Standing:
-    """One village's standing on ``day`` (``history``: its lag flags at the end of each earlier campaign month)."""
+def stand(
+    config, village: VillageProgress, day: date, history: list[bool], rank: int, of: int, month_over: bool = False
+) -> Standing:
+    """One village's standing on ``day`` (``history``: its lag flags at the end of each earlier campaign month;
+    ``month_over``: ``day`` ends a finished month, as the 通报's does)."""
     lagging_before = bool(history) and history[-1]
     status = schedule.status(config, village.targets, day, lagging_before, village.complete)
     lagging_now = status in (schedule.LAGGING, schedule.LAGGING_TWICE)
@@ -66,14 +70,27 @@ def stand(config, village: VillageProgress, day: date, history: list[bool], rank
         lagging_last_month=lagging_before,
         can_be_good=not schedule.ever_lagged_twice(flags),
         short=short,
+        month_over=month_over,
     )
 
 
-def evaluate(config, villages: list[VillageProgress], day: date, histories: dict[int, list[bool]]) -> list[Standing]:
-    """Every village's standing on ``day``, in rank order."""
+def reported_streak(standing: Standing) -> int:
+    """The lagging streak as the 通报 counts it, finished months only (seed 002's consequence is about being
+    通报'd): of a month in progress (today's standing), the months before it, and only while the village still
+    lags (0 otherwise, as the status says the rest); of a finished month (the 通报's), that month included.
+    本村进度, the dashboard and the 通报 all say this figure (tidy75)."""
+    if standing.month_over:
+        return standing.streak
+    return max(standing.streak - 1, 0)  # the streak counts this month, lagging so far
+
+
+def evaluate(
+    config, villages: list[VillageProgress], day: date, histories: dict[int, list[bool]], month_over: bool = False
+) -> list[Standing]:
+    """Every village's standing on ``day``, in rank order (``month_over``: ``day`` ends a finished month)."""
     order = ranked(villages)
     return [
-        stand(config, v, day, histories.get(v.village_id, []), rank, len(order))
+        stand(config, v, day, histories.get(v.village_id, []), rank, len(order), month_over)
         for rank, v in enumerate(order, start=1)
     ]
 
@@ -106,7 +123,7 @@ def of_month(app, year: int, month: int) -> list[Standing]:
     db, config = app.db, app.config
     end = schedule.month_end(year, month)
     villages = progress.all_villages_progress(db, config, until=schedule.day_end_utc(end, app.tz))
-    return evaluate(config, villages, end, histories(db, config, end))
+    return evaluate(config, villages, end, histories(db, config, end), month_over=True)
 
 
 def local_day(app, now: datetime) -> date:
@@ -214,12 +231,13 @@ STATUS_WORDS = {
 
 
 def streak_words(app, standing: Standing) -> str:
-    """What 本村进度 says of a lagging streak (tidy74): the finished months lagging, as the 通报 counts them (seed 002's
-    consequence is about being 通报'd: '（已连续2个月被通报滞后，本月目前仍落后）'), this month apart, as it is not over
-    ('（上月被通报滞后，本月目前仍落后）'); '' when not lagging now or lagging this month alone (the status says it)."""
+    """What 本村进度 and the dashboard say of today's lagging streak (tidy74, tidy75): the finished months lagging, as
+    the 通报 counts them (``reported_streak``: '（已连续2个月被通报滞后，本月目前仍落后）'), this month apart, as it is
+    not over ('（上月被通报滞后，本月目前仍落后）'); '' when not lagging now or lagging this month alone (the status
+    says it)."""
     if standing.status not in (schedule.LAGGING, schedule.LAGGING_TWICE):
         return ""
-    reported = standing.streak - 1  # the streak counts this month, lagging so far
+    reported = reported_streak(standing)
     if reported > 1:
         return app.t("progress.streak", n=reported)
     return app.t("progress.streak_last_month") if reported == 1 else ""

@@ -13,10 +13,14 @@ planting days, QR scene (handlers/events.py, SCENE_ROUTES):
 - event_scene — following through, or scanning, a planting day's QR code (scene event_<id>): checks in (after 登记)
 registration (handlers/registration.py):
 - subscribe — follow or scan (a village QR code preselects the village): welcome, asks only the name
+- registration_withdrawn — while 登记 waits for the name or village, the registration withdrawn in words (退出登记,
+  不登记了, 取消登记, 唔注册住, 我要退出; tidy75): that registration cancelled, as 取消 ends it (it had been leave's reply
+  with the registration still waiting, or the words read as the village)
 - register — 登记 <姓名> <村或社区> [code] / 绑定 <code>, or a self-introduction (我叫李桂英，是埔心村的): bind the
   openid to a roster person (staff: with a code; roster villagers with a phone: after its last 4 digits) or a new
   群众, then replay kept messages; a bare 登记 asks the name; round 59: a relative's story told in one breath
-  (帮我屋企阿爷登记佢叫张松柏埔心村…), the village alone with voice fillers (嗯 那个 我系埔心村嘅 想登记下: the name asked)
+  (帮我屋企阿爷登记佢叫张松柏埔心村…), the village alone with voice fillers (嗯 那个 我系埔心村嘅 想登记下: the name asked); tidy75: 报名 from a follower not registered yet, no planting day named nor open (我想报名, 报名先): a bare
+  登记 (the name asked); registered, or a day open, it stays event_join's
 - my_info — 我的信息: name, village, role, household (never the phone) and how to correct them
 - registration_asked — whether one is registered, asked (我登记咗未 with no record just finished, 我个仔帮我登记好未,
   我注册成功了吗): yes and my_info's lines, or how to register (the lead, thirty-ninth session)

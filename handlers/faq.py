@@ -106,8 +106,8 @@ OKAY_WORDS = frozenset(
 @functools.lru_cache(maxsize=4096)  # a pure reading of the text: 你好, 谢谢 and the like repeat (issue 21)
 def chitchat_reply_key(text: str | None, small_talk: bool = False) -> str:
     """Asked whether a person answers: who does, and how to reach one; a complaint about the bot an apology and the
-    way to a person; a greeting gets the greeting; a bare acknowledgement (好的, 收到) an 'all right'; thanks, praise, 哈哈
-    and the like a friendly 'you're welcome';
+    way to a person; a greeting gets the greeting; a bare acknowledgement (好的, 收到) or never mind (算啦) an 'all right';
+    thanks, praise, 哈哈 and the like a friendly 'you're welcome';
     other ``small_talk`` (the weather, leaving, a wish: bot/nlu.py is_small_talk) a friendly word back."""
     norm = nlu.normalize(text or "")
     if nlu.asks_who_answers(norm):
@@ -119,7 +119,7 @@ def chitchat_reply_key(text: str | None, small_talk: bool = False) -> str:
     greets = any(word in lowered or word in norm for word in GREETING_WORDS) and not praised  # '你好叻': praise
     if greets:
         return "faq.greeting"
-    if norm in OKAY_WORDS:
+    if norm in OKAY_WORDS or nlu.never_mind_said(norm):  # tidy75: never mind alone ('算啦', '罢了') too
         return "faq.okay"
     if APOLOGY_RE.match(norm):
         return "faq.never_mind"

@@ -322,10 +322,22 @@ def on_relative_recorded(ctx: Ctx, _match) -> str:
 
 
 @pure
-def _relative_name(ctx: Ctx) -> bool:
+def _relative_name_ahead(ctx: Ctx) -> Any:
     """Round 54: a relative who planted too, their name wished on the record ('我老公都有份种 可唔可以记佢个名',
-    ``nlu.relative_name_wished``)."""
-    return ctx.msg.msg_type == "text" and nlu.relative_name_wished(text_normalized(ctx))
+    ``nlu.relative_name_wished``); tidy75: a relative's trees with what to do asked ('阿爸那两棵怎么办'), only when
+    nothing else is pointed at (``_nothing_pointed_at``)."""
+    if ctx.msg.msg_type != "text":
+        return False
+    said = text_normalized(ctx)
+    if nlu.relative_name_wished(said):
+        return Decided(True)
+    return nlu.relative_trees_what_to_do(said)
+
+
+def _nothing_pointed_at(ctx: Ctx, _said) -> bool:
+    """No record in progress or just finished, no question in its window: each is what '阿爸那两棵怎么办' points at then
+    (sim69's, sim70's)."""
+    return not (planting.collecting(ctx) or planting.just_finished(ctx) or escalation.open_in_window(ctx))
 
 
 def on_relative_name(ctx: Ctx, _match) -> str:
@@ -456,7 +468,7 @@ ROUTES: list = [
     # round 38: a relative's own trees named first ('我仔种嘅龙眼有冇记到'): theirs, read before the sender's own
     Route("relative_progress", _relative_recorded, on_relative_recorded),
     # round 54: a relative who planted too, their name wished recorded ('我老公都有份种 可唔可以记佢个名'): how they log
-    Route("relative_name", _relative_name, on_relative_name),
+    Route("relative_name", staged(_relative_name_ahead, _nothing_pointed_at), on_relative_name),
     # round 40: the 通报 asked after ('我们村这个月通报排第几'): its kept line, before 本村进度 reads 排第几 as its own
     Route("report_line", _report_asked, on_report_line),
     # round 27: trees told planted first, then a wish to log them ('我前两天种了几棵树 想登记一下 怎么弄'): no count asked

@@ -22,6 +22,7 @@ from bot.kept import Kept
 from bot.registry import Command
 from bot.roster import match_village
 from bot.router import Decided, Route, staged
+from bot.store import events as events_store
 from bot.store import proofs as proofs_store
 from bot.store import roster as roster_store
 from bot.store import users as users_store
@@ -79,6 +80,8 @@ def _register_words(ctx: Ctx):
         return identity.parse_code_in_story, text  # round 33b: '村书记俾咗个码我 583920 要绑定
     if identity.looks_like_introduction(text):
         return identity.parse_introduction, text
+    if identity.sign_up_said(nlu.normalize(text)):
+        return identity.parse_sign_up, text  # tidy75: '我想报名', only from a follower not registered, no day open
     if identity.looks_like_name_and_village(text):
         return identity.read_name_and_village, text  # only from a sender not registered yet
     if identity.looks_like_introduction(identity.last_clause(text)):
@@ -110,6 +113,8 @@ def _register_with_villages(ctx: Ctx, words):
         return None  # round 81: another person named to be registered: for_someone's, never bound to the sender
     if parse in NOT_REGISTERED_READERS and ctx.person is not None:
         return None  # a registered villager's '埔心村 李秀英' is something else (登记 again says so)
+    if parse is identity.parse_sign_up and (ctx.person is not None or _planting_day_open(ctx)):
+        return None  # tidy75: registered, or a planting day open to join: the day's (event_join)
     if identity.village_told_alone(text) and _registration_waits(ctx):
         return None  # round 57: the village the registration asked (registration_reply), not a 登记 begun again
     if identity.village_told_alone(text) and ctx.person is None and roster_store.open_claim_of(ctx.db, ctx.openid):
@@ -127,6 +132,15 @@ def _register_with_villages(ctx: Ctx, words):
     if parsed is not None and not unregistered and _nothing_told(parsed):
         return None  # round 70 (21d): a registered villager's bare 登记 logs trees (the planting help), no name asked
     return parsed
+
+
+def _planting_day_open(ctx: Ctx) -> bool:
+    """A planting day not over in the village the follower came by (a village's QR code), else in any village (the
+    follower's is not known yet): 报名 may be for it (event_join's: register first, the message kept for after)."""
+    village = identity.scene_village(ctx)
+    if village is not None:
+        return bool(events_store.current_in_village(ctx.db, village["id"], ctx.now_s))
+    return bool(events_store.codes_in_use(ctx.db, ctx.now_s))
 
 
 def _registration_waits(ctx: Ctx) -> bool:
@@ -653,6 +667,22 @@ def on_registration_asked(ctx: Ctx, _match) -> str:
     return ctx.t("registration.registered_yes") + "\n" + on_my_info(ctx, None)
 
 
+# -- tidy75: a registration in progress withdrawn in words ('退出登记', '不登记了') -------------------------------------
+def _withdrawn_ahead(ctx) -> bool:
+    return ctx.msg.msg_type == "text" and identity.registration_withdrawn(core.text_normalized(ctx))
+
+
+def _registration_waits_then(ctx: Ctx, _said) -> bool:
+    return _registration_waits(ctx)
+
+
+def on_registration_withdrawn(ctx: Ctx, _match) -> str:
+    """The registration waiting for the name or village ended, as 取消 ends it (nothing else in progress touched): it
+    had been the leave reply with the registration still waiting, its next message read as the name or village."""
+    conversation.cancel_all(ctx, [REGISTRATION])
+    return ctx.t("core.cancelled")
+
+
 # -- round 54: the wish to leave or to have one's registration deleted ('我想注销') ---------------------------------------
 def _leave_ahead(ctx) -> Any:
     if ctx.msg.msg_type != "text" or not nlu.leave_wished(said := core.text_normalized(ctx), ctx.msg.text or ""):
@@ -672,6 +702,8 @@ def on_leave(ctx: Ctx, _match) -> str:
 
 ROUTES: list = [
     Route("subscribe", core.is_event("subscribe", "scan"), on_follow),
+    # tidy75: before register and leave ('退出登记' while 登记 waits: that registration cancelled)
+    Route("registration_withdrawn", staged(_withdrawn_ahead, _registration_waits_then), on_registration_withdrawn),
     Route("register", match_register, on_register),
     Route("my_info", core.text_is("registration.commands.my_info"), on_my_info),
     Route("registration_asked", staged(_registration_asked, _not_of_a_record_just_finished), on_registration_asked),

@@ -298,9 +298,10 @@ def villages():
     descending = request.args.get("dir", "asc") == "desc"
     rows.sort(key=SORT_KEYS.get(sort, SORT_KEYS["completion"]), reverse=descending)
     towns = sorted({v.town for v in everything if v.town})
+    app = auth.bot()
     return render_template(
         "dashboard/villages.html",
-        rows=[(v, standing_of(v)) for v in rows],
+        rows=[(v, standing_of(v), standings.streak_words(app, standing_of(v))) for v in rows],
         towns=towns,
         args={"q": q, "town": town, "kind": kind, "status": status},
         sort=sort,
@@ -326,6 +327,7 @@ def village(village_id: int):
         village=row,
         v=figures,
         s=standing,
+        streak=standings.streak_words(ctx, standing),
         short=standings.short_words(ctx, standing),
         status_labels=auth.labels(STATUS_LABELS),
         expected=expected,

@@ -19,15 +19,22 @@ ROOT = Path(__file__).resolve().parents[2]
 CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_58.tsv"
 # asked back between tech.pesticide_safety and tech.weeds (two readings, no answer yet): no line until one is picked
 ASKED_BACK = {"打除草剂要注意啲乜"}
-# decided again later: round 87 (issue 17 §3; set BP's '听讲有台风，新种嘅树要唔要绑实' tagged safety) opens a typhoon said
-# to be coming with typhoon_warning's own line (tie the seedlings early, indoors once it blows); the season alone
-# ('台风季节快到了', round 38) stays calm
-LINED_LATER = {"台风快来了新种的树要不要先绑好": "趁早把苗绑好"}
 
 
 @pytest.fixture(scope="module")
-def lines() -> dict[str, str]:
-    return {rule.name: rule.line for rule in faq.load_safety_rules(ROOT / "messages" / "faq")}
+def rules() -> dict[str, faq.SafetyRule]:
+    return {rule.name: rule for rule in faq.load_safety_rules(ROOT / "messages" / "faq")}
+
+
+@pytest.fixture(scope="module")
+def lines(rules) -> dict[str, str]:
+    return {name: rule.line for name, rule in rules.items()}
+
+
+def says_a_line_of(rule: faq.SafetyRule, safety: str) -> bool:
+    """The reply's safety says the rule's line or one of its ``line_by`` lines (round 87: a typhoon said to be coming,
+    the tie-early line of typhoon_warning)."""
+    return any(line in safety for line in (rule.line, *(line for _, line in rule.line_by)))
 
 
 def _checks() -> list:
@@ -45,7 +52,7 @@ def _checks() -> list:
 
 
 @pytest.mark.parametrize(("question", "expected", "tags"), _checks())
-def test_round_58_classes_and_controls(index, lines, question, expected, tags):
+def test_round_58_classes_and_controls(index, rules, question, expected, tags):
     result = index.match(question)
     assert faq.result_label(result) == expected, (faq.result_label(result), result.reason)
     for tag in tags.split():
@@ -55,10 +62,8 @@ def test_round_58_classes_and_controls(index, lines, question, expected, tags):
             assert result.safety and result.answer_text.startswith(result.safety), result.safety
             assert result.safety == index.entry(expected).answer.splitlines()[0], result.safety
         elif tag.startswith("line:"):
-            assert lines[tag.removeprefix("line:")] in result.safety, result.safety
-        if tag == "noline" and question in LINED_LATER:
-            assert LINED_LATER[question] in result.safety, result.safety
-        elif tag == "noline":
+            assert says_a_line_of(rules[tag.removeprefix("line:")], result.safety), result.safety
+        if tag == "noline":
             assert not result.safety, result.safety
 
 
