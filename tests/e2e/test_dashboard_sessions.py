@@ -5,7 +5,6 @@ right password from elsewhere, unknown names cost what known ones cost, and the 
 from __future__ import annotations
 
 import threading
-import time
 
 import pytest
 
@@ -108,16 +107,17 @@ def test_an_unknown_name_costs_a_password_check_like_a_known_one(app, bot, count
     real = auth.check_password_hash
     monkeypatch.setattr(auth, "check_password_hash", lambda h, p: checked.append(h) or real(h, p))
 
-    def timed(name: str) -> float:
+    def attempt(name: str) -> None:
         client = client_from(app, f"10.0.1.{len(checked) + 1}")
-        start = time.perf_counter()
         assert login(client, name, "guess").status_code == 401
-        return time.perf_counter() - start
 
-    known = min(timed("admin") for _ in range(3))
-    unknown = min(timed(f"nobody-{n}") for n in range(3))
-    assert len(checked) == 6  # a hash was checked for every attempt, the unknown names included
-    assert unknown > known / 3  # and it takes about as long (timing on a shared machine: a wide margin)
+    for name in ("admin", "nobody-1", "nobody-2"):
+        attempt(name)
+    assert len(checked) == 3  # a hash was checked for every attempt, the unknown names included
+    # and the same work: the stand-in hash has the real one's method and cost (no wall-clock timing, which flaked on
+    # a loaded machine: 0.08 s against 0.26 s / 3 while other suites ran)
+    methods = {h.split("$", 1)[0] for h in checked}
+    assert len(methods) == 1, methods
 
 
 def test_old_failures_are_forgotten(app, bot, county, clock):
