@@ -157,5 +157,7 @@ ROUTES: list = [
     Route("correction", staged(_said_ahead, _said_then), on_correction_asked),
 ]
 STORES: list = [store]
+EXPORTS: dict = {**store.EXPORT_SQL}
+EXPORT_LABELS: dict = {"record_corrections": {"action": "corrections.actions", "channel": "corrections.channels"}}
 DASHBOARD: list = correction_pages.PAGES
 FLOWS: list = [corrections.FLOW]

@@ -1,0 +1,59 @@
+"""Round 76 (corrections, round two): the audit rows exported (``export record_corrections``, the 导出 page); the
+command's reason read when it follows the tree with no space (更正记录 12 3棵荔枝数错了); a 代种 record (entered by a
+cadre for a household) corrected by another cadre of the village, its notice to the cadre who entered it; the office
+(管理员) correcting in the chat as a cadre does, any village's record. Through signed pushes, a real database."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from openpyxl import load_workbook
+
+from tests.conftest import rows_of
+from tests.e2e.dashboard_seed import add_logins, login
+from tests.e2e.test_corrections import _audit, _finished, _record
+
+
+@pytest.fixture(autouse=True)
+def _a_march_morning(clock):
+    clock.set("2027-03-06T10:00")
+
+
+@pytest.fixture
+def puxin(person, bot, standin, clock):
+    """埔心村: 陈大伯 (群众) finished 2棵荔枝 two hours ago (too late for him to change); 林书记 (村书记)."""
+    villager = person("o-chen", "陈大伯")
+    cadre = person("o-lin", "林书记", "村书记")
+    planting_id = _finished(bot, standin, clock, villager)
+    clock.advance(hours=2)
+    return villager, cadre, planting_id
+
+
+def _sheet(app, table):
+    add_logins(app.extensions["bot"].db, [("office", "admin")])
+    client = app.test_client()
+    assert login(client, "office").status_code == 302
+    response = client.get(f"/admin/exports/{table}.xlsx")
+    assert response.status_code == 200
+    rows = list(load_workbook(io.BytesIO(response.data)).active.iter_rows(values_only=True))
+    return [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+
+
+# -- 1. the export ------------------------------------------------------------------------------------------------
+def test_the_corrections_are_exported_with_who_when_which_record_what_and_why(puxin, bot, app):
+    _villager, cadre, planting_id = puxin
+    cadre.says(f"更正记录 {planting_id} 3棵 数错了")
+    cadre.says("确定")
+    [exported] = _sheet(app, "record_corrections")
+    [audit] = _audit(bot, planting_id)
+    assert exported["by_who"] == "林书记" and exported["created_at"] == audit["created_at"]
+    assert (exported["planting_id"], exported["record_person"], exported["village"]) == (
+        planting_id,
+        "陈大伯",
+        "埔心村",
+    )
+    assert json.loads(exported["before"])["count"] == 2 and json.loads(exported["after"])["count"] == 3
+    assert (exported["reason"], exported["channel"], exported["channel_label"]) == ("数错了", "chat", "微信")
+    assert (exported["action"], exported["action_label"]) == ("recount", "更正")
