@@ -85,14 +85,36 @@ def read_command(text: str, commands: Mapping[str, Iterable[str]], species_table
 
 
 def _count_then_reason(rest: str, species_table: Mapping, others) -> tuple[dict | None, str]:
-    """'3棵荔枝 数错了' -> ({'count': 3, 'species': '荔枝', 'species_known': 1}, '数错了'); '3棵数错了' too."""
+    """'3棵荔枝 数错了' -> ({'count': 3, 'species': '荔枝', 'species_known': 1}, '数错了'); '3棵数错了' and, round 76,
+    '3棵荔枝数错了' (the tree as the reader named it, then the reason with no space) too."""
     parts = _BREAK_RE.split(rest, maxsplit=1)
     head, reason = parts[0], parts[1] if len(parts) > 1 else ""
     fields = count_fields(head, species_table, others)
     found = _COUNT_FIRST_RE.match(head)
-    if found and (fields is None or "species" not in fields):
-        fields, reason = count_fields(found[1], species_table, others), (found[2] + " " + reason).strip()
+    if found is None:
+        return fields, reason
+    after = _after_tree(found[2], species_table, others)
+    if after is not None:
+        tree = found[2][: len(found[2]) - len(after)]
+        return count_fields(found[1] + tree, species_table, others), (after + " " + reason).strip()
+    if fields is None or "species" not in fields:
+        return count_fields(found[1], species_table, others), (found[2] + " " + reason).strip()
     return fields, reason
+
+
+def _after_tree(text: str, species_table: Mapping, others) -> str | None:
+    """What follows a known tree's name at the start of ``text`` ('荔枝数错了' -> '数错了'; '龙眼树' -> ''): the shortest
+    start the reader names as a listed tree (the same as the whole's, when the whole names one), a 树 after it kept
+    with it; None when ``text`` starts with no listed tree."""
+    whole = planting.count_and_tree("1棵" + text, species_table, others)
+    wanted = whole.species if whole is not None and not whole.unknown_species else None
+    for end in range(1, len(text) + 1):
+        start = planting.count_and_tree("1棵" + text[:end], species_table, others)
+        if start is None or not start.species or start.unknown_species:
+            continue
+        if wanted in (None, start.species):
+            return text[end:].removeprefix("树")
+    return None
 
 
 def count_fields(text: str, species_table: Mapping, others=()) -> dict | None:

@@ -57,3 +57,15 @@ def test_the_corrections_are_exported_with_who_when_which_record_what_and_why(pu
     assert json.loads(exported["before"])["count"] == 2 and json.loads(exported["after"])["count"] == 3
     assert (exported["reason"], exported["channel"], exported["channel_label"]) == ("数错了", "chat", "微信")
     assert (exported["action"], exported["action_label"]) == ("recount", "更正")
+
+
+# -- 2. the reason after the tree with no space ----------------------------------------------------------------
+def test_the_reason_said_right_after_the_tree_is_kept(puxin, bot):
+    _villager, cadre, planting_id = puxin
+    asked = cadre.says(f"更正记录 {planting_id} 3棵荔枝数错了")
+    assert "要改成3棵荔枝吗？原因：数错了" in asked
+    cadre.says("确定")
+    [audit] = _audit(bot, planting_id)
+    assert audit["reason"] == "数错了" and _record(bot, planting_id)["count"] == 3
+    notice = rows_of(bot, "SELECT text FROM outbox WHERE openid = 'o-chen' AND kind = 'notice'")[0]["text"]
+    assert notice.endswith("更正为3棵荔枝。原因：数错了")
