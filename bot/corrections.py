@@ -227,12 +227,12 @@ def correct(
         by_person_id=by_person["id"] if by_person else None,
         by_openid=by_person["openid"] if by_person else None,
     )
-    if record["openid"] and not (by_person and by_person.get("openid") == record["openid"]):
+    if sender_told(record, by_person):
         reminders.queue_notice(
             db,
             app.config,
             openid=record["openid"],
-            text=notice(app, record, after, action, reason, by_office),
+            text=notice(app, record, after, action, reason, by_office, planting.proxy_name(db, record)),
             key=f"correction:{correction_id}",
             now=now,
         )
@@ -241,14 +241,30 @@ def correct(
     return Outcome(after, None, correction_id)
 
 
-def notice(app, before: Mapping, after: Mapping, action: str, reason: str, by_office: bool = False) -> str:
-    """What the record's sender is told: which record, what it said, what it says now, who and why."""
+def sender_told(record: Mapping, by_person: Mapping | None) -> bool:
+    """Is the record's sender told of a correction (through the outbox)? Yes, unless it is they who corrected it (the
+    cadre who entered a 代种 record, correcting it themselves)."""
+    return bool(record["openid"]) and not (by_person and by_person.get("openid") == record["openid"])
+
+
+def notice(
+    app,
+    before: Mapping,
+    after: Mapping,
+    action: str,
+    reason: str,
+    by_office: bool = False,
+    household: str | None = None,
+) -> str:
+    """What the record's sender is told: which record, what it said, what it says now, who and why. ``household``: a
+    代种 record's household (round 76): its sender is the cadre who entered it for them, told so."""
     who = app.t("corrections.by_office" if by_office else "corrections.by_cadre")
     what = planting.describe_for_villager(app, before)
+    whose = app.t("corrections.whose_proxy", name=household) if household else app.t("corrections.whose_own")
+    facts = {"id": before["id"], "what": what, "who": who, "reason": reason, "whose": whose}
     if action == WITHDRAW:
-        return app.t("corrections.withdrawn_notice", id=before["id"], what=what, who=who, reason=reason)
-    new = planting.describe_for_villager(app, after)
-    return app.t("corrections.recounted_notice", id=before["id"], what=what, new=new, who=who, reason=reason)
+        return app.t("corrections.withdrawn_notice", **facts)
+    return app.t("corrections.recounted_notice", new=planting.describe_for_villager(app, after), **facts)
 
 
 def reported_day(app, record: Mapping) -> str:

@@ -79,7 +79,7 @@ def on_correction_asked(ctx, said: corrections.Said) -> str:
     facts = {"id": record["id"], "what": planting.describe_for_villager(ctx.app, record)}
     if record["village_id"] != ctx.person["village_id"]:
         return ctx.t("corrections.other_village", id=record["id"])
-    if record["openid"] == ctx.openid:
+    if record["openid"] == ctx.openid and planting.proxy_name(ctx.db, record) is None:
         return ctx.t("corrections.own_record", id=record["id"], minutes=planting.withdraw_minutes(ctx.config))
     refused = corrections.refusal(record)
     if refused == corrections.WITHDRAWN:
@@ -95,22 +95,34 @@ def on_correction_asked(ctx, said: corrections.Said) -> str:
     corrections.FLOW.enter(
         ctx, "confirm", {"planting_id": record["id"], "action": said.action, "fields": changed, "reason": said.reason}
     )
-    shown = ctx.t(
-        "corrections.record_line",
-        id=record["id"],
-        name=_name(ctx, record),
-        what=facts["what"],
-        day=corrections.reported_day(ctx.app, record),
-    )
+    shown = _record_line(ctx, record, facts["what"])
     if said.action == corrections.WITHDRAW:
         return ctx.t("corrections.withdraw_ask", record=shown, reason=reason)
     new = planting.describe_for_villager(ctx.app, {**record, **changed})
     return ctx.t("corrections.recount_ask", record=shown, new=new, reason=reason)
 
 
-def _name(ctx, record: dict) -> str:
-    person = roster_store.person(ctx.db, record["person_id"]) if record["person_id"] else None
+def _name(ctx, record: dict, column: str = "person_id") -> str:
+    person = roster_store.person(ctx.db, record[column]) if record[column] else None
     return person["name"] if person else "—"
+
+
+def _record_line(ctx, record: dict, what: str) -> str:
+    """The record as the cadre is asked about it: whose, what, when; a 代种 record names who entered it for whom."""
+    facts = {"id": record["id"], "name": _name(ctx, record), "what": what}
+    day = corrections.reported_day(ctx.app, record)
+    if planting.proxy_name(ctx.db, record) is None:
+        return ctx.t("corrections.record_line", day=day, **facts)
+    return ctx.t("corrections.record_line_proxy", by=_name(ctx, record, "entered_by_person_id"), day=day, **facts)
+
+
+def _told(ctx, record: dict) -> str:
+    """Who the reply says was told: the sender, the cadre who entered a 代种 record, or nobody (they corrected it)."""
+    if not corrections.sender_told(record, ctx.person):
+        return ""
+    if planting.proxy_name(ctx.db, record) is None:
+        return ctx.t("corrections.told", name=_name(ctx, record))
+    return ctx.t("corrections.told_proxy", name=_name(ctx, record, "entered_by_person_id"))
 
 
 def _confirmed(ctx, _state) -> tuple[str] | None:
@@ -144,9 +156,9 @@ def on_correction_confirmed(ctx, state, said: tuple[str]) -> str:
         return ctx.t("corrections.failed", id=data["planting_id"])
     what = planting.describe_for_villager(ctx.app, record)
     if data["action"] == corrections.WITHDRAW:
-        return ctx.t("corrections.withdrawn", id=record["id"], what=what, name=_name(ctx, record))
+        return ctx.t("corrections.withdrawn", id=record["id"], what=what, told=_told(ctx, record))
     new = planting.describe_for_villager(ctx.app, done.record)
-    return ctx.t("corrections.recounted", id=record["id"], what=what, new=new, name=_name(ctx, record))
+    return ctx.t("corrections.recounted", id=record["id"], what=what, new=new, told=_told(ctx, record))
 
 
 # The one answer to "要作废这条记录吗" / "要改成…吗"; the diagram is in docs/planting.md.

@@ -69,3 +69,52 @@ def test_the_reason_said_right_after_the_tree_is_kept(puxin, bot):
     assert audit["reason"] == "数错了" and _record(bot, planting_id)["count"] == 3
     notice = rows_of(bot, "SELECT text FROM outbox WHERE openid = 'o-chen' AND kind = 'notice'")[0]["text"]
     assert notice.endswith("更正为3棵荔枝。原因：数错了")
+
+
+# -- 3. a 代种 record: the household's; another cadre or the one who entered it corrects it -------------------------
+@pytest.fixture
+def entered(person, bot, standin, clock):
+    """埔心村: 王干部 (村干部) entered 2棵荔枝 for 陈大伯's household (代种) two hours ago; 林书记 (村书记)."""
+    wang = person("o-wang", "王干部", "村干部")
+    lin = person("o-lin", "林书记", "村书记")
+    planting_id = _finished(bot, standin, clock, wang, "代种 陈大伯 2棵荔枝")
+    record = _record(bot, planting_id)
+    assert record["openid"] == "o-wang" and record["entered_by_person_id"] != record["person_id"]
+    clock.advance(hours=2)
+    return wang, lin, planting_id
+
+
+def _notices(bot, openid):
+    return [r["text"] for r in rows_of(bot, "SELECT text FROM outbox WHERE openid = ? AND kind = 'notice'", [openid])]
+
+
+def test_another_cadre_corrects_a_record_entered_for_a_household_and_the_one_who_entered_it_is_told(entered, bot):
+    _wang, lin, planting_id = entered
+    asked = lin.says(f"更正记录 {planting_id} 3棵 数错了")
+    assert f"第{planting_id}号记录：王干部为陈大伯代报的2棵荔枝" in asked and "确定" in asked
+    done = lin.says("确定")
+    assert f"第{planting_id}号记录已改为3棵荔枝" in done and "已通知代报的王干部" in done
+    assert _notices(bot, "o-wang") == [
+        f"您为陈大伯代报的第{planting_id}号记录（2棵荔枝）已由村干部更正为3棵荔枝。原因：数错了"
+    ]
+
+
+def test_the_cadre_who_entered_it_may_correct_it_after_their_own_window(entered, bot):
+    wang, _lin, planting_id = entered
+    asked = wang.says(f"作废记录 {planting_id} 重复报了")
+    assert "作废这条记录吗" in asked and "王干部为陈大伯代报的" in asked  # not 'your own record, ask the office'
+    done = wang.says("确定")
+    assert "已作废" in done and "已通知" not in done  # nobody else to tell
+    assert _record(bot, planting_id)["status"] == "withdrawn"
+    [audit] = _audit(bot, planting_id)
+    assert (audit["action"], audit["reason"], audit["by_openid"]) == ("withdraw", "重复报了", "o-wang")
+    assert _notices(bot, "o-wang") == []
+
+
+def test_a_cadres_own_record_stays_their_own(person, bot, standin, clock):
+    """Control: the cadre's own trees (no 代种) are theirs: their window, then the office."""
+    wang = person("o-wang", "王干部", "村干部")
+    planting_id = _finished(bot, standin, clock, wang, "2棵荔枝")
+    clock.advance(hours=2)
+    assert "是您自己报的记录" in wang.says(f"作废记录 {planting_id} 重复报了")
+    assert _record(bot, planting_id)["status"] == "complete" and _audit(bot) == []
