@@ -118,3 +118,68 @@ def test_a_cadres_own_record_stays_their_own(person, bot, standin, clock):
     clock.advance(hours=2)
     assert "是您自己报的记录" in wang.says(f"作废记录 {planting_id} 重复报了")
     assert _record(bot, planting_id)["status"] == "complete" and _audit(bot) == []
+
+
+# -- 4. the office (管理员) in the chat: any village's record, the same way, told as the office's ---------------------
+def _record_of_another_village(bot, clock):
+    from bot.db import transaction
+    from bot.store import roster as roster_store
+    from tests.conftest import to_db
+
+    now = to_db(clock())
+    with transaction(bot.db):
+        village = roster_store.insert_village(
+            bot.db, {"name": "东平社区", "kind": "社区", "town": "石角镇", "households": 10}, now
+        )
+        return (
+            bot.db["plantings"]
+            .insert(
+                {
+                    "openid": "o-huang",
+                    "village_id": village,
+                    "kind": "tree",
+                    "species": "桂花",
+                    "species_known": 1,
+                    "count": 4,
+                    "status": "complete",
+                    "review": "none",
+                    "flags": "",
+                    "created_at": now,
+                    "completed_at": now,
+                    "updated_at": now,
+                }
+            )
+            .last_pk
+        )
+
+
+def test_the_office_corrects_a_record_of_any_village_in_the_chat_audited_and_told_as_the_offices(
+    puxin, bot, person, clock
+):
+    _villager, _cadre, planting_id = puxin
+    office = person("o-office", "刘主任", "管理员")
+    asked = office.says(f"更正记录 {planting_id} 3棵 现场核过")
+    assert f"第{planting_id}号记录：陈大伯报的2棵荔枝" in asked and "确定" in asked
+    assert "已通知陈大伯" in office.says("确定")
+    [audit] = _audit(bot, planting_id)
+    assert (audit["channel"], audit["by_openid"], audit["reason"]) == ("chat", "o-office", "现场核过")
+    assert _notices(bot, "o-chen") == [
+        f"您的第{planting_id}号记录（2棵荔枝）已由镇里办公室更正为3棵荔枝。原因：现场核过"
+    ]
+    other = _record_of_another_village(bot, clock)
+    asked = office.says(f"作废记录 {other}")  # another village's, no reason said: the office's default
+    assert "作废这条记录吗" in asked and "原因：镇里办公室核实更正" in asked
+    assert "已作废" in office.says("确定")
+    assert _record(bot, other)["status"] == "withdrawn"
+    assert _notices(bot, "o-huang") == [
+        f"您的第{other}号记录（4棵桂花）已由镇里办公室作废，不再计入进度。原因：镇里办公室核实更正"
+    ]
+
+
+def test_an_adviser_sending_the_command_changes_nothing(puxin, bot, person):
+    """Control: staff who are neither the village's cadres nor the office keep the answers of before."""
+    _villager, _cadre, planting_id = puxin
+    adviser = person("o-adviser", "黄专家", "技术顾问")
+    adviser.says(f"作废记录 {planting_id} 重复报了")
+    adviser.says("确定")
+    assert _record(bot, planting_id)["status"] == "complete" and _audit(bot) == []
