@@ -146,7 +146,7 @@ def test_the_village_page_lists_withdrawn_and_corrected_records_and_a_withdrawn_
         f"/admin/records/{recounted}",
     )
     village = page(admin, f"/admin/villages/{county.villages['埔心村']}")
-    rows = {row.split('">#', 1)[1].split("<", 1)[0]: row for row in village.split("<tr>")[1:] if '">#' in row}
+    rows = {row.split('">#', 1)[1].split("<", 1)[0]: row for row in village.split("<tr")[1:] if '">#' in row}
     assert "已作废" in rows[str(withdrawn)] and f'href="/admin/records/{withdrawn}"' in rows[str(withdrawn)]
     assert "改过" in rows[str(recounted)] and "已作废" not in rows[str(recounted)]
     assert "重新发照片和棵数再报一次" in page(admin, f"/admin/records/{withdrawn}")
