@@ -85,14 +85,36 @@ def read_command(text: str, commands: Mapping[str, Iterable[str]], species_table
 
 
 def _count_then_reason(rest: str, species_table: Mapping, others) -> tuple[dict | None, str]:
-    """'3棵荔枝 数错了' -> ({'count': 3, 'species': '荔枝', 'species_known': 1}, '数错了'); '3棵数错了' too."""
+    """'3棵荔枝 数错了' -> ({'count': 3, 'species': '荔枝', 'species_known': 1}, '数错了'); '3棵数错了' and, round 76,
+    '3棵荔枝数错了' (the tree as the reader named it, then the reason with no space) too."""
     parts = _BREAK_RE.split(rest, maxsplit=1)
     head, reason = parts[0], parts[1] if len(parts) > 1 else ""
     fields = count_fields(head, species_table, others)
     found = _COUNT_FIRST_RE.match(head)
-    if found and (fields is None or "species" not in fields):
-        fields, reason = count_fields(found[1], species_table, others), (found[2] + " " + reason).strip()
+    if found is None:
+        return fields, reason
+    after = _after_tree(found[2], species_table, others)
+    if after is not None:
+        tree = found[2][: len(found[2]) - len(after)]
+        return count_fields(found[1] + tree, species_table, others), (after + " " + reason).strip()
+    if fields is None or "species" not in fields:
+        return count_fields(found[1], species_table, others), (found[2] + " " + reason).strip()
     return fields, reason
+
+
+def _after_tree(text: str, species_table: Mapping, others) -> str | None:
+    """What follows a known tree's name at the start of ``text`` ('荔枝数错了' -> '数错了'; '龙眼树' -> ''): the shortest
+    start the reader names as a listed tree (the same as the whole's, when the whole names one), a 树 after it kept
+    with it; None when ``text`` starts with no listed tree."""
+    whole = planting.count_and_tree("1棵" + text, species_table, others)
+    wanted = whole.species if whole is not None and not whole.unknown_species else None
+    for end in range(1, len(text) + 1):
+        start = planting.count_and_tree("1棵" + text[:end], species_table, others)
+        if start is None or not start.species or start.unknown_species:
+            continue
+        if wanted in (None, start.species):
+            return text[end:].removeprefix("树")
+    return None
 
 
 def count_fields(text: str, species_table: Mapping, others=()) -> dict | None:
@@ -205,12 +227,12 @@ def correct(
         by_person_id=by_person["id"] if by_person else None,
         by_openid=by_person["openid"] if by_person else None,
     )
-    if record["openid"] and not (by_person and by_person.get("openid") == record["openid"]):
+    if sender_told(record, by_person):
         reminders.queue_notice(
             db,
             app.config,
             openid=record["openid"],
-            text=notice(app, record, after, action, reason, by_office),
+            text=notice(app, record, after, action, reason, by_office, planting.proxy_name(db, record)),
             key=f"correction:{correction_id}",
             now=now,
         )
@@ -219,14 +241,30 @@ def correct(
     return Outcome(after, None, correction_id)
 
 
-def notice(app, before: Mapping, after: Mapping, action: str, reason: str, by_office: bool = False) -> str:
-    """What the record's sender is told: which record, what it said, what it says now, who and why."""
+def sender_told(record: Mapping, by_person: Mapping | None) -> bool:
+    """Is the record's sender told of a correction (through the outbox)? Yes, unless it is they who corrected it (the
+    cadre who entered a 代种 record, correcting it themselves)."""
+    return bool(record["openid"]) and not (by_person and by_person.get("openid") == record["openid"])
+
+
+def notice(
+    app,
+    before: Mapping,
+    after: Mapping,
+    action: str,
+    reason: str,
+    by_office: bool = False,
+    household: str | None = None,
+) -> str:
+    """What the record's sender is told: which record, what it said, what it says now, who and why. ``household``: a
+    代种 record's household (round 76): its sender is the cadre who entered it for them, told so."""
     who = app.t("corrections.by_office" if by_office else "corrections.by_cadre")
     what = planting.describe_for_villager(app, before)
+    whose = app.t("corrections.whose_proxy", name=household) if household else app.t("corrections.whose_own")
+    facts = {"id": before["id"], "what": what, "who": who, "reason": reason, "whose": whose}
     if action == WITHDRAW:
-        return app.t("corrections.withdrawn_notice", id=before["id"], what=what, who=who, reason=reason)
-    new = planting.describe_for_villager(app, after)
-    return app.t("corrections.recounted_notice", id=before["id"], what=what, new=new, who=who, reason=reason)
+        return app.t("corrections.withdrawn_notice", **facts)
+    return app.t("corrections.recounted_notice", new=planting.describe_for_villager(app, after), **facts)
 
 
 def reported_day(app, record: Mapping) -> str:

@@ -5,7 +5,7 @@ bot/corrections.py, its states in docs/planting.md.
 Routes (dispatch order in handlers/__init__.py):
 - correction_confirm: ``确定`` (or ``确定 <原因>``) after the bot asked a cadre whether to correct a record
   (``TABLE``): the record withdrawn or recounted, the audit row kept, its sender told
-- correction: a village cadre's ``更正记录 12 3棵 [原因]`` / ``作废记录 12 [原因]``, or ``第12号改成3棵`` of a record not
+- correction: a village cadre's (round 76: or the office's, any village's record) ``更正记录 12 3棵 [原因]`` / ``作废记录 12 [原因]``, or ``第12号改成3棵`` of a record not
   their own: a record of their village is shown and asked to confirm; another village's is refused; anyone else's
   words go on to the routes after (作废 and 改成 of their own records: handlers/planting.py)
 """
@@ -20,6 +20,7 @@ from bot.router import Route, staged
 from bot.store import corrections as store
 from bot.store import plantings as plantings_store
 from bot.store import roster as roster_store
+from bot.store.tickets import ROLE_ADMIN
 from handlers.planting import numbered_record
 
 
@@ -57,9 +58,24 @@ def cadre(ctx) -> bool:
     return acts_as(ctx.person, roles) and ctx.person["village_id"] is not None
 
 
+def office(ctx) -> bool:
+    """The campaign office (管理员, bound with proof): any village's record (round 76; the dashboard's rule too)."""
+    return acts_as(ctx.person, (ROLE_ADMIN,))
+
+
+def _may_correct(ctx, record: dict) -> bool:
+    """The office any record; a village cadre their village's."""
+    return office(ctx) or (cadre(ctx) and record["village_id"] == ctx.person["village_id"])
+
+
+def _default_reason(ctx) -> str:
+    return ctx.t("corrections.default_reason_office" if office(ctx) else "corrections.default_reason")
+
+
 def _said_then(ctx, said):
-    """Only a village cadre's; the numbered words only of a record not their own (their own: handlers/planting.py)."""
-    if not cadre(ctx):
+    """Only a village cadre's or the office's; the numbered words only of a record not their own (their own:
+    handlers/planting.py)."""
+    if not (cadre(ctx) or office(ctx)):
         return None
     if isinstance(said, _Numbered):
         number, text = said
@@ -77,9 +93,9 @@ def on_correction_asked(ctx, said: corrections.Said) -> str:
     if record is None or record["status"] not in ("complete", plantings_store.WITHDRAWN) or not record["completed_at"]:
         return ctx.t("corrections.not_found", id=said.planting_id)
     facts = {"id": record["id"], "what": planting.describe_for_villager(ctx.app, record)}
-    if record["village_id"] != ctx.person["village_id"]:
+    if not _may_correct(ctx, record):
         return ctx.t("corrections.other_village", id=record["id"])
-    if record["openid"] == ctx.openid:
+    if record["openid"] == ctx.openid and planting.proxy_name(ctx.db, record) is None and not office(ctx):
         return ctx.t("corrections.own_record", id=record["id"], minutes=planting.withdraw_minutes(ctx.config))
     refused = corrections.refusal(record)
     if refused == corrections.WITHDRAWN:
@@ -91,26 +107,38 @@ def on_correction_asked(ctx, said: corrections.Said) -> str:
     changed = corrections.changes(record, said.fields or {}) if said.action == corrections.RECOUNT else {}
     if said.action == corrections.RECOUNT and not changed:
         return ctx.t("corrections.same", **facts)
-    reason = said.reason or ctx.t("corrections.default_reason")
+    reason = said.reason or _default_reason(ctx)
     corrections.FLOW.enter(
         ctx, "confirm", {"planting_id": record["id"], "action": said.action, "fields": changed, "reason": said.reason}
     )
-    shown = ctx.t(
-        "corrections.record_line",
-        id=record["id"],
-        name=_name(ctx, record),
-        what=facts["what"],
-        day=corrections.reported_day(ctx.app, record),
-    )
+    shown = _record_line(ctx, record, facts["what"])
     if said.action == corrections.WITHDRAW:
         return ctx.t("corrections.withdraw_ask", record=shown, reason=reason)
     new = planting.describe_for_villager(ctx.app, {**record, **changed})
     return ctx.t("corrections.recount_ask", record=shown, new=new, reason=reason)
 
 
-def _name(ctx, record: dict) -> str:
-    person = roster_store.person(ctx.db, record["person_id"]) if record["person_id"] else None
+def _name(ctx, record: dict, column: str = "person_id") -> str:
+    person = roster_store.person(ctx.db, record[column]) if record[column] else None
     return person["name"] if person else "—"
+
+
+def _record_line(ctx, record: dict, what: str) -> str:
+    """The record as the cadre is asked about it: whose, what, when; a 代种 record names who entered it for whom."""
+    facts = {"id": record["id"], "name": _name(ctx, record), "what": what}
+    day = corrections.reported_day(ctx.app, record)
+    if planting.proxy_name(ctx.db, record) is None:
+        return ctx.t("corrections.record_line", day=day, **facts)
+    return ctx.t("corrections.record_line_proxy", by=_name(ctx, record, "entered_by_person_id"), day=day, **facts)
+
+
+def _told(ctx, record: dict) -> str:
+    """Who the reply says was told: the sender, the cadre who entered a 代种 record, or nobody (they corrected it)."""
+    if not corrections.sender_told(record, ctx.person):
+        return ""
+    if planting.proxy_name(ctx.db, record) is None:
+        return ctx.t("corrections.told", name=_name(ctx, record))
+    return ctx.t("corrections.told_proxy", name=_name(ctx, record, "entered_by_person_id"))
 
 
 def _confirmed(ctx, _state) -> tuple[str] | None:
@@ -126,9 +154,9 @@ def on_correction_confirmed(ctx, state, said: tuple[str]) -> str:
     corrections.FLOW.end(ctx)
     data = state.data
     record = plantings_store.get(ctx.db, data["planting_id"])
-    if record is None or record["village_id"] != ctx.person["village_id"] or not cadre(ctx):
+    if record is None or not _may_correct(ctx, record):
         return ctx.t("corrections.failed", id=data["planting_id"])
-    why = reason or data["reason"] or ctx.t("corrections.default_reason")
+    why = reason or data["reason"] or _default_reason(ctx)
     done = corrections.correct(
         ctx.app,
         ctx.db,
@@ -139,14 +167,15 @@ def on_correction_confirmed(ctx, state, said: tuple[str]) -> str:
         channel=corrections.CHAT,
         fields=data["fields"],
         by_person=ctx.person,
+        by_office=office(ctx),
     )
     if done.refused or done.record is None:
         return ctx.t("corrections.failed", id=data["planting_id"])
     what = planting.describe_for_villager(ctx.app, record)
     if data["action"] == corrections.WITHDRAW:
-        return ctx.t("corrections.withdrawn", id=record["id"], what=what, name=_name(ctx, record))
+        return ctx.t("corrections.withdrawn", id=record["id"], what=what, told=_told(ctx, record))
     new = planting.describe_for_villager(ctx.app, done.record)
-    return ctx.t("corrections.recounted", id=record["id"], what=what, new=new, name=_name(ctx, record))
+    return ctx.t("corrections.recounted", id=record["id"], what=what, new=new, told=_told(ctx, record))
 
 
 # The one answer to "要作废这条记录吗" / "要改成…吗"; the diagram is in docs/planting.md.
@@ -157,5 +186,7 @@ ROUTES: list = [
     Route("correction", staged(_said_ahead, _said_then), on_correction_asked),
 ]
 STORES: list = [store]
+EXPORTS: dict = {**store.EXPORT_SQL}
+EXPORT_LABELS: dict = {"record_corrections": {"action": "corrections.actions", "channel": "corrections.channels"}}
 DASHBOARD: list = correction_pages.PAGES
 FLOWS: list = [corrections.FLOW]

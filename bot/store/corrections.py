@@ -11,6 +11,18 @@ from bot.store.dashboard import RECORD_COLUMNS
 
 migrations = Migrations("corrections")
 
+# who (the dashboard login, or the chat cadre's name), when, which record of which village, what it was and became
+# (JSON: count, species, area_mu, status), why and through which channel; oldest first
+EXPORT_SQL = {
+    "record_corrections": (
+        "SELECT c.id, COALESCE(pe.name, c.by_login) AS by_who, c.by_login, pe.name AS by_person, c.created_at,"
+        " c.planting_id, rp.name AS record_person, v.name AS village, c.action, c.before, c.after, c.reason,"
+        " c.channel FROM record_corrections c LEFT JOIN people pe ON pe.id = c.by_person_id"
+        " LEFT JOIN villages v ON v.id = c.village_id LEFT JOIN plantings p ON p.id = c.planting_id"
+        " LEFT JOIN people rp ON rp.id = p.person_id ORDER BY c.id"
+    ),
+}
+
 
 @migrations()
 def m001_record_corrections(db: Database) -> None:

@@ -104,13 +104,17 @@ RECORD_COLUMNS = (
 )
 
 
+# the village page's records list: finished records, and (round 76) the withdrawn ones, shown 已作废 with their page
+LISTED_STATUSES = "('complete', 'withdrawn')"
+
+
 def village_records(db: Database, village_id: int, limit: int = 50, offset: int = 0) -> list[dict]:
-    """A village's complete records, newest first."""
+    """A village's finished and withdrawn records, newest first."""
     return list(
         db.query(
             f"SELECT {RECORD_COLUMNS} FROM plantings p LEFT JOIN people pe ON pe.id = p.person_id"
             " LEFT JOIN villages v ON v.id = p.village_id"
-            " WHERE p.village_id = ? AND p.status = 'complete' ORDER BY p.id DESC LIMIT ? OFFSET ?",
+            f" WHERE p.village_id = ? AND p.status IN {LISTED_STATUSES} ORDER BY p.id DESC LIMIT ? OFFSET ?",
             [village_id, limit, offset],
         )
     )
@@ -118,7 +122,9 @@ def village_records(db: Database, village_id: int, limit: int = 50, offset: int 
 
 def count_village_records(db: Database, village_id: int) -> int:
     return next(
-        db.query("SELECT COUNT(*) AS n FROM plantings WHERE village_id = ? AND status = 'complete'", [village_id])
+        db.query(
+            f"SELECT COUNT(*) AS n FROM plantings WHERE village_id = ? AND status IN {LISTED_STATUSES}", [village_id]
+        )
     )["n"]
 
 

@@ -28,3 +28,28 @@ def test_a_cadre_recounts_a_record_on_its_page(page, server, bot, county):
     for button in page.locator("form.correct button").all():
         assert button.is_visible() and button.bounding_box()["height"] >= 32
     snap(page, "record_page_corrected")
+
+
+def test_a_withdrawn_and_a_recounted_record_on_the_village_page_and_the_withdrawn_ones_page(page, server, county):
+    """Round 76: the office withdraws one record and recounts another; the village page's list shows 已作废 and 改过,
+    the withdrawn record's page says how the trees are reported again."""
+    withdrawn, recounted = county.plantings["tree"], county.plantings["far"]
+    log_in(page, server, "admin", f"/admin/records/{recounted}")
+    page.fill('input[name="reason"]', "现场数过")
+    page.fill('input[name="count"]', "1")
+    page.locator('button[value="recount"]').click()
+    expect(page.locator("p.flash.ok")).to_contain_text("已更正")
+    page.goto(f"{server}/admin/records/{withdrawn}")
+    page.fill('input[name="reason"]', "重复报了")
+    page.locator('button[value="withdraw"]').click()
+    expect(page.locator("section.card").first).to_contain_text("重新发照片和棵数再报一次")
+    assert fits_the_screen(page)
+    snap(page, "record_withdrawn")
+    page.goto(f"{server}/admin/villages/{county.villages['埔心村']}")
+    page.locator("details#records summary, #records summary").first.click()
+    withdrawn_row = page.locator("tr", has=page.locator(f'a[href="/admin/records/{withdrawn}"]'))
+    recounted_row = page.locator("tr", has=page.locator(f'a[href="/admin/records/{recounted}"]'))
+    expect(withdrawn_row).to_contain_text("已作废")
+    expect(recounted_row).to_contain_text("改过")
+    assert fits_the_screen(page)
+    snap(page, "village_records_corrected")

@@ -125,3 +125,29 @@ def test_a_rejected_record_is_said_so_and_not_corrected(admin, bot, county):
     assert "审核时已驳回" in html and 'value="withdraw"' not in html
     post(admin, f"/admin/records/{planting_id}", {"action": "withdraw", "reason": "x"}, f"/admin/records/{planting_id}")
     assert _record(bot, planting_id)["status"] == "complete" and _audit(bot, planting_id) == []
+
+
+def test_the_village_page_lists_withdrawn_and_corrected_records_and_a_withdrawn_one_says_how_to_report_again(
+    admin, bot, county
+):
+    """Round 76: a record withdrawn had left the village's list (only complete ones were listed): it stays, 已作废,
+    linked to its page, which says it is not restored and how the trees are reported again; a recounted one is 改过."""
+    withdrawn, recounted = county.plantings["tree"], county.plantings["far"]
+    post(
+        admin,
+        f"/admin/records/{withdrawn}",
+        {"action": "withdraw", "reason": "重复报了"},
+        f"/admin/records/{withdrawn}",
+    )
+    post(
+        admin,
+        f"/admin/records/{recounted}",
+        {"action": "recount", "count": "1", "reason": "现场数过"},
+        f"/admin/records/{recounted}",
+    )
+    village = page(admin, f"/admin/villages/{county.villages['埔心村']}")
+    rows = {row.split('">#', 1)[1].split("<", 1)[0]: row for row in village.split("<tr")[1:] if '">#' in row}
+    assert "已作废" in rows[str(withdrawn)] and f'href="/admin/records/{withdrawn}"' in rows[str(withdrawn)]
+    assert "改过" in rows[str(recounted)] and "已作废" not in rows[str(recounted)]
+    assert "重新发照片和棵数再报一次" in page(admin, f"/admin/records/{withdrawn}")
+    assert "重新发照片和棵数再报一次" not in page(admin, f"/admin/records/{recounted}")

@@ -82,3 +82,31 @@ def test_what_may_be_corrected():
         "species": "龙眼",
         "species_known": 1,
     }
+
+
+# Round 76: the tree then the reason with no space between (`更正记录 12 3棵荔枝数错了`) had kept 荔枝数错了 as the tree
+# and lost the reason. Held-out examples written before the mend (in other words than the brief's), then controls: a
+# tree alone, a tree the table does not know, a tree whose name holds no reason.
+KNOWN = {"species_known": 1}
+READ_76 = [
+    ("更正记录12 5棵龙眼点错咗", 12, {"count": 5, "species": "龙眼", **KNOWN}, "点错咗"),
+    ("更正记录 8 两棵桂花重复数了", 8, {"count": 2, "species": "桂花", **KNOWN}, "重复数了"),
+    ("修改记录 31 4棵木棉品种报错", 31, {"count": 4, "species": "木棉", **KNOWN}, "品种报错"),
+    ("更正记录 第9号 六棵荔枝唔系两棵", 9, {"count": 6, "species": "荔枝", **KNOWN}, "唔系两棵"),
+    ("更改记录 40 3棵香樟现场核过", 40, {"count": 3, "species": "香樟", **KNOWN}, "现场核过"),
+    ("更正记录 15 十棵龙眼户主讲多咗", 15, {"count": 10, "species": "龙眼", **KNOWN}, "户主讲多咗"),
+    ("更正记录 21 1棵荔枝因为死咗一棵", 21, {"count": 1, "species": "荔枝", **KNOWN}, "因为死咗一棵"),
+]
+CONTROLS_76 = [
+    ("更正记录 12 3棵荔枝", 12, {"count": 3, "species": "荔枝", **KNOWN}, ""),
+    ("更正记录 12 3棵龙眼树", 12, {"count": 3, "species": "龙眼", **KNOWN}, ""),
+    ("更正记录 12 3棵荔枝 数错了", 12, {"count": 3, "species": "荔枝", **KNOWN}, "数错了"),
+    ("更正记录 12 3棵数错了", 12, {"count": 3}, "数错了"),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "fields", "reason"), READ_76 + CONTROLS_76, ids=lambda v: str(v))
+def test_the_reason_after_the_tree_with_no_space_is_kept(text, number, fields, reason):
+    assert corrections.read_command(text, COMMANDS, TABLE) == corrections.Said(
+        corrections.RECOUNT, number, fields, reason
+    )
