@@ -15,7 +15,10 @@ from tests.faq_helpers import reads_safety_first, safety_checks
 
 ROOT = Path(__file__).resolve().parents[2]
 CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_94.tsv"
-LEFT: dict[str, str] = {}
+LEFT = {
+    "锯大枝容易砸伤人吗": "容易 is no feared frame (safety.toml ``feared``): across the rules it also tells what happens "
+    "easily to a tree ('容易死'), not widened here",
+}
 
 
 @pytest.mark.parametrize(("question", "expected", "cls", "rules"), safety_checks(CHECKS, LEFT))
