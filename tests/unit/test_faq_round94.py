@@ -24,3 +24,21 @@ LEFT = {
 @pytest.mark.parametrize(("question", "expected", "cls", "rules"), safety_checks(CHECKS, LEFT))
 def test_own_checks(index, question, expected, cls, rules):
     reads_safety_first(index, question, expected, rules)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # tidy75's leftovers, each as main already reads it, left so and pinned: a sour orange's fertiliser is the
+        # off-list care (fruit sweetness); whether any tree may be planted anywhere is the species list (it had been a
+        # confident wrong); a courtyard only is the yard's recommendations (the sets label it camp.household_rules: a
+        # label convention, not changed); yellow leaves with a fertiliser asked and roots burnt go to the adviser
+        ("橙子好酸 下什么肥", "tech.offlist_care"),
+        ("树种哪里都可以吗", "camp.species_list"),
+        ("家里就一个天井 种哪里", "recommend.庭院"),
+        ("叶子发黄要施什么肥", "escalate"),
+        ("施肥烧根怎么办", "escalate"),
+    ],
+)
+def test_tidy75_leftovers_as_read(index, question, expected):
+    assert faq.result_label(index.match(question)) == expected
