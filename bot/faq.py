@@ -246,8 +246,9 @@ class SafetyRule:
         return next((entry for words, entry in self.first_aid_by if words.search(norm)), self.first_aid)
 
     def fires(self, norm: str) -> bool:
-        told = self.feared.blanked(norm) if self.feared_is_none else norm
-        return _any_group(self.when, told) and not self.not_when.search(norm)
+        if self.feared_is_none and not _any_group(self.when, self.feared.blanked(norm)):
+            return False  # the words' own exceptions still read the whole ('上次有个阿伯晕咗 点样预防' is prevention)
+        return _any_group(self.when, norm) and not self.not_when.search(norm)
 
     def escalates(self, norm: str) -> bool:
         happened = self.feared.blanked(norm)

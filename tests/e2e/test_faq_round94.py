@@ -38,4 +38,4 @@ def test_a_hurt_only_feared_has_no_first_aid_line(asker, villager_factory):
 
 
 def test_a_hurt_told_opens_with_its_line_then_the_ticket(asker):
-    asker.danger_line_then_ticket("怕他摔伤 结果还是摔伤了腿", ("别乱搬动", "120"))
+    asker.danger_line_then_ticket("我老婆挖坑的时候扭伤了腰 起不来", ("别乱搬动", "120"))

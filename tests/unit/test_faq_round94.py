@@ -16,6 +16,9 @@ from tests.faq_helpers import reads_safety_first, safety_checks
 ROOT = Path(__file__).resolve().parents[2]
 CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_94.tsv"
 LEFT = {
+    "怕他摔伤 结果还是摔伤了腿": "person_hurt's own words leave a hurt out wherever 怕 is said (round 49's lookahead), and "
+    "the rule fires only where both its words and the feared frames say so: a fear then a hurt told is the injury class's "
+    "ticket with no line, as on main",
     "锯大枝容易砸伤人吗": "容易 is no feared frame (safety.toml ``feared``): across the rules it also tells what happens "
     "easily to a tree ('容易死'), not widened here",
 }
