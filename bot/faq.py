@@ -233,6 +233,9 @@ class SafetyRule:
     self_asked: Vocab = Vocab()
     # round 79: another line when the question says its words (``line_by``: a wasp's nest or sting, not a snake bite's)
     line_by: tuple[tuple[Vocab, str], ...] = ()
+    # round 94: a danger that is a body hurt is not there when only feared ('修枝会不会砸伤路过的人', '怕爬树摔伤'): its
+    # line is first aid, so it fires on the question with the feared frames blanked, as ``escalates`` reads it
+    feared_is_none: bool = False
 
     def line_for(self, norm: str) -> str:
         """The line opening the reply: the first ``line_by`` whose words the question says, else ``line``."""
@@ -243,6 +246,8 @@ class SafetyRule:
         return next((entry for words, entry in self.first_aid_by if words.search(norm)), self.first_aid)
 
     def fires(self, norm: str) -> bool:
+        if self.feared_is_none and not _any_group(self.when, self.feared.blanked(norm)):
+            return False  # the words' own exceptions still read the whole ('上次有个阿伯晕咗 点样预防' is prevention)
         return _any_group(self.when, norm) and not self.not_when.search(norm)
 
     def escalates(self, norm: str) -> bool:
@@ -661,6 +666,7 @@ def load_safety_rules(faq_dir: Path) -> list[SafetyRule]:
             row.get("self_entry", ""),
             self_asked,
             tuple((Vocab(by["when"]), by["line"].strip()) for by in row.get("line_by", [])),
+            bool(row.get("feared_is_none")),
         )
         for row in data.get("safety", [])
     ]
