@@ -4214,6 +4214,15 @@ def log_steps_asked(norm: str) -> bool:
     return bool(_TREES_LOGGED_RE.search(bare) and _STEPS_WORD_RE.search(bare)) or bool(_COUNT_HERE_HOW_RE.match(bare))
 
 
+# conv88 (22f: '系咪影张相发过嚟就当报咗种树'): whether a photo sent counts as the report, asked: how to log (the steps
+# of a record; 登记 first from a follower not registered yet), never the FAQ's photo questions
+_PHOTO_COUNTS_AS_LOG_RE = re.compile(
+    r"^(?:是不是|是否|只要|是不是只要)?(?:拍|影|照|发)(?:一张|一个|张|个)?(?:照片|相片|照|相)?"
+    r"(?:发过来|发给你|发上来|发上去|发来|过来|给你|上来)?(?:就|便)?(?:当|算|当是|算是|等于)(?:不算|是)?(?:已经)?"
+    r"(?:报|上报|登记|记录)(?:了)?(?:种树|树|数)?(?:了)?(?:吗|没有|是不是)?$"
+)
+
+
 def planting_log_asked(norm: str) -> bool:
     """A short request to 登记 (record) trees planted, said, not asked: '登记种树', '登记一下我家种的树', '请帮我登记种树';
     not '种树要不要登记', '怎么登记我种的树' (the FAQ's), '登记 张树林 埔心村' (a name)."""
@@ -4226,6 +4235,8 @@ def planting_log_asked(norm: str) -> bool:
         return True
     if bare and len(bare) <= INTENT_MAX_CHARS + 4 and _planted_then_report_how(bare):
         return True  # round 41
+    if bare and _PHOTO_COUNTS_AS_LOG_RE.match(bare):
+        return True  # conv88
     if frame_said("log", norm) or log_steps_asked(norm):
         return True  # round 33: the frames (FRAMES); round 50: the steps asked by what they are
     if bare and _WHO_PLANTS_HOW_LOGGED_RE.match(bare):

@@ -2240,11 +2240,6 @@ def test_round_22e_probe(probe, context, message, expected):
 # xfails until mended
 _ROUND_22F_LEFT: list[tuple[str, list[str]]] = [
     (
-        "the lead (forty-sixth session, 22f's end): whether a photo sent counts as the report is how to log (round 87's"
-        " how-to-log readers know 点样报, not 系咪…就当报咗)",
-        ["new:系咪影张相发过嚟就当报咗种树"],
-    ),
-    (
         "the lead: a pledge's tree corrected just after it (22d's class: the records' correction reads it today)",
         ["twice:认领两棵荔枝 || 唔好意思 唔系荔枝 系三棵龙眼"],
     ),

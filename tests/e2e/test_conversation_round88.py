@@ -25,6 +25,8 @@ PROBES = [
     ("cadre", "张伯屋企话认三棵龙眼 五月先种 帮佢记低", "pledge"),
     # 登记 said before 认领 for a named elder (nlu.pledge_for)
     ("cadre", "帮李婆婆登记认领一棵柿子树 佢冇智能手机", "pledge"),
+    # whether a photo sent counts as the report, asked (nlu.photo_counts_as_log_asked): the steps of a record
+    ("new", "系咪影张相发过嚟就当报咗种树", "log"),
 ]
 
 # -- conv88's own, in other words (those marked 'passed before' already passed on the untouched branch) ----------------
@@ -56,11 +58,18 @@ EXAMPLES = [
     ("cadre", "帮陈伯登记认领两棵荔枝", "pledge"),
     ("cadre", "帮五保户黄伯登记认领一棵龙眼 佢唔识用手机", "pledge"),
     ("cadre", "替刘婶登记认领三棵桂花", "pledge"),
+    ("new", "影相发俾你算唔算报咗数", "log"),
+    ("member", "拍张照片发过来就算登记了吗", "log"),
+    ("member", "系咪发张相就当报咗", "log"),
+    ("new", "发相片过嚟算唔算上报种树", "log"),
+    ("member", "只要影张相就算记录咗种树", "log"),
 ]
 
 CONTROLS = [
     ("cadre", "张伯屋企话龙眼叶黄 帮佢问下", "question"),  # a trouble told for him, no pledge
-    ("cadre", "帮陈伯登记两棵荔枝", "planting"),  # trees entered for him: the proxy record
+    ("cadre", "帮陈伯登记两棵荔枝", "planting"),
+    ("member", "系咪影张相就知系咩树", "question"),  # a photo to tell the tree, no report
+    ("member", "影相要影成棵树定影叶", "question"),  # trees entered for him: the proxy record
     ("adviser", "唔该帮我睇下荔枝叶卷点算", "question"),
     ("adviser", "今日落村睇果树 有棵荔枝叶卷咗", "question"),  # a visit told, a tree's trouble: no entry asked
     ("adviser", "听日落村睇果树 记住提醒我", "question"),  # a plan, 记住 a reminder
