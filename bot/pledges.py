@@ -453,12 +453,12 @@ _WRITE_IT_DOWN_FOR_THEM = re.compile(
 _PLEDGE_WORD_FIRST = re.compile(r"^(?:要|想|会)?认(?:领)?")
 
 
-def _for_them(clause: str) -> bool:
-    """'帮佢认领先', '帮佢登记个认领' (the request frame), '帮佢记低' (written down for them)."""
-    return bool(
-        request_frames.taken_on_for_them(request_frames.read(nlu.normalize(clause)))
-        or _WRITE_IT_DOWN_FOR_THEM.match(clause)
-    )
+def _for_them(clause: str, next_one: bool, what: str) -> bool:
+    """'帮佢认领先', '帮佢登记个认领' (the request frame) just after what they said; '帮佢记低' (written down for them) in any
+    later clause when what they said pledges (认: '黄伯屋企今日种咗一棵荔枝 我帮佢记一下' is trees planted, a 代种)."""
+    if next_one and request_frames.taken_on_for_them(request_frames.read(nlu.normalize(clause))):
+        return True
+    return bool(_WRITE_IT_DOWN_FOR_THEM.match(clause)) and bool(_PLEDGE_WORD_FIRST.match(what))
 
 
 def _said_then_for_them(clauses: list[str]) -> list[str]:
@@ -469,7 +469,7 @@ def _said_then_for_them(clauses: list[str]) -> list[str]:
         if not said:
             continue
         for j in range(i + 1, len(clauses)):
-            if _for_them(clauses[j]) and (j == i + 1 or "认" in said["what"]):
+            if _for_them(clauses[j], j == i + 1, said["what"]):
                 what = _PLEDGE_WORD_FIRST.sub("", said["what"])
                 return [*clauses[:i], f"帮{said['named']}认领{what}", *clauses[i + 1 : j], *clauses[j + 1 :]]
     return clauses

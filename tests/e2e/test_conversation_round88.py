@@ -70,6 +70,7 @@ CONTROLS = [
     ("member", "我个名写错咗 应该系陈月姣", "rename"),
     ("cadre", "张伯屋企话龙眼叶黄 帮佢问下", "question"),  # a trouble told for him, no pledge
     ("cadre", "帮陈伯登记两棵荔枝", "planting"),
+    ("cadre", "黄伯屋企今日种咗一棵荔枝 我帮佢记一下", "planting"),  # trees planted told, written down: a 代种 (19t)
     ("member", "系咪影张相就知系咩树", "question"),  # a photo to tell the tree, no report
     ("member", "影相要影成棵树定影叶", "question"),  # trees entered for him: the proxy record
     ("adviser", "唔该帮我睇下荔枝叶卷点算", "question"),
