@@ -1826,7 +1826,8 @@ _FOR_HOUSEHOLD = (
     # the household word after it; round 86 (22c: '帮村民8认领三棵柿'): or the verb right after the number
     rf"\s*(?P<name>[{_CJK}·]{{2,4}}?(?:\d{{1,3}}(?=\s*(?:{_HOUSEHOLD_AFTER_NAME}|认领|代种)))?)\s*(?:{_HOUSEHOLD_AFTER_NAME})?\s*"
 )
-_PLEDGE_FOR_RE = re.compile(rf"{_FOR_HOUSEHOLD}认领(?:了)?\s*")
+# conv88 (22d: '帮李婆婆登记认领一棵柿子树 佢冇智能手机'): 登记 (enter) said before 认领 is the same pledge
+_PLEDGE_FOR_RE = re.compile(rf"{_FOR_HOUSEHOLD}(?:登记|报名)?认领(?:了)?\s*")
 # the verb: 代种, or a cadre's own words for entering a count ('帮陈大伯登记三棵荔枝', '代陈伯报两棵龙眼'): the count
 # right after, so '帮陈伯登记' (registering someone) and '帮我登记一下种的三棵桂花' (one's own) are not a 代种
 _PROXY_FOR_RE = re.compile(
@@ -3351,7 +3352,12 @@ def trees_spoken_of(norm: str) -> bool:
 _HAD_RE = re.compile(r"了|的|过|已经|一共|总共|共|总|上|(?<=种)到")  # round 28: 种到多少 (planted up to how many)
 _COUNT_ASKED_RE = re.compile(rf"(?:多少|几)\s*(?:{_MEASURE}|亩)?(?:树|苗)?(?:了|呢|啊|呀|吗|啦)*$")
 # round 19: how far from the target ('还差多少', '离两亩还差多少', '仲差几多棵先够数', '种了几棵了够不够数')
-_GAP_ASKED_RE = re.compile(r"差(?:多少|几)|够不够|够数(?:了)?(?:没有|没|吗|未)?$")
+# conv88 (22f: '我仲要种几多先够'): or how many more one must still plant to have enough (还 … 种多少 … 才够); with no 还
+# it is the rule asked ('党员要种几多先够': the FAQ's)
+_GAP_ASKED_RE = re.compile(
+    r"差(?:多少|几)|够不够|够数(?:了)?(?:没有|没|吗|未)?$"
+    r"|还(?:要|需要|得)?(?:再)?种(?:多少|几)(?:棵|株)?(?:树)?(?:才|先)(?:够数|够|达标|合格|完成|算完成)"
+)
 # round 43 (19q): one's (or the household's) share handed in enough, no tree named ('我屋企交够数未啊', '我家够数未')
 _ENOUGH_HANDED_IN_RE = re.compile(r"(?:交|种|报|完成)?够(?:数|棵数|指标|任务)(?:了)?(?:没有|没|吗|未|未有|冇)$")
 # round 43 (19q): how many in all, no planting verb ('加埋呢两棵 我总共几多棵喇': the trees counted in left out first)
@@ -4208,6 +4214,15 @@ def log_steps_asked(norm: str) -> bool:
     return bool(_TREES_LOGGED_RE.search(bare) and _STEPS_WORD_RE.search(bare)) or bool(_COUNT_HERE_HOW_RE.match(bare))
 
 
+# conv88 (22f: '系咪影张相发过嚟就当报咗种树'): whether a photo sent counts as the report, asked: how to log (the steps
+# of a record; 登记 first from a follower not registered yet), never the FAQ's photo questions
+_PHOTO_COUNTS_AS_LOG_RE = re.compile(
+    r"^(?:是不是|是否|只要|是不是只要)?(?:拍|影|照|发)(?:一张|一个|张|个)?(?:照片|相片|照|相)?"
+    r"(?:发过来|发给你|发上来|发上去|发来|过来|给你|上来)?(?:就|便)?(?:当|算|当是|算是|等于)(?:不算|是)?(?:已经)?"
+    r"(?:报|上报|登记|记录)(?:了)?(?:种树|树|数)?(?:了)?(?:吗|没有|是不是)?$"
+)
+
+
 def planting_log_asked(norm: str) -> bool:
     """A short request to 登记 (record) trees planted, said, not asked: '登记种树', '登记一下我家种的树', '请帮我登记种树';
     not '种树要不要登记', '怎么登记我种的树' (the FAQ's), '登记 张树林 埔心村' (a name)."""
@@ -4220,6 +4235,8 @@ def planting_log_asked(norm: str) -> bool:
         return True
     if bare and len(bare) <= INTENT_MAX_CHARS + 4 and _planted_then_report_how(bare):
         return True  # round 41
+    if bare and _PHOTO_COUNTS_AS_LOG_RE.match(bare):
+        return True  # conv88
     if frame_said("log", norm) or log_steps_asked(norm):
         return True  # round 33: the frames (FRAMES); round 50: the steps asked by what they are
     if bare and _WHO_PLANTS_HOW_LOGGED_RE.match(bare):
@@ -5988,9 +6005,15 @@ _PRESENCE_RE = re.compile(
     rf"(?:在|到|到了|来了|抵达|落了|去了|去过)(?:[{_CJK}]{{0,5}}?)(?:村|乡|镇|现场|村委|这里|这边)|下村|下乡|下沉|来了|来过|"
     r"(?:今天|今日|今朝|今早)(?:来|到|落)|探访|走访|到访"
 )
-# the trees looked at on the visit ('睇完树': normalised 看完树) are no planting
-_TREES_LOOKED_AT_RE = re.compile(r"(?:看|察看|查看|巡)(?:完|了|过|下)?(?:树|树苗|苗)")
-_NOT_A_VISIT_RE = re.compile(r"种|栽|树|苗|棵|株|吗|怎么|什么|哪|几|多少|不|没|别|名字|户口|身份|活动|参加|认")
+# the trees looked at on the visit ('睇完树': normalised 看完树) are no planting; conv88 (22f: '今日落村睇果树 记低我嚟过'):
+# nor are they named by their kind or pointed at ('睇果树', '睇下啲龙眼树'), nothing planted nor counted among the words
+_TREES_LOOKED_AT_RE = re.compile(
+    r"(?:看|察看|查看|巡)(?:完|了|过|下)?(?:(?!种|栽|棵|株)[\u4e00-\u9fff]){0,3}?(?:树|树苗|苗)"
+)
+# conv88: nor a day ahead (a plan: '听日落村睇果树 记住提醒我') nor a reminder wished
+_NOT_A_VISIT_RE = re.compile(
+    r"种|栽|树|苗|棵|株|吗|怎么|什么|哪|几|多少|不|没|别|名字|户口|身份|活动|参加|认|明天|后天|下次|下周|下个|提醒"
+)
 
 
 def visit_record_asked(norm: str) -> bool:
@@ -6127,7 +6150,8 @@ _QUEUE_PENDING_RE = re.compile(
 _QUEUE_NAMED_RE = re.compile(
     # round 73 (21i): wished to be seen, with some of them ('睇下啲问题': 看下些问题, '我要看问题', '看看那些问题')
     r"^(?:(?:我)?(?:要|想)?(?:看下|看看|看一下|看|查下|查看)|打开|列出|给我看)?(?:我的|我个|我|些|那些|这些|所有|全部)?(?:的)?"
-    r"(?:问题|提问)(?:清单|列表|名单)?$"
+    # conv88: or the villagers' ('列出村民嘅提问')
+    r"(?:村民|群众|大家)?(?:的)?(?:问题|提问)(?:清单|列表|名单)?$"
     r"|^(?:列出|列下|列一下|查一下|查下|看下|看看|看一下|给我看)(?:我)?(?:还没|尚未|没有|没|未|冇|待)(?:有)?"
     r"(?:回复|回答|答|回|处理|解答|答复)(?:的)?(?:村民|群众)?(?:的)?(?:问题|提问)$"
     r"|(?:有|还有)?(?:什么|啥|哪些|几个|多少)(?:问题|提问)?(?:要|等|需要|待)(?:我)(?:来)?(?:回答|答|回复|回|解答|处理)"
@@ -6228,7 +6252,9 @@ def answer_wished(norm: str) -> bool:
 
 def queue_asked(norm: str, species_table: Mapping) -> bool:
     """The questions waiting for the adviser, asked in words (read for advisers only: a villager's '问题回答了没有' is
-    about their own ticket); not a question about a tree ('龙眼的问题怎么回答')."""
+    about their own ticket); not a question about a tree ('龙眼的问题怎么回答'). The politeness before it is left out
+    (conv88, 22f: '唔该列出未答嘅提问')."""
+    norm = request_frames.without_politeness(norm)
     if norm and len(norm) <= 30 and _QUEUE_LISTED_RE.match(norm):
         return not find_species(norm, species_table)[0]
     if not norm or len(norm) > 16 or _HOW_RE.search(norm):

@@ -809,6 +809,12 @@ _PHOTO_THEN_DONE_YET_RE = re.compile(
     r"(?:呀|啊|呢|啦)?$"
 )
 
+# conv88 (22f: '收到未 记录咗未'): received asked first, then recorded, in one breath: the second question's (a bare
+# '收到未' stays the photo's, ``_PHOTO_RECEIVED_RE``)
+_RECEIVED_FIRST_RE = re.compile(
+    r"^(?:你|你们)?(?:是不是|有没有)?收到(?:了)?(?:没有|没|未|吗|了吗|了没有|了没)(?:呀|啊|呢|啦)?[，,]?(?=.)"
+)
+
 
 def recorded_asked(norm: str) -> bool:
     """'记上了没有': whether the record just finished was recorded, asked with nothing else said (``normalize``d);
@@ -819,6 +825,7 @@ def recorded_asked(norm: str) -> bool:
     norm = _ENTERED_RE.sub("记上了", norm)  # round 82
     norm = _NO_REPLY_AFTER_RE.sub("", norm).rstrip("，, ")  # conv83a
     norm = _HELPER_FIRST_RE.sub("", norm)  # sim71
+    norm = _RECEIVED_FIRST_RE.sub("", norm)  # conv88
     return bool(norm) and bool(
         _PHOTO_THEN_DONE_YET_RE.match(norm)  # sim71: '影咗相 得未'
         or _RECORDED_ASKED_RE.match(norm)

@@ -445,12 +445,33 @@ _NAMED_SAID = re.compile(
 )
 
 
+# conv88 (22f: '张伯屋企话认三棵龙眼 五月先种 帮佢记低'): or written down for them (帮佢记低), when said between; what they
+# said starting with 认 (认 or 认领, the pledge's own word, normalised '要认') keeps it once
+_WRITE_IT_DOWN_FOR_THEM = re.compile(
+    r"^(?:我)?(?:帮|替|同|给)(?:佢|他|她)(?:哋|们)?(?:记低|记下|记一下|记住|记上|记录|登记)(?:下|一下)?(?:先|啦|吧|呀|啊)?$"
+)
+_PLEDGE_WORD_FIRST = re.compile(r"^(?:要|想|会)?认(?:领)?")
+
+
+def _for_them(clause: str, next_one: bool, what: str) -> bool:
+    """'帮佢认领先', '帮佢登记个认领' (the request frame) just after what they said; '帮佢记低' (written down for them) in any
+    later clause when what they said pledges (认: '黄伯屋企今日种咗一棵荔枝 我帮佢记一下' is trees planted, a 代种)."""
+    if next_one and request_frames.taken_on_for_them(request_frames.read(nlu.normalize(clause))):
+        return True
+    return bool(_WRITE_IT_DOWN_FOR_THEM.match(clause)) and bool(_PLEDGE_WORD_FIRST.match(what))
+
+
 def _said_then_for_them(clauses: list[str]) -> list[str]:
-    """['李婶屋企话四月种三棵柿', '帮佢登记个认领'] -> ['帮李婶认领四月种三棵柿']."""
+    """['李婶屋企话四月种三棵柿', '帮佢登记个认领'] -> ['帮李婶认领四月种三棵柿']; ['张伯屋企话认三棵龙眼', '五月先种',
+    '帮佢记低'] -> ['帮张伯认领三棵龙眼', '五月先种']."""
     for i in range(len(clauses) - 1):
         said = _NAMED_SAID.match(clauses[i])
-        if said and request_frames.taken_on_for_them(request_frames.read(nlu.normalize(clauses[i + 1]))):
-            return [*clauses[:i], f"帮{said['named']}认领{said['what']}", *clauses[i + 2 :]]
+        if not said:
+            continue
+        for j in range(i + 1, len(clauses)):
+            if _for_them(clauses[j], j == i + 1, said["what"]):
+                what = _PLEDGE_WORD_FIRST.sub("", said["what"])
+                return [*clauses[:i], f"帮{said['named']}认领{what}", *clauses[i + 1 : j], *clauses[j + 1 :]]
     return clauses
 
 

@@ -111,6 +111,12 @@ def _trailing(text: str) -> str:
     return text
 
 
+def without_politeness(norm: str) -> str:
+    """``norm`` without the politeness said before a request (``[wrappers] before``: '唔该', '麻烦你', '请'), for the
+    readers of a request outside the frame (conv88: '唔该列出未答嘅提问', the adviser's questions listed)."""
+    return _wrappers()[0].sub("", norm) if norm else norm
+
+
 def clauses(norm: str) -> tuple[list[str], bool]:
     """The text's clauses, its wrappers left out, and whether a may-I question wrapped it ('…可不可以')."""
     before, may_i, breaks = _wrappers()

@@ -70,6 +70,8 @@ def _register_words(ctx: Ctx):
     text = ctx.msg.text or ""
     if planting.recorded_asked(nlu.normalize(text)):
         return None  # round 67 (20w): '登记咗未', '入咗数未': whether recorded asked, never a 登记 (nor the name 咗未)
+    if nlu.right_name_in(nlu.normalize(text)) and _name_fix_said(ctx.app, nlu.normalize(text)):
+        return None  # conv88: '登记个名写错字 正确系刘志强' corrects one's name (on_fix_name), never a 登记 of 正确系刘志强
     if nlu.not_me_said(nlu.normalize(text)):
         return None  # sim71: '登记错人了' denies the name registered (on_fix_name), never a 登记 of one named 错人
     if identity.introduction_told_at_length(text):  # round 54: '我要注册，我是埔心村五队的林木兰，今年七十三岁了，…'
