@@ -1,19 +1,24 @@
 """A finished planting record corrected by its village's cadres or the office (round 75's trust fix, issue 17):
-withdrawn (作废) or its count (and tree) changed, whenever it was finished and whether or not it was checked.
+withdrawn (作废) or its count (and tree) changed, whenever it was finished and whether or not it was checked; a
+withdrawn one restored (恢复, round 77: the wrong number withdrawn).
 
 A record's sender may withdraw or correct it themselves only within ``planting.withdraw_minutes`` and before the
 village checked it (bot/planting.py ``withdraw_refusal``); after that the replies send them to the village's cadres,
-who correct it here: in the chat (``更正记录 12 3棵 [原因]``, ``作废记录 12 [原因]``, handlers/corrections.py), or on the
+who correct it here: in the chat (``更正记录 12 3棵 [原因]``, ``作废记录 12 [原因]``, ``恢复记录 12 [原因]``,
+handlers/corrections.py), or on the
 dashboard's record page (/admin/records/<id>, bot/dashboard/correction_pages.py; the office: any record). Rules:
 
 - only a ``complete`` record, never one rejected in review (the review's decision stands) or withdrawn already: the
-  reply says so and nothing changes (no restore: the sender reports the trees again, which the village checks as new);
+  reply says so and nothing changes;
+- a restore only of a ``withdrawn`` record (whoever withdrew it): status ``complete`` again, its review as it was, so it
+  counts again everywhere; a record not withdrawn is said so and never counted twice;
 - a withdrawal sets status ``withdrawn`` as the sender's own 作废 does (the row kept; every count reads ``complete``, so
   it leaves every figure at once); a recount keeps ``recounted_from`` the first time, as round 48 does, and leaves the
   review as it was (a cadre's correction is itself a check);
 - every correction is one audit row (bot/store/corrections.py: before, after, reason, who, channel, when); a reason is
   required (at most ``REASON_MAX`` characters; the chat's default ``corrections.default_reason`` when none is said);
-- the sender is told through the outbox after quiet hours, once per correction (``reminders.queue_notice``);
+- the sender is told through the outbox after quiet hours, once per correction (``reminders.queue_notice``); a 代种
+  record's household too (round 77), when its person is on WeChat (bound openid, subscribed);
 - the dashboard's snapshot is dropped, so the overview counts the change at once.
 """
 
@@ -29,15 +34,21 @@ from bot.conversation import Flow
 from bot.dashboard import snapshot
 from bot.store import corrections as store
 from bot.store import plantings as plantings_store
+from bot.store import roster as roster_store
+from bot.store import users as users_store
 
 log = logging.getLogger(__name__)
 
-WITHDRAW, RECOUNT = "withdraw", "recount"
-ACTIONS = (WITHDRAW, RECOUNT)
+WITHDRAW, RECOUNT, RESTORE = "withdraw", "recount", "restore"
+ACTIONS = (WITHDRAW, RECOUNT, RESTORE)
 DASHBOARD, CHAT = "dashboard", "chat"
 REASON_MAX = 200
 # why a record is not corrected
 MISSING, WITHDRAWN, REJECTED, NOT_FINISHED, SAME = "missing", "withdrawn", "rejected", "not_finished", "same"
+NOT_WITHDRAWN = "not_withdrawn"  # a restore of a record that counts already
+# the messages tables labelling an audit row's codes: the one place the export (handlers/corrections.py) and the record
+# page (bot/dashboard/correction_pages.py) read (round 77)
+LABEL_SECTIONS = {"action": "corrections.actions", "channel": "corrections.channels"}
 # the fields an audit row keeps of a record, before and after
 KEPT = ("count", "species", "area_mu", "status")
 
@@ -77,8 +88,8 @@ def read_command(text: str, commands: Mapping[str, Iterable[str]], species_table
             if number is None:
                 continue
             rest = rest[number.end() :].strip(" ，,。:：")
-            if action == WITHDRAW:
-                return Said(WITHDRAW, int(number[1]), None, clean_reason(rest)[:REASON_MAX])
+            if action != RECOUNT:
+                return Said(action, int(number[1]), None, clean_reason(rest)[:REASON_MAX])
             fields, reason = _count_then_reason(rest, species_table, others)
             return Said(RECOUNT, int(number[1]), fields, clean_reason(reason)[:REASON_MAX])
     return None
@@ -145,14 +156,18 @@ def confirm_reason(text: str, words: Iterable[str]) -> str | None:
 @dataclass(frozen=True)
 class Outcome:
     record: dict | None  # the record as it is now (None: no such record)
-    refused: str | None = None  # MISSING, WITHDRAWN, REJECTED, NOT_FINISHED or SAME; None: corrected
+    refused: str | None = None  # MISSING, WITHDRAWN, NOT_WITHDRAWN, REJECTED, NOT_FINISHED or SAME; None: corrected
     correction_id: int | None = None
 
 
-def refusal(record: Mapping | None) -> str | None:
-    """Why this record may not be corrected (None: it may)."""
+def refusal(record: Mapping | None, action: str = WITHDRAW) -> str | None:
+    """Why this record may not be corrected so (None: it may): a restore wants a finished record withdrawn."""
     if record is None:
         return MISSING
+    if action == RESTORE:
+        if record["status"] != plantings_store.WITHDRAWN or not record["completed_at"]:
+            return NOT_WITHDRAWN if record["status"] == "complete" else NOT_FINISHED
+        return REJECTED if record["review"] == "rejected" else None
     if record["status"] == plantings_store.WITHDRAWN:
         return WITHDRAWN
     if record["status"] != "complete":
@@ -192,17 +207,20 @@ def correct(
     by_person: Mapping | None = None,
     by_office: bool = False,
 ) -> Outcome:
-    """Withdraw or recount the record (inside the caller's transaction), keep the audit row and queue the sender's
-    notice; the outcome says why not when nothing changed. ``by_office``: told to the sender as the office's."""
+    """Withdraw, recount or restore the record (inside the caller's transaction), keep the audit row and queue the
+    notices; the outcome says why not when nothing changed. ``by_office``: told to the sender as the office's."""
     assert action in ACTIONS and reason and len(reason) <= REASON_MAX
     record = plantings_store.get(db, planting_id)
-    refused = refusal(record)
+    refused = refusal(record, action)
     if record is None or refused:
         return Outcome(record, refused)
     now_s = clock.to_db(now)
     if action == WITHDRAW:
         if not plantings_store.withdraw(db, planting_id, now_s, checked_too=True):
             return Outcome(record, NOT_FINISHED)
+    elif action == RESTORE:
+        if not plantings_store.restore(db, planting_id, now_s):
+            return Outcome(record, NOT_WITHDRAWN)
     else:
         changed = changes(record, fields or {})
         if not changed:
@@ -227,13 +245,26 @@ def correct(
         by_person_id=by_person["id"] if by_person else None,
         by_openid=by_person["openid"] if by_person else None,
     )
+    household = planting.proxy_name(db, record)
     if sender_told(record, by_person):
         reminders.queue_notice(
             db,
             app.config,
             openid=record["openid"],
-            text=notice(app, record, after, action, reason, by_office, planting.proxy_name(db, record)),
+            text=notice(app, record, after, action, reason, by_office, household),
             key=f"correction:{correction_id}",
+            now=now,
+        )
+    reached = household_openid(db, record, by_person)
+    if reached and household:
+        by = roster_store.person(db, record["entered_by_person_id"])
+        whose = app.t("corrections.whose_household", by=by["name"] if by else "")
+        reminders.queue_notice(
+            db,
+            app.config,
+            openid=reached,
+            text=notice(app, record, after, action, reason, by_office, whose=whose),
+            key=f"correction:{correction_id}:household",
             now=now,
         )
     snapshot.invalidate(app)
@@ -247,6 +278,26 @@ def sender_told(record: Mapping, by_person: Mapping | None) -> bool:
     return bool(record["openid"]) and not (by_person and by_person.get("openid") == record["openid"])
 
 
+def household_openid(db, record: Mapping, by_person: Mapping | None) -> str | None:
+    """A 代种 record's household member on WeChat (round 77): their bound openid when they follow the account
+    (``users.subscribed``) and are neither its sender nor the one correcting it; None otherwise."""
+    if planting.proxy_name(db, record) is None:
+        return None
+    person = roster_store.person(db, record["person_id"])
+    openid = person["openid"] if person else None
+    if not openid or openid == record["openid"] or (by_person and by_person.get("openid") == openid):
+        return None
+    user = users_store.get(db, openid)
+    return openid if user and user["subscribed"] else None
+
+
+NOTICES = {
+    WITHDRAW: "corrections.withdrawn_notice",
+    RECOUNT: "corrections.recounted_notice",
+    RESTORE: "corrections.restored_notice",
+}
+
+
 def notice(
     app,
     before: Mapping,
@@ -255,16 +306,17 @@ def notice(
     reason: str,
     by_office: bool = False,
     household: str | None = None,
+    whose: str | None = None,
 ) -> str:
     """What the record's sender is told: which record, what it said, what it says now, who and why. ``household``: a
-    代种 record's household (round 76): its sender is the cadre who entered it for them, told so."""
+    代种 record's household (round 76): its sender is the cadre who entered it for them, told so. ``whose``: said
+    outright (round 77: the household's own notice, ``王干部为您代报的``)."""
     who = app.t("corrections.by_office" if by_office else "corrections.by_cadre")
     what = planting.describe_for_villager(app, before)
-    whose = app.t("corrections.whose_proxy", name=household) if household else app.t("corrections.whose_own")
+    if whose is None:
+        whose = app.t("corrections.whose_proxy", name=household) if household else app.t("corrections.whose_own")
     facts = {"id": before["id"], "what": what, "who": who, "reason": reason, "whose": whose}
-    if action == WITHDRAW:
-        return app.t("corrections.withdrawn_notice", **facts)
-    return app.t("corrections.recounted_notice", new=planting.describe_for_villager(app, after), **facts)
+    return app.t(NOTICES[action], new=planting.describe_for_villager(app, after), **facts)
 
 
 def reported_day(app, record: Mapping) -> str:

@@ -5,9 +5,10 @@ bot/corrections.py, its states in docs/planting.md.
 Routes (dispatch order in handlers/__init__.py):
 - correction_confirm: ``确定`` (or ``确定 <原因>``) after the bot asked a cadre whether to correct a record
   (``TABLE``): the record withdrawn or recounted, the audit row kept, its sender told
-- correction: a village cadre's (round 76: or the office's, any village's record) ``更正记录 12 3棵 [原因]`` / ``作废记录 12 [原因]``, or ``第12号改成3棵`` of a record not
-  their own: a record of their village is shown and asked to confirm; another village's is refused; anyone else's
-  words go on to the routes after (作废 and 改成 of their own records: handlers/planting.py)
+- correction: a village cadre's (round 76: or the office's, any village's record) ``更正记录 12 3棵 [原因]`` /
+  ``作废记录 12 [原因]`` / (round 77) ``恢复记录 12 [原因]``, or ``第12号改成3棵`` of a record not their own: a record of
+  their village is shown and asked to confirm; another village's is refused; anyone else's words go on to the routes
+  after (作废 and 改成 of their own records: handlers/planting.py)
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ def _commands(app) -> dict:
     return {
         corrections.RECOUNT: app.messages.words("corrections.commands.recount"),
         corrections.WITHDRAW: app.messages.words("corrections.commands.withdraw"),
+        corrections.RESTORE: app.messages.words("corrections.commands.restore"),
     }
 
 
@@ -88,6 +90,11 @@ def _said_then(ctx, said):
     return said
 
 
+# the question and the answer of the actions without a count (a recount's name the new count too)
+ASKS = {corrections.WITHDRAW: "corrections.withdraw_ask", corrections.RESTORE: "corrections.restore_ask"}
+DONE = {corrections.WITHDRAW: "corrections.withdrawn", corrections.RESTORE: "corrections.restored"}
+
+
 def on_correction_asked(ctx, said: corrections.Said) -> str:
     record = plantings_store.get(ctx.db, said.planting_id)
     if record is None or record["status"] not in ("complete", plantings_store.WITHDRAWN) or not record["completed_at"]:
@@ -96,8 +103,12 @@ def on_correction_asked(ctx, said: corrections.Said) -> str:
     if not _may_correct(ctx, record):
         return ctx.t("corrections.other_village", id=record["id"])
     if record["openid"] == ctx.openid and planting.proxy_name(ctx.db, record) is None and not office(ctx):
+        if said.action == corrections.RESTORE:
+            return ctx.t("corrections.own_record_restore", id=record["id"])
         return ctx.t("corrections.own_record", id=record["id"], minutes=planting.withdraw_minutes(ctx.config))
-    refused = corrections.refusal(record)
+    refused = corrections.refusal(record, said.action)
+    if refused == corrections.NOT_WITHDRAWN:
+        return ctx.t("corrections.not_withdrawn", **facts)
     if refused == corrections.WITHDRAWN:
         return ctx.t("corrections.already_withdrawn", **facts)
     if refused == corrections.REJECTED:
@@ -112,8 +123,8 @@ def on_correction_asked(ctx, said: corrections.Said) -> str:
         ctx, "confirm", {"planting_id": record["id"], "action": said.action, "fields": changed, "reason": said.reason}
     )
     shown = _record_line(ctx, record, facts["what"])
-    if said.action == corrections.WITHDRAW:
-        return ctx.t("corrections.withdraw_ask", record=shown, reason=reason)
+    if said.action in ASKS:
+        return ctx.t(ASKS[said.action], record=shown, reason=reason)
     new = planting.describe_for_villager(ctx.app, {**record, **changed})
     return ctx.t("corrections.recount_ask", record=shown, new=new, reason=reason)
 
@@ -133,12 +144,17 @@ def _record_line(ctx, record: dict, what: str) -> str:
 
 
 def _told(ctx, record: dict) -> str:
-    """Who the reply says was told: the sender, the cadre who entered a 代种 record, or nobody (they corrected it)."""
+    """Who the reply says was told: the sender, the cadre who entered a 代种 record, or nobody (they corrected it);
+    round 77: a 代种 record's household on WeChat too."""
+    household = _name(ctx, record) if corrections.household_openid(ctx.db, record, ctx.person) else None
     if not corrections.sender_told(record, ctx.person):
-        return ""
+        return ctx.t("corrections.told", name=household) if household else ""
     if planting.proxy_name(ctx.db, record) is None:
         return ctx.t("corrections.told", name=_name(ctx, record))
-    return ctx.t("corrections.told_proxy", name=_name(ctx, record, "entered_by_person_id"))
+    entered_by = _name(ctx, record, "entered_by_person_id")
+    if household:
+        return ctx.t("corrections.told_proxy_household", name=entered_by, household=household)
+    return ctx.t("corrections.told_proxy", name=entered_by)
 
 
 def _confirmed(ctx, _state) -> tuple[str] | None:
@@ -172,8 +188,8 @@ def on_correction_confirmed(ctx, state, said: tuple[str]) -> str:
     if done.refused or done.record is None:
         return ctx.t("corrections.failed", id=data["planting_id"])
     what = planting.describe_for_villager(ctx.app, record)
-    if data["action"] == corrections.WITHDRAW:
-        return ctx.t("corrections.withdrawn", id=record["id"], what=what, told=_told(ctx, record))
+    if data["action"] in DONE:
+        return ctx.t(DONE[data["action"]], id=record["id"], what=what, told=_told(ctx, record))
     new = planting.describe_for_villager(ctx.app, done.record)
     return ctx.t("corrections.recounted", id=record["id"], what=what, new=new, told=_told(ctx, record))
 
@@ -187,6 +203,6 @@ ROUTES: list = [
 ]
 STORES: list = [store]
 EXPORTS: dict = {**store.EXPORT_SQL}
-EXPORT_LABELS: dict = {"record_corrections": {"action": "corrections.actions", "channel": "corrections.channels"}}
+EXPORT_LABELS: dict = {"record_corrections": corrections.LABEL_SECTIONS}
 DASHBOARD: list = correction_pages.PAGES
 FLOWS: list = [corrections.FLOW]

@@ -1,6 +1,7 @@
 """A planting record's page (/admin/records/<id>): who sent it, village, tree, count, photo, review state and its
 correction history; the office (any record) and a village's cadre login (its village's records; 403 otherwise)
-withdraw it or correct its count with a reason (bot/corrections.py). Advisers: 403. Contributed to the dashboard by the
+withdraw it or correct its count with a reason, or (round 77) restore a withdrawn one (bot/corrections.py). Advisers:
+403. Contributed to the dashboard by the
 corrections capability (handlers/corrections.py ``DASHBOARD``); the village page's records list links here.
 """
 
@@ -17,19 +18,20 @@ from bot.registry import DashboardPage
 from bot.store import corrections as store
 
 ROLES = ("admin", "cadre")
-# the outcome of a POST -> (message key, flash category)
-RESULTS = {
-    None: ("admin.records.corrected", "ok"),
-    corrections.WITHDRAWN: ("admin.records.already_withdrawn", "error"),
-    corrections.REJECTED: ("admin.records.rejected", "error"),
-    corrections.NOT_FINISHED: ("admin.records.not_finished", "error"),
-    corrections.SAME: ("admin.records.same", "error"),
-    corrections.MISSING: ("admin.records.not_finished", "error"),
+# what a POST did, said as it (round 77: it had been the one 已更正 for a withdrawal too)
+DONE = {
+    corrections.WITHDRAW: "admin.records.done_withdraw",
+    corrections.RECOUNT: "admin.records.done_recount",
+    corrections.RESTORE: "admin.records.done_restore",
 }
-ACTION_LABELS = {corrections.WITHDRAW: "admin.records.withdraw", corrections.RECOUNT: "admin.records.recount"}
-CHANNEL_LABELS = {
-    corrections.DASHBOARD: "admin.records.channel_dashboard",
-    corrections.CHAT: "admin.records.channel_chat",
+# why a POST changed nothing -> its message key
+REFUSED = {
+    corrections.WITHDRAWN: "admin.records.already_withdrawn",
+    corrections.NOT_WITHDRAWN: "admin.records.not_withdrawn",
+    corrections.REJECTED: "admin.records.rejected",
+    corrections.NOT_FINISHED: "admin.records.not_finished",
+    corrections.SAME: "admin.records.same",
+    corrections.MISSING: "admin.records.not_finished",
 }
 
 
@@ -48,7 +50,7 @@ def _history(planting_id: int) -> list[dict]:
         rows.append(
             {
                 **row,
-                "before_text": planting.describe(before) or "—",
+                "before_text": planting.describe(before) if before.get("status") == "complete" else "—",
                 "after_text": planting.describe(after) if after.get("status") == "complete" else "—",
                 "who": row["by_login"] or row["by_name"] or "",
             }
@@ -62,11 +64,12 @@ def record_page(planting_id: int):
         "dashboard/record.html",
         r=record,
         refused=corrections.refusal(record),
+        restorable=corrections.refusal(record, corrections.RESTORE) is None,
         history=_history(planting_id),
         review_labels=auth.labels(views.REVIEW_LABELS),
         flag_labels=auth.labels(views.FLAG_LABELS),
-        action_labels=auth.labels(ACTION_LABELS),
-        channel_labels=auth.labels(CHANNEL_LABELS),
+        action_labels=auth.bot().messages.section(corrections.LABEL_SECTIONS["action"]),
+        channel_labels=auth.bot().messages.section(corrections.LABEL_SECTIONS["channel"]),
         reason_max=corrections.REASON_MAX,
     )
 
@@ -102,8 +105,10 @@ def correct_record(planting_id: int):
             by_login=g.viewer.username,
             by_office=g.viewer.is_admin,
         )
-    key, category = RESULTS[done.refused]
-    flash(auth.t(key, id=record["id"]), category)
+    if done.refused:
+        flash(auth.t(REFUSED[done.refused], id=record["id"]), "error")
+    else:
+        flash(auth.t(DONE[action], id=record["id"], count=(fields or {}).get("count")), "ok")
     return back
 
 

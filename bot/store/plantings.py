@@ -342,6 +342,18 @@ def withdraw(db: Database, planting_id: int, now: str, *, checked_too: bool = Fa
     return cursor.rowcount == 1
 
 
+def restore(db: Database, planting_id: int, now: str) -> bool:
+    """A withdrawn record counted again (round 77: a cadre's or the office's restore, bot/corrections.py): status back
+    to ``complete``, ``withdrawn_at`` cleared (the audit row keeps when it was withdrawn); its review as it was. False
+    when it is not withdrawn, so a restore never counts a record twice."""
+    cursor = db.execute(
+        "UPDATE plantings SET status = 'complete', withdrawn_at = NULL, updated_at = ?"
+        " WHERE id = ? AND status = 'withdrawn' AND completed_at IS NOT NULL",
+        [now, planting_id],
+    )
+    return cursor.rowcount == 1
+
+
 def statuses(db: Database, planting_ids: list[int]) -> dict[int, str]:
     if not planting_ids:
         return {}

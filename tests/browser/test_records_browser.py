@@ -22,7 +22,7 @@ def test_a_cadre_recounts_a_record_on_its_page(page, server, bot, county):
     page.fill('input[name="reason"]', "现场数过是5棵")
     page.fill('input[name="count"]', "5")
     page.locator('button[value="recount"]').click()
-    expect(page.locator("p.flash.ok")).to_contain_text("已更正")
+    expect(page.locator("p.flash.ok")).to_contain_text("已改为5棵")  # round 77: what happened, not 已更正
     expect(page.locator("table.data")).to_contain_text("现场数过是5棵")
     assert fits_the_screen(page)
     for button in page.locator("form.correct button").all():
@@ -38,10 +38,11 @@ def test_a_withdrawn_and_a_recounted_record_on_the_village_page_and_the_withdraw
     page.fill('input[name="reason"]', "现场数过")
     page.fill('input[name="count"]', "1")
     page.locator('button[value="recount"]').click()
-    expect(page.locator("p.flash.ok")).to_contain_text("已更正")
+    expect(page.locator("p.flash.ok")).to_contain_text("已改为1棵")
     page.goto(f"{server}/admin/records/{withdrawn}")
     page.fill('input[name="reason"]', "重复报了")
     page.locator('button[value="withdraw"]').click()
+    expect(page.locator("p.flash.ok")).to_contain_text("已作废")
     expect(page.locator("section.card").first).to_contain_text("重新发照片和棵数再报一次")
     assert fits_the_screen(page)
     snap(page, "record_withdrawn")
@@ -53,3 +54,32 @@ def test_a_withdrawn_and_a_recounted_record_on_the_village_page_and_the_withdraw
     expect(recounted_row).to_contain_text("改过")
     assert fits_the_screen(page)
     snap(page, "village_records_corrected")
+
+
+def test_a_cadre_restores_a_record_withdrawn_by_mistake_and_the_village_counts_it_again(page, server, bot, county):
+    """Round 77: a withdrawn record's page has 恢复 (a reason required); after it, the flash says 已恢复, the history
+    has both rows and the village page's list shows the record counted (no 已作废)."""
+    add_cadre_login(bot.db, "lin", "林书记")
+    planting_id = county.plantings["tree"]
+    log_in(page, server, "lin", f"/admin/records/{planting_id}")
+    page.fill('input[name="reason"]', "重复报了")
+    page.locator('button[value="withdraw"]').click()
+    expect(page.locator("p.flash.ok")).to_contain_text("已作废")
+    restore = page.locator('button[value="restore"]')
+    assert restore.is_visible() and restore.bounding_box()["height"] >= 32
+    assert fits_the_screen(page)
+    snap(page, "record_restore_button")
+    page.fill('input[name="reason"]', "作废错了编号")
+    restore.click()
+    expect(page.locator("p.flash.ok")).to_contain_text("已恢复")
+    expect(page.locator("table.data")).to_contain_text("作废错了编号")
+    expect(page.locator('button[value="withdraw"]')).to_be_visible()
+    assert fits_the_screen(page)
+    snap(page, "record_restored")
+    page.goto(f"{server}/admin/villages/{county.villages['埔心村']}")
+    page.locator("details#records summary, #records summary").first.click()
+    row = page.locator("tr", has=page.locator(f'a[href="/admin/records/{planting_id}"]'))
+    expect(row).to_be_visible()
+    expect(row).not_to_contain_text("已作废")
+    assert fits_the_screen(page)
+    snap(page, "village_records_restored")
