@@ -11,7 +11,8 @@ dashboard's record page (/admin/records/<id>, bot/dashboard/correction_pages.py;
 - only a ``complete`` record, never one rejected in review (the review's decision stands) or withdrawn already: the
   reply says so and nothing changes;
 - a restore only of a ``withdrawn`` record (whoever withdrew it): status ``complete`` again, its review as it was, so it
-  counts again everywhere; a record not withdrawn is said so and never counted twice;
+  counts again everywhere; a record not withdrawn is said so and never counted twice, nor one whose photo a live
+  record holds since (``reported_again``: its trees were reported again, as the late replies ask);
 - a withdrawal sets status ``withdrawn`` as the sender's own 作废 does (the row kept; every count reads ``complete``, so
   it leaves every figure at once); a recount keeps ``recounted_from`` the first time, as round 48 does, and leaves the
   review as it was (a cadre's correction is itself a check);
@@ -46,6 +47,7 @@ REASON_MAX = 200
 # why a record is not corrected
 MISSING, WITHDRAWN, REJECTED, NOT_FINISHED, SAME = "missing", "withdrawn", "rejected", "not_finished", "same"
 NOT_WITHDRAWN = "not_withdrawn"  # a restore of a record that counts already
+REPORTED_AGAIN = "reported_again"  # a restore of a record whose photo a later record holds (its trees reported again)
 # the messages tables labelling an audit row's codes: the one place the export (handlers/corrections.py) and the record
 # page (bot/dashboard/correction_pages.py) read (round 77)
 LABEL_SECTIONS = {"action": "corrections.actions", "channel": "corrections.channels"}
@@ -156,8 +158,9 @@ def confirm_reason(text: str, words: Iterable[str]) -> str | None:
 @dataclass(frozen=True)
 class Outcome:
     record: dict | None  # the record as it is now (None: no such record)
-    refused: str | None = None  # MISSING, WITHDRAWN, NOT_WITHDRAWN, REJECTED, NOT_FINISHED or SAME; None: corrected
-    correction_id: int | None = None
+    refused: str | None = None  # MISSING, WITHDRAWN, NOT_WITHDRAWN, REPORTED_AGAIN, REJECTED, NOT_FINISHED or SAME
+    correction_id: int | None = None  # None: nothing changed
+    again: int | None = None  # REPORTED_AGAIN: the live record holding its photo
 
 
 def refusal(record: Mapping | None, action: str = WITHDRAW) -> str | None:
@@ -174,6 +177,17 @@ def refusal(record: Mapping | None, action: str = WITHDRAW) -> str | None:
         return NOT_FINISHED
     if record["review"] == "rejected":
         return REJECTED
+    return None
+
+
+def reported_again(db, record: Mapping) -> int | None:
+    """The live record (not cancelled nor withdrawn) that holds a photo with the same bytes as this withdrawn one's: its
+    trees reported again, so restoring it would count them twice. None when there is none."""
+    for photo in plantings_store.photos_of(db, record["id"]):
+        if photo["sha256"]:
+            others = plantings_store.records_with_sha256(db, photo["sha256"], record["id"])
+            if others:
+                return others[0]
     return None
 
 
@@ -219,6 +233,9 @@ def correct(
         if not plantings_store.withdraw(db, planting_id, now_s, checked_too=True):
             return Outcome(record, NOT_FINISHED)
     elif action == RESTORE:
+        again = reported_again(db, record)
+        if again is not None:
+            return Outcome(record, REPORTED_AGAIN, again=again)
         if not plantings_store.restore(db, planting_id, now_s):
             return Outcome(record, NOT_WITHDRAWN)
     else:

@@ -109,6 +109,9 @@ def on_correction_asked(ctx, said: corrections.Said) -> str:
     refused = corrections.refusal(record, said.action)
     if refused == corrections.NOT_WITHDRAWN:
         return ctx.t("corrections.not_withdrawn", **facts)
+    again = corrections.reported_again(ctx.db, record) if said.action == corrections.RESTORE and not refused else None
+    if again is not None:
+        return ctx.t("corrections.reported_again", again=again, **facts)
     if refused == corrections.WITHDRAWN:
         return ctx.t("corrections.already_withdrawn", **facts)
     if refused == corrections.REJECTED:
@@ -127,6 +130,10 @@ def on_correction_asked(ctx, said: corrections.Said) -> str:
         return ctx.t(ASKS[said.action], record=shown, reason=reason)
     new = planting.describe_for_villager(ctx.app, {**record, **changed})
     return ctx.t("corrections.recount_ask", record=shown, new=new, reason=reason)
+
+
+def _what(ctx, record: dict) -> str:
+    return planting.describe_for_villager(ctx.app, record)
 
 
 def _name(ctx, record: dict, column: str = "person_id") -> str:
@@ -185,6 +192,8 @@ def on_correction_confirmed(ctx, state, said: tuple[str]) -> str:
         by_person=ctx.person,
         by_office=office(ctx),
     )
+    if done.refused == corrections.REPORTED_AGAIN:
+        return ctx.t("corrections.reported_again", id=record["id"], what=_what(ctx, record), again=done.again)
     if done.refused or done.record is None:
         return ctx.t("corrections.failed", id=data["planting_id"])
     what = planting.describe_for_villager(ctx.app, record)

@@ -28,6 +28,7 @@ DONE = {
 REFUSED = {
     corrections.WITHDRAWN: "admin.records.already_withdrawn",
     corrections.NOT_WITHDRAWN: "admin.records.not_withdrawn",
+    corrections.REPORTED_AGAIN: "admin.records.reported_again",
     corrections.REJECTED: "admin.records.rejected",
     corrections.NOT_FINISHED: "admin.records.not_finished",
     corrections.SAME: "admin.records.same",
@@ -65,6 +66,7 @@ def record_page(planting_id: int):
         r=record,
         refused=corrections.refusal(record),
         restorable=corrections.refusal(record, corrections.RESTORE) is None,
+        again=corrections.reported_again(auth.bot().db, record) if record["status"] == "withdrawn" else None,
         history=_history(planting_id),
         review_labels=auth.labels(views.REVIEW_LABELS),
         flag_labels=auth.labels(views.FLAG_LABELS),
@@ -106,7 +108,7 @@ def correct_record(planting_id: int):
             by_office=g.viewer.is_admin,
         )
     if done.refused:
-        flash(auth.t(REFUSED[done.refused], id=record["id"]), "error")
+        flash(auth.t(REFUSED[done.refused], id=record["id"], again=done.again), "error")
     else:
         flash(auth.t(DONE[action], id=record["id"], count=(fields or {}).get("count")), "ok")
     return back

@@ -19,6 +19,7 @@ from tests.conftest import delivered_texts, rows_of, to_db
 from tests.e2e.dashboard_seed import add_cadre_login, add_logins, admin, county, login, wang  # noqa: F401 (fixtures)
 from tests.e2e.test_corrections import _a_march_morning, _audit, _finished, _record, puxin  # noqa: F401
 from tests.e2e.test_dashboard import page, post
+from tests.e2e.test_planting import photo
 
 
 def _notices(bot, openid):
@@ -114,6 +115,48 @@ def test_a_record_its_sender_withdrew_is_restored_by_the_village_and_the_office_
         f"您的第{planting_id}号记录（2棵荔枝）已由镇里办公室恢复，重新计入进度。原因：镇里办公室核实更正"
     ]
     assert "没有作废" in cadre.says(f"恢复记录 {planting_id}")
+
+
+def test_a_withdrawn_record_whose_trees_were_reported_again_is_not_restored(person, bot, standin, clock, app, tick):
+    """Its sender withdrew it and sent the same photo again with the right count (as the late replies ask): restoring
+    the first would count the trees twice, so the chat and the record page say so and change nothing."""
+    villager = person("o-chen", "陈大伯")
+    cadre = person("o-lin", "林书记", "村书记")
+    first = _finished(bot, standin, clock, villager)
+    villager.says("作废")
+    villager.says("确定作废")
+    standin.add_media("m-2", photo(1))  # the same photo's bytes, sent again
+    villager.says("3棵荔枝")
+    villager.sends_photo("m-2")
+    clock.advance(hours=2)
+    tick()  # the photos fetched and hashed
+    assert len({r["sha256"] for r in rows_of(bot, "SELECT sha256 FROM planting_photos")}) == 1
+    again = rows_of(bot, "SELECT id FROM plantings WHERE openid = 'o-chen' ORDER BY id DESC")[0]["id"]
+    assert again != first and _record(bot, again)["status"] == "complete"
+    reply = cadre.says(f"恢复记录 {first} 作废错了")
+    assert reply.strip() == (
+        f"第{first}号记录（2棵荔枝）的照片已在第{again}号记录里重新报过，再恢复会重复计算，没有恢复。"
+    )
+    url = f"/admin/records/{first}"
+    office = _office(app)
+    html = page(office, url)
+    assert f"已在记录 #{again} 里重新报过" in html and 'value="restore"' not in html
+    post(office, url, {"action": "restore", "reason": "作废错了"}, url)
+    assert _record(bot, first)["status"] == "withdrawn" and _audit(bot) == []
+
+
+def test_a_withdrawn_record_with_another_photo_sent_later_is_restored(person, bot, standin, clock):
+    """Control: a later record with another photo is no reason to refuse."""
+    villager = person("o-chen", "陈大伯")
+    cadre = person("o-lin", "林书记", "村书记")
+    first = _finished(bot, standin, clock, villager)
+    villager.says("作废")
+    villager.says("确定作废")
+    _finished(bot, standin, clock, villager, "3棵龙眼", media="m-2")
+    clock.advance(hours=2)
+    assert "要恢复这条记录" in cadre.says(f"恢复记录 {first}")
+    assert "已恢复" in cadre.says("确定")
+    assert _record(bot, first)["status"] == "complete"
 
 
 def test_another_villages_record_and_a_villagers_words_restore_nothing(puxin, bot, clock, person):
@@ -231,14 +274,14 @@ def _flash(html) -> str:
 
 
 def test_the_office_withdraws_then_restores_on_the_record_page_and_the_village_counts_it_again(admin, bot, county):
-    planting_id = county.plantings["tree"]
+    planting_id = county.plantings["far"]  # "tree"'s photo is in "dup" too: below
     url = f"/admin/records/{planting_id}"
     counted = _county_trees(bot)
     assert 'value="restore"' not in page(admin, url)  # a record that counts: no 恢复
     post(admin, url, {"action": "withdraw", "reason": "重复报了"}, url)
     html = page(admin, url)
     assert _flash(html) == f"记录 #{planting_id} 已作废，不再计入进度，已通知报的人。"
-    assert 'value="restore"' in html and "作废错了编号的" in html and _county_trees(bot) == counted - 3
+    assert 'value="restore"' in html and "作废错了编号的" in html and _county_trees(bot) == counted - 2
     village_url = f"/admin/villages/{county.villages['埔心村']}"
     assert "已作废" in _row_of(page(admin, village_url), planting_id)
     post(admin, url, {"action": "restore", "reason": "作废错了编号"}, url)
@@ -254,12 +297,25 @@ def test_the_office_withdraws_then_restores_on_the_record_page_and_the_village_c
     )
     assert (restore["action"], restore["by_login"], restore["channel"]) == ("restore", "admin", "dashboard")
     assert _notices(bot, "o-陈大伯")[-1] == (
-        f"您的第{planting_id}号记录（3棵桂花）已由镇里办公室恢复，重新计入进度。原因：作废错了编号"
+        f"您的第{planting_id}号记录（2棵桂花）已由镇里办公室恢复，重新计入进度。原因：作废错了编号"
     )
     post(admin, url, {"action": "restore", "reason": "再来一次"}, url)  # a double POST: not twice
     assert "没有作废，照常计入进度" in page(admin, url)
     assert len(rows_of(bot, "SELECT id FROM record_corrections WHERE planting_id = ?", [planting_id])) == 2
     assert _county_trees(bot) == counted
+
+
+def test_the_seeds_record_whose_photo_a_later_record_holds_is_not_restored(admin, bot, county):
+    """The county's "dup" record holds "tree"'s photo (flagged 重复照片, waiting for review): "tree" withdrawn, its page
+    says the photo is in that record and offers no 恢复."""
+    withdrawn, holder = county.plantings["tree"], county.plantings["dup"]
+    url = f"/admin/records/{withdrawn}"
+    post(admin, url, {"action": "withdraw", "reason": "重复报了"}, url)
+    html = page(admin, url)
+    assert f"记录 #{withdrawn} 的照片已在记录 #{holder} 里重新报过" in html and 'value="restore"' not in html
+    post(admin, url, {"action": "restore", "reason": "作废错了"}, url)
+    assert "再恢复会重复计算，没有恢复" in page(admin, url)
+    assert _record_row(bot, withdrawn)["status"] == "withdrawn"
 
 
 def _record_row(bot, planting_id):
@@ -275,7 +331,7 @@ def lin(app, bot, county):
 
 
 def test_a_cadre_login_restores_its_villages_record_and_the_flash_says_the_new_count(admin, lin, bot, county):
-    planting_id = county.plantings["tree"]
+    planting_id = county.plantings["far"]
     url = f"/admin/records/{planting_id}"
     post(lin, url, {"action": "recount", "count": "5", "reason": "现场数过是5棵"}, url)
     assert _flash(page(lin, url)) == f"记录 #{planting_id} 已改为5棵，已通知报的人。"
@@ -297,10 +353,16 @@ def test_restore_is_refused_to_another_village_an_adviser_and_a_post_without_csr
     assert _record_row(bot, other)["status"] == "withdrawn"
 
 
-def _sheet(app, table):
+def _office(app):
+    """The office's dashboard login (no seeded county: the chat's village)."""
     add_logins(app.extensions["bot"].db, [("office", "admin")])
     client = app.test_client()
     assert login(client, "office").status_code == 302
+    return client
+
+
+def _sheet(app, table):
+    client = _office(app)
     response = client.get(f"/admin/exports/{table}.xlsx")
     assert response.status_code == 200
     rows = list(load_workbook(io.BytesIO(response.data)).active.iter_rows(values_only=True))
@@ -321,7 +383,7 @@ def test_the_export_and_the_record_page_read_one_table_of_labels(puxin, bot, app
         ("restore", "恢复", "微信"),
     ]
     client = app.test_client()
-    assert login(client, "office").status_code == 302
+    assert login(client, "office").status_code == 302  # the login _sheet added
     html = page(client, f"/admin/records/{planting_id}")
     history = html.split("<tbody>", 1)[1]
     for label in ("更正", "作废", "恢复", "林书记（微信）"):
