@@ -110,3 +110,38 @@ def test_the_reason_after_the_tree_with_no_space_is_kept(text, number, fields, r
     assert corrections.read_command(text, COMMANDS, TABLE) == corrections.Said(
         corrections.RECOUNT, number, fields, reason
     )
+
+
+# Round 77: 恢复记录 N [原因], read as 作废记录 is (no count); examples in other words than the e2e tests', then
+# controls: the reminders' 恢复 (恢复提醒), no number, a question about restoring.
+COMMANDS_77 = {**COMMANDS, corrections.RESTORE: MESSAGES.words("corrections.commands.restore")}
+READ_77 = [
+    ("恢复记录 12", 12, ""),
+    ("恢复记录12 作废错咗号", 12, "作废错咗号"),
+    ("恢复记录 第33号，搞错了编号", 33, "搞错了编号"),
+    ("恢复记录 7号记录 呢条系真嘅", 7, "呢条系真嘅"),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "reason"), READ_77, ids=[r[0] for r in READ_77])
+def test_a_restore_is_read(text, number, reason):
+    said = corrections.read_command(text, COMMANDS_77, TABLE)
+    assert said == corrections.Said(corrections.RESTORE, number, None, reason)
+
+
+@pytest.mark.parametrize(
+    "text", ["恢复记录", "恢复提醒", "恢复 12", "恢复记录点样弄", "我想恢复记录", "帮我恢复返啲提醒"]
+)
+def test_other_words_are_no_restore(text):
+    assert corrections.read_command(text, COMMANDS_77, TABLE) is None
+
+
+def test_what_may_be_restored():
+    withdrawn = {"status": "withdrawn", "review": "none", "completed_at": "2027-03-06T02:00:00Z"}
+    assert corrections.refusal(withdrawn, corrections.RESTORE) is None
+    assert corrections.refusal({**withdrawn, "review": "approved"}, corrections.RESTORE) is None
+    assert corrections.refusal({**withdrawn, "status": "complete"}, corrections.RESTORE) == corrections.NOT_WITHDRAWN
+    assert corrections.refusal({**withdrawn, "status": "cancelled"}, corrections.RESTORE) == corrections.NOT_FINISHED
+    assert corrections.refusal({**withdrawn, "completed_at": None}, corrections.RESTORE) == corrections.NOT_FINISHED
+    assert corrections.refusal(None, corrections.RESTORE) == corrections.MISSING
+    assert corrections.refusal(withdrawn) == corrections.WITHDRAWN  # a withdrawal of it, as before
