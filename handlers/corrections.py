@@ -4,7 +4,7 @@ bot/corrections.py, its states in docs/planting.md.
 
 Routes (dispatch order in handlers/__init__.py):
 - correction_confirm: ``确定`` (or ``确定 <原因>``) after the bot asked a cadre whether to correct a record
-  (``TABLE``): the record withdrawn or recounted, the audit row kept, its sender told
+  (``TABLE``): the record withdrawn, recounted or restored, the audit row kept, its sender told
 - correction: a village cadre's (round 76: or the office's, any village's record) ``更正记录 12 3棵 [原因]`` /
   ``作废记录 12 [原因]`` / (round 77) ``恢复记录 12 [原因]``, or ``第12号改成3棵`` of a record not their own: a record of
   their village is shown and asked to confirm; another village's is refused; anyone else's words go on to the routes
@@ -90,7 +90,7 @@ def _said_then(ctx, said):
     return said
 
 
-# the question and the answer of the actions without a count (a recount's name the new count too)
+# the question and the answer of the actions without a count (a recount's also name the new count)
 ASKS = {corrections.WITHDRAW: "corrections.withdraw_ask", corrections.RESTORE: "corrections.restore_ask"}
 DONE = {corrections.WITHDRAW: "corrections.withdrawn", corrections.RESTORE: "corrections.restored"}
 
@@ -130,10 +130,6 @@ def on_correction_asked(ctx, said: corrections.Said) -> str:
         return ctx.t(ASKS[said.action], record=shown, reason=reason)
     new = planting.describe_for_villager(ctx.app, {**record, **changed})
     return ctx.t("corrections.recount_ask", record=shown, new=new, reason=reason)
-
-
-def _what(ctx, record: dict) -> str:
-    return planting.describe_for_villager(ctx.app, record)
 
 
 def _name(ctx, record: dict, column: str = "person_id") -> str:
@@ -192,11 +188,11 @@ def on_correction_confirmed(ctx, state, said: tuple[str]) -> str:
         by_person=ctx.person,
         by_office=office(ctx),
     )
+    what = planting.describe_for_villager(ctx.app, record)
     if done.refused == corrections.REPORTED_AGAIN:
-        return ctx.t("corrections.reported_again", id=record["id"], what=_what(ctx, record), again=done.again)
+        return ctx.t("corrections.reported_again", id=record["id"], what=what, again=done.again)
     if done.refused or done.record is None:
         return ctx.t("corrections.failed", id=data["planting_id"])
-    what = planting.describe_for_villager(ctx.app, record)
     if data["action"] in DONE:
         return ctx.t(DONE[data["action"]], id=record["id"], what=what, told=_told(ctx, record))
     new = planting.describe_for_villager(ctx.app, done.record)

@@ -1,8 +1,8 @@
 """A planting record's page (/admin/records/<id>): who sent it, village, tree, count, photo, review state and its
 correction history; the office (any record) and a village's cadre login (its village's records; 403 otherwise)
 withdraw it or correct its count with a reason, or (round 77) restore a withdrawn one (bot/corrections.py). Advisers:
-403. Contributed to the dashboard by the
-corrections capability (handlers/corrections.py ``DASHBOARD``); the village page's records list links here.
+403. Contributed to the dashboard by the corrections capability (handlers/corrections.py ``DASHBOARD``); the village
+page's records list links here.
 """
 
 from __future__ import annotations
