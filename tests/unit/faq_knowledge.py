@@ -3,10 +3,19 @@ for the lines still missed, and the rules every new entry file keeps (short, sou
 
 from __future__ import annotations
 
+import functools
 import tomllib
 from pathlib import Path
 
 import pytest
+
+OWN_CHECKS = Path(__file__).resolve().parents[1] / "data" / "faq_rule_checks.toml"
+
+
+@functools.cache
+def own_checks_table() -> dict:
+    """tests/data/faq_rule_checks.toml: each own checks file's name -> how it is read and its lines still missed."""
+    return tomllib.loads(OWN_CHECKS.read_text(encoding="utf-8"))
 
 
 def own_checks(path: Path, missed: dict[str, str]) -> list:
