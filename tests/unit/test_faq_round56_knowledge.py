@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot import faq
+from tests.unit.faq_knowledge import assert_short_sourced_and_polite
 
 ROOT = Path(__file__).resolve().parents[2]
 LIVING = ROOT / "messages" / "faq" / "living.toml"
@@ -27,16 +28,7 @@ NEW = {
 
 
 def test_the_new_entries_load_with_their_sources_and_fit_a_phone_screen(index):
-    rows = {row["id"]: row for row in tomllib.loads(LIVING.read_text("utf-8"))["entry"]}
-    assert set(rows) == NEW
-    for entry_id, row in rows.items():
-        entry = index.entry(entry_id)
-        assert entry is not None and entry.source == "living", entry_id
-        assert row.get("source"), entry_id  # a fact's source beside it
-        assert 8 <= len(row["questions"]) <= 15, entry_id
-        assert len(entry.answer) <= 260, entry_id  # one phone screen
-        assert "你" not in entry.answer, entry_id  # 您 throughout
-        assert not any(c in entry.answer for c in ",;:?!()"), entry_id  # full-width punctuation
+    assert_short_sourced_and_polite(LIVING, NEW, index)
 
 
 def test_the_new_entries_answer_each_mapped_label():
