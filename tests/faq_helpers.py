@@ -39,16 +39,42 @@ def safety_rule(index: faq.FaqIndex, name: str) -> faq.SafetyRule:
     return rules[0]
 
 
-def reads_safety_first(index: faq.FaqIndex, question: str, expected: str, rules: str) -> None:
-    """A safety checks file's line (rounds 83, 87 and 90): the label ('*': any, '!label': any but that), then what the
-    villager reads first: each named rule's line opens the reply ('!name': it does not fire nor open the reply; '-': no
-    safety line at all; '*': some safety line)."""
-    result = index.match(question)
+def reads_label(result: faq.FaqResult, expected: str) -> None:
+    """An own checks line's label (tests/data/faq_rule_checks.toml, check "label"): the matcher's label is
+    ``expected`` ('*': any, '!label': any but that)."""
     got = faq.result_label(result)
     if expected.startswith("!"):
-        assert got != expected[1:]
+        assert got != expected[1:], (got, result.reason)
     elif expected != "*":
         assert got == expected, (got, result.reason)
+
+
+def reads_label_note(index: faq.FaqIndex, result: faq.FaqResult, expected: str) -> None:
+    """Check "label_note": the label, or 'escalate>entry', a ticket with that entry's answer under its number."""
+    label, _, note = expected.partition(">")
+    reads_label(result, label)
+    if note:
+        assert result.note_entry == note and index.entry(note).answer in result.answer_text, result
+
+
+def reads_answered_as(index: faq.FaqIndex, result: faq.FaqResult, expected: str) -> None:
+    """Check "answered_as": the label as answered (a set's other name for a list is that list); a question asked back
+    offers the rules' reading first, and that reading is the one checked."""
+    got = faq.result_label(result)
+    assert index.answered_as(got) == index.answered_as(expected), (
+        got,
+        result.reason,
+        result.other and faq.result_label(result.other),
+    )
+
+
+def reads_safety_first(index: faq.FaqIndex, question: str, expected: str, rules: str) -> None:
+    """A safety checks file's line (check "safety_first"): the label as ``reads_label``, then what the villager reads
+    first: each named rule's line opens the reply ('!name': it does not fire nor open the reply; '-': no safety line at
+    all; '*': some safety line)."""
+    result = index.match(question)
+    got = faq.result_label(result)
+    reads_label(result, expected)
     norm = index._fixed(question)
     if rules == "-":
         assert result.safety == "", result.safety

@@ -179,6 +179,16 @@ def standing_of(v: progress.VillageProgress) -> standings.Standing:
     return snapshot.county(auth.bot()).standings[v.village_id]
 
 
+def streak_note(app, standing: standings.Standing) -> str:
+    """What stands beside a village's status badge (tidy76): the finished months in a row the 通报 has counted it
+    lagging (``standings.reported_streak``), only when that says more than the badge: 连续两月滞后 is lagging at last
+    month's end and now, so one such month is the badge itself ('' then, as when not lagging)."""
+    reported = standings.reported_streak(standing)
+    if standing.status != schedule.LAGGING_TWICE or reported < 2:
+        return ""
+    return app.t("admin.villages.streak", n=reported)
+
+
 def calendar_now() -> dict:
     """What the pages say about the schedule: what is due by today and the next milestone."""
     app, day = auth.bot(), today_local()
@@ -301,7 +311,7 @@ def villages():
     app = auth.bot()
     return render_template(
         "dashboard/villages.html",
-        rows=[(v, standing_of(v), standings.streak_words(app, standing_of(v))) for v in rows],
+        rows=[(v, standing_of(v), streak_note(app, standing_of(v))) for v in rows],
         towns=towns,
         args={"q": q, "town": town, "kind": kind, "status": status},
         sort=sort,
@@ -327,7 +337,8 @@ def village(village_id: int):
         village=row,
         v=figures,
         s=standing,
-        streak=standings.streak_words(ctx, standing),
+        streak=streak_note(ctx, standing),
+        plan_due=any(t.key == schedule.PLAN for t in standing.short),
         short=standings.short_words(ctx, standing),
         status_labels=auth.labels(STATUS_LABELS),
         expected=expected,

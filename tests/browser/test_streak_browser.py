@@ -1,5 +1,6 @@
-"""The lagging streak on the villages list and a village's page, at a phone's and a desktop's size (tidy75): finished
-months as the 通报 counts them, this month apart, readable and not pushing the page sideways."""
+"""The lagging streak on the villages list and a village's page, at a phone's and a desktop's size (tidy75, tidy76):
+the status badge and beside it, said once, the finished months in a row the 通报 has counted, readable and not
+pushing the page sideways; and the village page's 村绿化计划 card: 已备案 big, the filing time small beneath."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from tests.browser.helpers import fits_the_screen, log_in, snap
 from tests.e2e.dashboard_seed import password_hash
 from tests.unit.test_reports import build_county
 
-SAID = "（已连续2个月被通报滞后，本月目前仍落后）"
+BESIDE = "已连续2个月被通报"
 
 
 @pytest.fixture
@@ -28,10 +29,25 @@ def county(bot, clock):
 
 def test_the_streak_on_the_list_and_the_village_page(page, server):
     log_in(page, server, "admin", "/admin/villages")
-    expect(page.locator("tr", has_text="石湖村")).to_contain_text(SAID)
+    status = page.locator("tr", has_text="石湖村").locator("td[data-label=状态]")
+    expect(status).to_have_text(f"连续两月滞后 {BESIDE}")
     assert fits_the_screen(page)
     snap(page, "streak_villages")
     page.goto(f"{server}/admin/villages/2")
-    expect(page.locator("main p").first).to_contain_text(f"连续两月滞后{SAID}")
+    expect(page.locator("h1")).to_contain_text(f"连续两月滞后 {BESIDE}")
+    expect(page.locator("main")).not_to_contain_text("被通报滞后")
     assert fits_the_screen(page)
     snap(page, "streak_village")
+
+
+def test_the_plan_card_says_filed_with_its_time_beneath(page, server):
+    log_in(page, server, "admin", "/admin/villages/2")
+    plan = page.locator(".figure", has_text="村绿化计划")
+    expect(plan.locator("b")).to_have_text("已备案")
+    expect(plan.locator("small")).to_have_text("上报 2027-01-20 10:00")
+    figure, time = (
+        plan.locator(sel).evaluate("e => parseFloat(getComputedStyle(e).fontSize)") for sel in ("b", "small")
+    )
+    assert figure > 1.5 * time  # the figure big, the time small, as the other cards
+    assert fits_the_screen(page)
+    snap(page, "plan_card")

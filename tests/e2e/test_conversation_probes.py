@@ -31,7 +31,10 @@ TICKET_OPENER = "问专家 我家桂花叶子发黄还掉叶是怎么回事"
 KINDS = {
     # round 84 (22a: '登记 陈秀英' then '埔心村'): the village the registration asked for, its answer (registration_reply)
     "register": {"register", "registration_reply"},
-    "rename": {"fix_name", "register"},
+    # tidy76: how to change one's name (fix_name), as the sender may: the register route had been accepted too (round 16's
+    # harness, before fix_name), whose reply to a registered sender is '您已经登记过了…' or a claim on another's name;
+    # what the reply must say is checked below (``explains_the_rename``)
+    "rename": {"fix_name"},
     # round 38: a cadre asking who has not planted (left_to_plant); a relative's own trees asked whether recorded:
     # where they are recorded and the household's count (relative_progress)
     # round 40: the village's line of a 通报 asked after (report_line: '上个月通报有冇滞后'), as the 通报 put its progress
@@ -319,6 +322,8 @@ class Probe:
             and not plot_steps
         ):
             return wrong + " (not the steps of a record)"
+        if expected == "rename" and not self.explains_the_rename(openid, reply):
+            return wrong + " (not how to change the name)"
         if expected == "log":
             waiting = self.rows("SELECT data FROM conversations WHERE openid = ? AND flow = 'registration'", [openid])
             people = self.rows("SELECT name FROM people WHERE openid = ?", [openid])
@@ -404,6 +409,17 @@ class Probe:
                 return wrong + f" (the ticket is {closed})"
         return ""
 
+    def explains_the_rename(self, openid: str, reply: str) -> bool:
+        """What on_fix_name says to this sender (tidy76): a roster person, that the office corrects the roster
+        (registration.fix_roster); one registered by themselves, that 登记 again corrects it (fix_self), or, the right name
+        said, the registration under it; nobody registered, how to register."""
+        person = self.rows("SELECT name, source FROM people WHERE openid = ?", [openid])
+        if not person:
+            return "登记" in reply  # registration.not_registered (with the village when its QR code said it)
+        if person[0]["source"] != "self":
+            return self.bot.t("registration.fix_roster").strip() in reply
+        return self.bot.t("registration.fix_self").strip() in reply or person[0]["name"] in reply
+
     def kept(self, openid: str) -> bool:
         """The sender's last text kept for after 登记 (bot/identity.py ``keep_message``; round 80)."""
         waiting = self.rows(
@@ -447,6 +463,38 @@ _DISPUTED_ANOTHER = (
     "disputed label (round 81): another person registered by name from a WeChat not theirs; one WeChat is one person,"
     " so the right reply is how each registers (for_someone: registration.for_another), nobody bound to that name"
 )
+
+
+# tidy76: renames the register route still answers, now that 'rename' asks for how to change the name (fix_name, KINDS):
+# each reply is the registration's, wrong for a registered sender (the roster's name is the office's to correct):
+# asked for a village to register a new name under, told the name looks wrong, or a claim on another person's name.
+# Left to the registration's readers (handlers/registration.py, bot/identity.py), not this harness. Keyed
+# 'context:message' (21m's 登记 陈木棉 埔心村 from a new follower registers, as it should).
+_RENAME_AS_REGISTER = "tidy76: a rename the register route answers (not how to change the name): "
+RENAME_LEFT = {
+    "19d": {
+        "party:我名字系统写错了 是钟卫国不是钟为国 改一下": _RENAME_AS_REGISTER
+        + "'统写错' taken as a name, the village asked"
+    },
+    "19i": {
+        "member:您好 本人姓名有误 正确为刘淑贞 烦请更正": _RENAME_AS_REGISTER
+        + "'姓名有误' taken as a name, the village asked"
+    },
+    "19m": {
+        "member:登记嗰阵用咗花名阿珍 想改做身份证个名李珍妹": _RENAME_AS_REGISTER
+        + "'嗰阵用咗花名阿珍' taken as a name, the rest as a village not found"
+    },
+    "20d": {"member:登记嗰阵写咗我老公个名 想改返做我自己 叫张玉梅": _RENAME_AS_REGISTER + "told the name looks wrong"},
+    "21m": {
+        "member:登记 陈木棉 埔心村": _RENAME_AS_REGISTER
+        + "a roster villager's 登记 under another roster name: a claim on it for the office, not how to change one's own"
+    },
+    "21v": {"member:登记错了 我名字是李桂英不是李桂花": _RENAME_AS_REGISTER + "told the name looks wrong"},
+    "22e": {
+        "pending:登记错名 我叫陈桂芳 唔系陈贵芳": _RENAME_AS_REGISTER
+        + "'错名' taken as a name, the rest as a village not found"
+    },
+}
 
 
 # Probes the bot still gets wrong, each with why it is left (strict: one that starts to pass must leave this list).
@@ -602,7 +650,7 @@ _ROUND_19D_LEFT: list[tuple[str, list[str]]] = [
         ["哎呀我个孙帮我装咗呢个嘢成日响啊我老人家睇唔明唔好再发嘢俾我啦"],
     ),
 ]
-ROUND_19D_MISSES = {message: why for why, messages in _ROUND_19D_LEFT for message in messages}
+ROUND_19D_MISSES = {message: why for why, messages in _ROUND_19D_LEFT for message in messages} | RENAME_LEFT["19d"]
 
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19d.tsv", ROUND_19D_MISSES))
@@ -975,7 +1023,7 @@ _ROUND_19I_LEFT: list[tuple[str, list[str]]] = [
         ["顾问怎么回复村民的问题 格式是什么"],
     ),
 ]
-ROUND_19I_MISSES = {message: why for why, messages in _ROUND_19I_LEFT for message in messages}
+ROUND_19I_MISSES = {message: why for why, messages in _ROUND_19I_LEFT for message in messages} | RENAME_LEFT["19i"]
 
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19i.tsv", ROUND_19I_MISSES))
@@ -1045,7 +1093,7 @@ _ROUND_19M_LEFT: list[tuple[str, list[str]]] = [
         ["我要给几户老人家报种的树 他们不会用手机"],
     ),
 ]
-ROUND_19M_MISSES = {message: why for why, messages in _ROUND_19M_LEFT for message in messages}
+ROUND_19M_MISSES = {message: why for why, messages in _ROUND_19M_LEFT for message in messages} | RENAME_LEFT["19m"]
 
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19m.tsv", ROUND_19M_MISSES))
@@ -1349,7 +1397,7 @@ def test_round_20c_probe(probe, context, message, expected):
 # (tests/e2e/test_conversation_round54.py) was made from their misses after: 20d 140/140, 20e 139/140, development
 # figures. The miss left, strict, with why:
 _ROUND_20D_LEFT: list[tuple[str, list[str]]] = []
-ROUND_20D_MISSES = {message: why for why, messages in _ROUND_20D_LEFT for message in messages}
+ROUND_20D_MISSES = {message: why for why, messages in _ROUND_20D_LEFT for message in messages} | RENAME_LEFT["20d"]
 
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20d.tsv", ROUND_20D_MISSES))
@@ -1930,7 +1978,7 @@ _ROUND_21M_LEFT: list[tuple[str, list[str]]] = [
         ],
     ),
 ]
-ROUND_21M_MISSES = {message: why for why, messages in _ROUND_21M_LEFT for message in messages}
+ROUND_21M_MISSES = {message: why for why, messages in _ROUND_21M_LEFT for message in messages} | RENAME_LEFT["21m"]
 
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21m.tsv", ROUND_21M_MISSES))
@@ -2082,7 +2130,7 @@ _ROUND_21V_LEFT.append(
         ],
     )
 )
-ROUND_21V_MISSES = {message: why for why, messages in _ROUND_21V_LEFT for message in messages}
+ROUND_21V_MISSES = {message: why for why, messages in _ROUND_21V_LEFT for message in messages} | RENAME_LEFT["21v"]
 
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21v.tsv", ROUND_21V_MISSES))
@@ -2227,7 +2275,7 @@ def test_round_22d_probe(probe, context, message, expected):
 # Set 22e, written blind at the forty-sixth session's start (main 6fcdb66 136/140); now development, its misses strict
 # xfails until mended
 _ROUND_22E_LEFT: list[tuple[str, list[str]]] = []  # round 87 mended its four (tests/e2e/test_conversation_round87.py)
-ROUND_22E_MISSES = {message: why for why, messages in _ROUND_22E_LEFT for message in messages}
+ROUND_22E_MISSES = {message: why for why, messages in _ROUND_22E_LEFT for message in messages} | RENAME_LEFT["22e"]
 
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22e.tsv", ROUND_22E_MISSES))
@@ -2250,3 +2298,17 @@ ROUND_22F_MISSES = {message: why for why, messages in _ROUND_22F_LEFT for messag
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22f.tsv", ROUND_22F_MISSES))
 def test_round_22f_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
+
+
+# tidy76: the kind 'rename' had accepted the register route, which never tells a registered sender how to change a
+# name. What it does instead: a roster party member's '登记 刘木兰 埔心村' unbinds their roster row (党员, with its quota)
+# and binds a new self-registered 群众 刘木兰, answering '登记好了：刘木兰…' (left to the registration's owners: round 81
+# says a registered sender is never bound again to another's name). A rename is now fix_name's, its reply the one for
+# the sender (``Probe.explains_the_rename``).
+def test_a_rename_is_judged_by_how_to_change_the_name(probe):
+    went = probe.run("party", "登记 刘木兰 埔心村", "rename")
+    assert went.startswith("went to register: '登记好了：刘木兰"), went
+    assert (
+        probe.run("member", "我的名字写错了", "rename") == ""
+    )  # control: the roster's people are told the office corrects it
+    assert probe.run("party", "改名 刘木兰", "rename") == ""  # control: the command, the same explanation

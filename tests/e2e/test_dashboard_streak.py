@@ -1,48 +1,23 @@
 """The dashboard's lagging streak says what 本村进度 and the 通报 say (tidy75): finished months only, the month in
-progress apart (bot/standings.reported_streak, streak_words); it had counted this month ('连续3个月', '已连续滞后 3
-个月'). The county is test_reports.py's: 石湖村 at 1.5 of 2 亩 since February, lagging at the end of February and
-March and, unless a plot is added, in April."""
+progress apart (bot/standings.reported_streak); it had counted this month ('连续3个月', '已连续滞后 3 个月').
+
+Said once (tidy76): the villages list and the village page show the status badge (连续两月滞后: lagging at last
+month's end and now) and beside it, only when it says more than the badge, how many finished months in a row the
+通报 has counted (已连续2个月被通报); tidy75's words beside the badge ('（上月被通报滞后，本月目前仍落后）') said the
+badge again. The county is test_reports.py's: 石湖村 at 1.5 of 2 亩 since February, lagging at the end of February
+and March and, unless a plot is added, in April."""
 
 from __future__ import annotations
 
 import re
 
-import pytest
-
 from bot import reports
-from bot.clock import to_db
-from bot.db import transaction
-from tests.e2e.dashboard_seed import login, password_hash
+from tests.e2e.dashboard_seed import office_on, page_text  # noqa: F401 (office_on: fixture)
 from tests.unit.test_reports import build_county
 
 SHIHU = 2  # build_county's 石湖村
-
-
-@pytest.fixture
-def admin_on(app, bot, clock):
-    """admin_on(moment) -> the office's client, logged in at ``moment`` (a session ends when the clock jumps), the
-    records after it dropped (the dashboard's now is the newest record's time when the data runs past the clock)."""
-    with transaction(bot.db):
-        build_county(bot.db)
-        bot.db["admins"].insert(
-            {"username": "admin", "password_hash": password_hash(), "role": "admin", "created_at": to_db(clock())}
-        )
-
-    def on(moment: str):
-        clock.set(moment)
-        with transaction(bot.db):
-            bot.db.execute("DELETE FROM plantings WHERE created_at > ?", [to_db(clock())])
-        client = app.test_client()
-        assert login(client, "admin").status_code == 302
-        return client
-
-    return on
-
-
-def text(client, url: str) -> str:
-    response = client.get(url)
-    assert response.status_code == 200
-    return re.sub(r"<[^>]+>", "", response.get_data(as_text=True))
+BADGE = "连续两月滞后"
+TIDY75_WORDS = ("被通报滞后", "本月目前仍落后")  # the repeat dropped
 
 
 def shihu_row(client) -> str:
@@ -52,29 +27,53 @@ def shihu_row(client) -> str:
     return re.sub(r"<[^>]+>", "", row)
 
 
-def test_two_finished_months_lagging_and_this_one_is_two_with_this_month_apart(admin_on):
-    admin = admin_on("2027-04-20T10:00")
-    said = "（已连续2个月被通报滞后，本月目前仍落后）"
-    assert said in shihu_row(admin)
-    assert f"；连续两月滞后{said}" in text(admin, f"/admin/villages/{SHIHU}")
-    for page in (shihu_row(admin), text(admin, f"/admin/villages/{SHIHU}")):
+def status_cell(html: str) -> str:
+    """The status badge and what stands beside it: the list row's 状态 cell, the village page's heading."""
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html)).strip()
+
+
+def shihu_status(client) -> tuple[str, str]:
+    """(the list row's 状态 cell, the village page's heading), tags dropped."""
+    html = client.get("/admin/villages").get_data(as_text=True)
+    row = next(r for r in html.split("<tr>") if "石湖村" in r)
+    cell = re.search(r'<td data-label="状态">(.*?)</td>', row, re.S)
+    heading = re.search(r"<h1>(.*?)</h1>", client.get(f"/admin/villages/{SHIHU}").get_data(as_text=True), re.S)
+    assert cell and heading
+    return status_cell(cell.group(1)), status_cell(heading.group(1))
+
+
+def test_two_finished_months_lagging_are_the_badge_and_the_count_beside_it(office_on):
+    admin = office_on("2027-04-20T10:00")
+    cell, heading = shihu_status(admin)
+    assert cell == f"{BADGE} 已连续2个月被通报"
+    assert heading.endswith(f"{BADGE} 已连续2个月被通报")  # the same, beside the village's name
+    for page in (shihu_row(admin), page_text(admin, f"/admin/villages/{SHIHU}")):
+        assert page.count(BADGE) == 1 and page.count("已连续2个月被通报") == 1
+        assert not any(words in page for words in TIDY75_WORDS)
         assert "连续3个月" not in page and "已连续滞后" not in page
 
 
-def test_one_finished_month_lagging_and_this_one_says_last_month(admin_on):
-    admin = admin_on("2027-03-20T10:00")
-    said = "（上月被通报滞后，本月目前仍落后）"
-    assert said in shihu_row(admin)
-    assert f"；连续两月滞后{said}" in text(admin, f"/admin/villages/{SHIHU}")
-    assert "连续2个月" not in shihu_row(admin)
+def test_one_finished_month_lagging_is_the_badge_alone(office_on):
+    # lagging at February's end and now: what 连续两月滞后 means, nothing to add
+    admin = office_on("2027-03-20T10:00")
+    cell, heading = shihu_status(admin)
+    assert cell == BADGE and heading.endswith(BADGE)
+    for page in (shihu_row(admin), page_text(admin, f"/admin/villages/{SHIHU}")):
+        assert page.count(BADGE) == 1 and "被通报" not in page and "上月" not in page
 
 
-def test_lagging_this_month_alone_has_no_streak(admin_on):
-    admin = admin_on("2027-02-28T10:00")
-    row, page = shihu_row(admin), text(admin, f"/admin/villages/{SHIHU}")
-    assert "滞后" in row  # the status says it
-    for said in (row, page):
+def test_lagging_this_month_alone_has_no_streak(office_on):
+    admin = office_on("2027-02-28T10:00")
+    cell, heading = shihu_status(admin)
+    assert cell == "滞后" and heading.endswith("滞后")  # the status says it
+    for said in (shihu_row(admin), page_text(admin, f"/admin/villages/{SHIHU}")):
         assert "被通报" not in said and "连续" not in said.replace("今年曾连续两个月滞后", "")
+
+
+def test_the_consequence_stays_on_the_village_page(office_on):
+    # control: not rated 良好 this year is another fact than the badge, said in the standing line as before
+    admin = office_on("2027-04-20T10:00")
+    assert "今年曾连续两个月滞后，党组织绩效考核不得评为“良好”及以上" in page_text(admin, f"/admin/villages/{SHIHU}")
 
 
 def test_the_report_counts_the_same_finished_months(bot):

@@ -1,6 +1,6 @@
 """FAQ round 85 end to end (issue 17 §3: safety first, in the very reply): the new danger classes of set BN through
 signed pushes to the real /wechat route and a real SQLite file. A danger that happened opens the reply with its line,
-the ticket's number after it; a near miss gets no line and no ticket of the danger's. tests/unit/test_faq_round85.py
+the ticket's number after it; a near miss gets no line and no ticket of the danger's. tests/unit/test_faq_own_checks.py
 holds the classes' controls."""
 
 from __future__ import annotations

@@ -2358,38 +2358,6 @@ def test_round_30_classes_read_from_ads_confident_wrongs(index, question, expect
     assert _got(index.match(question)) == expected
 
 
-def _rule_checks(name: str) -> list[tuple[str, str]]:
-    lines = (ROOT / "tests" / "data" / name).read_text(encoding="utf-8").splitlines()
-    return [tuple(line.split("\t")[:2]) for line in lines if line.strip() and not line.startswith("#")]
-
-
-@pytest.mark.parametrize(("question", "expected"), _rule_checks("faq_rule_checks_32.tsv"))
-def test_round_32_topics_no_entry_covered_are_answered(index, question, expected):
-    """tests/data/faq_rule_checks_32.tsv: issue 17 §4's missing knowledge (citrus and 黄龙病, 化橘红, 油茶, tea, chestnut,
-    kiwifruit, wasps, falls, leeches, plant allergy, pesticide first aid, coastal, quarry, dust, the national planting
-    duty) asked in words of their own, with controls that stay with their old answer or a person."""
-    assert _got(index.match(question)) == expected
-
-
-@pytest.mark.parametrize(("question", "expected"), _rule_checks("faq_rule_checks_34.tsv"))
-def test_round_34_classes_of_aes_confident_wrongs(index, question, expected):
-    """tests/data/faq_rule_checks_34.tsv, written before the change in words of their own (26 of 48 right then): an
-    off-list tree's planting and care (tech.offlist_care; whether it counts stays camp.exotic), a plot's or a purpose's
-    trees asked (a recommendation), a small yard told by its size, a tree's omen asked (camp.fengshui), pensions (a
-    person), a tree-naming app, a nameplate hung, seedlings got late or picked well, the plan's completion date."""
-    assert _got(index.match(question)) == expected
-
-
-@pytest.mark.parametrize(("question", "expected"), _rule_checks("faq_rule_checks_44.tsv"))
-def test_round_44_classes_of_als_confident_wrongs(index, question, expected):
-    """tests/data/faq_rule_checks_44.tsv, written before each change in words of their own (18 of 32 right then): a
-    climb's safety asked (tech.fall_safety), a place said in other words (a ditch's or a brook's bank, a village road, a
-    school's or a plaza's gate), a fast-growing tree in Cantonese, a plot's trees asked with 配/选 and a wish for a kind
-    of tree (a recommendation), the planting duty asked as a law, mosquito larvae, a record sent back, a phone call to an
-    adviser and a bare 'what bug is this' (a person), with controls."""
-    assert _got(index.match(question)) == expected
-
-
 @pytest.mark.parametrize(
     "question",
     ["村干部把我家买树苗的钱从补贴里面扣掉了，都没通知我", "组长把我们几户买苗的钱从分红里扣了，没人讲过"],
@@ -2449,16 +2417,6 @@ def test_a_message_for_the_expert_is_asking_the_experts_not_the_reminders(index,
     """Found in the simulator: '我想发消息给专家' was ranked to the reminders' answer (发“退订”…): a message to the
     expert is how to ask one (bot.advisers)."""
     assert index.match(question).entry_id == "bot.advisers"
-
-
-@pytest.mark.parametrize(("question", "expected"), _rule_checks("faq_rule_checks_46.tsv"))
-def test_round_46_missing_knowledge_a_villager_asks_for(index, question, expected):
-    """tests/data/faq_rule_checks_46.tsv, written before each change in words of their own (26 of 35 right then, the
-    five on lightning and one on eating added after): lime burns and falls that happened (a person), two trees compared
-    (a person), subsidies and fruit on public land (the village), which parts of a tree can be eaten
-    (camp.fruit_picking), lightning while planting (a person, tech.lightning under the number), with controls
-    (whitewash, the planting hole's lime, a fall prevented, a fruit eaten, a recipe)."""
-    assert _got(index.match(question)) == expected
 
 
 @pytest.mark.parametrize(

@@ -12,22 +12,7 @@ import pytest
 from bot import faq
 
 ROOT = Path(__file__).resolve().parents[2]
-CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_51k.tsv"
 FORESTRY = ROOT / "messages" / "faq" / "forestry.toml"
-
-
-def _checks() -> list[tuple[str, str]]:
-    rows = [line.split("\t") for line in CHECKS.read_text(encoding="utf-8").splitlines()]
-    return [(r[0], r[1]) for r in rows if r[0] and not r[0].startswith("#")]
-
-
-@pytest.mark.parametrize(("question", "expected"), _checks())
-def test_own_checks_and_controls(index, question, expected):
-    result = index.match(question)
-    label, _, note = expected.partition(">")
-    assert faq.result_label(result) == label, (question, faq.result_label(result), result.reason)
-    if note:  # a ticket, the entry's answer under its number
-        assert result.note_entry == note and index.entry(note).answer in result.answer_text, (question, result)
 
 
 def test_the_new_file_loads_with_the_others_and_every_entry_is_asked_by_its_intent(index):

@@ -7,38 +7,9 @@ that looks good hanging, earth that collapses (recommendations), flowers on a ba
 wait said by 等 after 问专家 (bot.ticket_wait), what one may ask here (bot.help); controls (tagged ``control``) that must
 not move. Before the round: own 14/40, controls 25/25. docs/faq.md, round 53."""
 
-from pathlib import Path
-
 import pytest
 
 from bot import escalation, faq
-
-ROOT = Path(__file__).resolve().parents[2]
-CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_53.tsv"
-
-
-def _checks() -> list[tuple[str, str, str]]:
-    rows = [line.split("\t") for line in CHECKS.read_text(encoding="utf-8").splitlines()]
-    return [(r[0], r[1], r[2] if len(r) > 2 else "") for r in rows if r[0] and not r[0].startswith("#")]
-
-
-# left, strict, with why:
-LEFT = {
-    "坡边种点什么树保土": "a slope holding its soil is tech.slope (round 50's control '山坡上种什么树能保住泥土'): 坡 keeps the "
-    "new 护岸 words out, and 坡边 is read as a slope, escalated (not sure between the slope and a recommendation)",
-}
-
-
-@pytest.mark.parametrize(
-    ("question", "expected", "tags"),
-    [
-        pytest.param(q, e, t, marks=pytest.mark.xfail(strict=True, reason=LEFT[q])) if q in LEFT else (q, e, t)
-        for q, e, t in _checks()
-    ],
-)
-def test_round_53_classes_and_controls(index, question, expected, tags):
-    result = index.match(question)
-    assert faq.result_label(result) == expected, (faq.result_label(result), result.reason)
 
 
 def test_a_small_place_without_a_site_is_named_so_in_the_reply(index):

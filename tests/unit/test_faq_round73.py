@@ -16,26 +16,9 @@ questions), with controls that must not move:
 
 docs/faq.md, 第七十三轮."""
 
-from pathlib import Path
-
 import pytest
 
-from bot import config as config_mod
 from bot import faq
-from tests.unit.faq_knowledge import own_checks
-
-ROOT = Path(__file__).resolve().parents[2]
-CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_73.tsv"
-
-
-@pytest.mark.parametrize(("question", "expected"), own_checks(CHECKS, {}))
-def test_round_73_classes_and_controls(index, question, expected):
-    result = index.match(question)
-    assert index.answered_as(faq.result_label(result)) == index.answered_as(expected), (
-        faq.result_label(result),
-        result.reason,
-        result.other and faq.result_label(result.other),
-    )
 
 
 @pytest.mark.parametrize(

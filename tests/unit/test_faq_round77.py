@@ -15,38 +15,9 @@ is 招财 asked of a tree, which camp.fengshui answers, relabelled so). docs: RE
 5. a recommendation asked with a measure word between 种 and 什么 (种棵咩遮阴, 种株什么护岸) is the recommendation.
 """
 
-from pathlib import Path
-
 import pytest
 
-from bot import config as config_mod
 from bot import faq
-from bot.config import _thaw
-from tests.unit.faq_knowledge import own_checks
-
-ROOT = Path(__file__).resolve().parents[2]
-CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_77.tsv"
-HOUSEHOLD = (
-    "kept the ticket with camp.quota_household under it (round 75's household_status): the plan says 按户算, not how a "
-    "split family counts; that is the village's, so the helper's own label was wrong"
-)
-MISSED = {
-    "寒潮过后苗的叶子发黑 还能活吗": "no longer a diagnosis; the rankings are ambiguous (cold, survival) and no doubt is lifted",
-    "落霜之后龙眼苗叶子黑晒 点算": "no longer a diagnosis; the question model reads a person over the cold entry",
-    "寒潮一来 啲苗叶子全部黑晒": "no longer a diagnosis; the question model reads a person over the cold entry",
-    "连续几日落大雨 果园积水退唔到 点排": (
-        "the words rank rain planting first (a confident wrong on main too); phrasings for the waterlogging entry moved "
-        "the question model on a pinned 桃 fruit question, so none were added"
-    ),
-    "三兄弟分家之后一户要种几棵": HOUSEHOLD,
-    "两公婆同老人分开住 算一户定两户": HOUSEHOLD,
-    "分了家的兄弟是各种一棵吗": HOUSEHOLD,
-}
-
-
-@pytest.mark.parametrize(("question", "expected"), own_checks(CHECKS, MISSED))
-def test_own_checks(index, question, expected):
-    assert faq.result_label(index.match(question)) == expected
 
 
 @pytest.mark.parametrize(

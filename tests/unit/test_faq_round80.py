@@ -17,29 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from bot import config as config_mod
 from bot import faq, nlu
-from bot.config import _thaw
 from bot.go_between import without_go_between
-from tests.unit.faq_knowledge import own_checks
 
 ROOT = Path(__file__).resolve().parents[2]
-CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_80.tsv"
-MISSED = {
-    "村里几时集中种树 隔壁阿叔托我问下": (
-        "without the go-between it is '村里几时集中种树', which the intents read as the planting window (camp.window) on "
-        "main too: not the go-between's class"
-    ),
-    "公园啲树头有白蚁": (
-        "termites seen at a tree's foot stay the symptom rule's ticket (the earlier sets label 樟树树干上有白蚁路 a "
-        "person's, and tech.termites itself says to send a photo to 问专家 when the mud lines are found): not changed"
-    ),
-}
-
-
-@pytest.mark.parametrize(("question", "expected"), own_checks(CHECKS, MISSED))
-def test_own_checks(index, question, expected):
-    assert faq.result_label(index.match(question)) == expected
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
 """FAQ round 81 (set BL's confident wrong answers and missed tickets, issue 17 §1, §3), each fixed as a class and
 checked first on the helper's own phrasings (tests/data/faq_rule_checks_81.tsv, written before any change: 24 of 39
-right, 17 of the 32 class phrasings and all 7 controls; after: 38 of 39, 杉木能做什么 left, see MISSED; two
+right, 17 of the 32 class phrasings and all 7 controls; after: 38 of 39, 杉木能做什么 left, see tests/data/faq_rule_checks.toml; two
 lines re-labelled after the first run, see the file). docs: README, FAQ round 81.
 
 1. who asks, not what is asked (``[who_asks]``, bot/faq.py): '我唔系党员', '非党员', '我冇入党' tell who asks, read as
@@ -24,28 +24,9 @@ lines re-labelled after the first run, see the file). docs: README, FAQ round 81
    saying it will deduct a household's dividend (own_request, over the intents); 种树要多深 is the planting depth.
 """
 
-from pathlib import Path
-
 import pytest
 
-from bot import config as config_mod
 from bot import faq
-from bot.config import _thaw
-from tests.unit.faq_knowledge import own_checks
-
-ROOT = Path(__file__).resolve().parents[2]
-CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_81.tsv"
-MISSED = {
-    "杉木能做什么": (
-        "read as what the assistant can do (bot.help: 能做什么) before any tree or wood is seen; a thing named before "
-        "能做什么 is another class than round 81's (not changed: the help's own phrasings are short and many)"
-    ),
-}
-
-
-@pytest.mark.parametrize(("question", "expected"), own_checks(CHECKS, MISSED))
-def test_own_checks(index, question, expected):
-    assert faq.result_label(index.match(question)) == expected
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
 """FAQ round 82 (set BL's over-escalation), each fixed as a class and checked first on the helper's own phrasings
 (tests/data/faq_rule_checks_82.tsv, written before any change: 27 of 45 passed on main; after the changes 39 of 45,
-the six left below with their why). docs: README, FAQ round 82.
+the six left in tests/data/faq_rule_checks.toml with their why). docs: README, FAQ round 82.
 
 1. a planting told with words asking for its record ('帮我登记一棵桂花 种在屋前', '三棵荔枝已经种好 附照片') and
    nothing else told: the record's steps (bot.log_planting), no longer a ticket as 'not a question'
@@ -14,39 +14,9 @@ the six left below with their why). docs: README, FAQ round 82.
    bot.advisers.
 """
 
-from pathlib import Path
-
 import pytest
 
-from bot import config as config_mod
 from bot import faq
-from bot.config import _thaw
-from tests.unit.faq_knowledge import own_checks
-
-ROOT = Path(__file__).resolve().parents[2]
-CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_82.tsv"
-_BARE = (
-    "a planting told with no word asking for its record: the project's own set (tests/data/faq_questions.tsv, "
-    "'Planting reports are not questions') and tests/unit/test_faq.py keep bare reports a ticket as 'not a question', "
-    "set BL labels them bot.log_planting: the two disagree, left to the lead"
-)
-MISSED = {
-    "今天在屋后种了两棵荔枝": _BARE,
-    "我哋屋企啱啱种咗三棵龙眼": _BARE,
-    "刚种好一棵桂花在门口": _BARE,
-    "我们小组今天种了十二棵秋枫": _BARE,
-    "植树任务最迟几号要完成": (
-        "label disputed (the helper's own): camp.planting_done, answered on main too, is the planting's own deadline, "
-        "more precise than the timetable camp.deadlines; unchanged by this round"
-    ),
-}
-
-
-@pytest.mark.parametrize(("question", "expected"), own_checks(CHECKS, MISSED))
-def test_own_checks(index, question, expected):
-    # round 88: '村道边的大榕树挡路 我能不能移走' (was a strict xfail here: tech.felling by the precedents, the model's lead
-    # 0.25) is the ticket its label says: the model hardly leads for the precedents' answer (``FaqIndex._supported``)
-    assert faq.result_label(index.match(question)) == expected
 
 
 @pytest.mark.parametrize(

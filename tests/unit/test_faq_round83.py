@@ -16,31 +16,6 @@ the danger said otherwise (the line opens the reply) and a near miss (a word of 
    woman near): the answer opens with the pesticide line (``[safety_answers] asked``).
 """
 
-from pathlib import Path
-
-import pytest
-
-from bot import config as config_mod
-from bot import faq
-from bot.config import _thaw
-from tests.faq_helpers import reads_safety_first, safety_checks, safety_rule
-
-ROOT = Path(__file__).resolve().parents[2]
-CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_83.tsv"
-# disputed, kept as written: the brief's near miss, but the power line rule fires on any 电线杆 by design (rounds 13, 51,
-# 58: asked where to plant by a line, the line opens the reply, tech.power_lines answers) and the development sets' writers
-# tag such questions safety ('电线下面能种树吗', '电线杆旁边种竹子会不会有危险'): the lead decides
-# and an empty bottle's disposal: round 38 pins '剩下的农药空瓶点处理' calm (the pesticide line is about exposure)
-LEFT = {
-    "电线杆旁边种什么树好": "power_line fires on 电线杆 by design (rounds 13, 51, 58); the sets tag it safety",
-    "用完的农药空瓶怎么处理": "round 38 pins an empty bottle's disposal as a calm question (tests/e2e/test_faq_safety.py)",
-}
-
-
-@pytest.mark.parametrize(("question", "expected", "cls", "rules"), safety_checks(CHECKS, LEFT))
-def test_own_checks(index, question, expected, cls, rules):
-    reads_safety_first(index, question, expected, rules)
-
 
 def test_the_lime_in_the_mouth_has_its_own_line(index):
     """Lime swallowed is no lime in the eyes: its line says rinse the mouth, not the eyes (safety.toml ``line_by``)."""

@@ -1,6 +1,6 @@
 """FAQ round 84 (set BN's confident wrong answers and missed escalations, issue 17 §1 and §3), each fixed as a class and
 checked first on the helper's own phrasings (tests/data/faq_rule_checks_84.tsv, written before the class's change: 30 of
-44 passed on main, every control among them; after the changes 43 of 44, the one left below with its why).
+44 passed on main, every control among them; after the changes 43 of 44, the one left in tests/data/faq_rule_checks.toml with its why).
 docs: README, FAQ round 84.
 
 1. one's own plan asked whether it is worth it ('我想种十棵沉香卖钱 你觉得值不值', '我的荔枝园要不要买保险 划不划算'):
@@ -34,29 +34,14 @@ import pytest
 from bot import config as config_mod
 from bot import faq
 from bot.config import _thaw
-from tests.unit.faq_knowledge import own_checks
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = _thaw(config_mod.load(ROOT / "config.toml", env={}).data)
-CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_84.tsv"
-MISSED = {
-    "在山上挖野生沉香回来种犯不犯法": (
-        "the helper's own label, withdrawn: written as a theft or law case, but the development sets answer the law of "
-        "digging wild seedlings asked in general with tech.wild_seedlings ('山上挖野生苗犯唔犯法'), so the law words "
-        "were left out of the class; tech.agarwood answers it, as on main"
-    ),
-}
 
 
 @pytest.fixture(scope="module")
 def index():
     return faq.FaqIndex.load(ROOT / "messages", CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
-
-
-@pytest.mark.parametrize(("question", "expected"), own_checks(CHECKS, MISSED))
-def test_own_checks(index, question, expected):
-    got = faq.result_label(index.match(question))
-    assert expected == "*" or got == expected, got
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
 """FAQ round 86 (set BP's confident wrong answers, issue 17 §1: the worst outcome, a villager acts on it), each mended as
 a class and checked first on the helper's own phrasings (tests/data/faq_rule_checks_86.tsv, written before any change:
-27 of 36 passed on main, every control among them; 35 after, the one left below with its why; ten more written after
+27 of 36 passed on main, every control among them; 35 after, the one left in tests/data/faq_rule_checks.toml with its why; ten more written after
 their change, 5 of 10 on main). docs: README, FAQ round 86; docs/faq.md 第八十六轮.
 
 1. one's own tree stays a diagnosis: 我啲 (normalised 我些) is 我的, a sentence opened by a bare classifier ('棵木棉啲叶')
@@ -13,28 +13,9 @@ their change, 5 of 10 on main). docs: README, FAQ round 86; docs/faq.md 第八�
    a lawn's care, CO2 and cooling (tech.climate, not carbon credits), why villagers must plant (camp.about).
 """
 
-from pathlib import Path
-
 import pytest
 
 from bot import faq
-from tests.unit.faq_knowledge import own_checks
-
-ROOT = Path(__file__).resolve().parents[2]
-CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_86.tsv"
-MISSED = {
-    "新种的桂花要不要用竹子围起来": (
-        "竹子 is read as a second tree (two trees: a comparison for a person). Marking 竹子围 a look-alike in "
-        "species.toml mended it, but it changes the masked precedents the model is trained on, and the retrained model "
-        "moved an unrelated answer of set AW ('柿树点解开花后啲果成日跌' became a ticket): not kept"
-    ),
-}
-
-
-@pytest.mark.parametrize(("question", "expected"), own_checks(CHECKS, MISSED))
-def test_own_checks(index, question, expected):
-    got = faq.result_label(index.match(question))
-    assert expected == "*" or got == expected, got
 
 
 @pytest.mark.parametrize(

@@ -23,31 +23,6 @@ change (22 of 56 passed on main), with controls: the same words with no danger g
     bot.off_topic, not a ticket for the forestry adviser.
 """
 
-from pathlib import Path
-
-import pytest
-
-from bot import faq
-from tests.faq_helpers import reads_safety_first, safety_checks, safety_rule
-
-ROOT = Path(__file__).resolve().parents[2]
-CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_87.tsv"
-VARIETIES = (
-    "two varieties of one tree compared go to an adviser by design (bot/faq.py ``_two_trees``: the card does not say how "
-    "they differ); BP and the precedent sets label them the species' card: the lead decides"
-)
-LEFT = {
-    "山猪夜晚落嚟拱烂晒啲苗": "the model reads the seedlings all ruined (拱烂晒) as damage told, a person's: escalated",
-    "鸡嘴荔同糯米糍边种好种": VARIETIES,
-    "石硖同储良龙眼有咩唔同": VARIETIES,
-    "金桂和银桂哪个香": VARIETIES,
-}
-
-
-@pytest.mark.parametrize(("question", "expected", "cls", "rules"), safety_checks(CHECKS, LEFT))
-def test_own_checks(index, question, expected, cls, rules):
-    reads_safety_first(index, question, expected, rules)
-
 
 def test_a_banned_pesticide_is_answered_after_its_line_no_ticket(index):
     result = index.match("坑底撒啲克百威防地老虎得唔得")

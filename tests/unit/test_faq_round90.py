@@ -21,27 +21,8 @@ own change, 4 of 9 on main), with controls: the same words with no danger get no
    (camp.local_arrangements).
 """
 
-from pathlib import Path
-
-import pytest
-
 from bot import faq
-from tests.faq_helpers import fired_rules, reads_safety_first, safety_checks, safety_rule
-
-ROOT = Path(__file__).resolve().parents[2]
-CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_90.tsv"
-LEFT = {
-    "台风季一般是几月": "the model reads the typhoon season asked as tech.typhoon (which names no months): not this round's "
-    "class; the control's point, no line, holds",
-    "上山挖坑着咩鞋好": "answered tech.fall_safety and asked back against tech.snakes (the model's reading): an asked-back "
-    "reply carries no line until the villager chooses (``_kept_from``)",
-    "去种树要穿什么样的鞋子": "asked back against camp.local_arrangements (the model's reading), so no line yet",
-}
-
-
-@pytest.mark.parametrize(("question", "expected", "cls", "rules"), safety_checks(CHECKS, LEFT))
-def test_own_checks(index, question, expected, cls, rules):
-    reads_safety_first(index, question, expected, rules)
+from tests.faq_helpers import fired_rules
 
 
 def test_the_harvest_interval_has_its_own_short_line(index):

@@ -1,6 +1,6 @@
 """FAQ round 92 (set BT's confident wrong answers, issue 17 §1: the worst outcome, a villager acts on it), each mended by
 the question's shape, not its words, and checked first on the helper's own phrasings (tests/data/faq_rule_checks_92.tsv:
-91 written before their change, 80 passed on main, every control among them; 87 after, the four left below with their
+91 written before their change, 80 passed on main, every control among them; 87 after, the four left in tests/data/faq_rule_checks.toml with their
 why). docs: README, FAQ round 92.
 
 1. a few trees of a group or a site told sick (``[escalate] own_in_sight``: 有几棵, 示范点的, 党建林里) are trees in
@@ -13,39 +13,9 @@ why). docs: README, FAQ round 92.
    offered for a look (``photo_diagnosis``) keeps its ticket over the precedents (``[precedents] agreed_never``).
 """
 
-from pathlib import Path
-
 import pytest
 
 from bot import faq
-from tests.unit.faq_knowledge import own_checks
-
-ROOT = Path(__file__).resolve().parents[2]
-CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_92.tsv"
-
-_SUPERVISION = (
-    "a consequence for a cadre or the village asked (会不会挨批评, 会不会被点名): the precedents label the same shape "
-    "camp.supervision ('连续两个月进度排后会唔会约谈书记', '我们村上个月被通报了 这个月再通报会影响年底考核吗'); BT labels it "
-    "escalate. The sets disagree, so the bot was not bent either way"
-)
-MISSED = {
-    "我们支部上个月排名倒数 支书会不会挨批评": _SUPERVISION,
-    "我们小组进度最慢 组长会不会被点名": _SUPERVISION,
-    "我阿妈八十岁了只种了一棵 会不会算我家没完成": (
-        "whether one's own household counts as done, asked of a relative's tree: the precedents agree on bot.proxy "
-        "(how a household's trees are logged); no reader for 'does it count for my household' was tried this round"
-    ),
-    "我们片区新种的黄花风铃死了三棵": (
-        "黄花风铃(木) is not on the species list and its 风铃 is tech.tree_decor's wind chime: an off-list name read as a "
-        "decoration, not a symptom question (an intent before the rules)"
-    ),
-}
-
-
-@pytest.mark.parametrize(("question", "expected"), own_checks(CHECKS, MISSED))
-def test_own_checks(index, question, expected):
-    got = faq.result_label(index.match(question))
-    assert expected == "*" or got == expected, got
 
 
 @pytest.mark.parametrize(

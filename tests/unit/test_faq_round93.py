@@ -2,7 +2,7 @@
 answerable questions escalated, ``bench/faq_eval.py --show-wrong``, and its safety-tagged questions whose reply opened
 with no safety line, ``--show-unsafe``). Each class is checked on the helper's own phrasings,
 tests/data/faq_rule_checks_93.tsv, written before the change (19 of 42 passed on main, every control among them; 39
-after, the three left below with their why), with controls: the same words with no danger get no line. docs: README,
+after, the three left in tests/data/faq_rule_checks.toml with their why), with controls: the same words with no danger get no line. docs: README,
 FAQ round 93.
 
 1. the same tree's other field the model reads by ``[model] answer_field`` (1.0) or more is the answer, not asked back
@@ -15,26 +15,10 @@ FAQ round 93.
    (pesticide_exposure's interval line, round 90, and tech.pesticide_safety's intent).
 """
 
-from pathlib import Path
-
 import pytest
 
 from bot import faq
-from tests.faq_helpers import reads_safety_first, safety_checks, safety_rule
-
-ROOT = Path(__file__).resolve().parents[2]
-CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_93.tsv"
-LEFT = {
-    "香樟种大门口得唔得": "the model reads the card by less than answer_field: asked back as before, the card among the two",
-    "铁冬青一棵能结果吗": "the model reads the card by less than answer_field: asked back as before, the card among the two",
-    "打完杀虫药第二天就摘果卖得唔得": "answered tech.pesticide_safety and asked back against tech.soil_insecticide (the "
-    "model's reading): an asked-back reply carries no line until the villager chooses (``_kept_from``)",
-}
-
-
-@pytest.mark.parametrize(("question", "expected", "cls", "rules"), safety_checks(CHECKS, LEFT))
-def test_own_checks(index, question, expected, cls, rules):
-    reads_safety_first(index, question, expected, rules)
+from tests.faq_helpers import safety_rule
 
 
 @pytest.mark.parametrize(

@@ -6,27 +6,9 @@ order doubted) answered with the rule's card. Checked on the helper's own phrasi
 written before the change, with controls: the same words asking the rule. docs: README, FAQ round 94.
 """
 
-from pathlib import Path
-
 import pytest
 
 from bot import faq
-from tests.faq_helpers import reads_safety_first, safety_checks
-
-ROOT = Path(__file__).resolve().parents[2]
-CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_94.tsv"
-LEFT = {
-    "怕他摔伤 结果还是摔伤了腿": "person_hurt's own words leave a hurt out wherever 怕 is said (round 49's lookahead), and "
-    "the rule fires only where both its words and the feared frames say so: a fear then a hurt told is the injury class's "
-    "ticket with no line, as on main",
-    "锯大枝容易砸伤人吗": "容易 is no feared frame (safety.toml ``feared``): across the rules it also tells what happens "
-    "easily to a tree ('容易死'), not widened here",
-}
-
-
-@pytest.mark.parametrize(("question", "expected", "cls", "rules"), safety_checks(CHECKS, LEFT))
-def test_own_checks(index, question, expected, cls, rules):
-    reads_safety_first(index, question, expected, rules)
 
 
 @pytest.mark.parametrize(

@@ -5,25 +5,9 @@ tests/e2e/test_conversation_tidy75.py); which fertilizer asked with nothing else
 (6fcdb66): class 1 own 5/7 (two confident wrongs: the species list, the planting depth), class 2 own 1/6, controls
 13/13 and 8/8; now 7/7, 6/6, 13/13, 8/8. The leftovers themselves are checked below."""
 
-from pathlib import Path
-
 import pytest
 
 from bot import faq
-
-ROOT = Path(__file__).resolve().parents[2]
-CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_tidy75.tsv"
-
-
-def _checks() -> list:
-    rows = [line.split("\t") for line in CHECKS.read_text(encoding="utf-8").splitlines()]
-    return [pytest.param(r[0], r[1], id=r[0]) for r in rows if r[0] and not r[0].startswith("#")]
-
-
-@pytest.mark.parametrize(("question", "expected"), _checks())
-def test_tidy75_classes_and_controls(index, question, expected):
-    result = index.match(question)
-    assert faq.result_label(result) == expected, (faq.result_label(result), result.reason)
 
 
 @pytest.mark.parametrize("question", ["树苗种哪里合适", "种边度好呢"])
