@@ -1066,6 +1066,13 @@ class FaqIndex:
         who_asks = matching.get("who_asks", {})
         self._not_a_member = re.compile("|".join(who_asks.get("not_a_member", [])) or "(?!)")
         self._not_a_member_as = str(who_asks.get("read_as", ""))
+        # round 96 (set BV): a voice message's frame, its closing clauses and the words announcing its question
+        self._closing = re.compile("|".join(who_asks.get("closing", [])) or "(?!)")
+        self._closing_or_look = re.compile(
+            "|".join(who_asks.get("closing", []) + who_asks.get("closing_look", [])) or "(?!)"
+        )
+        self._asking = re.compile("|".join(who_asks.get("asking", [])) or "(?!)")
+        self._who_writes = re.compile("|".join(who_asks.get("who_writes", [])) or "(?!)")
         # round 69 (set BC): a question written all in English is read through a small glossary (``[english]``)
         english = matching.get("english", {})
         self._english_words: dict[str, str] = {k.lower(): v for k, v in english.get("words", {}).items()}
@@ -1248,8 +1255,26 @@ class FaqIndex:
     def match(self, question: str) -> FaqResult:
         """Answer, escalate or chit-chat for one question (see module doc); a dangerous situation
         (power line, fallen tree, pesticide, lime, fire) adds its safety line, first."""
+        # round 96 (set BV): a voice message's closing ('唔该晒', '你话我知啦', '我等你回复') asks nothing
+        # a look asked for ('帮我睇下') closes only a question; after a trouble told it is the ask (round 74)
+        question = self._from_english(question)
+        closed = go_between.without_closing(question, self._closing_or_look)
+        question = closed if nlu.is_question(closed) else go_between.without_closing(question, self._closing)
+        result = self._read(question)
+        if result.kind != "escalate" or result.safety or result.reason not in _FRAME_DOUBTS:
+            return result
+        # round 96: too unsure to answer as told, the question it announces ('…隔篱阿婶同我讲 我就想问 X') or the one after
+        # who writes ('我是家庭主妇，X') is read alone: only when no tree is named before it, and only its answer is taken
+        cut = go_between.asked_part(question, self._asking, self._who_writes)
+        if cut is None or self._trees(self._fixed(cut[0])):
+            return result
+        part = self._read(cut[1])
+        return part if part.kind == "answer" and not part.safety else result
+
+    def _read(self, question: str) -> FaqResult:
+        """``match`` of one text as the villager wrote it (its closing already left out)."""
         # round 80: who asks, said by the go-between ('邻居阿伯冇手机托我问', '帮阿公问下'), is not what is asked
-        question = go_between.without_go_between(self._from_english(question))
+        question = go_between.without_go_between(question)
         question = self._not_a_member.sub(self._not_a_member_as, question)  # round 81: '唔系党员' tells who asks
         norm = self._fixed(question)
         fired = [rule for rule in self.safety if rule.fires(norm)]
@@ -3342,6 +3367,8 @@ def _only_lead_in(norm: str) -> bool:
 
 
 _DOUBTS = frozenset({"not_sure", "not_covered", "ambiguous", "low_confidence"})  # escalated only for being unsure
+# round 96: escalated for being unsure, the model's and the support's doubts too: a voice message's question read alone
+_FRAME_DOUBTS = _DOUBTS | {"unsupported", "dissent"}
 # round 49: read so only because a person's words look like another thing (a record: '劈了几棵漆树'; a tree off the list)
 _NOT_A_DOUBT_FOR_A_PERSON = frozenset({"not_a_question", "offlist_topic", "dissent"})
 

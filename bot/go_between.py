@@ -8,6 +8,12 @@ them: a clause that is only the go-between (with the neighbour's having no phone
 go-between said first or last in a clause is cut off. What the relative has or does stays ('帮我阿爸绑定 佢冇微信',
 '我帮阿妈报种咗两棵': no 问 of the go-between, the words are the question); a phone lacked with no go-between's 问
 ('隔篱阿伯冇手机 我帮佢登记得唔得') is the proxy's own question and stays.
+
+Round 96 (set BV, voice messages): the frame a speaker puts around the question is who writes too. ``without_closing``
+drops the clauses that only close a message ('唔该晒', '你话我知啦', '嗯 就这样', '我等你回复'); ``asked_part`` gives
+what follows the last words that announce the question ('我就想问', '佢想知', '叫我问你'), or a first clause that only
+says who writes ('我是家庭主妇，…'), with what came before it: the caller (``FaqIndex.match``) reads the part alone only
+when the whole was too unsure to answer. Their words are data (matching.toml ``[who_asks]``).
 """
 
 from __future__ import annotations
@@ -29,7 +35,7 @@ _ASKED_ME = rf"{_WHO}{_THEY}?(?:叫|让|托|要|喊|请|拜托)(?:咗|了)?我(?
 _FOR_THEM = rf"我?(?:帮|替|代)(?:我)?{_WHO}{_THEY}?{_ASK}"
 _RELAY = rf"(?:{_ASKED_ME}|{_FOR_THEM})"
 _NO_PHONE = rf"{_WHO}{_THEY}?(?:冇|没有|没|无|唔识用|不会用|不识用|唔会用)(?:智能)?(?:手机|微信)"
-_END = r"[啦喇呀啊吖嘅咯]*"
+_END = r"[啦喇呀啊吖嘅咯的]*"  # round 96: '我老婆叫我问的'
 
 _RELAY_CLAUSE_RE = re.compile(rf"(?:{_NO_PHONE})?{_RELAY}{_END}")
 _NO_PHONE_CLAUSE_RE = re.compile(rf"{_NO_PHONE}{_END}")
@@ -69,3 +75,34 @@ def without_go_between(question: str) -> str:
     kept = ["" if _NO_PHONE_CLAUSE_RE.fullmatch(clause) else clause for clause in kept]
     text = " ".join(clause for clause in kept if clause)
     return text if len(re.sub(r"\W", "", text)) >= _MIN_LEFT else question
+
+
+def without_closing(question: str, closing: re.Pattern) -> str:
+    """``question`` without the clauses at its end that only close the message (``closing`` matches a whole clause), or
+    as written when too little would be left (round 96)."""
+    parts = _PAUSE_RE.split(question.strip())
+    clauses = parts[0::2]
+    end = len(clauses)
+    while end > 1 and (not clauses[end - 1] or closing.fullmatch(clauses[end - 1])):
+        end -= 1
+    if end == len(clauses):
+        return question
+    text = "".join(parts[: 2 * end - 1])
+    return text if len(re.sub(r"\W", "", text)) >= _MIN_LEFT else question
+
+
+def asked_part(question: str, asking: re.Pattern, who_writes: re.Pattern) -> tuple[str, str] | None:
+    """(what came before, the question) when the message announces its question (``asking``: the last such words) or
+    opens with a clause that only says who writes (``who_writes``, a whole first clause before a pause); None when
+    neither, or too little follows (round 96)."""
+    found = list(asking.finditer(question))
+    if found:
+        cut = found[-1]
+        before, after = question[: cut.start()], question[cut.end() :]
+    else:
+        parts = _PAUSE_RE.split(question.strip(), maxsplit=1)
+        if len(parts) < 3 or not who_writes.fullmatch(parts[0]):
+            return None
+        before, after = parts[0], parts[2]
+    after = after.strip(" \t,，。.!！;；、~～…")
+    return (before, after) if len(re.sub(r"\W", "", after)) >= _MIN_LEFT else None
