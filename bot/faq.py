@@ -2009,11 +2009,12 @@ class FaqIndex:
         _, lead, answer = self._model_reading(model, norm)
         if lead < self._model_safety or answer is None:
             return result
-        # round 49: a danger whose first aid goes under the ticket is answered only by a rule's own entry, never another
-        # ('被黄蜂蜇了 头晕心慌' is no heatstroke: the wasp sting's first aid stays under the number)
+        # round 49: a danger whose first aid goes under the ticket keeps its ticket ('被黄蜂蜇了 头晕心慌' is no
+        # heatstroke: the wasp sting's first aid stays under the number); round 95: its own first aid too — once sets
+        # AT-BS joined the precedents the model read '刚才挖坑被蛇咬了' as tech.snakes by 1.5 (their writers' label),
+        # and an answer alone leaves nobody to follow the bite
         happened = [rule for rule in fired if rule.escalates(norm)]
-        first = _first_aid(norm, happened)
-        if first and answer.entry_id != first:
+        if _first_aid(norm, happened):
             return result
         return replace(answer, reason="safety_model")
 
