@@ -468,6 +468,27 @@ _WHICH_KIND_RE = re.compile(rf"(?<![{_SIDE_OF}口脚头角尾边两一])边(?=[�
 
 # characters written two ways, made one before SYNONYMS: traditional ones, and 係咪 is 系咪 (是不是)
 _VARIANTS: dict[int, str] = {**hanzi.TRADITIONAL, ord("係"): "系"}
+
+
+# frames76, by class: Cantonese 定 (or) after a tree's name ending the left side ('种荔枝定黄皮好', '龙眼定荔枝好种',
+# '买桂花定龙眼': 花 is no verb, so normalize's 定 rule misses it), never 定根水, 一定, 定咗 (定了), 定期, 定植 (planting
+# out), 定果 (fruit set); read as a question (``_QUESTION_RE``) and left as written by normalize: the FAQ's index is
+# trained on its text, and written 还是 in its entries' own examples ('买妃子笑定桂味好') it moved other questions' answers
+# (tests/unit FAQ rounds 63 and 74). species.toml's names and aliases of two characters or more, the list's and [offlist]'s (李定 is a name)
+def _tree_names_for_or() -> list[str]:
+    table = tomllib.loads((MESSAGES_DIR / "species.toml").read_text(encoding="utf-8"))
+    names = {row["name"] for row in table["species"]} | {a for row in table["species"] for a in row.get("aliases", [])}
+    names |= set(table.get("offlist", {}).get("names", []))
+    return sorted((name for name in names if len(name) >= 2), key=len, reverse=True)
+
+
+TREE_OR_DING = (
+    "(?:"
+    + "|".join(f"(?<={re.escape(name)})" for name in _tree_names_for_or())
+    + ")定(?![根时期点要了咗心位型量金价做制义植果]|跟水)"
+)
+
+
 # Rewrites that depend on the neighbouring characters, applied after SYNONYMS: Cantonese 系 (is) but not
 # 根系/关系/系统; 点 + verb (how to) but not 一点/黑点/早点; 同 (and) but not 同一/不同/合同; 易 -> 容易;
 # a final 未 (yet?) and 会点 (what happens?); 窿 a hole in the trunk (洞) or the planting hole (树穴);
@@ -503,7 +524,7 @@ _CONTEXT_RULES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]
     (re.compile(rf"(?<![{_SIDE_OF}口脚头角尾边两一])边(?=[日天])"), "哪"),
     (re.compile(r"(?<=[一二两三四五六七八九十几半0-9哪])日"), "天"),  # round 61: 哪日 (Cantonese 边日) is 哪天
     (re.compile(r"落(?=.{0,3}肥)"), "施"),
-    # Cantonese 定 (or: 种桂花定龙眼), not 定根水 nor its misheard 定跟水 (浇定跟水)
+    # Cantonese 定 (or: 种桂花定龙眼), not 定根水 nor its misheard 定跟水 (浇定跟水); after a tree's name: TREE_OR_DING only
     (re.compile(r"(?<=[种好户的用买挖浇施剪])定(?![根时期点要了心位型量金价做制义]|跟水)"), "还是"),
     (re.compile(r"(?<![反颠倾翻])覆(?![盖膜土])"), "回复"),  # Cantonese 覆 (reply), not 覆盖 (cover)
 ]
@@ -1698,7 +1719,7 @@ _QUESTION_RE = re.compile(
     r"(?<![十百千好])几分(?![钟之地田])|"
     # round 58: what time ('我同我老婆一齐去 几点集合' had joined an open ticket as its 补充); '有几点黑斑' are spots
     r"几点(?:钟|集合|开始|出发|到|结束|收工|散|去|返|回|前|左右)|"
-    r"(?<=[种好户用买挖浇施剪])定(?![根时期点要了心位型量金价做制义]|跟水)|"
+    rf"(?<=[种好户用买挖浇施剪])定(?![根时期点要了心位型量金价做制义]|跟水)|{TREE_OR_DING}|"
     # Cantonese: 几多 (how many), 点样 (how), 咩 (what), 边度 (where), 得唔得 / X唔X (A-not-A) ...
     r"几多|几钱|几蚊|几耐|几远|几深|几高|几大|几密|几宽|几阔|几开|点样|点解|点算|点办|咩|乜|边度|边个|边啲|系咪|係咪|有冇|([^\s])唔\1|"
     # round 61 (20p): 边日 / 边天 (which day: '植树节系边天'), never beside a place ('这边天气')
@@ -8304,12 +8325,12 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
             _F_NOT_TO_ME + r"|" + _F_BEFORE,
         ),
     ),
-    # the planting day joined: the wish, signing up or going, the day's planting
+    # the planting day joined: the day named (as 种树 alone too), then one's going; the others (the wish, the joining and
+    # the day: '我想参加种树活动'; with whom said first: '我同个仔一齐去种树日报个名'; going, then counted in: '植树节那天我去帮手
+    # 记我一个'; when asked, then going: '植树活动几时 我同老婆两个去') are the request frame's since frames76
+    # (request_frames.joins_the_day, read by ``_frame_joins``): its who holds the sender with others ('我和老婆都想参加'),
+    # and someone else's wish alone is theirs ('我老婆想参加种树活动' had joined the sender by the first frame here)
     "join": (
-        Frame(
-            (r"想|要", r"报名参加|去参加|参加|报名|去", r"(?:义务)?种树(?:节|日)|(?:义务)?种树(?:的|个)?活动|义务种树"),
-            8,
-        ),
         # the day named first, the wish last ('…要去村委领苗' is a duty told, no wish)
         # or going together, or sure to ('听日村里种树我带埋个仔一齐去', '义务植树那天我一定参加')
         Frame(
@@ -8322,16 +8343,6 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
             ),
             6,
             r"大家|他们|她们|别人|人人|全村|村民|人家",  # round 48: who else goes ('…大家都参加了') joins no one
-        ),
-        # round 48 (19v): with whom said first, then the day and signing up ('我同个仔一齐去种树日报个名')
-        Frame(
-            (
-                rf"^(?:我|我们)(?:和|同|跟|带)(?:埋)?[{_CJK}]{{1,4}}?(?:一起|一齐)?(?:去|来)?",
-                _F_PLANTING_DAY,
-                r"(?:报名参加|报个名|报名|参加)(?:一下|下)?$",
-            ),
-            2,
-            _F_TOLD_BEFORE,
         ),
         # round 33: the day named first, then the sender (and with whom) signing up or going ('今年的义务种树活动我报名参加',
         # '听说明天有种树活动 我和老婆报名'); how to sign up may come between ('种树活动怎么报名 我和老公两个人去': going is said)
@@ -8346,31 +8357,7 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
         ),
         # or counts the sender in ('周日党员种树日算我一份 我会准时到')
         Frame((_F_PLANTING_DAY, r"算我|算埋我|算上我|加我|加埋我"), 2, _F_TOLD_BEFORE),
-        # round 38: going said first, then counted in last ('植树节那天我去帮手 记我一个')
-        Frame(
-            (
-                _F_PLANTING_DAY,
-                # round 81 (21u: '…植树活动我也去算我一个'): also going (也, 都) before the count
-                r"(?:我|我们)(?:也|都)?(?:会)?(?:去|来)",
-                r"(?:记|算|加|报)(?:埋|上)?(?:我|我们)(?:一个|一份|一个名)?$",
-            ),
-            6,
-            _F_TOLD_BEFORE + "|" + _F_MY_OTHERS,
-        ),
-        # round 39 (19n): the day named, when or where asked, then the sender (with whom) going ('植树活动几时 我同老婆两个去'):
-        # going is said (round 33's how rule), so the sender joins
-        Frame(
-            (
-                rf"(?:{_F_PLANTING_DAY})(?:是)?(?:什么时候|几时|几点|哪天|哪一天|在哪里|在哪)(?:开始|搞|举行|集合)?",
-                rf"(?:我|我们|本人)(?:(?:和|同|跟|带)[{_CJK}]{{1,4}}?)?",
-                r"(?:报名参加|报个名|报名|参加|去)(?:一下|下)?$",
-            ),
-            5,
-            _F_MY_OTHERS + "|" + _F_TOLD_BEFORE,
-        ),
     ),
-    # adoption: the wish, adopting, a tree (or none) last, a keepsake for whom after it; joining its activity; the
-    # adoption named (or whether any is left), then one wished by its measure word ('有无树好认养 阮想认一丛')
     "adopt": (
         Frame(
             (

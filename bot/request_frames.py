@@ -21,6 +21,7 @@ _PUNCTUATION = " \t\r\n,，、;；。!！~～?？…"
 _NUMERALS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _AMOUNT_RE = re.compile(r"(\d{1,3}|[一两二三四五六七八九十]{1,3})(?:棵|株)")
 _A_NOT_A_RE = re.compile(r"([\u4e00-\u9fff])[不没]\1[\u4e00-\u9fff]?|有没有")
+_SIGN_UP_WORDS = ("参加", "报名", "报名参加", "报个名")  # joining said, never going alone ('我也想去': where?)
 _MONTH_RE = re.compile(r"(1[0-2]|0?[1-9]|十[一二]|[一二三四五六七八九十])月")
 
 
@@ -34,6 +35,8 @@ class Clause:
     wished: bool = False
     object: str = ""
     asked: bool = False
+    others: bool = False  # frames76: the sender with others ('我和老婆', '阿妈同我', '我们两个'): who is self
+    word: str = ""  # the act's word ('参加', '去')
     complaint: bool = False
     done: bool = False  # the act told done ('我去年参加了')
     not_yet: bool = False  # the act told not done ('我没有收到', '还没认领')
@@ -64,6 +67,8 @@ class Frame:
     whole: bool = False
     after_all: bool = False
     slip: bool = False  # in the request's clause or one before it
+    others: bool = False  # the sender with others (frames76: '我和老婆都想参加')
+    word: str = ""  # the act's word
     clauses: int = 0
 
 
@@ -138,8 +143,8 @@ def clauses(norm: str) -> tuple[list[str], bool]:
     return kept, asked_may
 
 
-def _leftover(text: str, found: list[re.Match | _Act | None]) -> str:
-    spans = sorted((m.start, m.end) if isinstance(m, _Act) else m.span() for m in found if m)
+def _leftover(text: str, found: list[re.Match | _Act | _Who | None]) -> str:
+    spans = sorted((m.start, m.end) if isinstance(m, (_Act, _Who)) else m.span() for m in found if m)
     rest, last = [], 0
     for start, end in spans:
         rest.append(text[last:start])
@@ -185,16 +190,44 @@ def _act_found(text: str, found_object: re.Match | None, object_name: str) -> _A
     return None
 
 
+@dataclass(frozen=True)
+class _Who:
+    start: int
+    end: int
+    name: str
+    others: bool
+
+
+def _who_found(text: str, act: _Act | None) -> _Who | None:
+    """The clause's who, before its act when one is named before it (frames76: several said together, the sender among
+    them, are the sender with others: '我和老婆都想参加', '阿妈同我一齐去', '我们两个都去', [together])."""
+    whos, who_of = _families("who")
+    found = whos.search(text)
+    if act and found and found.start() >= act.end:
+        found = whos.search(text[: act.start]) or found
+    if not found:
+        return None
+    name, start, end = who_of[found.group()], found.start(), found.end()
+    names = {name}
+    joined = re.compile(rf"(?:{_words('together', 'joined_by').pattern})(?:{whos.pattern})")
+    while (more := joined.match(text, end)) and (not act or more.end() <= act.start):
+        names.add(who_of[whos.search(more.group()).group()])  # type: ignore[union-attr]
+        end = more.end()
+    if name == "self" and (more := _words("together", "after").match(text, end)):
+        names.add("other")
+        end = more.end()
+    if "self" in names and len(names) > 1:
+        return _Who(start, end, "self", True)
+    return _Who(start, end, name, False)
+
+
 def read_clause(text: str) -> Clause:
     """What one clause (wrappers out) says of a request."""
     objects, object_of = _families("object")
     found_object = objects.search(text) or re.search(_data()["object"]["zone_names"], text)
     object_name = object_of.get(found_object.group(), "zone") if found_object else ""
     found_act = _act_found(text, found_object, object_name)
-    whos, who_of = _families("who")
-    found_who = whos.search(text)
-    if found_act and found_who and found_who.start() >= found_act.end:
-        found_who = whos.search(text[: found_act.start]) or found_who
+    found_who = _who_found(text, found_act)
     before = _A_NOT_A_RE.sub("", text[: found_act.start]) if found_act else ""
     before = _words("wrappers", "adverbs").sub("", before)
     wished = bool(found_act and _words("modal", "words").search(before[-3:]))
@@ -217,8 +250,10 @@ def read_clause(text: str) -> Clause:
     not_yet = bool(found_act and re.search(rf"(?:{_words('modal', 'not_yet').pattern})$", before))
     question = re.sub(r"可不可以|可以不可以|行不行|得不得|好不好", "", text)
     return Clause(
-        who=who_of[found_who.group()] if found_who else "",
+        who=found_who.name if found_who else "",
+        others=bool(found_who and found_who.others),
         act=found_act.name if found_act else "",
+        word=found_act.word if found_act else "",
         negated=negated,
         not_yet=not_yet,
         may=may,
@@ -290,6 +325,8 @@ def read(norm: str) -> Frame:
         whole=len(texts) == 1 and main.whole,
         after_all=main.after_all,
         slip=any(c.slip for c in read_[: last + 1]),
+        others=main.others if main.who else any(c.others for c in earlier if c.who),
+        word=main.word,
         clauses=len(texts),
     )
 
@@ -304,10 +341,11 @@ def names_the_day(norm: str) -> bool:
 
 
 def joins_the_day(frame: Frame) -> bool:
-    """One's going to the planting day ('我们村有没有种树活动啊 我想去')."""
+    """One's going to the planting day ('我们村有没有种树活动啊 我想去'), alone or with others ('我和老婆都想参加': the
+    day unnamed, joining or signing up said with nothing else, as '我想参加' is)."""
     return (
         frame.act == "join"
-        and frame.object == "planting_day"
+        and (frame.object == "planting_day" or (not frame.object and frame.whole and frame.word in _SIGN_UP_WORDS))
         and (frame.who == "self" or (frame.wished and not frame.who))  # never heard of ('听讲可以参加种树活动')
         and not frame.negated
         and not frame.asked
