@@ -479,7 +479,7 @@ def _tree_names_for_or() -> list[str]:
     table = tomllib.loads((MESSAGES_DIR / "species.toml").read_text(encoding="utf-8"))
     names = {row["name"] for row in table["species"]} | {a for row in table["species"] for a in row.get("aliases", [])}
     names |= set(table.get("offlist", {}).get("names", []))
-    return sorted((name for name in names if len(name) >= 2), key=len, reverse=True)
+    return sorted((name for name in names if len(name) >= 2), key=lambda name: (-len(name), name))
 
 
 TREE_OR_DING = (
@@ -1958,11 +1958,21 @@ _COUNT_ALONE_RE = re.compile(
 )
 
 
+# frames76: fragments the readers of nlu, planting, pledges and identity share, each of which had its own copy: whether it
+# is done yet, asked at the end ('记上了没有', '收到未呀', '成功了没'), with a particle after it; he or she as sent (佢 is
+# normalised 它: these read the raw text) and said (Cantonese 话, 讲), for one told of or pointed at ('佢话种咗两棵荔枝',
+# '刘婶话佢屋企…', '帮佢记低')
+DONE_YET_WORDS = "没有|没|未|吗|了吗|了没有|了没"
+DONE_YET_PARTICLES = "(?:呀|啊|呢|啦)?"
+HE_WORDS = "佢|他|她"
+SAYS_WORDS = "话|讲|说"
+
+
 # sim71 (a secretary in the simulator): trees another planted, told in the third person ('陈大伯话佢种咗三棵龙眼', '佢话
 # 种咗两棵荔枝 帮佢记落', '他种了两棵龙眼 帮他登记一下'): had become the sender's own record. A name said first is that
 # household's (as ``planted_for``); he or she alone, or 'record it for him', names nobody: a cadre is asked whose
-_HE = r"(?:佢哋|佢地|佢|他们|她们|他|她)"
-_SAYS = r"(?:话|讲|说|讲话|说是)"
+_HE = rf"(?:佢哋|佢地|他们|她们|{HE_WORDS})"
+_SAYS = rf"(?:{SAYS_WORDS}|讲话|说是)"
 _PLANTED_AHEAD = (
     rf"(?:都|也|已经|经已|一共|总共|琴日|尋日|今早|{_COUNT_ALONE_DAY})*(?=(?:种|栽)(?:了|咗|左|好|落|埋|完))"
 )
