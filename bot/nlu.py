@@ -3248,7 +3248,6 @@ def reminders_said(norm: str, as_sent: str = "") -> str | None:
     # round 33: then a question of its own about it ('关掉通知以后专家回复还能收到吗'): a question, no request
     if off and len(norm) - off.end() >= 3 and asks_after(norm[: off.end()], norm[off.end() :]):
         return None
-    off = off or frame_found("reminders_off", norm)
     on = _SWITCH_ON_RE.search(norm) or frame_found("reminders_on", norm)  # round 31: the frames (FRAMES)
     # round 20: the negation read near the request only ('开返提醒啦 唔系成日唔记得淋水': 不 of the reason after it),
     # and what is said last decides ('之前关了提醒 现在想再收': switched off before, wanted now)
@@ -8254,14 +8253,10 @@ _F_FREE = rf"[^{_FRAME_NEGATIONS}{_FRAME_QUESTION_CHARS}\s]"  # a free word insi
 _F_AGAIN = r"重新|再次|再|继续|恢复|还是"
 _F_REMINDERS = r"提醒|通知|推送"
 _F_MESSAGES = r"消息|信息|讯息"  # round 33: 訊息 (讯息) in traditional characters
-_F_REFUSED = r"不要|别|不用|不想|不需要|莫|甭|勿|停止|暂停|取消|关闭|停"
 _F_WISH = r"想|要|想要|愿意|帮我|请帮我|麻烦帮我|给我|可不可以|可以|能不能|能否"
 _F_ADOPT = r"认养|认种|领养|认捐"
 _F_MINE = r"我(?!们)|自己|本人"
 _F_VILLAGE = r"全村|本村|我们村|我们村里|村里|本社区|我们社区|社区里"  # round 64: an urban community too
-# the reminders of others or the expert's messages ('请暂停向村民推送种树通知' is a cadre's notice, '别发消息给专家')
-_F_NOT_TO_ME = r"专|顾|村民|群众|大家|全村|他们"
-_F_BEFORE = r"之前|上次|刚才|头先|以前|已经|手滑|不小心"
 # round 33: the planting day named; someone of the sender's going in their stead ('种树日我老婆去')
 # round 38: the day as 'that day' ('植树那日 我一家三口都去')
 _F_PLANTING_DAY = r"种树(?:节|日)|种树(?:的|个)?活动|义务种树|种树(?:那天|那日|当天|嗰日|那一天)"
@@ -8317,24 +8312,9 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
             r"专|顾|问题|回答|答复|回复",
         ),
     ),
-    # reminders off: the refusal, the sending or the receiving, the reminders; the reminders, then refused or stopped
-    "reminders_off": (
-        Frame((_F_REFUSED, r"发|推送|推|收|接收", rf"{_F_REMINDERS}|{_F_MESSAGES}"), 6, _F_NOT_TO_ME),
-        # round 33: switched off, which ones between ('麻烦关掉那些通知', '把你们的提醒都关掉' reads the next frame)
-        Frame(
-            # round 37 (19m): Cantonese 停咗 (normalised 停了) as the request ('唔该停咗啲通知')
-            (r"关掉|关闭|停掉|停止|暂停|屏蔽|取消掉|停了", rf"{_F_REMINDERS}|{_F_MESSAGES}"),
-            4,
-            _F_NOT_TO_ME + "|" + _F_BEFORE,
-        ),
-        Frame((_F_REMINDERS, r"不要|不想|不用|不需要|别", r"收|发|推"), 6, _F_NOT_TO_ME),
-        # stopped now, not told of ('麻烦恢复一下提醒 之前手滑关了': switched off before, by a slip)
-        Frame(
-            (_F_REMINDERS, r"(?:停|关|暂停|停掉|关掉)(?:一停|一关|一下|下|住|掉|先)?$"),
-            6,
-            _F_NOT_TO_ME + r"|" + _F_BEFORE,
-        ),
-    ),
+    # reminders off: the request frame's since frames76 (request_frames.stops_the_reminders: refused before the sending or
+    # the receiving, who between: '别再给我推消息了'; switched off or stopped: '麻烦关掉那些通知', '日日提醒好烦 点关'; messages
+    # received or sent are the reminders: '唔想收你哋啲提示讯息'; a cadre's notice to the villagers is theirs)
     # the planting day joined: the day named (as 种树 alone too), then one's going; the others (the wish, the joining and
     # the day: '我想参加种树活动'; with whom said first: '我同个仔一齐去种树日报个名'; going, then counted in: '植树节那天我去帮手
     # 记我一个'; when asked, then going: '植树活动几时 我同老婆两个去') are the request frame's since frames76

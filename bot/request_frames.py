@@ -21,6 +21,7 @@ _PUNCTUATION = " \t\r\n,，、;；。!！~～?？…"
 _NUMERALS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _AMOUNT_RE = re.compile(r"(\d{1,3}|[一两二三四五六七八九十]{1,3})(?:棵|株)")
 _A_NOT_A_RE = re.compile(r"([\u4e00-\u9fff])[不没]\1[\u4e00-\u9fff]?|有没有")
+_SENDING = ("receive", "send", "switch_off")  # the acts of the reminders: messages received, sent, switched off
 _SIGN_UP_WORDS = ("参加", "报名", "报名参加", "报个名")  # joining said, never going alone ('我也想去': where?)
 _MONTH_RE = re.compile(r"(1[0-2]|0?[1-9]|十[一二]|[一二三四五六七八九十])月")
 
@@ -179,6 +180,8 @@ def _act_found(text: str, found_object: re.Match | None, object_name: str) -> _A
     found = acts.search(_objects_only().sub(lambda m: "\u3000" * len(m.group()), text))
     if found:
         return _Act(found.start(), found.end(), found.group(), act_of[found.group()])
+    if text.endswith(("关", "停")) and not text.endswith(("有关", "相关", "无关")):
+        return _Act(len(text) - 1, len(text), text[-1], "switch_off")  # frames76: '…好烦，点关', '先停'
     if not found_object or object_name != "reminders":
         return None
     between = _words("modal", "object_between").pattern
@@ -227,6 +230,8 @@ def read_clause(text: str) -> Clause:
     found_object = objects.search(text) or re.search(_data()["object"]["zone_names"], text)
     object_name = object_of.get(found_object.group(), "zone") if found_object else ""
     found_act = _act_found(text, found_object, object_name)
+    if object_name == "messages":  # frames76: the reminders received, sent or switched off; one's data else
+        object_name = "reminders" if found_act and found_act.name in _SENDING else "data"
     found_who = _who_found(text, found_act)
     before = _A_NOT_A_RE.sub("", text[: found_act.start]) if found_act else ""
     before = _words("wrappers", "adverbs").sub("", before)
@@ -244,7 +249,9 @@ def read_clause(text: str) -> Clause:
     )
     may = bool(found_act and _words("modal", "may").search(before[-3:]))
     before = _words("modal", "words").sub("", before)
-    negated = bool(found_act and re.search(rf"(?:{_words('modal', 'negations').pattern})$", before))
+    # frames76: the sender, and always, left out between the refusal and the act ('别再给我推消息了', '别老给我发通知')
+    refused = _words("wrappers", "adverbs").sub("", _words("who", "self").sub("", before))
+    negated = bool(found_act and re.search(rf"(?:{_words('modal', 'negations').pattern})$", refused))
     # frames75: or cannot, after the act ('我去不到', Cantonese 去唔到: the pause before it kept, nothing asks it)
     negated = negated or bool(found_act and _words("modal", "cannot_after").match(text, found_act.end))
     not_yet = bool(found_act and re.search(rf"(?:{_words('modal', 'not_yet').pattern})$", before))
@@ -298,8 +305,12 @@ def read(norm: str) -> Frame:
     last = acting[-1]
     # frames75: a last act naming nothing, neither wished nor refused, tells what the wish before it is for
     # ('…责任区分一块给我吧 我负责浇水')
+    # frames76: or, with none such, what a refusal before it names is refused, the last act the reason
+    # ('停发提醒，我出去工作了，没有时间看')
     if not (read_[last].object or read_[last].wished or read_[last].negated):
-        last = next((i for i in acting[::-1] if read_[i].wished and read_[i].act == read_[last].act), last)
+        same = [i for i in acting if read_[i].wished and read_[i].act == read_[last].act]
+        refused = [i for i in acting[:-1] if read_[i].object and read_[i].negated]
+        last = (same or refused or [last])[-1]
     main = read_[last]
     earlier = read_[:last][::-1]
     obj = main.object or next((c.object for c in earlier if c.object), "")
@@ -319,7 +330,7 @@ def read(norm: str) -> Frame:
         # frames75: a question after the request, in a clause of its own, asks of it ('我想去帮手，要带什么')
         asked=(main.asked or any(c.asked for c in read_[last + 1 :])) and not asked_may,
         complaint=complaint,
-        done=main.done,
+        done=main.done or any(_words("done", "now_after").match(text) for text in texts[last + 1 :]),
         not_yet=main.not_yet,
         may=main.may,
         whole=len(texts) == 1 and main.whole,
@@ -354,8 +365,14 @@ def joins_the_day(frame: Frame) -> bool:
 
 
 def stops_the_reminders(frame: Frame) -> bool:
-    """The reminders not wanted, complained of or named ('每日都发好烦啊 唔想收')."""
-    return frame.act in ("receive", "send") and frame.negated and frame.object == "reminders" and frame.who != "other"
+    """The reminders not wanted, complained of or named ('每日都发好烦啊 唔想收', '别再给我推消息了'), or switched off
+    ('麻烦关掉那些通知', '日日提醒好烦 点关'; frames76: round 31's frames moved here), never told done before ('之前关了
+    提醒'); someone else's only when complained of ('阿婆话成日收到提醒好烦 点关': her phone, the sender's reminders)."""
+    if frame.object != "reminders" or frame.done:
+        return False
+    if frame.act == "switch_off":
+        return not frame.negated and (frame.who in ("", "self") or (frame.who == "other" and frame.complaint))
+    return frame.act in ("receive", "send") and frame.negated and frame.who in ("", "self")
 
 
 def zone_holders_asked(frame: Frame) -> bool:
