@@ -211,6 +211,11 @@ def _who_found(text: str, act: _Act | None) -> _Who | None:
     if not found:
         return None
     name, start, end = who_of[found.group()], found.start(), found.end()
+    # for one's own relative ('帮我老公报个名': 帮我 then 我老公; '帮我阿妈…') is theirs
+    mine = name == "self" and found.group().endswith("我")
+    kin = mine and (whos.match(text, end - 1) or whos.match(text, end))
+    if kin and who_of[kin.group()] == "other":
+        name, end = "other", kin.end()
     names = {name}
     joined = re.compile(rf"(?:{_words('together', 'joined_by').pattern})(?:{whos.pattern})")
     while (more := joined.match(text, end)) and (not act or more.end() <= act.start):

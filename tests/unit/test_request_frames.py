@@ -186,6 +186,7 @@ def test_the_last_request_read_after_a_pause():
         ("我想参加种树活动", "self", False),
         ("我老婆想参加种树活动", "other", False),
         ("老婆和仔都想去", "other", False),  # neither is the sender
+        ("帮我老公报个名", "other", False),  # for one's husband: 帮我 then 我老公
     ],
 )
 def test_who_holds_the_sender_with_others(text, who, others):
