@@ -468,6 +468,27 @@ _WHICH_KIND_RE = re.compile(rf"(?<![{_SIDE_OF}口脚头角尾边两一])边(?=[�
 
 # characters written two ways, made one before SYNONYMS: traditional ones, and 係咪 is 系咪 (是不是)
 _VARIANTS: dict[int, str] = {**hanzi.TRADITIONAL, ord("係"): "系"}
+
+
+# frames76, by class: Cantonese 定 (or) after a tree's name ending the left side ('种荔枝定黄皮好', '龙眼定荔枝好种',
+# '买桂花定龙眼': 花 is no verb, so normalize's 定 rule misses it), never 定根水, 一定, 定咗 (定了), 定期, 定植 (planting
+# out), 定果 (fruit set); read as a question (``_QUESTION_RE``) and left as written by normalize: the FAQ's index is
+# trained on its text, and written 还是 in its entries' own examples ('买妃子笑定桂味好') it moved other questions' answers
+# (tests/unit FAQ rounds 63 and 74). species.toml's names and aliases of two characters or more, the list's and [offlist]'s (李定 is a name)
+def _tree_names_for_or() -> list[str]:
+    table = tomllib.loads((MESSAGES_DIR / "species.toml").read_text(encoding="utf-8"))
+    names = {row["name"] for row in table["species"]} | {a for row in table["species"] for a in row.get("aliases", [])}
+    names |= set(table.get("offlist", {}).get("names", []))
+    return sorted((name for name in names if len(name) >= 2), key=lambda name: (-len(name), name))
+
+
+TREE_OR_DING = (
+    "(?:"
+    + "|".join(f"(?<={re.escape(name)})" for name in _tree_names_for_or())
+    + ")定(?![根时期点要了咗心位型量金价做制义植果]|跟水)"
+)
+
+
 # Rewrites that depend on the neighbouring characters, applied after SYNONYMS: Cantonese 系 (is) but not
 # 根系/关系/系统; 点 + verb (how to) but not 一点/黑点/早点; 同 (and) but not 同一/不同/合同; 易 -> 容易;
 # a final 未 (yet?) and 会点 (what happens?); 窿 a hole in the trunk (洞) or the planting hole (树穴);
@@ -503,7 +524,7 @@ _CONTEXT_RULES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]
     (re.compile(rf"(?<![{_SIDE_OF}口脚头角尾边两一])边(?=[日天])"), "哪"),
     (re.compile(r"(?<=[一二两三四五六七八九十几半0-9哪])日"), "天"),  # round 61: 哪日 (Cantonese 边日) is 哪天
     (re.compile(r"落(?=.{0,3}肥)"), "施"),
-    # Cantonese 定 (or: 种桂花定龙眼), not 定根水 nor its misheard 定跟水 (浇定跟水)
+    # Cantonese 定 (or: 种桂花定龙眼), not 定根水 nor its misheard 定跟水 (浇定跟水); after a tree's name: TREE_OR_DING only
     (re.compile(r"(?<=[种好户的用买挖浇施剪])定(?![根时期点要了心位型量金价做制义]|跟水)"), "还是"),
     (re.compile(r"(?<![反颠倾翻])覆(?![盖膜土])"), "回复"),  # Cantonese 覆 (reply), not 覆盖 (cover)
 ]
@@ -1698,7 +1719,7 @@ _QUESTION_RE = re.compile(
     r"(?<![十百千好])几分(?![钟之地田])|"
     # round 58: what time ('我同我老婆一齐去 几点集合' had joined an open ticket as its 补充); '有几点黑斑' are spots
     r"几点(?:钟|集合|开始|出发|到|结束|收工|散|去|返|回|前|左右)|"
-    r"(?<=[种好户用买挖浇施剪])定(?![根时期点要了心位型量金价做制义]|跟水)|"
+    rf"(?<=[种好户用买挖浇施剪])定(?![根时期点要了心位型量金价做制义]|跟水)|{TREE_OR_DING}|"
     # Cantonese: 几多 (how many), 点样 (how), 咩 (what), 边度 (where), 得唔得 / X唔X (A-not-A) ...
     r"几多|几钱|几蚊|几耐|几远|几深|几高|几大|几密|几宽|几阔|几开|点样|点解|点算|点办|咩|乜|边度|边个|边啲|系咪|係咪|有冇|([^\s])唔\1|"
     # round 61 (20p): 边日 / 边天 (which day: '植树节系边天'), never beside a place ('这边天气')
@@ -1937,11 +1958,21 @@ _COUNT_ALONE_RE = re.compile(
 )
 
 
+# frames76: fragments the readers of nlu, planting, pledges and identity share, each of which had its own copy: whether it
+# is done yet, asked at the end ('记上了没有', '收到未呀', '成功了没'), with a particle after it; he or she as sent (佢 is
+# normalised 它: these read the raw text) and said (Cantonese 话, 讲), for one told of or pointed at ('佢话种咗两棵荔枝',
+# '刘婶话佢屋企…', '帮佢记低')
+DONE_YET_WORDS = "没有|没|未|吗|了吗|了没有|了没"
+DONE_YET_PARTICLES = "(?:呀|啊|呢|啦)?"
+HE_WORDS = "佢|他|她"
+SAYS_WORDS = "话|讲|说"
+
+
 # sim71 (a secretary in the simulator): trees another planted, told in the third person ('陈大伯话佢种咗三棵龙眼', '佢话
 # 种咗两棵荔枝 帮佢记落', '他种了两棵龙眼 帮他登记一下'): had become the sender's own record. A name said first is that
 # household's (as ``planted_for``); he or she alone, or 'record it for him', names nobody: a cadre is asked whose
-_HE = r"(?:佢哋|佢地|佢|他们|她们|他|她)"
-_SAYS = r"(?:话|讲|说|讲话|说是)"
+_HE = rf"(?:佢哋|佢地|他们|她们|{HE_WORDS})"
+_SAYS = rf"(?:{SAYS_WORDS}|讲话|说是)"
 _PLANTED_AHEAD = (
     rf"(?:都|也|已经|经已|一共|总共|琴日|尋日|今早|{_COUNT_ALONE_DAY})*(?=(?:种|栽)(?:了|咗|左|好|落|埋|完))"
 )
@@ -3217,7 +3248,6 @@ def reminders_said(norm: str, as_sent: str = "") -> str | None:
     # round 33: then a question of its own about it ('关掉通知以后专家回复还能收到吗'): a question, no request
     if off and len(norm) - off.end() >= 3 and asks_after(norm[: off.end()], norm[off.end() :]):
         return None
-    off = off or frame_found("reminders_off", norm)
     on = _SWITCH_ON_RE.search(norm) or frame_found("reminders_on", norm)  # round 31: the frames (FRAMES)
     # round 20: the negation read near the request only ('开返提醒啦 唔系成日唔记得淋水': 不 of the reason after it),
     # and what is said last decides ('之前关了提醒 现在想再收': switched off before, wanted now)
@@ -8223,14 +8253,10 @@ _F_FREE = rf"[^{_FRAME_NEGATIONS}{_FRAME_QUESTION_CHARS}\s]"  # a free word insi
 _F_AGAIN = r"重新|再次|再|继续|恢复|还是"
 _F_REMINDERS = r"提醒|通知|推送"
 _F_MESSAGES = r"消息|信息|讯息"  # round 33: 訊息 (讯息) in traditional characters
-_F_REFUSED = r"不要|别|不用|不想|不需要|莫|甭|勿|停止|暂停|取消|关闭|停"
 _F_WISH = r"想|要|想要|愿意|帮我|请帮我|麻烦帮我|给我|可不可以|可以|能不能|能否"
 _F_ADOPT = r"认养|认种|领养|认捐"
 _F_MINE = r"我(?!们)|自己|本人"
 _F_VILLAGE = r"全村|本村|我们村|我们村里|村里|本社区|我们社区|社区里"  # round 64: an urban community too
-# the reminders of others or the expert's messages ('请暂停向村民推送种树通知' is a cadre's notice, '别发消息给专家')
-_F_NOT_TO_ME = r"专|顾|村民|群众|大家|全村|他们"
-_F_BEFORE = r"之前|上次|刚才|头先|以前|已经|手滑|不小心"
 # round 33: the planting day named; someone of the sender's going in their stead ('种树日我老婆去')
 # round 38: the day as 'that day' ('植树那日 我一家三口都去')
 _F_PLANTING_DAY = r"种树(?:节|日)|种树(?:的|个)?活动|义务种树|种树(?:那天|那日|当天|嗰日|那一天)"
@@ -8286,30 +8312,15 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
             r"专|顾|问题|回答|答复|回复",
         ),
     ),
-    # reminders off: the refusal, the sending or the receiving, the reminders; the reminders, then refused or stopped
-    "reminders_off": (
-        Frame((_F_REFUSED, r"发|推送|推|收|接收", rf"{_F_REMINDERS}|{_F_MESSAGES}"), 6, _F_NOT_TO_ME),
-        # round 33: switched off, which ones between ('麻烦关掉那些通知', '把你们的提醒都关掉' reads the next frame)
-        Frame(
-            # round 37 (19m): Cantonese 停咗 (normalised 停了) as the request ('唔该停咗啲通知')
-            (r"关掉|关闭|停掉|停止|暂停|屏蔽|取消掉|停了", rf"{_F_REMINDERS}|{_F_MESSAGES}"),
-            4,
-            _F_NOT_TO_ME + "|" + _F_BEFORE,
-        ),
-        Frame((_F_REMINDERS, r"不要|不想|不用|不需要|别", r"收|发|推"), 6, _F_NOT_TO_ME),
-        # stopped now, not told of ('麻烦恢复一下提醒 之前手滑关了': switched off before, by a slip)
-        Frame(
-            (_F_REMINDERS, r"(?:停|关|暂停|停掉|关掉)(?:一停|一关|一下|下|住|掉|先)?$"),
-            6,
-            _F_NOT_TO_ME + r"|" + _F_BEFORE,
-        ),
-    ),
-    # the planting day joined: the wish, signing up or going, the day's planting
+    # reminders off: the request frame's since frames76 (request_frames.stops_the_reminders: refused before the sending or
+    # the receiving, who between: '别再给我推消息了'; switched off or stopped: '麻烦关掉那些通知', '日日提醒好烦 点关'; messages
+    # received or sent are the reminders: '唔想收你哋啲提示讯息'; a cadre's notice to the villagers is theirs)
+    # the planting day joined: the day named (as 种树 alone too), then one's going; the others (the wish, the joining and
+    # the day: '我想参加种树活动'; with whom said first: '我同个仔一齐去种树日报个名'; going, then counted in: '植树节那天我去帮手
+    # 记我一个'; when asked, then going: '植树活动几时 我同老婆两个去') are the request frame's since frames76
+    # (request_frames.joins_the_day, read by ``_frame_joins``): its who holds the sender with others ('我和老婆都想参加'),
+    # and someone else's wish alone is theirs ('我老婆想参加种树活动' had joined the sender by the first frame here)
     "join": (
-        Frame(
-            (r"想|要", r"报名参加|去参加|参加|报名|去", r"(?:义务)?种树(?:节|日)|(?:义务)?种树(?:的|个)?活动|义务种树"),
-            8,
-        ),
         # the day named first, the wish last ('…要去村委领苗' is a duty told, no wish)
         # or going together, or sure to ('听日村里种树我带埋个仔一齐去', '义务植树那天我一定参加')
         Frame(
@@ -8322,16 +8333,6 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
             ),
             6,
             r"大家|他们|她们|别人|人人|全村|村民|人家",  # round 48: who else goes ('…大家都参加了') joins no one
-        ),
-        # round 48 (19v): with whom said first, then the day and signing up ('我同个仔一齐去种树日报个名')
-        Frame(
-            (
-                rf"^(?:我|我们)(?:和|同|跟|带)(?:埋)?[{_CJK}]{{1,4}}?(?:一起|一齐)?(?:去|来)?",
-                _F_PLANTING_DAY,
-                r"(?:报名参加|报个名|报名|参加)(?:一下|下)?$",
-            ),
-            2,
-            _F_TOLD_BEFORE,
         ),
         # round 33: the day named first, then the sender (and with whom) signing up or going ('今年的义务种树活动我报名参加',
         # '听说明天有种树活动 我和老婆报名'); how to sign up may come between ('种树活动怎么报名 我和老公两个人去': going is said)
@@ -8346,31 +8347,7 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
         ),
         # or counts the sender in ('周日党员种树日算我一份 我会准时到')
         Frame((_F_PLANTING_DAY, r"算我|算埋我|算上我|加我|加埋我"), 2, _F_TOLD_BEFORE),
-        # round 38: going said first, then counted in last ('植树节那天我去帮手 记我一个')
-        Frame(
-            (
-                _F_PLANTING_DAY,
-                # round 81 (21u: '…植树活动我也去算我一个'): also going (也, 都) before the count
-                r"(?:我|我们)(?:也|都)?(?:会)?(?:去|来)",
-                r"(?:记|算|加|报)(?:埋|上)?(?:我|我们)(?:一个|一份|一个名)?$",
-            ),
-            6,
-            _F_TOLD_BEFORE + "|" + _F_MY_OTHERS,
-        ),
-        # round 39 (19n): the day named, when or where asked, then the sender (with whom) going ('植树活动几时 我同老婆两个去'):
-        # going is said (round 33's how rule), so the sender joins
-        Frame(
-            (
-                rf"(?:{_F_PLANTING_DAY})(?:是)?(?:什么时候|几时|几点|哪天|哪一天|在哪里|在哪)(?:开始|搞|举行|集合)?",
-                rf"(?:我|我们|本人)(?:(?:和|同|跟|带)[{_CJK}]{{1,4}}?)?",
-                r"(?:报名参加|报个名|报名|参加|去)(?:一下|下)?$",
-            ),
-            5,
-            _F_MY_OTHERS + "|" + _F_TOLD_BEFORE,
-        ),
     ),
-    # adoption: the wish, adopting, a tree (or none) last, a keepsake for whom after it; joining its activity; the
-    # adoption named (or whether any is left), then one wished by its measure word ('有无树好认养 阮想认一丛')
     "adopt": (
         Frame(
             (

@@ -733,7 +733,7 @@ _RECORD_POINTED = (
 _RECORDED_ASKED_RE = re.compile(
     rf"^{_RECORD_POINTED}?(?:是不是|是否|到底)?(?:已经)?(?:(?:登记|记录|记)(?:(?:上|到|好|低|下|落|成功)(?:去|来)?(?:了)?|了)"
     r"|入(?:了|到)?(?:数|账))"
-    r"(?:没有|没|未|吗|了吗|了没有|了没|吧|啦|呢)(?:呀|啊|呢|啦)?$"
+    rf"(?:{nlu.DONE_YET_WORDS}|吧|啦|呢){nlu.DONE_YET_PARTICLES}$"
     rf"|^{_RECORD_POINTED}?有没有(?:(?:登记|记录|记)(?:上|到|好|低|下|落|成功)(?:去)?(?:了)?|入(?:到)?(?:数|账))(?:呢|啊|呀)?$"
 )
 
@@ -748,7 +748,7 @@ _TREES_NAMED = (
 )
 _RECORDED_VERB = r"(?:登记|记录|记)(?:上|到|好|低|下|落|入|成功)(?:去)?(?:了)?"
 _TREES_RECORDED_ASKED_RE = re.compile(
-    rf"^(?:{_TREES_NAMED})(?:是不是|是否|有没有)?(?:已经)?{_RECORDED_VERB}(?:没有|没|未|吗|了吗|了没有|了没)(?:呀|啊|呢|啦)?$"
+    rf"^(?:{_TREES_NAMED})(?:是不是|是否|有没有)?(?:已经)?{_RECORDED_VERB}(?:{nlu.DONE_YET_WORDS}){nlu.DONE_YET_PARTICLES}$"
     rf"|^(?:{_TREES_NAMED})(?:是不是|是否|有没有)(?:已经)?{_RECORDED_VERB}(?:呀|啊|呢|啦)?$"
     rf"|^(?:你)?(?:是不是|是否|有没有)(?:帮我)?(?:已经)?{_RECORDED_VERB}(?:{_TREES_NAMED})(?:呀|啊|呢|啦)?$"
 )
@@ -759,7 +759,7 @@ _PHOTO = r"(?:照片|相片|相|图片|图)"
 _PHOTO_RECEIVED_RE = re.compile(
     r"^(?:刚刚|刚才|头先|啱先|啱啱)?(?:(?:影|拍|发|照)了?(?:的)?)?(?:我(?:的)?)?(?:张|那张|这张)?" + _PHOTO + r"?"
     r"(?:你|你们|你哋)?(?:是不是|有没有)?(?:收到|收着)(?:了)?(?:我(?:的)?)?(?:张|那张|这张)?" + _PHOTO + r"?"
-    r"(?:没有|没|未|吗|了吗|了没有|了没|吧|呢|未呀)(?:呀|啊|呢|啦)?$"
+    rf"(?:{nlu.DONE_YET_WORDS}|吧|呢|未呀){nlu.DONE_YET_PARTICLES}$"
     r"|^(?:刚刚|刚才|头先|啱先|啱啱)?(?:(?:影|拍|发|照)了?(?:的)?)?(?:我(?:的)?)?(?:张|那张|这张)?" + _PHOTO + r"?"
     r"(?:你|你们|你哋)?有没有收到(?:了)?(?:我(?:的)?)?(?:张|那张|这张)?" + _PHOTO + r"?(?:呀|啊|呢|啦)?$"
     # the lead (41st, the simulator: '点解冇反应' just after a record's reply had become a question for the adviser):
@@ -778,7 +778,7 @@ _REPORTED_FIRST_RE = re.compile(
     rf"(?:报的|发的|登记的|报上去的)(?:那|这)?(?:个|些)?(?:(?:{nlu._NUM}{nlu._MEASURE})?[\u4e00-\u9fff]{{0,4}}?)?(?:树)?"
     rf"(?:(?:有没有|是不是|是否)(?:已经)?{_REPORTED_VERB}"
     # round 84 (22b: '头先报嘅荔枝成功未啊'): or with the question after it (成功未, 成功了没)
-    rf"|(?:已经)?{_REPORTED_VERB}(?:没有|没|未|吗|了吗|了没有|了没))(?:呀|啊|呢|啦)?$"
+    rf"|(?:已经)?{_REPORTED_VERB}(?:{nlu.DONE_YET_WORDS})){nlu.DONE_YET_PARTICLES}$"
 )
 
 _FILLER_FIRST_RE = re.compile(r"^(?:嗯+|呃+|哦+|啊+|那个|这个)+")
@@ -805,14 +805,14 @@ _HELPER_FIRST_RE = re.compile(
     r"^(?:(?:我)?(?:个)?(?:孙|孙子|孙女|外孙|仔|女|儿子|女儿|老公|老婆|新抱|媳妇))?(?:帮我|同我|替我|帮手)(?=影|拍|照|发)"
 )
 _PHOTO_THEN_DONE_YET_RE = re.compile(
-    r"^(?:影|拍|照|发)(?:了|好了|完)(?:相|照片|相片|张相)?(?:得|搞定|完成|成功|行)(?:了)?(?:没有|没|未|吗|了吗|了没有|了没)"
+    rf"^(?:影|拍|照|发)(?:了|好了|完)(?:相|照片|相片|张相)?(?:得|搞定|完成|成功|行)(?:了)?(?:{nlu.DONE_YET_WORDS})"
     r"(?:呀|啊|呢|啦)?$"
 )
 
 # conv88 (22f: '收到未 记录咗未'): received asked first, then recorded, in one breath: the second question's (a bare
 # '收到未' stays the photo's, ``_PHOTO_RECEIVED_RE``)
 _RECEIVED_FIRST_RE = re.compile(
-    r"^(?:你|你们)?(?:是不是|有没有)?收到(?:了)?(?:没有|没|未|吗|了吗|了没有|了没)(?:呀|啊|呢|啦)?[，,]?(?=.)"
+    rf"^(?:你|你们)?(?:是不是|有没有)?收到(?:了)?(?:{nlu.DONE_YET_WORDS}){nlu.DONE_YET_PARTICLES}[，,]?(?=.)"
 )
 
 

@@ -395,7 +395,7 @@ _FOR_A_RELATIVE = re.compile(
     rf"^(?:帮|替|给|为)(?:我)?(?:我的|我个|我嘅)?(?:{nlu.RELATIVES})(?=(?:也|都)?(?:要|想|打算)?认领)"
 )
 _THEIR_NAME = re.compile(
-    r"^(?:佢|他|她)(?:个名|的名字|名字|嘅名)?(?:叫做|叫|名叫|系|是)(?P<name>[\u4e00-\u9fff·]{2,4})$"
+    rf"^(?:{nlu.HE_WORDS})(?:个名|的名字|名字|嘅名)?(?:叫做|叫|名叫|系|是)(?P<name>[\u4e00-\u9fff·]{{2,4}})$"
 )
 
 
@@ -417,10 +417,10 @@ def _for_a_relative(clauses: list[str]) -> list[str]:
 # that name, as '帮五保户陈伯认领一棵龙眼' is read (nlu.pledge_for: who the household is before the name stays its word);
 # one's own relative ('我阿妈冇手机 …') is no other household's name (the FAQ's family answer)
 _NAMED_WITHOUT_A_PHONE = re.compile(
-    r"^(?!我)(?P<named>[\u4e00-\u9fff·]{2,10}?)(?:佢|他|她)?(?:屋企|家里|家)?(?:冇|没有|没|无|唔识|不会|不识|不懂)(?:用)?(?:智能)?"
+    rf"^(?!我)(?P<named>[\u4e00-\u9fff·]{{2,10}}?)(?:{nlu.HE_WORDS})?(?:屋企|家里|家)?(?:冇|没有|没|无|唔识|不会|不识|不懂)(?:用)?(?:智能)?"
     r"(?:手机|微信)(?:嘅|的)?$"
 )
-_FOR_THEM = re.compile(r"^(?:我)?(?:帮|替|给|为|同)(?:佢|他|她)(?:屋企|家|哋)?(?=(?:也|都)?(?:要|想|打算)?认领)")
+_FOR_THEM = re.compile(rf"^(?:我)?(?:帮|替|给|为|同)(?:{nlu.HE_WORDS})(?:屋企|家|哋)?(?=(?:也|都)?(?:要|想|打算)?认领)")
 
 
 def _named_then_for_them(clauses: list[str]) -> list[str]:
@@ -440,15 +440,15 @@ def _named_then_for_them(clauses: list[str]) -> list[str]:
 # (bot/request_frames.py: '帮佢认领先', '帮佢登记个认领'), its own regex gone; who said it of their household ('佢屋企…') left
 # out of what they said; round 86 (22c: '村民8话佢四月种三棵柿 帮佢认领'): a roster name with its number (村民8) too
 _NAMED_SAID = re.compile(
-    r"^(?!我)(?P<named>[\u4e00-\u9fff·]{2,6}?\d{0,3})(?:佢|他|她)?(?:(?:屋企|屋家|家里|家)(?:话|讲|说)?|话|讲|说)"
-    r"(?:佢|他|她)?(?:屋企|屋家|家里|家)?(?P<what>.+)$"
+    rf"^(?!我)(?P<named>[\u4e00-\u9fff·]{{2,6}}?\d{{0,3}})(?:{nlu.HE_WORDS})?(?:(?:屋企|屋家|家里|家)(?:{nlu.SAYS_WORDS})?|{nlu.SAYS_WORDS})"
+    rf"(?:{nlu.HE_WORDS})?(?:屋企|屋家|家里|家)?(?P<what>.+)$"
 )
 
 
 # conv88 (22f: '张伯屋企话认三棵龙眼 五月先种 帮佢记低'): or written down for them (帮佢记低), when said between; what they
 # said starting with 认 (认 or 认领, the pledge's own word, normalised '要认') keeps it once
 _WRITE_IT_DOWN_FOR_THEM = re.compile(
-    r"^(?:我)?(?:帮|替|同|给)(?:佢|他|她)(?:哋|们)?(?:记低|记下|记一下|记住|记上|记录|登记)(?:下|一下)?(?:先|啦|吧|呀|啊)?$"
+    rf"^(?:我)?(?:帮|替|同|给)(?:{nlu.HE_WORDS})(?:哋|们)?(?:记低|记下|记一下|记住|记上|记录|登记)(?:下|一下)?(?:先|啦|吧|呀|啊)?$"
 )
 _PLEDGE_WORD_FIRST = re.compile(r"^(?:要|想|会)?认(?:领)?")
 

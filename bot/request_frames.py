@@ -21,6 +21,8 @@ _PUNCTUATION = " \t\r\n,，、;；。!！~～?？…"
 _NUMERALS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _AMOUNT_RE = re.compile(r"(\d{1,3}|[一两二三四五六七八九十]{1,3})(?:棵|株)")
 _A_NOT_A_RE = re.compile(r"([\u4e00-\u9fff])[不没]\1[\u4e00-\u9fff]?|有没有")
+_SENDING = ("receive", "send", "switch_off")  # the acts of the reminders: messages received, sent, switched off
+_SIGN_UP_WORDS = ("参加", "报名", "报名参加", "报个名")  # joining said, never going alone ('我也想去': where?)
 _MONTH_RE = re.compile(r"(1[0-2]|0?[1-9]|十[一二]|[一二三四五六七八九十])月")
 
 
@@ -34,6 +36,8 @@ class Clause:
     wished: bool = False
     object: str = ""
     asked: bool = False
+    others: bool = False  # frames76: the sender with others ('我和老婆', '阿妈同我', '我们两个'): who is self
+    word: str = ""  # the act's word ('参加', '去')
     complaint: bool = False
     done: bool = False  # the act told done ('我去年参加了')
     not_yet: bool = False  # the act told not done ('我没有收到', '还没认领')
@@ -64,6 +68,8 @@ class Frame:
     whole: bool = False
     after_all: bool = False
     slip: bool = False  # in the request's clause or one before it
+    others: bool = False  # the sender with others (frames76: '我和老婆都想参加')
+    word: str = ""  # the act's word
     clauses: int = 0
 
 
@@ -138,8 +144,8 @@ def clauses(norm: str) -> tuple[list[str], bool]:
     return kept, asked_may
 
 
-def _leftover(text: str, found: list[re.Match | _Act | None]) -> str:
-    spans = sorted((m.start, m.end) if isinstance(m, _Act) else m.span() for m in found if m)
+def _leftover(text: str, found: list[re.Match | _Act | _Who | None]) -> str:
+    spans = sorted((m.start, m.end) if isinstance(m, (_Act, _Who)) else m.span() for m in found if m)
     rest, last = [], 0
     for start, end in spans:
         rest.append(text[last:start])
@@ -174,6 +180,8 @@ def _act_found(text: str, found_object: re.Match | None, object_name: str) -> _A
     found = acts.search(_objects_only().sub(lambda m: "\u3000" * len(m.group()), text))
     if found:
         return _Act(found.start(), found.end(), found.group(), act_of[found.group()])
+    if text.endswith(("关", "停")) and not text.endswith(("有关", "相关", "无关")):
+        return _Act(len(text) - 1, len(text), text[-1], "switch_off")  # frames76: '…好烦，点关', '先停'
     if not found_object or object_name != "reminders":
         return None
     between = _words("modal", "object_between").pattern
@@ -185,16 +193,51 @@ def _act_found(text: str, found_object: re.Match | None, object_name: str) -> _A
     return None
 
 
+@dataclass(frozen=True)
+class _Who:
+    start: int
+    end: int
+    name: str
+    others: bool
+
+
+def _who_found(text: str, act: _Act | None) -> _Who | None:
+    """The clause's who, before its act when one is named before it (frames76: several said together, the sender among
+    them, are the sender with others: '我和老婆都想参加', '阿妈同我一齐去', '我们两个都去', [together])."""
+    whos, who_of = _families("who")
+    found = whos.search(text)
+    if act and found and found.start() >= act.end:
+        found = whos.search(text[: act.start]) or found
+    if not found:
+        return None
+    name, start, end = who_of[found.group()], found.start(), found.end()
+    # for one's own relative ('帮我老公报个名': 帮我 then 我老公; '帮我阿妈…') is theirs
+    mine = name == "self" and found.group().endswith("我")
+    kin = mine and (whos.match(text, end - 1) or whos.match(text, end))
+    if kin and who_of[kin.group()] == "other":
+        name, end = "other", kin.end()
+    names = {name}
+    joined = re.compile(rf"(?:{_words('together', 'joined_by').pattern})(?:{whos.pattern})")
+    while (more := joined.match(text, end)) and (not act or more.end() <= act.start):
+        names.add(who_of[whos.search(more.group()).group()])  # type: ignore[union-attr]
+        end = more.end()
+    if name == "self" and (more := _words("together", "after").match(text, end)):
+        names.add("other")
+        end = more.end()
+    if "self" in names and len(names) > 1:
+        return _Who(start, end, "self", True)
+    return _Who(start, end, name, False)
+
+
 def read_clause(text: str) -> Clause:
     """What one clause (wrappers out) says of a request."""
     objects, object_of = _families("object")
     found_object = objects.search(text) or re.search(_data()["object"]["zone_names"], text)
     object_name = object_of.get(found_object.group(), "zone") if found_object else ""
     found_act = _act_found(text, found_object, object_name)
-    whos, who_of = _families("who")
-    found_who = whos.search(text)
-    if found_act and found_who and found_who.start() >= found_act.end:
-        found_who = whos.search(text[: found_act.start]) or found_who
+    if object_name == "messages":  # frames76: the reminders received, sent or switched off; one's data else
+        object_name = "reminders" if found_act and found_act.name in _SENDING else "data"
+    found_who = _who_found(text, found_act)
     before = _A_NOT_A_RE.sub("", text[: found_act.start]) if found_act else ""
     before = _words("wrappers", "adverbs").sub("", before)
     wished = bool(found_act and _words("modal", "words").search(before[-3:]))
@@ -211,14 +254,18 @@ def read_clause(text: str) -> Clause:
     )
     may = bool(found_act and _words("modal", "may").search(before[-3:]))
     before = _words("modal", "words").sub("", before)
-    negated = bool(found_act and re.search(rf"(?:{_words('modal', 'negations').pattern})$", before))
+    # frames76: the sender, and always, left out between the refusal and the act ('别再给我推消息了', '别老给我发通知')
+    refused = _words("wrappers", "adverbs").sub("", _words("who", "self").sub("", before))
+    negated = bool(found_act and re.search(rf"(?:{_words('modal', 'negations').pattern})$", refused))
     # frames75: or cannot, after the act ('我去不到', Cantonese 去唔到: the pause before it kept, nothing asks it)
     negated = negated or bool(found_act and _words("modal", "cannot_after").match(text, found_act.end))
     not_yet = bool(found_act and re.search(rf"(?:{_words('modal', 'not_yet').pattern})$", before))
     question = re.sub(r"可不可以|可以不可以|行不行|得不得|好不好", "", text)
     return Clause(
-        who=who_of[found_who.group()] if found_who else "",
+        who=found_who.name if found_who else "",
+        others=bool(found_who and found_who.others),
         act=found_act.name if found_act else "",
+        word=found_act.word if found_act else "",
         negated=negated,
         not_yet=not_yet,
         may=may,
@@ -263,8 +310,12 @@ def read(norm: str) -> Frame:
     last = acting[-1]
     # frames75: a last act naming nothing, neither wished nor refused, tells what the wish before it is for
     # ('…责任区分一块给我吧 我负责浇水')
+    # frames76: or, with none such, what a refusal before it names is refused, the last act the reason
+    # ('停发提醒，我出去工作了，没有时间看')
     if not (read_[last].object or read_[last].wished or read_[last].negated):
-        last = next((i for i in acting[::-1] if read_[i].wished and read_[i].act == read_[last].act), last)
+        same = [i for i in acting if read_[i].wished and read_[i].act == read_[last].act]
+        refused = [i for i in acting[:-1] if read_[i].object and read_[i].negated]
+        last = (same or refused or [last])[-1]
     main = read_[last]
     earlier = read_[:last][::-1]
     obj = main.object or next((c.object for c in earlier if c.object), "")
@@ -284,12 +335,14 @@ def read(norm: str) -> Frame:
         # frames75: a question after the request, in a clause of its own, asks of it ('我想去帮手，要带什么')
         asked=(main.asked or any(c.asked for c in read_[last + 1 :])) and not asked_may,
         complaint=complaint,
-        done=main.done,
+        done=main.done or any(_words("done", "now_after").match(text) for text in texts[last + 1 :]),
         not_yet=main.not_yet,
         may=main.may,
         whole=len(texts) == 1 and main.whole,
         after_all=main.after_all,
         slip=any(c.slip for c in read_[: last + 1]),
+        others=main.others if main.who else any(c.others for c in earlier if c.who),
+        word=main.word,
         clauses=len(texts),
     )
 
@@ -304,10 +357,11 @@ def names_the_day(norm: str) -> bool:
 
 
 def joins_the_day(frame: Frame) -> bool:
-    """One's going to the planting day ('我们村有没有种树活动啊 我想去')."""
+    """One's going to the planting day ('我们村有没有种树活动啊 我想去'), alone or with others ('我和老婆都想参加': the
+    day unnamed, joining or signing up said with nothing else, as '我想参加' is)."""
     return (
         frame.act == "join"
-        and frame.object == "planting_day"
+        and (frame.object == "planting_day" or (not frame.object and frame.whole and frame.word in _SIGN_UP_WORDS))
         and (frame.who == "self" or (frame.wished and not frame.who))  # never heard of ('听讲可以参加种树活动')
         and not frame.negated
         and not frame.asked
@@ -316,8 +370,14 @@ def joins_the_day(frame: Frame) -> bool:
 
 
 def stops_the_reminders(frame: Frame) -> bool:
-    """The reminders not wanted, complained of or named ('每日都发好烦啊 唔想收')."""
-    return frame.act in ("receive", "send") and frame.negated and frame.object == "reminders" and frame.who != "other"
+    """The reminders not wanted, complained of or named ('每日都发好烦啊 唔想收', '别再给我推消息了'), or switched off
+    ('麻烦关掉那些通知', '日日提醒好烦 点关'; frames76: round 31's frames moved here), never told done before ('之前关了
+    提醒'); someone else's only when complained of ('阿婆话成日收到提醒好烦 点关': her phone, the sender's reminders)."""
+    if frame.object != "reminders" or frame.done:
+        return False
+    if frame.act == "switch_off":
+        return not frame.negated and (frame.who in ("", "self") or (frame.who == "other" and frame.complaint))
+    return frame.act in ("receive", "send") and frame.negated and frame.who in ("", "self")
 
 
 def zone_holders_asked(frame: Frame) -> bool:

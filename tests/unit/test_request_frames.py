@@ -173,3 +173,22 @@ def test_the_last_request_read_after_a_pause():
     found = nlu.request_frame(nlu.normalize(said), said)
     assert (found.act, found.object, found.negated) == ("receive", "reminders", False)
     assert frame(said).act == "leave"  # the pauses lost
+
+
+# frames76: who holds several, the sender among them ('我和老婆都想参加' had read as the sender alone, '阿妈和我…' as the
+# mother alone), or the sender alone or someone else alone
+@pytest.mark.parametrize(
+    ("text", "who", "others"),
+    [
+        ("我和老婆都想参加", "self", True),
+        ("阿妈同我一齐去参加植树节", "self", True),
+        ("我们两个都想报名种树活动", "self", True),
+        ("我想参加种树活动", "self", False),
+        ("我老婆想参加种树活动", "other", False),
+        ("老婆和仔都想去", "other", False),  # neither is the sender
+        ("帮我老公报个名", "other", False),  # for one's husband: 帮我 then 我老公
+    ],
+)
+def test_who_holds_the_sender_with_others(text, who, others):
+    found = frame(text)
+    assert (found.who, found.others) == (who, others)
