@@ -6422,7 +6422,7 @@ _PUT_OFF_RE = re.compile(
     r"^(?:我)?(?:还没种|没种|不种住|不种先|先不种|未种)?(?:住|先)?"
     # round 27: later in Cantonese (迟啲, normalised 迟些; 第日: another day), reported then ('唔啱 取消先 迟啲再报')
     r"(?:(?:明天|听日|明日|后天|下次|下回|改天|过两天|过两日|过几天|过几日|等下|等阵|晚点|迟点|迟些|迟下|晚些|第日|第二日|过阵|回头|之后"
-    r"|以后|下午|晚上|有空"
+    r"|以后|下午|晚上|有空|改日"  # round 89: 改日 (another day: '今日种唔切 改日先报')
     # round 78 (21r): a longer while ('不种了 下个月再说', '唔种住 下个礼拜先讲', '先不种了 明年再说')
     r"|下个月|下月|下个礼拜|下礼拜|下个星期|下星期|下周|明年|出年|过段时间|过一段时间|过阵子|过一阵|迟些日子)"
     r"(?:先|才)?(?:再|先|才)?(?:来|弄|搞|整|记|发|讲|说|拍|影|种|报|重新|重新发|重新记|算|处理)?(?:过)?"
@@ -6515,6 +6515,10 @@ _PHOTO_LATER_RE = re.compile(
     r"(?:仔|女|儿子|女儿|孙子|孙女|孙|老公|老婆|老伴|后生|家人|屋企人|媳妇|新抱)"
     r"(?:下班|放工|放学)?(?:回来|回家|到|来)(?:先|再|才|就)?(?:帮我|帮手|帮)?(?:发|拍|影)(?:相|照片|照|给你|过来)?"
     r"(?:啦|吧|了)?$"
+    # round 89: someone of the family will take it and send it ('我阿仔会帮我影相发俾你'; the report itself is theirs:
+    # _WHY_DROPPED_RE)
+    r"|^(?:我)?(?:的|个|屋企|家里)?(?:阿)?(?:仔|女|儿子|女儿|孙子|孙女|孙|老公|老婆|老伴|家人|屋企人|媳妇|新抱)(?:会|等下|迟些)"
+    r"(?:帮我|帮手|帮)(?:拍|影|发)(?:相|照片|照)?(?:发给你|给你|过来|发过来)?(?:啦|吧|了)?$"
     r"|^(?:等|待)(?:我)?(?:种好|种完|种了)(?:再|才|先)(?:拍|影|发)(?:相|照片|照)?$"
     r"|^(?:明天|听日|今晚|下午|迟些|过两天)(?:种了|种好|种完)(?:再|才|先)(?:拍|影|发)(?:相|照片|照)?$"
 )
@@ -6523,6 +6527,28 @@ _PHOTO_LATER_RE = re.compile(
 def photo_later_said(norm: str) -> bool:
     """'照片等下发', '明天种了再拍': the photo to come later (read while a record waits for it)."""
     return bool(norm and _PHOTO_LATER_RE.match(_INTENT_PARTICLES_RE.sub("", norm)))
+
+
+# round 89 (22g: '讲错咗 其实未种 下礼拜先种', 22h: '算啦 今日冇种到 听日先'): the record waiting told not planted after all,
+# then when it will be: its trees not planted (``_NOT_YET_RE``, or not in time: 种唔切), the planting or the report put off
+# (``_PUT_OFF_RE``), a slip, 其实 or a never-mind before them; the record is dropped (its 取消, as round 80's)
+_NOT_IN_TIME_RE = re.compile(r"^(?:今天|今日|今次|这次)?(?:种不切|种不到|种不了|来不及种|赶不及种)(?:呢|啊|了|喇)*$")
+_ASIDE_FIRST_RE = re.compile(r"^(?:其实|算吧|唉|哎|哎呀|唉呀|sorry)$")
+
+
+def not_planted_then_later(clauses: list[str]) -> bool:
+    """Round 89: the ``_meaning`` of each clause: asides first (a never mind, a slip said alone, 其实), then the trees not
+    planted (``_NOT_YET_RE``, ``_NOT_IN_TIME_RE``) and when instead (``_PUT_OFF_RE``), nothing else."""
+    while clauses and (given_up(clauses[0]) or _ASIDE_FIRST_RE.match(clauses[0]) or _SLIP_ALONE_RE.match(clauses[0])):
+        clauses = clauses[1:]
+    return (
+        len(clauses) == 2
+        and bool(_NOT_YET_RE.match(clauses[0]) or _NOT_IN_TIME_RE.match(clauses[0]))
+        and bool(_PUT_OFF_RE.match(clauses[1]))
+    )
+
+
+_SLIP_ALONE_RE = re.compile(r"^(?:我)?(?:讲|说|打|写|报|发|搞|弄)错(?:了|啦|喇)?$")
 
 
 def put_off_said(norm: str) -> bool:
@@ -6611,6 +6637,9 @@ _WHY_DROPPED_RE = re.compile(
     # round 83 (21z): planted by them ('啱啱嗰条唔算 系隔篱屋种嘅', '那条不算 是别人种的树')
     r"|(?:是|系)?(?:隔壁|邻居|别人|人家|人哋)(?:家|屋|屋企)?(?:帮忙)?(?:种|栽|种下|种植)(?:的)?(?:树|苗)?"
     r"|不好意思|不要意思|对不起|抱歉|sorry"
+    # round 89 (22g: '唔使记 我阿仔会帮我报'): someone of the family or the village will report it for one
+    r"|(?:我)?(?:的|个|屋企|家里)?(?:阿)?(?:仔|女|儿子|女儿|孙子|孙女|孙|老公|老婆|老伴|家人|屋企人|媳妇|新抱|爸|妈|爸爸|妈妈|村干部|干部|书记)"
+    r"(?:会|等下|迟些|之后|回来|明天)?(?:帮我|帮手|替我|同我|帮)(?:报|记|登记|上报|记录|报上去)(?:了|的)?"
     # round 50 (19y): the tree photographed not the sender's own ('取消哈 拍的不是我家的树')
     r"|(?:拍的|影的|这张|这棵|那棵|拍了)?(?:不是|并非)(?:我|我们|我家|我们家|我屋企|自己|自己家)(?:的|家的)?(?:树|苗)?"
     # round 50 (19y): reported twice ('刚才那两棵荔枝是重复提交的', '我多报了一次', '是重复的', '报重复了'), the record pointed
