@@ -6799,15 +6799,17 @@ _TREE_SLIP_RE = re.compile(
     r"|(?:我)?(?:打|写|报|填|讲|说)错(?:字|了|咗|啦)*|(?:树种|树名|品种)(?:不对|错了|有错)"
     # round 70 (21c): got wrong ('搞错咗 系黄皮唔系杨桃', normalised 弄错了)
     r"|(?:我)?(?:弄|搞)错(?:了|咗|啦)*"
+    # round 89 (22h: '啊错咗 系龙眼唔系荔枝', '不对 是龙眼不是荔枝'): wrong said bare, first
+    r"|^(?:不对|不合适|错了)(?:了|啦)*"
 )
 _TREE_RIGHT_RE = re.compile(
     rf"^(?:其实|实际|应该|应当)?(?:是|为)?(?:帮我|请)?(?:改成|改为|改做|改回做|改回|更正为)?([{_CJK}]{{1,6}}?)"
-    r"(?:才对|先啱|就对了|来的)?$"
+    r"(?:才对|先啱|就对了|来的|来)?$"  # round 89: Cantonese 嚟 (normalised 来) after the tree ('系杨梅嚟')
 )
 _TREE_ASKED_RE = re.compile(r"吗|么|嘛|是不是|还是|什么|咩|乜|哪|边|几|怎|点样|好不好|得唔得|行不行|可以|能不能")
 # every correction above says one of these as written (不是/唔系, 记成, 错, 改): most texts are not normalised at all
 _TREE_CORRECTION_HINT_RE = re.compile(r"[不唔非成错錯改]")
-_INTERJECTION_FIRST_RE = re.compile(r"^(?:啊|呀|哎呀|哎|哎哟|唉)+")
+_INTERJECTION_FIRST_RE = re.compile(r"^(?:啊|呀|哎呀|哎|哎哟|唉|弊|弊了)+")  # round 89: Cantonese 弊 (oh no)
 
 
 def tree_corrected(text: str, species_table: Mapping, others: tuple[str, ...] = ()) -> tuple[str, bool] | None:
