@@ -7823,6 +7823,30 @@ _TREE_HOW_TOLD_RE = re.compile(
 )
 
 
+# round 89 (22g: '点样报先得 我唔识打字', 22h: '我唔知种嘅系咩树 点填', after a photo): what one cannot tell said, typing or
+# the tree's name, with how to report it asked, either first: the record's next step (never the FAQ's voice answer nor a
+# ticket for the photo)
+_CANNOT_TYPE = r"(?:我)?(?:不会|不识|不懂|不识得)(?:打字|写字|认字|打|写)"
+_CANNOT_TYPE_RE = re.compile(_CANNOT_TYPE)
+_TREE_UNKNOWN = (
+    r"(?:我)?(?:不知道|不认识|不会|不识|不懂)(?:种的|这棵|那棵|个|这个|那个)?(?:是|叫|叫做)?(?:什么|哪种)?"
+    r"(?:树名|树种|树|品种|名字|名)"
+)
+_HOW_TELL = r"(?:要)?(?:怎么|怎样|如何)(?:样)?(?:报|填|写|讲|说|打|话|告诉你|记录|登记)(?:给你)?(?:知|听)?(?:才行|才得|才可以|好)?"
+_CANNOT_TELL_HOW_RE = re.compile(
+    rf"^(?:{_CANNOT_TYPE}|{_TREE_UNKNOWN})(?:{_HOW_TELL})$|^(?:{_HOW_TELL})(?:{_CANNOT_TYPE}|{_TREE_UNKNOWN})$"
+)
+
+
+def cannot_tell_how_asked(norm: str) -> str | None:
+    """Round 89: what one cannot tell, 'typing' or 'tree', when the ``normalize``d text (its particles left out) is
+    ``_CANNOT_TELL_HOW_RE``'s; else None."""
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    if not bare or len(bare) > INTENT_MAX_CHARS or not _CANNOT_TELL_HOW_RE.match(bare):
+        return None
+    return "typing" if _CANNOT_TYPE_RE.search(bare) else "tree"
+
+
 def record_asked_otherwise(norm: str) -> bool:
     """Round 54: how to go on asked in one of ``_PRESS_WHERE_AFTER_PHOTO_RE``'s, ``_COUNT_HOW_TOLD_RE``'s or
     ``_WHAT_OF_THE_TREE_RE``'s ways (round 87: or ``_TREE_HOW_TOLD_RE``'s)."""

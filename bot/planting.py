@@ -868,6 +868,7 @@ def asked_of_the_record(said: str) -> bool:
         or recorded_asked(said)  # the lead (41st): '记到未', '入咗数未' while it still waits
         or nlu.record_still_needed_asked(said)  # round 80: '是不是还要发位置', '点算啊 仲要打字咩'
         or nlu.pointed_tree_go_on_asked(said)  # sim69: '阿妈嗰棵点算' (it had become a ticket)
+        or nlu.cannot_tell_how_asked(said) is not None  # round 89: '点样报先得 我唔识打字', '我唔知种嘅系咩树 点填'
     )
 
 
