@@ -4924,7 +4924,10 @@ _DAY_SIGN_UP_HOW_RE = re.compile(
 _GOING_THEN_HOW_RE = re.compile(
     rf"^我们(?:也|都)?(?:想|要|会)?(?:去|来)(?:参加)?{_DAY_RE}(?:要)?(?:怎么|怎样|如何|去哪里|在哪里|在哪)(?:报名|报个名)(?:参加)?$"
 )
-_SIGN_UP_HOW_AFTER_RE = re.compile(r"(?<=[去来加])(?:要)?(?:怎么|如何|怎样|去哪里|在哪里|在哪)(?:报名|报个名|参加)$")
+# round 89 (22g: '今日村里植树我都去 点报名参加'): signing up said with 参加 after it, or as 报 or 登记 ('点报', '点登记参加')
+_SIGN_UP_HOW_AFTER_RE = re.compile(
+    r"(?<=[去来加])(?:要)?(?:怎么|如何|怎样|去哪里|在哪里|在哪)(?:(?:报名|报个名|报|登记)(?:参加)?|参加)$"
+)
 
 
 # round 50 (19w): whether one may still sign up for the day, then the wish to go ('种树活动仲可以报名吗，我想去')
