@@ -357,7 +357,7 @@ class Probe:
         if (
             expected == "pledge"
             and handler == "pledge_cancel"
-            and not re.search(r"取消|撤|不要", nlu.normalize(message))
+            and not re.search(r"取消|撤|不要|不认领", nlu.normalize(message))  # round 89: '都系唔认领住' after a pledge
         ):
             return wrong + " (a pledge withdrawn that was not asked)"
         if expected == "pledge" and context == "member" and parse_count(message):
