@@ -6577,9 +6577,11 @@ def cancel_word_said(text: str) -> str:
 
 
 # round 87 (22c: '唔系树嚟 系发错相'): what was sent said to be no tree first, then the slip (是 before it): the slip is read
-_NO_TREE_FIRST_RE = re.compile(
-    r"^(?:这|那|呢|嗰)?(?:张|个)?(?:照片|相片|相|图)?(?:不是|没有)(?:树|种树|树苗|我的树)(?:来的|来|的)?(?:是|只是)?(?=.)"
-)
+_NO_TREE_SAID = r"^(?:这|那|呢|嗰)?(?:张|个)?(?:照片|相片|相|图)?(?:不是|没有)(?:树|种树|树苗|我的树)(?:来的|来|的)?"
+_NO_TREE_FIRST_RE = re.compile(_NO_TREE_SAID + r"(?:是|只是)?(?=.)")
+# round 89 (last session's note: '唔系树嚟' alone after a photo had been read as a tree's name): said alone, it drops what
+# was sent ('呢张唔系树', '嗰张唔系种树嘅')
+_NO_TREE_ALONE_RE = re.compile(_NO_TREE_SAID + "$")
 
 
 # a question asked, whether to (要不要: 不要 in it is no drop) or one before what follows ('这张照片清楚吗 要不要重新拍')
@@ -6594,6 +6596,8 @@ def retraction_said(norm: str) -> bool:
     bare = _INTENT_PARTICLES_RE.sub("", _PLEASE_FIRST_RE.sub("", norm, count=1))
     if _ASKED_WHETHER_RE.search(bare):
         return False  # the lead (43rd session, 21w): '这张照片清楚吗 要不要重新拍' had cancelled the record
+    if _NO_TREE_ALONE_RE.match(bare):
+        return True  # round 89
     norm = bare = _NO_TREE_FIRST_RE.sub("", bare, count=1)  # round 87
     return bool(
         (len(norm) <= 12 and _DROP_RE.match(bare))
