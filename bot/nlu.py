@@ -2258,7 +2258,11 @@ _STRETCH_RE = re.compile(
 )
 
 # A slip being corrected ('我打错了 三棵发成三十棵了'): the bot.cancel answer, never a new record.
-_CORRECTION_RE = re.compile(r"打错|发错|写错|记错|报错|填错|发成|写成|打成|填成|报多|报少|多报|少报|作废")
+# round 89 (last session's note: '再报多两棵荔枝' after a record had been asked back): 报多, 多报 after 再, 要 or 又 report
+# more (Cantonese 再报多: report some more), never too many reported
+_CORRECTION_RE = re.compile(
+    r"打错|发错|写错|记错|报错|填错|发成|写成|打成|填成|(?<!再)(?<!要)(?<!又)(?:报多|多报)|报少|少报|作废"
+)
 
 
 # round 22: that tree (talked about before) told as planted back then ('嗰棵桂花系上个月先种落去嘅 种喺屋门口', '那棵龙眼是去年
