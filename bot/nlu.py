@@ -4118,7 +4118,9 @@ _PROXY_LOG_HOW_RE = re.compile(
     # round 77 (21j: '代种点用'): how the 代种 itself works, asked of it as of a feature ('帮人代种点操作', '点样代种',
     # '代种系点用嘅', '代种功能怎么使用')
     rf"|^(?:(?:帮|替|为|给){_OTHERS})?代种(?:功能|这个功能)?(?:是|系)?{_HOW_SAID}(?:用|使用|搞|弄|操作|做|办)(?:的)?$"
-    rf"|^{_HOW_SAID}(?:(?:帮|替|为|给){_OTHERS})?代种(?:登记)?$"
+    # round 89 (22h: '点样帮村民代种记录'): 代种 with the log word after it, how before it or between ('帮村民代种点记录')
+    rf"|^{_HOW_SAID}(?:(?:帮|替|为|给){_OTHERS})?代种(?:{_LOG_WORD}|记)?$"
+    rf"|^(?:(?:帮|替|为|给){_OTHERS})?代种{_HOW_SAID}(?:{_LOG_WORD}|记)(?:上去|上)?$"
 )
 
 
