@@ -6003,6 +6003,21 @@ def check_in_said(norm: str) -> bool:
     )
 
 
+# round 89 (22h: '头先签到好似冇成功 再签一次'): the sign-in said to have failed (没成功, 不成功, 签不到, 失败, 没反应), then
+# done again asked (再签一次, 重新签到, 再来一次): a sign-in (an adviser's, handlers/visits.py)
+_SIGN_IN_FAILED = (
+    r"(?:头先|刚才|刚刚|啱先|之前)?(?:我)?(?:(?:签到|签)(?:好像|似乎|好似)?(?:没有|没|不)(?:成功|反应|到|上)"
+    r"|签不到|签不上|签到(?:好像)?失败(?:了)?)(?:了|啊|喔|哦)?"
+)
+_AGAIN = r"(?:帮我)?(?:再|重新)(?:签到|签|来)(?:一次|一下|过|多次|多一次|一遍)?(?:啦|吧|先)?"
+_SIGN_IN_AGAIN_RE = re.compile(rf"^{_SIGN_IN_FAILED}{_AGAIN}$")
+
+
+def sign_in_again_said(norm: str) -> bool:
+    """Round 89: ``_SIGN_IN_AGAIN_RE`` on the ``normalize``d text."""
+    return bool(norm) and len(norm) <= INTENT_MAX_CHARS and bool(_SIGN_IN_AGAIN_RE.match(norm))
+
+
 # round 50 (19x): an adviser's presence in the village told with the day asked to be written down ('我人喺埔心村 记低我今日
 # 嚟咗', '我而家喺村度，帮我记低今日下乡', '今天下村了 帮我记上', '帮我登记今天下村'): the presence (在 or 到 a place, came,
 # 下村) and a 'write it down' (记低, 记下, 记一下, 登记…), nothing planted, no question, no refusal
