@@ -7107,7 +7107,10 @@ _CAUSE_GUESSED_RE = re.compile(
     # round 61 (20o, 20p): something lacking guessed ('是不是缺肥了', '系咪冇肥', '会唔会系冇淋水', '系咪缺钾')
     r"|(?:会不会|是不是|会唔会|系咪|可能)(?:是)?(?:因为)?(?:缺少|缺乏|缺|少了|少咗|没有|没|不够)(?:了|咗)?"
     r"(?:施|浇|淋|落|放|下)?(?:些|点|啲)?"
-    r"(?:肥料|肥|水|营养|养分|氮肥|磷肥|钾肥|氮|磷|钾|铁|镁|钙|硼|微量元素|阳光|太阳|光照|日照)(?:的原因|的关系)?(?:了)?(?:吗|呢)?$"
+    # round 89: pollination ('会唔会系冇授粉')
+    r"(?:肥料|肥|水|营养|养分|氮肥|磷肥|钾肥|氮|磷|钾|铁|镁|钙|硼|微量元素|阳光|太阳|光照|日照|授粉)(?:的原因|的关系)?(?:了)?(?:吗|呢)?$"
+    # round 89 (last session's note: '应该系虫咬' after '问专家 荔枝叶卷' had opened a second ticket): bitten or eaten
+    r"|(?:会不会|是不是|会唔会|系咪|可能)(?:是)?(?:被|给)?(?:虫|虫子|蚂蚁|老鼠|鸟|蜗牛)(?:咬|吃|蛀)(?:了|的)?(?:吗|呢)?$"
     # round 67: pests or a disease guessed ('系咪有虫', '会不会生病了')
     r"|(?:会不会|是不是|会唔会|系咪|可能)(?:是)?(?:有|生|长)(?:了)?(?:虫|病|虫害|病害|蚜虫|红蜘蛛|白蚁)(?:了)?(?:吗|呢)?$"
     # round 71 (21f): the sun's, the wind's or the rain's force guessed ('係咪晒得太犀利', '会唔会太阳太猛', '是不是风太大')
@@ -7191,8 +7194,13 @@ _DONE_TOLD_AFTER_RE = re.compile(
 )
 
 
+# round 89: a guess said as such first (应该是, 估计是, 大概是, 好像是, 我谂是: I think it is), read as 可能是
+_GUESS_LEAD_RE = re.compile(r"^(?:我)?(?:应该|估计|大概|好像|好似|谂|相信|怕)(?:是)")
+
+
 def cause_guessed(norm: str) -> bool:
     """A guess at what caused the trouble ('会不会是肥太多', '是不是水浇多了造成的'), at the end of a short text."""
+    norm = _GUESS_LEAD_RE.sub("可能是", norm or "", count=1)  # round 89
     told = _DONE_TOLD_AFTER_RE.search(norm or "")
     if told and cause_guessed(norm[: told.start()]):
         return True  # round 81
