@@ -419,9 +419,8 @@ def read_part(
     record = find_record()
     if record is None:
         return None
-    tree = (
-        nlu.tree_corrected(text, species_table, others) if record.get("species") or record.get("species_text") else None
-    )
+    # round 89: a record with no tree yet (after its photo) takes the right one said too ('唔系荔枝 系龙眼': 龙眼)
+    tree = nlu.tree_corrected(text, species_table, others)
     if tree is not None:  # round 57: '唔系荔枝 系龙眼' of the record in progress: its tree changed, its count kept
         name, listed = tree
         return nlu.PlantingText(None, False, name if listed else None, name, not listed, None, None, None)
