@@ -2252,24 +2252,9 @@ def test_round_22f_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
 
 
-# Set 22g, written blind at the forty-seventh session's start (main 0c5e8a3 131/140); now development, its misses strict
-# xfails until mended
-_ROUND_22G_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "blind miss (main 0c5e8a3)",
-        [
-            "new:我系埔心村嘅 要做咩先可以用呢个",
-            "new:我想用呢个报种树 未登记过 要填咩资料",
-            "party:石岗片嗰块我嚟管 党员责任区点报",
-            "party:今日村里植树我都去 点报名参加",
-            "after_photo:点样报先得 我唔识打字",
-            "pending:讲错咗 其实未种 下礼拜先种",
-            "pending:唔使记 我阿仔会帮我报",
-            "finished:头先嗰两棵荔枝收到未啊",
-            "twice:认领 2棵荔枝 || 唉都系唔认领住 取消认领",
-        ],
-    ),
-]
+# Set 22g, written blind at the forty-seventh session's start (main 0c5e8a3 131/140); now development. Round 89 mended its
+# nine misses by class (tests/e2e/test_conversation_round89.py): 140/140
+_ROUND_22G_LEFT: list[tuple[str, list[str]]] = []
 ROUND_22G_MISSES = {message: why for why, messages in _ROUND_22G_LEFT for message in messages}
 
 
@@ -2278,23 +2263,9 @@ def test_round_22g_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
 
 
-# Set 22h, written blind at the forty-seventh session's start (main 0c5e8a3 132/140); now development, its misses strict
-# xfails until mended
-_ROUND_22H_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "blind miss (main 0c5e8a3)",
-        [
-            "new:我是埔心村的 要登记什么",
-            "party:你知唔知 我今朝跟支部喺村口种咗两棵木棉啊",
-            "cadre:点样帮村民代种记录",
-            "adviser:头先签到好似冇成功 再签一次",
-            "after_photo:我唔知种嘅系咩树 点填",
-            "pending:算啦 今日冇种到 听日先",
-            "pending:啊错咗 系龙眼唔系荔枝",
-            "finished:点解冇回复我 到底记咗冇",
-        ],
-    ),
-]
+# Set 22h, written blind at the forty-seventh session's start (main 0c5e8a3 132/140); now development. Round 89 mended its
+# eight misses by class (tests/e2e/test_conversation_round89.py): 140/140
+_ROUND_22H_LEFT: list[tuple[str, list[str]]] = []
 ROUND_22H_MISSES = {message: why for why, messages in _ROUND_22H_LEFT for message in messages}
 
 
