@@ -836,14 +836,16 @@ def recorded_asked(norm: str) -> bool:
     norm = _NO_REPLY_AFTER_RE.sub("", norm).rstrip("，, ")  # conv83a
     norm = _HELPER_FIRST_RE.sub("", norm)  # sim71
     norm = _RECEIVED_FIRST_RE.sub("", norm)  # conv88
-    norm = _NO_REPLY_FIRST_RE.sub("", norm)  # round 89
-    norm = _TREES_RECEIVED_RE.sub("记到", norm)  # round 89
+    # round 89: no reply said first, then whether recorded; the trees named, then whether received (read as recorded):
+    # only the records' questions read on it (a bare '点解冇回复', '相收到未' stay the photo's, read on the text as said)
+    recorded = _TREES_RECEIVED_RE.sub("记到", _NO_REPLY_FIRST_RE.sub("", norm))
     return bool(norm) and bool(
         _PHOTO_THEN_DONE_YET_RE.match(norm)  # sim71: '影咗相 得未'
         or _RECORDED_ASKED_RE.match(norm)
         or _PHOTO_RECEIVED_RE.match(norm)
         or _TREES_RECORDED_ASKED_RE.match(norm)
         or _REPORTED_FIRST_RE.match(norm)
+        or (recorded != norm and (_RECORDED_ASKED_RE.match(recorded) or _TREES_RECORDED_ASKED_RE.match(recorded)))
     )
 
 
