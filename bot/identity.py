@@ -971,6 +971,50 @@ def parse_how_to_register_from_village(text: str, villages: list[dict]) -> Regis
     return RegisterText(None, _VillageForms.of(villages).longest_in(place))  # not the roster's: the village asked later
 
 
+# round 89 (22g, 22h: '我系埔心村嘅 要做咩先可以用呢个', '我是埔心村的 要登记什么', '我想用呢个报种树 未登记过 要填咩资料'):
+# what registering takes asked by a follower not registered yet: what to give or fill (要填咩资料, 要登记什么, 要提供乜嘢资料),
+# or what to do first to use the bot (要做咩先可以用呢个); the other clauses only where one is from, a first use, not
+# registered yet, or the wish to report trees with the bot. How to start or what to do (要点开始, 要做啲咩) is read so only
+# beside one of those (alone it is the help's). A bare 登记, the village kept when said (the name asked next)
+_WHAT_TO_GIVE = re.compile(
+    r"^(?:请问|想问下)?(?:我)?(?:第一次用)?(?:登记|注册)?(?:要|需要|应该|得)(?:先)?(?:填|提供|准备|交|俾|给|写|登记|注册)"
+    r"(?:啲|些|哪些)?(?:什么|咩|乜嘢|乜|啥|哪些)(?:资料|信息|嘢|东西|证件)?(?:先得|先可以|才行|先|呢|啊|呀|㗎)?(?:登记|注册)?$"
+    r"|^(?:我)?(?:要|需要|应该|得)?(?:做|搞)(?:啲|些)?(?:咩|乜嘢|乜|什么|啥)(?:先|才)(?:可以|能|得)(?:用|使用|登记|注册)"
+    r"(?:呢个|这个|你哋|你们)?(?:啊|呀|呢)?$"
+)
+_HOW_TO_START = re.compile(
+    r"^(?:我)?(?:要|需要|应该|得)?(?:(?:点样|点|怎么|怎样|如何)(?:样)?(?:开始|入手|用|弄|搞)|(?:做|搞)(?:啲|些)?(?:咩|乜嘢|乜|什么|啥))"
+    r"(?:先|啊|呀|呢)?$"
+)
+_FIRST_USE_OR_UNREGISTERED = re.compile(
+    r"^(?:我)?(?:是|系)?(?:第一次|头一次|初次)(?:用|使用)?(?:呢个|这个)?(?:的|嘅)?$"
+    r"|^(?:我)?(?:仲|还|都)?(?:未|没|冇|没有)(?:有)?(?:登记|注册)(?:过)?(?:的|嘅|住)?$"
+    r"|^(?:我)?(?:想|要)(?:用(?:呢个|这个))?(?:报|登记|记录|上报)(?:种树|种咗树|种了树|树)$"
+)
+
+
+def what_registering_takes_asked(text: str | None) -> bool:
+    """Cheap test (round 89): what registering takes asked (``_WHAT_TO_GIVE``; or how to start, ``_HOW_TO_START``, beside
+    where one is from, a first use or not registered yet), every other clause one of those (``_FROM_A_PLACE``,
+    ``_FIRST_USE_OR_UNREGISTERED``)."""
+    clauses = _clauses_said(text)
+    if not 1 <= len(clauses) <= 3:
+        return False
+    asked = [c for c in clauses if _WHAT_TO_GIVE.match(c) or _HOW_TO_START.match(c)]
+    told = [c for c in clauses if _FROM_A_PLACE.match(c) or _FIRST_USE_OR_UNREGISTERED.match(c)]
+    if len(asked) != 1 or len(asked) + len(told) != len(clauses):
+        return False
+    return bool(_WHAT_TO_GIVE.match(asked[0]) or told)
+
+
+def parse_what_registering_takes(text: str, villages: list[dict]) -> RegisterText | None:
+    """``what_registering_takes_asked``'s text as a bare 登记, with the roster village said when one is."""
+    if not what_registering_takes_asked(text):
+        return None
+    places = [found["place"] for c in _clauses_said(text) if (found := _FROM_A_PLACE.match(c))]
+    return RegisterText(None, _VillageForms.of(villages).longest_in(places[0]) if places else None)
+
+
 def village_told_alone(text: str | None) -> bool:
     """Cheap test (round 57): where one is from and nothing else ('埔心村', '我系埔心村嘅'), or with the wish to register in
     another clause, before or after it ('我系埔心村嘅 想登记', round 59: '我想登记下 我系埔心村嘅'), voice input's fillers
@@ -1469,6 +1513,10 @@ def without_name_words(text: str) -> str:
     return text[found.end() :] if found and found.end() else text
 
 
+# round 89: an ordinal or a first time opens no name ('第一次用', '头次用')
+_ORDINAL_OR_FIRST = re.compile(r"^第[一二三四五六七八九十两\d]|^(?:头|初)次")
+
+
 def looks_like_bare_name(text: str | None) -> bool:
     """Is this short reply a person's name (the answer to 'please send your name')?
 
@@ -1483,6 +1531,7 @@ def looks_like_bare_name(text: str | None) -> bool:
         bool(_HAN_NAME.match(norm))
         and not norm.startswith("叫")  # '叫黄亚妹': the name said with its word
         and not _SOMEONE_TELLS_RE.match(norm)  # round 84: '佢喊涯来' (he told me to come)
+        and not _ORDINAL_OR_FIRST.match(norm)  # round 89: '我是埔心村的 第一次用…' had registered 第一次用
         and (len(norm) <= 4 or "·" in norm)
         and _plain_words(norm)
         and not nlu.is_planting_words(norm, _species_table())

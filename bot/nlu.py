@@ -2289,7 +2289,11 @@ _STRETCH_RE = re.compile(
 )
 
 # A slip being corrected ('我打错了 三棵发成三十棵了'): the bot.cancel answer, never a new record.
-_CORRECTION_RE = re.compile(r"打错|发错|写错|记错|报错|填错|发成|写成|打成|填成|报多|报少|多报|少报|作废")
+# round 89 (last session's note: '再报多两棵荔枝' after a record had been asked back): 报多, 多报 after 再, 要 or 又 report
+# more (Cantonese 再报多: report some more), never too many reported
+_CORRECTION_RE = re.compile(
+    r"打错|发错|写错|记错|报错|填错|发成|写成|打成|填成|(?<!再)(?<!要)(?<!又)(?:报多|多报)|报少|少报|作废"
+)
 
 
 # round 22: that tree (talked about before) told as planted back then ('嗰棵桂花系上个月先种落去嘅 种喺屋门口', '那棵龙眼是去年
@@ -2357,6 +2361,8 @@ _BEFORE_THE_REPORT_RE = re.compile(
     r"|^(?:喂)*(?:系咪|是不是|是否|有冇|有没有|有无)?(?:在)?(?:录紧|录着|录音|在录|录到|录得到|听到|听得到|听唔听到|听不听到|听不听得到)"
     r"(?:未|吗|没有|呀|啊|嘛)?$"
     r"|^(?:我)?(?:同|跟|和|话)你(?:讲|说|知)(?:啊|呀|哦)?$"
+    # round 89 (22h: '你知唔知 我今朝跟支部喺村口种咗两棵木棉啊'): do you know, asked only to tell what follows
+    r"|^(?:你|您)(?:知唔知|知不知|知不知道|知唔知道|知道吗|知道不|知冇|知道没有)(?:呀|啊|哦|吖|吗|嘛)?$"
     r"|^(?:我)?(?:不要|唔要|不用|唔使|不使|无使|不需要|唔需要)(?:再)?(?:认养|认种)(?:了|啦|喇|咯|嘞|喔)?$"
 )
 _BEFORE_PAUSES_RE = re.compile(r"[\s,，、;；。!！~～?？]+")
@@ -3966,7 +3972,8 @@ _PLANTED_WHERE_TO_LOG_RE = re.compile(
     r"^(?:我|我们|我家|他们|她们|它们|爸妈|父母|阿爸阿妈|爷爷奶奶|老人家)?(?:上礼拜|上星期|上周|上个月|上月|昨天|前天|前日|今天|前几天|前两天|前几日|前两日|早几天|刚才|刚刚|头先|已经|都"
     r"|上午|下午|早上|今早|朝早)*"  # round 30 (19i): the time of day ('我下午在田边种了树')
     # round 28: at a plot ('上周在党建林种了树')
-    r"(?:在?[一-鿿]{1,4}?(?:门口|前|后|边|里|口|头|尾|旁|林|园|山|地))?(?:今天|昨天|前天|前日|刚才|刚刚|头先)?"
+    # round 89 (last session's note: a cadre's '示范点种好咗 点样报' had been asked back): at the village's 示范点
+    r"(?:在?[一-鿿]{1,4}?(?:门口|前|后|边|里|口|头|尾|旁|林|园|山|地)|在?[一-鿿]{0,2}?示范点)?(?:今天|昨天|前天|前日|刚才|刚刚|头先)?"
     # set 19e: the trees planted as what is logged ('我家房前屋后种的树', '村道两边今日种嗰批树'), a particle after ('种咗树喇')
     # round 25: some trees, fruit trees ('前几日种咗啲果树')
     rf"(?:已经|都)?(?:(?:种好|种了|种下|栽好|种完|种咗)(?:了|的)?(?:些|几棵|多少棵|一些|好几棵|[{_CN_NUM}\d]{{1,3}}棵)?(?:树|果树|树苗)?(?:了)?"
@@ -3975,7 +3982,7 @@ _PLANTED_WHERE_TO_LOG_RE = re.compile(
     rf"(?:(?:要|应该|该|想|可以)?(?:在哪里|在哪|去哪里|去哪|哪里)(?:上报|{_LOG_WORD})(?:上去|进去|上来)?(?:呢|啊)?"
     rf"|(?:我)?(?:想|要|还没|都没|没|未|都未|还未){_LOG_WORD}(?:到|上|好|一下|下)?(?:怎么办|怎么弄|怎么搞|怎么做|怎么算|怎么补(?:登记|记录|登|记|报)?)"
     # set 19e: how with Cantonese 点 (怎么) left as typed before 记录, to where ('点样登记上去')
-    rf"|(?:要|应该|该|可以)?(?:怎么|怎样|如何|点)(?:样)?{_LOG_WORD}(?:上去|进去|入去|上)?(?:呢|啊)?"
+    rf"|(?:要|应该|该|可以)?(?:怎么|怎样|如何|点)(?:样)?(?:上)?{_LOG_WORD}(?:上去|进去|入去|上)?(?:呢|啊)?"  # round 89: 上报
     # set 19e: the wish to log them, no how asked ('我种咗树想记录低': 记低, Cantonese for writing down)
     rf"|(?:我)?(?:想|要)(?:帮我)?{_LOG_WORD}(?:低|下|一下|下来|上去|进去)?"
     # round 30 (19i): asked to put them down ('…种了树 帮我记上', '…种了树啊你帮我录进去吧')
@@ -4143,7 +4150,9 @@ _PROXY_LOG_HOW_RE = re.compile(
     # round 77 (21j: '代种点用'): how the 代种 itself works, asked of it as of a feature ('帮人代种点操作', '点样代种',
     # '代种系点用嘅', '代种功能怎么使用')
     rf"|^(?:(?:帮|替|为|给){_OTHERS})?代种(?:功能|这个功能)?(?:是|系)?{_HOW_SAID}(?:用|使用|搞|弄|操作|做|办)(?:的)?$"
-    rf"|^{_HOW_SAID}(?:(?:帮|替|为|给){_OTHERS})?代种(?:登记)?$"
+    # round 89 (22h: '点样帮村民代种记录'): 代种 with the log word after it, how before it or between ('帮村民代种点记录')
+    rf"|^{_HOW_SAID}(?:(?:帮|替|为|给){_OTHERS})?代种(?:{_LOG_WORD}|记)?$"
+    rf"|^(?:(?:帮|替|为|给){_OTHERS})?代种{_HOW_SAID}(?:{_LOG_WORD}|记)(?:上去|上)?$"
 )
 
 
@@ -4954,7 +4963,10 @@ _DAY_SIGN_UP_HOW_RE = re.compile(
 _GOING_THEN_HOW_RE = re.compile(
     rf"^我们(?:也|都)?(?:想|要|会)?(?:去|来)(?:参加)?{_DAY_RE}(?:要)?(?:怎么|怎样|如何|去哪里|在哪里|在哪)(?:报名|报个名)(?:参加)?$"
 )
-_SIGN_UP_HOW_AFTER_RE = re.compile(r"(?<=[去来加])(?:要)?(?:怎么|如何|怎样|去哪里|在哪里|在哪)(?:报名|报个名|参加)$")
+# round 89 (22g: '今日村里植树我都去 点报名参加'): signing up said with 参加 after it, or as 报 or 登记 ('点报', '点登记参加')
+_SIGN_UP_HOW_AFTER_RE = re.compile(
+    r"(?<=[去来加])(?:要)?(?:怎么|如何|怎样|去哪里|在哪里|在哪)(?:(?:报名|报个名|报|登记)(?:参加)?|参加)$"
+)
 
 
 # round 50 (19w): whether one may still sign up for the day, then the wish to go ('种树活动仲可以报名吗，我想去')
@@ -6023,6 +6035,21 @@ def check_in_said(norm: str) -> bool:
     )
 
 
+# round 89 (22h: '头先签到好似冇成功 再签一次'): the sign-in said to have failed (没成功, 不成功, 签不到, 失败, 没反应), then
+# done again asked (再签一次, 重新签到, 再来一次): a sign-in (an adviser's, handlers/visits.py)
+_SIGN_IN_FAILED = (
+    r"(?:头先|刚才|刚刚|啱先|之前)?(?:我)?(?:(?:签到|签)(?:好像|似乎|好似)?(?:没有|没|不)(?:成功|反应|到|上)"
+    r"|签不到|签不上|签到(?:好像)?失败(?:了)?)(?:了|啊|喔|哦)?"
+)
+_AGAIN = r"(?:帮我)?(?:再|重新)(?:签到|签|来)(?:一次|一下|过|多次|多一次|一遍)?(?:啦|吧|先)?"
+_SIGN_IN_AGAIN_RE = re.compile(rf"^{_SIGN_IN_FAILED}{_AGAIN}$")
+
+
+def sign_in_again_said(norm: str) -> bool:
+    """Round 89: ``_SIGN_IN_AGAIN_RE`` on the ``normalize``d text."""
+    return bool(norm) and len(norm) <= INTENT_MAX_CHARS and bool(_SIGN_IN_AGAIN_RE.match(norm))
+
+
 # round 50 (19x): an adviser's presence in the village told with the day asked to be written down ('我人喺埔心村 记低我今日
 # 嚟咗', '我而家喺村度，帮我记低今日下乡', '今天下村了 帮我记上', '帮我登记今天下村'): the presence (在 or 到 a place, came,
 # 下村) and a 'write it down' (记低, 记下, 记一下, 登记…), nothing planted, no question, no refusal
@@ -6452,7 +6479,7 @@ _PUT_OFF_RE = re.compile(
     r"^(?:我)?(?:还没种|没种|不种住|不种先|先不种|未种)?(?:住|先)?"
     # round 27: later in Cantonese (迟啲, normalised 迟些; 第日: another day), reported then ('唔啱 取消先 迟啲再报')
     r"(?:(?:明天|听日|明日|后天|下次|下回|改天|过两天|过两日|过几天|过几日|等下|等阵|晚点|迟点|迟些|迟下|晚些|第日|第二日|过阵|回头|之后"
-    r"|以后|下午|晚上|有空"
+    r"|以后|下午|晚上|有空|改日"  # round 89: 改日 (another day: '今日种唔切 改日先报')
     # round 78 (21r): a longer while ('不种了 下个月再说', '唔种住 下个礼拜先讲', '先不种了 明年再说')
     r"|下个月|下月|下个礼拜|下礼拜|下个星期|下星期|下周|明年|出年|过段时间|过一段时间|过阵子|过一阵|迟些日子)"
     r"(?:先|才)?(?:再|先|才)?(?:来|弄|搞|整|记|发|讲|说|拍|影|种|报|重新|重新发|重新记|算|处理)?(?:过)?"
@@ -6545,6 +6572,10 @@ _PHOTO_LATER_RE = re.compile(
     r"(?:仔|女|儿子|女儿|孙子|孙女|孙|老公|老婆|老伴|后生|家人|屋企人|媳妇|新抱)"
     r"(?:下班|放工|放学)?(?:回来|回家|到|来)(?:先|再|才|就)?(?:帮我|帮手|帮)?(?:发|拍|影)(?:相|照片|照|给你|过来)?"
     r"(?:啦|吧|了)?$"
+    # round 89: someone of the family will take it and send it ('我阿仔会帮我影相发俾你'; the report itself is theirs:
+    # _WHY_DROPPED_RE)
+    r"|^(?:我)?(?:的|个|屋企|家里)?(?:阿)?(?:仔|女|儿子|女儿|孙子|孙女|孙|老公|老婆|老伴|家人|屋企人|媳妇|新抱)(?:会|等下|迟些)"
+    r"(?:帮我|帮手|帮)(?:拍|影|发)(?:相|照片|照)?(?:发给你|给你|过来|发过来)?(?:啦|吧|了)?$"
     r"|^(?:等|待)(?:我)?(?:种好|种完|种了)(?:再|才|先)(?:拍|影|发)(?:相|照片|照)?$"
     r"|^(?:明天|听日|今晚|下午|迟些|过两天)(?:种了|种好|种完)(?:再|才|先)(?:拍|影|发)(?:相|照片|照)?$"
 )
@@ -6553,6 +6584,28 @@ _PHOTO_LATER_RE = re.compile(
 def photo_later_said(norm: str) -> bool:
     """'照片等下发', '明天种了再拍': the photo to come later (read while a record waits for it)."""
     return bool(norm and _PHOTO_LATER_RE.match(_INTENT_PARTICLES_RE.sub("", norm)))
+
+
+# round 89 (22g: '讲错咗 其实未种 下礼拜先种', 22h: '算啦 今日冇种到 听日先'): the record waiting told not planted after all,
+# then when it will be: its trees not planted (``_NOT_YET_RE``, or not in time: 种唔切), the planting or the report put off
+# (``_PUT_OFF_RE``), a slip, 其实 or a never-mind before them; the record is dropped (its 取消, as round 80's)
+_NOT_IN_TIME_RE = re.compile(r"^(?:今天|今日|今次|这次)?(?:种不切|种不到|种不了|来不及种|赶不及种)(?:呢|啊|了|喇)*$")
+_ASIDE_FIRST_RE = re.compile(r"^(?:其实|算吧|唉|哎|哎呀|唉呀|sorry)$")
+
+
+def not_planted_then_later(clauses: list[str]) -> bool:
+    """Round 89: the ``_meaning`` of each clause: asides first (a never mind, a slip said alone, 其实), then the trees not
+    planted (``_NOT_YET_RE``, ``_NOT_IN_TIME_RE``) and when instead (``_PUT_OFF_RE``), nothing else."""
+    while clauses and (given_up(clauses[0]) or _ASIDE_FIRST_RE.match(clauses[0]) or _SLIP_ALONE_RE.match(clauses[0])):
+        clauses = clauses[1:]
+    return (
+        len(clauses) == 2
+        and bool(_NOT_YET_RE.match(clauses[0]) or _NOT_IN_TIME_RE.match(clauses[0]))
+        and bool(_PUT_OFF_RE.match(clauses[1]))
+    )
+
+
+_SLIP_ALONE_RE = re.compile(r"^(?:我)?(?:讲|说|打|写|报|发|搞|弄)错(?:了|啦|喇)?$")
 
 
 def put_off_said(norm: str) -> bool:
@@ -6578,9 +6631,11 @@ def cancel_word_said(text: str) -> str:
 
 
 # round 87 (22c: '唔系树嚟 系发错相'): what was sent said to be no tree first, then the slip (是 before it): the slip is read
-_NO_TREE_FIRST_RE = re.compile(
-    r"^(?:这|那|呢|嗰)?(?:张|个)?(?:照片|相片|相|图)?(?:不是|没有)(?:树|种树|树苗|我的树)(?:来的|来|的)?(?:是|只是)?(?=.)"
-)
+_NO_TREE_SAID = r"^(?:这|那|呢|嗰)?(?:张|个)?(?:照片|相片|相|图)?(?:不是|没有)(?:树|种树|树苗|我的树)(?:来的|来|的)?"
+_NO_TREE_FIRST_RE = re.compile(_NO_TREE_SAID + r"(?:是|只是)?(?=.)")
+# round 89 (last session's note: '唔系树嚟' alone after a photo had been read as a tree's name): said alone, it drops what
+# was sent ('呢张唔系树', '嗰张唔系种树嘅')
+_NO_TREE_ALONE_RE = re.compile(_NO_TREE_SAID + "$")
 
 
 # a question asked, whether to (要不要: 不要 in it is no drop) or one before what follows ('这张照片清楚吗 要不要重新拍')
@@ -6595,6 +6650,8 @@ def retraction_said(norm: str) -> bool:
     bare = _INTENT_PARTICLES_RE.sub("", _PLEASE_FIRST_RE.sub("", norm, count=1))
     if _ASKED_WHETHER_RE.search(bare):
         return False  # the lead (43rd session, 21w): '这张照片清楚吗 要不要重新拍' had cancelled the record
+    if _NO_TREE_ALONE_RE.match(bare):
+        return True  # round 89
     norm = bare = _NO_TREE_FIRST_RE.sub("", bare, count=1)  # round 87
     return bool(
         (len(norm) <= 12 and _DROP_RE.match(bare))
@@ -6641,6 +6698,9 @@ _WHY_DROPPED_RE = re.compile(
     # round 83 (21z): planted by them ('啱啱嗰条唔算 系隔篱屋种嘅', '那条不算 是别人种的树')
     r"|(?:是|系)?(?:隔壁|邻居|别人|人家|人哋)(?:家|屋|屋企)?(?:帮忙)?(?:种|栽|种下|种植)(?:的)?(?:树|苗)?"
     r"|不好意思|不要意思|对不起|抱歉|sorry"
+    # round 89 (22g: '唔使记 我阿仔会帮我报'): someone of the family or the village will report it for one
+    r"|(?:我)?(?:的|个|屋企|家里)?(?:阿)?(?:仔|女|儿子|女儿|孙子|孙女|孙|老公|老婆|老伴|家人|屋企人|媳妇|新抱|爸|妈|爸爸|妈妈|村干部|干部|书记)"
+    r"(?:会|等下|迟些|之后|回来|明天)?(?:帮我|帮手|替我|同我|帮)(?:报|记|登记|上报|记录|报上去)(?:了|的)?"
     # round 50 (19y): the tree photographed not the sender's own ('取消哈 拍的不是我家的树')
     r"|(?:拍的|影的|这张|这棵|那棵|拍了)?(?:不是|并非)(?:我|我们|我家|我们家|我屋企|自己|自己家)(?:的|家的)?(?:树|苗)?"
     # round 50 (19y): reported twice ('刚才那两棵荔枝是重复提交的', '我多报了一次', '是重复的', '报重复了'), the record pointed
@@ -6800,15 +6860,17 @@ _TREE_SLIP_RE = re.compile(
     r"|(?:我)?(?:打|写|报|填|讲|说)错(?:字|了|咗|啦)*|(?:树种|树名|品种)(?:不对|错了|有错)"
     # round 70 (21c): got wrong ('搞错咗 系黄皮唔系杨桃', normalised 弄错了)
     r"|(?:我)?(?:弄|搞)错(?:了|咗|啦)*"
+    # round 89 (22h: '啊错咗 系龙眼唔系荔枝', '不对 是龙眼不是荔枝'): wrong said bare, first
+    r"|^(?:不对|不合适|错了)(?:了|啦)*"
 )
 _TREE_RIGHT_RE = re.compile(
     rf"^(?:其实|实际|应该|应当)?(?:是|为)?(?:帮我|请)?(?:改成|改为|改做|改回做|改回|更正为)?([{_CJK}]{{1,6}}?)"
-    r"(?:才对|先啱|就对了|来的)?$"
+    r"(?:才对|先啱|就对了|来的|来)?$"  # round 89: Cantonese 嚟 (normalised 来) after the tree ('系杨梅嚟')
 )
 _TREE_ASKED_RE = re.compile(r"吗|么|嘛|是不是|还是|什么|咩|乜|哪|边|几|怎|点样|好不好|得唔得|行不行|可以|能不能")
 # every correction above says one of these as written (不是/唔系, 记成, 错, 改): most texts are not normalised at all
 _TREE_CORRECTION_HINT_RE = re.compile(r"[不唔非成错錯改]")
-_INTERJECTION_FIRST_RE = re.compile(r"^(?:啊|呀|哎呀|哎|哎哟|唉)+")
+_INTERJECTION_FIRST_RE = re.compile(r"^(?:啊|呀|哎呀|哎|哎哟|唉|弊|弊了)+")  # round 89: Cantonese 弊 (oh no)
 
 
 def tree_corrected(text: str, species_table: Mapping, others: tuple[str, ...] = ()) -> tuple[str, bool] | None:
@@ -7077,7 +7139,10 @@ _CAUSE_GUESSED_RE = re.compile(
     # round 61 (20o, 20p): something lacking guessed ('是不是缺肥了', '系咪冇肥', '会唔会系冇淋水', '系咪缺钾')
     r"|(?:会不会|是不是|会唔会|系咪|可能)(?:是)?(?:因为)?(?:缺少|缺乏|缺|少了|少咗|没有|没|不够)(?:了|咗)?"
     r"(?:施|浇|淋|落|放|下)?(?:些|点|啲)?"
-    r"(?:肥料|肥|水|营养|养分|氮肥|磷肥|钾肥|氮|磷|钾|铁|镁|钙|硼|微量元素|阳光|太阳|光照|日照)(?:的原因|的关系)?(?:了)?(?:吗|呢)?$"
+    # round 89: pollination ('会唔会系冇授粉')
+    r"(?:肥料|肥|水|营养|养分|氮肥|磷肥|钾肥|氮|磷|钾|铁|镁|钙|硼|微量元素|阳光|太阳|光照|日照|授粉)(?:的原因|的关系)?(?:了)?(?:吗|呢)?$"
+    # round 89 (last session's note: '应该系虫咬' after '问专家 荔枝叶卷' had opened a second ticket): bitten or eaten
+    r"|(?:会不会|是不是|会唔会|系咪|可能)(?:是)?(?:被|给)?(?:虫|虫子|蚂蚁|老鼠|鸟|蜗牛)(?:咬|吃|蛀)(?:了|的)?(?:吗|呢)?$"
     # round 67: pests or a disease guessed ('系咪有虫', '会不会生病了')
     r"|(?:会不会|是不是|会唔会|系咪|可能)(?:是)?(?:有|生|长)(?:了)?(?:虫|病|虫害|病害|蚜虫|红蜘蛛|白蚁)(?:了)?(?:吗|呢)?$"
     # round 71 (21f): the sun's, the wind's or the rain's force guessed ('係咪晒得太犀利', '会唔会太阳太猛', '是不是风太大')
@@ -7161,8 +7226,13 @@ _DONE_TOLD_AFTER_RE = re.compile(
 )
 
 
+# round 89: a guess said as such first (应该是, 估计是, 大概是, 好像是, 我谂是: I think it is), read as 可能是
+_GUESS_LEAD_RE = re.compile(r"^(?:我)?(?:应该|估计|大概|好像|好似|谂|相信|怕)(?:是)")
+
+
 def cause_guessed(norm: str) -> bool:
     """A guess at what caused the trouble ('会不会是肥太多', '是不是水浇多了造成的'), at the end of a short text."""
+    norm = _GUESS_LEAD_RE.sub("可能是", norm or "", count=1)  # round 89
     told = _DONE_TOLD_AFTER_RE.search(norm or "")
     if told and cause_guessed(norm[: told.start()]):
         return True  # round 81
@@ -7820,6 +7890,30 @@ _TREE_HOW_TOLD_RE = re.compile(
     rf"|^{_TREE_ASKED}(?:要|应该)?(?:怎么|点)(?:样)?(?:说|讲|话|报|写|打|发|告诉)(?:给你|你)?(?:知|听)?(?:{_TYPED_OR_SAID})?$"
     rf"|^{_TREE_ASKED}(?:要|应该)?{_TYPED_OR_SAID}$"
 )
+
+
+# round 89 (22g: '点样报先得 我唔识打字', 22h: '我唔知种嘅系咩树 点填', after a photo): what one cannot tell said, typing or
+# the tree's name, with how to report it asked, either first: the record's next step (never the FAQ's voice answer nor a
+# ticket for the photo)
+_CANNOT_TYPE = r"(?:我)?(?:不会|不识|不懂|不识得)(?:打字|写字|认字|打|写)"
+_CANNOT_TYPE_RE = re.compile(_CANNOT_TYPE)
+_TREE_UNKNOWN = (
+    r"(?:我)?(?:不知道|不认识|不会|不识|不懂)(?:种的|这棵|那棵|个|这个|那个)?(?:是|叫|叫做)?(?:什么|哪种)?"
+    r"(?:树名|树种|树|品种|名字|名)"
+)
+_HOW_TELL = r"(?:要)?(?:怎么|怎样|如何)(?:样)?(?:报|填|写|讲|说|打|话|告诉你|记录|登记)(?:给你)?(?:知|听)?(?:才行|才得|才可以|好)?"
+_CANNOT_TELL_HOW_RE = re.compile(
+    rf"^(?:{_CANNOT_TYPE}|{_TREE_UNKNOWN})(?:{_HOW_TELL})$|^(?:{_HOW_TELL})(?:{_CANNOT_TYPE}|{_TREE_UNKNOWN})$"
+)
+
+
+def cannot_tell_how_asked(norm: str) -> str | None:
+    """Round 89: what one cannot tell, 'typing' or 'tree', when the ``normalize``d text (its particles left out) is
+    ``_CANNOT_TELL_HOW_RE``'s; else None."""
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    if not bare or len(bare) > INTENT_MAX_CHARS or not _CANNOT_TELL_HOW_RE.match(bare):
+        return None
+    return "typing" if _CANNOT_TYPE_RE.search(bare) else "tree"
 
 
 def record_asked_otherwise(norm: str) -> bool:

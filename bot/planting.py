@@ -419,9 +419,8 @@ def read_part(
     record = find_record()
     if record is None:
         return None
-    tree = (
-        nlu.tree_corrected(text, species_table, others) if record.get("species") or record.get("species_text") else None
-    )
+    # round 89: a record with no tree yet (after its photo) takes the right one said too ('唔系荔枝 系龙眼': 龙眼)
+    tree = nlu.tree_corrected(text, species_table, others)
     if tree is not None:  # round 57: '唔系荔枝 系龙眼' of the record in progress: its tree changed, its count kept
         name, listed = tree
         return nlu.PlantingText(None, False, name if listed else None, name, not listed, None, None, None)
@@ -734,7 +733,7 @@ _RECORDED_ASKED_RE = re.compile(
     rf"^{_RECORD_POINTED}?(?:是不是|是否|到底)?(?:已经)?(?:(?:登记|记录|记)(?:(?:上|到|好|低|下|落|成功)(?:去|来)?(?:了)?|了)"
     r"|入(?:了|到)?(?:数|账))"
     rf"(?:{nlu.DONE_YET_WORDS}|吧|啦|呢){nlu.DONE_YET_PARTICLES}$"
-    rf"|^{_RECORD_POINTED}?有没有(?:(?:登记|记录|记)(?:上|到|好|低|下|落|成功)(?:去)?(?:了)?|入(?:到)?(?:数|账))(?:呢|啊|呀)?$"
+    rf"|^{_RECORD_POINTED}?(?:到底|究竟)?有没有(?:(?:登记|记录|记)(?:上|到|好|低|下|落|成功)(?:去)?(?:了)?|入(?:到)?(?:数|账))(?:呢|啊|呀)?$"
 )
 
 # round 75 (21m): the trees reported named, before or after ('有冇记到我两棵荔枝', '两棵荔枝有冇记到', '我啲荔枝记到未'):
@@ -781,6 +780,17 @@ _REPORTED_FIRST_RE = re.compile(
     rf"|(?:已经)?{_REPORTED_VERB}(?:{nlu.DONE_YET_WORDS})){nlu.DONE_YET_PARTICLES}$"
 )
 
+# round 89 (22h: '点解冇回复我 到底记咗冇'): no reply said first, then whether recorded: the second question's (a bare '点解冇
+# 反应' stays the photo's, ``_PHOTO_RECEIVED_RE``)
+_NO_REPLY_FIRST_RE = re.compile(
+    r"^(?:你|你们|你哋)?(?:为什么|怎么|点解)(?:都|还|仲|一直)?(?:没有|没|冇|不)(?:什么)?(?:反应|回复|回应|回音|动静|消息|声气|回)"
+    r"(?:我)?(?:的|呢|啊|呀|嘅)?[，, ]?(?=.)"
+)
+# round 89 (22g: '头先嗰两棵荔枝收到未啊'): the trees just reported named or pointed at, then whether received: as recorded
+# ('记到'); a bare '收到未' stays the photo's
+_TREES_RECEIVED_RE = re.compile(
+    rf"(?<=[\u4e00-\u9fff])(?:你|你们|你哋)?(?:有没有|是不是)?收到(?:了)?(?={nlu.DONE_YET_WORDS})"
+)
 _FILLER_FIRST_RE = re.compile(r"^(?:嗯+|呃+|哦+|啊+|那个|这个)+")
 # conv83a (21z): no reply seen said after the question ('记录咗未啊 冇见回复', '登记好未 冇收到回复'): the question's
 _NO_REPLY_AFTER_RE = re.compile(
@@ -826,12 +836,16 @@ def recorded_asked(norm: str) -> bool:
     norm = _NO_REPLY_AFTER_RE.sub("", norm).rstrip("，, ")  # conv83a
     norm = _HELPER_FIRST_RE.sub("", norm)  # sim71
     norm = _RECEIVED_FIRST_RE.sub("", norm)  # conv88
+    # round 89: no reply said first, then whether recorded; the trees named, then whether received (read as recorded):
+    # only the records' questions read on it (a bare '点解冇回复', '相收到未' stay the photo's, read on the text as said)
+    recorded = _TREES_RECEIVED_RE.sub("记到", _NO_REPLY_FIRST_RE.sub("", norm))
     return bool(norm) and bool(
         _PHOTO_THEN_DONE_YET_RE.match(norm)  # sim71: '影咗相 得未'
         or _RECORDED_ASKED_RE.match(norm)
         or _PHOTO_RECEIVED_RE.match(norm)
         or _TREES_RECORDED_ASKED_RE.match(norm)
         or _REPORTED_FIRST_RE.match(norm)
+        or (recorded != norm and (_RECORDED_ASKED_RE.match(recorded) or _TREES_RECORDED_ASKED_RE.match(recorded)))
     )
 
 
@@ -855,6 +869,7 @@ def asked_of_the_record(said: str) -> bool:
         or recorded_asked(said)  # the lead (41st): '记到未', '入咗数未' while it still waits
         or nlu.record_still_needed_asked(said)  # round 80: '是不是还要发位置', '点算啊 仲要打字咩'
         or nlu.pointed_tree_go_on_asked(said)  # sim69: '阿妈嗰棵点算' (it had become a ticket)
+        or nlu.cannot_tell_how_asked(said) is not None  # round 89: '点样报先得 我唔识打字', '我唔知种嘅系咩树 点填'
     )
 
 

@@ -70,6 +70,16 @@ _PREFIX = re.compile(
     r"(?:还|仲|再|又|另外再|另外)?(?:要|想|欲|打算|承诺|决定)?(?:再|多)?(?:报名)?(?:再)?认领(?:了)?\s*[:：]?\s*"
 )
 _CANCEL_PREFIX = re.compile(r"^(?:取消|撤销|不要)认领\s*[:：]?\s*")
+# round 89 (22g: '认领 2棵荔枝' then '唉都系唔认领住 取消认领'): the withdrawal said after a sigh or a change of mind (唉, 算啦,
+# 我谂过: I thought it over; 都系/还是: after all), or as not pledging (唔认领住, 不认领了), alone or before 取消认领; particles
+# after it ('取消认领啦')
+_CANCEL_LEAD = re.compile(
+    r"^(?:(?:唉|哎|哎呀|算啦|算了|算罢|算数|算吧|我谂过|我想过|谂过|想过|想了想|谂咗谂)[\s,，]*)*(?:都系|都是|还是|仲系)?\s*"
+)
+_NOT_PLEDGING = r"(?:唔|不)(?:认领|要)(?:住|了|啦|喇|咯)*"
+_NOT_PLEDGING_FIRST = re.compile(rf"^{_NOT_PLEDGING}[\s,，]+(?:都系|都是|还是)?\s*(?=(?:取消|撤销|不要)认领)")
+_NOT_PLEDGING_ALONE = re.compile(r"^(?:唔|不)认领(?:住|了|啦|喇|咯)*$")
+_PARTICLES_AFTER = re.compile(r"(?<=认领)(?:吧|啦|喇|了|咯|啊|呀)+$")
 # A month is read from the whole run of numerals before 月 (13月 and 二十三月 are bad months, never 3月); only when
 # that run follows a name at the start of the text may it begin with the name's last numerals (张三三月: 张三, 3月).
 _MONTH = re.compile(r"(?:在|于)?(\d+|[〇一二三四五六七八九十]+)\s*月(?:份)?(?:里|中|内|种)?")
@@ -621,6 +631,10 @@ def own_pledges_asked(norm: str) -> bool:
 def parse_cancel(text: str | None, species_table: Mapping) -> PledgeText | None:
     """``取消认领`` (every pledge of the household), ``取消认领 荔枝``, a cadre's ``取消认领 张三 [荔枝]``."""
     text = nlu.to_halfwidth(text or "").strip().strip(_TRAILING)
+    # round 89: a sigh or a change of mind first, not pledging said before 取消认领 or alone, particles after it
+    text = _PARTICLES_AFTER.sub("", _NOT_PLEDGING_FIRST.sub("", _CANCEL_LEAD.sub("", text, count=1), count=1))
+    if _NOT_PLEDGING_ALONE.match(text):
+        text = "取消认领"
     found = _CANCEL_PREFIX.match(text)
     if not found or "责任区" in text or nlu.is_question(text[found.end() :]):
         return None  # round 25: '取消认领要点搞' asks how (the FAQ's), no name 要点搞

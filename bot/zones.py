@@ -125,10 +125,13 @@ def tending_told(meaning: str) -> bool:
 # village shares (two characters of it; the words every zone may have, 责任区, 党员, 一片, never count)
 # round 81 (issue 17 §5; 21v '长塘片那块我来管护', 21s '长塘片那块我来管吧'): or taken on in the first person, said last
 # ('我来管', '我来负责', '交给我管'); never 我管护了 (tending done: the 管护's), someone else (谁来管) nor a question
+# round 89 (22g: '石岗片嗰块我嚟管 党员责任区点报'): or with how to claim it asked after ('石岗片我负责 点样报'), 我负责 with no
+# 来 too
+_HOW_CLAIMED_AFTER = r"(?:(?:党员)?(?:责任区)?(?:要)?(?:怎么|怎样|如何)(?:样)?(?:报|认领|认|登记|申请|弄|搞)?)?"
 _MOVE_OR_TAKE_RE = re.compile(
     r"(?:换|转|调|改|搬)[^，。,\s]{0,4}?(?:去|到|做|成|落)|认领|领(?!导)|拣|选"
-    r"|我(?:来|去)(?:管护|看管|管理|管|负责|照顾|打理)(?=(?:吧|啦|嘞|咯|喇|呀|啊)?$)"
-    r"|(?:交给|交俾|留给|归)我(?:来)?(?:管护|管|负责)?(?=(?:吧|啦|呀|啊)?$)"
+    rf"|我(?:(?:来|去)(?:管护|看管|管理|管|负责|照顾|打理)|负责)(?=(?:吧|啦|嘞|咯|喇|呀|啊)?{_HOW_CLAIMED_AFTER}$)"
+    rf"|(?:交给|交俾|留给|归)我(?:来)?(?:管护|管|负责)?(?=(?:吧|啦|呀|啊)?{_HOW_CLAIMED_AFTER}$)"
 )
 _DENIED_RE = re.compile(r"(?:不|别|莫)(?:想|要|用|会|使)?(?:换|转|调|改|搬|认领|领|拣|选)")
 _GENERIC_NAME_WORDS = ("责任区", "党员", "一片", "一块", "片区", "管护区")

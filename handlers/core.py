@@ -289,6 +289,8 @@ def retraction_in_words(ctx) -> bool:
         return True  # the lead (42nd session, 21s): reported twice, then not wanted, in one long breath
     if nlu.not_planted_yet_said(nlu.normalize(ctx.msg.text or "")):
         return True  # round 80 (21u): '刚才那个说错了还没种呢是准备种': the record told is for trees still to plant
+    if nlu.not_planted_then_later([_meaning(c) for c in nlu.PAUSES_RE.split(ctx.msg.text or "") if c]):
+        return True  # round 89 (22g, 22h): '讲错咗 其实未种 下礼拜先种', '算啦 今日冇种到 听日先'
     # round 25: said first, then only when to go on ('取消吧 明天再弄', '算了 改天再发'), never a correction after it
     # ('讲错了 是三棵'); 算了 (never mind) is an aside elsewhere, a retraction only before a put-off
     clauses = [c for c in nlu.PAUSES_RE.split(ctx.msg.text or "") if c]
@@ -549,9 +551,15 @@ def on_office_page(ctx: Ctx, key: str) -> str:
 # -- commands -----------------------------------------------------------------------------------
 def on_cancel(ctx: Ctx, _match) -> str:
     dropped = conversation.cancel_all(ctx, ctx.app.flows)
-    if dropped and ctx.msg.msg_type == "text" and nlu.not_planted_yet_said(nlu.normalize(ctx.msg.text or "")):
+    if dropped and ctx.msg.msg_type == "text" and _not_planted_told(ctx.msg.text or ""):
         return ctx.t("core.cancelled_not_planted")  # round 80: and how to tell the plan meanwhile (a 认领)
     return ctx.t("core.cancelled") if dropped else ctx.t("core.nothing_to_cancel")
+
+
+def _not_planted_told(text: str) -> bool:
+    """The trees said not planted yet (round 80), or not after all and when instead (round 89)."""
+    clauses = [_meaning(c) for c in nlu.PAUSES_RE.split(text) if c]
+    return nlu.not_planted_yet_said(nlu.normalize(text)) or nlu.not_planted_then_later(clauses)
 
 
 def welcome_text(ctx: Ctx) -> str:

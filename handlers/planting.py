@@ -342,6 +342,10 @@ def on_menu(ctx, match) -> str:
             return ctx.t("planting.photo_what") + "\n" + _reply(ctx, step)
         if "photo" in step.missing and nlu.photo_how_cannot_said(said):
             return _reply(ctx, step) + "\n" + ctx.t("planting.photo_help")  # round 57: '我要点样发相片啊 唔识'
+        cannot_tell = nlu.cannot_tell_how_asked(said)
+        if cannot_tell and set(step.missing) - {"photo"}:  # round 89: '点样报先得 我唔识打字', '我唔知种嘅系咩树 点填'
+            key = "planting.cannot_tell_typing" if cannot_tell == "typing" else "planting.cannot_tell_tree"
+            return _reply(ctx, step) + "\n" + ctx.t(key)
         if nlu.photo_what_asked(said) or ("photo" in step.missing and nlu.photo_take_how_asked(said)):
             # round 54: '拍照要拍整棵树还是拍树苗就行'; round 57: '相要点影先得': the photo's tips, then the next step
             return ctx.t("planting.photo_what") + "\n" + _reply(ctx, step)

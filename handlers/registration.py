@@ -104,6 +104,8 @@ LAST_READERS = (
     # round 52: how to register asked, where one is from in another clause ('点样注册呀 我系埔心村村民'): a bare 登记 with
     # its village, the name asked next
     (identity.how_to_register_from_village, identity.parse_how_to_register_from_village),
+    # round 89: what registering takes asked ('我是埔心村的 要登记什么', '未登记过 要填咩资料'): a bare 登记, its village kept
+    (identity.what_registering_takes_asked, identity.parse_what_registering_takes),
     # round 57: where one is from alone, or with the wish ('埔心村', '我系埔心村嘅 想登记'): a bare 登记 with its village
     (identity.village_told_alone, identity.parse_village_told_alone),
 )

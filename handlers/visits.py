@@ -72,7 +72,11 @@ def _sign_in_ahead(ctx: Ctx):
         return {"note": right, "corrected": right}
     # round 27: or one clause of a report of the visit ('到咗 签到一下 顺便看下党建林成活情况')
     # round 50: or the presence told, asked to be written down ('我人喺埔心村 记低我今日嚟咗': nlu.visit_record_asked)
-    said = len(text) <= 30 and (nlu.check_in_said(text_normalized(ctx)) or nlu.visit_record_asked(text_normalized(ctx)))
+    said = len(text) <= 30 and (
+        nlu.check_in_said(text_normalized(ctx))
+        or nlu.visit_record_asked(text_normalized(ctx))
+        or nlu.sign_in_again_said(text_normalized(ctx))  # round 89: '头先签到好似冇成功 再签一次'
+    )
     if said or nlu.check_in_reported(text):
         return True
     # round 40: the visit told in words with no location ('我今天下午去埔心村看了'): it waits for the location

@@ -362,7 +362,7 @@ class Probe:
         if (
             expected == "pledge"
             and handler == "pledge_cancel"
-            and not re.search(r"取消|撤|不要", nlu.normalize(message))
+            and not re.search(r"取消|撤|不要|不认领", nlu.normalize(message))  # round 89: '都系唔认领住' after a pledge
         ):
             return wrong + " (a pledge withdrawn that was not asked)"
         if expected == "pledge" and context == "member" and parse_count(message):
@@ -2312,3 +2312,25 @@ def test_a_rename_is_judged_by_how_to_change_the_name(probe):
         probe.run("member", "我的名字写错了", "rename") == ""
     )  # control: the roster's people are told the office corrects it
     assert probe.run("party", "改名 刘木兰", "rename") == ""  # control: the command, the same explanation
+
+
+# Set 22g, written blind at the forty-seventh session's start (main 0c5e8a3 131/140); now development. Round 89 mended its
+# nine misses by class (tests/e2e/test_conversation_round89.py): 140/140
+_ROUND_22G_LEFT: list[tuple[str, list[str]]] = []
+ROUND_22G_MISSES = {message: why for why, messages in _ROUND_22G_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22g.tsv", ROUND_22G_MISSES))
+def test_round_22g_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+# Set 22h, written blind at the forty-seventh session's start (main 0c5e8a3 132/140); now development. Round 89 mended its
+# eight misses by class (tests/e2e/test_conversation_round89.py): 140/140
+_ROUND_22H_LEFT: list[tuple[str, list[str]]] = []
+ROUND_22H_MISSES = {message: why for why, messages in _ROUND_22H_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22h.tsv", ROUND_22H_MISSES))
+def test_round_22h_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
