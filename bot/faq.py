@@ -1727,6 +1727,8 @@ class FaqIndex:
                 return result  # few characters for it to read: '桂花现在能种吗'
             if answer is not None and self._witnessed(norm, result):
                 return result  # a close precedent gives the rules' answer: '七月了还是种树的好时候吗' (round 36)
+            if answer is not None and self._unchecked_switch(answer, lead):
+                return result  # round 97: '新鲜桂花可以直接泡水喝吗' is no voice message (bot.voice by 0.01)
             if label == "chitchat":
                 if nlu.has_substance(norm) and nlu.is_question(question):
                     return result  # a question about something is no small talk: '谢谢 桂花几月种' (round 26)
@@ -1754,9 +1756,17 @@ class FaqIndex:
         if len(norm) < self._model_short:
             needed = max(needed, self._model_short_lead)  # few characters to read: '补充', '广州到深圳怎么走'
             names = [written for _, written in self._trees(norm)]
-            if self.doubt(question, answer.entry_id or "", norm, names, also=self._witness_chars(norm, answer)):
+            if not _seconds_intent(result, answer) and self.doubt(
+                question, answer.entry_id or "", norm, names, also=self._witness_chars(norm, answer)
+            ):
                 return result  # and what it answers must explain them: '手机话费怎么交' is no new phone (round 26)
         return replace(answer, reason="model") if lead >= needed else result
+
+    def _unchecked_switch(self, answer: FaqResult, lead: float) -> bool:
+        """Round 97: the model would move the rules' answer to the bot's own use (``[sure] support_never``, which
+        ``_supported`` never holds back) by less than ``[sure] support_lead``: the rules' answer stays, as any other
+        answer the model found by so little would have gone to a person."""
+        return (answer.entry_id or "").startswith(self.sure.support_never) and lead < self.sure.support_lead
 
     def _witness_chars(self, norm: str, answer: FaqResult) -> frozenset[str]:
         """The characters of the closest precedents that give ``answer``, each at least ``[model] witness`` close (round
@@ -3365,6 +3375,19 @@ def _only_lead_in(norm: str) -> bool:
     """The text is only words leading into a question ('补充', '对了', '还有个问题'): it asks nothing yet."""
     found = _LEAD_IN_RE.match(norm)
     return bool(found and found.end() == len(norm) and _LEAD_IN_SAID_RE.search(found.group(0)))
+
+
+def _seconds_intent(result: FaqResult, answer: FaqResult) -> bool:
+    """Round 97: an intent's own words fired and only its doubt held it back (``not_sure``); the model, sure by
+    ``short_lead``, reads the same entry: two witnesses, the doubt is not asked again of the model's answer
+    ('咁成条村又种咗几多' after one's own count: the village's progress; '评先进户有没有奖金': camp.awards)."""
+    candidate = result.candidate
+    return (
+        result.reason == "not_sure"
+        and candidate is not None
+        and candidate.reason == "intent"
+        and candidate.entry_id == answer.entry_id
+    )
 
 
 _DOUBTS = frozenset({"not_sure", "not_covered", "ambiguous", "low_confidence"})  # escalated only for being unsure
