@@ -1562,7 +1562,8 @@ class Binding:
     claim waits for the village's cadres or an admin) | released (the village released this sender's binding of
     the person by name: not bound again) | gone (the person left the roster) | code_ok |
     code_wrong | code_expired | code_used | code_limited | code_unmatched (round 71: a name on no roster with a
-    code: registered as without the code, told it matched nothing)."""
+    code: registered as without the code, told it matched nothing) | roster_kept (reg77: a roster person's 登记 of
+    another name or village: nothing bound, the roster's binding kept)."""
 
     status: str
     person: dict | None
@@ -1570,7 +1571,9 @@ class Binding:
 
 
 def bind(ctx: Ctx, name: str, village: dict) -> Binding:
-    """``登记 <name> <village>`` without a code. The roster person of that name, if listed:
+    """``登记 <name> <village>`` without a code. From a sender bound to a roster person, anything but that person
+    binds nothing (``roster_kept``: the roster's name and village are the office's to correct; reg77). The roster
+    person of that name, if listed:
 
     * already bound to the sender: ``already``;
     * bound to another openid: not taken over; the conflict is recorded (``taken``) for an admin;
@@ -1588,6 +1591,9 @@ def bind(ctx: Ctx, name: str, village: dict) -> Binding:
     db, now = ctx.db, ctx.now_s
     current = ctx.person
     target = named_person(db, name, [village])
+    if current and current["source"] != "self" and not (target and target["id"] == current["id"]):
+        REGISTRATION.end(ctx)  # reg77: a roster person's name and village are the office's (never bound again)
+        return Binding("roster_kept", current)
     if target and target["openid"] == ctx.openid:
         REGISTRATION.end(ctx)
         return Binding("already", target)

@@ -32,7 +32,8 @@ registration (handlers/registration.py):
   phone their name, on one's own WeChat one's own), the name waited for; also said while the name is asked; round 81:
   another person named to be registered by a registered sender, or by a follower whose relative has no phone or uses
   theirs (帮我老公也登记 刘松林 埔心村): one WeChat is one person, nobody bound to that name (how each registers)
-- fix_name — 我想改名字 / 名字打错了: how to correct (self-registered: 登记 again; roster people: the office)
+- fix_name — 我想改名字 / 名字打错了: how to correct (self-registered: 登记 again; roster people: the office); reg77: a
+  roster person's 登记 of a name not theirs (register declines it): the office's, nothing bound
 - registration_reply — while 登记 waits: a bare name, a village, the number of a listed village, or the last 4
   digits of the roster phone (sim68: by voice too, '陈秀英。', '二。'); a voice not read: the question again
 core input normalisation (handlers/core.py):

@@ -176,6 +176,37 @@ def _either(first, second):
     return matches
 
 
+def either(first, second):
+    """Matcher: ``first`` or ``second``, each pure or staged (``bot.router``): both read ahead, then each asked in turn
+    with what it read (the first's match wins)."""
+    first_ahead, first_then = first.ahead, first.then
+    second_ahead, second_then = second.ahead, second.then
+
+    def ahead(ctx) -> Any:
+        read = first_ahead(ctx)
+        if isinstance(read, Decided) and read.match:
+            return read  # decided alone: the second is never asked
+        other = second_ahead(ctx)
+        return (read, other) if _may_match(read) or _may_match(other) else None
+
+    def then(ctx: Ctx, reads) -> Any:
+        read, other = reads
+        return _asked(ctx, read, first_then) or _asked(ctx, other, second_then)
+
+    return staged(ahead, then)
+
+
+def _may_match(read: Any) -> bool:
+    return bool(read.match) if isinstance(read, Decided) else bool(read)
+
+
+def _asked(ctx: Ctx, read: Any, then: Callable[[Ctx, Any], Any] | None) -> Any:
+    """A part's match from what it read ahead (``either``)."""
+    if isinstance(read, Decided):
+        return read.match
+    return then(ctx, read) if read and then is not None else read
+
+
 def _help_said(_app, meaning: str) -> bool:
     return nlu.help_said(meaning)
 

@@ -112,6 +112,31 @@ LAST_READERS = (
 
 
 def _register_with_villages(ctx: Ctx, words):
+    """The 登记 read (``_register_reading``), unless a roster person's of a name not theirs (fix_name's: reg77)."""
+    parsed = _register_reading(ctx, words)
+    return None if _roster_name_not_ones_own(ctx, parsed) else parsed
+
+
+def _roster_rename(ctx: Ctx, words) -> bool:
+    """Reg77 (trust: nobody acts as someone else): a sender bound to a roster person whose 登记 names someone else
+    ('登记 刘木兰 埔心村' from 党员 刘木兰 of another writing, '我名字系统写错了…' read as the name 统写错): most likely their
+    name fixed, which is the office's (on_fix_name: registration.fix_roster); never a new registration under that name,
+    which unbound the roster row and its role."""
+    return _roster_name_not_ones_own(ctx, _register_reading(ctx, words))
+
+
+def _roster_name_not_ones_own(ctx: Ctx, parsed: identity.RegisterText | None) -> bool:
+    """A roster person's 登记 (no code: a code is the office's proof) of a name that is not theirs; a tree's name stays
+    the registration's (registration.tree_not_name: no name)."""
+    person = ctx.person
+    if parsed is None or parsed.code or not parsed.name or person is None or person["source"] == "self":
+        return False
+    name = identity.name_without_particles(parsed.name) or ""
+    return hanzi.simplified(name) != hanzi.simplified(person["name"]) and not identity.names_a_tree(name)
+
+
+def _register_reading(ctx: Ctx, words):
+    """What ``_register_words`` read, read against the roster's villages and the sender (None: no 登记)."""
     parse, text = words
     if _another_on_this_wechat(ctx, nlu.normalize(text)):
         return None  # round 81: another person named to be registered: for_someone's, never bound to the sender
@@ -293,6 +318,7 @@ BINDING_REPLIES = {
     "code_used": "registration.code_used",
     "code_limited": "registration.code_limited",
     "gone": "registration.usage",
+    "roster_kept": "registration.fix_roster",  # reg77: the office corrects a roster name
 }
 
 
@@ -718,8 +744,11 @@ ROUTES: list = [
     # round 50: the right name said alone just after the name was said wrong ('名字写错了' then '改成林振东')
     Route(
         "fix_name",
-        core.follow_up(
-            core.text_means("registration.commands.fix_name", _name_fix_said), "name", frozenset({"fix_name"})
+        core.either(
+            core.follow_up(
+                core.text_means("registration.commands.fix_name", _name_fix_said), "name", frozenset({"fix_name"})
+            ),
+            staged(_register_words, _roster_rename),  # reg77: a roster person's 登记 of a name not theirs
         ),
         on_fix_name,
     ),

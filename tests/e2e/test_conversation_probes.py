@@ -245,7 +245,10 @@ class Probe:
         self.bot.clock.advance(hours=2)
         openid = f"o-probe-{self.count}"
         whole = message  # round 84 (22a): in context twice a name said in the first message ('登记 陈秀英 || 埔心村')
-        if context == "new":
+        # reg77: in context twice a registration said in two messages ('你好 || 登记 何秀珍 埔心村', '登记 黄美玲 || 埔心村')
+        # is a follower's not registered yet, as its writers meant: the fixture's 村民N registering another name is a
+        # rename (fix_name's), no registration
+        if context == "new" or (context == "twice" and expected == "register"):
             # the lead (thirty-ninth session): a fresh follower meets the fixture's roster only: a name an earlier probe
             # registered itself under (20i's 叶香樟) is renamed apart, so '登记 叶香樟 埔心村 583104' is read alike in any
             # order (it had failed only after 20i, a roster name then holding the wrong code)
@@ -465,36 +468,14 @@ _DISPUTED_ANOTHER = (
 )
 
 
-# tidy76: renames the register route still answers, now that 'rename' asks for how to change the name (fix_name, KINDS):
-# each reply is the registration's, wrong for a registered sender (the roster's name is the office's to correct):
-# asked for a village to register a new name under, told the name looks wrong, or a claim on another person's name.
-# Left to the registration's readers (handlers/registration.py, bot/identity.py), not this harness. Keyed
-# 'context:message' (21m's 登记 陈木棉 埔心村 from a new follower registers, as it should).
-_RENAME_AS_REGISTER = "tidy76: a rename the register route answers (not how to change the name): "
-RENAME_LEFT = {
-    "19d": {
-        "party:我名字系统写错了 是钟卫国不是钟为国 改一下": _RENAME_AS_REGISTER
-        + "'统写错' taken as a name, the village asked"
-    },
-    "19i": {
-        "member:您好 本人姓名有误 正确为刘淑贞 烦请更正": _RENAME_AS_REGISTER
-        + "'姓名有误' taken as a name, the village asked"
-    },
-    "19m": {
-        "member:登记嗰阵用咗花名阿珍 想改做身份证个名李珍妹": _RENAME_AS_REGISTER
-        + "'嗰阵用咗花名阿珍' taken as a name, the rest as a village not found"
-    },
-    "20d": {"member:登记嗰阵写咗我老公个名 想改返做我自己 叫张玉梅": _RENAME_AS_REGISTER + "told the name looks wrong"},
-    "21m": {
-        "member:登记 陈木棉 埔心村": _RENAME_AS_REGISTER
-        + "a roster villager's 登记 under another roster name: a claim on it for the office, not how to change one's own"
-    },
-    "21v": {"member:登记错了 我名字是李桂英不是李桂花": _RENAME_AS_REGISTER + "told the name looks wrong"},
-    "22e": {
-        "pending:登记错名 我叫陈桂芳 唔系陈贵芳": _RENAME_AS_REGISTER
-        + "'错名' taken as a name, the rest as a village not found"
-    },
-}
+# reg77 (trust: nobody acts as someone else): a roster person's 登记 of a name not theirs is fix_name's (the office
+# corrects the roster), never a registration under it, which had unbound the roster row and its role. Set 19n's
+# 'registered user gives name again' is sent by the fixture's 村民N, whose name it is not: the label 'register' is
+# disputed (its right reply is how the office corrects the roster, the binding kept; tests/e2e/test_registration_reg77.py).
+_DISPUTED_ROSTER_NAME = (
+    "disputed label (reg77): a roster person's (村民N's) 登记 of a name not theirs is fix_name's, the roster binding"
+    " kept (registration.fix_roster), never a registration under that name"
+)
 
 
 # Probes the bot still gets wrong, each with why it is left (strict: one that starts to pass must leave this list).
@@ -650,7 +631,7 @@ _ROUND_19D_LEFT: list[tuple[str, list[str]]] = [
         ["哎呀我个孙帮我装咗呢个嘢成日响啊我老人家睇唔明唔好再发嘢俾我啦"],
     ),
 ]
-ROUND_19D_MISSES = {message: why for why, messages in _ROUND_19D_LEFT for message in messages} | RENAME_LEFT["19d"]
+ROUND_19D_MISSES = {message: why for why, messages in _ROUND_19D_LEFT for message in messages}
 
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19d.tsv", ROUND_19D_MISSES))
@@ -1023,7 +1004,7 @@ _ROUND_19I_LEFT: list[tuple[str, list[str]]] = [
         ["顾问怎么回复村民的问题 格式是什么"],
     ),
 ]
-ROUND_19I_MISSES = {message: why for why, messages in _ROUND_19I_LEFT for message in messages} | RENAME_LEFT["19i"]
+ROUND_19I_MISSES = {message: why for why, messages in _ROUND_19I_LEFT for message in messages}
 
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19i.tsv", ROUND_19I_MISSES))
@@ -1093,7 +1074,7 @@ _ROUND_19M_LEFT: list[tuple[str, list[str]]] = [
         ["我要给几户老人家报种的树 他们不会用手机"],
     ),
 ]
-ROUND_19M_MISSES = {message: why for why, messages in _ROUND_19M_LEFT for message in messages} | RENAME_LEFT["19m"]
+ROUND_19M_MISSES = {message: why for why, messages in _ROUND_19M_LEFT for message in messages}
 
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19m.tsv", ROUND_19M_MISSES))
@@ -1111,6 +1092,7 @@ _ROUND_19N_LEFT: list[tuple[str, list[str]]] = [
     # FAQ round 51's '全村几多户种咗树' (the model asked back the quota or how to check) passes since the lead's
     # group_done_asked (thirty-ninth session): how many of a group have done it is the village's progress
 ]
+_ROUND_19N_LEFT.append((_DISPUTED_ROSTER_NAME, ["member:我叫陈亚娣 埔心村五队嘅"]))
 ROUND_19N_MISSES = {message: why for why, messages in _ROUND_19N_LEFT for message in messages}
 
 
@@ -1397,7 +1379,7 @@ def test_round_20c_probe(probe, context, message, expected):
 # (tests/e2e/test_conversation_round54.py) was made from their misses after: 20d 140/140, 20e 139/140, development
 # figures. The miss left, strict, with why:
 _ROUND_20D_LEFT: list[tuple[str, list[str]]] = []
-ROUND_20D_MISSES = {message: why for why, messages in _ROUND_20D_LEFT for message in messages} | RENAME_LEFT["20d"]
+ROUND_20D_MISSES = {message: why for why, messages in _ROUND_20D_LEFT for message in messages}
 
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20d.tsv", ROUND_20D_MISSES))
@@ -1978,7 +1960,7 @@ _ROUND_21M_LEFT: list[tuple[str, list[str]]] = [
         ],
     ),
 ]
-ROUND_21M_MISSES = {message: why for why, messages in _ROUND_21M_LEFT for message in messages} | RENAME_LEFT["21m"]
+ROUND_21M_MISSES = {message: why for why, messages in _ROUND_21M_LEFT for message in messages}
 
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21m.tsv", ROUND_21M_MISSES))
@@ -2130,7 +2112,7 @@ _ROUND_21V_LEFT.append(
         ],
     )
 )
-ROUND_21V_MISSES = {message: why for why, messages in _ROUND_21V_LEFT for message in messages} | RENAME_LEFT["21v"]
+ROUND_21V_MISSES = {message: why for why, messages in _ROUND_21V_LEFT for message in messages}
 
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21v.tsv", ROUND_21V_MISSES))
@@ -2275,7 +2257,7 @@ def test_round_22d_probe(probe, context, message, expected):
 # Set 22e, written blind at the forty-sixth session's start (main 6fcdb66 136/140); now development, its misses strict
 # xfails until mended
 _ROUND_22E_LEFT: list[tuple[str, list[str]]] = []  # round 87 mended its four (tests/e2e/test_conversation_round87.py)
-ROUND_22E_MISSES = {message: why for why, messages in _ROUND_22E_LEFT for message in messages} | RENAME_LEFT["22e"]
+ROUND_22E_MISSES = {message: why for why, messages in _ROUND_22E_LEFT for message in messages}
 
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22e.tsv", ROUND_22E_MISSES))
@@ -2301,13 +2283,15 @@ def test_round_22f_probe(probe, context, message, expected):
 
 
 # tidy76: the kind 'rename' had accepted the register route, which never tells a registered sender how to change a
-# name. What it does instead: a roster party member's '登记 刘木兰 埔心村' unbinds their roster row (党员, with its quota)
-# and binds a new self-registered 群众 刘木兰, answering '登记好了：刘木兰…' (left to the registration's owners: round 81
-# says a registered sender is never bound again to another's name). A rename is now fix_name's, its reply the one for
-# the sender (``Probe.explains_the_rename``).
+# name: a roster party member's '登记 刘木兰 埔心村' unbound their roster row (党员, with its quota) and bound a new
+# self-registered 群众 刘木兰, answering '登记好了：刘木兰…'. A rename is fix_name's, its reply the one for the sender
+# (``Probe.explains_the_rename``); reg77: a roster person's 登记 of a name not theirs is fix_name's (the office corrects
+# it), the roster binding and its role kept (tests/e2e/test_registration_reg77.py).
 def test_a_rename_is_judged_by_how_to_change_the_name(probe):
-    went = probe.run("party", "登记 刘木兰 埔心村", "rename")
-    assert went.startswith("went to register: '登记好了：刘木兰"), went
+    assert probe.run("party", "登记 刘木兰 埔心村", "rename") == ""
+    assert probe.rows("SELECT role, source FROM people WHERE openid = ?", [probe.openid]) == [
+        {"role": "党员", "source": "roster"}
+    ]
     assert (
         probe.run("member", "我的名字写错了", "rename") == ""
     )  # control: the roster's people are told the office corrects it

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot import scheduler
+from bot import proofs, scheduler
 from bot.db import transaction
 from bot.store import roster as roster_store
 from bot.store import zones as zones_store
@@ -149,10 +149,17 @@ def test_refused_once_the_person_is_bound_to_someone_else(bot, roster, villager_
 def test_unbinding_settles_the_claim(bot, roster, villager_factory, admin):
     he = villager_factory("o-he")
     he.says("登记 何大妈 埔心村")
-    he.says("登记 陈秀英 埔心村")  # registers as someone else: 何大妈 is free, her claim has nothing left to check
-    [first, second] = rows_of(bot, "SELECT person_id, status, resolution FROM binding_conflicts ORDER BY id")
+    # reg77 (trust: nobody acts as someone else): registering as another roster person by name moves nothing (it had
+    # bound 陈秀英, a 党员, by name): the roster's names are the office's to correct
+    assert he.says("登记 陈秀英 埔心村") == bot.t("registration.fix_roster").strip()
+    assert name_claim(bot, "o-he")["status"] == "open"
+    chen = rows_of(bot, "SELECT * FROM people WHERE name = '陈秀英'")[0]
+    with transaction(bot.db):
+        code = proofs.create_invite(bot, bot.db, chen, by="test", now=bot.clock()).code
+    he.says(f"绑定 {code}")  # the office's code moves the binding: 何大妈 is free, her claim has nothing left to check
+    [first] = rows_of(bot, "SELECT person_id, status, resolution FROM binding_conflicts ORDER BY id")
     assert (first["status"], first["resolution"]) == ("resolved", "unbound")
-    assert second["status"] == "open"
+    assert rows_of(bot, "SELECT name FROM people WHERE openid = 'o-he'") == [{"name": "陈秀英"}]
     assert "登记已解除" in page(admin, "/admin/bindings")
 
 
