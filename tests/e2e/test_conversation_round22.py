@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import add_roster
-from tests.e2e.test_conversation_probes import _RENAME_AS_REGISTER, cases_of, probe  # noqa: F401  (the module's fixture: one app for the examples)
+from tests.e2e.test_conversation_probes import cases_of, probe  # noqa: F401  (the module's fixture: one app for the examples)
 
 ADMIN, VILLAGER, OTHER, ADVISER = "o-admin-1", "o-villager-1", "o-villager-2", "o-adviser-1"
 
@@ -222,12 +222,7 @@ CLASS_EXAMPLES = [
 ]
 
 
-# faq97: tidy76's stricter rename (how to change the name, not a new registration: test_conversation_probes.py
-# RENAME_LEFT) was run on the probe files only; this example the register route answers is left with them.
-CLASS_LEFT = {
-    "member:登记时用了我爸的名 想改回我自己的": _RENAME_AS_REGISTER
-    + "'时用了我爸的名' taken as a name, the rest as a village not found",
-}
+CLASS_LEFT: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases_of(CLASS_EXAMPLES, CLASS_LEFT))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.test_conversation_probes import _RENAME_AS_REGISTER, cases_of, probe  # noqa: F401  (the module's fixture: one app for the examples)
+from tests.e2e.test_conversation_probes import cases_of, probe  # noqa: F401  (the module's fixture: one app for the examples)
 
 # (context, message, expected kind as tests/e2e/test_conversation_probes.py KINDS reads it)
 EXAMPLES = [
@@ -105,12 +105,7 @@ CONTROLS_2 = [
 LEFT_2: dict[str, str] = {}
 
 # Run once on main before round 33b (f1ceaff): 3/27, controls 15/15; after: 27/27, 15/15 (README, round 33b).
-# faq97: tidy76's stricter rename (test_conversation_probes.py RENAME_LEFT) was run on the probe files only; this one
-# the register route answers is left with them.
-LEFT: dict[str, str] = {
-    "member:我的名字是何秋萍 系统上显示何秋平 麻烦改一下": _RENAME_AS_REGISTER
-    + "'何秋萍' taken as a new registration's name, the village asked",
-}
+LEFT: dict[str, str] = {}
 
 # The messages of sets 19j and 19k (tests/data/conversation_probes_19j.tsv, _19k.tsv) round 33b fixed by their class,
 # kept here so they cannot regress while those sets are not yet wired to a test: 0/24 on main before, 24/24 after.
