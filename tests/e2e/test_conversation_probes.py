@@ -2318,3 +2318,26 @@ ROUND_22H_MISSES = {message: why for why, messages in _ROUND_22H_LEFT for messag
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22h.tsv", ROUND_22H_MISSES))
 def test_round_22h_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
+
+
+# Set 22i, written blind at the forty-seventh session's start and kept outside until every change of the session was in
+# (main 0c5e8a3 138/140; the merge of the session's rounds 138/140: the same two); now development, its misses strict
+# xfails until mended
+_ROUND_22I_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "the lead (forty-seventh session, 22i's end): a cadre asking which households have pledged and which not (几多户"
+        " 已经认领咗 边个未认领) is the village's pledge list, not the households left to plant",
+        ["cadre:村里面几多户已经认领咗 边个未认领"],
+    ),
+    (
+        "the lead: an adviser's visit told with what was done (睇咗啲桂花 同村干部讲咗点管护) and 记低我来过 is the visit's"
+        " sign-in (22f's class: 记低我嚟过 after a loose visit), never a question",
+        ["adviser:我今日喺埔心村睇咗啲桂花 同村干部讲咗点管护 记低我来过"],
+    ),
+]
+ROUND_22I_MISSES = {message: why for why, messages in _ROUND_22I_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22i.tsv", ROUND_22I_MISSES))
+def test_round_22i_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
