@@ -16,14 +16,12 @@ from bot.dashboard import snapshot
 from bot.db import transaction
 from bot.store import users as users_store
 from tests.conftest import delivered_texts, rows_of, to_db
-from tests.e2e.dashboard_seed import add_cadre_login, add_logins, admin, county, login, wang  # noqa: F401 (fixtures)
+from tests.e2e.dashboard_seed import add_logins, admin, county, login, wang  # noqa: F401 (fixtures)
 from tests.e2e.test_corrections import _a_march_morning, _audit, _finished, _record, puxin  # noqa: F401
+from tests.e2e.test_corrections_round76 import _notices
 from tests.e2e.test_dashboard import page, post
+from tests.e2e.test_dashboard_corrections import lin  # noqa: F401 (fixture: 林书记's cadre login)
 from tests.e2e.test_planting import photo
-
-
-def _notices(bot, openid):
-    return [r["text"] for r in rows_of(bot, "SELECT text FROM outbox WHERE openid = ? AND kind = 'notice'", [openid])]
 
 
 def _trees(bot, village_id) -> int:
@@ -320,14 +318,6 @@ def test_the_seeds_record_whose_photo_a_later_record_holds_is_not_restored(admin
 
 def _record_row(bot, planting_id):
     return rows_of(bot, "SELECT * FROM plantings WHERE id = ?", [planting_id])[0]
-
-
-@pytest.fixture
-def lin(app, bot, county):
-    add_cadre_login(bot.db, "lin", "林书记")
-    client = app.test_client()
-    assert login(client, "lin").status_code == 302
-    return client
 
 
 def test_a_cadre_login_restores_its_villages_record_and_the_flash_says_the_new_count(admin, lin, bot, county):
