@@ -42,7 +42,8 @@ EXAMPLES_STATUS = [
     ("finished", "登记咗未呀", "progress"),
 ]
 CONTROLS_STATUS = [
-    ("member", "登记 黄亚妹 埔心村", "register"),
+    # reg77: from a follower not registered yet (a roster member's 登记 of a name not theirs is now fix_name's: trust)
+    ("new", "登记 黄亚妹 埔心村", "register"),
     ("finished", "取消", "cancel"),
 ]
 
