@@ -113,18 +113,19 @@ def test_cancel_leaves_the_record(puxin, bot):
     assert _record(bot, planting_id)["status"] == "complete" and _audit(bot) == []
 
 
-def test_another_villages_record_is_refused(puxin, bot, villager_factory, clock):
-    _villager, cadre, _planting_id = puxin
+def _record_of_another_village(bot, clock):
+    """东平社区 (another village) with 4棵桂花 of o-huang's, finished now: its record's id."""
+    now = to_db(clock())
     with transaction(bot.db):
-        other = roster_store.insert_village(
-            bot.db, {"name": "东平社区", "kind": "社区", "town": "石角镇", "households": 10}, to_db(clock())
+        village = roster_store.insert_village(
+            bot.db, {"name": "东平社区", "kind": "社区", "town": "石角镇", "households": 10}, now
         )
-        other_id = (
+        return (
             bot.db["plantings"]
             .insert(
                 {
                     "openid": "o-huang",
-                    "village_id": other,
+                    "village_id": village,
                     "kind": "tree",
                     "species": "桂花",
                     "species_known": 1,
@@ -132,13 +133,18 @@ def test_another_villages_record_is_refused(puxin, bot, villager_factory, clock)
                     "status": "complete",
                     "review": "none",
                     "flags": "",
-                    "created_at": to_db(clock()),
-                    "completed_at": to_db(clock()),
-                    "updated_at": to_db(clock()),
+                    "created_at": now,
+                    "completed_at": now,
+                    "updated_at": now,
                 }
             )
             .last_pk
         )
+
+
+def test_another_villages_record_is_refused(puxin, bot, villager_factory, clock):
+    _villager, cadre, _planting_id = puxin
+    other_id = _record_of_another_village(bot, clock)
     assert "不是本村的" in cadre.says(f"作废记录 {other_id} 重复")
     assert "不是本村的" in cadre.says(f"更正记录 {other_id} 3棵")
     assert _record(bot, other_id)["status"] == "complete" and _record(bot, other_id)["count"] == 4

@@ -15,13 +15,26 @@ from tests.conftest import rows_of
 from tests.e2e.dashboard_seed import add_logins, login
 
 # round 75's county and clock (its fixtures, used here as they are: the same 埔心村 morning)
-from tests.e2e.test_corrections import _a_march_morning, _audit, _finished, _record, puxin  # noqa: F401
+from tests.e2e.test_corrections import (  # noqa: F401
+    _a_march_morning,
+    _audit,
+    _finished,
+    _record,
+    _record_of_another_village,
+    puxin,
+)
 
 
-def _sheet(app, table):
+def _office(app):
+    """The office's dashboard login (no seeded county: the chat's village)."""
     add_logins(app.extensions["bot"].db, [("office", "admin")])
     client = app.test_client()
     assert login(client, "office").status_code == 302
+    return client
+
+
+def _sheet(app, table):
+    client = _office(app)
     response = client.get(f"/admin/exports/{table}.xlsx")
     assert response.status_code == 200
     rows = list(load_workbook(io.BytesIO(response.data)).active.iter_rows(values_only=True))
@@ -108,38 +121,6 @@ def test_a_cadres_own_record_stays_their_own(person, bot, standin, clock):
 
 
 # -- 4. the office (管理员) in the chat: any village's record, the same way, told as the office's ---------------------
-def _record_of_another_village(bot, clock):
-    from bot.db import transaction
-    from bot.store import roster as roster_store
-    from tests.conftest import to_db
-
-    now = to_db(clock())
-    with transaction(bot.db):
-        village = roster_store.insert_village(
-            bot.db, {"name": "东平社区", "kind": "社区", "town": "石角镇", "households": 10}, now
-        )
-        return (
-            bot.db["plantings"]
-            .insert(
-                {
-                    "openid": "o-huang",
-                    "village_id": village,
-                    "kind": "tree",
-                    "species": "桂花",
-                    "species_known": 1,
-                    "count": 4,
-                    "status": "complete",
-                    "review": "none",
-                    "flags": "",
-                    "created_at": now,
-                    "completed_at": now,
-                    "updated_at": now,
-                }
-            )
-            .last_pk
-        )
-
-
 def test_the_office_corrects_a_record_of_any_village_in_the_chat_audited_and_told_as_the_offices(
     puxin, bot, person, clock
 ):

@@ -17,8 +17,15 @@ from bot.db import transaction
 from bot.store import users as users_store
 from tests.conftest import delivered_texts, rows_of, to_db
 from tests.e2e.dashboard_seed import add_logins, admin, county, login, wang  # noqa: F401 (fixtures)
-from tests.e2e.test_corrections import _a_march_morning, _audit, _finished, _record, puxin  # noqa: F401
-from tests.e2e.test_corrections_round76 import _notices
+from tests.e2e.test_corrections import (  # noqa: F401
+    _a_march_morning,
+    _audit,
+    _finished,
+    _record,
+    _record_of_another_village,
+    puxin,
+)
+from tests.e2e.test_corrections_round76 import _notices, _office, _sheet
 from tests.e2e.test_dashboard import page, post
 from tests.e2e.test_dashboard_corrections import lin  # noqa: F401 (fixture: 林书记's cadre login)
 from tests.e2e.test_planting import photo
@@ -160,7 +167,6 @@ def test_a_withdrawn_record_with_another_photo_sent_later_is_restored(person, bo
 def test_another_villages_record_and_a_villagers_words_restore_nothing(puxin, bot, clock, person):
     """The cadre is refused another village's record; controls: a villager's and an adviser's 恢复记录 change nothing
     (their old answers: not understood, the record's how-to)."""
-    from tests.e2e.test_corrections_round76 import _record_of_another_village
 
     villager, cadre, planting_id = puxin
     other = _record_of_another_village(bot, clock)
@@ -341,22 +347,6 @@ def test_restore_is_refused_to_another_village_an_adviser_and_a_post_without_csr
     assert wang.get(f"/admin/records/{other}").status_code == 403
     assert admin.post(f"/admin/records/{other}", data={"action": "restore", "reason": "x"}).status_code == 400
     assert _record_row(bot, other)["status"] == "withdrawn"
-
-
-def _office(app):
-    """The office's dashboard login (no seeded county: the chat's village)."""
-    add_logins(app.extensions["bot"].db, [("office", "admin")])
-    client = app.test_client()
-    assert login(client, "office").status_code == 302
-    return client
-
-
-def _sheet(app, table):
-    client = _office(app)
-    response = client.get(f"/admin/exports/{table}.xlsx")
-    assert response.status_code == 200
-    rows = list(load_workbook(io.BytesIO(response.data)).active.iter_rows(values_only=True))
-    return [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
 
 
 def test_the_export_and_the_record_page_read_one_table_of_labels(puxin, bot, app):
