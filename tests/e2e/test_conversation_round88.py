@@ -97,8 +97,8 @@ def test_round_88(probe, context, message, expected):  # noqa: F811
 
 
 # round 87 noticed: 登记 said first, then the name said wrong and the right one ('登记个名写错字 正确系刘志强') had been
-# read as 登记 <name> <village> ('没找到“正确系刘志强”'); the rename kind accepts the register handler, so the reply is
-# checked here: the name corrected, never a village looked for
+# read as 登记 <name> <village> ('没找到“正确系刘志强”'); the rename kind was loose then (it accepted the register
+# handler; strict since tidy76), so the reply is checked here too: the name corrected, never a village looked for
 RENAMES = [
     "登记个名写错字 正确系刘志强",
     "登记嘅名打错咗 应该系黄美玲",
