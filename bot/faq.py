@@ -1073,6 +1073,7 @@ class FaqIndex:
         )
         self._asking = re.compile("|".join(who_asks.get("asking", [])) or "(?!)")
         self._who_writes = re.compile("|".join(who_asks.get("who_writes", [])) or "(?!)")
+        self._note = re.compile("|".join(who_asks.get("note", [])) or "(?!)")  # round 98: a visit note told
         # round 69 (set BC): a question written all in English is read through a small glossary (``[english]``)
         english = matching.get("english", {})
         self._english_words: dict[str, str] = {k.lower(): v for k, v in english.get("words", {}).items()}
@@ -1278,6 +1279,10 @@ class FaqIndex:
         question = self._not_a_member.sub(self._not_a_member_as, question)  # round 81: '唔系党员' tells who asks
         norm = self._fixed(question)
         fired = [rule for rule in self.safety if rule.fires(norm)]
+        if not fired and go_between.note_told(question, norm, self._note, nlu.is_question(question)):
+            # round 98: an adviser's visit note ('今日睇咗陈大伯啲荔枝 长得好 叫佢淋水') asks nothing; the model had
+            # answered it with the 荔枝's growth once sets AT-BS joined the precedents: neither reads it
+            return _escalate("not_a_question")
         result = ruled = self._match(question, norm, fired)
         if not fired and result.kind == "escalate" and self._for_a_person(norm, result):
             return result  # round 46: neither the precedents nor the model answer it
@@ -1437,8 +1442,10 @@ class FaqIndex:
     def _needs_unsaid(self, result: FaqResult, norm: str) -> bool:
         """Round 76 (set BH's topics the knowledge lacks, answered by a neighbour through a shared word: '果树落果一般系咩
         原因' by the yellow leaves' causes, '只猫成日抓树皮' by livestock): an answer from an entry of ``[answer_needs]``
-        whose question says none of its words is about something else; a person answers (never asked back)."""
-        if result.kind != "answer" or result.other is not None:
+        whose question says none of its words is about something else; a person answers (never asked back). Round 98:
+        so is an answer offered first when asked back ('山上见到穿山甲点算' offered fire prevention, then bird nests, once
+        sets AT-BS joined the precedents): what the question never says is not offered."""
+        if result.kind != "answer":
             return False
         needs = self._answer_needs.get(result.entry_id or "")
         return needs is not None and not needs.search(norm)

@@ -106,3 +106,10 @@ def asked_part(question: str, asking: re.Pattern, who_writes: re.Pattern) -> tup
         before, after = parts[0], parts[2]
     after = after.strip(" \t,，。.!！;；、~～…")
     return (before, after) if len(re.sub(r"\W", "", after)) >= _MIN_LEFT else None
+
+
+def note_told(question: str, norm: str, note: re.Pattern, is_question: bool) -> bool:
+    """Round 98: a visit note, not a question: someone's trees looked at, then what he or she was told to do (``note``
+    reads the normalised text, matching.toml ``[who_asks] note``: '今日睇咗陈大伯啲荔枝 长得好 叫佢淋水'). It asks
+    nothing; with a question anywhere ('…使唔使叫佢淋水') the question is read."""
+    return bool(question.strip()) and not is_question and bool(note.search(norm))

@@ -929,6 +929,9 @@ _SUBSTANCE_RE = re.compile(
     r"|(?:掉|落|黄|卷|枯|烂|裂|蔫|焦|咬|跌)得(?:越来越|更加|更|好|很|太|非常|特别|十分|咁|这么|那么)?(?:厉害|严重|犀利|紧要|交关|凶)"
     # round 80: the account and one's papers ('我系台湾证件 绑唔到', '我是学生 密码忘记了'): a problem told, never chit-chat
     r"|绑|证件|身份证|回乡证|通行证|居住证|护照|账号|帐号|登录|登陆|登入|注册|验证码|密码|扫码|二维码|认证|实名"
+    # round 98 ('阿婆话可能系缺微量元素' in a ticket's window had been 不客气): a nutrient lacked or a cause told is the
+    # trouble's detail (its 补充), never small talk
+    r"|缺(?:水|肥|钾|氮|磷|钙|镁|铁|锌|硼|锰|硫|铜|钼|素|营养|微量|元素)|微量元素|营养|元素|原因|引起|导致|造成"
 )
 # tired or glad after a day of planting ('今天种完树好累啊'): the planting words are the story, not a question
 _FEELING_RE = re.compile(r"累|攰|腰|辛苦|开心|高兴|好玩")

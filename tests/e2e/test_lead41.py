@@ -129,6 +129,30 @@ def test_a_bare_why_or_a_guessed_lack_in_a_questions_window_is_its_supplement(pr
     assert probe.run("ticket", said, "supplement") == "", said
 
 
+# FAQ round 98 (issue 17 §1): once sets AT-BS joined the precedents they read '阿婆话可能系缺微量元素' as small talk and
+# ``nlu.has_substance`` had no word of a nutrient or a cause: 不客气 in the window. A cause told is the ticket's 补充;
+# written before the change, in other words; the controls (thanks, an aside with no cause) stay small talk
+CAUSES_TOLD = [
+    "阿妈话可能系缺钙",
+    "阿公话可能系缺磷",
+    "我老婆话可能系缺营养",
+    "隔篱话可能系营养唔够",
+    "阿伯讲可能系缺元素",
+    "老公说是缺锌引起的",
+]
+NO_CAUSE = ["多谢晒你", "好嘅 我知道喇", "阿婆话多谢你"]
+
+
+@pytest.mark.parametrize("said", CAUSES_TOLD)
+def test_a_cause_told_in_a_questions_window_is_its_supplement(probe, said):  # noqa: F811
+    assert probe.run("ticket", said, "supplement") == "", said
+
+
+@pytest.mark.parametrize("said", NO_CAUSE)
+def test_control_small_talk_in_a_questions_window_is_no_supplement(probe, said):  # noqa: F811
+    assert probe.handler_for("ticket", said) != "ticket_supplement_text", said
+
+
 def test_a_lack_of_money_or_a_longer_why_is_no_guess_nor_a_bare_why():
     from bot import nlu
 
