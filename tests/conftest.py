@@ -46,32 +46,6 @@ def pytest_configure(config):
     faq.FaqIndex.load(ROOT / "messages", settings.section("campaign"), settings.get("faq.confidence_threshold"))
 
 
-MOVED = ROOT / "tests" / "data" / "faq_round95_moved.tsv"  # round 95: pinned answers the precedents' move changed
-_ESCAPED = re.compile(r"\\u([0-9a-f]{4})")
-
-
-def _moved() -> dict[str, tuple[str, str, str]]:
-    rows = (line.split("\t") for line in MOVED.read_text(encoding="utf-8").splitlines() if line and line[0] != "#")
-    return {test: (kind, before, after) for test, kind, before, after in rows}
-
-
-def pytest_collection_modifyitems(items):
-    """Round 95 (sets AT-BS joined the precedents): a test the move answers as it wanted loses its strict xfail; one
-    whose pinned answer or premise moved is a strict xfail saying before -> after (tests/data/faq_round95_moved.tsv),
-    left for the next round."""
-    moved = _moved()
-    for item in items:
-        test = _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), item.nodeid).removeprefix("tests/")
-        if test not in moved:
-            continue
-        kind, before, after = moved[test]
-        if kind == "right":
-            item.own_markers[:] = [mark for mark in item.own_markers if mark.name != "xfail"]
-        else:
-            reason = f"round 95, AT-BS in the precedents ({kind}): {before} -> {after}"
-            item.add_marker(pytest.mark.xfail(strict=True, reason=reason))
-
-
 AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"
 APP_ID = "wx2c2769f8efd9abc2"
 CAMPAIGN_TZ = ZoneInfo("Asia/Shanghai")  # campaign.timezone of bot/defaults.toml

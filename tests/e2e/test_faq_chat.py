@@ -330,6 +330,9 @@ def test_three_agreeing_precedents_answer_a_long_question_a_doubt_had_stopped(vi
     assert ticket_count(bot) == 0
 
 
+@pytest.mark.xfail(
+    strict=True, reason="round 95, AT-BS in the precedents (changed): answered (three precedents agree) -> a ticket"
+)
 def test_a_neighbour_only_told_in_the_story_is_no_dispute_when_three_precedents_agree(villager, bot):
     """Round 20: '我看邻居家…' reads as a dispute with a neighbour; the three closest villagers' questions all ask
     about mulch (cuttings), so the answer is given, no ticket. A real dispute stays a ticket."""
@@ -366,6 +369,7 @@ def test_a_story_a_rule_class_would_send_to_a_person_is_answered_when_three_prec
     assert ticket_number(reply) and ticket_count(bot) == 1
 
 
+@pytest.mark.xfail(strict=True, reason="round 95, AT-BS in the precedents (changed): answered (盖草) -> a ticket")
 def test_round_26_a_lead_in_a_new_entry_and_a_mistyped_tree_through_the_webhook(villager, bot):
     """Round 26: '另外问一下，' only leads into the question (the 主题林's own deadline, as without it: read with it,
     the plan's whole deadline; '顺便问下' the weather, not a ticket); the topics asked

@@ -198,7 +198,15 @@ def test_an_accident_gets_the_safety_line_first_and_a_ticket_in_the_same_reply(v
         ("门口有条电线 下面种桂花行不行", "power", "两边各5米内只种矮的"),  # a tree named: the same answer
         ("台风前怎么防树倒", "typhoon", "加固支撑"),
         ("剪下的树枝堆起来烧掉行不行", "fire", "沤成肥"),  # round 13: asked whether to burn: the line, the answer
-        ("山边的杂草能不能放火烧掉", "fire", "防火期"),  # round 23: tech.fire_prevention answers it
+        pytest.param(  # round 23: tech.fire_prevention answers it
+            "山边的杂草能不能放火烧掉",
+            "fire",
+            "防火期",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="round 95, AT-BS in the precedents (changed): tech.fire_prevention (precedents) -> escalate (ambiguous)",
+            ),
+        ),
         # round 21: a danger only feared or prevented is a question, not an accident
         ("喷农药要穿什么才不会中毒", "pesticide", "戴手套、口罩"),
         ("我家门前有条电线 树种在下面以后长高了会不会被砍", "power", "两边各5米内只种矮的"),

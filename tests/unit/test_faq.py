@@ -128,6 +128,9 @@ def test_species_topic_and_card(index):
     assert index.match("荔枝").entry_id == "species.荔枝.card"
 
 
+@pytest.mark.xfail(
+    strict=True, reason="round 95, AT-BS in the precedents (same): escalate (not_covered) -> escalate (unsupported)"
+)
 def test_a_question_the_species_knowledge_does_not_cover_is_not_answered_with_its_card(index):
     """'龙眼木可以做家具吗' is about 龙眼, but nothing in its card says anything about furniture. ('荔枝能不能做盆景' was
     this test's question until round 48 gave 盆景 its entry, tech.bonsai: still never the card.)"""
@@ -215,7 +218,21 @@ def test_general_or_after_planting_symptoms_are_answered(index, question, entry_
     assert index.match(question).entry_id == entry_id
 
 
-@pytest.mark.parametrize("text", ["3棵桂花", "种了两棵龙眼", "党建林 2.5亩 120棵 香樟", "黄皮两棵"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3棵桂花",
+        "种了两棵龙眼",
+        pytest.param(
+            "党建林 2.5亩 120棵 香樟",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="round 95, AT-BS in the precedents (same): escalate (not_a_question) -> escalate (model)",
+            ),
+        ),
+        "黄皮两棵",
+    ],
+)
 def test_planting_report_is_not_a_question(index, text):
     assert (index.match(text).kind, index.match(text).reason) == ("escalate", "not_a_question")
 
@@ -644,7 +661,19 @@ def test_no_safety_line_for_ordinary_questions(index):
 
 # round 46: whether 桂花 makes tea is camp.fruit_picking (which parts of the trees can be eaten); round 48: 盆景
 # (tech.bonsai) and the fruit dried or pickled (tech.fruit_processing) have entries; other uses of a tree still escalate
-@pytest.mark.parametrize("question", ["龙眼木可以做家具吗", "橄榄核可以雕刻吗"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        pytest.param(
+            "龙眼木可以做家具吗",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="round 95, AT-BS in the precedents (same): escalate (not_covered) -> escalate (unsupported)",
+            ),
+        ),
+        "橄榄核可以雕刻吗",
+    ],
+)
 def test_a_species_question_its_knowledge_does_not_cover_escalates(index, question):
     result = index.match(question)
     assert result.kind == "escalate" and result.reason in ("not_covered", "outside"), result
@@ -2097,7 +2126,14 @@ def test_round_26_a_trees_field_the_model_is_sure_of_sends_a_campaign_answer_to_
         ("有没有宣传画可以贴村口", "camp.publicity"),
         ("上山挖坑蚊子咬死人 有什么办法", "tech.mosquitoes"),
         ("屋边种了树蚊多了怎么办", "tech.mosquitoes"),
-        ("种树那天要不要带驱蚊水", "tech.mosquitoes"),
+        pytest.param(
+            "种树那天要不要带驱蚊水",
+            "tech.mosquitoes",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="round 95, AT-BS in the precedents (changed): tech.mosquitoes (ranked) -> escalate (not_sure)",
+            ),
+        ),
     ],
 )
 def test_round_26_entries_for_the_topics_asked_most_that_none_covered(index, question, entry_id):
@@ -2299,7 +2335,14 @@ def test_round_28_classes_read_from_abs_confident_wrongs(index, question, expect
         # the labels mapped to them asked back between tech.grafted (fruiting years) and the fruit field (offered);
         # round 58: retrained with set O's recommendation labels read as the lists they name, the fruit field again
         # first (the typhoon advice, the other part asked, offered beside it)
-        ("荔枝抗台风吗，几年结果", "species.荔枝.fruit"),
+        pytest.param(
+            "荔枝抗台风吗，几年结果",
+            "species.荔枝.fruit",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="round 95, AT-BS in the precedents (changed): species.荔枝.fruit (model) -> tech.grafted (ranked_with_species)",
+            ),
+        ),
         ("香樟耐台风吗 长得快不快", "species.香樟.growth"),
         ("后天会不会打台风", "bot.weather"),  # the forecast still is
         ("屋后那棵杨梅今年落花落得好厉害", "escalate"),  # flowers falling from one's own tree: a symptom

@@ -65,7 +65,14 @@ def test_the_index_trains_a_model_on_its_precedents_but_not_on_a_tests_few(index
     "question,expected",
     [
         ("有棵苗没活，要不要再种一棵", "tech.replant"),  # the rules read a survival check
-        ("买荔枝苗要睇啲咩，点先知啲苗靓唔靓", "tech.seedling_choice"),  # the rules were not sure: 荔枝's card
+        pytest.param(  # the rules were not sure: 荔枝's card
+            "买荔枝苗要睇啲咩，点先知啲苗靓唔靓",
+            "tech.seedling_choice",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="round 95, AT-BS in the precedents (same): tech.seedling_choice (model) -> tech.seedling_choice (precedents)",
+            ),
+        ),
         ("这几天天天下雨，泥巴烂糟糟的，可以趁湿种树吗", "tech.rain_planting"),  # the rules read a diagnosis
         # AB (round 28's development set; AA's '兄弟 数苗拉回来三天了还没种 放哪不会挂' is a precedent now, answered by them)
         ("苗圃给的土球才拳头那么大，会不会太小了，种得活吗？", "tech.root_ball"),
@@ -75,11 +82,8 @@ def test_the_index_trains_a_model_on_its_precedents_but_not_on_a_tests_few(index
         # round 54: answered again once AS and care.toml's phrasings were taught together (AQ's precedents had sent it
         # to a person as two trees compared); round 56: to a person again (the comparison rule) once living.toml's
         # phrasings and the labels mapped to them were taught: a ticket, never a wrong answer
-        pytest.param(
-            "规定种的树有哪些，我家想种荔枝和黄皮可以吗",
-            "camp.species_list",
-            marks=pytest.mark.xfail(strict=True, reason="round 56: the retrained model leaves the comparison's ticket"),
-        ),
+        # round 95 (AT-BS in the precedents): the model answers it (camp.species_list) again
+        ("规定种的树有哪些，我家想种荔枝和黄皮可以吗", "camp.species_list"),
     ],
 )
 def test_the_model_answers_what_the_rules_could_not_read(index, question, expected):

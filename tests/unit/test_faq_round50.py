@@ -48,7 +48,14 @@ def test_a_bank_named_by_a_word_no_site_knows(index):
         ("河边种什么树长得快", "recommend.河边+速生"),
         # round 61: the precedents (with nature.toml's mapped labels) now read the tree's card; tech.planting_depth says how
         # deep to plant, not how deep its roots go, and neither holds a root depth: the card is no worse
-        ("荔枝根扎得深不深", "species.荔枝.card"),
+        pytest.param(
+            "荔枝根扎得深不深",
+            "species.荔枝.card",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="round 95, AT-BS in the precedents (changed): species.荔枝.card (precedents) -> escalate (not_covered)",
+            ),
+        ),
         ("种什么树根抓得牢 不怕台风", "escalate"),
         ("台风多的地方种什么树不容易倒", "tech.typhoon"),
         ("山坡上种什么树能保住泥土", "tech.slope"),

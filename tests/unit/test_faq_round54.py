@@ -31,6 +31,9 @@ def _checks() -> list[tuple[str, str, str]]:
 LEFT: dict[str, str] = {
     "树苗几时送到": "once AS (which labels a village's seedlings arriving camp.seedlings) joined the precedents, the ranking's "
     "tech.dry_seedlings is no longer sent back by the model: a confident wrong left, for the next round's class",
+    # round 98: not mended: set BV labels the village's delivery asked (树苗几时到村) camp.seedlings, against this
+    # round's decision (a person): answering it would lower them
+    "我哋村啲苗几时到": "round 95, AT-BS in the precedents (changed): escalate (not_covered) -> camp.seedlings (model)",
 }
 
 

@@ -36,9 +36,28 @@ CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_63.tsv"
 # the rules' answer is the expected one, but the model reads another entry: the villager is asked which was meant
 # (round 43), the expected answer first (the own checks' missed lines whose why says so: tests/data/faq_rule_checks.toml)
 ASKED_BACK = [question for question, why in own_checks_table()["63"]["missed"].items() if why.startswith("asked back")]
+# no longer asked back since round 95 (sets AT-BS in the precedents): answered outright as the own checks expect (their
+# lines are no longer missed), so this test's premise, asked back, fails: strict xfails (round 98, once the hook of
+# tests/conftest.py)
+LEFT = {
+    question: "round 95, AT-BS in the precedents (same): answered outright by its intent, no longer asked back"
+    for question in (
+        "冇卷尺点知棵树有几高",
+        "树干上钉块铁牌会不会害死树",
+        "登记的住址会不会卖给别人",
+        "稻草堆起来能不能变成肥料",
+        "身份证号填上去 会唔会俾骗子攞去用",
+    )
+}
 
 
-@pytest.mark.parametrize("question", sorted(ASKED_BACK))
+@pytest.mark.parametrize(
+    "question",
+    [
+        pytest.param(q, marks=[pytest.mark.xfail(reason=LEFT[q], strict=True)] if q in LEFT else [])
+        for q in sorted([*ASKED_BACK, *LEFT])
+    ],
+)
 def test_round_63_asked_back_offers_the_rules_answer_first(index, question):
     expected = next(
         r[1] for r in (line.split("\t") for line in CHECKS.read_text(encoding="utf-8").splitlines()) if r[0] == question

