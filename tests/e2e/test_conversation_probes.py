@@ -2341,3 +2341,58 @@ ROUND_22I_MISSES = {message: why for why, messages in _ROUND_22I_LEFT for messag
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22i.tsv", ROUND_22I_MISSES))
 def test_round_22i_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
+
+
+# Set 22j, written blind at the forty-eighth session (main b35c9d3 132/140); now development, its misses strict xfails
+# until mended
+_ROUND_22J_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "set 22j's miss on main b35c9d3",
+        [
+            "member:我哋屋企应承今年种三棵龙眼 五月前种",
+            "party:我系党员陈国良 唔系陈国梁 你哋打错字",
+            "cadre:村民冇智能手机嘅 我点样帮佢哋报种树",
+            "adviser:村民问嘅嘢有冇新嘅 我睇下",
+            "after_photo:我唔识写树名 点搞",
+            "pending:算数喇 等阿仔返嚟先再报",
+            "pending:唔该帮我退订",
+            "finished:下个月我仲会种多两棵龙眼 先认领住",
+        ],
+    ),
+]
+ROUND_22J_MISSES = {message: why for why, messages in _ROUND_22J_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22j.tsv", ROUND_22J_MISSES))
+def test_round_22j_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+# Set 22k, written blind at the forty-eighth session (main b35c9d3 127/140); now development, its misses strict xfails
+# until mended
+_ROUND_22K_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "set 22k's miss on main b35c9d3",
+        [
+            "new:呢个系做咩嘅",
+            "member:我之前报嘅树你哋收到未",
+            "member:我种咗三棵桂花 要几耐淋一次水",
+            "cadre:镇里面话我哋落后 睇下村里而家几多棵",
+            "cadre:村尾陈叔屋企话清明前种三棵杨梅 帮佢登记一下",
+            "ticket:系上个月先换咗盆",
+            "after_photo:撳错咗 唔系想报种树",
+            "pending:礼拜六嘅植树活动点报名",
+            "finished:点解我张证书仲未出",
+            "finished:屋企仲有两个老人家种咗 佢哋冇手机 点报",
+            "twice:退订 || 唔好意思撳错 仲要收",
+            "twice:认领 2棵荔枝 || 唔种啦 取消认领",
+            "twice:改名 陈亚娣 || 打错 系陈亚弟",
+        ],
+    ),
+]
+ROUND_22K_MISSES = {message: why for why, messages in _ROUND_22K_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22k.tsv", ROUND_22K_MISSES))
+def test_round_22k_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
