@@ -76,7 +76,8 @@ _CANCEL_PREFIX = re.compile(r"^(?:取消|撤销|不要)认领\s*[:：]?\s*")
 _CANCEL_LEAD = re.compile(
     r"^(?:(?:唉|哎|哎呀|算啦|算了|算罢|算数|算吧|我谂过|我想过|谂过|想过|想了想|谂咗谂)[\s,，]*)*(?:都系|都是|还是|仲系)?\s*"
 )
-_NOT_PLEDGING = r"(?:唔|不)(?:认领|要)(?:住|了|啦|喇|咯)*"
+# round 90: or not planting after all (不种了, 唔想种喇, 种唔到啦, 冇地方种) before 取消认领
+_NOT_PLEDGING = r"(?:(?:唔|不)(?:认领|要|想种|种)|种(?:唔|不)(?:到|成|了|切)|(?:冇|没|没有)(?:地方|地|时间|空)种)(?:住|了|啦|喇|咯)*"
 _NOT_PLEDGING_FIRST = re.compile(rf"^{_NOT_PLEDGING}[\s,，]+(?:都系|都是|还是)?\s*(?=(?:取消|撤销|不要)认领)")
 _NOT_PLEDGING_ALONE = re.compile(r"^(?:唔|不)认领(?:住|了|啦|喇|咯)*$")
 _PARTICLES_AFTER = re.compile(r"(?<=认领)(?:吧|啦|喇|了|咯|啊|呀)+$")

@@ -2385,7 +2385,6 @@ _ROUND_22K_LEFT: list[tuple[str, list[str]]] = [
             "finished:点解我张证书仲未出",
             "finished:屋企仲有两个老人家种咗 佢哋冇手机 点报",
             "twice:退订 || 唔好意思撳错 仲要收",
-            "twice:认领 2棵荔枝 || 唔种啦 取消认领",
             "twice:改名 陈亚娣 || 打错 系陈亚弟",
         ],
     ),

@@ -143,6 +143,16 @@ def test_cancel_names_a_species_or_a_household():
     assert pledges.parse_cancel("取消认领责任区", SPECIES) is None
 
 
+@pytest.mark.parametrize("text", ["唔种啦 取消认领", "不想种了 撤销认领", "种唔到啦 取消认领", "冇地方种 取消认领"])
+def test_not_planting_said_before_the_withdrawal_is_the_withdrawal(text):
+    """Round 90 (22k): a change of mind about planting said first names no household (唔种啦 is no name)."""
+    assert pledges.parse_cancel(text, SPECIES) == pledges.PledgeText()
+
+
+def test_not_planting_and_how_to_withdraw_asked_is_no_withdrawal():
+    assert pledges.parse_cancel("不种了 取消认领要怎么弄", SPECIES) is None
+
+
 @pytest.mark.parametrize("text", ["认领 2棵荔枝", "认领了两棵龙眼", "认领 张三 2棵龙眼 3月", "我认领3棵桂花"])
 def test_a_pledge_is_never_a_planting_record(text):
     assert nlu.is_pledge(text)

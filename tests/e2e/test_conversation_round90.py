@@ -1,0 +1,58 @@
+"""Round 90 of issue 17 §5 (conv90), through signed pushes: sets 22j's and 22k's misses read by class. The probes, then
+conv90's own held-out examples in other words with their controls (tests/data/conversation_examples_conv90.tsv, written
+and run before the readers changed: 17/44 on main b35c9d3)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.test_conversation_probes import (  # noqa: F401  (the module's fixture: one app for the examples)
+    cases_of,
+    load,
+    probe,
+)
+
+# -- the sets' misses, by class ---------------------------------------------------------------------------------------
+PROBES = [
+    # a pledge withdrawn after not planting said first (pledges._NOT_PLEDGING)
+    ("twice", "认领 2棵荔枝 || 唔种啦 取消认领", "pledge"),
+]
+
+EXAMPLES = load("conversation_examples_conv90.tsv")
+
+# held-out cases still missed, each with why
+_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "not mended this round",
+        [
+            "member:我屋企答应今年种两棵荔枝 四月份种",
+            "member:我应承村委今年种四棵杨梅",
+            "member:今年我会种三棵桂花 六月前种好",
+            "member:我哋一家应承种两棵黄皮 七月前",
+            "finished:六月份再种三棵荔枝 帮我先认领住",
+            "finished:过两个月我仲要种多三棵桂花 先记低",
+            "twice:改名 黄美玲 || 写错咗 应该系黄美龄",
+            "twice:改名 李国强 || 唔好意思 系李国祥",
+            "twice:改名 何丽珍 || 打错字 系何丽贞",
+            "twice:退订 || 撳错咗 我仲想收",
+            "twice:订阅 || 按错了 不要收",
+            "pending:算啦 等我老公返嚟帮我报",
+            "pending:唔报住 等个女放假返嚟先",
+            "pending:先唔好记 等我孙返来再报",
+            "after_photo:按错了 不是要报种树",
+            "after_photo:撳错相 唔系报树",
+            "after_photo:唔小心发错图",
+            "pending:等阿仔返嚟帮我影相",
+            "after_photo:撳错咗 系桂花",
+            "member:上个礼拜报嘅荔枝有冇收到",
+            "member:我早几日发嘅相你哋收到冇",
+            "member:我琴日报咗两棵龙眼 你哋收到未",
+        ],
+    ),
+]
+LEFT = {message: why for why, messages in _LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases_of([*PROBES, *EXAMPLES], LEFT))
+def test_round_90(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
