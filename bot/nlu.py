@@ -3176,12 +3176,19 @@ def events_told_wished(norm: str) -> bool:
     return bool(norm) and bool(_TELL_ME_OF_EVENTS_RE.match(_INTENT_PARTICLES_RE.sub("", norm)))
 
 
+_RECEIVE_LAST_RE = re.compile(r"(?:收|接收|收到)(?:啊|呀|啦|吧|喇|咯|了)*$")
+
+
 def reminders_wanted_back(norm: str, as_sent: str = "") -> bool:
     """Round 53: the reminders wanted back after a slip or a sorry, round 82: or after all (frames75: read by the request
     frame, ``request_frames.reminders_back``, their regexes gone); or the activities to be told of again
     (``_TELL_ME_OF_EVENTS_RE``)."""
-    if request_frames.reminders_back(request_frame(norm, as_sent)):
+    frame = request_frame(norm, as_sent)
+    if request_frames.reminders_back(frame):
         return True  # a slip or a sorry first, or after all: alone, '我要提醒' says nothing
+    if frame.act == "receive" and not frame.object and frame.slip and frame.wished and _RECEIVE_LAST_RE.search(norm):
+        # round 90 (22k): receiving wished last after a slip, nothing named ('唔好意思撳错 仲要收'): what else is received
+        return not (frame.negated or frame.asked or frame.done or frame.not_yet)
     bare = _INTENT_PARTICLES_RE.sub("", _SORRY_FIRST_RE.sub("", norm))
     rest = _INTENT_PARTICLES_RE.sub("", _OFF_BEFORE_RE.sub("", bare))
     return rest != bare and bool(_TELL_ME_OF_EVENTS_RE.match(rest))
