@@ -3315,12 +3315,18 @@ _NAME_ALONE_SAID_RE = re.compile(
     r"(?:(?:帮我|麻烦|请|你)*(?:改|更正|改正)(?:下|一下|回|返|过来|正|吧|啦)*)?$"
 )
 
+# round 90 (22k: '改名 陈亚娣' then '打错 系陈亚弟', '唔好意思 系李国祥'): the slip or a sorry said before the right name
+_SLIP_OR_SORRY_FIRST_RE = re.compile(
+    r"^(?:(?:我|你们|你)?(?:打|写|登记|搞|弄|讲|说|输|填)错(?:字)?(?:了|啦|喇)*|不要意思|不好意思|对不起|抱歉|sorry)+"
+)
+
 
 def name_said_right(norm: str) -> str | None:
     """Round 50: the right name said (``_NAME_SAID_RIGHT_RE``), a common surname first, never a tree nor a count."""
     from bot.surnames import has_common_surname
 
-    found = _NAME_SAID_RIGHT_RE.match(norm or "") or _NAME_ALONE_SAID_RE.match(norm or "")
+    norm = _SLIP_OR_SORRY_FIRST_RE.sub("", norm or "", count=1)  # round 90 (22k: '打错 系陈亚弟' after 改名)
+    found = _NAME_SAID_RIGHT_RE.match(norm) or _NAME_ALONE_SAID_RE.match(norm)
     if not found or _NOT_A_PERSON_RE.search(norm) or not has_common_surname(found["name"]):
         return None
     return found["name"]
@@ -4373,8 +4379,12 @@ _NOT_A_PERSON_RE = re.compile(r"树|苗|棵|记录|品种")
 # round 66 (20u): the right name said against the wrong one, the change asked at the end ('我个名系刘进华唔系刘近华 帮我改',
 # '我叫张松林唔系张宋林 改番': 番 is Cantonese 返)
 _RIGHT_NOT_WRONG_THEN_CHANGE_RE = re.compile(
-    r"(?:我叫|我是|(?:名字|姓名|(?<=[我的个])名)(?:是|叫))(?P<right>[一-鿿]{2,4}?)(?:不是|而不是)(?P<wrong>[一-鿿]{2,4}?)"
-    r"(?:你们|你)?(?:帮我|麻烦|请|不该|同我)*(?:改|更正|改正)(?:下|一下|回|返|番|过来|正|吧|啦|过)*$"
+    # round 90 (22j: '我系党员陈国良 唔系陈国梁 你哋打错字'): the role said before the name, or the slip said after it
+    # instead of the change asked
+    r"(?:我叫|我是(?:党员|村干部|干部|村民|群众|技术顾问|顾问)?|(?:名字|姓名|(?<=[我的个])名)(?:是|叫))"
+    r"(?P<right>[一-鿿]{2,4}?)(?:不是|而不是)(?P<wrong>[一-鿿]{2,4}?)"
+    r"(?:你们|你)?(?:(?:帮我|麻烦|请|不该|同我)*(?:改|更正|改正)(?:下|一下|回|返|番|过来|正|吧|啦|过)*"
+    r"|(?:打|写|登记|记|弄|搞|输|填)错(?:字)?(?:了|啦|喇)*)$"
 )
 # round 81 (issue 17 §5; 21s '嗯我那个名字打错了啊是陈木兰的兰不是蓝色的蓝'): one character of the name spelled out by a
 # word that holds it, against the wrong one ('…的兰不是蓝色的蓝', '是木字旁的林唔系邻居的邻'): how it was written wrong

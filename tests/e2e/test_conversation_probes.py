@@ -2350,7 +2350,6 @@ _ROUND_22J_LEFT: list[tuple[str, list[str]]] = [
         "set 22j's miss on main b35c9d3",
         [
             "member:我哋屋企应承今年种三棵龙眼 五月前种",
-            "party:我系党员陈国良 唔系陈国梁 你哋打错字",
             "cadre:村民冇智能手机嘅 我点样帮佢哋报种树",
             "adviser:村民问嘅嘢有冇新嘅 我睇下",
             "after_photo:我唔识写树名 点搞",
@@ -2382,7 +2381,6 @@ _ROUND_22K_LEFT: list[tuple[str, list[str]]] = [
             "pending:礼拜六嘅植树活动点报名",
             "finished:点解我张证书仲未出",
             "finished:屋企仲有两个老人家种咗 佢哋冇手机 点报",
-            "twice:改名 陈亚娣 || 打错 系陈亚弟",
         ],
     ),
 ]

@@ -21,6 +21,10 @@ PROBES = [
     # the record waiting left for someone back to report (nlu._PUT_OFF_RE), or pressed wrong (nlu._DROP: 揿错, 按错)
     ("pending", "算数喇 等阿仔返嚟先再报", "cancel"),
     ("after_photo", "撳错咗 唔系想报种树", "cancel"),
+    # a name corrected: the slip said before the right name just after 改名 (nlu._SLIP_OR_SORRY_FIRST_RE), or the role said
+    # before the right name and the slip after the wrong one (nlu._RIGHT_NOT_WRONG_THEN_CHANGE_RE)
+    ("twice", "改名 陈亚娣 || 打错 系陈亚弟", "rename"),
+    ("party", "我系党员陈国良 唔系陈国梁 你哋打错字", "rename"),
 ]
 
 EXAMPLES = load("conversation_examples_conv90.tsv")
@@ -36,9 +40,6 @@ _LEFT: list[tuple[str, list[str]]] = [
             "member:我哋一家应承种两棵黄皮 七月前",
             "finished:六月份再种三棵荔枝 帮我先认领住",
             "finished:过两个月我仲要种多三棵桂花 先记低",
-            "twice:改名 黄美玲 || 写错咗 应该系黄美龄",
-            "twice:改名 李国强 || 唔好意思 系李国祥",
-            "twice:改名 何丽珍 || 打错字 系何丽贞",
             "twice:订阅 || 按错了 不要收",
             "member:上个礼拜报嘅荔枝有冇收到",
             "member:我早几日发嘅相你哋收到冇",

@@ -56,3 +56,33 @@ def test_the_photo_by_someone_back_later(text):
 )
 def test_pressed_wrong_is_a_retraction(text, dropped):
     assert nlu.retraction_said(nlu.normalize(text)) is dropped
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("打错 系陈亚弟", "陈亚弟"),  # 22k: after 改名, the slip said before the right name
+        ("唔好意思 系李国祥", "李国祥"),
+        ("写错咗 应该系黄美龄", "黄美龄"),
+        ("打错字 系何丽贞", "何丽贞"),
+        ("打错了 系荔枝", None),  # a tree, never a name
+        ("讲错咗 系三棵", None),
+    ],
+)
+def test_the_right_name_after_a_slip(text, name):
+    assert nlu.name_said_right(nlu.normalize(text)) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "fix"),
+    [
+        ("我系党员陈国良 唔系陈国梁 你哋打错字", True),  # 22j: the role before the name, the slip after
+        ("我系村民何秀英 唔系何秀莹 你哋写错咗", True),
+        ("我系党员陈国良 唔系陈国梁", False),  # neither the change asked nor the slip said
+        ("系龙眼 唔系荔枝 打错咗", False),  # a tree's (the record's)
+    ],
+)
+def test_the_right_name_against_the_wrong_with_the_slip_after(text, fix):
+    from bot.planting import MESSAGES_DIR, load_species_table
+
+    assert nlu.name_fix_said(nlu.normalize(text), load_species_table(MESSAGES_DIR)) is fix
