@@ -4816,16 +4816,19 @@ _PLAN_WHEN = (
 _PLANTING_FOR = r"(?:为|帮|替|给)(?!什么|啥|乜|何)[\u4e00-\u9fff]{1,6}?(?:补种|再种|多种|种植|种|栽|植)(?![了咗过好完])"
 _PLANTING_FOR_WISHED_RE = re.compile(rf"^(?:我|我们|我哋|我家)?(?:好)?(?:想|想要|打算|准备|计划|希望){_PLANTING_FOR}")
 _FOR_THE_LATE_RE = re.compile(r"过世|去世|已故|过身|走咗|死去|先人|纪念")
+_PROMISED_TO = r"(?:村委会|村委|村里|村干部|干部|书记|支书|组长)"
 # round 33b: the time before who ('今年我承诺种一棵杨梅'), a promise or a charge taken (承诺, 负责, 保证, 决定), and who
 # plants said between ('我承诺三月份自己种两棵荔枝', '…亲手种…')
 _PLAN_RE = re.compile(
     # round 82 (21x: '下个月仲想种两棵龙眼'): still or again wished (还, 仲: normalised 还; 再, 又)
-    rf"^{_PLAN_WHEN}(?:我|我们|我哋|我家|我们家|我哋屋企|屋企|家里|我屋企)?{_PLAN_WHEN}(?:也|都|还|仲|再|又)?"
-    rf"(?:报名|报个名|打算|准备|计划|想|要|认|承诺|负责|保证|决定)+\s*{_PLAN_WHEN}\s*(?:自己|亲手|亲自|先)?"
+    rf"^{_PLAN_WHEN}(?:我|我们|我哋|我家|我们家|我哋屋企|屋企|家里|我屋企)?(?:一家人|一家|全家)?{_PLAN_WHEN}(?:也|都|还|仲|再|又)?"
+    # round 90 (22j: '我哋屋企应承今年种三棵龙眼 五月前种'): promised (Cantonese 应承, 答应; to the village: 应承村委), or will
+    rf"(?:报名|报个名|打算|准备|计划|想|要|认|承诺|负责|保证|决定|(?:应承|答应)(?:了|咗)?{_PROMISED_TO}?|会)+\s*{_PLAN_WHEN}"
+    r"\s*(?:自己|亲手|亲自|先)?"
     # round 70: to plant again or more ('我想补种两棵荔枝', '打算再种三棵龙眼'): a plan too, never trees planted; the lead
     # (forty-second session): for someone ('想为阿妈种一棵桂花', '打算帮孙仔种两棵荔枝'): the household's plan (the late's
     # memory is the FAQ's: ``_FOR_THE_LATE_RE``)
-    rf"(?:{_PLANTING_FOR}|(?:补种|再种|多种|种植|种|栽|植)?)\s*"
+    rf"(?:{_PLANTING_FOR}|(?:补种|再种|多种|种多|种植|种|栽|植)?)\s*"  # round 90: Cantonese 种多 (plant more)
 )
 
 

@@ -351,8 +351,13 @@ _LATER = re.compile(
 
 # round 82 (21x, 21y, just after a record: '下个月仲想种两棵龙眼 先登记住', '我五月再认领两棵龙眼种'): put down first asked
 # after the trees to come ('先登记住', '先报住个数'), left out; the month said before 认领, moved after the trees
+# round 90 (conv90: '六月份再种三棵荔枝 帮我先认领住'): or 认领 itself, the trees to come in a month said before it
 _PUT_DOWN_FIRST = re.compile(
-    r"^(?:帮我|同我|给我|请)?先(?:登记|记|报|记录)(?:住|着|下|低|一下|上)?(?:个数|数)?(?:先)?(?:啦|吧|喇|咯|先)?$"
+    r"^(?:帮我|同我|给我|请)?先(?:登记|记|报|记录|认领)(?:住|着|下|低|一下|上)?(?:个数|数)?(?:先)?(?:啦|吧|喇|咯|先)?$"
+)
+_MONTH_THEN_PLANTING = re.compile(
+    rf"^(?P<when>[{nlu._CN_NUM}\d]{{1,3}}月(?:份)?(?:底|初|中|尾)?)(?:我|我家|我哋|我们)?(?:再|还|又|仲|也|都)?(?:会|要|想)?"
+    rf"种(?:多)?\s*(?P<trees>[{nlu._CN_NUM}\d]+\s*[{nlu.MEASURE_WORDS}].*)$"
 )
 _MONTH_FIRST = re.compile(
     rf"^(?P<who>我|我家|我们|我屋企)?(?P<when>[{nlu._CN_NUM}\d]{{1,3}}月(?:份)?)"
@@ -366,6 +371,9 @@ def _later_trees_put_down(text: str) -> str:
     clauses = [c for c in _CLAUSES.split(text) if c]
     if len(clauses) >= 2 and _PUT_DOWN_FIRST.match(clauses[-1]):
         text = " ".join(clauses[:-1])
+        planted = _MONTH_THEN_PLANTING.match(text) if "认领" in clauses[-1] else None
+        if planted:  # round 90: the month's trees claimed after them
+            return f"认领 {planted['trees']} {planted['when']}"
     found = _MONTH_FIRST.match(text)
     return f"{found['who'] or ''}{found['rest']} {found['when']}种" if found else text
 

@@ -2349,12 +2349,10 @@ _ROUND_22J_LEFT: list[tuple[str, list[str]]] = [
     (
         "set 22j's miss on main b35c9d3",
         [
-            "member:我哋屋企应承今年种三棵龙眼 五月前种",
             "cadre:村民冇智能手机嘅 我点样帮佢哋报种树",
             "adviser:村民问嘅嘢有冇新嘅 我睇下",
             "after_photo:我唔识写树名 点搞",
             "pending:唔该帮我退订",
-            "finished:下个月我仲会种多两棵龙眼 先认领住",
         ],
     ),
 ]

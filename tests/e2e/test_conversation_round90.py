@@ -25,6 +25,10 @@ PROBES = [
     # before the right name and the slip after the wrong one (nlu._RIGHT_NOT_WRONG_THEN_CHANGE_RE)
     ("twice", "改名 陈亚娣 || 打错 系陈亚弟", "rename"),
     ("party", "我系党员陈国良 唔系陈国梁 你哋打错字", "rename"),
+    # trees promised (应承, 答应, 会) or planted more later (种多), a plan: a pledge (nlu._PLAN_RE)
+    ("member", "我哋屋企应承今年种三棵龙眼 五月前种", "pledge"),
+    ("finished", "下个月我仲会种多两棵龙眼 先认领住", "pledge"),
+    ("member", "我答应咗村委种一棵桂花", "pledge"),
 ]
 
 EXAMPLES = load("conversation_examples_conv90.tsv")
@@ -32,14 +36,13 @@ EXAMPLES = load("conversation_examples_conv90.tsv")
 # held-out cases still missed, each with why
 _LEFT: list[tuple[str, list[str]]] = [
     (
+        "黄皮 is on no species list: a plan is a pledge only with a tree the bot knows (pledges.parse), else the trees"
+        " are read as a record of an unlisted tree",
+        ["member:我哋一家应承种两棵黄皮 七月前"],
+    ),
+    (
         "not mended this round",
         [
-            "member:我屋企答应今年种两棵荔枝 四月份种",
-            "member:我应承村委今年种四棵杨梅",
-            "member:今年我会种三棵桂花 六月前种好",
-            "member:我哋一家应承种两棵黄皮 七月前",
-            "finished:六月份再种三棵荔枝 帮我先认领住",
-            "finished:过两个月我仲要种多三棵桂花 先记低",
             "twice:订阅 || 按错了 不要收",
             "member:上个礼拜报嘅荔枝有冇收到",
             "member:我早几日发嘅相你哋收到冇",

@@ -86,3 +86,20 @@ def test_the_right_name_against_the_wrong_with_the_slip_after(text, fix):
     from bot.planting import MESSAGES_DIR, load_species_table
 
     assert nlu.name_fix_said(nlu.normalize(text), load_species_table(MESSAGES_DIR)) is fix
+
+
+@pytest.mark.parametrize(
+    ("text", "trees"),
+    [
+        ("我哋屋企应承今年种三棵龙眼 五月前种", "三棵龙眼 五月前种"),  # 22j: promised (Cantonese 应承)
+        ("我应承村委今年种四棵杨梅", "四棵杨梅"),  # promised to the village
+        ("我答应咗村委种一棵桂花", "一棵桂花"),
+        ("今年我会种三棵桂花 六月前种好", "三棵桂花 六月前种好"),  # will
+        ("我哋一家应承种两棵荔枝 七月前", "两棵荔枝 七月前"),
+        ("下个月我仲会种多两棵龙眼 先认领住", "两棵龙眼 先认领住 下个月"),  # 22j: Cantonese 种多 (plant more)
+        ("我会种龙眼 几时种最好", None),  # a question
+        ("我今年种咗三棵龙眼", None),  # planted
+    ],
+)
+def test_trees_promised_are_a_plan(text, trees):
+    assert nlu.planned_planting(text) == trees

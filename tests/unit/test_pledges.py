@@ -214,3 +214,18 @@ def test_a_pledge_list_in_words():
         )
         == "2棵荔枝（3月种）、1棵龙眼"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "month"),
+    [("六月份再种三棵荔枝 帮我先认领住", 3, 6), ("五月种两棵龙眼 先认领住", 2, 5)],
+)
+def test_a_months_trees_claimed_after_them(text, count, month):
+    """Round 90 (conv90): the trees to plant in a month, 认领 asked after them (put down first)."""
+    parsed = pledges.parse(text, SPECIES)
+    assert (parsed.count, parsed.month) == (count, month)
+
+
+@pytest.mark.parametrize("text", ["三月种两棵荔枝", "三月种咗两棵荔枝 先认领住"])
+def test_a_months_trees_unclaimed_or_planted_are_no_pledge(text):
+    assert pledges.parse(text, SPECIES) is None
