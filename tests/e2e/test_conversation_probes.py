@@ -2371,7 +2371,6 @@ _ROUND_22K_LEFT: list[tuple[str, list[str]]] = [
         "set 22k's miss on main b35c9d3",
         [
             "new:呢个系做咩嘅",
-            "member:我之前报嘅树你哋收到未",
             "member:我种咗三棵桂花 要几耐淋一次水",
             "cadre:镇里面话我哋落后 睇下村里而家几多棵",
             "cadre:村尾陈叔屋企话清明前种三棵杨梅 帮佢登记一下",

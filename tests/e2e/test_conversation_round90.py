@@ -29,6 +29,9 @@ PROBES = [
     ("member", "我哋屋企应承今年种三棵龙眼 五月前种", "pledge"),
     ("finished", "下个月我仲会种多两棵龙眼 先认领住", "pledge"),
     ("member", "我答应咗村委种一棵桂花", "pledge"),
+    # trees reported earlier (之前), whether received asked: with no record just finished, the progress
+    # (planting._REPORTED_FIRST_RE, _TREES_RECEIVED_ASKED_BEFORE_RE)
+    ("member", "我之前报嘅树你哋收到未", "progress"),
 ]
 
 EXAMPLES = load("conversation_examples_conv90.tsv")
@@ -41,13 +44,9 @@ _LEFT: list[tuple[str, list[str]]] = [
         ["member:我哋一家应承种两棵黄皮 七月前"],
     ),
     (
-        "not mended this round",
-        [
-            "twice:订阅 || 按错了 不要收",
-            "member:上个礼拜报嘅荔枝有冇收到",
-            "member:我早几日发嘅相你哋收到冇",
-            "member:我琴日报咗两棵龙眼 你哋收到未",
-        ],
+        "the reminders refused after a slip with nothing named (按错了 不要收) is not read as 'off': after a photo the same"
+        " words may refuse the photo; only the 'on' side is read unnamed (nlu.reminders_wanted_back)",
+        ["twice:订阅 || 按错了 不要收"],
     ),
 ]
 LEFT = {message: why for why, messages in _LEFT for message in messages}

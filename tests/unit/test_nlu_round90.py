@@ -103,3 +103,20 @@ def test_the_right_name_against_the_wrong_with_the_slip_after(text, fix):
 )
 def test_trees_promised_are_a_plan(text, trees):
     assert nlu.planned_planting(text) == trees
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("我之前报嘅树你哋收到未", True),  # 22k: earlier (之前), received asked after the trees
+        ("上个礼拜报嘅荔枝有冇收到", True),  # received asked before it (有冇收到)
+        ("我琴日报咗两棵龙眼 你哋收到未", True),  # reported with its count
+        ("之前报嘅树有冇收到钱", False),  # something else received
+        ("之前报嘅树死咗", False),
+        ("我琴日报咗两棵龙眼", False),  # told, nothing asked
+    ],
+)
+def test_trees_reported_earlier_asked_received(text, asked):
+    from bot import planting
+
+    assert planting.recorded_asked(nlu.normalize(text)) is asked
