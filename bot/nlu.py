@@ -6495,6 +6495,17 @@ _PLEASE_FIRST_RE = re.compile(
 )
 
 
+# round 90 (22j: '唔该帮我退订'): a command asked politely, the please and the help-me before its word
+_PLEASE_LEAD_RE = re.compile(r"^(?:不该|麻烦|请|劳驾|拜托)?(?:你|您|你们)?(?:帮我|帮忙|同我|替我|给我)?")
+
+
+def without_please(norm: str) -> str:
+    """'不该帮我退订' -> '退订' (``normalize``d: 唔该 is 不该): the please and the help-me before a command's word left out;
+    '' when there is none (the text as it is is read by the command's own words)."""
+    bare = _PLEASE_LEAD_RE.sub("", norm or "", count=1)
+    return bare if bare != norm else ""
+
+
 # round 25: put off till later, said after a retraction ('取消吧 明天再弄', '唔要住 听日再讲', '算了 下次再记'): when, then
 # again or later, and nothing more
 _PUT_OFF_RE = re.compile(

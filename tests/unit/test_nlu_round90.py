@@ -120,3 +120,18 @@ def test_trees_reported_earlier_asked_received(text, asked):
     from bot import planting
 
     assert planting.recorded_asked(nlu.normalize(text)) is asked
+
+
+@pytest.mark.parametrize(
+    ("text", "bare"),
+    [
+        ("唔该帮我退订", "退订"),
+        ("麻烦帮我订阅", "订阅"),
+        ("请退订", "退订"),
+        ("帮我退订", "退订"),
+        ("退订", ""),
+        ("点样退订", ""),
+    ],
+)
+def test_a_command_asked_politely(text, bare):
+    assert nlu.without_please(nlu.normalize(text)) == bare
