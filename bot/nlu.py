@@ -7938,9 +7938,18 @@ _TREE_UNKNOWN = (
     r"(?:我)?(?:不知道|不认识|不会|不识|不懂)(?:种的|这棵|那棵|个|这个|那个)?(?:是|叫|叫做)?(?:什么|哪种)?"
     r"(?:树名|树种|树|品种|名字|名)"
 )
+# round 90 (22j: '我唔识写树名 点搞', after a photo): the tree's name one cannot write (唔识写, 写唔出), how to go on asked
+# after it (点搞, 点算, 点办: normalised 怎么弄, 怎么办)
+_TREE_NAME = r"(?:树名|树种|树的名字|树的名|树名字)"
+_TREE_NAME_UNWRITTEN = (
+    rf"(?:我)?(?:不会|不识|不懂|不识得)(?:写|打){_TREE_NAME}|{_TREE_NAME}(?:我)?(?:写|打)不(?:出|到|来)"
+)
+_TREE_NAME_UNWRITTEN_RE = re.compile(_TREE_NAME_UNWRITTEN)
 _HOW_TELL = r"(?:要)?(?:怎么|怎样|如何)(?:样)?(?:报|填|写|讲|说|打|话|告诉你|记录|登记)(?:给你)?(?:知|听)?(?:才行|才得|才可以|好)?"
+_HOW_GO_ON = r"(?:要)?(?:怎么|怎样|如何)(?:样)?(?:弄|办|搞|做)(?:才好|好)?"
 _CANNOT_TELL_HOW_RE = re.compile(
     rf"^(?:{_CANNOT_TYPE}|{_TREE_UNKNOWN})(?:{_HOW_TELL})$|^(?:{_HOW_TELL})(?:{_CANNOT_TYPE}|{_TREE_UNKNOWN})$"
+    rf"|^(?:{_TREE_NAME_UNWRITTEN})(?:{_HOW_TELL}|{_HOW_GO_ON})$"
 )
 
 
@@ -7950,7 +7959,8 @@ def cannot_tell_how_asked(norm: str) -> str | None:
     bare = _INTENT_PARTICLES_RE.sub("", norm or "")
     if not bare or len(bare) > INTENT_MAX_CHARS or not _CANNOT_TELL_HOW_RE.match(bare):
         return None
-    return "typing" if _CANNOT_TYPE_RE.search(bare) else "tree"
+    # round 90: the tree's name known but not written is typing's (said by voice)
+    return "typing" if _CANNOT_TYPE_RE.search(bare) or _TREE_NAME_UNWRITTEN_RE.search(bare) else "tree"
 
 
 def record_asked_otherwise(norm: str) -> bool:

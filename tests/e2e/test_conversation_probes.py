@@ -2351,8 +2351,6 @@ _ROUND_22J_LEFT: list[tuple[str, list[str]]] = [
         [
             "cadre:村民冇智能手机嘅 我点样帮佢哋报种树",
             "adviser:村民问嘅嘢有冇新嘅 我睇下",
-            "after_photo:我唔识写树名 点搞",
-            "pending:唔该帮我退订",
         ],
     ),
 ]

@@ -32,6 +32,10 @@ PROBES = [
     # trees reported earlier (之前), whether received asked: with no record just finished, the progress
     # (planting._REPORTED_FIRST_RE, _TREES_RECEIVED_ASKED_BEFORE_RE)
     ("member", "我之前报嘅树你哋收到未", "progress"),
+    # a command asked politely (core.text_means: nlu.without_please)
+    ("pending", "唔该帮我退订", "unsubscribe"),
+    # after a photo, the tree's name not known how to write (nlu._TREE_NAME_UNWRITTEN): the record's next step
+    ("after_photo", "我唔识写树名 点搞", "how"),
 ]
 
 EXAMPLES = load("conversation_examples_conv90.tsv")

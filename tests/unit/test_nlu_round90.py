@@ -135,3 +135,18 @@ def test_trees_reported_earlier_asked_received(text, asked):
 )
 def test_a_command_asked_politely(text, bare):
     assert nlu.without_please(nlu.normalize(text)) == bare
+
+
+@pytest.mark.parametrize(
+    ("text", "cannot"),
+    [
+        ("我唔识写树名 点搞", "typing"),  # 22j: the tree's name not written, how to go on asked: said by voice
+        ("树名我写唔出 点算", "typing"),
+        ("不会写树的名字怎么办", "typing"),
+        ("我唔知种嘅系咩树 点填", "tree"),  # round 89's: the tree not known
+        ("我唔识写字 点搞", None),  # no tree's name
+        ("树名系桂花", None),
+    ],
+)
+def test_the_trees_name_not_written(text, cannot):
+    assert nlu.cannot_tell_how_asked(nlu.normalize(text)) == cannot
