@@ -6212,7 +6212,12 @@ _QUEUE_ANY_LEFT_RE = re.compile(
 
 # round 41 (19o): questions counted as waiting for the adviser, nothing said after it ('今日有几多条问题等紧我', '有几个提问
 # 在等我')
-_QUEUE_WAITING_RE = re.compile(r"(?:问题|提问)(?:在|正在)?等(?:紧|着|住|在)?(?:我|你)(?:呢|啊|呀|吗)?$")
+_QUEUE_WAITING_RE = re.compile(
+    r"(?:问题|提问)(?:在|正在)?等(?:紧|着|住|在)?(?:我|你)(?:呢|啊|呀|吗)?$"
+    # round 90 (22j: '村民问嘅嘢有冇新嘅 我睇下'): what the villagers asked named, then whether any is new
+    r"|^(?:村民|群众|大家|农户|他们)(?:问的|提的|问我的)(?:东西|问题|事)?(?:有没有|有无)(?:新的|新)(?:问题)?(?:我)?"
+    r"(?:看下|看看|看一下|看)?$"
+)
 # round 48 (19v): the adviser's own 待处理 (pending) named, as a list or to be seen ('睇下我个待处理列表', '我嘅待处理睇下',
 # '看看我的待处理清单')
 _QUEUE_PENDING_RE = re.compile(

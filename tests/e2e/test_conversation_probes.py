@@ -2350,7 +2350,6 @@ _ROUND_22J_LEFT: list[tuple[str, list[str]]] = [
         "set 22j's miss on main b35c9d3",
         [
             "cadre:村民冇智能手机嘅 我点样帮佢哋报种树",
-            "adviser:村民问嘅嘢有冇新嘅 我睇下",
         ],
     ),
 ]

@@ -36,6 +36,8 @@ PROBES = [
     ("pending", "唔该帮我退订", "unsubscribe"),
     # after a photo, the tree's name not known how to write (nlu._TREE_NAME_UNWRITTEN): the record's next step
     ("after_photo", "我唔识写树名 点搞", "how"),
+    # an adviser asking whether what the villagers asked has anything new (nlu._QUEUE_WAITING_RE): the 待办
+    ("adviser", "村民问嘅嘢有冇新嘅 我睇下", "queue"),
 ]
 
 EXAMPLES = load("conversation_examples_conv90.tsv")

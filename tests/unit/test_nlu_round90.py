@@ -150,3 +150,18 @@ def test_a_command_asked_politely(text, bare):
 )
 def test_the_trees_name_not_written(text, cannot):
     assert nlu.cannot_tell_how_asked(nlu.normalize(text)) == cannot
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("村民问嘅嘢有冇新嘅 我睇下", True),  # 22j: what the villagers asked, whether any is new
+        ("大家问嘅嘢有冇新嘅", True),
+        ("大家问嘅荔枝有冇新嘅", False),  # a tree
+        ("村民问嘅嘢点答", False),  # how
+    ],
+)
+def test_new_questions_asked_by_an_adviser(text, asked):
+    from bot.planting import MESSAGES_DIR, load_species_table
+
+    assert nlu.queue_asked(nlu.normalize(text), load_species_table(MESSAGES_DIR)) is asked
