@@ -342,10 +342,14 @@ def _count_as_pledge(text: str) -> str:
 _TO_PLANT = re.compile(
     rf"^(?:我|我家|我屋企|我哋|我们)?(?:今年)?(?:种|栽)?(?=\s*[{nlu._CN_NUM}\d]+\s*[{nlu.MEASURE_WORDS}])"
 )
-_LATER = re.compile(
-    rf"^(?:下个月|下月|过几日|过几天|过两日|过两天|迟啲|迟些|明年|开春|[{nlu._CN_NUM}\d]{{1,3}}月(?:份)?"
+_LATER_WHEN = (
+    rf"(?:下个月|下月|过几日|过几天|过两日|过两天|迟啲|迟些|明年|开春|[{nlu._CN_NUM}\d]{{1,3}}月(?:份)?"
     r"(?:上旬|中旬|下旬|初|底|中|前|之前|以前)?|" + nlu.FESTIVAL_RE.pattern + r")"
-    r"(?:先|再|就|才|会)?(?:种|种落去|种好|种完|完成|种下)(?:啦|吧|喇)?$"
+)
+_LATER = re.compile(rf"^{_LATER_WHEN}(?:先|再|就|才|会)?(?:种|种落去|种好|种完|完成|种下)(?:啦|吧|喇)?$")
+# round 90 (22k: '村尾陈叔屋企话清明前种三棵杨梅 帮佢登记一下'): trees to plant at a time to come said first, then the trees
+_LATER_TREES = re.compile(
+    rf"^{_LATER_WHEN}(?:先|再|就|才|会|要)?种(?![了咗过好完])\s*[{nlu._CN_NUM}\d]+\s*[{nlu.MEASURE_WORDS}]"
 )
 
 
@@ -465,7 +469,8 @@ _NAMED_SAID = re.compile(
 
 
 # conv88 (22f: '张伯屋企话认三棵龙眼 五月先种 帮佢记低'): or written down for them (帮佢记低), when said between; what they
-# said starting with 认 (认 or 认领, the pledge's own word, normalised '要认') keeps it once
+# said starting with 认 (认 or 认领, the pledge's own word, normalised '要认') keeps it once; round 90: or trees to plant at a
+# time to come (``_LATER_TREES``: '…话清明前种三棵杨梅 帮佢登记一下'; '…今日种咗一棵荔枝 我帮佢记一下' stays a 代种)
 _WRITE_IT_DOWN_FOR_THEM = re.compile(
     rf"^(?:我)?(?:帮|替|同|给)(?:{nlu.HE_WORDS})(?:哋|们)?(?:记低|记下|记一下|记住|记上|记录|登记)(?:下|一下)?(?:先|啦|吧|呀|啊)?$"
 )
@@ -477,7 +482,9 @@ def _for_them(clause: str, next_one: bool, what: str) -> bool:
     later clause when what they said pledges (认: '黄伯屋企今日种咗一棵荔枝 我帮佢记一下' is trees planted, a 代种)."""
     if next_one and request_frames.taken_on_for_them(request_frames.read(nlu.normalize(clause))):
         return True
-    return bool(_WRITE_IT_DOWN_FOR_THEM.match(clause)) and bool(_PLEDGE_WORD_FIRST.match(what))
+    return bool(_WRITE_IT_DOWN_FOR_THEM.match(clause)) and bool(
+        _PLEDGE_WORD_FIRST.match(what) or _LATER_TREES.match(what)  # round 90: trees at a time to come
+    )
 
 
 def _said_then_for_them(clauses: list[str]) -> list[str]:

@@ -2370,7 +2370,6 @@ _ROUND_22K_LEFT: list[tuple[str, list[str]]] = [
             "new:呢个系做咩嘅",
             "member:我种咗三棵桂花 要几耐淋一次水",
             "cadre:镇里面话我哋落后 睇下村里而家几多棵",
-            "cadre:村尾陈叔屋企话清明前种三棵杨梅 帮佢登记一下",
             "ticket:系上个月先换咗盆",
             "pending:礼拜六嘅植树活动点报名",
             "finished:点解我张证书仲未出",

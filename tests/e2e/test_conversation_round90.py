@@ -1,6 +1,6 @@
 """Round 90 of issue 17 §5 (conv90), through signed pushes: sets 22j's and 22k's misses read by class. The probes, then
-conv90's own held-out examples in other words with their controls (tests/data/conversation_examples_conv90.tsv, written
-and run before the readers changed: 17/44 on main b35c9d3)."""
+conv90's own held-out examples in other words with their controls (tests/data/conversation_examples_conv90.tsv, each
+class written and run before its reader changed: 30/77 on main b35c9d3)."""
 
 from __future__ import annotations
 
@@ -38,6 +38,8 @@ PROBES = [
     ("after_photo", "我唔识写树名 点搞", "how"),
     # an adviser asking whether what the villagers asked has anything new (nlu._QUEUE_WAITING_RE): the 待办
     ("adviser", "村民问嘅嘢有冇新嘅 我睇下", "queue"),
+    # a cadre telling a household's plan at a time to come, then 帮佢登记 (pledges._LATER_TREES): their pledge, no 代种
+    ("cadre", "村尾陈叔屋企话清明前种三棵杨梅 帮佢登记一下", "pledge"),
 ]
 
 EXAMPLES = load("conversation_examples_conv90.tsv")

@@ -229,3 +229,19 @@ def test_a_months_trees_claimed_after_them(text, count, month):
 @pytest.mark.parametrize("text", ["三月种两棵荔枝", "三月种咗两棵荔枝 先认领住"])
 def test_a_months_trees_unclaimed_or_planted_are_no_pledge(text):
     assert pledges.parse(text, SPECIES) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "count", "month"),
+    [
+        ("黄伯屋企话清明前种两棵荔枝 帮佢登记一下", "黄伯", 2, 3),  # round 90 (22k): a time to come first, 帮佢登记
+        ("陈叔屋企讲五月种两棵桂花 帮佢登记", "陈叔", 2, 5),
+    ],
+)
+def test_a_households_plan_written_down_for_them(text, name, count, month):
+    parsed = pledges.parse(text, SPECIES)
+    assert (parsed.name, parsed.count, parsed.month) == (name, count, month)
+
+
+def test_a_households_trees_planted_today_written_down_are_no_pledge():
+    assert pledges.parse("黄伯屋企今日种咗一棵荔枝 我帮佢记一下", SPECIES) is None
