@@ -1,6 +1,6 @@
 """Round 90 of issue 17 §5 (conv90), through signed pushes: sets 22j's and 22k's misses read by class. The probes, then
 conv90's own held-out examples in other words with their controls (tests/data/conversation_examples_conv90.tsv, each
-class written and run before its reader changed: 30/77 on main b35c9d3)."""
+class written and run before its reader changed: 30/71 on main b35c9d3)."""
 
 from __future__ import annotations
 
