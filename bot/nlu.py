@@ -3179,12 +3179,19 @@ def events_told_wished(norm: str) -> bool:
     return bool(norm) and bool(_TELL_ME_OF_EVENTS_RE.match(_INTENT_PARTICLES_RE.sub("", norm)))
 
 
+_RECEIVE_LAST_RE = re.compile(r"(?:收|接收|收到)(?:啊|呀|啦|吧|喇|咯|了)*$")
+
+
 def reminders_wanted_back(norm: str, as_sent: str = "") -> bool:
     """Round 53: the reminders wanted back after a slip or a sorry, round 82: or after all (frames75: read by the request
     frame, ``request_frames.reminders_back``, their regexes gone); or the activities to be told of again
     (``_TELL_ME_OF_EVENTS_RE``)."""
-    if request_frames.reminders_back(request_frame(norm, as_sent)):
+    frame = request_frame(norm, as_sent)
+    if request_frames.reminders_back(frame):
         return True  # a slip or a sorry first, or after all: alone, '我要提醒' says nothing
+    if frame.act == "receive" and not frame.object and frame.slip and frame.wished and _RECEIVE_LAST_RE.search(norm):
+        # round 90 (22k): receiving wished last after a slip, nothing named ('唔好意思撳错 仲要收'): what else is received
+        return not (frame.negated or frame.asked or frame.done or frame.not_yet)
     bare = _INTENT_PARTICLES_RE.sub("", _SORRY_FIRST_RE.sub("", norm))
     rest = _INTENT_PARTICLES_RE.sub("", _OFF_BEFORE_RE.sub("", bare))
     return rest != bare and bool(_TELL_ME_OF_EVENTS_RE.match(rest))
@@ -3311,12 +3318,18 @@ _NAME_ALONE_SAID_RE = re.compile(
     r"(?:(?:帮我|麻烦|请|你)*(?:改|更正|改正)(?:下|一下|回|返|过来|正|吧|啦)*)?$"
 )
 
+# round 90 (22k: '改名 陈亚娣' then '打错 系陈亚弟', '唔好意思 系李国祥'): the slip or a sorry said before the right name
+_SLIP_OR_SORRY_FIRST_RE = re.compile(
+    r"^(?:(?:我|你们|你)?(?:打|写|登记|搞|弄|讲|说|输|填)错(?:字)?(?:了|啦|喇)*|不要意思|不好意思|对不起|抱歉|sorry)+"
+)
+
 
 def name_said_right(norm: str) -> str | None:
     """Round 50: the right name said (``_NAME_SAID_RIGHT_RE``), a common surname first, never a tree nor a count."""
     from bot.surnames import has_common_surname
 
-    found = _NAME_SAID_RIGHT_RE.match(norm or "") or _NAME_ALONE_SAID_RE.match(norm or "")
+    norm = _SLIP_OR_SORRY_FIRST_RE.sub("", norm or "", count=1)  # round 90 (22k: '打错 系陈亚弟' after 改名)
+    found = _NAME_SAID_RIGHT_RE.match(norm) or _NAME_ALONE_SAID_RE.match(norm)
     if not found or _NOT_A_PERSON_RE.search(norm) or not has_common_surname(found["name"]):
         return None
     return found["name"]
@@ -4369,8 +4382,12 @@ _NOT_A_PERSON_RE = re.compile(r"树|苗|棵|记录|品种")
 # round 66 (20u): the right name said against the wrong one, the change asked at the end ('我个名系刘进华唔系刘近华 帮我改',
 # '我叫张松林唔系张宋林 改番': 番 is Cantonese 返)
 _RIGHT_NOT_WRONG_THEN_CHANGE_RE = re.compile(
-    r"(?:我叫|我是|(?:名字|姓名|(?<=[我的个])名)(?:是|叫))(?P<right>[一-鿿]{2,4}?)(?:不是|而不是)(?P<wrong>[一-鿿]{2,4}?)"
-    r"(?:你们|你)?(?:帮我|麻烦|请|不该|同我)*(?:改|更正|改正)(?:下|一下|回|返|番|过来|正|吧|啦|过)*$"
+    # round 90 (22j: '我系党员陈国良 唔系陈国梁 你哋打错字'): the role said before the name, or the slip said after it
+    # instead of the change asked
+    r"(?:我叫|我是(?:党员|村干部|干部|村民|群众|技术顾问|顾问)?|(?:名字|姓名|(?<=[我的个])名)(?:是|叫))"
+    r"(?P<right>[一-鿿]{2,4}?)(?:不是|而不是)(?P<wrong>[一-鿿]{2,4}?)"
+    r"(?:你们|你)?(?:(?:帮我|麻烦|请|不该|同我)*(?:改|更正|改正)(?:下|一下|回|返|番|过来|正|吧|啦|过)*"
+    r"|(?:打|写|登记|记|弄|搞|输|填)错(?:字)?(?:了|啦|喇)*)$"
 )
 # round 81 (issue 17 §5; 21s '嗯我那个名字打错了啊是陈木兰的兰不是蓝色的蓝'): one character of the name spelled out by a
 # word that holds it, against the wrong one ('…的兰不是蓝色的蓝', '是木字旁的林唔系邻居的邻'): how it was written wrong
@@ -4802,16 +4819,19 @@ _PLAN_WHEN = (
 _PLANTING_FOR = r"(?:为|帮|替|给)(?!什么|啥|乜|何)[\u4e00-\u9fff]{1,6}?(?:补种|再种|多种|种植|种|栽|植)(?![了咗过好完])"
 _PLANTING_FOR_WISHED_RE = re.compile(rf"^(?:我|我们|我哋|我家)?(?:好)?(?:想|想要|打算|准备|计划|希望){_PLANTING_FOR}")
 _FOR_THE_LATE_RE = re.compile(r"过世|去世|已故|过身|走咗|死去|先人|纪念")
+_PROMISED_TO = r"(?:村委会|村委|村里|村干部|干部|书记|支书|组长)"
 # round 33b: the time before who ('今年我承诺种一棵杨梅'), a promise or a charge taken (承诺, 负责, 保证, 决定), and who
 # plants said between ('我承诺三月份自己种两棵荔枝', '…亲手种…')
 _PLAN_RE = re.compile(
     # round 82 (21x: '下个月仲想种两棵龙眼'): still or again wished (还, 仲: normalised 还; 再, 又)
-    rf"^{_PLAN_WHEN}(?:我|我们|我哋|我家|我们家|我哋屋企|屋企|家里|我屋企)?{_PLAN_WHEN}(?:也|都|还|仲|再|又)?"
-    rf"(?:报名|报个名|打算|准备|计划|想|要|认|承诺|负责|保证|决定)+\s*{_PLAN_WHEN}\s*(?:自己|亲手|亲自|先)?"
+    rf"^{_PLAN_WHEN}(?:我|我们|我哋|我家|我们家|我哋屋企|屋企|家里|我屋企)?(?:一家人|一家|全家)?{_PLAN_WHEN}(?:也|都|还|仲|再|又)?"
+    # round 90 (22j: '我哋屋企应承今年种三棵龙眼 五月前种'): promised (Cantonese 应承, 答应; to the village: 应承村委), or will
+    rf"(?:报名|报个名|打算|准备|计划|想|要|认|承诺|负责|保证|决定|(?:应承|答应)(?:了|咗)?{_PROMISED_TO}?|会)+\s*{_PLAN_WHEN}"
+    r"\s*(?:自己|亲手|亲自|先)?"
     # round 70: to plant again or more ('我想补种两棵荔枝', '打算再种三棵龙眼'): a plan too, never trees planted; the lead
     # (forty-second session): for someone ('想为阿妈种一棵桂花', '打算帮孙仔种两棵荔枝'): the household's plan (the late's
     # memory is the FAQ's: ``_FOR_THE_LATE_RE``)
-    rf"(?:{_PLANTING_FOR}|(?:补种|再种|多种|种植|种|栽|植)?)\s*"
+    rf"(?:{_PLANTING_FOR}|(?:补种|再种|多种|种多|种植|种|栽|植)?)\s*"  # round 90: Cantonese 种多 (plant more)
 )
 
 
@@ -6195,7 +6215,12 @@ _QUEUE_ANY_LEFT_RE = re.compile(
 
 # round 41 (19o): questions counted as waiting for the adviser, nothing said after it ('今日有几多条问题等紧我', '有几个提问
 # 在等我')
-_QUEUE_WAITING_RE = re.compile(r"(?:问题|提问)(?:在|正在)?等(?:紧|着|住|在)?(?:我|你)(?:呢|啊|呀|吗)?$")
+_QUEUE_WAITING_RE = re.compile(
+    r"(?:问题|提问)(?:在|正在)?等(?:紧|着|住|在)?(?:我|你)(?:呢|啊|呀|吗)?$"
+    # round 90 (22j: '村民问嘅嘢有冇新嘅 我睇下'): what the villagers asked named, then whether any is new
+    r"|^(?:村民|群众|大家|农户|他们)(?:问的|提的|问我的)(?:东西|问题|事)?(?:有没有|有无)(?:新的|新)(?:问题)?(?:我)?"
+    r"(?:看下|看看|看一下|看)?$"
+)
 # round 48 (19v): the adviser's own 待处理 (pending) named, as a list or to be seen ('睇下我个待处理列表', '我嘅待处理睇下',
 # '看看我的待处理清单')
 _QUEUE_PENDING_RE = re.compile(
@@ -6429,6 +6454,8 @@ _THAT_ONE += r"|报"
 _THAT_ONE += r"|算数"
 # round 50 (19x): the record named as the order it is (单: '唔记呢单', '唔要呢单喇'), never mind as 算啦 ('算啦 唔记呢单')
 _THAT_ONE += r"|这单|那单|呢单|嗰单|这笔|那笔|算啦"
+# round 90: by a slip of the hand before the drop ('唔小心发错图')
+_THAT_ONE += r"|不小心|手滑"
 # round 66 (20v): the photo pointed at, its 张 gone in 张相 read 照片 ('唔要呢张相': 不要呢照片)
 _THAT_ONE += r"|(?:这|那|呢|嗰)(?=照片|相片|图片|相|图)"
 # round 52 (20a): the trees just said pointed at by their count ('唔好登记头先嘅两棵荔枝', '唔好记头先嗰两棵'): it had been
@@ -6440,8 +6467,9 @@ _DROP = (
     r"(?:不要登记|不用登记|不要记住|不要记|不要|不算数|不算|不作数|不作准|不记|不登记|不用记|删掉|删除|删了|删|撤回|撤销|撤掉|撤了|作废|取消掉|取消|搞错|弄错"
     # round 76 (21n: '影错相 要删咗佢', a record finished): the photo named after its slip (影错相, 拍错照片), the same
     # retraction of the one reader (while a record is collected too: its 取消)
-    r"|(?:发|拍|影|传|选)错(?:了)?(?:照片|相片|图片|相|图)"
-    r"|发错|拍错|讲错|说错|错了|影错|记错|打错"  # round 22: 取消 first ('取消刚才那个'), said wrong ('讲错咗')
+    r"|(?:发|拍|影|传|选|揿|按|点)错(?:了)?(?:照片|相片|图片|相|图)"
+    r"|发错|拍错|讲错|说错|错了|影错|记错|打错"
+    r"|揿错|按错"  # round 90 (22k: '撳错咗 唔系想报种树'): pressed wrong (Cantonese 撳, normalised 揿)  # round 22: 取消 first ('取消刚才那个'), said wrong ('讲错咗')
     r"|撤(?=了|它|佢|咗|$))"  # round 68 (20y): 撤 alone, its 了 a particle ('啱啱报嗰条帮我撤咗')
 )
 # after the retraction: 取消 itself, or why ('我还没种呢': not planted yet)
@@ -6475,6 +6503,17 @@ _PLEASE_FIRST_RE = re.compile(
 )
 
 
+# round 90 (22j: '唔该帮我退订'): a command asked politely, the please and the help-me before its word
+_PLEASE_LEAD_RE = re.compile(r"^(?:不该|麻烦|请|劳驾|拜托)?(?:你|您|你们)?(?:帮我|帮忙|同我|替我|给我)?")
+
+
+def without_please(norm: str) -> str:
+    """'不该帮我退订' -> '退订' (``normalize``d: 唔该 is 不该): the please and the help-me before a command's word left out;
+    '' when there is none (the text as it is is read by the command's own words)."""
+    bare = _PLEASE_LEAD_RE.sub("", norm or "", count=1)
+    return bare if bare != norm else ""
+
+
 # round 25: put off till later, said after a retraction ('取消吧 明天再弄', '唔要住 听日再讲', '算了 下次再记'): when, then
 # again or later, and nothing more
 _PUT_OFF_RE = re.compile(
@@ -6486,7 +6525,9 @@ _PUT_OFF_RE = re.compile(
     # round 78 (21r): a longer while ('不种了 下个月再说', '唔种住 下个礼拜先讲', '先不种了 明年再说')
     r"|下个月|下月|下个礼拜|下礼拜|下个星期|下星期|下周|明年|出年|过段时间|过一段时间|过阵子|过一阵|迟些日子)"
     r"(?:先|才)?(?:再|先|才)?(?:来|弄|搞|整|记|发|讲|说|拍|影|种|报|重新|重新发|重新记|算|处理)?(?:过)?"
-    r"|等[\u4e00-\u9fff]{1,4}?(?:先|再|才)(?:种|弄|搞|发|记|讲|说)?)(?:吧|啦|了|先)*$"
+    # round 90 (22j: '算数喇 等阿仔返嚟先再报'): waiting for someone back (a longer wait, 先再), or for them to report it
+    r"|等[\u4e00-\u9fff]{1,6}?(?:先|再|才){1,2}(?:种|弄|搞|发|记|讲|说|报|登记)?"
+    r"|等[\u4e00-\u9fff]{1,6}?(?:先|再|才)?(?:帮我|帮手|替我|帮)(?:报|登记|上报|记))(?:吧|啦|了|先)*$"
 )
 
 
@@ -6561,7 +6602,8 @@ _NOT_TODAY_RE = re.compile(
     # round 33: the trees named first ('算了 三棵龙眼先不报了'); round 37 (19m): pointed at ('那两棵先不登了')
     rf"(?:(?:那|这|呢|嗰)?(?:\d+|[{_CN_NUM}]{{1,3}}){_MEASURE}[{_CJK}]{{0,4}}?)?"
     # round 52 (20a): not planting them for now ('算啦 唔种住', '暂时唔种'): the record waiting is dropped
-    r"(?:先)?(?:不|唔)(?:报|登记|登|记|录|记录|弄|搞|发|种)(?:了|住|先|啦|喇)*$"
+    # round 90: 先唔好记 (先不要记: not to be recorded yet)
+    r"(?:先)?(?:不|唔)(?:要)?(?:报|登记|登|记|录|记录|弄|搞|发|种)(?:了|住|先|啦|喇)*$"
 )
 
 
@@ -6571,7 +6613,7 @@ _PHOTO_LATER_RE = re.compile(
     r"^(?:照片|相|相片|图)?(?:我)?(?:等下|等阵|等一下|晚点|迟点|迟些|晏些|晏点|明天|听日|下午|晚上|过两天|过几天)(?:才|先|再|就)?"
     r"(?:发|拍|影|补)(?:相|照片|照|给你|过来|上来)?(?:啦|吧|了)?$"
     # round 74 (21l): someone of the family to take it when back ('等阵个仔返嚟帮我影', '照片等下我孙子回来帮我拍')
-    r"|^(?:照片|相|相片|图)?(?:等下|等阵|等一下|晚点|迟点|迟些|晏些|明天|今晚|下午|晚上)?(?:等)?(?:我)?(?:个|的)?"
+    r"|^(?:照片|相|相片|图)?(?:等下|等阵|等一下|晚点|迟点|迟些|晏些|明天|今晚|下午|晚上)?(?:等)?(?:我)?(?:个|的)?(?:阿)?"
     r"(?:仔|女|儿子|女儿|孙子|孙女|孙|老公|老婆|老伴|后生|家人|屋企人|媳妇|新抱)"
     r"(?:下班|放工|放学)?(?:回来|回家|到|来)(?:先|再|才|就)?(?:帮我|帮手|帮)?(?:发|拍|影)(?:相|照片|照|给你|过来)?"
     r"(?:啦|吧|了)?$"
@@ -6860,7 +6902,7 @@ _TREE_SAID_AS_RE = re.compile(
 _TREE_SLIP_RE = re.compile(
     r"(?:树种|树名|品种|种类)(?:我)?(?:打|写|发|讲|说|记|报|填|登记|搞|弄)错(?:字|了|咗|啦)*"
     # round 67 (20w): said wrong aloud ('讲错 系龙眼唔系荔枝')
-    r"|(?:我)?(?:打|写|报|填|讲|说)错(?:字|了|咗|啦)*|(?:树种|树名|品种)(?:不对|错了|有错)"
+    r"|(?:我)?(?:打|写|报|填|讲|说|揿|按)错(?:字|了|咗|啦)*|(?:树种|树名|品种)(?:不对|错了|有错)"  # round 90: 揿, 按
     # round 70 (21c): got wrong ('搞错咗 系黄皮唔系杨桃', normalised 弄错了)
     r"|(?:我)?(?:弄|搞)错(?:了|咗|啦)*"
     # round 89 (22h: '啊错咗 系龙眼唔系荔枝', '不对 是龙眼不是荔枝'): wrong said bare, first
@@ -7904,9 +7946,18 @@ _TREE_UNKNOWN = (
     r"(?:我)?(?:不知道|不认识|不会|不识|不懂)(?:种的|这棵|那棵|个|这个|那个)?(?:是|叫|叫做)?(?:什么|哪种)?"
     r"(?:树名|树种|树|品种|名字|名)"
 )
+# round 90 (22j: '我唔识写树名 点搞', after a photo): the tree's name one cannot write (唔识写, 写唔出), how to go on asked
+# after it (点搞, 点算, 点办: normalised 怎么弄, 怎么办)
+_TREE_NAME = r"(?:树名|树种|树的名字|树的名|树名字)"
+_TREE_NAME_UNWRITTEN = (
+    rf"(?:我)?(?:不会|不识|不懂|不识得)(?:写|打){_TREE_NAME}|{_TREE_NAME}(?:我)?(?:写|打)不(?:出|到|来)"
+)
+_TREE_NAME_UNWRITTEN_RE = re.compile(_TREE_NAME_UNWRITTEN)
 _HOW_TELL = r"(?:要)?(?:怎么|怎样|如何)(?:样)?(?:报|填|写|讲|说|打|话|告诉你|记录|登记)(?:给你)?(?:知|听)?(?:才行|才得|才可以|好)?"
+_HOW_GO_ON = r"(?:要)?(?:怎么|怎样|如何)(?:样)?(?:弄|办|搞|做)(?:才好|好)?"
 _CANNOT_TELL_HOW_RE = re.compile(
     rf"^(?:{_CANNOT_TYPE}|{_TREE_UNKNOWN})(?:{_HOW_TELL})$|^(?:{_HOW_TELL})(?:{_CANNOT_TYPE}|{_TREE_UNKNOWN})$"
+    rf"|^(?:{_TREE_NAME_UNWRITTEN})(?:{_HOW_TELL}|{_HOW_GO_ON})$"
 )
 
 
@@ -7916,7 +7967,8 @@ def cannot_tell_how_asked(norm: str) -> str | None:
     bare = _INTENT_PARTICLES_RE.sub("", norm or "")
     if not bare or len(bare) > INTENT_MAX_CHARS or not _CANNOT_TELL_HOW_RE.match(bare):
         return None
-    return "typing" if _CANNOT_TYPE_RE.search(bare) else "tree"
+    # round 90: the tree's name known but not written is typing's (said by voice)
+    return "typing" if _CANNOT_TYPE_RE.search(bare) or _TREE_NAME_UNWRITTEN_RE.search(bare) else "tree"
 
 
 def record_asked_otherwise(norm: str) -> bool:

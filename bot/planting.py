@@ -772,9 +772,10 @@ _PHOTO_RECEIVED_RE = re.compile(
 # through ('我报的那两棵力枝有没有成功啊', '我上个礼拜报的那个三棵荔枝有没有记上去啊'); a filler first ('嗯', '那个') left out
 _REPORTED_VERB = r"(?:(?:报|登记|记录|记)(?:成功|上去|上|到|好|落)|成功)(?:了)?"
 _REPORTED_FIRST_RE = re.compile(
-    r"^(?:我|我们|我家)?(?:上个礼拜|上个星期|上星期|上礼拜|上周|前几天|前两天|昨天|琴日|今天|今日|早上|头先|刚才|刚刚|啱啱)?"
-    # round 84: the tree named with no count ('头先报嘅荔枝')
-    rf"(?:报的|发的|登记的|报上去的)(?:那|这)?(?:个|些)?(?:(?:{nlu._NUM}{nlu._MEASURE})?[\u4e00-\u9fff]{{0,4}}?)?(?:树)?"
+    r"^(?:我|我们|我家)?(?:上个礼拜|上个星期|上星期|上礼拜|上周|前几天|前两天|昨天|琴日|今天|今日|早上|头先|刚才|刚刚|啱啱"
+    r"|之前|以前|早几天|前些天|上次|上个月)?"  # round 90 (22k: '我之前报嘅树你哋收到未'): earlier
+    # round 84: the tree named with no count ('头先报嘅荔枝'); round 90: reported with its count ('我琴日报咗两棵龙眼')
+    rf"(?:报的|发的|登记的|报上去的|报了(?={nlu._NUM}{nlu._MEASURE})|登记了(?={nlu._NUM}{nlu._MEASURE}))(?:那|这)?(?:个|些)?(?:(?:{nlu._NUM}{nlu._MEASURE})?[\u4e00-\u9fff]{{0,4}}?)?(?:树)?"
     rf"(?:(?:有没有|是不是|是否)(?:已经)?{_REPORTED_VERB}"
     # round 84 (22b: '头先报嘅荔枝成功未啊'): or with the question after it (成功未, 成功了没)
     rf"|(?:已经)?{_REPORTED_VERB}(?:{nlu.DONE_YET_WORDS})){nlu.DONE_YET_PARTICLES}$"
@@ -790,6 +791,10 @@ _NO_REPLY_FIRST_RE = re.compile(
 # ('记到'); a bare '收到未' stays the photo's
 _TREES_RECEIVED_RE = re.compile(
     rf"(?<=[\u4e00-\u9fff])(?:你|你们|你哋)?(?:有没有|是不是)?收到(?:了)?(?={nlu.DONE_YET_WORDS})"
+)
+# round 90 (conv90: '上个礼拜报嘅荔枝有冇收到'): whether received asked before it, read as 有没有记到
+_TREES_RECEIVED_ASKED_BEFORE_RE = re.compile(
+    rf"(?<=[\u4e00-\u9fff])(?:你|你们|你哋)?(?:有没有|是不是)收到(?={nlu.DONE_YET_PARTICLES}$)"
 )
 _FILLER_FIRST_RE = re.compile(r"^(?:嗯+|呃+|哦+|啊+|那个|这个)+")
 # conv83a (21z): no reply seen said after the question ('记录咗未啊 冇见回复', '登记好未 冇收到回复'): the question's
@@ -839,13 +844,21 @@ def recorded_asked(norm: str) -> bool:
     # round 89: no reply said first, then whether recorded; the trees named, then whether received (read as recorded):
     # only the records' questions read on it (a bare '点解冇回复', '相收到未' stay the photo's, read on the text as said)
     recorded = _TREES_RECEIVED_RE.sub("记到", _NO_REPLY_FIRST_RE.sub("", norm))
+    recorded = _TREES_RECEIVED_ASKED_BEFORE_RE.sub("有没有记到", recorded)  # round 90
     return bool(norm) and bool(
         _PHOTO_THEN_DONE_YET_RE.match(norm)  # sim71: '影咗相 得未'
         or _RECORDED_ASKED_RE.match(norm)
         or _PHOTO_RECEIVED_RE.match(norm)
         or _TREES_RECORDED_ASKED_RE.match(norm)
         or _REPORTED_FIRST_RE.match(norm)
-        or (recorded != norm and (_RECORDED_ASKED_RE.match(recorded) or _TREES_RECORDED_ASKED_RE.match(recorded)))
+        or (
+            recorded != norm
+            and (
+                _RECORDED_ASKED_RE.match(recorded)
+                or _TREES_RECORDED_ASKED_RE.match(recorded)
+                or _REPORTED_FIRST_RE.match(recorded)  # round 90: '我之前报嘅树你哋收到未'
+            )
+        )
     )
 
 

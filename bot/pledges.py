@@ -76,7 +76,8 @@ _CANCEL_PREFIX = re.compile(r"^(?:取消|撤销|不要)认领\s*[:：]?\s*")
 _CANCEL_LEAD = re.compile(
     r"^(?:(?:唉|哎|哎呀|算啦|算了|算罢|算数|算吧|我谂过|我想过|谂过|想过|想了想|谂咗谂)[\s,，]*)*(?:都系|都是|还是|仲系)?\s*"
 )
-_NOT_PLEDGING = r"(?:唔|不)(?:认领|要)(?:住|了|啦|喇|咯)*"
+# round 90: or not planting after all (不种了, 唔想种喇, 种唔到啦, 冇地方种) before 取消认领
+_NOT_PLEDGING = r"(?:(?:唔|不)(?:认领|要|想种|种)|种(?:唔|不)(?:到|成|了|切)|(?:冇|没|没有)(?:地方|地|时间|空)种)(?:住|了|啦|喇|咯)*"
 _NOT_PLEDGING_FIRST = re.compile(rf"^{_NOT_PLEDGING}[\s,，]+(?:都系|都是|还是)?\s*(?=(?:取消|撤销|不要)认领)")
 _NOT_PLEDGING_ALONE = re.compile(r"^(?:唔|不)认领(?:住|了|啦|喇|咯)*$")
 _PARTICLES_AFTER = re.compile(r"(?<=认领)(?:吧|啦|喇|了|咯|啊|呀)+$")
@@ -341,17 +342,26 @@ def _count_as_pledge(text: str) -> str:
 _TO_PLANT = re.compile(
     rf"^(?:我|我家|我屋企|我哋|我们)?(?:今年)?(?:种|栽)?(?=\s*[{nlu._CN_NUM}\d]+\s*[{nlu.MEASURE_WORDS}])"
 )
-_LATER = re.compile(
-    rf"^(?:下个月|下月|过几日|过几天|过两日|过两天|迟啲|迟些|明年|开春|[{nlu._CN_NUM}\d]{{1,3}}月(?:份)?"
+_LATER_WHEN = (
+    rf"(?:下个月|下月|过几日|过几天|过两日|过两天|迟啲|迟些|明年|开春|[{nlu._CN_NUM}\d]{{1,3}}月(?:份)?"
     r"(?:上旬|中旬|下旬|初|底|中|前|之前|以前)?|" + nlu.FESTIVAL_RE.pattern + r")"
-    r"(?:先|再|就|才|会)?(?:种|种落去|种好|种完|完成|种下)(?:啦|吧|喇)?$"
+)
+_LATER = re.compile(rf"^{_LATER_WHEN}(?:先|再|就|才|会)?(?:种|种落去|种好|种完|完成|种下)(?:啦|吧|喇)?$")
+# round 90 (22k: '村尾陈叔屋企话清明前种三棵杨梅 帮佢登记一下'): trees to plant at a time to come said first, then the trees
+_LATER_TREES = re.compile(
+    rf"^{_LATER_WHEN}(?:先|再|就|才|会|要)?种(?![了咗过好完])\s*[{nlu._CN_NUM}\d]+\s*[{nlu.MEASURE_WORDS}]"
 )
 
 
 # round 82 (21x, 21y, just after a record: '下个月仲想种两棵龙眼 先登记住', '我五月再认领两棵龙眼种'): put down first asked
 # after the trees to come ('先登记住', '先报住个数'), left out; the month said before 认领, moved after the trees
+# round 90 (conv90: '六月份再种三棵荔枝 帮我先认领住'): or 认领 itself, the trees to come in a month said before it
 _PUT_DOWN_FIRST = re.compile(
-    r"^(?:帮我|同我|给我|请)?先(?:登记|记|报|记录)(?:住|着|下|低|一下|上)?(?:个数|数)?(?:先)?(?:啦|吧|喇|咯|先)?$"
+    r"^(?:帮我|同我|给我|请)?先(?:登记|记|报|记录|认领)(?:住|着|下|低|一下|上)?(?:个数|数)?(?:先)?(?:啦|吧|喇|咯|先)?$"
+)
+_MONTH_THEN_PLANTING = re.compile(
+    rf"^(?P<when>[{nlu._CN_NUM}\d]{{1,3}}月(?:份)?(?:底|初|中|尾)?)(?:我|我家|我哋|我们)?(?:再|还|又|仲|也|都)?(?:会|要|想)?"
+    rf"种(?:多)?\s*(?P<trees>[{nlu._CN_NUM}\d]+\s*[{nlu.MEASURE_WORDS}].*)$"
 )
 _MONTH_FIRST = re.compile(
     rf"^(?P<who>我|我家|我们|我屋企)?(?P<when>[{nlu._CN_NUM}\d]{{1,3}}月(?:份)?)"
@@ -365,6 +375,9 @@ def _later_trees_put_down(text: str) -> str:
     clauses = [c for c in _CLAUSES.split(text) if c]
     if len(clauses) >= 2 and _PUT_DOWN_FIRST.match(clauses[-1]):
         text = " ".join(clauses[:-1])
+        planted = _MONTH_THEN_PLANTING.match(text) if "认领" in clauses[-1] else None
+        if planted:  # round 90: the month's trees claimed after them
+            return f"认领 {planted['trees']} {planted['when']}"
     found = _MONTH_FIRST.match(text)
     return f"{found['who'] or ''}{found['rest']} {found['when']}种" if found else text
 
@@ -456,7 +469,8 @@ _NAMED_SAID = re.compile(
 
 
 # conv88 (22f: '张伯屋企话认三棵龙眼 五月先种 帮佢记低'): or written down for them (帮佢记低), when said between; what they
-# said starting with 认 (认 or 认领, the pledge's own word, normalised '要认') keeps it once
+# said starting with 认 (认 or 认领, the pledge's own word, normalised '要认') keeps it once; round 90: or trees to plant at a
+# time to come (``_LATER_TREES``: '…话清明前种三棵杨梅 帮佢登记一下'; '…今日种咗一棵荔枝 我帮佢记一下' stays a 代种)
 _WRITE_IT_DOWN_FOR_THEM = re.compile(
     rf"^(?:我)?(?:帮|替|同|给)(?:{nlu.HE_WORDS})(?:哋|们)?(?:记低|记下|记一下|记住|记上|记录|登记)(?:下|一下)?(?:先|啦|吧|呀|啊)?$"
 )
@@ -468,7 +482,9 @@ def _for_them(clause: str, next_one: bool, what: str) -> bool:
     later clause when what they said pledges (认: '黄伯屋企今日种咗一棵荔枝 我帮佢记一下' is trees planted, a 代种)."""
     if next_one and request_frames.taken_on_for_them(request_frames.read(nlu.normalize(clause))):
         return True
-    return bool(_WRITE_IT_DOWN_FOR_THEM.match(clause)) and bool(_PLEDGE_WORD_FIRST.match(what))
+    return bool(_WRITE_IT_DOWN_FOR_THEM.match(clause)) and bool(
+        _PLEDGE_WORD_FIRST.match(what) or _LATER_TREES.match(what)  # round 90: trees at a time to come
+    )
 
 
 def _said_then_for_them(clauses: list[str]) -> list[str]:

@@ -156,6 +156,10 @@ def text_means(
         # round 57: a command's word with Cantonese 先 after it (for now: '呢排好忙 退订先'), alone or ending the text
         if any(_FOR_NOW_RE.sub("", said_last) in words for said_last in (meaning, *message_tails(ctx))):
             return True
+        # round 90 (22j: '唔该帮我退订' had been the FAQ's how-to, '帮我退订' a ticket): the command asked politely
+        # (唔该, 麻烦, 请, 帮我 before its word, nothing after)
+        if nlu.without_please(meaning) in words:
+            return True
         return any(
             (head in words or reads(head))
             and not (heads_unless and heads_unless(ctx.app, rest))

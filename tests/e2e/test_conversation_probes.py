@@ -2402,3 +2402,52 @@ ROUND_22I_MISSES = {message: why for why, messages in _ROUND_22I_LEFT for messag
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22i.tsv", ROUND_22I_MISSES))
 def test_round_22i_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
+
+
+# Set 22j, written blind at the forty-eighth session (main b35c9d3 132/140); now development. Round 90 mended seven of its
+# eight misses by class (tests/e2e/test_conversation_round90.py): 139/140; the one left a strict xfail
+_ROUND_22J_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "the FAQ's (bot/faq.py, not this round's): a cadre asking how to report for villagers with no smartphone gets the"
+        " family answer (same household: one's own WeChat; else the cadres' 代种), not the 代种 steps the harness looks for",
+        ["cadre:村民冇智能手机嘅 我点样帮佢哋报种树"],
+    ),
+]
+ROUND_22J_MISSES = {message: why for why, messages in _ROUND_22J_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22j.tsv", ROUND_22J_MISSES))
+def test_round_22j_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+# Set 22k, written blind at the forty-eighth session (main b35c9d3 127/140); now development. Round 90 mended six of its
+# thirteen misses by class (tests/e2e/test_conversation_round90.py): 133/140; the others strict xfails until mended
+_ROUND_22K_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "the FAQ's (bot/faq.py, not this round's): asked back between 您能做什么 and 这个活动是什么 (help), the"
+        " certificate's FAQ answer (when it comes) for 我张证书仲未出, the family answer for elders with no phone (not the"
+        " log steps), and 系上个月先换咗盆 read as changing one's WeChat instead of the ticket's 补充",
+        [
+            "new:呢个系做咩嘅",
+            "finished:点解我张证书仲未出",
+            "finished:屋企仲有两个老人家种咗 佢哋冇手机 点报",
+            "ticket:系上个月先换咗盆",
+        ],
+    ),
+    (
+        "contested: trees planted told then a question is round 69's record plus the answer (the reply answers the"
+        " watering); the planting day's sign-up asked while a record waits is answered (no day set yet) by event_asked",
+        ["member:我种咗三棵桂花 要几耐淋一次水", "pending:礼拜六嘅植树活动点报名"],
+    ),
+    (
+        "not read this round: the village's count asked after a story (镇里面话我哋落后 睇下村里而家几多棵) became a ticket",
+        ["cadre:镇里面话我哋落后 睇下村里而家几多棵"],
+    ),
+]
+ROUND_22K_MISSES = {message: why for why, messages in _ROUND_22K_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22k.tsv", ROUND_22K_MISSES))
+def test_round_22k_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""

@@ -143,6 +143,16 @@ def test_cancel_names_a_species_or_a_household():
     assert pledges.parse_cancel("取消认领责任区", SPECIES) is None
 
 
+@pytest.mark.parametrize("text", ["唔种啦 取消认领", "不想种了 撤销认领", "种唔到啦 取消认领", "冇地方种 取消认领"])
+def test_not_planting_said_before_the_withdrawal_is_the_withdrawal(text):
+    """Round 90 (22k): a change of mind about planting said first names no household (唔种啦 is no name)."""
+    assert pledges.parse_cancel(text, SPECIES) == pledges.PledgeText()
+
+
+def test_not_planting_and_how_to_withdraw_asked_is_no_withdrawal():
+    assert pledges.parse_cancel("不种了 取消认领要怎么弄", SPECIES) is None
+
+
 @pytest.mark.parametrize("text", ["认领 2棵荔枝", "认领了两棵龙眼", "认领 张三 2棵龙眼 3月", "我认领3棵桂花"])
 def test_a_pledge_is_never_a_planting_record(text):
     assert nlu.is_pledge(text)
@@ -204,3 +214,34 @@ def test_a_pledge_list_in_words():
         )
         == "2棵荔枝（3月种）、1棵龙眼"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "month"),
+    [("六月份再种三棵荔枝 帮我先认领住", 3, 6), ("五月种两棵龙眼 先认领住", 2, 5)],
+)
+def test_a_months_trees_claimed_after_them(text, count, month):
+    """Round 90 (conv90): the trees to plant in a month, 认领 asked after them (put down first)."""
+    parsed = pledges.parse(text, SPECIES)
+    assert (parsed.count, parsed.month) == (count, month)
+
+
+@pytest.mark.parametrize("text", ["三月种两棵荔枝", "三月种咗两棵荔枝 先认领住"])
+def test_a_months_trees_unclaimed_or_planted_are_no_pledge(text):
+    assert pledges.parse(text, SPECIES) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "count", "month"),
+    [
+        ("黄伯屋企话清明前种两棵荔枝 帮佢登记一下", "黄伯", 2, 3),  # round 90 (22k): a time to come first, 帮佢登记
+        ("陈叔屋企讲五月种两棵桂花 帮佢登记", "陈叔", 2, 5),
+    ],
+)
+def test_a_households_plan_written_down_for_them(text, name, count, month):
+    parsed = pledges.parse(text, SPECIES)
+    assert (parsed.name, parsed.count, parsed.month) == (name, count, month)
+
+
+def test_a_households_trees_planted_today_written_down_are_no_pledge():
+    assert pledges.parse("黄伯屋企今日种咗一棵荔枝 我帮佢记一下", SPECIES) is None
