@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-from bot import asked_for, clock, conversation, escalation, nlu, office, planting
+from bot import asked_for, clock, conversation, escalation, nlu, office, planting, request_frames
 from bot.context import Ctx
 from bot.identity import acts_as
 from bot.menu import click_texts
@@ -407,6 +407,15 @@ def _reminders_said_after(_app, rest: str) -> bool:
     )
 
 
+@pure
+def _answers_unwanted(ctx: Ctx) -> bool:
+    """tidy77: an adviser's answers not wanted ('我不想收到专家的消息', request_frames.answers_stopped): no reminder, so
+    never 退订; had been."""
+    if ctx.msg.msg_type != "text":
+        return False
+    return request_frames.answers_stopped(nlu.request_frame(_text_meaning(ctx), ctx.msg.text or ""))
+
+
 _reminders_off_words = text_means(
     "core.commands.reminders_off", _reminders_said("off"), _reminders_said_after, as_sent=True
 )
@@ -616,6 +625,11 @@ def on_help(ctx: Ctx, match) -> str:
     return ctx.t("core.help")
 
 
+def on_answers_unwanted(ctx: Ctx, _match) -> str:
+    """Nothing switched off: how the reminders are, and that an adviser answers only one's own questions."""
+    return ctx.t("core.answers_not_reminders")
+
+
 def on_reminders_off(ctx: Ctx, _match) -> str:
     users_store.set_reminders_off(ctx.db, ctx.openid, True)
     outbox_store.cancel_pending(ctx.db, ctx.openid, "退订", kinds=("reminder", "followup", "broadcast"))
@@ -680,6 +694,7 @@ COMMAND_ROUTES: list = [
     Route("cancel", staged(_cancel_ahead, _cancel_then), on_cancel),
     Route("help", staged(_help_ahead, _help_then), on_help),
     Route("office_page", staged(_office_page_ahead, _from_the_office), on_office_page),
+    Route("answers_unwanted", _answers_unwanted, on_answers_unwanted),  # tidy77: before 退订's words
     Route("reminders_off", _reminders_off_words, on_reminders_off),
     Route(
         "reminders_on",
