@@ -3231,6 +3231,8 @@ def reminders_said(norm: str, as_sent: str = "") -> str | None:
     is the FAQ's)."""
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return None
+    if request_frames.answers_stopped(request_frame(norm, as_sent)):
+        return None  # tidy77: an adviser's answers not wanted ('我不想收到专家的消息') are no reminders
     if _REMIND_AGAIN_RE.match(norm) or reminders_wanted_back(norm, as_sent):  # round 53
         return "on"
     if _SUBSCRIBE_REMIND_THEN_RE.match(norm):

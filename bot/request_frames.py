@@ -229,12 +229,29 @@ def _who_found(text: str, act: _Act | None) -> _Who | None:
     return _Who(start, end, name, False)
 
 
+@cache
+def _answers_named() -> re.Pattern:
+    """An adviser's answers named by who sends them ('专家的消息', '专家发的消息', '顾问的回复'; [answers])."""
+    answers = _data()["answers"]
+    by, between, said = (_alternation(answers[key]) for key in ("by", "between", "said"))
+    return re.compile(rf"(?:{by})(?:{between})?(?:{said})")
+
+
 def read_clause(text: str) -> Clause:
     """What one clause (wrappers out) says of a request."""
     objects, object_of = _families("object")
     found_object = objects.search(text) or re.search(_data()["object"]["zone_names"], text)
     object_name = object_of.get(found_object.group(), "zone") if found_object else ""
     found_act = _act_found(text, found_object, object_name)
+    # tidy77: an adviser's answers received or sent ('我不想收到专家的消息', '我唔要顾问嘅消息': wanted of themselves) are
+    # no reminders
+    answers = _answers_named().search(text)
+    unnamed = text[: answers.start()] + "\u3000" * len(answers.group()) + text[answers.end() :] if answers else text
+    answers_act = _act_found(unnamed, answers, "reminders") if answers else None  # '专家发的消息我不想收': 收
+    if answers and answers_act and answers_act.name in _SENDING:
+        found_object, object_name, found_act = answers, "answers", answers_act
+    if object_name == "things":  # tidy77: things sent or received are the reminders ('以后咪再发嘢俾我')
+        object_name = "reminders" if found_act and found_act.name in _SENDING else ""
     if object_name == "messages":  # frames76: the reminders received, sent or switched off; one's data else
         object_name = "reminders" if found_act and found_act.name in _SENDING else "data"
     found_who = _who_found(text, found_act)
@@ -369,15 +386,23 @@ def joins_the_day(frame: Frame) -> bool:
     )
 
 
-def stops_the_reminders(frame: Frame) -> bool:
+def stops_the_reminders(frame: Frame, what: str = "reminders") -> bool:
     """The reminders not wanted, complained of or named ('每日都发好烦啊 唔想收', '别再给我推消息了'), or switched off
     ('麻烦关掉那些通知', '日日提醒好烦 点关'; frames76: round 31's frames moved here), never told done before ('之前关了
-    提醒'); someone else's only when complained of ('阿婆话成日收到提醒好烦 点关': her phone, the sender's reminders)."""
-    if frame.object != "reminders" or frame.done:
+    提醒'); someone else's only when complained of ('阿婆话成日收到提醒好烦 点关': her phone, the sender's reminders).
+    ``what``: the object stopped (``answers_stopped``)."""
+    if frame.object != what or frame.done:
         return False
     if frame.act == "switch_off":
         return not frame.negated and (frame.who in ("", "self") or (frame.who == "other" and frame.complaint))
     return frame.act in ("receive", "send") and frame.negated and frame.who in ("", "self")
+
+
+def answers_stopped(frame: Frame) -> bool:
+    """tidy77: an adviser's answers not wanted, as the reminders are ('我不想收到专家的消息', '技术员的回复不用发给我了'):
+    no reminder, so never 退订 (the reply says how the reminders are switched off, and that an adviser answers only
+    one's own questions)."""
+    return stops_the_reminders(frame, "answers")
 
 
 def zone_holders_asked(frame: Frame) -> bool:

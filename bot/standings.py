@@ -34,6 +34,7 @@ class Standing:
     can_be_good: bool  # never lagging two months in a row this year
     short: tuple[Target, ...]  # the targets due by the day and not met
     month_over: bool = False  # the day's month is finished (the 通报's month end), not in progress (today)
+    day: date | None = None  # the day it stands on (tidy77: the months its streak names count back from it)
 
 
 # -- pure ------------------------------------------------------------------------------------------------
@@ -71,6 +72,7 @@ def stand(
         can_be_good=not schedule.ever_lagged_twice(flags),
         short=short,
         month_over=month_over,
+        day=day,
     )
 
 
@@ -82,6 +84,21 @@ def reported_streak(standing: Standing) -> int:
     if standing.month_over:
         return standing.streak
     return max(standing.streak - 1, 0)  # the streak counts this month, lagging so far
+
+
+def reported_months(standing: Standing) -> list[tuple[int, int]]:
+    """The finished months (year, month), oldest first, that ``reported_streak`` counts: the last is the standing's
+    day's month when it is over (the 通报's month end), else the month before (tidy77: the dashboard names them beside
+    the badge)."""
+    if standing.day is None:
+        return []
+    day = standing.day
+    month = (day.year, day.month) if standing.month_over else schedule.previous_month(day.year, day.month)
+    months: list[tuple[int, int]] = []
+    for _ in range(reported_streak(standing)):
+        months.insert(0, month)
+        month = schedule.previous_month(*month)
+    return months
 
 
 def evaluate(

@@ -50,6 +50,8 @@ core commands (handlers/core.py):
   yet: the welcome with how to 登记
 - office_page — the office (管理员) asking for the dashboard's work (群发, 审核, 通报导出, 名册, 评比): its page's address;
   a village cadre's 审核: the village's records waiting (round 58)
+- answers_unwanted — an adviser's answers not wanted (我不想收到专家的消息, tidy77): nothing switched off, the reply says
+  how the reminders are and that answers come only to one's own questions
 - reminders_off — 退订
 - reminders_on — 订阅
 faq choice (handlers/faq.py, CHOICE_ROUTES):

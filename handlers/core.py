@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-from bot import asked_for, clock, conversation, escalation, nlu, office, planting
+from bot import asked_for, clock, conversation, escalation, nlu, office, planting, request_frames
 from bot.context import Ctx
 from bot.identity import acts_as
 from bot.menu import click_texts
@@ -170,26 +170,25 @@ def text_means(
     return matches
 
 
-def _either(first, second):
-    """Matcher: ``first`` or ``second`` (both pure)."""
-
-    @pure
-    def matches(ctx: Ctx) -> Any:
-        return first(ctx) or second(ctx)
-
-    return matches
-
-
 def either(first, second):
-    """Matcher: ``first`` or ``second``, each pure or staged (``bot.router``): both read ahead, then each asked in turn
-    with what it read (the first's match wins)."""
+    """Matcher: ``first`` or ``second`` (the first's match wins; the second is not asked then). Both pure: pure, so the
+    plan decides it before the transaction (tidy77: one helper, where a pure-only ``_either`` had stood beside this
+    one). Else staged (``bot.router``): both read ahead, a pure first's match deciding alone, then each asked in turn
+    with what it read."""
     first_ahead, first_then = first.ahead, first.then
     second_ahead, second_then = second.ahead, second.then
+    if first_then is None and second_then is None:
+
+        @pure
+        def matches(ctx: Ctx) -> Any:
+            return first(ctx) or second(ctx)
+
+        return matches
 
     def ahead(ctx) -> Any:
         read = first_ahead(ctx)
-        if isinstance(read, Decided) and read.match:
-            return read  # decided alone: the second is never asked
+        if (isinstance(read, Decided) and read.match) or (first_then is None and read):
+            return read if isinstance(read, Decided) else Decided(read)  # decided alone: the second is never asked
         other = second_ahead(ctx)
         return (read, other) if _may_match(read) or _may_match(other) else None
 
@@ -215,7 +214,7 @@ def _help_said(_app, meaning: str) -> bool:
     return nlu.help_said(meaning)
 
 
-_help_words = _either(text_is("core.commands.help"), text_means("core.commands.help", _help_said))
+_help_words = either(text_is("core.commands.help"), text_means("core.commands.help", _help_said))
 
 
 # round 73 (21i): a greeting or a call alone ('你好', '在吗', '喂'), read for a follower not registered yet
@@ -410,6 +409,15 @@ def _reminders_said_after(_app, rest: str) -> bool:
         or asked_for.reminders_wanted_on(rest) is not None
         or nlu.events_told_wished(rest)  # round 53: '之前我关咗提醒 以后有活动都通知我'
     )
+
+
+@pure
+def _answers_unwanted(ctx: Ctx) -> bool:
+    """tidy77: an adviser's answers not wanted ('我不想收到专家的消息', request_frames.answers_stopped): no reminder, so
+    never 退订; had been."""
+    if ctx.msg.msg_type != "text":
+        return False
+    return request_frames.answers_stopped(nlu.request_frame(_text_meaning(ctx), ctx.msg.text or ""))
 
 
 _reminders_off_words = text_means(
@@ -621,6 +629,11 @@ def on_help(ctx: Ctx, match) -> str:
     return ctx.t("core.help")
 
 
+def on_answers_unwanted(ctx: Ctx, _match) -> str:
+    """Nothing switched off: how the reminders are, and that an adviser answers only one's own questions."""
+    return ctx.t("core.answers_not_reminders")
+
+
 def on_reminders_off(ctx: Ctx, _match) -> str:
     users_store.set_reminders_off(ctx.db, ctx.openid, True)
     outbox_store.cancel_pending(ctx.db, ctx.openid, "退订", kinds=("reminder", "followup", "broadcast"))
@@ -685,6 +698,7 @@ COMMAND_ROUTES: list = [
     Route("cancel", staged(_cancel_ahead, _cancel_then), on_cancel),
     Route("help", staged(_help_ahead, _help_then), on_help),
     Route("office_page", staged(_office_page_ahead, _from_the_office), on_office_page),
+    Route("answers_unwanted", _answers_unwanted, on_answers_unwanted),  # tidy77: before 退订's words
     Route("reminders_off", _reminders_off_words, on_reminders_off),
     Route(
         "reminders_on",

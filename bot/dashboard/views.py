@@ -179,14 +179,23 @@ def standing_of(v: progress.VillageProgress) -> standings.Standing:
     return snapshot.county(auth.bot()).standings[v.village_id]
 
 
+# the most finished months the note beside 连续两月滞后 names one by one; more are said from the first on
+STREAK_NAMED = 3
+
+
 def streak_note(app, standing: standings.Standing) -> str:
     """What stands beside a village's status badge (tidy76): the finished months in a row the 通报 has counted it
-    lagging (``standings.reported_streak``), only when that says more than the badge: 连续两月滞后 is lagging at last
-    month's end and now, so one such month is the badge itself ('' then, as when not lagging)."""
-    reported = standings.reported_streak(standing)
-    if standing.status != schedule.LAGGING_TWICE or reported < 2:
+    lagging (``standings.reported_months``), only when that says more than the badge: 连续两月滞后 is lagging at last
+    month's end and now, so one such month is the badge itself ('' then, as when not lagging). tidy77: the badge says
+    the state, the note which months (2月、3月均被通报; from ``STREAK_NAMED`` + 1 on, since when: 自2月起每月被通报),
+    never the count again (已连续2个月被通报 had read as the badge twice)."""
+    months = standings.reported_months(standing)
+    if standing.status != schedule.LAGGING_TWICE or len(months) < 2:
         return ""
-    return app.t("admin.villages.streak", n=reported)
+    if len(months) > STREAK_NAMED:
+        return app.t("admin.villages.streak_since", month=months[0][1])
+    named = app.t("admin.villages.streak_joiner").join(app.t("admin.villages.streak_month", month=m) for _, m in months)
+    return app.t("admin.villages.streak_months", months=named)
 
 
 def calendar_now() -> dict:

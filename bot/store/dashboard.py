@@ -98,7 +98,7 @@ def newest_record_at(db: Database) -> str | None:
 # -- village page ----------------------------------------------------------------------------------
 RECORD_COLUMNS = (
     "p.id, p.kind, p.site, p.species, p.count, p.area_mu, p.lat, p.lng, p.status, p.review, p.flags,"
-    " p.recounted_from, p.created_at, pe.name AS person, pe.role AS role, v.name AS village,"
+    " p.recounted_from, p.restored_at, p.created_at, pe.name AS person, pe.role AS role, v.name AS village,"
     " (SELECT ph.sha256 FROM planting_photos ph WHERE ph.planting_id = p.id AND ph.purpose = 'record'"
     "  AND ph.sha256 IS NOT NULL ORDER BY ph.id LIMIT 1) AS photo"
 )

@@ -32,8 +32,8 @@ EXPORT_SQL = {
         " (SELECT ph.sha256 FROM planting_photos ph WHERE ph.planting_id = p.id AND ph.purpose = 'record'"
         "   ORDER BY ph.id LIMIT 1) AS photo_sha256,"
         " p.status, p.flags, p.created_at, p.kind, p.site, p.review, eb.name AS entered_by, p.completed_at,"
-        f" CASE WHEN {verified_sql('p')} THEN 1 ELSE 0 END AS verified, p.recounted_from, p.recounted_at"
-        " FROM plantings p LEFT JOIN people pe ON pe.id = p.person_id LEFT JOIN villages v ON v.id = p.village_id"
+        f" CASE WHEN {verified_sql('p')} THEN 1 ELSE 0 END AS verified, p.recounted_from, p.recounted_at,"
+        " p.restored_at FROM plantings p LEFT JOIN people pe ON pe.id = p.person_id LEFT JOIN villages v ON v.id = p.village_id"
         " LEFT JOIN people eb ON eb.id = p.entered_by_person_id ORDER BY p.id"
     ),
 }
@@ -185,6 +185,25 @@ def m008_recounted_records(db: Database) -> None:
     export; empty for a record never corrected."""
     db.table("plantings").add_column("recounted_from", str)
     db.table("plantings").add_column("recounted_at", str)
+
+
+@migrations()
+def m009_restored_records(db: Database) -> None:
+    """``restored_at``: when a withdrawn record was last restored (round 77's 恢复, bot/corrections.py; tidy77): the
+    village page's records list, the record page and the export show it (恢复过); filled from the audit rows of the
+    restores made before the column."""
+    db.table("plantings").add_column("restored_at", str)
+    restored_from_audit(db)
+
+
+def restored_from_audit(db: Database) -> None:
+    """``restored_at`` of each record as its last restore's audit row says (none: left empty); nothing when the
+    corrections capability's table is not there."""
+    if db.table("record_corrections").exists():
+        db.execute(
+            "UPDATE plantings SET restored_at = (SELECT MAX(c.created_at) FROM record_corrections c"
+            " WHERE c.planting_id = plantings.id AND c.action = 'restore')"
+        )
 
 
 WITHDRAWN = "withdrawn"
@@ -344,12 +363,13 @@ def withdraw(db: Database, planting_id: int, now: str, *, checked_too: bool = Fa
 
 def restore(db: Database, planting_id: int, now: str) -> bool:
     """A withdrawn record counted again (round 77: a cadre's or the office's restore, bot/corrections.py): status back
-    to ``complete``, ``withdrawn_at`` cleared (the audit row keeps when it was withdrawn); its review as it was. False
-    when it is not withdrawn, so a restore never counts a record twice."""
+    to ``complete``, ``withdrawn_at`` cleared (the audit row keeps when it was withdrawn), ``restored_at`` set (tidy77:
+    the dashboard and the export say 恢复过); its review as it was. False when it is not withdrawn, so a restore never
+    counts a record twice."""
     cursor = db.execute(
-        "UPDATE plantings SET status = 'complete', withdrawn_at = NULL, updated_at = ?"
+        "UPDATE plantings SET status = 'complete', withdrawn_at = NULL, restored_at = ?, updated_at = ?"
         " WHERE id = ? AND status = 'withdrawn' AND completed_at IS NOT NULL",
-        [now, planting_id],
+        [now, now, planting_id],
     )
     return cursor.rowcount == 1
 

@@ -58,7 +58,8 @@ def test_a_withdrawn_and_a_recounted_record_on_the_village_page_and_the_withdraw
 
 def test_a_cadre_restores_a_record_withdrawn_by_mistake_and_the_village_counts_it_again(page, server, bot, county):
     """Round 77: a withdrawn record's page has 恢复 (a reason required); after it, the flash says 已恢复, the history
-    has both rows and the village page's list shows the record counted (no 已作废)."""
+    has both rows and the village page's list shows the record counted (no 已作废); tidy77: both say 恢复过, the record
+    page with its time."""
     add_cadre_login(bot.db, "lin", "林书记")
     planting_id = county.plantings["far"]  # "tree"'s photo is in "dup" too: not restored (tests/e2e)
     log_in(page, server, "lin", f"/admin/records/{planting_id}")
@@ -74,6 +75,9 @@ def test_a_cadre_restores_a_record_withdrawn_by_mistake_and_the_village_counts_i
     expect(page.locator("p.flash.ok")).to_contain_text("已恢复")
     expect(page.locator("table.data")).to_contain_text("作废错了编号")
     expect(page.locator('button[value="withdraw"]')).to_be_visible()
+    restored = page.locator("dl.facts span.tag.restored")  # tidy77: the record says it was restored, and when
+    expect(restored).to_have_text("恢复过")
+    assert restored.is_visible() and page.locator("dl.facts small.beside-tag").is_visible()
     assert fits_the_screen(page)
     snap(page, "record_restored")
     page.goto(f"{server}/admin/villages/{county.villages['埔心村']}")
@@ -81,5 +85,6 @@ def test_a_cadre_restores_a_record_withdrawn_by_mistake_and_the_village_counts_i
     row = page.locator("tr", has=page.locator(f'a[href="/admin/records/{planting_id}"]'))
     expect(row).to_be_visible()
     expect(row).not_to_contain_text("已作废")
+    expect(row.locator("span.tag.restored")).to_have_text("恢复过")
     assert fits_the_screen(page)
     snap(page, "village_records_restored")

@@ -13,7 +13,7 @@ from tests.browser.helpers import fits_the_screen, log_in, snap
 from tests.e2e.dashboard_seed import password_hash
 from tests.unit.test_reports import build_county
 
-BESIDE = "已连续2个月被通报"
+BESIDE = "2月、3月均被通报"  # tidy77: the months named, not the count again
 
 
 @pytest.fixture

@@ -2,9 +2,10 @@
 progress apart (bot/standings.reported_streak); it had counted this month ('连续3个月', '已连续滞后 3 个月').
 
 Said once (tidy76): the villages list and the village page show the status badge (连续两月滞后: lagging at last
-month's end and now) and beside it, only when it says more than the badge, how many finished months in a row the
-通报 has counted (已连续2个月被通报); tidy75's words beside the badge ('（上月被通报滞后，本月目前仍落后）') said the
-badge again. The county is test_reports.py's: 石湖村 at 1.5 of 2 亩 since February, lagging at the end of February
+month's end and now) and beside it, only when it says more than the badge, the finished months in a row the 通报 has
+counted; tidy75's words beside the badge ('（上月被通报滞后，本月目前仍落后）') said the badge again. tidy77: the note
+names those months (2月、3月均被通报) or, past three, since when (自2月起每月被通报); tidy76's 已连续2个月被通报 read
+as the badge again (连续 twice). The county is test_reports.py's: 石湖村 at 1.5 of 2 亩 since February, lagging at the end of February
 and March and, unless a plot is added, in April."""
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from tests.unit.test_reports import build_county
 
 SHIHU = 2  # build_county's 石湖村
 BADGE = "连续两月滞后"
+BESIDE = "2月、3月均被通报"  # in April: February and March, the finished months lagging
+TIDY76_WORDS = "已连续2个月被通报"  # the count again, beside a badge that says 连续
 TIDY75_WORDS = ("被通报滞后", "本月目前仍落后")  # the repeat dropped
 
 
@@ -42,15 +45,26 @@ def shihu_status(client) -> tuple[str, str]:
     return status_cell(cell.group(1)), status_cell(heading.group(1))
 
 
-def test_two_finished_months_lagging_are_the_badge_and_the_count_beside_it(office_on):
+def test_two_finished_months_lagging_are_the_badge_and_the_months_named_beside_it(office_on):
     admin = office_on("2027-04-20T10:00")
     cell, heading = shihu_status(admin)
-    assert cell == f"{BADGE} 已连续2个月被通报"
-    assert heading.endswith(f"{BADGE} 已连续2个月被通报")  # the same, beside the village's name
+    assert cell == f"{BADGE} {BESIDE}"
+    assert heading.endswith(f"{BADGE} {BESIDE}")  # the same, beside the village's name
     for page in (shihu_row(admin), page_text(admin, f"/admin/villages/{SHIHU}")):
-        assert page.count(BADGE) == 1 and page.count("已连续2个月被通报") == 1
+        assert page.count(BADGE) == 1 and page.count(BESIDE) == 1 and TIDY76_WORDS not in page
         assert not any(words in page for words in TIDY75_WORDS)
         assert "连续3个月" not in page and "已连续滞后" not in page
+        assert page.replace("今年曾连续两个月滞后", "").count("连续") == 1  # the badge's, once
+
+
+def test_three_finished_months_are_named(office_on):
+    cell, heading = shihu_status(office_on("2027-05-20T10:00"))
+    assert cell == f"{BADGE} 2月、3月、4月均被通报" and heading.endswith(cell)
+
+
+def test_four_finished_months_say_since_when(office_on):
+    cell, heading = shihu_status(office_on("2027-06-20T10:00"))
+    assert cell == f"{BADGE} 自2月起每月被通报" and heading.endswith(cell)
 
 
 def test_one_finished_month_lagging_is_the_badge_alone(office_on):

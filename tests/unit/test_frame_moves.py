@@ -1,5 +1,6 @@
-"""Frames75, frames76 (issue 17 §5): held-out probes of each duty moved onto the request frame
-(bot/request_frames.py), tests/data/frame_moves_frames75.tsv and frame_moves_frames76.tsv, written in other words before
+"""Frames75, frames76, tidy77 (issue 17 §5): held-out probes of each duty moved onto the request frame
+(bot/request_frames.py), tests/data/frame_moves_frames75.tsv, frame_moves_frames76.tsv and frame_moves_tidy77.tsv
+(opt-outs said loosely: Cantonese 咪, an adviser's answers), written in other words before
 each move and measured on main before it: Cantonese, voice without punctuation, a relative's, negated, asked against
 said. Each read as its duty's reader reads it, with the text as sent (where the sender paused)."""
 
@@ -9,16 +10,18 @@ from pathlib import Path
 
 import pytest
 
-from bot import nlu
+from bot import nlu, request_frames
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-FILES = ("frame_moves_frames75.tsv", "frame_moves_frames76.tsv")
+FILES = ("frame_moves_frames75.tsv", "frame_moves_frames76.tsv", "frame_moves_tidy77.tsv")
 READERS = {
     "zone": nlu.zone_wished,
     "back": nlu.reminders_wanted_back,
     "join": nlu.joining_said,  # frames76: the sender with others
     "off": lambda norm, text: nlu.reminders_said(norm, text) == "off",  # frames76: round 31's frames moved
     "or": lambda norm, _text: nlu.is_question(norm),  # frames76: Cantonese 定 (or) after a tree's name
+    # tidy77: an adviser's answers not wanted, no reminders (the off probes of the file hold Cantonese 咪)
+    "answers": lambda norm, text: request_frames.answers_stopped(nlu.request_frame(norm, text)),
 }
 # probes still missed, each with why (strict xfails)
 LEFT: dict[str, str] = {}  # frames75: the two reminders probes left at the zones' move are read now
