@@ -1069,9 +1069,7 @@ def test_a_planting_technique_naming_a_species_is_the_technique_entry(index, que
         ("村长把别人种的树报成是他种的 虚报数字", "complaint"),
         ("我种了八棵 只算了我两棵", "complaint"),
         ("树死了会不会罚", "complaint"),
-        # round 99: a question unanswered for days is the wait (bot.ticket_wait, as every set labels it); a complaint when
-        # the villager says so
-        ("上个礼拜问的问题一直没人回 我要投诉", "dispute"),
+        ("上个礼拜问的问题一直没人回", "complaint"),
         ("我发了张照片 帮我看看这棵苗什么病", "photo_diagnosis"),
         ("帮我看下我发的图片", "photo_diagnosis"),
         ("挖树穴砸伤了脚 有没有保险", "injury"),
