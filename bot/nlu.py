@@ -1738,7 +1738,11 @@ _QUESTION_RE = re.compile(
     # a result asked at the end ('定根水浇透没有', '种好了没', '活了没有'): V + result + 没(有)
     r"(?<=[透够好完齐活对上到过湿干])(?:了)?(?:没有|没|未)(?:呢|啊|呀|啦)?\s*$"
 )
-_VAGUE_QUESTION_RE = re.compile(rf"几\s*{_MEASURE}(好|合适|比较|才|就|够|呀|啊)|^种几|要种几|该种几|种几\s*{_MEASURE}$")
+# round 99 (BX's '我想看一下我登记了几棵树'): a wish to see or check before the count asks one's own count, no report
+_VAGUE_QUESTION_RE = re.compile(
+    rf"几\s*{_MEASURE}(好|合适|比较|才|就|够|呀|啊)|^种几|要种几|该种几|种几\s*{_MEASURE}$"
+    rf"|(?:想看|想查|想睇|看一下|看下|查一下|查下|睇下|帮我看|帮我查)[^。？！?!]{{0,8}}几\s*{_MEASURE}"
+)
 _PAST_RE = re.compile(r"了|今天|昨天|前天|刚|已经|上午|下午|早上|今早|今日|琴日|头先")
 
 
@@ -6390,6 +6394,8 @@ _EXPERT_WAIT_RE = re.compile(
     # round 53: the wait said by 等 alone, the text ending there ('问专家的问题一般要等多久', '问专家要等几耐')
     r"|^问专家(?:的|嘅)?(?:问题|事情|事)?(?:之后|以后|后|了)?(?:一般|通常|大概|大约)?(?:要|需要)?(?:一般|通常|大概|大约)?等"
     r"(?:多久|几耐|多长时间|几天|几日|几个钟)(?:啊|呀|呢|吖|㗎|啦|哦)?$"
+    # round 99: 问专家的问题 is what was asked, then not answered yet ('问专家的问题几天都没答复'): the wait, no new question
+    r"|^问专家(?:的|嘅)(?:问题|事情|事)[^。？！?!]{0,8}(?:没|冇|未|不)(?:有)?(?:人)?(?:回|答复|回复|覆|回音|答|回答|理)"
 )
 
 
