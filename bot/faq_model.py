@@ -10,8 +10,9 @@ when it decides; docs/faq.md, round 25).
 
 Training takes ~30–40 s of CPU (~420 MB at peak), so a model is kept on disk between processes beside the
 precedents' other caches, named by a hash of its texts, labels, settings, this module and scikit-learn's version;
-the weights too small to matter are dropped (``keep``): ~5 MB of weights, ~28 MB a process in all with its n-grams
-and scipy's sparse module (scikit-learn itself is imported only to train)."""
+the weights too small to matter are dropped (``keep``): ~10 MB a process with its n-grams, held as numpy arrays
+(``QuestionModel.__init__``; ~28 MB and scipy's sparse module, ~23 MB, before issue 17's memory round: scikit-learn
+and scipy are imported only to train)."""
 
 from __future__ import annotations
 
