@@ -23,14 +23,20 @@ PRECEDENTS = ROOT / "messages" / "faq" / "precedents"
 sys.path.insert(0, str(ROOT))
 
 
+_WEIGHTS: dict = {}  # the model's weights as a scipy matrix, by model (QuestionModel.weights builds one)
+
+
 def model_top(model, text: str, k: int = 3) -> list[tuple[str, float]]:
     """The model's ``k`` best labels with their scores (``QuestionModel.predict`` keeps only the first and its lead)."""
     columns, values = model._read(text)
     if not len(columns):
         return []
-    dense = np.zeros(model._weights.shape[0], dtype=np.float32)
+    if id(model) not in _WEIGHTS:
+        _WEIGHTS[id(model)] = model.weights()
+    weights = _WEIGHTS[id(model)]
+    dense = np.zeros(weights.shape[0], dtype=np.float32)
     dense[columns] = values
-    scores = model._weights.T @ dense + model._bias
+    scores = weights.T @ dense + model._bias
     order = np.argsort(-scores)[:k]
     return [(model.labels[i], float(scores[i])) for i in order]
 

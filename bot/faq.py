@@ -96,8 +96,9 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from bot import faq_cache, go_between, nlu
+from bot import faq_cache, go_between, gram_table, nlu
 from bot.faq_model import ModelSettings, QuestionModel, question_model
+from bot.gram_table import GramTable, gram_key
 from bot.kept import Kept
 from bot.schedule import month_day_words
 from bot.sound_alike import SoundAlikeWords
@@ -388,6 +389,61 @@ def _top_first(ids: np.ndarray, values: np.ndarray, n: int) -> np.ndarray:
     return ids[np.argsort(-values, kind="stable")[:n]]
 
 
+class _Postings:
+    """A built n-gram index, held compactly (issue 17, the memory round): the n-grams as sorted numbers
+    (bot/gram_table.py), each one's idf, and all postings in two flat arrays, an n-gram's documents and weights at
+    ``starts[row]:starts[row + 1]``. The precedents' ~69,000 n-grams and 1.3 million postings: ~17 MB, where a dict
+    of str to two small arrays each, and a dict of their idf, took ~55 MB a process."""
+
+    def __init__(self, grams: GramTable, idf: np.ndarray, starts: np.ndarray, docs: np.ndarray, weights: np.ndarray):
+        self.grams, self.idf, self.starts, self.docs, self.weights = grams, idf, starts, docs, weights
+
+    @classmethod
+    def of(cls, postings: Mapping[str, tuple[array, array]], idf: Mapping[str, float]) -> _Postings:
+        """From ``{n-gram: (documents, weights)}`` and each n-gram's idf."""
+        keyed = sorted((gram_key(gram), gram) for gram in postings)
+        docs, weights = array("i"), array("d")
+        for _, gram in keyed:
+            docs.extend(postings[gram][0])
+            weights.extend(postings[gram][1])
+        starts = np.zeros(len(keyed) + 1, dtype=np.int64)
+        np.cumsum([len(postings[gram][0]) for _, gram in keyed], out=starts[1:])
+        return cls(
+            GramTable(np.array([key for key, _ in keyed], dtype=np.int64)),
+            np.array([idf[gram] for _, gram in keyed], dtype=np.float64),
+            starts,
+            np.frombuffer(docs, dtype=np.intc).astype(np.int32),
+            np.frombuffer(weights, dtype=np.float64).copy(),
+        )
+
+    def state(self) -> tuple[bytes, ...]:
+        return tuple(a.tobytes() for a in (self.grams.keys, self.idf, self.starts, self.docs, self.weights))
+
+    @classmethod
+    def from_state(cls, state: Sequence[bytes]) -> _Postings:
+        keys, idf, starts, docs, weights = (
+            np.frombuffer(data, dtype=dtype)
+            for data, dtype in zip(state, (np.int64, np.float64, np.int64, np.int32, np.float64), strict=True)
+        )
+        return cls(GramTable(keys), idf, starts, docs, weights)
+
+    def rows(self, grams: Iterable[str]) -> np.ndarray:
+        """Each n-gram's row, -1 for one in no document."""
+        return self.grams.find(np.fromiter((gram_key(gram) for gram in grams), dtype=np.int64))
+
+    def posting(self, row: int) -> tuple[np.ndarray, np.ndarray]:
+        start, end = int(self.starts[row]), int(self.starts[row + 1])
+        return self.docs[start:end], self.weights[start:end]
+
+
+def _tf_idf(counts: Iterable[int], idf: Iterable[float]) -> list[float]:
+    """A text's vector, scaled to length one: 1 + log of each n-gram's count, times its idf (Python's floats: the
+    same bits however the index is held)."""
+    vec = [(1.0 + math.log(c)) * weight for c, weight in zip(counts, idf, strict=True)]
+    norm = math.sqrt(sum(v * v for v in vec)) or 1.0
+    return [v / norm for v in vec]
+
+
 class CharNgrams:
     """TF-IDF vectors of character uni- and bigrams over short texts, compared by cosine: a second
     opinion beside the word index that sees paraphrases sharing pieces of words ('挖几大' and '挖多大的
@@ -397,8 +453,10 @@ class CharNgrams:
     def __init__(self, skip_chars: frozenset[str] = frozenset()):
         self._skip = skip_chars
         self._entry_array: tuple[int, np.ndarray | None] | None = None  # (texts, ``_entries``)
-        self._docs: list[tuple[int, dict[str, int]]] = []  # (entry, gram counts)
-        self._index: dict[str, tuple[array, array]] | None = None
+        self._doc_entries = array("i")  # each text's entry
+        self._doc_counts: list[dict[str, int]] = []  # each text's gram counts (none kept by ``from_state``)
+        self._index: _Postings | None = None
+        self._unseen = 1.0  # the idf of an n-gram in no text
         self._frozen = False  # from_state: the counts are not kept
 
     def grams(self, text: str) -> dict[str, int]:
@@ -415,69 +473,79 @@ class CharNgrams:
         if self._frozen:
             raise ValueError("an index restored from its state is only read")
         # the grams interned: thousands of short texts share a few thousand grams
-        self._docs.append((entry, {sys.intern(gram): n for gram, n in self.grams(text).items()}))
+        self._doc_entries.append(entry)
+        self._doc_counts.append({sys.intern(gram): n for gram, n in self.grams(text).items()})
         self._index = None
 
     def state(self) -> tuple:
-        """The built index as plain values (``marshal``-able): each text's entry, the idf, the postings."""
-        if self._index is None:
-            self._index = self._build()
-        postings = {gram: (docs.tobytes(), weights.tobytes()) for gram, (docs, weights) in self._index.items()}
-        return ([entry for entry, _ in self._docs], self._idf, self._unseen, postings)
+        """The built index as plain values (``marshal``-able): each text's entry, the idf of an unseen n-gram, the
+        postings' arrays."""
+        index = self._built()
+        return (self._doc_entries.tobytes(), self._unseen, *index.state())
 
     @classmethod
     def from_state(cls, state: tuple, skip_chars: frozenset[str] = frozenset()) -> CharNgrams:
         """An index as ``state`` left it: only read (its texts' grams are not kept, so nothing can be added)."""
-        entries, idf, unseen, postings = state
         ngrams = cls(skip_chars)
-        ngrams._docs = [(entry, {}) for entry in entries]
-        ngrams._idf, ngrams._unseen = idf, unseen
-        ngrams._index = {}
-        for gram, (docs, weights) in postings.items():
-            ngrams._index[sys.intern(gram)] = (array("i", docs), array("d", weights))
+        ngrams._doc_entries = array("i", state[0])
+        ngrams._unseen = state[1]
+        ngrams._index = _Postings.from_state(state[2:])
         ngrams._frozen = True
         return ngrams
 
     def drop_entries_from(self, entry: int) -> None:
         """Remove the texts of entries ``entry`` and later (the last ones added)."""
-        while self._docs and self._docs[-1][0] >= entry:
-            self._docs.pop()
+        while self._doc_entries and self._doc_entries[-1] >= entry:
+            self._doc_entries.pop()
+            self._doc_counts.pop()
         self._index = None
 
-    def _build(self) -> dict[str, tuple[array, array]]:
+    def _built(self) -> _Postings:
+        if self._index is None:
+            self._index = self._build()
+        return self._index
+
+    def _build(self) -> _Postings:
         df: dict[str, int] = {}
-        for _, counts in self._docs:
+        for counts in self._doc_counts:
             for gram in counts:
                 df[gram] = df.get(gram, 0) + 1
-        n = len(self._docs)
-        self._idf = {gram: math.log((n + 1) / (k + 1)) + 1.0 for gram, k in df.items()}
+        n = len(self._doc_counts)
+        idf = {gram: math.log((n + 1) / (k + 1)) + 1.0 for gram, k in df.items()}
         self._unseen = math.log(n + 1) + 1.0
-        # postings as two flat arrays per gram (documents, weights): a tenth of the memory of tuples
-        index: dict[str, tuple[array, array]] = {}
-        for doc, (_, counts) in enumerate(self._docs):
-            for gram, weight in self._vector(counts).items():
-                docs, weights = index.setdefault(gram, (array("i"), array("d")))
+        # postings as two flat arrays per gram (documents, weights), then all of them in two (``_Postings``)
+        postings: dict[str, tuple[array, array]] = {}
+        for doc, counts in enumerate(self._doc_counts):
+            for gram, weight in zip(counts, _tf_idf(counts.values(), (idf[gram] for gram in counts)), strict=True):
+                docs, weights = postings.setdefault(gram, (array("i"), array("d")))
                 docs.append(doc)
                 weights.append(weight)
-        return index
+        return _Postings.of(postings, idf)
 
-    def _vector(self, counts: Mapping[str, int]) -> dict[str, float]:
-        vec = {g: (1.0 + math.log(c)) * self._idf.get(g, self._unseen) for g, c in counts.items()}
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        return {g: v / norm for g, v in vec.items()}
+    def _query(self, text: str) -> list[tuple[int, float]]:
+        """(row of its postings, weight) of each n-gram of ``text`` in some text of the index, in the order they
+        occur in ``text`` (n-grams in none count in the vector's length only)."""
+        index = self._built()
+        counts = self.grams(text)
+        rows = index.rows(counts)
+        idf = (
+            np.where(rows >= 0, index.idf[rows], self._unseen).tolist()
+            if len(index.idf)
+            else [self._unseen] * len(rows)
+        )
+        return [
+            (row, weight) for row, weight in zip(rows.tolist(), _tf_idf(counts.values(), idf), strict=True) if row >= 0
+        ]
 
     def closest(self, text: str, n: int) -> list[tuple[int, float]]:
         """The ``n`` entries closest to ``text`` with the cosine of their closest text, closest first (a tie: the
         earlier entry), as ``similarities`` would rank them; the postings summed by numpy (among ~11,000
         precedents 0.3 ms where a loop in Python took ~14 ms: round 24 asks the precedents of every question)."""
-        if self._index is None:
-            self._index = self._build()
-        dots = np.zeros(len(self._docs))
-        for gram, weight in self._vector(self.grams(text)).items():
-            posting = self._index.get(gram)
-            if posting:
-                docs, weights = posting
-                dots[np.frombuffer(docs, dtype=np.intc)] += weight * np.frombuffer(weights)
+        index = self._built()
+        dots = np.zeros(len(self._doc_entries))
+        for row, weight in self._query(text):
+            docs, weights = index.posting(row)
+            dots[docs] += weight * weights
         entries = self._entries()
         if entries is None:
             best = dots  # a text an entry (the precedents)
@@ -489,25 +557,23 @@ class CharNgrams:
 
     def _entries(self) -> np.ndarray | None:
         """Each text's entry, or None when the texts are the entries (kept until texts are added or dropped)."""
-        if self._entry_array is None or self._entry_array[0] != len(self._docs):
-            entries = np.fromiter((entry for entry, _ in self._docs), dtype=np.intp, count=len(self._docs))
+        if self._entry_array is None or self._entry_array[0] != len(self._doc_entries):
+            entries = np.frombuffer(self._doc_entries, dtype=np.intc).astype(np.intp)  # a copy: the array may grow
             identity = bool((entries == np.arange(len(entries))).all())
-            self._entry_array = (len(self._docs), None if identity else entries)
+            self._entry_array = (len(self._doc_entries), None if identity else entries)
         return self._entry_array[1]
 
     def similarities(self, text: str) -> dict[int, float]:
         """{entry: cosine of its closest text} for every entry sharing a gram with ``text``."""
-        if self._index is None:
-            self._index = self._build()
+        index = self._built()
         dots: dict[int, float] = {}
-        for gram, weight in self._vector(self.grams(text)).items():
-            posting = self._index.get(gram)
-            if posting:
-                for doc, doc_weight in zip(*posting):
-                    dots[doc] = dots.get(doc, 0.0) + weight * doc_weight
+        for row, weight in self._query(text):
+            docs, weights = index.posting(row)
+            for doc, doc_weight in zip(docs.tolist(), weights.tolist(), strict=True):
+                dots[doc] = dots.get(doc, 0.0) + weight * doc_weight
         best: dict[int, float] = {}
         for doc, dot in dots.items():
-            entry = self._docs[doc][0]
+            entry = self._doc_entries[doc]
             if dot > best.get(entry, 0.0):
                 best[entry] = dot
         return best
@@ -541,7 +607,8 @@ class Precedents:
         cases = list(cases)
         all_texts = [mask(nlu.normalize(question)) for question, _ in cases] if masked is None else masked
         kept = dict.fromkeys(zip(all_texts, (_any_species(label) for _, label in cases), strict=True))
-        texts, labels = tuple(text for text, _ in kept), tuple(label for _, label in kept)
+        # a label's str once, not once a question (~56,000 questions, a few hundred labels)
+        texts, labels = tuple(text for text, _ in kept), tuple(sys.intern(label) for _, label in kept)
         ngrams = precedent_ngrams(texts) if masked is not None else _ngrams_of(texts)
         model = None
         if settings and len(texts) >= settings.min_questions:  # a test's few precedents: no model
@@ -3525,13 +3592,14 @@ def precedent_ngrams(texts: Sequence[str]) -> CharNgrams:
     """The n-grams over the precedents' masked texts, kept on disk between processes like the texts
     (``masked_precedents``): ~0.7 s of every start for ~10,000 questions, ~0.05 s to read back. The file's name is
     a hash of the texts, this module's code and the Python version (marshal's format is the interpreter's)."""
-    digest = hashlib.sha256(f"precedent ngrams 1\0{sys.version}\0".encode())
-    digest.update(Path(__file__).read_bytes())
+    digest = hashlib.sha256(f"precedent ngrams 2\0{sys.version}\0".encode())
+    for code in (__file__, gram_table.__file__):  # how the index is held is part of the file's format
+        digest.update(Path(code).read_bytes())
     digest.update("\n".join(texts).encode())
     path = faq_cache.folder() / f"ngrams-{digest.hexdigest()[:32]}.marshal"
     try:
         state = marshal.loads(path.read_bytes())
-        if isinstance(state, tuple) and len(state) == 4 and len(state[0]) == len(texts):
+        if isinstance(state, tuple) and len(state) == 7 and len(state[0]) == 4 * len(texts):
             return CharNgrams.from_state(state, STOP_CHARS)
     except (OSError, ValueError, EOFError, TypeError):
         pass  # none yet, or unreadable: built below

@@ -12,8 +12,9 @@ development sets BT–BW right (the species field of any tree); round 98m measur
 
 Training takes ~50 s of CPU (~1.3 GB at peak), so a model is kept on disk between processes beside the
 precedents' other caches, named by a hash of its texts, labels, settings, this module and scikit-learn's version;
-the weights too small to matter are dropped (``keep``): a ~14 MB file, ~28 MB a process in all with its n-grams
-and scipy's sparse module (scikit-learn itself is imported only to train)."""
+the weights too small to matter are dropped (``keep``): a ~14 MB file, ~10 MB a process with its n-grams, held as
+numpy arrays (``QuestionModel.__init__``; ~28 MB and scipy's sparse module, ~23 MB, before issue 17's memory round:
+scikit-learn and scipy are imported only to train)."""
 
 from __future__ import annotations
 
@@ -25,12 +26,15 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import scipy.sparse
 
-from bot import faq_cache
+from bot import faq_cache, gram_table
+from bot.gram_table import GramTable
+
+if TYPE_CHECKING:
+    import scipy.sparse
 
 
 @dataclass(frozen=True)
@@ -63,16 +67,30 @@ class QuestionModel:
         bias: np.ndarray,
         labels: tuple[str, ...],
     ):
-        self._grams = grams  # n-gram -> feature
+        # held compactly (issue 17, the memory round; bot/gram_table.py): the n-grams as sorted numbers, not a dict of
+        # ~120,000 str (~28 -> ~12 MB a process), and the weights as the three arrays of their CSR matrix, so that a
+        # model read from the cache needs numpy alone (scipy's sparse module: ~23 MB a process)
+        self._grams = GramTable.of(grams)  # n-gram -> feature
         self._idf = idf
-        self._weights = weights  # features x labels
+        self._shape = weights.shape  # features x labels
+        self._indptr = weights.indptr
+        # a label's number fits 16 bits (a few hundred labels); the same numbers, half the bytes
+        self._indices = weights.indices.astype(np.uint16 if weights.shape[1] <= 2**16 else weights.indices.dtype)
+        self._data = weights.data
         self._bias = bias
         self.labels = labels
 
+    def weights(self) -> scipy.sparse.csr_matrix:
+        """The weights as scikit-learn left them (features x labels), for tests and benches: scipy is imported here."""
+        import scipy.sparse
+
+        return scipy.sparse.csr_matrix((self._data, self._indices.astype(np.int32), self._indptr), shape=self._shape)
+
     @classmethod
     def train(cls, texts: Sequence[str], labels: Sequence[str], settings: ModelSettings) -> QuestionModel:
-        """scikit-learn is imported here only: a model read from the cache needs numpy and scipy alone (~60 MB
+        """scikit-learn (and scipy) are imported here only: a model read from the cache needs numpy alone (~60 MB
         less a process)."""
+        import scipy.sparse
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import SGDClassifier
 
@@ -95,22 +113,22 @@ class QuestionModel:
 
     def features(self, text: str) -> scipy.sparse.csr_matrix:
         """The question as the vectorizer reads it (``TfidfVectorizer(analyzer='char', sublinear_tf=True)``)."""
+        import scipy.sparse
+
         columns, values = self._read(text)
         return scipy.sparse.csr_matrix((values, columns, [0, len(columns)]), shape=(1, len(self._idf)))
 
     def _read(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """``features``' columns (in the order the n-grams first occur) and values, without scipy's matrix: building
         one and multiplying it cost ~0.2–0.3 ms a question of the ~0.3–0.4 ms (issue 21, twelfth round)."""
-        text = _SPACES.sub(" ", text)
-        grams = self._grams
-        counts: dict[int, int] = {}
-        for n in range(1, NGRAM + 1):
-            for start in range(len(text) - n + 1):
-                feature = grams.get(text[start : start + n])
-                if feature is not None:
-                    counts[feature] = counts.get(feature, 0) + 1
-        columns = np.fromiter(counts, dtype=np.int32, count=len(counts))
-        values = (1 + np.log(np.fromiter(counts.values(), dtype=np.float32, count=len(counts)))) * self._idf[columns]
+        coded = gram_table.codes(_SPACES.sub(" ", text))
+        keys = np.concatenate([gram_table.run_keys(coded, n) for n in range(1, NGRAM + 1)])  # every run, in turn
+        found = self._grams.find(keys)
+        found = found[found >= 0]
+        features, first, counts = np.unique(found, return_index=True, return_counts=True)
+        order = np.argsort(first)  # in the order they first occur
+        columns = features[order].astype(np.int32)
+        values = (1 + np.log(counts[order].astype(np.float32))) * self._idf[columns]
         norm = float(np.sqrt(values @ values)) or 1.0
         return columns, values / norm
 
@@ -121,13 +139,12 @@ class QuestionModel:
         columns, values = self._read(text)
         if not len(columns):
             return "", 0.0
-        weights = self._weights
-        starts = weights.indptr[columns]
-        lengths = weights.indptr[columns + 1] - starts
+        starts = self._indptr[columns]
+        lengths = self._indptr[columns + 1] - starts
         ends = np.cumsum(lengths)
         at = np.arange(int(ends[-1])) + np.repeat(starts - (ends - lengths), lengths)  # each feature's row, in turn
-        scores = np.zeros(weights.shape[1], dtype=np.float32)
-        np.add.at(scores, weights.indices[at], np.repeat(values, lengths) * weights.data[at])
+        scores = np.zeros(self._shape[1], dtype=np.float32)
+        np.add.at(scores, self._indices[at], np.repeat(values, lengths) * self._data[at])
         scores += self._bias
         first = int(scores.argmax())
         best = float(scores[first])
@@ -151,8 +168,9 @@ def question_model(
     if len(set(labels)) < 2:
         return None
     learner = importlib.metadata.version("scikit-learn")
-    digest = hashlib.sha256(f"question model 1\0{sys.version}\0{learner}\0{settings}\0".encode())
-    digest.update(Path(__file__).read_bytes())
+    digest = hashlib.sha256(f"question model 2\0{sys.version}\0{learner}\0{settings}\0".encode())
+    for code in (__file__, gram_table.__file__):  # how the model is held is part of the file's format
+        digest.update(Path(code).read_bytes())
     for pairs in (zip(texts, labels, strict=True), more):
         digest.update("\n".join(f"{text}\t{label}" for text, label in pairs).encode() + b"\0")
     path = faq_cache.folder() / f"model-{digest.hexdigest()[:32]}.pickle"

@@ -280,7 +280,15 @@ def test_dropping_the_last_entries_leaves_the_index_as_before_them():
     before = [index.match(q) for q in questions]
 
     def sizes():
-        parts = (index.entries, index._terms.docs, index._terms.postings, index._ngrams._docs, index._phrasings)
+        ngrams = index._ngrams
+        parts = (
+            index.entries,
+            index._terms.docs,
+            index._terms.postings,
+            ngrams._doc_entries,
+            ngrams._doc_counts,
+            index._phrasings,
+        )
         return [len(part) for part in parts]
 
     before_sizes = sizes()

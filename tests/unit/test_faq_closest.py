@@ -35,15 +35,12 @@ def test_every_value_equal_keeps_the_first_ids():
 
 
 def closest_as_before(ngrams: faq.CharNgrams, text: str, n: int) -> list[tuple[int, float]]:
-    """``CharNgrams.closest`` as it was before the thirteenth round, verbatim but for its name."""
-    if ngrams._index is None:
-        ngrams._index = ngrams._build()
-    dots = np.zeros(len(ngrams._docs))
-    for gram, weight in ngrams._vector(ngrams.grams(text)).items():
-        posting = ngrams._index.get(gram)
-        if posting:
-            docs, weights = posting
-            dots[np.frombuffer(docs, dtype=np.intc)] += weight * np.frombuffer(weights)
+    """``CharNgrams.closest`` as it was before the thirteenth round (a full sort), but for its name and the postings'
+    arrays as they are held since the memory round (issue 17)."""
+    dots = np.zeros(len(ngrams._doc_entries))
+    for row, weight in ngrams._query(text):
+        docs, weights = ngrams._built().posting(row)
+        dots[docs] += weight * weights
     entries = ngrams._entries()
     if entries is None:
         best = dots

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import scipy.sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from bot import config as config_mod
@@ -44,7 +45,8 @@ def test_a_trained_model_is_kept_on_disk_and_read_back(tmp_path, monkeypatch):
     first = faq_model.question_model(TEXTS, LABELS, SMALL)
     files = list((tmp_path / "lvmei-zhishu").glob("model-*.pickle"))
     assert first is not None and len(files) == 1
-    files[0].write_bytes(pickle.dumps(faq_model.QuestionModel({"x": 0}, np.ones(1), None, np.zeros(1), ("a",))))
+    one = scipy.sparse.csr_matrix(np.ones((1, 1), dtype=np.float32))
+    files[0].write_bytes(pickle.dumps(faq_model.QuestionModel({"x": 0}, np.ones(1), one, np.zeros(1), ("a",))))
     assert faq_model.question_model(TEXTS, LABELS, SMALL).labels == ("a",)  # read back, not trained again
     files[0].write_bytes(b"not a pickle")  # unreadable: trained again, written whole
     again = faq_model.question_model(TEXTS, LABELS, SMALL)
@@ -176,7 +178,7 @@ def test_predict_scores_as_scipys_product_to_the_bit(index):
         features = model.features(text)
         if not features.nnz:
             return "", 0.0
-        scores = (features @ model._weights).toarray()[0] + model._bias
+        scores = (features @ model.weights()).toarray()[0] + model._bias
         first = int(scores.argmax())
         best = float(scores[first])
         scores[first] = -np.inf
