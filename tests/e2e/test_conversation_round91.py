@@ -56,10 +56,13 @@ def test_the_tree_is_corrected_and_the_record_kept(probe, context, message):  # 
 @pytest.mark.parametrize("message", ["系龙眼 唔系荔枝 打错咗", "龙眼嚟嘅 头先打错", "打错咗 系龙眼"])
 def test_a_finished_records_tree_corrected_is_asked_not_withdrawn(probe, message):  # noqa: F811
     """Right after a finished record of 2棵荔枝, a slip with the right tree asks to change its tree to 龙眼 (recount),
-    never its withdrawal (作废)."""
+    never its withdrawal (作废); 确定 then changes it, the record kept."""
     probe.run("finished", message, "planting")
     assert probe.last_handler(probe.openid) == "recount"
     reply = probe.last_reply(probe.openid)
     assert "龙眼" in reply and "作废" not in reply
     rows = probe.rows("SELECT status, species FROM plantings WHERE openid = ?", [probe.openid])
     assert rows == [{"status": "complete", "species": "荔枝"}]
+    probe.user(probe.openid).says("确定")
+    rows = probe.rows("SELECT status, species FROM plantings WHERE openid = ?", [probe.openid])
+    assert rows == [{"status": "complete", "species": "龙眼"}]
