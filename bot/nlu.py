@@ -3690,6 +3690,14 @@ _OTHERS_PROGRESS_RE = re.compile(
 _ROUGH_AREA_RE = re.compile(rf"(?<=[0-9{_CN_NUM}])亩几(?![时点天号月年个棵株次多])")
 
 
+# round 91 (a cadre: '镇里面话我哋落后 睇下村里而家几多棵'): the village's count looked at, asked to be told, with no verb of
+# planting, last (a remark may come before it): the village's progress; a tree named is still a question (checked after)
+_LOOK_AT_VILLAGE_COUNT_RE = re.compile(
+    r"(?:看下|看看|看一下|查下|查一下|查查|说我知|告诉我|话我知)(?:我们|我哋)?(?:村里|村|全村|本村)(?:现在|而家|目前|今年)?"
+    r"(?:一共|总共|总数)?(?:种了|种咗)?(?:多少|几多)(?:棵|条)?(?:树)?$"
+)
+
+
 def progress_said(norm: str, species_table: Mapping) -> str | None:
     """'mine' or 'village' for a question about what was planted (see above); None for anything else: a count of
     trees said ('我种了3棵') or a tree named ('我种了几棵桂花' is a record whose count the bot asks) is no question
@@ -3751,6 +3759,7 @@ def progress_said(norm: str, species_table: Mapping) -> str | None:
         or (_PROGRESS_WORD_RE.search(norm) and not _HOW_RE.search(norm))
         or _DONE_ASKED_RE.search(_INTENT_PARTICLES_RE.sub("", norm))
         or _HOW_FAR_RE.search(_INTENT_PARTICLES_RE.sub("", norm))
+        or (village and _LOOK_AT_VILLAGE_COUNT_RE.search(_INTENT_PARTICLES_RE.sub("", norm)))  # round 91
         or frame_said("progress_village" if village else "progress_mine", norm)  # round 31: the frames (FRAMES)
     )
     if not asked or find_species(norm, species_table)[0]:
@@ -6910,15 +6919,18 @@ _TREE_SAID_AS_RE = re.compile(
 _TREE_SLIP_RE = re.compile(
     r"(?:树种|树名|品种|种类)(?:我)?(?:打|写|发|讲|说|记|报|填|登记|搞|弄)错(?:字|了|咗|啦)*"
     # round 67 (20w): said wrong aloud ('讲错 系龙眼唔系荔枝')
-    r"|(?:我)?(?:打|写|报|填|讲|说|揿|按)错(?:字|了|咗|啦)*|(?:树种|树名|品种)(?:不对|错了|有错)"  # round 90: 揿, 按
+    # round 91: when said before the slip, after the right tree ('龙眼嚟嘅 头先打错')
+    r"|(?:头先|啱先|刚才|刚刚|之前)?(?:我)?(?:打|写|报|填|讲|说|揿|按)错(?:字|了|咗|啦)*"  # round 90: 揿, 按
+    r"|(?:树种|树名|品种)(?:不对|错了|有错)"
     # round 70 (21c): got wrong ('搞错咗 系黄皮唔系杨桃', normalised 弄错了)
     r"|(?:我)?(?:弄|搞)错(?:了|咗|啦)*"
     # round 89 (22h: '啊错咗 系龙眼唔系荔枝', '不对 是龙眼不是荔枝'): wrong said bare, first
     r"|^(?:不对|不合适|错了)(?:了|啦)*"
 )
+# round 91: 先啱 as normalised (才合适: '龙眼先啱 头先写错')
 _TREE_RIGHT_RE = re.compile(
     rf"^(?:其实|实际|应该|应当)?(?:是|为)?(?:帮我|请)?(?:改成|改为|改做|改回做|改回|更正为)?([{_CJK}]{{1,6}}?)"
-    r"(?:才对|先啱|就对了|来的|来)?$"  # round 89: Cantonese 嚟 (normalised 来) after the tree ('系杨梅嚟')
+    r"(?:才对|先啱|才合适|就对了|来的|来)?$"  # round 89: Cantonese 嚟 (normalised 来) after the tree ('系杨梅嚟')
 )
 _TREE_ASKED_RE = re.compile(r"吗|么|嘛|是不是|还是|什么|咩|乜|哪|边|几|怎|点样|好不好|得唔得|行不行|可以|能不能")
 # every correction above says one of these as written (不是/唔系, 记成, 错, 改): most texts are not normalised at all

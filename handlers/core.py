@@ -310,6 +310,10 @@ def retraction_in_words(ctx) -> bool:
     # (handlers/planting.py), never the record dropped
     if nlu.count_corrected(ctx.msg.text or "") is not None:
         return False
+    # round 91: a slip with the right tree said, in either order ('系龙眼 唔系荔枝 打错咗', '龙眼嚟嘅 头先打错'): the record's
+    # tree corrected (handlers/planting.py: the one in progress, or a finished one's correction asked), never dropped
+    if nlu.tree_corrected(ctx.msg.text or "", planting.species_table(ctx.app), planting.offlist_names(ctx.app)):
+        return False
     if _retraction_then_why(ctx) or _retraction_among_whys(ctx):
         return True
     if nlu.wrong_record_cancel_asked(_text_meaning(ctx)):
