@@ -2447,3 +2447,35 @@ ROUND_22K_MISSES = {message: why for why, messages in _ROUND_22K_LEFT for messag
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22k.tsv", ROUND_22K_MISSES))
 def test_round_22k_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
+
+
+# Set 22l, written blind at the forty-eighth session's start and kept outside until every change of the session was in
+# (main b35c9d3 132/140; after rounds 90 and 91 132/140, the same eight): now development.
+_ROUND_22L_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "the lead (forty-eighth session, 22l's end): the FAQ's bot-usage answers where the person means a command: how to"
+        " register with the village given (the registration steps, not the FAQ's), how a cadre logs for villagers with no"
+        " phone (the 代种 steps, not the family answer: 22j's class), the adviser's list asked loosely (待办)",
+        [
+            "new:点样登记啊我系埔心村嘅",
+            "cadre:村民冇手机嘅点样帮佢哋报",
+            "adviser:今日啲村民问题清单发俾我睇下",
+        ],
+    ),
+    (
+        "the lead: which households have pledged asked loosely is the village's pledge list (22i's class); a photo sent"
+        " to the wrong person withdrawn (我发错人) cancels the record waiting, no ticket",
+        ["cadre:想睇下边几户认领咗树 有冇清单", "after_photo:嗰张相唔算 我发错人"],
+    ),
+    (
+        "the lead: said again after the first (a ping 有冇收到 on one's own ticket, 我话退订啊 repeating 退订, 点解仲系零"
+        " after 我的进度) is the same act, not small talk, the FAQ or a ticket",
+        ["twice:问专家龙眼苗死咗两棵 || 喂 有冇收到", "twice:退订 || 我话退订啊", "twice:我的进度 || 点解仲系零"],
+    ),
+]
+ROUND_22L_MISSES = {message: why for why, messages in _ROUND_22L_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22l.tsv", ROUND_22L_MISSES))
+def test_round_22l_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""

@@ -127,6 +127,9 @@ NEEDS_DISAGREED = {
     # rounds 89 and 90: set BR labels the night watering's safety the snakes' card with no snake said; the card is kept
     # for questions that name one (a night is no snake), so this one is asked back or goes to a person
     ("faq_heldout_br.tsv", "夜晚去淋水安全吗"),
+    # the forty-eighth session: set BY (kept until the session's end) labels a move by marriage (嫁到别的村) bot.rebind,
+    # whose words name no marriage yet: the label is right, the words are the next round's
+    ("faq_heldout_by.tsv", "我嫁到别的村了要改吗"),
 }
 
 
