@@ -128,7 +128,8 @@ NEEDS_DISAGREED = {
     # for questions that name one (a night is no snake), so this one is asked back or goes to a person
     ("faq_heldout_br.tsv", "夜晚去淋水安全吗"),
     # the forty-eighth session: set BY (kept until the session's end) labels a move by marriage (嫁到别的村) bot.rebind,
-    # whose words name no marriage yet: the label is right, the words are the next round's
+    # whose answer is a new phone or WeChat bound again: a move of village is the roster's (the village's cadre), so the
+    # label is doubtful and the entry's words are kept
     ("faq_heldout_by.tsv", "我嫁到别的村了要改吗"),
 }
 
