@@ -6522,13 +6522,19 @@ _PLEASE_FIRST_RE = re.compile(
 
 # round 90 (22j: '唔该帮我退订'): a command asked politely, the please and the help-me before its word
 _PLEASE_LEAD_RE = re.compile(r"^(?:不该|麻烦|请|劳驾|拜托)?(?:你|您|你们)?(?:帮我|帮忙|同我|替我|给我)?")
+# the lead, forty-eighth session (22l: '退订 || 我话退订啊'; '我说了退订' had opened a ticket): the command insisted on,
+# 'I said', 'I've already said' before its word (normalised: 咗 is 了), a particle after it
+_INSISTED_LEAD_RE = re.compile(r"^我(?:都|已经|早就|刚才|头先)?(?:说|话|讲)(?:了|过)?")
+_END_PARTICLES_RE = re.compile(r"(?:啊|呀|啦|喇|嘛|咯|喔|哦)+$")
 
 
 def without_please(norm: str) -> str:
-    """'不该帮我退订' -> '退订' (``normalize``d: 唔该 is 不该): the please and the help-me before a command's word left out;
-    '' when there is none (the text as it is is read by the command's own words)."""
-    bare = _PLEASE_LEAD_RE.sub("", norm or "", count=1)
-    return bare if bare != norm else ""
+    """'不该帮我退订' -> '退订' (``normalize``d: 唔该 is 不该): the please and the help-me before a command's word left out,
+    or the 'I said' of a command insisted on ('我说了退订', '我都讲了退订啦'), and a particle after it; '' when there is
+    none (the text as it is is read by the command's own words)."""
+    text = norm or ""
+    bare = _END_PARTICLES_RE.sub("", _INSISTED_LEAD_RE.sub("", _PLEASE_LEAD_RE.sub("", text, count=1), count=1))
+    return bare if bare != text else ""
 
 
 # round 25: put off till later, said after a retraction ('取消吧 明天再弄', '唔要住 听日再讲', '算了 下次再记'): when, then

@@ -2450,7 +2450,7 @@ def test_round_22k_probe(probe, context, message, expected):
 
 
 # Set 22l, written blind at the forty-eighth session's start and kept outside until every change of the session was in
-# (main b35c9d3 132/140; after rounds 90 and 91 132/140, the same eight): now development.
+# (main b35c9d3 132/140; after rounds 90 and 91 132/140, the same eight): now development; 133/140 after the lead's round.
 _ROUND_22L_LEFT: list[tuple[str, list[str]]] = [
     (
         "the lead (forty-eighth session, 22l's end): the FAQ's bot-usage answers where the person means a command: how to"
@@ -2468,11 +2468,11 @@ _ROUND_22L_LEFT: list[tuple[str, list[str]]] = [
         ["cadre:想睇下边几户认领咗树 有冇清单", "after_photo:嗰张相唔算 我发错人"],
     ),
     (
-        "the lead: said again after the first (a ping 有冇收到 on one's own ticket, 我话退订啊 repeating 退订, 点解仲系零"
-        " after 我的进度) is the same act, not small talk, the FAQ or a ticket",
-        ["twice:问专家龙眼苗死咗两棵 || 喂 有冇收到", "twice:退订 || 我话退订啊", "twice:我的进度 || 点解仲系零"],
+        "the lead: said again after the first (a ping 有冇收到 on one's own ticket, 点解仲系零 after 我的进度) is the same"
+        " act, not small talk or a ticket",
+        ["twice:问专家龙眼苗死咗两棵 || 喂 有冇收到", "twice:我的进度 || 点解仲系零"],
     ),
-]
+]  # the lead's round at the session's end mended 我话退订啊 (a command insisted on: nlu.without_please)
 ROUND_22L_MISSES = {message: why for why, messages in _ROUND_22L_LEFT for message in messages}
 
 
