@@ -29,6 +29,9 @@ all written by people who had not seen the matcher. Per set:
   ticket+answer      questions escalated with the expected entry's answer under the ticket's number (round 49: a
                      danger's first aid, camp.subsidy's rule): the villager reads that answer and a person follows;
                      counted neither right nor confident wrong (they stay in the adviser's queue), reported apart
+  right+ticket       (round 100) a second figure beside right, never instead of it: right, counting a ticket+answer
+                     as right (the bot files the ticket AND gives the expected entry's answer, by design); the
+                     attached answer is the escalation's note (``FaqResult.note_entry``, its answer in the reply's text)
   --show-unsafe      (round 83) lists the safety-tagged questions whose reply does NOT open with a safety line:
                      the question, expected, got, and the reply's first line (what the villager reads first)
   asked (chosen)     questions asked back which of two answers was meant (round 43: the model read another entry's
@@ -98,7 +101,7 @@ def main() -> int:
 
     all_rows, match_cpu = [], time.process_time()
     print(
-        f"{'set':<24}{'n':>5}{'right':>8}{'as written':>12}{'adviser rec.':>14}{'escal. prec.':>14}"
+        f"{'set':<24}{'n':>5}{'right':>8}{'right+ticket':>14}{'as written':>12}{'adviser rec.':>14}{'escal. prec.':>14}"
         f"{'confident wrong':>17}{'near':>6}{'safety':>8}{'warned':>8}{'asked (chosen)':>16}{'ticket+answer':>15}"
     )
     everything = index.precedents
@@ -114,7 +117,7 @@ def main() -> int:
         s = faq.scores(rows)
         name = f"{path.stem}{' (left out)' if leave_out else ''}"
         print(
-            f"{name:<24}{s.questions:>5}{s.right:>8.1%}{s.right_unmapped:>12.1%}{s.adviser_recall:>14.1%}"
+            f"{name:<24}{s.questions:>5}{s.right:>8.1%}{s.right_with_ticket:>14.1%}{s.right_unmapped:>12.1%}{s.adviser_recall:>14.1%}"
             f"{s.escalation_precision:>14.1%}{s.confident_wrong:>10.1%} ({s.confident_wrong_n:>2})"
             f"{s.near:>6}{s.safety_lines[0]:>5}/{s.safety_lines[1]}{s.warned[0]:>5}/{s.warned[1]}"
             f"{s.asked:>9} ({s.chosen_right}){s.ticket_with_answer:>{15 - len(str(s.chosen_right)) + 2}}"

@@ -3756,11 +3756,20 @@ def evaluate(index: FaqIndex, cases: list[EvalCase], missing_map: Mapping[str, s
                 result.also if result.kind == "answer" else None,
                 bool(result.safety) or (result.kind == "answer" and _WARNING in result.answer_text),
                 result_label(result.other) if result.other is not None else None,
-                result.note_entry if result.kind == "escalate" else None,
+                _attached(index, result),
                 (result.safety or result.answer_text).strip().split("\n", 1)[0],
             )
         )
     return rows
+
+
+def _attached(index: FaqIndex, result: FaqResult) -> str | None:
+    """The entry whose answer an escalation's reply carries under the ticket's number (round 49's ``note_entry``), when
+    that answer is really in the reply's text (round 100: the figure that counts such a ticket right reads this)."""
+    if result.kind != "escalate" or result.note_entry is None:
+        return None
+    entry = index.entry(result.note_entry)
+    return result.note_entry if entry is not None and entry.answer.strip() in result.answer_text else None
 
 
 @dataclass(frozen=True)
@@ -3778,6 +3787,9 @@ class EvalScores:
     warned: tuple[int, int] = (0, 0)  # safety-tagged questions whose reply warns (line or the entry's own ⚠), of all
     near: int = 0  # of the confident wrongs, those near the expected answer (``near_miss``): beside, not subtracted
     ticket_with_answer: int = 0  # escalated with the expected entry's answer under the number (round 49): not right
+    # round 100 (issue 17 §1): the second figure, beside ``right`` and never instead of it: right, counting a ticket
+    # that also gives the expected entry's answer (a danger's first aid, camp.subsidy's rule) as right
+    right_with_ticket: float = 0.0
     asked: int = 0  # asked back which of two answers (round 43): neither right nor confident wrong
     chosen_right: int = 0  # of those, the expected answer among the two offered
 
@@ -3803,6 +3815,7 @@ def scores(rows: list[EvalRow]) -> EvalScores:
         warned=(sum(r.warned for r in safety), len(safety)),
         near=sum(r.near for r in rows),
         ticket_with_answer=sum(r.ticket_with_answer for r in rows),
+        right_with_ticket=_share(sum(r.right or r.ticket_with_answer for r in rows), len(rows)),
         asked=sum(r.offered is not None for r in rows),
         chosen_right=sum(r.chosen_right for r in rows),
     )
