@@ -1,7 +1,7 @@
 """FAQ round 100 (issue 17 §1): the rules that sent answerable questions to a person (bench/escalation_misses.py), and
 the evaluation's second figure. The rules' classes are checked on the helper's own phrasings (tests/data/
 faq_rule_checks_100.tsv, run by test_faq_own_checks.py, each batch written before its change: the first 15/28 -> 23/28,
-the second 6/16 -> 14/16; controls 18/18 throughout).
+the second 7/16 -> 14/16; controls 18/18 throughout).
 
 The second figure (bench/faq_eval.py ``right+ticket``): a ticket that also gives the expected entry's answer under its
 number (a danger's first aid, camp.subsidy's rule: the bot files the ticket and answers, by design) is counted right in
