@@ -530,7 +530,11 @@ _INTRO_NAMED = re.compile(_GREETING + rf"(?:我叫做|我叫|我名叫|{_MY_NAME
 # (the name's words left out by ``without_name_words``, as for the name asked)
 _INTRO_VILLAGE_FIRST = re.compile(_GREETING + r"我(?:是|系)\s*(.+?)的[\s,，]*((?:我的|本人的)?[^\s,，的]+)$")
 _INTRO_NAME_FIRST = re.compile(_GREETING + r"我(?:是|系)\s*([^\s,，]+)[\s,，]+(.+)$")  # 我是李桂英，埔心村的
-_REQUEST_WORD = re.compile(r"登记|注册|绑定")
+# tidy78: the words of registering, one source for the readers of a wish to register and of one not registered yet
+# (``_WISH_FIRST_CLAUSE``, ``_FIRST_USE_OR_UNREGISTERED``); binding is registering asked
+_REGISTER = "登记|注册"
+_REGISTER_OR_BIND = f"{_REGISTER}|绑定"
+_REQUEST_WORD = re.compile(_REGISTER_OR_BIND)
 # round 81: what follows 'my name' is how it was written wrong ('弄错了', '打错咗', '登记成了'), no name
 # round 87 (22e: '我叫错名'): or 错 at once after 我叫 (the name called or typed wrong), never a name 错名
 _WRITTEN_WRONG = re.compile(r"(?:被|给)?(?:写|打|弄|搞|登记|录|记|填)(?:错|成|得不对)|错(?:了|咗)?(?:个)?(?:名|字)")
@@ -810,8 +814,8 @@ def parse_self_named_in_story(text: str, villages: list[dict]) -> RegisterText |
 # themselves: the age, the family ('我要注册，我是埔心村五队的林木兰，今年七十三岁了，儿子在外面打工'): the introduction's
 # name and village, the rest left out (a team or group after the village is the introduction's own: 五队, 二组)
 _WISH_FIRST_CLAUSE = re.compile(
-    r"^(?:你好|您好)?(?:我)?(?:要|想|想要|需要)?(?:先)?(?:注册|登记|绑定)(?:一下|下)?(?:身份)?(?:啊|呀|吧)?$"
-    r"|^(?:请|麻烦)?(?:你)?(?:帮我|同我)(?:注册|登记|绑定)(?:一下|下)?(?:啊|呀|吧)?$"
+    rf"^(?:你好|您好)?(?:我)?(?:要|想|想要|需要)?(?:先)?(?:{_REGISTER_OR_BIND})(?:一下|下)?(?:身份)?(?:啊|呀|吧)?$"
+    rf"|^(?:请|麻烦)?(?:你)?(?:帮我|同我)(?:{_REGISTER_OR_BIND})(?:一下|下)?(?:啊|呀|吧)?$"
 )
 _ABOUT_ME_CLAUSE = re.compile(
     r"^(?:我)?(?:今年|已经|都)?(?:有)?[\d一二三四五六七八九十两]{1,4}(?:多)?岁(?:了|啦|喇|咯)?$"
@@ -988,7 +992,7 @@ _HOW_TO_START = re.compile(
 )
 _FIRST_USE_OR_UNREGISTERED = re.compile(
     r"^(?:我)?(?:是|系)?(?:第一次|头一次|初次)(?:用|使用)?(?:呢个|这个)?(?:的|嘅)?$"
-    r"|^(?:我)?(?:仲|还|都)?(?:未|没|冇|没有)(?:有)?(?:登记|注册)(?:过)?(?:的|嘅|住)?$"
+    rf"|^(?:我)?(?:仲|还|都)?(?:未|没|冇|没有)(?:有)?(?:{_REGISTER})(?:过)?(?:的|嘅|住)?$"
     r"|^(?:我)?(?:想|要)(?:用(?:呢个|这个))?(?:报|登记|记录|上报)(?:种树|种咗树|种了树|树)$"
 )
 

@@ -3053,7 +3053,8 @@ _NEGATED_RE = re.compile(r"不|别|莫|没|甭|勿")
 _STOP_SENDING_RE = re.compile(
     # round 63 (20r): daily said Cantonese-wise, 的 after it ('我唔需要每日提醒', '我不需要每天的提醒')
     # round 80 (21u): never the A-not-A of a question ('位置使唔使发': 要不要发, 需不需要发)
-    r"(?<![要用想需])(?:不要|别|不用|不想|不需要|莫|甭|勿)(?:再|老是|总是|成日|一直|天天|每天|每日|日日|继续)*(?:的)?"
+    # tidy78: the refusals are the request frame's (messages/request_frames.toml [modal] refusals), one list
+    rf"(?<![要用想需])(?:{request_frames.words('modal', 'refusals')})(?:再|老是|总是|成日|一直|天天|每天|每日|日日|继续)*(?:的)?"
     r"(?:给我|同我|跟我|帮我)?(?:再)?"
     r"(?:发(?:送)?(?:消息|信息|短信|提醒|通知|东西|来|过来|给我)*$|发(?:送)?(?:种树|植树|活动|这些|这种|那些)?(?:的)?"
     r"(?:消息|信息|短信|提醒|通知|东西)|提醒|推送|通知|烦我|打扰|吵"
@@ -6520,8 +6521,10 @@ _PLEASE_FIRST_RE = re.compile(
 )
 
 
-# round 90 (22j: '唔该帮我退订'): a command asked politely, the please and the help-me before its word
-_PLEASE_LEAD_RE = re.compile(r"^(?:不该|麻烦|请|劳驾|拜托)?(?:你|您|你们)?(?:帮我|帮忙|同我|替我|给我)?")
+# round 90 (22j: '唔该帮我退订'): a command asked politely, the please and the help-me before its word; tidy78: the
+# records' look asked first reads it too (planting ``_LOOK_FIRST_RE``: '唔该帮我睇下记好未')
+PLEASE_LEAD = r"(?:不该|麻烦|请|劳驾|拜托)?(?:你|您|你们)?(?:帮我|帮忙|同我|替我|给我)?"
+_PLEASE_LEAD_RE = re.compile(rf"^{PLEASE_LEAD}")
 # the lead, forty-eighth session (22l: '退订 || 我话退订啊'; '我说了退订' had opened a ticket): the command insisted on,
 # 'I said', 'I've already said' before its word (normalised: 咗 is 了), a particle after it
 _INSISTED_LEAD_RE = re.compile(r"^我(?:都|已经|早就|刚才|头先)?(?:说|话|讲)(?:了|过)?")

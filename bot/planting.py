@@ -788,14 +788,19 @@ _NO_REPLY_FIRST_RE = re.compile(
     r"(?:我)?(?:的|呢|啊|呀|嘅)?[，, ]?(?=.)"
 )
 # round 89 (22g: '头先嗰两棵荔枝收到未啊'): the trees just reported named or pointed at, then whether received: as recorded
-# ('记到'); a bare '收到未' stays the photo's
+# ('记到'); a bare '收到未' stays the photo's; round 90 (conv90: '上个礼拜报嘅荔枝有冇收到'): or whether received asked
+# before it, at the end, read as 有没有记到 (tidy78: one regex, the question after or before, ``_as_recorded``)
 _TREES_RECEIVED_RE = re.compile(
-    rf"(?<=[\u4e00-\u9fff])(?:你|你们|你哋)?(?:有没有|是不是)?收到(?:了)?(?={nlu.DONE_YET_WORDS})"
+    rf"(?<=[\u4e00-\u9fff])(?:你|你们|你哋)?(?P<asked>有没有|是不是)?收到"
+    rf"(?:(?:了)?(?={nlu.DONE_YET_WORDS})|(?(asked)(?={nlu.DONE_YET_PARTICLES}$)|(?!))(?P<asked_before>))"
 )
-# round 90 (conv90: '上个礼拜报嘅荔枝有冇收到'): whether received asked before it, read as 有没有记到
-_TREES_RECEIVED_ASKED_BEFORE_RE = re.compile(
-    rf"(?<=[\u4e00-\u9fff])(?:你|你们|你哋)?(?:有没有|是不是)收到(?={nlu.DONE_YET_PARTICLES}$)"
-)
+
+
+def _as_recorded(received: re.Match) -> str:
+    """``_TREES_RECEIVED_RE``'s received read as recorded: '记到' with the question after it, '有没有记到' before."""
+    return "有没有记到" if received.group("asked_before") is not None else "记到"
+
+
 _FILLER_FIRST_RE = re.compile(r"^(?:嗯+|呃+|哦+|啊+|那个|这个)+")
 # conv83a (21z): no reply seen said after the question ('记录咗未啊 冇见回复', '登记好未 冇收到回复'): the question's
 _NO_REPLY_AFTER_RE = re.compile(
@@ -808,9 +813,8 @@ _ENTERED_RE = re.compile(
     r"(?:录|输)(?:了)?(?:入|进)(?:去|系统|电脑)?(?:成功)?(?:了)?|(?:入|进)(?:了)?(?:系统|电脑)(?:里)?(?:了)?"
 )
 # round 80 (21u): a look asked for first ('帮我看看记上没', '你查下记好了没'): the question after it
-_LOOK_FIRST_RE = re.compile(
-    r"^(?:麻烦|请)?(?:你)?(?:帮我|帮忙|同我|替我)?(?:看看|看一下|看下|查查|查一下|查下|睇下|睇睇|睇一下)(?:吧|啊)?"
-)
+# tidy78: the please and the help-me are nlu's (``nlu.PLEASE_LEAD``: 唔该, 劳驾, 拜托 and 您, 你们, 给我 too)
+_LOOK_FIRST_RE = re.compile(rf"^{nlu.PLEASE_LEAD}(?:看看|看一下|看下|查查|查一下|查下|睇下|睇睇|睇一下)(?:吧|啊)?")
 
 
 # sim71 (a grandmother by voice just after her record, her grandson's photo sent): who helped said first ('我孙帮我影咗相
@@ -843,8 +847,7 @@ def recorded_asked(norm: str) -> bool:
     norm = _RECEIVED_FIRST_RE.sub("", norm)  # conv88
     # round 89: no reply said first, then whether recorded; the trees named, then whether received (read as recorded):
     # only the records' questions read on it (a bare '点解冇回复', '相收到未' stay the photo's, read on the text as said)
-    recorded = _TREES_RECEIVED_RE.sub("记到", _NO_REPLY_FIRST_RE.sub("", norm))
-    recorded = _TREES_RECEIVED_ASKED_BEFORE_RE.sub("有没有记到", recorded)  # round 90
+    recorded = _TREES_RECEIVED_RE.sub(_as_recorded, _NO_REPLY_FIRST_RE.sub("", norm))  # round 90: asked before
     return bool(norm) and bool(
         _PHOTO_THEN_DONE_YET_RE.match(norm)  # sim71: '影咗相 得未'
         or _RECORDED_ASKED_RE.match(norm)

@@ -23,6 +23,8 @@ _AMOUNT_RE = re.compile(r"(\d{1,3}|[一两二三四五六七八九十]{1,3})(?:�
 _A_NOT_A_RE = re.compile(r"([\u4e00-\u9fff])[不没]\1[\u4e00-\u9fff]?|有没有")
 _SENDING = ("receive", "send", "switch_off")  # the acts of the reminders: messages received, sent, switched off
 _SIGN_UP_WORDS = ("参加", "报名", "报名参加", "报个名")  # joining said, never going alone ('我也想去': where?)
+# a negation before the act: the refusals ('不要', '别', '甭', read by nlu's reminders-off too) and the others
+_NEGATIONS = ("modal", "negations", "refusals")
 _MONTH_RE = re.compile(r"(1[0-2]|0?[1-9]|十[一二]|[一二三四五六七八九十])月")
 
 
@@ -89,9 +91,15 @@ def _families(table: str) -> tuple[re.Pattern, dict[str, str]]:
     return re.compile(_alternation(list(families))), families
 
 
+def words(table: str, *keys: str) -> str:
+    """The words of ``table``'s ``keys`` as one alternation (longest first), for a reader outside the frame that shares
+    them (tidy78: ``nlu._STOP_SENDING_RE`` reads ``[modal] refusals``)."""
+    return _alternation([word for key in keys for word in _data()[table][key]])
+
+
 @cache
-def _words(table: str, key: str) -> re.Pattern:
-    return re.compile(_alternation(_data()[table][key]))
+def _words(table: str, *keys: str) -> re.Pattern:
+    return re.compile(words(table, *keys))
 
 
 @cache
@@ -152,8 +160,8 @@ def _leftover(text: str, found: list[re.Match | _Act | _Who | None]) -> str:
         last = max(last, end)
     rest.append(text[last:])
     left = _families("who")[0].sub("", "".join(rest))
-    for table, key in (("modal", "words"), ("modal", "negations"), ("modal", "not_yet"), ("wrappers", "adverbs")):
-        left = _words(table, key).sub("", left)
+    for table, *keys in (("modal", "words"), _NEGATIONS, ("modal", "not_yet"), ("wrappers", "adverbs")):
+        left = _words(table, *keys).sub("", left)
     return re.sub(r"[的了个一块]", "", left)
 
 
@@ -273,7 +281,7 @@ def read_clause(text: str) -> Clause:
     before = _words("modal", "words").sub("", before)
     # frames76: the sender, and always, left out between the refusal and the act ('别再给我推消息了', '别老给我发通知')
     refused = _words("wrappers", "adverbs").sub("", _words("who", "self").sub("", before))
-    negated = bool(found_act and re.search(rf"(?:{_words('modal', 'negations').pattern})$", refused))
+    negated = bool(found_act and re.search(rf"(?:{_words(*_NEGATIONS).pattern})$", refused))
     # frames75: or cannot, after the act ('我去不到', Cantonese 去唔到: the pause before it kept, nothing asks it)
     negated = negated or bool(found_act and _words("modal", "cannot_after").match(text, found_act.end))
     not_yet = bool(found_act and re.search(rf"(?:{_words('modal', 'not_yet').pattern})$", before))

@@ -30,7 +30,7 @@ PROBES = [
     ("finished", "下个月我仲会种多两棵龙眼 先认领住", "pledge"),
     ("member", "我答应咗村委种一棵桂花", "pledge"),
     # trees reported earlier (之前), whether received asked: with no record just finished, the progress
-    # (planting._REPORTED_FIRST_RE, _TREES_RECEIVED_ASKED_BEFORE_RE)
+    # (planting._REPORTED_FIRST_RE, _TREES_RECEIVED_RE)
     ("member", "我之前报嘅树你哋收到未", "progress"),
     # a command asked politely (core.text_means: nlu.without_please)
     ("pending", "唔该帮我退订", "unsubscribe"),

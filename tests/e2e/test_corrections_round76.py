@@ -5,40 +5,22 @@ cadre for a household) corrected by another cadre of the village, its notice to 
 
 from __future__ import annotations
 
-import io
 import json
 
 import pytest
-from openpyxl import load_workbook
 
 from tests.conftest import rows_of
-from tests.e2e.dashboard_seed import add_logins, login
-
-# round 75's county and clock (its fixtures, used here as they are: the same 埔心村 morning)
-from tests.e2e.test_corrections import (  # noqa: F401
+from tests.corrections_helpers import (  # noqa: F401 (fixtures: round 75's 埔心村 morning)
     _a_march_morning,
     _audit,
+    _entered_for_chen,
     _finished,
+    _notices,
     _record,
     _record_of_another_village,
+    _sheet,
     puxin,
 )
-
-
-def _office(app):
-    """The office's dashboard login (no seeded county: the chat's village)."""
-    add_logins(app.extensions["bot"].db, [("office", "admin")])
-    client = app.test_client()
-    assert login(client, "office").status_code == 302
-    return client
-
-
-def _sheet(app, table):
-    client = _office(app)
-    response = client.get(f"/admin/exports/{table}.xlsx")
-    assert response.status_code == 200
-    rows = list(load_workbook(io.BytesIO(response.data)).active.iter_rows(values_only=True))
-    return [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
 
 
 # -- 1. the export ------------------------------------------------------------------------------------------------
@@ -75,17 +57,7 @@ def test_the_reason_said_right_after_the_tree_is_kept(puxin, bot):
 @pytest.fixture
 def entered(person, bot, standin, clock):
     """埔心村: 王干部 (村干部) entered 2棵荔枝 for 陈大伯's household (代种) two hours ago; 林书记 (村书记)."""
-    wang = person("o-wang", "王干部", "村干部")
-    lin = person("o-lin", "林书记", "村书记")
-    planting_id = _finished(bot, standin, clock, wang, "代种 陈大伯 2棵荔枝")
-    record = _record(bot, planting_id)
-    assert record["openid"] == "o-wang" and record["entered_by_person_id"] != record["person_id"]
-    clock.advance(hours=2)
-    return wang, lin, planting_id
-
-
-def _notices(bot, openid):
-    return [r["text"] for r in rows_of(bot, "SELECT text FROM outbox WHERE openid = ? AND kind = 'notice'", [openid])]
+    return _entered_for_chen(person, bot, standin, clock)
 
 
 def test_another_cadre_corrects_a_record_entered_for_a_household_and_the_one_who_entered_it_is_told(entered, bot):

@@ -16,16 +16,21 @@ from bot.dashboard import snapshot
 from bot.db import transaction
 from bot.store import users as users_store
 from tests.conftest import delivered_texts, rows_of, to_db
-from tests.e2e.dashboard_seed import add_logins, admin, county, login, wang  # noqa: F401 (fixtures)
-from tests.e2e.test_corrections import (  # noqa: F401
+from tests.corrections_helpers import (  # noqa: F401 (fixtures: round 75's 埔心村 morning)
     _a_march_morning,
     _audit,
+    _entered_for_chen,
     _finished,
+    _notices,
+    _office,
     _record,
     _record_of_another_village,
+    _sheet,
+    _withdrawn_by,
+    _withdrawn_by_its_sender,
     puxin,
 )
-from tests.e2e.test_corrections_round76 import _notices, _office, _sheet
+from tests.e2e.dashboard_seed import admin, county, login, wang  # noqa: F401 (fixtures)
 from tests.e2e.test_dashboard import page, post
 from tests.e2e.test_dashboard_corrections import lin  # noqa: F401 (fixture: 林书记's cadre login)
 from tests.e2e.test_planting import photo
@@ -34,11 +39,6 @@ from tests.e2e.test_planting import photo
 def _trees(bot, village_id) -> int:
     now = progress.village_progress(bot.db, bot.config, village_id)
     return now.trees + now.pending_trees
-
-
-def _withdrawn_by(cadre, planting_id, reason="重复报了"):
-    cadre.says(f"作废记录 {planting_id} {reason}")
-    assert "已作废" in cadre.says("确定")
 
 
 # -- 1. the chat: 恢复记录 ------------------------------------------------------------------------------------------
@@ -105,9 +105,7 @@ def test_a_record_its_sender_withdrew_is_restored_by_the_village_and_the_office_
     villager = person("o-chen", "陈大伯")
     cadre = person("o-lin", "林书记", "村书记")
     office = person("o-office", "刘主任", "管理员")
-    planting_id = _finished(bot, standin, clock, villager)
-    villager.says("作废")
-    villager.says("确定作废")
+    planting_id = _withdrawn_by_its_sender(bot, standin, clock, villager)
     assert _record(bot, planting_id)["status"] == "withdrawn" and _audit(bot) == []
     clock.advance(hours=2)
     asked = office.says(f"恢复记录 {planting_id}")
@@ -127,9 +125,7 @@ def test_a_withdrawn_record_whose_trees_were_reported_again_is_not_restored(pers
     the first would count the trees twice, so the chat and the record page say so and change nothing."""
     villager = person("o-chen", "陈大伯")
     cadre = person("o-lin", "林书记", "村书记")
-    first = _finished(bot, standin, clock, villager)
-    villager.says("作废")
-    villager.says("确定作废")
+    first = _withdrawn_by_its_sender(bot, standin, clock, villager)
     standin.add_media("m-2", photo(1))  # the same photo's bytes, sent again
     villager.says("3棵荔枝")
     villager.sends_photo("m-2")
@@ -154,9 +150,7 @@ def test_a_withdrawn_record_with_another_photo_sent_later_is_restored(person, bo
     """Control: a later record with another photo is no reason to refuse."""
     villager = person("o-chen", "陈大伯")
     cadre = person("o-lin", "林书记", "村书记")
-    first = _finished(bot, standin, clock, villager)
-    villager.says("作废")
-    villager.says("确定作废")
+    first = _withdrawn_by_its_sender(bot, standin, clock, villager)
     _finished(bot, standin, clock, villager, "3棵龙眼", media="m-2")
     clock.advance(hours=2)
     assert "要恢复这条记录" in cadre.says(f"恢复记录 {first}")
@@ -187,9 +181,7 @@ def test_another_villages_record_and_a_villagers_words_restore_nothing(puxin, bo
 def test_a_cadres_own_record_withdrawn_goes_to_the_office(person, bot, standin, clock):
     """Control: a cadre's own trees stay theirs (round 76): their own withdrawn record is restored by the office."""
     wang_ = person("o-wang", "王干部", "村干部")
-    planting_id = _finished(bot, standin, clock, wang_, "2棵荔枝")
-    wang_.says("作废")
-    wang_.says("确定作废")
+    planting_id = _withdrawn_by_its_sender(bot, standin, clock, wang_)
     clock.advance(hours=2)
     assert "要恢复请找镇里办公室" in wang_.says(f"恢复记录 {planting_id}")
     assert _record(bot, planting_id)["status"] == "withdrawn" and _audit(bot) == []
@@ -210,13 +202,7 @@ def test_the_offices_help_names_the_record_commands_and_a_villagers_does_not(per
 def entered_for_chen(person, bot, standin, clock):
     """埔心村: 陈大伯 follows the account (bound); 王干部 entered 2棵荔枝 for him (代种) two hours ago; 林书记."""
     person("o-chen", "陈大伯")
-    wang_ = person("o-wang", "王干部", "村干部")
-    lin = person("o-lin", "林书记", "村书记")
-    planting_id = _finished(bot, standin, clock, wang_, "代种 陈大伯 2棵荔枝")
-    record = _record(bot, planting_id)
-    assert record["openid"] == "o-wang" and record["person_id"] != record["entered_by_person_id"]
-    clock.advance(hours=2)
-    return wang_, lin, planting_id
+    return _entered_for_chen(person, bot, standin, clock)
 
 
 def test_the_household_on_wechat_is_told_besides_the_cadre_who_entered_it(entered_for_chen, bot):
@@ -253,10 +239,7 @@ def test_a_household_not_on_wechat_or_unsubscribed_is_not_told(entered_for_chen,
 
 def test_a_household_with_no_wechat_is_not_told(person, bot, standin, clock):
     """Round 76's case: the household entered by name only (no openid): the cadre who entered it only."""
-    wang_ = person("o-wang", "王干部", "村干部")
-    lin = person("o-lin", "林书记", "村书记")
-    planting_id = _finished(bot, standin, clock, wang_, "代种 陈大伯 2棵荔枝")
-    clock.advance(hours=2)
+    _wang, lin, planting_id = _entered_for_chen(person, bot, standin, clock)
     lin.says(f"作废记录 {planting_id} 重复报了")
     assert lin.says("确定").strip().endswith("已通知代报的王干部。")
     openids = {r["openid"] for r in rows_of(bot, "SELECT openid FROM outbox WHERE kind = 'notice'")}

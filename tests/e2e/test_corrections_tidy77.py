@@ -8,8 +8,8 @@ from __future__ import annotations
 from bot import clock
 from bot.store import plantings as plantings_store
 from tests.conftest import rows_of
+from tests.corrections_helpers import _sheet
 from tests.e2e.dashboard_seed import admin, county  # noqa: F401 (fixtures)
-from tests.e2e.test_corrections_round76 import _sheet
 from tests.e2e.test_corrections_round77 import _row_of
 from tests.e2e.test_dashboard import page, post
 
