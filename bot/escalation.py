@@ -1176,7 +1176,8 @@ def open_ticket(
         store.add_attachment(db, ticket_id, media_row_id=media_row_id, text=None, now=now_s)
     ticket = store.get(db, ticket_id)
     assert ticket is not None  # just inserted
-    notice, flagged = _new_ticket_notice(app, db, ticket, "escalation.new_notice", now, danger)
+    template = "escalation.new_notice_village" if route == ROUTE_VILLAGE and adviser else "escalation.new_notice"
+    notice, flagged = _new_ticket_notice(app, db, ticket, template, now, danger)
     # round 56: a danger told now is no question for the morning: its first notice goes at once, quiet hours or not
     notify_staff(app, db, ticket, notice, "new", now, at_once=flagged)
     return ticket

@@ -325,6 +325,7 @@ def _voice_ticket(ctx: Ctx, extra_media: Sequence[int | None] = ()) -> str:
 # -- adviser commands ------------------------------------------------------------------------------
 ANSWER_REPLIES = {
     "answered": "escalation.answered",
+    "answered_village": "escalation.answered_village",  # round 100: no 收录 offered
     "unknown": "escalation.unknown_ticket",
     "closed": "escalation.ticket_closed",
     "already_answered": "escalation.already_answered_other",
@@ -380,7 +381,9 @@ def _ticket_command(parse, act, replies: dict, word: str, usage: str):
         if ticket_id is None:
             return ctx.t("core.no_such_number")
         result = act(ctx.app, ctx.db, ticket_id, rest, by_person=ctx.person, now=ctx.now)
-        return ctx.t(replies[result.reason], id=ticket_id)
+        ticket = getattr(result, "ticket", None)
+        village = ticket is not None and escalation.route_of(ticket) == escalation.ROUTE_VILLAGE
+        return ctx.t(replies.get(f"{result.reason}_village" if village else "", replies[result.reason]), id=ticket_id)
 
     return matches, handle
 
@@ -511,6 +514,8 @@ def _waiting_for_sender(ctx: Ctx, parsed):
         return None
     if escalation.waits_for(ctx.db, ctx.person, parsed[0]):
         return parsed
+    if not acts_as(ctx.person, escalation.STAFF_ROLES):
+        return None  # round 100: a cadre's '2号地块种了30棵' is their village's work, unless ticket 2 waits for them
     if not escalation.names_ticket_plainly(_text(ctx) or ""):
         return None
     if _closed_by_sender(ctx, parsed[0]):  # round 54: one they closed unanswered ('84号唔使答'), answered after all

@@ -81,7 +81,7 @@ def test_a_village_matter_is_held_by_the_village_secretary_who_answers_it(
     assert row["adviser_person_id"] == person_id(bot, SECRETARY) and row["route"] == "village"
     send(bot)
     notice = sent_to(SECRETARY)[-1]
-    assert f"第{number}号" in notice and question in notice and f"答 {number}" in notice
+    assert f"第{number}号" in notice and question in notice and f"答 {number}" in notice and "技术顾问答不了" in notice
     assert sent_to(LI) == [] and sent_to(ADMIN) == []
 
     queue = secretary.says("待办")
@@ -89,7 +89,8 @@ def test_a_village_matter_is_held_by_the_village_secretary_who_answers_it(
     assert "不是分给您的" in adviser.says(f"答 {number} 我来答")  # the adviser cannot answer the village's
     assert ticket(bot, number)["status"] == "open"
 
-    assert "已回答" in secretary.says(f"答 {number} 补贴下个月统一发，名单在村委公示栏。")
+    answered = secretary.says(f"答 {number} 补贴下个月统一发，名单在村委公示栏。")
+    assert "已回答" in answered and "收录" not in answered  # a household's matter: no FAQ entry offered
     send(bot)
     answer = sent_to(villager.openid)[-1]
     assert "村里回答了" in answer and "名单在村委公示栏" in answer and "村书记 陈建国" in answer
@@ -114,6 +115,8 @@ def test_a_trees_trouble_still_goes_to_the_adviser(question, villager, secretary
     assert sent_to(SECRETARY) == []
     assert "没有待回答" in secretary.says("待办")
     assert "不是分给您的" in secretary.says(f"答 {number} 我来答") and ticket(bot, number)["status"] == "open"
+    # a cadre's number of their village's work is no answer to a ticket not theirs
+    assert "不是分给您的" not in secretary.says(f"{number}号地块种了30棵香樟")
 
 
 def test_asking_the_expert_explicitly_stays_the_advisers_unless_it_is_money(villager, secretary, bot):
@@ -184,3 +187,21 @@ def test_an_unanswered_village_ticket_moves_on_to_another_cadre_then_stays_off_t
     from bot import escalation
 
     assert person_id(bot, CADRE) not in escalation.adviser_figures(bot.db)
+
+
+def test_the_dashboard_shows_who_holds_a_village_ticket(villager, bot, app):
+    from tests.e2e.dashboard_seed import add_logins, login
+
+    ids = add_roster(bot)
+    add_cadres(bot, ids)
+    add_logins(bot.db, [("office", "admin")])
+    bot.clock.set(DAYTIME)
+    village = ticket_number(villager.says("补贴还没到账"))
+    bot.clock.set("2027-03-15T11:00")
+    tree = ticket_number(villager.says(UNANSWERABLE))
+    client = app.test_client()
+    assert login(client, "office").status_code == 302
+    listing = client.get("/admin/tickets").get_data(as_text=True)
+    assert "<th>谁来答</th>" in listing and "陈建国（村书记）" in listing and "李顾问" in listing
+    assert "村里：陈建国（村书记）" in client.get(f"/admin/tickets/{village}").get_data(as_text=True)
+    assert "顾问：李顾问" in client.get(f"/admin/tickets/{tree}").get_data(as_text=True)
