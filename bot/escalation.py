@@ -24,7 +24,10 @@ the villager hears of it only when staff write them a message.
 
 Who answers (``choose_adviser``): the least recently assigned adviser linked to the villager's village
 (adviser_villages); none linked -> the least recently assigned adviser of all (round-robin); no
-advisers -> the campaign admins (people with role 管理员; ``adviser_person_id`` stays NULL).
+advisers -> the campaign admins (people with role 管理员; ``adviser_person_id`` stays NULL). Round 100: a ticket whose
+question the FAQ reads as the village's (money, land, …: ``route_for``, messages/escalation_routes.toml) is held by the
+village's 村书记, then 村干部 (``choose_cadre``), else the admins; ``tickets.route`` keeps whose it is, and every rule that
+hands a ticket on, lets one answer it or counts an adviser's answers follows it (``route_of``, ``holds``).
 Every message to advisers and villagers goes through the outbox: notices (kind ``notice``) to the
 adviser, after quiet hours (``reminders.queue_notice``), the answer (kind ``answer``, linking the public page
 ``/answer/<token>``) to the villager at once, night or not: it is the reply to what they asked. A ticket answered
@@ -78,11 +81,14 @@ STAFF_ROLES = (ROLE_ADVISER, ROLE_ADMIN)
 # Round 100: who may hold a ticket and act on it in chat (答, 待办, 更正, 收录): the staff, and a village's cadres, who hold
 # the village's matters (``route_for``)
 TICKET_ROLES = (*STAFF_ROLES, *village_matters.CADRE_ROLES)
-# a ticket's route (``tickets.route``): the adviser's (a tree's trouble; NULL on tickets before round 100) or the
+# a ticket's route (``tickets.route``): the adviser's (a tree's trouble; NULL on tickets before round 100), the
 # village's (money, land …: its cadres, else the admins)
-ROUTE_ADVISER, ROUTE_VILLAGE = "adviser", "village"
-# who may hold a ticket of each route (a holder the roster no longer names so hands it on: ``_reassign``)
-HOLDER_ROLES = {ROUTE_ADVISER: (ROLE_ADVISER,), ROUTE_VILLAGE: village_matters.CADRE_ROLES}
+# village's (money, land …: its cadres, else the admins) or the office's (a complaint: the admins, never whom it may be
+# about)
+ROUTE_ADVISER, ROUTE_VILLAGE, ROUTE_OFFICE = "adviser", "village", "office"
+# who may hold a ticket of each route (a holder the roster no longer names so hands it on: ``_reassign``); the office's
+# tickets are the admins' (``adviser_person_id`` NULL)
+HOLDER_ROLES = {ROUTE_ADVISER: (ROLE_ADVISER,), ROUTE_VILLAGE: village_matters.CADRE_ROLES, ROUTE_OFFICE: ()}
 QUESTION_PREVIEW_CHARS = 60
 ANSWER_CHAT_CHARS = 600  # longer answers are cut in chat; the answer page has them whole
 
@@ -665,21 +671,33 @@ def _routes() -> dict:
     """messages/escalation_routes.toml [route]: which of the FAQ's reasons are the village's."""
     with open(MESSAGES_DIR / "escalation_routes.toml", "rb") as handle:
         route = tomllib.load(handle)["route"]
-    return {key: frozenset(route.get(key, ())) for key in ("village", "explicit_village", "adviser_when_symptom")}
+    keys = ("village", "explicit_village", "adviser_when_tree", "tree_asked", "office", "office_words")
+    return {key: frozenset(route.get(key, ())) for key in keys}
+
+
+def _says_any(text: str, words: frozenset[str]) -> bool:
+    """Does ``text``, as written or normalised, say one of ``words``?"""
+    norm = nlu.normalize(text or "")
+    return any(word in (text or "") or word in norm for word in words)
 
 
 def route_for(reason: str | None, source: str, text: str) -> str:
     """Round 100 (issue 17 §1: 'go to the adviser, or the village for money and land'): whose a new ticket is, by the
-    FAQ's reading of its question (``reason``): the village's (``ROUTE_VILLAGE``) for the reasons
-    messages/escalation_routes.toml lists, the adviser's otherwise. 问专家 said (``source`` 'explicit') stays the
-    adviser's unless the FAQ reads money or land; a dispute telling of a tree's symptom is the adviser's (pure)."""
+    FAQ's reading of its question (``reason``), as messages/escalation_routes.toml lists them: the village's
+    (``ROUTE_VILLAGE``), the office's (``ROUTE_OFFICE``: a complaint, or a village matter complained of), the adviser's
+    otherwise. 问专家 said (``source`` 'explicit') stays the adviser's unless the FAQ reads money or land; a dispute
+    telling of a tree's symptom, or asking whether it lives, is the adviser's (pure)."""
     routes = _routes()
+    if source != "explicit" and reason in routes["office"]:
+        return ROUTE_OFFICE
     village = routes["explicit_village"] if source == "explicit" else routes["village"]
     if not reason or reason not in village:
         return ROUTE_ADVISER
-    if reason in routes["adviser_when_symptom"] and nlu.symptom_named(nlu.normalize(text or "")):
+    if reason in routes["adviser_when_tree"] and (
+        nlu.symptom_named(nlu.normalize(text or "")) or _says_any(text, routes["tree_asked"])
+    ):
         return ROUTE_ADVISER
-    return ROUTE_VILLAGE
+    return ROUTE_OFFICE if _says_any(text, routes["office_words"]) else ROUTE_VILLAGE
 
 
 def route_of(ticket: dict) -> str:
@@ -1187,6 +1205,8 @@ def _first_holder(db, route: str, village_id: int | None, but: int | None = None
     """Who a ticket of ``route`` goes to (other than ``but``, its holder now): the village's cadre, or an adviser (a
     linked one first, else round-robin); None: the admins."""
     skip = lambda people: [p for p in people if p["id"] != but]  # noqa: E731
+    if route == ROUTE_OFFICE:
+        return None
     if route == ROUTE_VILLAGE:
         return choose_cadre(skip(store.cadres_of_village(db, village_id, village_matters.CADRE_ROLES)))
     linked = store.advisers_of_village(db, village_id) if village_id else []
@@ -1195,6 +1215,8 @@ def _first_holder(db, route: str, village_id: int | None, but: int | None = None
 
 def holder_words(app, db, ticket: dict) -> str:
     """Round 100: who a village's ticket went to, for the villager: '村里（陈建国，村书记）', or the campaign office."""
+    if route_of(ticket) == ROUTE_OFFICE:
+        return app.t("escalation.holder_office_route")
     holder = roster_store.person(db, ticket["adviser_person_id"])
     if holder is None:
         return app.t("escalation.holder_office")
@@ -1472,13 +1494,21 @@ def answer_ticket(
         app,
         db,
         ticket,
-        "escalation.answer_delivery_village" if route_of(ticket) == ROUTE_VILLAGE else "escalation.answer_delivery",
+        ANSWER_DELIVERIES[route_of(ticket)],
         text,
         signed,
         f"answer:{ticket_id}:{ticket['reopened_count']}",
         now,
     )
     return AnswerResult(True, "answered", ticket)
+
+
+# the villager's copy of an answer, by the ticket's route (round 100: who answered it, said)
+ANSWER_DELIVERIES = {
+    ROUTE_ADVISER: "escalation.answer_delivery",
+    ROUTE_VILLAGE: "escalation.answer_delivery_village",
+    ROUTE_OFFICE: "escalation.answer_delivery_office",
+}
 
 
 def _queue_delivery(

@@ -271,7 +271,7 @@ def _open_ticket(ctx: Ctx, question: str, source: str, media_row_ids: list[int |
     photos = sum(1 for a in tickets_store.attachments(ctx.db, ticket["id"]) if a["media_kind"] == "image")
     attached = ctx.t("escalation.photos_attached", n=photos) if photos > 0 else ""
     minutes = ctx.config.get("escalation.attach_minutes")
-    if escalation.route_of(ticket) == escalation.ROUTE_VILLAGE:  # round 100: who it went to, said
+    if escalation.route_of(ticket) != escalation.ROUTE_ADVISER:  # round 100: who it went to, said
         to = escalation.holder_words(ctx.app, ctx.db, ticket)
         return ctx.t("escalation.opened_village", id=ticket["id"], to=to, attached=attached, minutes=minutes)
     return ctx.t("escalation.opened", id=ticket["id"], attached=attached, minutes=minutes)
@@ -312,7 +312,7 @@ def _asked_again(ctx: Ctx, again: escalation.AskedAgain, media_row_ids: list[int
     attached = ctx.t("escalation.photos_attached", n=photos) if photos else ""
     if again.new_words:
         return ctx.t("escalation.supplement_added", id=ticket["id"]) + attached
-    if escalation.route_of(ticket) == escalation.ROUTE_VILLAGE:  # round 100: with the village, not an adviser
+    if escalation.route_of(ticket) != escalation.ROUTE_ADVISER:  # round 100: with the village, not an adviser
         to = escalation.holder_words(ctx.app, ctx.db, ticket)
         return ctx.t("escalation.asked_again_village", id=ticket["id"], to=to, attached=attached)
     return ctx.t("escalation.asked_again", id=ticket["id"], attached=attached)

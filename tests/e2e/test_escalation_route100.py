@@ -63,6 +63,13 @@ ADVISER_QUESTIONS = [
     UNANSWERABLE,
     "邻居喷除草剂 我的龙眼叶子都黄了",  # a dispute telling of a tree's symptom: the tree's damage is the adviser's
     "我家龙眼种了五年还不结果",
+    "我的樟树被人刮了一圈皮还能活吗",  # a dispute asking whether the tree lives: the adviser's
+]
+# a complaint (of a cadre, or a record kept wrong), or a cadre pressing someone: the office's, never the village's
+OFFICE_QUESTIONS = [
+    "我要投诉我们村干部弄虚作假，种树数字是假的",
+    "组长把我种的树记在他老婆名下了",
+    "村干部逼我阿爸去种树",
 ]
 
 
@@ -205,3 +212,27 @@ def test_the_dashboard_shows_who_holds_a_village_ticket(villager, bot, app):
     assert "<th>谁来答</th>" in listing and "陈建国（村书记）" in listing and "李顾问" in listing
     assert "村里：陈建国（村书记）" in client.get(f"/admin/tickets/{village}").get_data(as_text=True)
     assert "顾问：李顾问" in client.get(f"/admin/tickets/{tree}").get_data(as_text=True)
+
+
+@pytest.mark.parametrize("question", OFFICE_QUESTIONS)
+def test_a_complaint_goes_to_the_office_not_to_the_village(
+    question, villager, secretary, bot, sent_to, villager_factory
+):
+    ids = add_roster(bot)
+    add_cadres(bot, ids)
+    bot.clock.set(DAYTIME)
+    office = villager_factory(ADMIN)
+    office.says("待办")
+    secretary.says("你好")
+    reply = villager.says(question)
+    number = ticket_number(reply)
+    assert "已转给活动办公室" in reply
+    row = ticket(bot, number)
+    assert row["adviser_person_id"] is None and row["route"] == "office"
+    send(bot)
+    assert f"第{number}号" in sent_to(ADMIN)[-1]
+    assert not any(f"第{number}号" in t for t in sent_to(SECRETARY)) and sent_to(LI) == []
+    assert "不是分给您的" in secretary.says(f"答 {number} 我来答")
+    assert "已回答" in office.says(f"答 {number} 已经交镇里核查，一周内答复您。")
+    send(bot)
+    assert "活动办公室回答了" in sent_to(villager.openid)[-1]
