@@ -24,7 +24,10 @@ the villager hears of it only when staff write them a message.
 
 Who answers (``choose_adviser``): the least recently assigned adviser linked to the villager's village
 (adviser_villages); none linked -> the least recently assigned adviser of all (round-robin); no
-advisers -> the campaign admins (people with role 管理员; ``adviser_person_id`` stays NULL).
+advisers -> the campaign admins (people with role 管理员; ``adviser_person_id`` stays NULL). Round 100: a ticket whose
+question the FAQ reads as the village's (money, land, …: ``route_for``, messages/escalation_routes.toml) is held by the
+village's 村书记, then 村干部 (``choose_cadre``), else the admins; ``tickets.route`` keeps whose it is, and every rule that
+hands a ticket on, lets one answer it or counts an adviser's answers follows it (``route_of``, ``holds``).
 Every message to advisers and villagers goes through the outbox: notices (kind ``notice``) to the
 adviser, after quiet hours (``reminders.queue_notice``), the answer (kind ``answer``, linking the public page
 ``/answer/<token>``) to the villager at once, night or not: it is the reply to what they asked. A ticket answered
@@ -49,12 +52,13 @@ import re
 import secrets
 import statistics
 import threading
+import tomllib
 from collections import OrderedDict
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from functools import lru_cache
 
-from bot import clock, identity, nlu, outbox, planting, reminders
+from bot import clock, identity, nlu, outbox, planting, reminders, village_matters
 from bot.conversation import Flow
 from bot.faq import FaqIndex, FaqResult, display_name, load_offlist_shortened
 from bot.follow import Follower
@@ -74,6 +78,17 @@ log = logging.getLogger(__name__)
 # handlers/escalation.py, its diagram in docs/escalation.md.
 ASK_FLOW = Flow("ask_expert", ("waiting_question",), photo_states=("waiting_question",))
 STAFF_ROLES = (ROLE_ADVISER, ROLE_ADMIN)
+# Round 100: who may hold a ticket and act on it in chat (答, 待办, 更正, 收录): the staff, and a village's cadres, who hold
+# the village's matters (``route_for``)
+TICKET_ROLES = (*STAFF_ROLES, *village_matters.CADRE_ROLES)
+# a ticket's route (``tickets.route``): the adviser's (a tree's trouble; NULL on tickets before round 100), the
+# village's (money, land …: its cadres, else the admins)
+# village's (money, land …: its cadres, else the admins) or the office's (a complaint: the admins, never whom it may be
+# about)
+ROUTE_ADVISER, ROUTE_VILLAGE, ROUTE_OFFICE = "adviser", "village", "office"
+# who may hold a ticket of each route (a holder the roster no longer names so hands it on: ``_reassign``); the office's
+# tickets are the admins' (``adviser_person_id`` NULL)
+HOLDER_ROLES = {ROUTE_ADVISER: (ROLE_ADVISER,), ROUTE_VILLAGE: village_matters.CADRE_ROLES, ROUTE_OFFICE: ()}
 QUESTION_PREVIEW_CHARS = 60
 ANSWER_CHAT_CHARS = 600  # longer answers are cut in chat; the answer page has them whole
 
@@ -651,6 +666,52 @@ def looks_like_token(token: str) -> bool:
     return bool(_TOKEN_RE.match(token or ""))
 
 
+@lru_cache(maxsize=1)
+def _routes() -> dict:
+    """messages/escalation_routes.toml [route]: which of the FAQ's reasons are the village's."""
+    with open(MESSAGES_DIR / "escalation_routes.toml", "rb") as handle:
+        route = tomllib.load(handle)["route"]
+    keys = ("village", "explicit_village", "adviser_when_tree", "tree_asked", "office", "office_words")
+    return {key: frozenset(route.get(key, ())) for key in keys}
+
+
+def _says_any(text: str, words: frozenset[str]) -> bool:
+    """Does ``text``, as written or normalised, say one of ``words``?"""
+    norm = nlu.normalize(text or "")
+    return any(word in (text or "") or word in norm for word in words)
+
+
+def route_for(reason: str | None, source: str, text: str) -> str:
+    """Round 100 (issue 17 §1: 'go to the adviser, or the village for money and land'): whose a new ticket is, by the
+    FAQ's reading of its question (``reason``), as messages/escalation_routes.toml lists them: the village's
+    (``ROUTE_VILLAGE``), the office's (``ROUTE_OFFICE``: a complaint, or a village matter complained of), the adviser's
+    otherwise. 问专家 said (``source`` 'explicit') stays the adviser's unless the FAQ reads money or land; a dispute
+    telling of a tree's symptom, or asking whether it lives, is the adviser's (pure)."""
+    routes = _routes()
+    if source != "explicit" and reason in routes["office"]:
+        return ROUTE_OFFICE
+    village = routes["explicit_village"] if source == "explicit" else routes["village"]
+    if not reason or reason not in village:
+        return ROUTE_ADVISER
+    if reason in routes["adviser_when_tree"] and (
+        nlu.symptom_named(nlu.normalize(text or "")) or _says_any(text, routes["tree_asked"])
+    ):
+        return ROUTE_ADVISER
+    return ROUTE_OFFICE if _says_any(text, routes["office_words"]) else ROUTE_VILLAGE
+
+
+def route_of(ticket: dict) -> str:
+    """The ticket's route; tickets opened before round 100 have none: the adviser's."""
+    return ticket.get("route") or ROUTE_ADVISER
+
+
+def choose_cadre(cadres: list[dict]) -> dict | None:
+    """Round 100: who holds a village's ticket: of ``cadres`` (the village's, 村书记 first, each role least recently
+    assigned first), the first bound to WeChat with proof (one who would never read it holds nothing); None (the
+    admins) when there is none."""
+    return next((p for p in cadres if p["openid"] and identity.acts_as(p, village_matters.CADRE_ROLES)), None)
+
+
 def choose_adviser(linked: list[dict], everyone: list[dict]) -> dict | None:
     """Both lists come least recently assigned first: a linked adviser, else round-robin, else None
     (the admins)."""
@@ -666,9 +727,12 @@ def may_answer(ticket: dict, person: dict | None, by_admin: str | None) -> bool:
         return True
     if not person:
         return False
-    return person["role"] == ROLE_ADMIN or (
-        person["role"] == ROLE_ADVISER and ticket["adviser_person_id"] == person["id"]
-    )
+    return person["role"] == ROLE_ADMIN or (holds(ticket, person) and ticket["adviser_person_id"] == person["id"])
+
+
+def holds(ticket: dict, person: dict) -> bool:
+    """Round 100: may ``person``'s role hold ``ticket`` (a 技术顾问 an adviser's ticket, a cadre the village's)?"""
+    return person["role"] in HOLDER_ROLES[route_of(ticket)]
 
 
 def reopens_for_closer(ticket: dict, person: dict | None, since: str) -> bool:
@@ -680,7 +744,7 @@ def reopens_for_closer(ticket: dict, person: dict | None, since: str) -> bool:
         person
         and ticket["status"] == "closed"
         and not ticket["answer"]
-        and person["role"] == ROLE_ADVISER
+        and holds(ticket, person)
         and ticket["adviser_person_id"] == person["id"]
         and ticket["closed_by"] == person["name"]
         and (ticket["closed_at"] or "") >= since
@@ -1003,7 +1067,7 @@ def recipients(db, ticket: dict) -> list[str]:
     binding without proof does not count: villagers' questions go only to proven staff; sim67: nor one the roster no
     longer names 技术顾问)."""
     adviser = roster_store.person(db, ticket["adviser_person_id"])
-    if adviser and adviser["openid"] and identity.acts_as(adviser, [store.ROLE_ADVISER]):
+    if adviser and adviser["openid"] and identity.acts_as(adviser, HOLDER_ROLES[route_of(ticket)]):
         return [adviser["openid"]]
     return [p["openid"] for p in store.admins(db) if p["openid"] and identity.is_proven(p)]
 
@@ -1107,11 +1171,12 @@ def open_ticket(
     media_row_ids: list[int],
     now: datetime,
     danger: bool | None = None,
+    route: str = ROUTE_ADVISER,
 ) -> dict:
     """Create, assign, attach the media and notify the adviser. Returns the ticket row. ``danger``: whether the FAQ's
-    reading of the question had a safety line (the notice is then marked ⚠); None reads it again (``urgent``)."""
-    linked = store.advisers_of_village(db, village_id) if village_id else []
-    adviser = choose_adviser(linked, store.advisers(db))
+    reading of the question had a safety line (the notice is then marked ⚠); None reads it again (``urgent``).
+    ``route`` (round 100, ``route_for``): the village's ticket is held by its cadre (``choose_cadre``), else the admins."""
+    adviser = _first_holder(db, route, village_id)
     now_s = clock.to_db(now)
     ticket_id = store.create(
         db,
@@ -1123,15 +1188,39 @@ def open_ticket(
         source=source,
         public_token=new_public_token(),
         now=now_s,
+        route=route,
     )
     for media_row_id in dict.fromkeys(media_row_ids):
         store.add_attachment(db, ticket_id, media_row_id=media_row_id, text=None, now=now_s)
     ticket = store.get(db, ticket_id)
     assert ticket is not None  # just inserted
-    notice, flagged = _new_ticket_notice(app, db, ticket, "escalation.new_notice", now, danger)
+    template = "escalation.new_notice_village" if route == ROUTE_VILLAGE and adviser else "escalation.new_notice"
+    notice, flagged = _new_ticket_notice(app, db, ticket, template, now, danger)
     # round 56: a danger told now is no question for the morning: its first notice goes at once, quiet hours or not
     notify_staff(app, db, ticket, notice, "new", now, at_once=flagged)
     return ticket
+
+
+def _first_holder(db, route: str, village_id: int | None, but: int | None = None) -> dict | None:
+    """Who a ticket of ``route`` goes to (other than ``but``, its holder now): the village's cadre, or an adviser (a
+    linked one first, else round-robin); None: the admins."""
+    skip = lambda people: [p for p in people if p["id"] != but]  # noqa: E731
+    if route == ROUTE_OFFICE:
+        return None
+    if route == ROUTE_VILLAGE:
+        return choose_cadre(skip(store.cadres_of_village(db, village_id, village_matters.CADRE_ROLES)))
+    linked = store.advisers_of_village(db, village_id) if village_id else []
+    return choose_adviser(skip(linked), skip(store.advisers(db)))
+
+
+def holder_words(app, db, ticket: dict) -> str:
+    """Round 100: who a village's ticket went to, for the villager: '村里（陈建国，村书记）', or the campaign office."""
+    if route_of(ticket) == ROUTE_OFFICE:
+        return app.t("escalation.holder_office_route")
+    holder = roster_store.person(db, ticket["adviser_person_id"])
+    if holder is None:
+        return app.t("escalation.holder_office")
+    return app.t("escalation.holder_village", name=holder["name"], role=holder["role"])
 
 
 def add_supplement(app, db, ticket: dict, *, text: str | None, media_row_id: int | None, now: datetime) -> int:
@@ -1405,13 +1494,21 @@ def answer_ticket(
         app,
         db,
         ticket,
-        "escalation.answer_delivery",
+        ANSWER_DELIVERIES[route_of(ticket)],
         text,
         signed,
         f"answer:{ticket_id}:{ticket['reopened_count']}",
         now,
     )
     return AnswerResult(True, "answered", ticket)
+
+
+# the villager's copy of an answer, by the ticket's route (round 100: who answered it, said)
+ANSWER_DELIVERIES = {
+    ROUTE_ADVISER: "escalation.answer_delivery",
+    ROUTE_VILLAGE: "escalation.answer_delivery_village",
+    ROUTE_OFFICE: "escalation.answer_delivery_office",
+}
 
 
 def _queue_delivery(
@@ -1458,9 +1555,7 @@ def may_correct(ticket: dict, person: dict | None, by_admin: str | None) -> bool
         return True
     if not person:
         return False
-    return person["role"] == ROLE_ADMIN or (
-        person["role"] == ROLE_ADVISER and ticket["answered_by_person_id"] == person["id"]
-    )
+    return person["role"] == ROLE_ADMIN or (holds(ticket, person) and ticket["answered_by_person_id"] == person["id"])
 
 
 def correction_reaches_villager(app, db, ticket: dict, now: datetime) -> bool:
@@ -1597,7 +1692,8 @@ def _correct_faq_entry(app, db, ticket_id: int, text: str) -> bool:
 
 @dataclass(frozen=True)
 class FaqAddResult:
-    """``reason``: added | unknown | not_allowed | not_answered | already | needs_question."""
+    """``reason``: added | unknown | not_allowed | village_matter (a cadre's answer: round 100) | not_answered | already |
+    needs_question."""
 
     ok: bool
     reason: str
@@ -1620,6 +1716,10 @@ def add_answer_to_faq(
         return FaqAddResult(False, "unknown")
     if not may_answer(ticket, by_person, by_admin):
         return FaqAddResult(False, "not_allowed")
+    if route_of(ticket) == ROUTE_VILLAGE and not by_admin and (by_person or {}).get("role") != ROLE_ADMIN:
+        # round 100: a cadre's answer (a household's money, a plot of land) is that villager's, not every villager's:
+        # the office may still add it, deliberately
+        return FaqAddResult(False, "village_matter")
     if not ticket["answer"]:
         return FaqAddResult(False, "not_answered")
     if store.faq_entry_for_ticket(db, ticket_id):
@@ -1794,7 +1894,7 @@ def check_sla(app, now: datetime) -> dict:
     with transaction(db):
         # the lead (forty-second session): a ticket whose adviser no longer serves its village (the roster re-imported)
         # is handed on at this check, not a day later when its SLA would: the villager's words and photos leave them
-        for ticket in store.owned_outside_their_villages(db):
+        for ticket in store.owned_outside_their_villages(db, village_matters.CADRE_ROLES):
             _reassign(app, db, ticket, now)
             counts["reassigned"] += 1
         for ticket in store.due_for_reassignment(db, clock.to_db(now - timedelta(hours=settings["reassign_hours"]))):
@@ -1835,15 +1935,14 @@ def _reassign(
     template: str = "escalation.reassigned_notice",
     key: str = "reassign",
 ) -> dict | None:
-    """To the least recently assigned other adviser (a linked one first); none (or ``to_admins``) -> the admins. The
+    """To the least recently assigned other adviser (a linked one first), a village's ticket to another of its cadres
+    (round 100: never to an adviser); none (or ``to_admins``) -> the admins. The
     old owner's notices still waiting (for the end of quiet hours, or held outside the 48-hour window) are withdrawn
     first: the ticket is no longer theirs; the new owner's notice is queued after, so it stays. The new owner."""
     now_s = clock.to_db(now)
     withdraw_notices(db, ticket["id"], "ticket reassigned")
     current = ticket["adviser_person_id"]
-    others = lambda people: [p for p in people if p["id"] != current]  # noqa: E731
-    linked = store.advisers_of_village(db, ticket["village_id"]) if ticket["village_id"] else []
-    adviser = None if to_admins else choose_adviser(others(linked), others(store.advisers(db)))
+    adviser = None if to_admins else _first_holder(db, route_of(ticket), ticket["village_id"], but=current)
     store.assign(db, ticket["id"], adviser["id"] if adviser else None, now_s)
     store.mark_escalated(db, ticket["id"], now_s)
     store.mark_reminded(db, ticket["id"], now_s)  # the new owner gets the reassignment notice, not a reminder

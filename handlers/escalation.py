@@ -10,7 +10,7 @@ import dataclasses
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
-from bot import ask_back, clock, conversation, escalation, nlu, planting, visits
+from bot import ask_back, clock, conversation, escalation, nlu, planting, village_matters, visits
 from bot.context import Ctx
 from bot.conversation import END, FlowTable, Step
 from bot.dashboard import ticket_pages
@@ -266,11 +266,27 @@ def _open_ticket(ctx: Ctx, question: str, source: str, media_row_ids: list[int |
         media_row_ids=[m for m in media_row_ids if m],
         now=ctx.now,
         danger=_danger_read(ctx),
+        route=_route(ctx, question, source),
     )
     photos = sum(1 for a in tickets_store.attachments(ctx.db, ticket["id"]) if a["media_kind"] == "image")
     attached = ctx.t("escalation.photos_attached", n=photos) if photos > 0 else ""
     minutes = ctx.config.get("escalation.attach_minutes")
+    if escalation.route_of(ticket) != escalation.ROUTE_ADVISER:  # round 100: who it went to, said
+        to = escalation.holder_words(ctx.app, ctx.db, ticket)
+        return ctx.t("escalation.opened_village", id=ticket["id"], to=to, attached=attached, minutes=minutes)
     return ctx.t("escalation.opened", id=ticket["id"], attached=attached, minutes=minutes)
+
+
+def _route(ctx: Ctx, question: str, source: str) -> str:
+    """Round 100: whose the new ticket is (``escalation.route_for``), by the FAQ's reading of the message (问专家's
+    question read alone: the command's reading is 'asked_expert'); a voice without text is the adviser's."""
+    if source == "voice" or not _text(ctx):
+        return escalation.ROUTE_ADVISER
+    if source == "explicit":
+        reason = escalation.faq_match(ctx.app, ctx.db, question).reason if question else None
+    else:
+        reason = escalation.faq_result(ctx).reason
+    return escalation.route_for(reason, source, question)
 
 
 def _danger_read(ctx: Ctx) -> bool | None:
@@ -296,6 +312,9 @@ def _asked_again(ctx: Ctx, again: escalation.AskedAgain, media_row_ids: list[int
     attached = ctx.t("escalation.photos_attached", n=photos) if photos else ""
     if again.new_words:
         return ctx.t("escalation.supplement_added", id=ticket["id"]) + attached
+    if escalation.route_of(ticket) != escalation.ROUTE_ADVISER:  # round 100: with the village, not an adviser
+        to = escalation.holder_words(ctx.app, ctx.db, ticket)
+        return ctx.t("escalation.asked_again_village", id=ticket["id"], to=to, attached=attached)
     return ctx.t("escalation.asked_again", id=ticket["id"], attached=attached)
 
 
@@ -306,6 +325,7 @@ def _voice_ticket(ctx: Ctx, extra_media: Sequence[int | None] = ()) -> str:
 # -- adviser commands ------------------------------------------------------------------------------
 ANSWER_REPLIES = {
     "answered": "escalation.answered",
+    "answered_village": "escalation.answered_village",  # round 100: no 收录 offered
     "unknown": "escalation.unknown_ticket",
     "closed": "escalation.ticket_closed",
     "already_answered": "escalation.already_answered_other",
@@ -319,11 +339,13 @@ FAQ_ADD_REPLIES = {
     "not_answered": "escalation.faq_not_answered",
     "already": "escalation.faq_already",
     "needs_question": "escalation.faq_needs_question",
+    "village_matter": "escalation.faq_village_matter",
 }
 
 
-# 答, 待办 and 收录: advisers and admins bound with proof (bot/identity.py)
-staff_only = staff(escalation.STAFF_ROLES, refusal="escalation.not_adviser")
+# 答, 待办 and 收录: advisers and admins bound with proof (bot/identity.py); round 100: and a village's cadres, who hold its
+# tickets (money, land …: escalation.route_for)
+staff_only = staff(escalation.TICKET_ROLES, refusal="escalation.not_adviser")
 
 
 USAGE = ("usage",)  # a matcher's result: the command without a ticket number
@@ -347,7 +369,7 @@ def _ticket_command(parse, act, replies: dict, word: str, usage: str):
 
     def from_staff(ctx: Ctx, parsed):
         # the usage only for staff: from anyone else the bare word goes on to the other routes
-        return parsed if acts_as(ctx.person, escalation.STAFF_ROLES) else None
+        return parsed if acts_as(ctx.person, escalation.TICKET_ROLES) else None
 
     matches = staged(words, from_staff)
 
@@ -359,7 +381,9 @@ def _ticket_command(parse, act, replies: dict, word: str, usage: str):
         if ticket_id is None:
             return ctx.t("core.no_such_number")
         result = act(ctx.app, ctx.db, ticket_id, rest, by_person=ctx.person, now=ctx.now)
-        return ctx.t(replies[result.reason], id=ticket_id)
+        ticket = getattr(result, "ticket", None)
+        village = ticket is not None and escalation.route_of(ticket) == escalation.ROUTE_VILLAGE
+        return ctx.t(replies.get(f"{result.reason}_village" if village else "", replies[result.reason]), id=ticket_id)
 
     return matches, handle
 
@@ -451,7 +475,7 @@ def _match_correct_words(ctx: Ctx):
 
 
 def _correct_from_staff(ctx: Ctx, parsed):
-    return parsed if acts_as(ctx.person, escalation.STAFF_ROLES) else None
+    return parsed if acts_as(ctx.person, escalation.TICKET_ROLES) else None
 
 
 _match_correct = staged(_match_correct_words, _correct_from_staff)
@@ -486,10 +510,12 @@ def _waiting_for_sender(ctx: Ctx, parsed):
     one they answered themselves (answered or closed after it: told how to correct, or corrected when it says 更正) or
     another's still open (round 56: told it is not theirs, as with 答): any other number stays what it was (a count, a
     question that starts with a number)."""
-    if ctx.person is None or not acts_as(ctx.person, escalation.STAFF_ROLES):
+    if ctx.person is None or not acts_as(ctx.person, escalation.TICKET_ROLES):
         return None
     if escalation.waits_for(ctx.db, ctx.person, parsed[0]):
         return parsed
+    if not acts_as(ctx.person, escalation.STAFF_ROLES):
+        return None  # round 100: a cadre's '2号地块种了30棵' is their village's work, unless ticket 2 waits for them
     if not escalation.names_ticket_plainly(_text(ctx) or ""):
         return None
     if _closed_by_sender(ctx, parsed[0]):  # round 54: one they closed unanswered ('84号唔使答'), answered after all
@@ -519,8 +545,14 @@ def _instruction_said(ctx: Ctx) -> tuple[int, str, str] | None:
 
 
 def _instruction_from_staff(ctx: Ctx, said: tuple[int, str, str]) -> tuple[int, str, str] | None:
-    """Staff's only: from a villager the words go on (their own questions asked after: ``ticket_wait``)."""
-    return said if acts_as(ctx.person, escalation.STAFF_ROLES) else None
+    """Staff's only: from a villager the words go on (their own questions asked after: ``ticket_wait``); round 100: a
+    cadre's only of a ticket they hold or answered (their own question asked after is a villager's)."""
+    if acts_as(ctx.person, escalation.STAFF_ROLES):
+        return said
+    person = ctx.person if acts_as(ctx.person, escalation.TICKET_ROLES) else None
+    ticket = tickets_store.get(ctx.db, said[0]) if person else None
+    held = person and ticket and person["id"] in (ticket["adviser_person_id"], ticket["answered_by_person_id"])
+    return said if held else None
 
 
 @staff_only
@@ -553,7 +585,7 @@ def _pointed_said(ctx: Ctx) -> tuple[int | None, str] | None:
 
 def _pointed_by_staff(ctx: Ctx, said: tuple[int | None, str]):
     """Staff's only, with questions waiting for them: (what was said, their 待办 in its order)."""
-    if ctx.person is None or not acts_as(ctx.person, escalation.STAFF_ROLES):
+    if ctx.person is None or not acts_as(ctx.person, escalation.TICKET_ROLES):
         return None
     tickets = escalation.open_tickets_for(ctx.db, ctx.person)
     return (said, escalation.urgent_first(ctx.app, tickets)[0]) if tickets else None
@@ -594,7 +626,7 @@ def _newest_said(ctx: Ctx) -> bool:
 
 def _newest_for_staff(ctx: Ctx, _said) -> list[dict] | None:
     """Staff's only, with questions waiting for them."""
-    if ctx.person is None or not acts_as(ctx.person, escalation.STAFF_ROLES):
+    if ctx.person is None or not acts_as(ctx.person, escalation.TICKET_ROLES):
         return None
     return escalation.open_tickets_for(ctx.db, ctx.person) or None
 
@@ -661,7 +693,7 @@ def _queue_ahead(ctx):
 
 
 def _queue_from_staff(ctx: Ctx, _asked) -> bool:
-    return acts_as(ctx.person, escalation.STAFF_ROLES)
+    return acts_as(ctx.person, escalation.TICKET_ROLES)
 
 
 def _wait_ahead(ctx: Ctx) -> Any:
@@ -814,6 +846,8 @@ def _queue_empty_why(ctx: Ctx) -> str:
     """Round 76: what the 待办 holds, when it is empty and why is asked: the questions of the adviser's villages the
     FAQ could not answer, until answered."""
     assert ctx.person is not None  # @staff_only
+    if ctx.person["role"] in village_matters.CADRE_ROLES:  # round 100: a cadre's 待办 holds the village's matters
+        return ctx.t("escalation.queue_empty_why_cadre")
     villages = "、".join(v["name"] for v in roster_store.villages_of_adviser(ctx.db, ctx.person["id"]))
     return ctx.t("escalation.queue_empty_why", villages=villages or ctx.t("escalation.village_unknown"))
 

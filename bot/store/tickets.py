@@ -146,6 +146,14 @@ def m005_answer_history(db: Database) -> None:
     )
 
 
+@migrations()
+def m006_ticket_route(db: Database) -> None:
+    """Round 100: ``tickets.route``, whose ticket it is: 'adviser' (a tree's trouble: a 技术顾问 holds it) or 'village'
+    (money, land …: the village's 村书记 or 村干部 holds it, else the admins); tickets before it are the adviser's
+    (NULL reads 'adviser': bot/escalation.py ``route_of``)."""
+    db.table("tickets").add_column("route", str)
+
+
 ROLE_ADVISER = "技术顾问"
 ROLE_ADMIN = "管理员"
 
@@ -162,12 +170,23 @@ def create(
     source: str,
     public_token: str,
     now: str,
+    route: str = "adviser",
 ) -> int:
     cursor = db.execute(
         "INSERT INTO tickets (openid, person_id, village_id, adviser_person_id, question, source, status,"
-        " public_token, reopened_count, created_at, updated_at, opened_at, activity_at, assigned_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, 'open', ?, 0, ?, ?, ?, ?, ?)",
-        [openid, person_id, village_id, adviser_person_id, question, source, public_token, now, now, now, now, now],
+        " public_token, reopened_count, created_at, updated_at, opened_at, activity_at, assigned_at, route)"
+        " VALUES (?, ?, ?, ?, ?, ?, 'open', ?, 0, ?, ?, ?, ?, ?, ?)",
+        [
+            openid,
+            person_id,
+            village_id,
+            adviser_person_id,
+            question,
+            source,
+            public_token,
+            *[now] * 5,
+            route,
+        ],
     )
     return new_id(cursor)
 
@@ -355,7 +374,7 @@ _FOLLOW_UP = (
     " WHERE fa.ticket_id = t.id AND t.reopened_count > 0 AND fa.round = t.reopened_count ORDER BY fa.id LIMIT 1)"
 )
 _LIST_SQL = (
-    "SELECT t.*, v.name AS village, a.name AS adviser,"
+    "SELECT t.*, v.name AS village, a.name AS adviser, a.role AS holder_role,"
     f" {_FOLLOW_UP.format(column='fa.text')} AS follow_up_text,"
     f" {_FOLLOW_UP.format(column='fm.kind')} AS follow_up_media"
     " FROM tickets t LEFT JOIN villages v ON v.id = t.village_id LEFT JOIN people a ON a.id = t.adviser_person_id"
@@ -403,33 +422,39 @@ def due_for_reassignment(db: Database, opened_before: str) -> list[dict]:
     )
 
 
-def owned_outside_their_villages(db: Database) -> list[dict]:
+def owned_outside_their_villages(db: Database, cadre_roles: tuple[str, ...]) -> list[dict]:
     """Open tickets whose adviser no longer serves them (the lead, forty-second session; sim67 left it): the roster
     names the owner no 技术顾问 any more, or the ticket's village is no longer linked to them while another adviser is.
+    Round 100: a village's ticket (route 'village') is its cadre's, never an adviser's: it is handed on only when the
+    roster no longer names its holder one of ``cadre_roles`` of the ticket's village.
     Tickets already handed on (``escalated_at``: passed on in chat, or reassigned once by the SLA) are where someone
     sent them, and stay."""
+    roles = ", ".join("?" * len(cadre_roles))
     return list(
         db.query(
             "SELECT t.* FROM tickets t JOIN people p ON p.id = t.adviser_person_id"
-            " WHERE t.status = 'open' AND t.escalated_at IS NULL AND (p.role != ? OR (t.village_id IS NOT NULL"
+            " WHERE t.status = 'open' AND t.escalated_at IS NULL AND (COALESCE(t.route, 'adviser') = 'adviser'"
+            " AND (p.role != ? OR (t.village_id IS NOT NULL"
             " AND NOT EXISTS (SELECT 1 FROM adviser_villages av WHERE av.person_id = p.id AND av.village_id = t.village_id)"
             " AND EXISTS (SELECT 1 FROM adviser_villages av JOIN people q ON q.id = av.person_id"
             " WHERE av.village_id = t.village_id AND q.role = ?)))"
+            f" OR t.route = 'village' AND (p.role NOT IN ({roles}) OR p.village_id IS NOT t.village_id))"
             " ORDER BY t.id",
-            [ROLE_ADVISER, ROLE_ADVISER],
+            [ROLE_ADVISER, ROLE_ADVISER, *cadre_roles],
         )
     )
 
 
 def response_times(db: Database) -> list[dict]:
-    """Per answering adviser: answered tickets and hours from question to first answer."""
+    """Per answering adviser: answered tickets and hours from question to first answer (round 100: the advisers'
+    tickets only; a village's, answered by its cadres or the office, are no adviser's figure)."""
     return list(
         db.query(
             "SELECT COALESCE(p.name, t.answered_by) AS adviser, COUNT(*) AS answered,"
             " ROUND(AVG((julianday(t.answered_at) - julianday(t.created_at)) * 24), 2) AS avg_hours,"
             " ROUND(MAX((julianday(t.answered_at) - julianday(t.created_at)) * 24), 2) AS max_hours"
             " FROM tickets t LEFT JOIN people p ON p.id = t.answered_by_person_id"
-            " WHERE t.answered_at IS NOT NULL GROUP BY 1 ORDER BY 1"
+            " WHERE t.answered_at IS NOT NULL AND COALESCE(t.route, 'adviser') = 'adviser' GROUP BY 1 ORDER BY 1"
         )
     )
 
@@ -440,19 +465,19 @@ def open_by_adviser(db: Database) -> dict[int, int]:
         r["adviser_person_id"]: r["n"]
         for r in db.query(
             "SELECT adviser_person_id, COUNT(*) AS n FROM tickets WHERE status = 'open' AND adviser_person_id IS NOT NULL"
-            " GROUP BY adviser_person_id"
+            " AND COALESCE(route, 'adviser') = 'adviser' GROUP BY adviser_person_id"
         )
     }
 
 
 def answer_hours(db: Database, since: str | None = None, until: str | None = None) -> list[dict]:
-    """Each ticket first answered in [since, until] by a roster person: who (``person_id``) and the hours from the
-    question to that answer."""
+    """Each adviser's ticket (round 100: not a village's) first answered in [since, until] by a roster person: who
+    (``person_id``) and the hours from the question to that answer."""
     return list(
         db.query(
             "SELECT answered_by_person_id AS person_id,"
             " (julianday(answered_at) - julianday(created_at)) * 24 AS hours FROM tickets"
-            " WHERE answered_at IS NOT NULL AND answered_by_person_id IS NOT NULL"
+            " WHERE answered_at IS NOT NULL AND answered_by_person_id IS NOT NULL AND COALESCE(route, 'adviser') = 'adviser'"
             " AND (:since IS NULL OR answered_at >= :since) AND (:until IS NULL OR answered_at <= :until)",
             {"since": since, "until": until},
         )
@@ -575,6 +600,21 @@ def advisers_of_village(db: Database, village_id: int) -> list[dict]:
         join="JOIN adviser_villages av ON av.person_id = p.id", where="AND av.village_id = ?"
     )
     return list(db.query(sql, [ROLE_ADVISER, village_id]))
+
+
+def cadres_of_village(db: Database, village_id: int | None, roles: tuple[str, ...]) -> list[dict]:
+    """Round 100: the village's people holding one of ``roles`` (村书记, 村干部), in that order, each role least recently
+    assigned first; none for no village."""
+    if village_id is None:
+        return []
+    rank = " ".join(f"WHEN ? THEN {n}" for n in range(len(roles)))
+    marks = ", ".join("?" * len(roles))
+    sql = (
+        "SELECT p.*, (SELECT MAX(t.assigned_at) FROM tickets t WHERE t.adviser_person_id = p.id) AS last_assigned_at"
+        f" FROM people p WHERE p.village_id = ? AND p.role IN ({marks})"
+        f" ORDER BY CASE p.role {rank} END, last_assigned_at IS NOT NULL, last_assigned_at, p.id"
+    )
+    return list(db.query(sql, [village_id, *roles, *roles]))
 
 
 def advisers(db: Database) -> list[dict]:

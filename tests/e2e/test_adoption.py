@@ -91,8 +91,9 @@ def test_voice_and_reports_and_questions(plots, person, bot):
     assert "照片" in reply and "可认养" not in reply
     assert bot.db.execute("SELECT species, count FROM plantings WHERE openid = 'o-wang'").fetchall() == [("龙眼", 3)]
     money = wang.says("认养一棵要交多少钱")  # a question about adopting reaches the FAQ: an amount goes to people
-    # FAQ round 56: a ticket with how adoption works (camp.adopt) under its number, as the entry says no price
-    assert "已转给技术顾问" in money and "出资或出力" in money and "可认养的树（" not in money
+    # FAQ round 56: a ticket with how adoption works (camp.adopt) under its number, as the entry says no price;
+    # round 100: each village sets its price, so the ticket is the village's secretary's, not the adviser's
+    assert "已转给村里（陈书记，村书记）" in money and "出资或出力" in money and "可认养的树（" not in money
     cost = wang.says("认养要钱吗")  # whether it costs: the campaign's answer (出资或出力), round 13
     assert "出资或出力" in cost and "可认养的树（" not in cost
     how = wang.says("怎么认养一棵树")

@@ -38,6 +38,7 @@ def test_a_cadres_help_names_their_commands_and_each_works_as_written(person, bo
     assert "位置" in cadre.says("活动 村口植树 9点到12点")
     assert "户" in cadre.says("未种名单")
     assert "认领安排" in cadre.says("未认领名单")  # round 54
+    assert "没有待回答" in cadre.says("待办")  # round 100: the village's questions (答: test_escalation_route100.py)
 
 
 @pytest.mark.parametrize("role", ["群众", "党员"])

@@ -255,7 +255,12 @@ def test_the_same_question_twice_within_minutes_is_one_ticket(
     assert ticket_number(reply) == number and "不用再发" in reply
     assert len(rows_of(bot, "SELECT id FROM tickets")) == 1 and attachment_kinds(bot, number) == []
     send(bot)
-    assert len([t for t in sent_to(LI) if f"第{number}号" in t]) == 1  # the adviser hears of it once
+    # whoever holds it hears of it once: the adviser; round 100: a subsidy question is the village's, with no cadre in
+    # this roster the admins' (its notice waits, outside their 48 hours, but only one is queued)
+    holder = LI if ticket(bot, number)["route"] == "adviser" else ADMIN
+    queued = rows_of(bot, "SELECT openid FROM outbox WHERE dedupe_key LIKE ?", [f"ticket:{number}:%"])
+    assert [row["openid"] for row in queued] == [holder]
+    assert len([t for t in sent_to(LI) if f"第{number}号" in t]) == (1 if holder == LI else 0)
     clock.advance(minutes=3)
     assert ticket_number(villager.says("我家荔枝叶子有黑斑")) != number  # another question: another ticket
 
