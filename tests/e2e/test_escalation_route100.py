@@ -65,11 +65,14 @@ ADVISER_QUESTIONS = [
     "我家龙眼种了五年还不结果",
     "我的樟树被人刮了一圈皮还能活吗",  # a dispute asking whether the tree lives: the adviser's
 ]
-# a complaint (of a cadre, or a record kept wrong), or a cadre pressing someone: the office's, never the village's
+# a complaint (of a cadre, or a record kept wrong), a cadre pressing someone, the village's own acts or one person's
+# fate: the office's, never the village's
 OFFICE_QUESTIONS = [
     "我要投诉我们村干部弄虚作假，种树数字是假的",
     "组长把我种的树记在他老婆名下了",
     "村干部逼我阿爸去种树",
+    "村里卖了集体林的木头，钱去哪了",  # the village's own acts and accounts (round 101's village_acts)
+    "我们组两次垫底，组长会不会被撤职",  # one person's fate (round 101's person_fate)
 ]
 
 
