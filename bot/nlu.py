@@ -6055,10 +6055,27 @@ _NOT_CHECK_IN_RE = re.compile(r"种树|活动|参加|要不要|怎么|什么|吗
 
 
 # round 20: an adviser's terse arrival with a place ('到埔心了', '已到埔心党建林现场', '我到村里了')
+# round 93 (22m: '今日下村到咗埔心'): today or just now, and where the day took him (下村, 下乡), said before it ('今朝落村
+# 到咗埔心村', '啱啱下乡到埔心', '我今日到咗埔心村委啦'; normalised 今天, 下村, 刚刚, 到了); a day ahead is no arrival
+# ('听日下村到埔心'); seedlings or goods come are none ('今天到了一批苗')
 _ARRIVED_RE = re.compile(
-    rf"^(?:我|我们)?(?:已经|已|刚|刚刚|现在)?(?:到|到达|抵达)(?:了)?(?!底|时|处|期|位|手|家)"
-    rf"(?:(?![了看说问讲种有没不])[{_CJK}]){{1,10}}?"  # a place: no verb in it ('到村里看了一下' is no arrival)
+    r"^(?:我|我们)?(?:今天|今日|今朝|今早|今晨|刚刚|刚才|头先|现在)?(?:我)?(?:下村|下乡|下沉)?"
+    rf"(?:已经|已|刚|刚刚|现在)?(?:到|到达|抵达)(?:了)?(?!底|时|处|期|位|手|家)"
+    rf"(?:(?![了看说问讲种有没不苗批货棵])[{_CJK}]){{1,10}}?"  # a place: no verb in it ('到村里看了一下' is no arrival)
     r"(?:了|现场|啦|喇|咯)?$"
+)
+# round 93 (22m: '我而家喺埔心村 点样签到'): how to sign in asked, the presence told before it or not ('人喺村委 签到点搞',
+# '点样打卡', '签到系点样签㗎'; normalised 怎么, 在, 是): the sign-in, whose reply says how (the location next); a question
+# of what it needs ('签到要带什么', '签到要在村里面吗') or a planting day's ('植树活动点样签到') is none
+_SIGN_WORD = r"(?:签到|签个到|打卡|打个卡|打咭|报到)"
+_PRESENT_BEFORE = (
+    rf"(?:(?:我|我们|人)?(?:现在|今天|已经|刚刚)?(?:在|到了|到)(?:(?![怎签打报])[{_CJK}]){{1,8}}?(?:了|啦|啊)?)?"
+)
+_SIGN_IN_HOW_RE = re.compile(
+    rf"^{_PRESENT_BEFORE}(?:我)?(?:要|应该|可以)?(?:怎么|怎样|如何)(?:样)?(?:才能|才可以|先可以|可以|能)?(?:去)?{_SIGN_WORD}"
+    r"(?:呢|啊|呀|啦|嘅|的)?$"
+    rf"|^{_PRESENT_BEFORE}{_SIGN_WORD}(?:是|要|应该)?(?:怎么|怎样|如何)(?:样)?(?:弄|搞|做|签|打|操作|用|整)?"
+    r"(?:的|呢|啊|呀|嘅)?$"
 )
 
 
@@ -6071,6 +6088,12 @@ def check_in_said(norm: str) -> bool:
         and (_CHECK_IN_RE.search(norm) or _ARRIVED_RE.match(norm))
         and not _NOT_CHECK_IN_RE.search(norm.replace("下村", ""))
     )
+
+
+def sign_in_how_asked(norm: str) -> bool:
+    """Round 93: how to sign in asked (``_SIGN_IN_HOW_RE`` on the normalised text, a question mark left out); an
+    adviser's only (handlers/visits.py asks the role)."""
+    return bool(norm) and len(norm) <= 24 and bool(_SIGN_IN_HOW_RE.match(norm.rstrip("?？")))
 
 
 # round 89 (22h: '头先签到好似冇成功 再签一次'): the sign-in said to have failed (没成功, 不成功, 签不到, 失败, 没反应), then
@@ -6350,6 +6373,22 @@ def answer_wished(norm: str) -> bool:
     return bool(norm and len(norm) <= 30 and _ANSWER_WISHED_RE.match(_INTENT_PARTICLES_RE.sub("", norm)))
 
 
+# round 93 (22m: '村民问嘅嘢喺边度睇'): where or how the adviser sees what the villagers asked (him), the where or the how
+# before it or after ('点样睇村民问我嘅嘢', '边度可以睇到村民发嘅问题', '大家问嘅问题喺边'; normalised 在哪里, 怎么看,
+# 哪里可以看到): what they asked is their questions, asks, or things (嘢, normalised 东西)
+_ASKED_BY_VILLAGERS = (
+    r"(?:村民|群众|大家|农户|老百姓|乡亲)(?:们)?(?:的)?(?:问|提|发|提出|发来)(?:了|过)?(?:给)?(?:我)?(?:的|些)?"
+    r"(?:问题|提问|东西|事情|事)"
+)
+_SEE = r"(?:看|查|找|查看|睇)(?:到|得到)?"
+_QUEUE_WHERE_RE = re.compile(
+    rf"^(?:我)?(?:要|应该|可以)?(?:在|去|到)?(?:哪里|哪儿|哪|什么地方)(?:可以|能|才能|先可以)?{_SEE}{_ASKED_BY_VILLAGERS}$"
+    rf"|^(?:我)?(?:要|应该|可以)?(?:怎么|怎样|如何)(?:才能|先可以|可以|能)?{_SEE}{_ASKED_BY_VILLAGERS}$"
+    rf"|^{_ASKED_BY_VILLAGERS}(?:我)?(?:要|应该|可以)?(?:在|去|到)?(?:哪里|哪儿|哪|什么地方)(?:可以|能)?(?:{_SEE})?$"
+    rf"|^{_ASKED_BY_VILLAGERS}(?:我)?(?:要|应该|可以)?(?:怎么|怎样|如何)(?:才能|可以|能)?{_SEE}$"
+)
+
+
 def queue_asked(norm: str, species_table: Mapping) -> bool:
     """The questions waiting for the adviser, asked in words (read for advisers only: a villager's '问题回答了没有' is
     about their own ticket); not a question about a tree ('龙眼的问题怎么回答'). The politeness before it is left out
@@ -6357,6 +6396,8 @@ def queue_asked(norm: str, species_table: Mapping) -> bool:
     norm = request_frames.without_politeness(norm)
     if norm and len(norm) <= 30 and _QUEUE_LISTED_RE.match(norm):
         return not find_species(norm, species_table)[0]
+    if norm and len(norm) <= 24 and _QUEUE_WHERE_RE.match(_INTENT_PARTICLES_RE.sub("", norm.rstrip("?？"))):
+        return not find_species(norm, species_table)[0]  # round 93
     if not norm or len(norm) > 16 or _HOW_RE.search(norm):
         return False
     asked = _QUEUE_RE.search(without_show_me(norm)) or _QUEUE_ANY_LEFT_RE.search(norm)  # round 39
