@@ -4626,9 +4626,9 @@ _A_TREE_WORDS = frozenset({"", "树", "树苗", "果树", "小树", "苗"})
 _NOBODY_TOOK = r"(?:还|仍然)?(?:没有|没|未|无)(?:有)?人(?:要|认|认养|认种|领养|领)(?:的)?"
 # round 71 (21e): how many are left that nobody took, the adoption word after ('仲有几多棵树未有人认养')
 _ADOPTION_UNTAKEN_RE = re.compile(
-    # round 86 (22c): Cantonese 村度, 村里头 (in the village)
-    rf"^(?:本村|村里面|村里头|村里|村度|我们村)?(?:的)?(?:还有|还剩|剩下|有)(?:多少|几|哪些|哪几)(?:{_MEASURE})?(?:树|树苗|果树)?"
-    r"(?:还|仍然)?(?:没有|没|未|无)(?:有)?人(?:认养|认种|领养)(?:的)?$"
+    # round 86 (22c): Cantonese 村度, 村里头 (in the village); round 93 (22m: '村里边仲有几多棵树冇人认养'): 村里边, 村子里
+    rf"^(?:本村|村里面|村里头|村里边|村子里|村里|村度|我们村)?(?:的)?(?:还有|还剩|剩下|有)(?:多少|几|哪些|哪几)(?:{_MEASURE})?"
+    r"(?:树|树苗|果树)?(?:还|仍然)?(?:(?:没有|没|未|无)(?:有)?人|在?等(?:人|人家|别人)?)(?:来|去)?(?:认养|认种|领养)(?:的)?$"
 )
 _ADOPTION_LEFT_RE = re.compile(
     # round 58: the village's named first ('本村认种认养嘅树仲有边啲')
@@ -4652,6 +4652,8 @@ _ADOPTED_RE = re.compile(r"(?:认养|认种|领养|认捐)(?:了|过|完|好)|�
 _WHICH_TO_ADOPT_RE = re.compile(
     # round 82 (21x): the village's named first ('村里有冇树俾人认嚟养㗎': 村里有没有树可以认养)
     r"^(?:本村|村里|村里面|我们村)?(?:有)?(?:什么|哪些|没有)(?:树|果树|树苗)?(?:可以|能)(?:选|挑|拣)?(?:来|去)?(?:认养|认种|领养)(?:的)?$"  # round 25
+    # round 93: whether any are still left to adopt, 没有 after ('仲有树可以认养冇': 还有树可以认养没有)
+    r"|^(?:本村|村里|村里面|我们村)?(?:还有|还有没有)(?:树|果树|树苗)(?:可以|能)(?:认养|认种|领养)(?:的)?(?:没有|吗)?$"
 )
 # round 48 (19v): how to choose ('我想领养门口嗰啲树，点揀': normalised 怎么选)
 _HOW_AFTER_WISH_RE = re.compile(rf"(?<=[{_CJK}])(?:要|应该)?(?:怎么|如何)(?:弄|办|搞|做|报名|申请|参加|认|选|拣|挑)$")
