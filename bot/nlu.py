@@ -3228,6 +3228,33 @@ _REFUSED_AFTER_ASKED_RE = re.compile(
 )
 
 
+# round 93 (22m: '退订 || 都系唔好 继续发俾我啦'): a stop taken back: the sending asked to go on (继续发, 照发, 照常推: to the
+# sender), said after all (都系, 还是: '还是继续发吧') or after a clause of its own taking the stop back (都系唔好, 算啦,
+# 唔退住, 撳错咗: normalised 都是不要, 不退住, 揿错了); '唔好继续发俾我' in one breath stays the stop
+_KEEP_SENDING_RE = re.compile(
+    r"^(?P<after_all>都是|还是|那就|就)?(?:继续|照|照常|照样|照旧|如常)(?:给我|帮我)?(?:发|推|推送|发送|提醒|通知)"
+    r"(?:给我|我|过来|来)?(?:吧|啦|啊|呀|了|先|喇|咯)*$"
+)
+_STOP_TAKEN_BACK_RE = re.compile(
+    r"^(?:都是|还是)?(?:不要|不用|算了|算啦|罢了|不退|不退订|不要退|不用退|不要退订|不用退订)(?:了|住|啦|吧|先|喇|咯)*$"
+    r"|^(?:搞错|弄错|按错|揿错|点错|退错|讲错|说错)(?:了|啦)?$"
+)
+
+
+def stop_taken_back(as_sent: str) -> bool:
+    """A stop of the reminders taken back, the sending asked to go on (``_KEEP_SENDING_RE``, the text's last clause):
+    said after all, or after a clause taking the stop back (``_STOP_TAKEN_BACK_RE``); read where the sender paused."""
+    clauses = [
+        _INTENT_PARTICLES_RE.sub("", normalize(c)) or normalize(c) for c in _CLAUSE_PAUSES_RE.split(as_sent) if c
+    ]
+    if not clauses or len("".join(clauses)) > INTENT_MAX_CHARS:
+        return False
+    keep = _KEEP_SENDING_RE.match(clauses[-1])
+    if keep is None:
+        return False
+    return bool(keep.group("after_all")) or any(_STOP_TAKEN_BACK_RE.match(c) for c in clauses[:-1])
+
+
 @lru_cache(maxsize=4096)  # asked twice a message (off, on) by the command routes: read once
 def reminders_said(norm: str, as_sent: str = "") -> str | None:
     """'off' for a request to stop the reminders ('别烦我了', '取消提醒', '以后别发消息给我'), 'on' for one to have them
@@ -3239,6 +3266,8 @@ def reminders_said(norm: str, as_sent: str = "") -> str | None:
         return None  # tidy77: an adviser's answers not wanted ('我不想收到专家的消息') are no reminders
     if _REMIND_AGAIN_RE.match(norm) or reminders_wanted_back(norm, as_sent):  # round 53
         return "on"
+    if as_sent and stop_taken_back(as_sent):
+        return "on"  # round 93
     if _SUBSCRIBE_REMIND_THEN_RE.match(norm):
         return "on"  # round 56
     slip = _OFF_BY_A_SLIP_RE.search(norm)
