@@ -1302,6 +1302,40 @@ def find_all_species(text: str, species_table: Mapping, others: Iterable[str] = 
     ]
 
 
+# round 93 (22m: '桂花隔篱嗰棵簕杜鹃唔开花 点解' on a 桂花 ticket): a tree named only to say where another stands, right before
+# it (桂花旁边那棵龙眼, 桂花对面那棵黄皮; 隔篱 is normalised 邻居, 侧边啲 侧哪些) or planted with it (和桂花种在一起的荔枝): the
+# other tree is what is asked about; '桂花旁边有棵龙眼' (a tree there, maybe the cause) names both
+_BESIDE_RE = re.compile(
+    r"^(?:的)?(?:隔壁|邻居|旁边|侧边|侧|对面|后面|前面|边上|附近|左边|右边|隔离)(?:的)?(?:那|这|呢)?(?:棵|株|些|排|哪些)?$"
+)
+_PLANTED_WITH_RE = re.compile(r"^(?:种在一起|种一起|一起种|种埋一齐|一齐种|种在一块)(?:的)?$")
+_WITH_BEFORE_RE = re.compile(r"(?:和|同|跟|与)$")
+
+
+def landmark_trees(text: str, species_table: Mapping, others: Iterable[str] = ()) -> set[str]:
+    """The trees ``text`` names only to say where another tree stands (``_BESIDE_RE``, ``_PLANTED_WITH_RE``), never
+    the tree it asks about: '桂花旁边那棵龙眼生虫' -> {'桂花'}; a tree named both ways is no landmark."""
+    norm = normalize(text or "")
+    names, pattern, look_alikes = _mentions_pattern(species_table, tuple(others))
+    for word in look_alikes:
+        norm = norm.replace(word, "＿" * len(word))
+    found = [m for m in pattern.finditer(norm) if len(m.group(0)) > 1 or _single_char_ok(norm, m.start())]
+    if len(found) < 2:
+        return set()
+    landmarks: set[str] = set()
+    asked: set[str] = set()
+    for here, after in zip(found, [*found[1:], None], strict=True):
+        name = names[here.group(0)]
+        between = norm[here.end() : after.start()] if after is not None else ""
+        other = after is not None and names[after.group(0)] != name
+        beside = other and (
+            _BESIDE_RE.match(between)
+            or (_PLANTED_WITH_RE.match(between) and _WITH_BEFORE_RE.search(norm[: here.start()]))
+        )
+        (landmarks if beside else asked).add(name)
+    return landmarks - asked
+
+
 _PATTERNS = Kept(16)
 
 
