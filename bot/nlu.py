@@ -6131,7 +6131,8 @@ _ARRIVED_RE = re.compile(
 )
 # round 93 (22m: '我而家喺埔心村 点样签到'): how to sign in asked, the presence told before it or not ('人喺村委 签到点搞',
 # '点样打卡', '签到系点样签㗎'; normalised 怎么, 在, 是): the sign-in, whose reply says how (the location next); a question
-# of what it needs ('签到要带什么', '签到要在村里面吗') or a planting day's ('植树活动点样签到') is none
+# of what it needs ('签到要带什么', '签到要在村里面吗'), of its use ('签到怎么用？', docs/visits.md) or a planting day's
+# ('植树活动点样签到') is none
 _SIGN_WORD = r"(?:签到|签个到|打卡|打个卡|打咭|报到)"
 _PRESENT_BEFORE = (
     rf"(?:(?:我|我们|人)?(?:现在|今天|已经|刚刚)?(?:在|到了|到)(?:(?![怎签打报])[{_CJK}]){{1,8}}?(?:了|啦|啊)?)?"
@@ -6139,7 +6140,7 @@ _PRESENT_BEFORE = (
 _SIGN_IN_HOW_RE = re.compile(
     rf"^{_PRESENT_BEFORE}(?:我)?(?:要|应该|可以)?(?:怎么|怎样|如何)(?:样)?(?:才能|才可以|先可以|可以|能)?(?:去)?{_SIGN_WORD}"
     r"(?:呢|啊|呀|啦|嘅|的)?$"
-    rf"|^{_PRESENT_BEFORE}{_SIGN_WORD}(?:是|要|应该)?(?:怎么|怎样|如何)(?:样)?(?:弄|搞|做|签|打|操作|用|整)?"
+    rf"|^{_PRESENT_BEFORE}{_SIGN_WORD}(?:是|要|应该)?(?:怎么|怎样|如何)(?:样)?(?:弄|搞|做|签|打|整)?"
     r"(?:的|呢|啊|呀|嘅)?$"
 )
 

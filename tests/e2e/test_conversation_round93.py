@@ -64,6 +64,7 @@ _SIGN_IN = {"visit_sign_in", "visit_sign_in_located"}
         ("adviser", "今天到了一批苗", _SIGN_IN),
         ("adviser", "签到要带什么", _SIGN_IN),
         ("adviser", "签到要在村里面吗", _SIGN_IN),
+        ("adviser", "签到怎么用？", _SIGN_IN),  # its use asked stays a question (docs/visits.md)
         ("adviser", "植树活动点样签到", _SIGN_IN),
         # the queue is an adviser's, and of the villagers' questions only
         ("member", "村民问嘅嘢喺边度睇", {"ticket_queue"}),
