@@ -928,9 +928,11 @@ _REGISTER_THEN_HOW = re.compile(
 )
 # and where one is from said in another clause ('点样注册呀 我系埔心村村民', '我系埔心村人 点样绑定身份', '注册点弄 我住埔心村'):
 # the village is kept, only the name is asked (as a QR code's village is)
-# round 93 (22m: '点样登记啊我系埔心村嘅'): we (我哋), in (喺, 在) and living there said after (我喺埔心村住) too
+# round 93 (22m: '点样登记啊我系埔心村嘅'): we (我哋), and living there said after (我喺埔心村住: 喺 or 在 only so, '我在埔心村'
+# is where one is now)
 _FROM_A_PLACE = re.compile(
-    r"^(?:我|本人|我们|我哋)?(?:是|系|住在|住喺|住|来自|屋企喺|家在|喺|在)?(?P<place>[\u4e00-\u9fff]{2,8}?(?:村|社区))"
+    r"^(?:我|本人|我们|我哋)?(?:是|系|住在|住喺|住|来自|屋企喺|家在|(?:喺|在)(?=[\u4e00-\u9fff]{2,8}?(?:村|社区)住))?"
+    r"(?P<place>[\u4e00-\u9fff]{2,8}?(?:村|社区))"
     r"(?:的|嘅|个|人|村民|民|的村民|嘅村民|个村民|的人|嘅人|个人|住|住的|住嘅)?(?:啊|呀|嚟嘅|来的)?$"
 )  # round 66 (20v): Hakka 个 (of: '埔心村个')
 # round 73 (21i): the village's short name, without 村, said in the whole frame of where one is from ('我系埔心嘅', '我是埔心

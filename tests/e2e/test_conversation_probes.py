@@ -2450,14 +2450,14 @@ def test_round_22k_probe(probe, context, message, expected):
 
 
 # Set 22l, written blind at the forty-eighth session's start and kept outside until every change of the session was in
-# (main b35c9d3 132/140; after rounds 90 and 91 132/140, the same eight): now development; 133/140 after the lead's round.
+# (main b35c9d3 132/140; after rounds 90 and 91 132/140, the same eight): now development; 133/140 after the lead's round,
+# 134/140 after round 93 (how to register with the village given and no pause: identity._at_the_seam).
 _ROUND_22L_LEFT: list[tuple[str, list[str]]] = [
     (
-        "the lead (forty-eighth session, 22l's end): the FAQ's bot-usage answers where the person means a command: how to"
-        " register with the village given (the registration steps, not the FAQ's), how a cadre logs for villagers with no"
-        " phone (the 代种 steps, not the family answer: 22j's class), the adviser's list asked loosely (待办)",
+        "the lead (forty-eighth session, 22l's end): the FAQ's bot-usage answers where the person means a command: how a"
+        " cadre logs for villagers with no phone (the 代种 steps, not the family answer: 22j's class), the adviser's list"
+        " asked loosely (待办)",
         [
-            "new:点样登记啊我系埔心村嘅",
             "cadre:村民冇手机嘅点样帮佢哋报",
             "adviser:今日啲村民问题清单发俾我睇下",
         ],
