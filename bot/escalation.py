@@ -476,6 +476,9 @@ def about_same_tree(text: str, earlier: list[str], species_table, others: tuple[
         return {name for name, _ in nlu.find_all_species(words, species_table, others)}
 
     named, before = trees(text), set().union(*map(trees, earlier))
+    # round 93 (22m: '桂花隔篱嗰棵簕杜鹃唔开花 点解' on a 桂花 ticket): a tree named to say where another stands is not
+    # what the text is about
+    named -= nlu.landmark_trees(text, species_table, others)
     # round 61 (20n): their tree said shortened ('问专家 榄仁黑点' after '小叶榄仁新叶有黑点'; 榄仁 alone is off the list);
     # round 64 (the simulator's '杜鹃' on a 簕杜鹃 ticket): only a name that is the whole of its tail, and no tree of its
     # own (杜鹃, 大叶榄仁: another tree's question)

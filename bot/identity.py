@@ -932,9 +932,12 @@ _REGISTER_THEN_HOW = re.compile(
 )
 # and where one is from said in another clause ('点样注册呀 我系埔心村村民', '我系埔心村人 点样绑定身份', '注册点弄 我住埔心村'):
 # the village is kept, only the name is asked (as a QR code's village is)
+# round 93 (22m: '点样登记啊我系埔心村嘅'): we (我哋), and living there said after (我喺埔心村住: 喺 or 在 only so, '我在埔心村'
+# is where one is now)
 _FROM_A_PLACE = re.compile(
-    r"^(?:我|本人)?(?:是|系|住在|住喺|住|来自|屋企喺|家在)?(?P<place>[\u4e00-\u9fff]{2,8}?(?:村|社区))"
-    r"(?:的|嘅|个|人|村民|民|的村民|嘅村民|个村民|的人|嘅人|个人)?(?:啊|呀|嚟嘅|来的)?$"
+    r"^(?:我|本人|我们|我哋)?(?:是|系|住在|住喺|住|来自|屋企喺|家在|(?:喺|在)(?=[\u4e00-\u9fff]{2,8}?(?:村|社区)住))?"
+    r"(?P<place>[\u4e00-\u9fff]{2,8}?(?:村|社区))"
+    r"(?:的|嘅|个|人|村民|民|的村民|嘅村民|个村民|的人|嘅人|个人|住|住的|住嘅)?(?:啊|呀|嚟嘅|来的)?$"
 )  # round 66 (20v): Hakka 个 (of: '埔心村个')
 # round 73 (21i): the village's short name, without 村, said in the whole frame of where one is from ('我系埔心嘅', '我是埔心
 # 的村民'): read as a place only when it is a roster village's form as a whole (parse_village_told_alone)
@@ -955,22 +958,42 @@ def _clauses_said(text: str | None) -> list[str]:
     return [c for c in clauses if c and not _FILLER_CLAUSE.match(c) and not _GREETING_CLAUSE.match(c)]
 
 
-def how_to_register_from_village(text: str | None) -> bool:
-    """Cheap test: two clauses, how to register or bind asked in one (``_HOW_TO_BIND_ASKED``; round 61: or 登记,
-    ``_HOW_TO_REGISTER_ONESELF``), where one is from in the other (``_FROM_A_PLACE``)."""
-    clauses = _clauses_said(text)
-    return (
-        len(clauses) == 2
-        and any(_HOW_TO_BIND_ASKED.match(c) or _HOW_TO_REGISTER_ONESELF.match(c) for c in clauses)
-        and any(_FROM_A_PLACE.match(c) for c in clauses)
+def _how_to_register(clause: str) -> bool:
+    """How to register or bind asked (``_HOW_TO_BIND_ASKED``; round 61: or 登记, ``_HOW_TO_REGISTER_ONESELF``; round 93:
+    登记 first, how after it, ``_REGISTER_THEN_HOW``)."""
+    return bool(
+        _HOW_TO_BIND_ASKED.match(clause) or _HOW_TO_REGISTER_ONESELF.match(clause) or _REGISTER_THEN_HOW.match(clause)
     )
+
+
+def _asked_beside_a_place(clauses: list[str], asked: Callable[[str], object]) -> bool:
+    return len(clauses) == 2 and any(asked(c) for c in clauses) and any(_FROM_A_PLACE.match(c) for c in clauses)
+
+
+def _at_the_seam(clauses: list[str], asked: Callable[[str], object]) -> list[str]:
+    """Round 93 (22m: '点样登记啊我系埔心村嘅'): one clause said without a pause read as the two it holds, when it parts
+    into one ``asked`` reads and where one is from (``_FROM_A_PLACE``), either first; else ``clauses`` as they are."""
+    if len(clauses) != 1:
+        return clauses
+    whole = clauses[0]
+    for at in range(len(whole) - 2, 1, -1):  # the longest first part first: a particle ends the ask ('点样登记啊')
+        parts = [whole[:at], whole[at:]]
+        if _asked_beside_a_place(parts, asked):
+            return parts
+    return clauses
+
+
+def how_to_register_from_village(text: str | None) -> bool:
+    """Cheap test: two clauses (round 93: or one said without a pause, ``_at_the_seam``), how to register or bind asked
+    in one (``_how_to_register``), where one is from in the other (``_FROM_A_PLACE``)."""
+    return _asked_beside_a_place(_at_the_seam(_clauses_said(text), _how_to_register), _how_to_register)
 
 
 def parse_how_to_register_from_village(text: str, villages: list[dict]) -> RegisterText | None:
     """``how_to_register_from_village``'s text as a bare 登记 with its village, when that is a roster village."""
     if not how_to_register_from_village(text):
         return None
-    clauses = _clauses_said(text)
+    clauses = _at_the_seam(_clauses_said(text), _how_to_register)
     place = next(found["place"] for c in clauses if (found := _FROM_A_PLACE.match(c)))
     return RegisterText(None, _VillageForms.of(villages).longest_in(place))  # not the roster's: the village asked later
 
@@ -1033,7 +1056,8 @@ def _place_clause(clauses: list[str]) -> re.Match | None:
 
 def _place_clauses(clauses: list[str]) -> list[re.Match]:
     """Every reading of where one is from (``_FROM_A_PLACE``, round 73: ``_FROM_A_SHORT_PLACE``), alone or beside the
-    wish to register."""
+    wish to register (round 93: said without a pause, ``_at_the_seam``)."""
+    clauses = _at_the_seam(clauses, _WISH_TO_REGISTER.match)  # the wish parted off first: no place holds it
     if len(clauses) == 1:
         return _from_a_place(clauses[0])
     if len(clauses) != 2:
@@ -1350,7 +1374,8 @@ _forms_kept = Kept(FORMS_KEPT)
 
 
 # What is left beside a village that names no person: '我在埔心村' (我在), '埔心村村委' (村委)
-_NO_PERSONS_NAME = re.compile(r"^(?:我|你|您|他|她|它|咱|俺|大家|这|那|在|去|到|来|回)|村|委|社区")
+# round 93 (conv93: '点注册呀 我埔心村嘅' had registered one named 点注册): nor how to register asked
+_NO_PERSONS_NAME = re.compile(r"^(?:我|你|您|他|她|它|咱|俺|大家|这|那|在|去|到|来|回)|村|委|社区|注册|登记|绑定")
 
 
 def looks_like_name_and_village(text: str) -> bool:

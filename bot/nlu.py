@@ -1302,6 +1302,40 @@ def find_all_species(text: str, species_table: Mapping, others: Iterable[str] = 
     ]
 
 
+# round 93 (22m: '桂花隔篱嗰棵簕杜鹃唔开花 点解' on a 桂花 ticket): a tree named only to say where another stands, right before
+# it (桂花旁边那棵龙眼, 桂花对面那棵黄皮; 隔篱 is normalised 邻居, 侧边啲 侧哪些) or planted with it (和桂花种在一起的荔枝): the
+# other tree is what is asked about; '桂花旁边有棵龙眼' (a tree there, maybe the cause) names both
+_BESIDE_RE = re.compile(
+    r"^(?:的)?(?:隔壁|邻居|旁边|侧边|侧|对面|后面|前面|边上|附近|左边|右边|隔离)(?:的)?(?:那|这|呢)?(?:棵|株|些|排|哪些)?$"
+)
+_PLANTED_WITH_RE = re.compile(r"^(?:种在一起|种一起|一起种|种埋一齐|一齐种|种在一块)(?:的)?$")
+_WITH_BEFORE_RE = re.compile(r"(?:和|同|跟|与)$")
+
+
+def landmark_trees(text: str, species_table: Mapping, others: Iterable[str] = ()) -> set[str]:
+    """The trees ``text`` names only to say where another tree stands (``_BESIDE_RE``, ``_PLANTED_WITH_RE``), never
+    the tree it asks about: '桂花旁边那棵龙眼生虫' -> {'桂花'}; a tree named both ways is no landmark."""
+    norm = normalize(text or "")
+    names, pattern, look_alikes = _mentions_pattern(species_table, tuple(others))
+    for word in look_alikes:
+        norm = norm.replace(word, "＿" * len(word))
+    found = [m for m in pattern.finditer(norm) if len(m.group(0)) > 1 or _single_char_ok(norm, m.start())]
+    if len(found) < 2:
+        return set()
+    landmarks: set[str] = set()
+    asked: set[str] = set()
+    for here, after in zip(found, [*found[1:], None], strict=True):
+        name = names[here.group(0)]
+        between = norm[here.end() : after.start()] if after is not None else ""
+        other = after is not None and names[after.group(0)] != name
+        beside = other and (
+            _BESIDE_RE.match(between)
+            or (_PLANTED_WITH_RE.match(between) and _WITH_BEFORE_RE.search(norm[: here.start()]))
+        )
+        (landmarks if beside else asked).add(name)
+    return landmarks - asked
+
+
 _PATTERNS = Kept(16)
 
 
@@ -3229,6 +3263,33 @@ _REFUSED_AFTER_ASKED_RE = re.compile(
 )
 
 
+# round 93 (22m: '退订 || 都系唔好 继续发俾我啦'): a stop taken back: the sending asked to go on (继续发, 照发, 照常推: to the
+# sender), said after all (都系, 还是: '还是继续发吧') or after a clause of its own taking the stop back (都系唔好, 算啦,
+# 唔退住, 撳错咗: normalised 都是不要, 不退住, 揿错了); '唔好继续发俾我' in one breath stays the stop
+_KEEP_SENDING_RE = re.compile(
+    r"^(?P<after_all>都是|还是|那就|就)?(?:继续|照|照常|照样|照旧|如常)(?:给我|帮我)?(?:发|推|推送|发送|提醒|通知)"
+    r"(?:给我|我|过来|来)?(?:吧|啦|啊|呀|了|先|喇|咯)*$"
+)
+_STOP_TAKEN_BACK_RE = re.compile(
+    r"^(?:都是|还是)?(?:不要|不用|算了|算啦|罢了|不退|不退订|不要退|不用退|不要退订|不用退订)(?:了|住|啦|吧|先|喇|咯)*$"
+    r"|^(?:搞错|弄错|按错|揿错|点错|退错|讲错|说错)(?:了|啦)?$"
+)
+
+
+def stop_taken_back(as_sent: str) -> bool:
+    """A stop of the reminders taken back, the sending asked to go on (``_KEEP_SENDING_RE``, the text's last clause):
+    said after all, or after a clause taking the stop back (``_STOP_TAKEN_BACK_RE``); read where the sender paused."""
+    clauses = [
+        _INTENT_PARTICLES_RE.sub("", normalize(c)) or normalize(c) for c in _CLAUSE_PAUSES_RE.split(as_sent) if c
+    ]
+    if not clauses or len("".join(clauses)) > INTENT_MAX_CHARS:
+        return False
+    keep = _KEEP_SENDING_RE.match(clauses[-1])
+    if keep is None:
+        return False
+    return bool(keep.group("after_all")) or any(_STOP_TAKEN_BACK_RE.match(c) for c in clauses[:-1])
+
+
 @lru_cache(maxsize=4096)  # asked twice a message (off, on) by the command routes: read once
 def reminders_said(norm: str, as_sent: str = "") -> str | None:
     """'off' for a request to stop the reminders ('别烦我了', '取消提醒', '以后别发消息给我'), 'on' for one to have them
@@ -3240,6 +3301,8 @@ def reminders_said(norm: str, as_sent: str = "") -> str | None:
         return None  # tidy77: an adviser's answers not wanted ('我不想收到专家的消息') are no reminders
     if _REMIND_AGAIN_RE.match(norm) or reminders_wanted_back(norm, as_sent):  # round 53
         return "on"
+    if as_sent and stop_taken_back(as_sent):
+        return "on"  # round 93
     if _SUBSCRIBE_REMIND_THEN_RE.match(norm):
         return "on"  # round 56
     slip = _OFF_BY_A_SLIP_RE.search(norm)
@@ -4627,9 +4690,9 @@ _A_TREE_WORDS = frozenset({"", "树", "树苗", "果树", "小树", "苗"})
 _NOBODY_TOOK = r"(?:还|仍然)?(?:没有|没|未|无)(?:有)?人(?:要|认|认养|认种|领养|领)(?:的)?"
 # round 71 (21e): how many are left that nobody took, the adoption word after ('仲有几多棵树未有人认养')
 _ADOPTION_UNTAKEN_RE = re.compile(
-    # round 86 (22c): Cantonese 村度, 村里头 (in the village)
-    rf"^(?:本村|村里面|村里头|村里|村度|我们村)?(?:的)?(?:还有|还剩|剩下|有)(?:多少|几|哪些|哪几)(?:{_MEASURE})?(?:树|树苗|果树)?"
-    r"(?:还|仍然)?(?:没有|没|未|无)(?:有)?人(?:认养|认种|领养)(?:的)?$"
+    # round 86 (22c): Cantonese 村度, 村里头 (in the village); round 93 (22m: '村里边仲有几多棵树冇人认养'): 村里边, 村子里
+    rf"^(?:本村|村里面|村里头|村里边|村子里|村里|村度|我们村)?(?:的)?(?:还有|还剩|剩下|有)(?:多少|几|哪些|哪几)(?:{_MEASURE})?"
+    r"(?:树|树苗|果树)?(?:还|仍然)?(?:(?:没有|没|未|无)(?:有)?人|在?等(?:人|人家|别人)?)(?:来|去)?(?:认养|认种|领养)(?:的)?$"
 )
 _ADOPTION_LEFT_RE = re.compile(
     # round 58: the village's named first ('本村认种认养嘅树仲有边啲')
@@ -4653,6 +4716,8 @@ _ADOPTED_RE = re.compile(r"(?:认养|认种|领养|认捐)(?:了|过|完|好)|�
 _WHICH_TO_ADOPT_RE = re.compile(
     # round 82 (21x): the village's named first ('村里有冇树俾人认嚟养㗎': 村里有没有树可以认养)
     r"^(?:本村|村里|村里面|我们村)?(?:有)?(?:什么|哪些|没有)(?:树|果树|树苗)?(?:可以|能)(?:选|挑|拣)?(?:来|去)?(?:认养|认种|领养)(?:的)?$"  # round 25
+    # round 93: whether any are still left to adopt, 没有 after ('仲有树可以认养冇': 还有树可以认养没有)
+    r"|^(?:本村|村里|村里面|我们村)?(?:还有|还有没有)(?:树|果树|树苗)(?:可以|能)(?:认养|认种|领养)(?:的)?(?:没有|吗)?$"
 )
 # round 48 (19v): how to choose ('我想领养门口嗰啲树，点揀': normalised 怎么选)
 _HOW_AFTER_WISH_RE = re.compile(rf"(?<=[{_CJK}])(?:要|应该)?(?:怎么|如何)(?:弄|办|搞|做|报名|申请|参加|认|选|拣|挑)$")
@@ -6056,10 +6121,28 @@ _NOT_CHECK_IN_RE = re.compile(r"种树|活动|参加|要不要|怎么|什么|吗
 
 
 # round 20: an adviser's terse arrival with a place ('到埔心了', '已到埔心党建林现场', '我到村里了')
+# round 93 (22m: '今日下村到咗埔心'): today or just now, and where the day took him (下村, 下乡), said before it ('今朝落村
+# 到咗埔心村', '啱啱下乡到埔心', '我今日到咗埔心村委啦'; normalised 今天, 下村, 刚刚, 到了); a day ahead is no arrival
+# ('听日下村到埔心'); seedlings or goods come are none ('今天到了一批苗')
 _ARRIVED_RE = re.compile(
-    rf"^(?:我|我们)?(?:已经|已|刚|刚刚|现在)?(?:到|到达|抵达)(?:了)?(?!底|时|处|期|位|手|家)"
-    rf"(?:(?![了看说问讲种有没不])[{_CJK}]){{1,10}}?"  # a place: no verb in it ('到村里看了一下' is no arrival)
+    r"^(?:我|我们)?(?:今天|今日|今朝|今早|今晨|刚刚|刚才|头先|现在)?(?:我)?(?:下村|下乡|下沉)?"
+    rf"(?:已经|已|刚|刚刚|现在)?(?:到|到达|抵达)(?:了)?(?!底|时|处|期|位|手|家)"
+    rf"(?:(?![了看说问讲种有没不苗批货棵])[{_CJK}]){{1,10}}?"  # a place: no verb in it ('到村里看了一下' is no arrival)
     r"(?:了|现场|啦|喇|咯)?$"
+)
+# round 93 (22m: '我而家喺埔心村 点样签到'): how to sign in asked, the presence told before it or not ('人喺村委 签到点搞',
+# '点样打卡', '签到系点样签㗎'; normalised 怎么, 在, 是): the sign-in, whose reply says how (the location next); a question
+# of what it needs ('签到要带什么', '签到要在村里面吗'), of its use ('签到怎么用？', docs/visits.md) or a planting day's
+# ('植树活动点样签到') is none
+_SIGN_WORD = r"(?:签到|签个到|打卡|打个卡|打咭|报到)"
+_PRESENT_BEFORE = (
+    rf"(?:(?:我|我们|人)?(?:现在|今天|已经|刚刚)?(?:在|到了|到)(?:(?![怎签打报])[{_CJK}]){{1,8}}?(?:了|啦|啊)?)?"
+)
+_SIGN_IN_HOW_RE = re.compile(
+    rf"^{_PRESENT_BEFORE}(?:我)?(?:要|应该|可以)?(?:怎么|怎样|如何)(?:样)?(?:才能|才可以|先可以|可以|能)?(?:去)?{_SIGN_WORD}"
+    r"(?:呢|啊|呀|啦|嘅|的)?$"
+    rf"|^{_PRESENT_BEFORE}{_SIGN_WORD}(?:是|要|应该)?(?:怎么|怎样|如何)(?:样)?(?:弄|搞|做|签|打|整)?"
+    r"(?:的|呢|啊|呀|嘅)?$"
 )
 
 
@@ -6072,6 +6155,12 @@ def check_in_said(norm: str) -> bool:
         and (_CHECK_IN_RE.search(norm) or _ARRIVED_RE.match(norm))
         and not _NOT_CHECK_IN_RE.search(norm.replace("下村", ""))
     )
+
+
+def sign_in_how_asked(norm: str) -> bool:
+    """Round 93: how to sign in asked (``_SIGN_IN_HOW_RE`` on the normalised text, a question mark left out); an
+    adviser's only (handlers/visits.py asks the role)."""
+    return bool(norm) and len(norm) <= 24 and bool(_SIGN_IN_HOW_RE.match(norm.rstrip("?？")))
 
 
 # round 89 (22h: '头先签到好似冇成功 再签一次'): the sign-in said to have failed (没成功, 不成功, 签不到, 失败, 没反应), then
@@ -6351,6 +6440,22 @@ def answer_wished(norm: str) -> bool:
     return bool(norm and len(norm) <= 30 and _ANSWER_WISHED_RE.match(_INTENT_PARTICLES_RE.sub("", norm)))
 
 
+# round 93 (22m: '村民问嘅嘢喺边度睇'): where or how the adviser sees what the villagers asked (him), the where or the how
+# before it or after ('点样睇村民问我嘅嘢', '边度可以睇到村民发嘅问题', '大家问嘅问题喺边'; normalised 在哪里, 怎么看,
+# 哪里可以看到): what they asked is their questions, asks, or things (嘢, normalised 东西)
+_ASKED_BY_VILLAGERS = (
+    r"(?:村民|群众|大家|农户|老百姓|乡亲)(?:们)?(?:的)?(?:问|提|发|提出|发来)(?:了|过)?(?:给)?(?:我)?(?:的|些)?"
+    r"(?:问题|提问|东西|事情|事)"
+)
+_SEE = r"(?:看|查|找|查看|睇)(?:到|得到)?"
+_QUEUE_WHERE_RE = re.compile(
+    rf"^(?:我)?(?:要|应该|可以)?(?:在|去|到)?(?:哪里|哪儿|哪|什么地方)(?:可以|能|才能|先可以)?{_SEE}{_ASKED_BY_VILLAGERS}$"
+    rf"|^(?:我)?(?:要|应该|可以)?(?:怎么|怎样|如何)(?:才能|先可以|可以|能)?{_SEE}{_ASKED_BY_VILLAGERS}$"
+    rf"|^{_ASKED_BY_VILLAGERS}(?:我)?(?:要|应该|可以)?(?:在|去|到)?(?:哪里|哪儿|哪|什么地方)(?:可以|能)?(?:{_SEE})?$"
+    rf"|^{_ASKED_BY_VILLAGERS}(?:我)?(?:要|应该|可以)?(?:怎么|怎样|如何)(?:才能|可以|能)?{_SEE}$"
+)
+
+
 def queue_asked(norm: str, species_table: Mapping) -> bool:
     """The questions waiting for the adviser, asked in words (read for advisers only: a villager's '问题回答了没有' is
     about their own ticket); not a question about a tree ('龙眼的问题怎么回答'). The politeness before it is left out
@@ -6358,6 +6463,8 @@ def queue_asked(norm: str, species_table: Mapping) -> bool:
     norm = request_frames.without_politeness(norm)
     if norm and len(norm) <= 30 and _QUEUE_LISTED_RE.match(norm):
         return not find_species(norm, species_table)[0]
+    if norm and len(norm) <= 24 and _QUEUE_WHERE_RE.match(_INTENT_PARTICLES_RE.sub("", norm.rstrip("?？"))):
+        return not find_species(norm, species_table)[0]  # round 93
     if not norm or len(norm) > 16 or _HOW_RE.search(norm):
         return False
     asked = _QUEUE_RE.search(without_show_me(norm)) or _QUEUE_ANY_LEFT_RE.search(norm)  # round 39
@@ -6635,17 +6742,20 @@ _NOT_TODAY_RE = re.compile(
 
 # round 37: the photo said to come later, or after the trees are planted ('照片等下发', '明天种了再拍', '等种好再拍', '迟啲先影相'):
 # while a record waits for it, the record keeps waiting (handlers/planting.py says what it still needs)
+# round 93 (22m: '我阿仔夜晚返嚟先帮我影'): when, said after the one who takes it too ('我个女听日先帮我影相'), and the
+# morning after (听朝, 明早) or tonight; one or more of them ('明天晚上')
+_LATER = r"(?:等下|等阵|等一下|晚点|迟点|迟些|晏些|晏点|明天|听日|听朝|明早|明朝|今晚|下午|晚上|过两天|过几天|下班|放工|放学)"
+_TAKER = r"(?:仔|女|儿子|女儿|孙子|孙女|孙|老公|老婆|老伴|后生|家人|屋企人|媳妇|新抱)"
 _PHOTO_LATER_RE = re.compile(
-    r"^(?:照片|相|相片|图)?(?:我)?(?:等下|等阵|等一下|晚点|迟点|迟些|晏些|晏点|明天|听日|下午|晚上|过两天|过几天)(?:才|先|再|就)?"
+    rf"^(?:照片|相|相片|图)?(?:我)?{_LATER}{{1,2}}(?:才|先|再|就)?"
     r"(?:发|拍|影|补)(?:相|照片|照|给你|过来|上来)?(?:啦|吧|了)?$"
     # round 74 (21l): someone of the family to take it when back ('等阵个仔返嚟帮我影', '照片等下我孙子回来帮我拍')
-    r"|^(?:照片|相|相片|图)?(?:等下|等阵|等一下|晚点|迟点|迟些|晏些|明天|今晚|下午|晚上)?(?:等)?(?:我)?(?:个|的)?(?:阿)?"
-    r"(?:仔|女|儿子|女儿|孙子|孙女|孙|老公|老婆|老伴|后生|家人|屋企人|媳妇|新抱)"
+    rf"|^(?:照片|相|相片|图)?{_LATER}?(?:等)?(?:我)?(?:个|的)?(?:阿)?{_TAKER}{_LATER}?"
     r"(?:下班|放工|放学)?(?:回来|回家|到|来)(?:先|再|才|就)?(?:帮我|帮手|帮)?(?:发|拍|影)(?:相|照片|照|给你|过来)?"
     r"(?:啦|吧|了)?$"
     # round 89: someone of the family will take it and send it ('我阿仔会帮我影相发俾你'; the report itself is theirs:
-    # _WHY_DROPPED_RE)
-    r"|^(?:我)?(?:的|个|屋企|家里)?(?:阿)?(?:仔|女|儿子|女儿|孙子|孙女|孙|老公|老婆|老伴|家人|屋企人|媳妇|新抱)(?:会|等下|迟些)"
+    # _WHY_DROPPED_RE); round 93: or when ('我个女听日先帮我影相')
+    rf"|^(?:我)?(?:的|个|屋企|家里)?(?:阿)?{_TAKER}(?:会|{_LATER}){{1,2}}(?:先|才|再|就)?"
     r"(?:帮我|帮手|帮)(?:拍|影|发)(?:相|照片|照)?(?:发给你|给你|过来|发过来)?(?:啦|吧|了)?$"
     r"|^(?:等|待)(?:我)?(?:种好|种完|种了)(?:再|才|先)(?:拍|影|发)(?:相|照片|照)?$"
     r"|^(?:明天|听日|今晚|下午|迟些|过两天)(?:种了|种好|种完)(?:再|才|先)(?:拍|影|发)(?:相|照片|照)?$"

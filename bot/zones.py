@@ -268,8 +268,13 @@ _NOT_WHERE_NOR_CLAIM_RE = re.compile(
 # (冇 -> 没有, 边个 -> 哪个, 咗 -> 了). 管护 is tending, never holding ('有没有人管护' is the 管护's)
 _ANYONE = r"(?:有没有人|有人|没有人|没人|无人|未有人|还没有人|还没人|谁|哪个|哪位|哪些人|什么人|别人)"
 _TAKE = r"(?:认领|领取|领|认|要|管(?!护)|包)"
+# round 93 (22m: '责任区分咗俾边个'): who they were given to or who took them (分了给哪个, 给了哪些党员, 有哪些认领: the
+# typos' 人领 is 认领), the asker's word after the giving
+_WHOM = r"(?:谁|哪个|哪位|哪些|哪几个|什么人)(?:党员|人|干部)?"
 _HOLDERS_ASKED_RE = re.compile(
     rf"{_ANYONE}(?:去|来)?{_TAKE}"
+    rf"|(?:分|划|给|交|派|安排)(?:了)?(?:给)?(?:了)?{_WHOM}"
+    rf"|(?:有)?(?:哪些|哪几个|哪几位)(?:党员)?(?:认领|领)"
     rf"|(?:认领|领)(?:了|过|完|晒|满)?(?:没有|吗|未|没|了没有|了吗)$"
     r"|被(?:人|别人|谁|哪个)?(?:认领|领)"
 )

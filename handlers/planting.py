@@ -260,6 +260,8 @@ def _menu_ahead(ctx):
     # record waits, and the reply says what it still needs (never a ticket); 取消 with why (core's cancel) comes first
     # round 82 (21y): 'wait' said first, then a question ('等阵先 种荔枝系咪要离屋两米以上'): the question's, nothing put off
     clauses = [said, *(head for head, rest in message_heads(ctx) if not nlu.is_question(rest))]
+    # round 93: or said after why, no question in it ('而家冇手机影 夜晚先发')
+    clauses += [rest for head, rest in message_heads(ctx) if not nlu.is_question(head)]
     # round 78 (21t): 'wait' before a count corrected ('等阵 唔系三棵 系四棵桃') puts nothing off: the record's count
     put_off = nlu.count_corrected(text) is None
     if put_off and any(nlu.photo_later_said(c) or nlu.put_off_said(c) for c in clauses):

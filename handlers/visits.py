@@ -76,6 +76,7 @@ def _sign_in_ahead(ctx: Ctx):
         nlu.check_in_said(text_normalized(ctx))
         or nlu.visit_record_asked(text_normalized(ctx))
         or nlu.sign_in_again_said(text_normalized(ctx))  # round 89: '头先签到好似冇成功 再签一次'
+        or nlu.sign_in_how_asked(text_normalized(ctx))  # round 93: '人喺村委 签到点搞'
     )
     if said or nlu.check_in_reported(text):
         return True

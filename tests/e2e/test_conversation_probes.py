@@ -2450,14 +2450,14 @@ def test_round_22k_probe(probe, context, message, expected):
 
 
 # Set 22l, written blind at the forty-eighth session's start and kept outside until every change of the session was in
-# (main b35c9d3 132/140; after rounds 90 and 91 132/140, the same eight): now development; 133/140 after the lead's round.
+# (main b35c9d3 132/140; after rounds 90 and 91 132/140, the same eight): now development; 133/140 after the lead's round,
+# 134/140 after round 93 (how to register with the village given and no pause: identity._at_the_seam).
 _ROUND_22L_LEFT: list[tuple[str, list[str]]] = [
     (
-        "the lead (forty-eighth session, 22l's end): the FAQ's bot-usage answers where the person means a command: how to"
-        " register with the village given (the registration steps, not the FAQ's), how a cadre logs for villagers with no"
-        " phone (the 代种 steps, not the family answer: 22j's class), the adviser's list asked loosely (待办)",
+        "the lead (forty-eighth session, 22l's end): the FAQ's bot-usage answers where the person means a command: how a"
+        " cadre logs for villagers with no phone (the 代种 steps, not the family answer: 22j's class), the adviser's list"
+        " asked loosely (待办)",
         [
-            "new:点样登记啊我系埔心村嘅",
             "cadre:村民冇手机嘅点样帮佢哋报",
             "adviser:今日啲村民问题清单发俾我睇下",
         ],
@@ -2478,4 +2478,25 @@ ROUND_22L_MISSES = {message: why for why, messages in _ROUND_22L_LEFT for messag
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22l.tsv", ROUND_22L_MISSES))
 def test_round_22l_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+# Set 22m, written blind (140 probes) and development for round 93 (conv93; main 5c5899bc 129/140). Round 93 mended nine
+# of its eleven misses by class (tests/e2e/test_conversation_round93.py): 138/140; the two left are strict xfails
+_ROUND_22M_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "conv92's (the pledge list asked loosely, 22i's class): which households have pledged is the village's pledge"
+        " list",
+        ["cadre:边几户认领咗"],
+    ),
+    (
+        "conv92's (second messages): a short check right after a record (收到未呀) is whether it was recorded",
+        ["finished:收到未呀"],
+    ),
+]
+ROUND_22M_MISSES = {message: why for why, messages in _ROUND_22M_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22m.tsv", ROUND_22M_MISSES))
+def test_round_22m_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
