@@ -4212,8 +4212,11 @@ def _relative_no_phone_log_how_re() -> re.Pattern:
 
 
 def relative_no_phone_log_asked(norm: str) -> bool:
-    """Round 77: how to log a relative's trees asked, the relative having no phone ('我阿妈冇手机 佢种咗两棵龙眼点报')."""
+    """Round 77: how to log a relative's trees asked, the relative having no phone ('我阿妈冇手机 佢种咗两棵龙眼点报');
+    round 92: the household's own said first, their having no phone after (``no_phone_others_log_asked``)."""
     bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    if no_phone_others_log_asked(bare) == "household":
+        return True
     return bool(bare) and bool(_relative_no_phone_log_how_re().match(bare))
 
 
@@ -4247,7 +4250,10 @@ def earlier_tree_log_asked(head: str, rest: str) -> bool:
 
 
 def proxy_log_how_asked(norm: str) -> bool:
-    """Round 48: how to log trees for another household asked ('代人登记种树点操作', '户主种咗树 点样帮佢记')."""
+    """Round 48: how to log trees for another household asked ('代人登记种树点操作', '户主种咗树 点样帮佢记'); round 92:
+    in loose words, villagers with no phone or WeChat said anywhere (``no_phone_others_log_asked``)."""
+    if no_phone_others_log_asked(norm) == "others":
+        return True
     bare = _INTENT_PARTICLES_RE.sub("", norm or "")
     bare = _NO_PHONE_AFTER_CLAUSE_RE.sub(r"\1", _NO_PHONE_FIRST_CLAUSE_RE.sub("", bare, count=1), count=1)  # round 78
     if not bare or not re.search(r"怎么|点", bare):
@@ -4255,6 +4261,36 @@ def proxy_log_how_asked(norm: str) -> bool:
     if _OTHERS_THEN_HOW_RE.match(bare) and _OTHERS_FOR_WHOM_RE.search(bare):
         return True  # round 68
     return bool(_PROXY_LOG_HOW_RE.match(bare))
+
+
+# round 92 (22j '村民冇智能手机嘅 我点样帮佢哋报种树', 22l '村民冇手机嘅点样帮佢哋报', 22k '屋企仲有两个老人家种咗 佢哋冇手机
+# 点报'): people said to have no phone or no WeChat, anywhere in the message, then how to log (for them) asked at its end.
+# Whose they are decides: one's own household said first (屋企, 我家, a relative) is the household's record with the
+# sender's WeChat; villagers, old people, households (``_NO_PHONE_OTHERS_RE``) a cadre's 代种
+_NO_PHONE_SAID_RE = re.compile(r"(?:不会用|不识用|不懂用|不会玩|用不了|没有|没|冇|无)(?:智能|智慧)?(?:手机|微信)")
+_HOW_LOG_AT_END_RE = re.compile(
+    r"(?:怎么|点)(?:样)?(?:去)?(?:帮|替|给|代)?(?:他|她|它)?(?:们)?(?:报|上报|登记|记|记录|录|录入)(?:上去|进去|一下)?"
+    r"(?:种树|种的树|的树|树)?$"
+)
+_NO_PHONE_OTHERS_RE = re.compile(r"老人|阿伯|阿婆|阿公|阿叔|阿婶|村民|群众|农户|五保户|人家|别人|户")
+_OWN_KIN = r"爸妈|父母|阿爸|阿妈|妈妈|爸爸|老公|老婆|老伴|奶奶|爷爷|阿嬷|阿嫲|阿爷|外婆|外公|家公|家婆"
+_OWN_HOUSEHOLD_FIRST_RE = re.compile(rf"^(?:我|我们)?家|^(?:我|我的|我家)?(?:{_OWN_KIN})")
+
+
+def no_phone_others_log_asked(norm: str) -> str | None:
+    """Round 92: how to log the trees of people with no phone or WeChat asked ('村民冇手机嘅点样帮佢哋报'): 'household'
+    when one's own household is said first ('屋企两个老人种咗 佢哋冇手机 点报'), 'others' for villagers or old people
+    named otherwise, else None. The trees (种, 树) or helping them (帮佢哋) must be said: '村民没有微信怎么登记' is not."""
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    if len(bare) > 32 or not _HOW_LOG_AT_END_RE.search(bare):
+        return None
+    found = _NO_PHONE_SAID_RE.search(bare)
+    if found is None or not re.search(r"种|树|(?:帮|替|给|代)(?:他|她|它)", bare):
+        return None
+    if _OWN_HOUSEHOLD_FIRST_RE.match(bare):
+        return "household"
+    said_first = bare[: found.start()]
+    return "others" if _NO_PHONE_OTHERS_RE.search(said_first or bare) else None
 
 
 # round 50 (19x, 19y): the record's steps asked by what they are (步骤, 流程, whether a photo is needed), the trees' logging

@@ -2406,13 +2406,8 @@ def test_round_22i_probe(probe, context, message, expected):
 
 # Set 22j, written blind at the forty-eighth session (main b35c9d3 132/140); now development. Round 90 mended seven of its
 # eight misses by class (tests/e2e/test_conversation_round90.py): 139/140; the one left a strict xfail
-_ROUND_22J_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "the FAQ's (bot/faq.py, not this round's): a cadre asking how to report for villagers with no smartphone gets the"
-        " family answer (same household: one's own WeChat; else the cadres' 代种), not the 代种 steps the harness looks for",
-        ["cadre:村民冇智能手机嘅 我点样帮佢哋报种树"],
-    ),
-]
+_ROUND_22J_LEFT: list[tuple[str, list[str]]] = []  # round 92 mended the cadre's how for villagers with no smartphone
+# (村民冇智能手机嘅 我点样帮佢哋报种树: the 代种 steps, nlu.no_phone_others_log_asked; tests/e2e/test_conversation_round92.py)
 ROUND_22J_MISSES = {message: why for why, messages in _ROUND_22J_LEFT for message in messages}
 
 
@@ -2426,12 +2421,11 @@ def test_round_22j_probe(probe, context, message, expected):
 _ROUND_22K_LEFT: list[tuple[str, list[str]]] = [
     (
         "the FAQ's (bot/faq.py, not this round's): asked back between 您能做什么 and 这个活动是什么 (help), the"
-        " certificate's FAQ answer (when it comes) for 我张证书仲未出, the family answer for elders with no phone (not the"
-        " log steps), and 系上个月先换咗盆 read as changing one's WeChat instead of the ticket's 补充",
+        " certificate's FAQ answer (when it comes) for 我张证书仲未出, and 系上个月先换咗盆 read as changing one's WeChat"
+        " instead of the ticket's 补充 (round 92 mended the elders of one's household with no phone: the household's steps)",
         [
             "new:呢个系做咩嘅",
             "finished:点解我张证书仲未出",
-            "finished:屋企仲有两个老人家种咗 佢哋冇手机 点报",
             "ticket:系上个月先换咗盆",
         ],
     ),
@@ -2454,11 +2448,10 @@ def test_round_22k_probe(probe, context, message, expected):
 _ROUND_22L_LEFT: list[tuple[str, list[str]]] = [
     (
         "the lead (forty-eighth session, 22l's end): the FAQ's bot-usage answers where the person means a command: how to"
-        " register with the village given (the registration steps, not the FAQ's), how a cadre logs for villagers with no"
-        " phone (the 代种 steps, not the family answer: 22j's class), the adviser's list asked loosely (待办)",
+        " register with the village given (the registration steps, not the FAQ's), the adviser's list asked loosely"
+        " (待办); round 92 mended how a cadre logs for villagers with no phone (the 代种 steps: 22j's class)",
         [
             "new:点样登记啊我系埔心村嘅",
-            "cadre:村民冇手机嘅点样帮佢哋报",
             "adviser:今日啲村民问题清单发俾我睇下",
         ],
     ),
