@@ -3369,7 +3369,8 @@ _NOT_GOING_ELLIPTIC_RE = re.compile(r"^(?:我|我们)?(?:都|也|就)?(?:不|唔
 
 def follow_up_said(norm: str) -> str | None:
     """Round 48: an elliptic follow-up: 'village' ('成条村呢'), 'mine' ('我自己呢'), 'again' ('又想收返'); round 50: 'name'
-    (the right name said alone: '正确的是邓丽芳'); round 56: 'declined' ('我不参加了'); None otherwise."""
+    (the right name said alone: '正确的是邓丽芳'); round 56: 'declined' ('我不参加了'); round 92: 'why_zero' ('点解仲系零');
+    None otherwise."""
     if name_said_right(norm):
         return "name"
     if norm and _NOT_GOING_ELLIPTIC_RE.match(norm):
@@ -3381,7 +3382,17 @@ def follow_up_said(norm: str) -> str | None:
         return "mine"
     if _AGAIN_ELLIPTIC_RE.match(bare) and bare not in ("又要", "再要"):
         return "again"
+    if _WHY_ZERO_RE.match(bare):
+        return "why_zero"
     return None
+
+
+# round 92 (22l '我的进度' then '点解仲系零'): why the count shown is still nought, asked just after it ('怎么还是0', '我明明种咗
+# 点解系0'): the records that wait for the check, or none reported (handlers/progress.py review_why, as a follow-up)
+_WHY_ZERO_RE = re.compile(
+    r"^(?:我)?(?:明明)?(?:都|已经)?(?:种了|报了|发了|登记了)?(?:树)?(?:的)?(?:为什么|怎么|为啥)(?:还|都|仍然|仍)?(?:是|得|系)?"
+    r"(?:零|0)(?:棵)?$"
+)
 
 
 # progress: the sender's own trees counted ('我种了几棵树了', '我登记的树有几棵'), whether they were recorded ('我那几棵
@@ -3929,10 +3940,28 @@ _CALL_RE = re.compile(
 )
 
 
+# round 92 (22l '问专家龙眼苗死咗两棵' then '喂 有冇收到'): whether the message before was received, pinged with nothing else
+# ('收到没有啊', '你收到我讲嘅嘢未', '喂 你哋收到冇'), or nothing back said ('点解冇反应'): a call as the one above (the question
+# just sent asked after: handlers/escalation.py ticket_wait); a record just finished answers them first with its state
+# (bot/planting.py recorded_asked); a bare '收到' (got it) pings nothing
+_RECEIVED_PING_RE = re.compile(
+    r"^(?:喂+)?(?:你|你们)?(?:(?:有没有|是不是)收到(?:了)?(?:我)?(?:讲|说|发|问)?(?:的)?(?:东西|话|消息|信息|问题)?"
+    r"|收到(?:了)?(?:我)?(?:讲|说|发|问)?(?:的)?(?:东西|话|消息|信息|问题)?(?:没有|没|未|吗|么|不))$"
+    r"|^(?:喂+)?(?:你|你们)?(?:为什么|怎么)(?:都|还|一直)?(?:没有|没|不)(?:什么)?(?:反应|回复|回应|回音|动静|声气)$"
+)
+
+
 def call_said(norm: str) -> bool:
-    """Round 66: a bare call ('喂', '在吗', '有人吗', '专家在吗'), nothing asked with it."""
+    """Round 66: a bare call ('喂', '在吗', '有人吗', '专家在吗'), nothing asked with it; round 92: or whether the message
+    before was received, pinged bare (``received_pinged``)."""
     bare = _INTENT_PARTICLES_RE.sub("", norm or "")
-    return bool(bare) and bool(_CALL_RE.match(bare))
+    return bool(bare) and bool(_CALL_RE.match(bare)) or received_pinged(norm)
+
+
+def received_pinged(norm: str) -> bool:
+    """Round 92: whether the message before was received, pinged bare ('喂 有冇收到', '你收到我讲嘅嘢未', '点解冇反应')."""
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    return bool(bare) and bool(_RECEIVED_PING_RE.match(bare))
 
 
 # round 71 (21e): thanks alone, an okay or who is thanked with it ('多谢', '好的 谢谢', '唔该晒专家': 不该 normalised): just

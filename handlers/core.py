@@ -715,8 +715,25 @@ COMMAND_ROUTES: list = [
         on_reminders_on,
     ),
 ]
+
+
+@pure
+def _pinged(ctx: Ctx) -> bool:
+    """Round 92: whether the message before was received, pinged bare ('有冇收到', '点解冇反应': ``nlu.received_pinged``),
+    when nothing before it answers that (a question just sent: ticket_wait; a record: recorded_asked; both routes come
+    first)."""
+    return ctx.msg.msg_type == "text" and nlu.received_pinged(text_normalized(ctx))
+
+
+def on_pinged(ctx: Ctx, _match) -> str:
+    """Yes, received, and what the bot does (the help): a ping with nothing waiting had become a ticket or 'welcome'."""
+    return ctx.t("core.pinged") + "\n" + on_help(ctx, True)
+
+
+# placed after the ticket's and the record's routes, before the FAQ's small talk (handlers/__init__.py)
+PING_ROUTES: list = [Route("pinged", _pinged, on_pinged)]
 FALLBACK_ROUTES: list = [Route("fallback", _anything, on_anything)]
-ROUTES: list = [*EVENT_ROUTES, *INPUT_ROUTES, *COMMAND_ROUTES, *FALLBACK_ROUTES]
+ROUTES: list = [*EVENT_ROUTES, *INPUT_ROUTES, *COMMAND_ROUTES, *PING_ROUTES, *FALLBACK_ROUTES]
 # roster (villages, people) is registration's, migrated with the core: every capability's tables refer to it
 STORES: list = [
     roster_store,

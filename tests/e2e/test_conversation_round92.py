@@ -64,3 +64,107 @@ def test_a_a_villager_asking_for_others_keeps_the_faqs_family_answer(probe):  # 
     probe.run("member", "村民冇手机嘅点样帮佢哋报", "question")
     assert probe.last_handler(probe.openid) == "faq_answer"
     assert probe.bot.t("planting.proxy_how_to").strip() not in probe.last_reply(probe.openid)
+
+
+# -- B: a cadre asking which households have pledged, loosely: the village's pledge list (pledges.pledgers_asked) -----
+PROBES_B = [
+    ("cadre", "村里面几多户已经认领咗 边个未认领", "pledge"),  # 22i
+    ("cadre", "想睇下边几户认领咗树 有冇清单", "pledge"),  # 22l
+    ("cadre", "全村有边几户认领咗种树", "pledge"),  # 21x, a disputed label settled
+]
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases_of([*PROBES_B, *examples("B")], {}))
+def test_b_pledge_list_asked_loosely(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
+
+
+def test_b_the_list_names_each_household_with_its_trees(probe):  # noqa: F811
+    """A household's pledge, then a cadre's loose question: the list names it with its trees, then the 认领安排 line."""
+    probe.run("member", "认领 3棵龙眼 4月", "pledge")
+    name = probe.rows("SELECT name FROM people WHERE openid = ?", [probe.openid])[0]["name"]
+    probe.run("cadre", "边几户认领咗 俾张名单我睇下", "pledge")
+    reply = probe.last_reply(probe.openid)
+    assert probe.last_handler(probe.openid) == "pledge_list"
+    assert f"{name}家：3棵龙眼" in reply and "认领安排：" in reply
+
+
+@pytest.mark.parametrize(
+    ("context", "message", "handler"),
+    [
+        ("cadre", "边几户未认领", "left_to_pledge"),  # who has not: 未认领名单, as before
+        ("cadre", "责任区边个认领咗", "zone_list"),  # the zones' holders
+        ("cadre", "我哋村认领情况点", "village_progress"),  # the village's 认领安排 asked after
+    ],
+)
+def test_b_controls(probe, context, message, handler):  # noqa: F811
+    assert probe.handler_for(context, message) == handler
+
+
+def test_b_how_to_fill_the_list_is_no_list(probe):  # noqa: F811
+    assert probe.handler_for("cadre", "认领名单点填") != "pledge_list"
+
+
+def test_b_a_villager_gets_no_village_list(probe):  # noqa: F811
+    """Only a village's cadre gets the names: a villager's same words go on as before (never pledge_list)."""
+    assert probe.handler_for("member", "边几户认领咗 俾张名单我睇下") != "pledge_list"
+
+
+# -- C: a second message because the first seemed unanswered: the last exchange decides ------------------------------
+# after a question: its number and that it waits (ticket_wait, nlu.call_said reads the ping as a call); after a record:
+# its state (recorded_asked); after 我的进度, why it is nought (review_why as a follow-up); else: yes, received, the help
+PROBES_C = [
+    ("twice", "问专家龙眼苗死咗两棵 || 喂 有冇收到", "one-ticket"),  # 22l
+    ("twice", "我的进度 || 点解仲系零", "progress"),  # 22l
+]
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases_of([*PROBES_C, *examples("C")], {}))
+def test_c_a_second_message(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
+
+
+def test_c_after_a_question_its_number_and_that_it_waits(probe):  # noqa: F811
+    probe.run("twice", "问专家龙眼苗死咗两棵 || 喂 有冇收到", "one-ticket")
+    ticket = probe.rows("SELECT id FROM tickets WHERE openid = ?", [probe.openid])
+    assert len(ticket) == 1
+    assert probe.last_handler(probe.openid) == "ticket_wait"
+    assert probe.last_reply(probe.openid).startswith(probe.bot.t("escalation.still_waiting", ids=ticket[0]["id"]))
+
+
+def test_c_why_nought_with_nothing_reported_says_so_and_how(probe):  # noqa: F811
+    probe.run("twice", "我的进度 || 点解仲系零", "progress")
+    reply = probe.last_reply(probe.openid)
+    assert reply.startswith(probe.bot.t("progress.none_reported")) and probe.bot.t("planting.how_to") in reply
+
+
+def test_c_why_nought_with_a_record_waiting_names_it(probe):  # noqa: F811
+    """A record waiting for the village's check: why nought is that record, with its reasons (review_why's list)."""
+    probe.run("member", "我的进度", "progress")
+    user = probe.user(probe.openid)
+    user.says("300棵荔枝")  # past a villager's review.max_trees_per_record: it waits for the check
+    user.sends_photo(f"m-conv92-{probe.count}")
+    user.says("我的进度")
+    reply = user.says("点解仲系零")
+    assert probe.last_handler(probe.openid) == "review_why"
+    assert reply.startswith(probe.bot.t("progress.review_why_header", n=1))
+
+
+@pytest.mark.parametrize("message", ["收到没有啊", "点解冇反应"])
+def test_c_with_nothing_before_yes_and_the_help(probe, message):  # noqa: F811
+    probe.run("member", message, "help")
+    reply = probe.last_reply(probe.openid)
+    assert reply.startswith(probe.bot.t("core.pinged")) and probe.bot.t("core.help").strip() in reply
+    assert not probe.rows("SELECT id FROM tickets WHERE openid = ?", [probe.openid])
+
+
+@pytest.mark.parametrize(
+    ("context", "message", "handler"),
+    [
+        ("member", "收到", "chitchat"),  # got it: no ping
+        ("member", "喂", "chitchat"),  # a bare call with nothing before: the greeting, as before
+        ("after_photo", "收到未", "recorded_asked"),  # the record in progress: its state
+    ],
+)
+def test_c_controls(probe, context, message, handler):  # noqa: F811
+    assert probe.handler_for(context, message) == handler
