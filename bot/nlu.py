@@ -1783,10 +1783,17 @@ def without_negated_amount(text: str) -> str:
     return _NEGATED_AMOUNT_RE.sub("", text or "")
 
 
+# round 92: 什么 read as 'any' after a negation ('冇咩问题' -> 没有什么问题, '没啥事', '暂时冇乜问题'): nothing is asked; 有没有什么
+# 问题 and a confirmation sought after it ('没什么问题吧') still ask
+_NOTHING_WRONG_RE = re.compile(
+    r"(?<!有)(?:没有|没|冇)(?:什么|啥|咩|乜)(?:大)?(?:问题|事|事情|大碍|异常)(?![吧吗么呢嘛?])"
+)
+
+
 def is_question(text: str) -> bool:
     """True for questions ('桂花什么时候种', '种几棵好', '荔枝怎么种', '书记种几棵树', '龙眼今年还能种不'; not
-    '种了几棵桂花', said of trees planted)."""
-    text = final_bu_as_ma(to_halfwidth(text or ""))
+    '种了几棵桂花', said of trees planted; round 92: nor '没什么问题', 'any' after a negation: ``_NOTHING_WRONG_RE``)."""
+    text = _NOTHING_WRONG_RE.sub("没问题", final_bu_as_ma(to_halfwidth(text or "")))
     return bool(
         _QUESTION_RE.search(text)
         or _VAGUE_QUESTION_RE.search(text)
@@ -3145,6 +3152,24 @@ _NOT_A_NEGATION_RE = re.compile(r"不然|要不")
 
 # round 25: the wish declined ('现在不想收了', '唔使再开'), not a consequence told ('唔收到都唔知几时要淋水': without them …)
 _WISH_DECLINED_RE = re.compile(r"(?:不|别|没|莫)(?:想|要|用|需要|再)+(?:收|接收|订|开|发)")
+
+
+# round 92 ('我说退订之后还能收到专家回复吗' had got 'no question waits'): whether an adviser's answers still come once the
+# reminders are off, asked ('退订咗仲收唔收到专家嘅回复', '取消提醒后专家的答复还能收到吗'): the answers are no reminder
+# (handlers/core.py answers_unwanted's reply, tidy77), never 退订 itself nor the waiting
+_SWITCHED_OFF_SAID_RE = re.compile(r"退订|取消(?:订阅|提醒|通知)|关(?:掉|了|闭)?(?:提醒|通知)|不收提醒")
+_ANSWERS_NAMED_RE = re.compile(r"(?:专家|顾问|技术员)(?:的)?[一-鿿]{0,6}?(?:回复|回答|答复|答|回|消息|解答)")
+
+
+def answers_after_switching_off_asked(norm: str) -> bool:
+    """Round 92: whether the adviser's answers still come after 退订, asked (normalised text)."""
+    off = _SWITCHED_OFF_SAID_RE.search(norm or "")
+    return (
+        off is not None
+        and len(norm) <= 32
+        and bool(_ANSWERS_NAMED_RE.search(norm, off.end()))
+        and is_question(norm[off.end() :])
+    )
 
 
 def reminders_declined(norm: str) -> bool:
@@ -6089,6 +6114,16 @@ def adviser_award_asked(norm: str) -> bool:
     )
 
 
+# round 92 (22k '点解我张证书仲未出'): one's certificate said not come yet, why asked before or after it ('证书怎么还没有发给我',
+# '证书到现在还没收到', '点解收唔到证书'): the sender's certificates (its state: none yet, and how one is earned)
+_CERTIFICATE_NOT_YET_RE = re.compile(
+    r"^(?:为什么|为啥|怎么|点解)?(?:我的|我)?(?:张|个|那张)?(?:种树|植树|植绿|尽责|荣誉|电子)?(?:的)?证书"
+    r"(?:到现在|到今天|现在|至今|一直)?(?:为什么|为啥|怎么)?(?:还|仍然|都)?(?:未|没有|没)(?:有)?"
+    r"(?:出|出来|发|发出来|到|收到|见到|拿到)?(?:给我)?$"
+    r"|^(?:为什么|为啥|怎么)(?:我)?(?:还|一直|都)?(?:收不到|拿不到|没收到|没有收到|没拿到|没有拿到)(?:我的)?(?:张)?证书$"
+)
+
+
 def certificate_asked(norm: str) -> bool:
     """The sender's own certificate, asked for in words (or a relative's checked for: ``relative_certificate_asked``);
     not '证书什么时候发', '证书上的名字写错了', '怎么才有证书'."""
@@ -6101,6 +6136,8 @@ def certificate_asked(norm: str) -> bool:
         return True  # round 31: the frames (FRAMES)
     if _WHEN_I_GET_IT_RE.match(_INTENT_PARTICLES_RE.sub("", without_fillers(norm))):
         return True  # round 48
+    if _CERTIFICATE_NOT_YET_RE.match(_INTENT_PARTICLES_RE.sub("", norm.rstrip("？?。.！! "))):
+        return True  # round 92: '点解我张证书仲未出
     norm = _NOT_YET_AT_END_RE.sub("呢", norm)  # '我的证书怎么还没有': '我的证书呢'
     if "证书" not in norm:
         return False
@@ -9037,6 +9074,21 @@ _GREETING_ALONE_RE = re.compile(
     r"(?:呀|啊|吖|哦|喔|呢|嘛|啦|喇|嗎)*)+",
     re.I,
 )
+
+
+# round 92 (22c, 22k '呢个系做咩嘅', '这是干什么的'): what this account is for, asked with nothing else (the account, the number,
+# the bot or 你们 as its subject, or none): the help (handlers/core.py); a thing named is not the account ('这个活动是什么',
+# '这个药是干什么用的')
+_ACCOUNT_PURPOSE_RE = re.compile(
+    r"^(?:请问|想问下|问下|问一下)?(?:这个|这|你们|你)(?:公众号|号|微信号|账号|帐号|机器人|助手|平台)?(?:是|系)?(?:用来)?"
+    r"(?:做什么|干什么|干吗|干嘛|搞什么)(?:用)?(?:的|用的)?$"
+)
+
+
+def account_purpose_asked(norm: str) -> bool:
+    """Round 92: what this account is for ('呢个系做咩嘅' -> 这个是做什么的, '这个号是干嘛的'), nothing else asked."""
+    bare = _INTENT_PARTICLES_RE.sub("", (norm or "").rstrip("？?。.！! "))
+    return bool(bare) and bool(_ACCOUNT_PURPOSE_RE.match(bare))
 
 
 def greeting_alone(norm: str) -> bool:

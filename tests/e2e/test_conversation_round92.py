@@ -168,3 +168,61 @@ def test_c_with_nothing_before_yes_and_the_help(probe, message):  # noqa: F811
 )
 def test_c_controls(probe, context, message, handler):  # noqa: F811
     assert probe.handler_for(context, message) == handler
+
+
+# -- D: what this account is for (nlu.account_purpose_asked): the help ------------------------------------------------
+PROBES_D = [("new", "呢个系做咩嘅", "help"), ("new", "这是干什么的", "help")]  # 22c, 22k (and 21h)
+LEFT_D = {"呢个系乜嘢嚟㗎": "conv92 left: 'what is this' with no 'for' (乜嘢嚟) may be a photo's thing or the account"}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases_of([*PROBES_D, *examples("D")], LEFT_D))
+def test_d_what_this_account_is_for(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
+
+
+def test_d_the_help_not_the_campaign(probe):  # noqa: F811
+    probe.run("member", "呢个系做咩嘅", "help")
+    assert probe.last_handler(probe.openid) == "help"
+    assert probe.handler_for("member", "这个活动是做什么的") == "faq_answer"  # the campaign named: the FAQ's
+
+
+# -- E: one's certificate not come yet: its state (my_certificates) -------------------------------------------------
+PROBES_E = [
+    ("finished", "点解我张证书仲未出", "certificate"),
+    ("member", "证书怎么还没有", "certificate"),
+]  # 22k, brief
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases_of([*PROBES_E, *examples("E")], {}))
+def test_e_certificate_not_come_yet(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
+
+
+@pytest.mark.parametrize("message", ["证书什么时候发", "怎么才有证书"])
+def test_e_when_or_how_stays_the_faqs(probe, message):  # noqa: F811
+    assert probe.handler_for("member", message) == "faq_answer"
+
+
+# -- G: whether answers still come after 退订: the answers are no reminder (answers_unwanted's line, tidy77) -----------
+@pytest.mark.parametrize(
+    "message", ["我说退订之后还能收到专家回复吗", *(m for c, m, e in examples("G") if e == "question")]
+)
+def test_g_answers_after_unsubscribing(probe, message):  # noqa: F811
+    probe.run("member", message, "question")
+    assert probe.last_handler(probe.openid) == "answers_unwanted"
+    assert probe.last_reply(probe.openid) == probe.bot.t("core.answers_not_reminders")
+    assert not probe.rows("SELECT id FROM tickets WHERE openid = ?", [probe.openid])
+    assert not probe.rows("SELECT openid FROM users WHERE openid = ? AND reminders_off = 1", [probe.openid])
+
+
+def test_g_unsubscribing_itself_stays(probe):  # noqa: F811
+    assert probe.handler_for("member", "退订") == "reminders_off"
+
+
+# -- H: 'nothing wrong' is no question (nlu.is_question): in a ticket's window never a second ticket ------------------
+LEFT_H: dict[str, str] = {}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases_of(examples("H"), LEFT_H))
+def test_h_nothing_wrong_is_no_question(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
