@@ -1230,11 +1230,8 @@ def test_round_19s_probe(probe, context, message, expected):
 # figure. The nine left were listed here, strict, with why; round 48 mended the harness's (in context twice the first
 # message's record is the context's), the elliptic follow-up (全村呢: the kind last asked remembered) and the 代种
 # label (a cadre asking how to log for an elder gets the 代种 steps as the record's help).
+# round 92 mended 呢个系做乜嘢嘅 (what this account is for: the help, nlu.account_purpose_asked)
 _ROUND_19T_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "round 95, AT-BS in the precedents (changed): bot.help -> read otherwise (the model reads camp.about)",
-        ["new:呢个系做乜嘢嘅"],
-    ),
     # round 68 (the lead): '党员责任区点样认领' is the zones' list for a party member of a village with zones
     # round 52 mended how to register asked with the village and no name ('点样绑定呀 我系埔心村村民'): from a follower not registered yet
     # it is a bare 登记 with the village kept, the name asked next (the harness counts the name asked with the village)
@@ -1431,11 +1428,8 @@ def test_round_20e_probe(probe, context, message, expected):
 # kinds sheet; measured once, at the session's end, on c4c9170): 127/140, the honest figure. Its 13 misses were not read
 # by class before the session ended: strict, for the next round to mend or to decide by design.
 # round 56: all thirteen read by class and mended (tests/e2e/test_conversation_round56.py); 20f is development since
+# round 92 mended 这个是做什么的 (what this account is for: the help, nlu.account_purpose_asked)
 _ROUND_20F_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "round 95, AT-BS in the precedents (changed): bot.help (ranked) -> bot.help, another reply (the model reads camp.about)",
-        ["new:这个是做什么的"],
-    ),
     (
         "round 95, AT-BS in the precedents (changed): bot.progress (precedents) -> escalate (not_covered)",
         ["twice:我的进度 || 咁我哋村呢 全村几多棵了"],
