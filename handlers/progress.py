@@ -183,7 +183,8 @@ def on_review_why(ctx: Ctx, _match) -> str:
     """The sender's records that wait for the check, each with why (its flags' reasons, as the record's reply said),
     and that the result will come; none waiting: so. Never a ticket: an adviser answers trees, not records."""
     waiting = plantings_store.awaiting_review(ctx.db, ctx.openid, REVIEW_WHY_SHOWN)
-    if not waiting and plantings_store.last_finished(ctx.db, ctx.openid, ctx.now_s) is None:
+    why_nought = nlu.follow_up_said(text_normalized(ctx)) == "why_zero"
+    if not waiting and why_nought and plantings_store.last_finished(ctx.db, ctx.openid, ctx.now_s) is None:
         # round 92 ('点解仲系零' just after 我的进度): nothing reported yet is why, and how to report
         return ctx.t("progress.none_reported") + "\n" + ctx.t("planting.how_to")
     if not waiting:

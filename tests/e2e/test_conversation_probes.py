@@ -70,6 +70,9 @@ KINDS = {
         "photo_question",
         "ticket_wait",
         "event_asked",  # round 23: the planting day asked about, its own details (or none set yet)
+        # round 92: whether an adviser's answers still come after 退订 ('退订之后仲收唔收到专家回复'): answered by the line
+        # that they are no reminder (answers_unwanted's reply; tests/e2e/test_conversation_round92.py checks it)
+        "answers_unwanted",
     },
     # round 68 (20y): trees reported, then a question in the clauses after ('木眠树一棵 顺便问几时淋水'): the record (checked
     # below: a record left) with the question answered or sent on (planting_text_then_asked)
