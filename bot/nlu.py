@@ -1817,10 +1817,17 @@ def without_negated_amount(text: str) -> str:
     return _NEGATED_AMOUNT_RE.sub("", text or "")
 
 
+# round 92: 什么 read as 'any' after a negation ('冇咩问题' -> 没有什么问题, '没啥事', '暂时冇乜问题'): nothing is asked; 有没有什么
+# 问题 and a confirmation sought after it ('没什么问题吧') still ask
+_NOTHING_WRONG_RE = re.compile(
+    r"(?<!有)(?:没有|没|冇)(?:什么|啥|咩|乜)(?:大)?(?:问题|事|事情|大碍|异常)(?![吧吗么呢嘛?])"
+)
+
+
 def is_question(text: str) -> bool:
     """True for questions ('桂花什么时候种', '种几棵好', '荔枝怎么种', '书记种几棵树', '龙眼今年还能种不'; not
-    '种了几棵桂花', said of trees planted)."""
-    text = final_bu_as_ma(to_halfwidth(text or ""))
+    '种了几棵桂花', said of trees planted; round 92: nor '没什么问题', 'any' after a negation: ``_NOTHING_WRONG_RE``)."""
+    text = _NOTHING_WRONG_RE.sub("没问题", final_bu_as_ma(to_halfwidth(text or "")))
     return bool(
         _QUESTION_RE.search(text)
         or _VAGUE_QUESTION_RE.search(text)
@@ -3182,6 +3189,24 @@ _NOT_A_NEGATION_RE = re.compile(r"不然|要不")
 _WISH_DECLINED_RE = re.compile(r"(?:不|别|没|莫)(?:想|要|用|需要|再)+(?:收|接收|订|开|发)")
 
 
+# round 92 ('我说退订之后还能收到专家回复吗' had got 'no question waits'): whether an adviser's answers still come once the
+# reminders are off, asked ('退订咗仲收唔收到专家嘅回复', '取消提醒后专家的答复还能收到吗'): the answers are no reminder
+# (handlers/core.py answers_unwanted's reply, tidy77), never 退订 itself nor the waiting
+_SWITCHED_OFF_SAID_RE = re.compile(r"退订|取消(?:订阅|提醒|通知)|关(?:掉|了|闭)?(?:提醒|通知)|不收提醒")
+_ANSWERS_NAMED_RE = re.compile(r"(?:专家|顾问|技术员)(?:的)?[一-鿿]{0,6}?(?:回复|回答|答复|答|回|消息|解答)")
+
+
+def answers_after_switching_off_asked(norm: str) -> bool:
+    """Round 92: whether the adviser's answers still come after 退订, asked (normalised text)."""
+    off = _SWITCHED_OFF_SAID_RE.search(norm or "")
+    return (
+        off is not None
+        and len(norm) <= 32
+        and bool(_ANSWERS_NAMED_RE.search(norm, off.end()))
+        and is_question(norm[off.end() :])
+    )
+
+
 def reminders_declined(norm: str) -> bool:
     """'现在不想收了', '依家又想要返 得唔得': the wish about the reminders declined or changed, said after a request said
     first (handlers/core.py): what is said last decides."""
@@ -3433,7 +3458,8 @@ _NOT_GOING_ELLIPTIC_RE = re.compile(r"^(?:我|我们)?(?:都|也|就)?(?:不|唔
 
 def follow_up_said(norm: str) -> str | None:
     """Round 48: an elliptic follow-up: 'village' ('成条村呢'), 'mine' ('我自己呢'), 'again' ('又想收返'); round 50: 'name'
-    (the right name said alone: '正确的是邓丽芳'); round 56: 'declined' ('我不参加了'); None otherwise."""
+    (the right name said alone: '正确的是邓丽芳'); round 56: 'declined' ('我不参加了'); round 92: 'why_zero' ('点解仲系零');
+    None otherwise."""
     if name_said_right(norm):
         return "name"
     if norm and _NOT_GOING_ELLIPTIC_RE.match(norm):
@@ -3445,7 +3471,17 @@ def follow_up_said(norm: str) -> str | None:
         return "mine"
     if _AGAIN_ELLIPTIC_RE.match(bare) and bare not in ("又要", "再要"):
         return "again"
+    if _WHY_ZERO_RE.match(bare):
+        return "why_zero"
     return None
+
+
+# round 92 (22l '我的进度' then '点解仲系零'): why the count shown is still nought, asked just after it ('怎么还是0', '我明明种咗
+# 点解系0'): the records that wait for the check, or none reported (handlers/progress.py review_why, as a follow-up)
+_WHY_ZERO_RE = re.compile(
+    r"^(?:我)?(?:明明)?(?:都|已经)?(?:种了|报了|发了|登记了)?(?:树)?(?:的)?(?:为什么|怎么|为啥)(?:还|都|仍然|仍)?(?:是|得|系)?"
+    r"(?:零|0)(?:棵)?$"
+)
 
 
 # progress: the sender's own trees counted ('我种了几棵树了', '我登记的树有几棵'), whether they were recorded ('我那几棵
@@ -3993,10 +4029,28 @@ _CALL_RE = re.compile(
 )
 
 
+# round 92 (22l '问专家龙眼苗死咗两棵' then '喂 有冇收到'): whether the message before was received, pinged with nothing else
+# ('收到没有啊', '你收到我讲嘅嘢未', '喂 你哋收到冇'), or nothing back said ('点解冇反应'): a call as the one above (the question
+# just sent asked after: handlers/escalation.py ticket_wait); a record just finished answers them first with its state
+# (bot/planting.py recorded_asked); a bare '收到' (got it) pings nothing
+_RECEIVED_PING_RE = re.compile(
+    r"^(?:喂+)?(?:你|你们)?(?:(?:有没有|是不是)收到(?:了)?(?:我)?(?:讲|说|发|问)?(?:的)?(?:东西|话|消息|信息|问题)?"
+    r"|收到(?:了)?(?:我)?(?:讲|说|发|问)?(?:的)?(?:东西|话|消息|信息|问题)?(?:没有|没|未|吗|么|不))$"
+    r"|^(?:喂+)?(?:你|你们)?(?:为什么|怎么)(?:都|还|一直)?(?:没有|没|不)(?:什么)?(?:反应|回复|回应|回音|动静|声气)$"
+)
+
+
 def call_said(norm: str) -> bool:
-    """Round 66: a bare call ('喂', '在吗', '有人吗', '专家在吗'), nothing asked with it."""
+    """Round 66: a bare call ('喂', '在吗', '有人吗', '专家在吗'), nothing asked with it; round 92: or whether the message
+    before was received, pinged bare (``received_pinged``)."""
     bare = _INTENT_PARTICLES_RE.sub("", norm or "")
-    return bool(bare) and bool(_CALL_RE.match(bare))
+    return bool(bare) and bool(_CALL_RE.match(bare)) or received_pinged(norm)
+
+
+def received_pinged(norm: str) -> bool:
+    """Round 92: whether the message before was received, pinged bare ('喂 有冇收到', '你收到我讲嘅嘢未', '点解冇反应')."""
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    return bool(bare) and bool(_RECEIVED_PING_RE.match(bare))
 
 
 # round 71 (21e): thanks alone, an okay or who is thanked with it ('多谢', '好的 谢谢', '唔该晒专家': 不该 normalised): just
@@ -4276,8 +4330,11 @@ def _relative_no_phone_log_how_re() -> re.Pattern:
 
 
 def relative_no_phone_log_asked(norm: str) -> bool:
-    """Round 77: how to log a relative's trees asked, the relative having no phone ('我阿妈冇手机 佢种咗两棵龙眼点报')."""
+    """Round 77: how to log a relative's trees asked, the relative having no phone ('我阿妈冇手机 佢种咗两棵龙眼点报');
+    round 92: the household's own said first, their having no phone after (``no_phone_others_log_asked``)."""
     bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    if no_phone_others_log_asked(bare) == "household":
+        return True
     return bool(bare) and bool(_relative_no_phone_log_how_re().match(bare))
 
 
@@ -4311,7 +4368,10 @@ def earlier_tree_log_asked(head: str, rest: str) -> bool:
 
 
 def proxy_log_how_asked(norm: str) -> bool:
-    """Round 48: how to log trees for another household asked ('代人登记种树点操作', '户主种咗树 点样帮佢记')."""
+    """Round 48: how to log trees for another household asked ('代人登记种树点操作', '户主种咗树 点样帮佢记'); round 92:
+    in loose words, villagers with no phone or WeChat said anywhere (``no_phone_others_log_asked``)."""
+    if no_phone_others_log_asked(norm) == "others":
+        return True
     bare = _INTENT_PARTICLES_RE.sub("", norm or "")
     bare = _NO_PHONE_AFTER_CLAUSE_RE.sub(r"\1", _NO_PHONE_FIRST_CLAUSE_RE.sub("", bare, count=1), count=1)  # round 78
     if not bare or not re.search(r"怎么|点", bare):
@@ -4319,6 +4379,36 @@ def proxy_log_how_asked(norm: str) -> bool:
     if _OTHERS_THEN_HOW_RE.match(bare) and _OTHERS_FOR_WHOM_RE.search(bare):
         return True  # round 68
     return bool(_PROXY_LOG_HOW_RE.match(bare))
+
+
+# round 92 (22j '村民冇智能手机嘅 我点样帮佢哋报种树', 22l '村民冇手机嘅点样帮佢哋报', 22k '屋企仲有两个老人家种咗 佢哋冇手机
+# 点报'): people said to have no phone or no WeChat, anywhere in the message, then how to log (for them) asked at its end.
+# Whose they are decides: one's own household said first (屋企, 我家, a relative) is the household's record with the
+# sender's WeChat; villagers, old people, households (``_NO_PHONE_OTHERS_RE``) a cadre's 代种
+_NO_PHONE_SAID_RE = re.compile(r"(?:不会用|不识用|不懂用|不会玩|用不了|没有|没|冇|无)(?:智能|智慧)?(?:手机|微信)")
+_HOW_LOG_AT_END_RE = re.compile(
+    r"(?:怎么|点)(?:样)?(?:去)?(?:帮|替|给|代)?(?:他|她|它)?(?:们)?(?:报|上报|登记|记|记录|录|录入)(?:上去|进去|一下)?"
+    r"(?:种树|种的树|的树|树)?$"
+)
+_NO_PHONE_OTHERS_RE = re.compile(r"老人|阿伯|阿婆|阿公|阿叔|阿婶|村民|群众|农户|五保户|人家|别人|户")
+_OWN_KIN = r"爸妈|父母|阿爸|阿妈|妈妈|爸爸|老公|老婆|老伴|奶奶|爷爷|阿嬷|阿嫲|阿爷|外婆|外公|家公|家婆"
+_OWN_HOUSEHOLD_FIRST_RE = re.compile(rf"^(?:我|我们)?家|^(?:我|我的|我家)?(?:{_OWN_KIN})")
+
+
+def no_phone_others_log_asked(norm: str) -> str | None:
+    """Round 92: how to log the trees of people with no phone or WeChat asked ('村民冇手机嘅点样帮佢哋报'): 'household'
+    when one's own household is said first ('屋企两个老人种咗 佢哋冇手机 点报'), 'others' for villagers or old people
+    named otherwise, else None. The trees (种, 树) or helping them (帮佢哋) must be said: '村民没有微信怎么登记' is not."""
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    if len(bare) > 32 or not _HOW_LOG_AT_END_RE.search(bare):
+        return None
+    found = _NO_PHONE_SAID_RE.search(bare)
+    if found is None or not re.search(r"种|树|(?:帮|替|给|代)(?:他|她|它)", bare):
+        return None
+    if _OWN_HOUSEHOLD_FIRST_RE.match(bare):
+        return "household"
+    said_first = bare[: found.start()]
+    return "others" if _NO_PHONE_OTHERS_RE.search(said_first or bare) else None
 
 
 # round 50 (19x, 19y): the record's steps asked by what they are (步骤, 流程, whether a photo is needed), the trees' logging
@@ -6090,6 +6180,16 @@ def adviser_award_asked(norm: str) -> bool:
     )
 
 
+# round 92 (22k '点解我张证书仲未出'): one's certificate said not come yet, why asked before or after it ('证书怎么还没有发给我',
+# '证书到现在还没收到', '点解收唔到证书'): the sender's certificates (its state: none yet, and how one is earned)
+_CERTIFICATE_NOT_YET_RE = re.compile(
+    r"^(?:为什么|为啥|怎么|点解)?(?:我的|我)?(?:张|个|那张)?(?:种树|植树|植绿|尽责|荣誉|电子)?(?:的)?证书"
+    r"(?:到现在|到今天|现在|至今|一直)?(?:为什么|为啥|怎么)?(?:还|仍然|都)?(?:未|没有|没)(?:有)?"
+    r"(?:出|出来|发|发出来|到|收到|见到|拿到)?(?:给我)?$"
+    r"|^(?:为什么|为啥|怎么)(?:我)?(?:还|一直|都)?(?:收不到|拿不到|没收到|没有收到|没拿到|没有拿到)(?:我的)?(?:张)?证书$"
+)
+
+
 def certificate_asked(norm: str) -> bool:
     """The sender's own certificate, asked for in words (or a relative's checked for: ``relative_certificate_asked``);
     not '证书什么时候发', '证书上的名字写错了', '怎么才有证书'."""
@@ -6102,6 +6202,8 @@ def certificate_asked(norm: str) -> bool:
         return True  # round 31: the frames (FRAMES)
     if _WHEN_I_GET_IT_RE.match(_INTENT_PARTICLES_RE.sub("", without_fillers(norm))):
         return True  # round 48
+    if _CERTIFICATE_NOT_YET_RE.match(_INTENT_PARTICLES_RE.sub("", norm.rstrip("？?。.！! "))):
+        return True  # round 92: '点解我张证书仲未出
     norm = _NOT_YET_AT_END_RE.sub("呢", norm)  # '我的证书怎么还没有': '我的证书呢'
     if "证书" not in norm:
         return False
@@ -9085,6 +9187,21 @@ _GREETING_ALONE_RE = re.compile(
     r"(?:呀|啊|吖|哦|喔|呢|嘛|啦|喇|嗎)*)+",
     re.I,
 )
+
+
+# round 92 (22c, 22k '呢个系做咩嘅', '这是干什么的'): what this account is for, asked with nothing else (the account, the number,
+# the bot or 你们 as its subject, or none): the help (handlers/core.py); a thing named is not the account ('这个活动是什么',
+# '这个药是干什么用的')
+_ACCOUNT_PURPOSE_RE = re.compile(
+    r"^(?:请问|想问下|问下|问一下)?(?:这个|这|你们|你)(?:公众号|号|微信号|账号|帐号|机器人|助手|平台)?(?:是|系)?(?:用来)?"
+    r"(?:做什么|干什么|干吗|干嘛|搞什么)(?:用)?(?:的|用的)?$"
+)
+
+
+def account_purpose_asked(norm: str) -> bool:
+    """Round 92: what this account is for ('呢个系做咩嘅' -> 这个是做什么的, '这个号是干嘛的'), nothing else asked."""
+    bare = _INTENT_PARTICLES_RE.sub("", (norm or "").rstrip("？?。.！! "))
+    return bool(bare) and bool(_ACCOUNT_PURPOSE_RE.match(bare))
 
 
 def greeting_alone(norm: str) -> bool:

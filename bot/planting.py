@@ -839,6 +839,10 @@ def recorded_asked(norm: str) -> bool:
     """'记上了没有': whether the record just finished was recorded, asked with nothing else said (``normalize``d);
     round 67: counted in ('入咗数未'), the record pointed at first ('我嗰两棵登记好未'); the lead: its photo received
     ('相收到未': ``photo_received_asked``, which only a record just finished answers)."""
+    if nlu.received_pinged(
+        norm
+    ):  # round 92: a ping whether received ('收到未', '你收到我讲嘅嘢未'), before the cuts below
+        return True
     norm = _FILLER_FIRST_RE.sub("", (norm or "").rstrip("？?。.！! "))
     norm = _LOOK_FIRST_RE.sub("", norm).lstrip("，, ")
     norm = _ENTERED_RE.sub("记上了", norm)  # round 82
@@ -851,7 +855,7 @@ def recorded_asked(norm: str) -> bool:
     return bool(norm) and bool(
         _PHOTO_THEN_DONE_YET_RE.match(norm)  # sim71: '影咗相 得未'
         or _RECORDED_ASKED_RE.match(norm)
-        or _PHOTO_RECEIVED_RE.match(norm)
+        or photo_received_asked(norm)
         or _TREES_RECORDED_ASKED_RE.match(norm)
         or _REPORTED_FIRST_RE.match(norm)
         or (
@@ -891,8 +895,10 @@ def asked_of_the_record(said: str) -> bool:
 
 def photo_received_asked(norm: str) -> bool:
     """Whether the photo was received, asked bare ('啱啱影咗相 有冇收到啊', normalised, its spaces gone), or nothing
-    back said ('点解冇反应'): only a record just finished answers them."""
-    return bool(_PHOTO_RECEIVED_RE.match(re.sub(r"\s+", "", (norm or "").rstrip("？?。.！! "))))
+    back said ('点解冇反应'): only a record just finished answers them; round 92: any ping whether received ('收到未',
+    '你收到我讲嘅嘢未': ``nlu.received_pinged``), a record's state while one is collected or just finished."""
+    said = re.sub(r"\s+", "", (norm or "").rstrip("？?。.！! "))
+    return bool(_PHOTO_RECEIVED_RE.match(said)) or nlu.received_pinged(said)
 
 
 # The lead (the simulator, a villager by voice just after a record): done said bare, nothing asked ('种好咯', '弄好了',

@@ -639,6 +639,32 @@ def village_pledges_asked(norm: str) -> bool:
     )
 
 
+# round 92 (22i '村里面几多户已经认领咗 边个未认领', 22l '想睇下边几户认领咗树 有冇清单'): which households have pledged
+# asked, loosely, or their list: the village's pledge list, for a cadre (handlers/progress.py). The households (几户, 边几户,
+# 哪些人) before or after 认领了, or a list named with 认领 (认领名单, 清单); a person asked (谁, 哪个) only with the trees or
+# the village said (责任区 is the zones', 认养/认种 adoption, 未认领名单 alone the households left: left_to_pledge)
+_HOUSEHOLDS_WHO = (
+    r"(?:哪几户|哪些户|哪户|边几户|哪几家|哪些家|边几家|哪些人|边啲人|哪几个人|多少户|几多户|几户|有哪些人|有哪几户)"
+)
+_PERSON_WHO = r"(?:谁|哪个|边个|哪位)"
+_PLEDGERS_RE = re.compile(
+    rf"{_HOUSEHOLDS_WHO}(?:人)?(?:已经|已)?(?:有)?认领(?:了|过)"
+    rf"|认领(?:了|过)?(?:种树|树)?的(?:户|人)?(?:有|是)?(?:{_HOUSEHOLDS_WHO}|{_PERSON_WHO})"
+    rf"|(?<![未没还])认领(?:了|过)?(?:的)?(?:户|人|户口)?(?:名单|清单|名册|明细)"
+    rf"|(?:名单|清单)[^，。]{{0,10}}?{_PERSON_WHO}(?:已经)?认领(?:了|过)"
+    rf"|(?:村|全村|村里)[^，。]{{0,6}}?{_PERSON_WHO}(?:已经)?认领(?:了|过)"
+    rf"|{_PERSON_WHO}(?:已经)?认领(?:了|过)(?:种树|树)"
+)
+_NOT_THE_PLEDGERS_RE = re.compile(r"责任区|认养|认种|^(?:我|我家|我们家)认领|(?:怎么|点)(?:样)?(?:填|写|交|做|弄)")
+
+
+def pledgers_asked(norm: str) -> bool:
+    """Round 92: which households of the village have pledged asked ('边几户认领咗 俾张名单我睇下', '已经认领的有哪几户'):
+    the village's pledge list (a cadre's); never the zones', adoption, one's own pledges."""
+    said = norm or ""
+    return len(said) <= 32 and bool(_PLEDGERS_RE.search(said)) and not _NOT_THE_PLEDGERS_RE.search(said)
+
+
 def own_pledges_asked(norm: str) -> bool:
     """'我认领了多少棵': the household's pledges asked after (``我的认领`` in words)."""
     return bool(norm) and len(norm) <= OWN_PLEDGES_MAX_CHARS and bool(_OWN_PLEDGES_RE.search(norm))
@@ -686,6 +712,25 @@ def describe(t: Callable[..., str], pledges: Sequence[Mapping], names: Mapping[s
     )
 
 
+def pledgers_text(
+    t: Callable[..., str], village: str, rows: Sequence[Mapping], names: Mapping[str, str], limit: int
+) -> str:
+    """Round 92: the village's pledge list asked by a cadre (``pledgers_asked``): each household that pledged, by the
+    name its pledges are under, with its trees (``describe``), at most ``limit`` households (then how many more); rows
+    are ``store.pledges_of_village``'s."""
+    households: dict[str, list[Mapping]] = {}
+    for row in rows:
+        households.setdefault(row["person"], []).append(row)
+    if not households:
+        return t("pledges.list_none", village=village)
+    lines = [t("pledges.list_header", village=village, n=len(households))]
+    for name, theirs in list(households.items())[:limit]:
+        lines.append(t("pledges.list_line", name=name, items=describe(t, theirs, names)))
+    if len(households) > limit:
+        lines.append(t("pledges.list_more", n=len(households) - limit))
+    return "\n".join(lines)
+
+
 def nudge_due(config, now: datetime) -> int | None:
     """The month whose pledges are nudged at ``now`` (campaign time): from its [pledges.nudge_day] to its end,
     in campaign.year; None otherwise."""
@@ -702,6 +747,13 @@ def species_table(app) -> dict:
 
 def household_pledges(db, person_id: int) -> list[dict]:
     return store.live_of_household(db, person_id)
+
+
+def village_pledge_list(app, db, village: Mapping) -> str:
+    """Round 92: the village's pledge list for a cadre (``pledgers_text``), as many households as 未认领名单 names."""
+    rows = store.pledges_of_village(db, village["id"])
+    limit = int(app.config.get("progress.left_per_page"))
+    return pledgers_text(app.t, village["name"], rows, planting.display_names(app), limit)
 
 
 @dataclass(frozen=True)

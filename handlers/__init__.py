@@ -126,6 +126,8 @@ progress (handlers/progress.py):
 - my_progress — 我的进度: own trees vs role quota, household, pending review
 - county_progress — the campaign office (管理员): 各村进度, 哪些村滞后, 全镇种树情况: every village's count by status,
   the lagging ones by name (most behind first), the dashboard's address
+- pledge_list — cadres: which households have pledged, asked loosely (边几户认领咗 俾张名单我睇下, 几多户已经认领咗
+  边个未认领; round 92): each household that pledged with its trees, then the 认领安排 line
 - left_to_pledge — cadres: 未认领名单 [页] (or 边几户未认领): the village's households with no pledge and no tree yet
 - left_to_plant — cadres: 未种名单 [页] (or 哪几户还没种): the village's households not covered and party members
   not taking part yet, by name
@@ -255,6 +257,9 @@ village matters (handlers/village.py):
 awards (handlers/awards.py):
 - awards_asked — the village's award asked (我们村评上先进了吗, 今年评比有冇我哋村): its standing 最美植绿集体, else
   the awards' schedule and that the office names the winners; never an adviser's ticket
+core (handlers/core.py, PING_ROUTES):
+- pinged — whether the message before was received, pinged bare (有冇收到, 点解冇反应; round 92) with no question just
+  sent (ticket_wait's) nor a record (recorded_asked's): yes, received, and the help
 faq (handlers/faq.py, ANSWER_ROUTES):
 - chitchat — 你好 / 在吗 / 谢谢 / 好的 / 哈哈: a friendly line and the help hint, never a ticket (round 72: a hello from
   a follower not registered yet that help's greeting reader leaves, the same welcome: core.welcome_text)
@@ -345,6 +350,7 @@ ROUTES: list[Route] = [
     *planting.RECORD_ROUTES,
     *village.ROUTES,
     *awards.ROUTES,
+    *core.PING_ROUTES,
     *faq.ANSWER_ROUTES,
     *escalation.FALLBACK_ROUTES,
     *core.FALLBACK_ROUTES,

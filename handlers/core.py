@@ -223,6 +223,7 @@ GREETED = "greeted"
 COMPLAINED = "complained"
 # round 79 (21r): how to answer the villagers asked ('回答村民要用什么格式'): the help, an adviser's only
 ANSWER_HOW = "answer_how"
+ACCOUNT = "account"  # _help_ahead's reading: what this account is for (round 92), the help unless a record is collected
 
 
 def _help_ahead(ctx) -> Any:
@@ -237,6 +238,8 @@ def _help_ahead(ctx) -> Any:
         return COMPLAINED  # round 75 (21m): '你呢个机械人乜都听唔明'
     if ctx.msg.msg_type == "text" and nlu.answer_how_asked(_text_meaning(ctx)):
         return ANSWER_HOW  # round 79 (21r): '回答村民要用什么格式', an adviser's
+    if ctx.msg.msg_type == "text" and nlu.account_purpose_asked(nlu.normalize(ctx.msg.text or "")):
+        return ACCOUNT  # round 92 (22k: '呢个系做咩嘅'): what this account is for, the help (had been asked back by the FAQ)
     # round 27: not the record's steps around its photo ('发完相之后仲要发咩': the planting help's, record or none)
     return (
         ctx.msg.msg_type == "text"
@@ -254,6 +257,9 @@ def _help_then(ctx: Ctx, read) -> Any:
     # …); from anyone else it is no question of theirs here
     if read == ANSWER_HOW:
         return acts_as(ctx.person, (ROLE_ADVISER,))
+    # round 92: while a record is collected, 'what is this for' may be its photo's: the record's routes take it
+    if read == ACCOUNT and planting.collecting(ctx) is not None:
+        return False
     # a flow in progress that answers it itself (after a photo: the planting record's next step) takes it
     if any(flow.answers_go_on for flow, _state in conversation.in_progress(ctx, ctx.app.flows)):
         return False
@@ -418,9 +424,11 @@ def _reminders_said_after(_app, rest: str) -> bool:
 @pure
 def _answers_unwanted(ctx: Ctx) -> bool:
     """tidy77: an adviser's answers not wanted ('我不想收到专家的消息', request_frames.answers_stopped): no reminder, so
-    never 退订; had been."""
+    never 退订; had been. Round 92: whether they still come after 退订, asked (``nlu.answers_after_switching_off_asked``)."""
     if ctx.msg.msg_type != "text":
         return False
+    if nlu.answers_after_switching_off_asked(nlu.normalize(ctx.msg.text or "")):
+        return True  # round 92: '我说退订之后还能收到专家回复吗': whether they still come, the same reply
     return request_frames.answers_stopped(nlu.request_frame(_text_meaning(ctx), ctx.msg.text or ""))
 
 
@@ -715,8 +723,25 @@ COMMAND_ROUTES: list = [
         on_reminders_on,
     ),
 ]
+
+
+@pure
+def _pinged(ctx: Ctx) -> bool:
+    """Round 92: whether the message before was received, pinged bare ('有冇收到', '点解冇反应': ``nlu.received_pinged``),
+    when nothing before it answers that (a question just sent: ticket_wait; a record: recorded_asked; both routes come
+    first)."""
+    return ctx.msg.msg_type == "text" and nlu.received_pinged(text_normalized(ctx))
+
+
+def on_pinged(ctx: Ctx, _match) -> str:
+    """Yes, received, and what the bot does (the help): a ping with nothing waiting had become a ticket or 'welcome'."""
+    return ctx.t("core.pinged") + "\n" + on_help(ctx, True)
+
+
+# placed after the ticket's and the record's routes, before the FAQ's small talk (handlers/__init__.py)
+PING_ROUTES: list = [Route("pinged", _pinged, on_pinged)]
 FALLBACK_ROUTES: list = [Route("fallback", _anything, on_anything)]
-ROUTES: list = [*EVENT_ROUTES, *INPUT_ROUTES, *COMMAND_ROUTES, *FALLBACK_ROUTES]
+ROUTES: list = [*EVENT_ROUTES, *INPUT_ROUTES, *COMMAND_ROUTES, *PING_ROUTES, *FALLBACK_ROUTES]
 # roster (villages, people) is registration's, migrated with the core: every capability's tables refer to it
 STORES: list = [
     roster_store,

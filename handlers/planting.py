@@ -233,13 +233,17 @@ def _menu_ahead(ctx):
     # round 78 (21t): a tree planted earlier told, then whether or how to log it ('我家还有棵桃树上个月种的 也要记吗怎么记')
     if len(text) <= 30 and any(nlu.earlier_tree_log_asked(head, rest) for head, rest in message_heads(ctx)):
         return _STEPS
-    if len(text) > 20:
+    if len(text) > 32:
         return False
     said = text_normalized(ctx)
+    # round 92: people with no phone said, then how to log asked, runs longer than the 20 characters below
+    # ('村民冇智能手机嘅 我点样帮佢哋报种树', '屋企仲有两个老人家种咗 佢哋冇手机 点报')
     if nlu.relative_no_phone_log_asked(said):
         return _RELATIVE_STEPS  # round 77: a relative with no phone, their trees: the household's own record
     if nlu.proxy_log_how_asked(said):
         return _PROXY_STEPS  # round 48: how to log for another household, a cadre's 代种 (``_menu_then``)
+    if len(text) > 20:
+        return False
     # round 27: the location's how, or which photo, asked with no record in progress too: the help says the steps
     if nlu.location_how_asked(said) or any(nlu.location_how_asked(head) for head, _rest in message_heads(ctx)):
         return _STEPS

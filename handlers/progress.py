@@ -183,6 +183,10 @@ def on_review_why(ctx: Ctx, _match) -> str:
     """The sender's records that wait for the check, each with why (its flags' reasons, as the record's reply said),
     and that the result will come; none waiting: so. Never a ticket: an adviser answers trees, not records."""
     waiting = plantings_store.awaiting_review(ctx.db, ctx.openid, REVIEW_WHY_SHOWN)
+    why_nought = nlu.follow_up_said(text_normalized(ctx)) == "why_zero"
+    if not waiting and why_nought and plantings_store.last_finished(ctx.db, ctx.openid, ctx.now_s) is None:
+        # round 92 ('点解仲系零' just after 我的进度): nothing reported yet is why, and how to report
+        return ctx.t("progress.none_reported") + "\n" + ctx.t("planting.how_to")
     if not waiting:
         return ctx.t("progress.review_why_none")
     total = plantings_store.count_awaiting_review(ctx.db, ctx.openid)
@@ -277,6 +281,25 @@ def on_left_to_plant(ctx: Ctx, page: int) -> str:
         return reply
     left = progress.left_to_plant(ctx.db, ctx.config, village["id"])
     return progress.left_to_plant_text(ctx.app, village["name"], left, page)
+
+
+@pure
+def _pledgers_asked(ctx: Ctx) -> bool:
+    """Round 92: which households have pledged asked (``pledges.pledgers_asked``) by a village's cadre; anyone else's
+    words go on (to 本村进度, the FAQ)."""
+    if ctx.msg.msg_type != "text" or not pledges.pledgers_asked(text_normalized(ctx)):
+        return False
+    return _from_cadre(ctx, 1) is not None
+
+
+def on_pledge_list(ctx: Ctx, _match) -> str:
+    """The village's households that pledged, with their trees, then its 认领安排 line (how many, 未认领名单)."""
+    village, reply = _cadres_village(ctx, "pledges.list_cadres_only")
+    if village is None:
+        return reply
+    text = pledges.village_pledge_list(ctx.app, ctx.db, village)
+    standing = standings.of_village(ctx.app, village["id"], ctx.now)
+    return text if standing is None else text + "\n" + progress.village_pledges_line(ctx.app, standing.village)
 
 
 def on_left_to_pledge(ctx: Ctx, page: int) -> str:
@@ -462,7 +485,8 @@ def _unless_count_for_the_record(matcher):
 
 ROUTES: list = [
     # round 54: why one's records wait for the check, before 我的进度's '为什么我报的树还没核实' (the count alone)
-    Route("review_why", _review_why, on_review_why),
+    # round 92: why the count is still nought, asked just after one's progress ('我的进度' then '点解仲系零')
+    Route("review_why", follow_up(_review_why, "why_zero", frozenset({"my_progress"})), on_review_why),
     # round 75 (21m): a household asked by a person's name, before planting_text takes the tree in it (陈木棉: 木棉)
     Route("household_progress", _household_named, on_household_progress),
     # round 38: a relative's own trees named first ('我仔种嘅龙眼有冇记到'): theirs, read before the sender's own
@@ -485,6 +509,8 @@ ROUTES: list = [
         on_my_progress,
     ),
     Route("county_progress", staged(_county_ahead, _from_office), on_county_progress),
+    # round 92: which households pledged asked (with who has not, '几多户已经认领咗 边个未认领'): their list, before 未认领名单
+    Route("pledge_list", _pledgers_asked, on_pledge_list),
     # round 54: before 未种名单, whose 没报 reads '哪几户还没报认领' as trees not reported
     Route("left_to_pledge", staged(_left_to_pledge_ahead, _pledge_page_then), on_left_to_pledge),
     Route("left_to_plant", staged(_left_ahead, _plant_page_then), on_left_to_plant),

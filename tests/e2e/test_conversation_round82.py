@@ -56,10 +56,11 @@ EXAMPLES_NO_PHONE_LOG = [
     ("cadre", "村里有户人冇微信 种咗三棵树 点同佢报", "log"),
 ]
 
-# -- a cadre asking which households pledged: the village's progress ------------------------------------------------
+# -- a cadre asking which households pledged: round 82 gave the village's progress with its 认领安排 line; round 92 (the
+# lead's label in 22i, 22l) gives the households' list first (pledge_list), that line after it -------------------------
 EXAMPLES_WHO_PLEDGED = [
-    ("cadre", "村里哪些户认领了种树", "progress"),
-    ("cadre", "全村边个认领咗树", "progress"),
+    ("cadre", "村里哪些户认领了种树", "pledge"),
+    ("cadre", "全村边个认领咗树", "pledge"),
 ]
 
 # -- after a photo, the count with fillers and the species recalled late, or not known: the record -------------------
