@@ -2449,18 +2449,9 @@ def test_round_22l_probe(probe, context, message, expected):
 
 
 # Set 22m, written blind (140 probes) and development for round 93 (conv93; main 5c5899bc 129/140). Round 93 mended nine
-# of its eleven misses by class (tests/e2e/test_conversation_round93.py): 138/140; the two left are strict xfails
-_ROUND_22M_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "conv92's (the pledge list asked loosely, 22i's class): which households have pledged is the village's pledge"
-        " list",
-        ["cadre:边几户认领咗"],
-    ),
-    (
-        "conv92's (second messages): a short check right after a record (收到未呀) is whether it was recorded",
-        ["finished:收到未呀"],
-    ),
-]
+# of its eleven misses by class (tests/e2e/test_conversation_round93.py): 138/140; round 92 (conv92) the other two, the
+# pledge list asked loosely (边几户认领咗) and a check just after a record (收到未呀): 140/140 at the merge
+_ROUND_22M_LEFT: list[tuple[str, list[str]]] = []
 ROUND_22M_MISSES = {message: why for why, messages in _ROUND_22M_LEFT for message in messages}
 
 
