@@ -230,6 +230,8 @@ def test_a_complaint_goes_to_the_office_not_to_the_village(
     reply = villager.says(question)
     number = ticket_number(reply)
     assert "已转给活动办公室" in reply
+    # the FAQ's note under the ticket says the same: never that the village answers what went to the office
+    assert "以村里的答复为准" not in reply and "以他们的答复为准" not in reply
     row = ticket(bot, number)
     assert row["adviser_person_id"] is None and row["route"] == "office"
     send(bot)
