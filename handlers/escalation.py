@@ -775,11 +775,31 @@ def on_ticket_wait(ctx: Ctx, asked: Waiting) -> str:
     ids = "、".join(str(ticket["id"]) for ticket in waiting)
     if asked.thanked:  # round 71: thanks for the question just sent: welcome, and where its answer will come
         return ctx.t("escalation.thanks_waiting", ids=ids)
-    entry = ctx.app.service("faq", escalation.load_faq_index).entry(TICKET_WAIT_ENTRY)
-    lines = [ctx.t("escalation.still_waiting", ids=ids), entry.answer.strip() if entry else ""]
+    advisers = [ticket for ticket in waiting if escalation.route_of(ticket) == escalation.ROUTE_ADVISER]
+    # the FAQ's answer on how long an adviser takes, only when an adviser holds one of them
+    entry = ctx.app.service("faq", escalation.load_faq_index).entry(TICKET_WAIT_ENTRY) if advisers else None
+    lines = [_still_waiting(ctx, waiting, ids, advisers), entry.answer.strip() if entry else ""]
     if asked.go_on:  # round 56: a danger told just now has its safety line again, first
         lines.insert(0, escalation.safety_lines(ctx.app, waiting[-1]["question"] or ""))
     return "\n".join(line for line in lines if line)
+
+
+def _still_waiting(ctx: Ctx, waiting: Sequence[dict], ids: str, advisers: list[dict]) -> str:
+    """Which questions wait, and for whom when not every one waits for an adviser (round 100: the village's cadre or
+    the office holds some; the lead, forty-ninth session: '还在等技术顾问回答' had been said of them too)."""
+    if len(advisers) == len(waiting):
+        return ctx.t("escalation.still_waiting", ids=ids)
+    parts = "、".join(
+        ctx.t(
+            "escalation.still_waiting_part",
+            id=ticket["id"],
+            to=ctx.t("escalation.holder_adviser")
+            if escalation.route_of(ticket) == escalation.ROUTE_ADVISER
+            else escalation.holder_words(ctx.app, ctx.db, ticket),
+        )
+        for ticket in waiting
+    )
+    return ctx.t("escalation.still_waiting_held", parts=parts)
 
 
 def _advisers_ahead(ctx: Ctx) -> bool:

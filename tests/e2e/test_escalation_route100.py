@@ -241,3 +241,21 @@ def test_a_complaint_goes_to_the_office_not_to_the_village(
     assert "已回答" in office.says(f"答 {number} 已经交镇里核查，一周内答复您。")
     send(bot)
     assert "活动办公室回答了" in sent_to(villager.openid)[-1]
+
+
+def test_asked_after_the_wait_each_question_is_said_with_whom_it_waits(villager, secretary, bot):
+    """The lead (forty-ninth session, in the simulator): '喂 有冇收到' after a money question and a question about the
+    village's own acts said both '还在等技术顾问回答' and the advisers' answer on waiting; each is said with whom it
+    waits, and the advisers' answer only when an adviser holds one."""
+    ids = add_roster(bot)
+    add_cadres(bot, ids)
+    bot.clock.set(DAYTIME)
+    secretary.says("你好")
+    village = ticket_number(villager.says(VILLAGE_QUESTIONS[0]))
+    office = ticket_number(villager.says(OFFICE_QUESTIONS[0]))
+    reply = villager.says("我问的还没人回")
+    assert f"第{village}号等村里（陈建国，村书记）" in reply and f"第{office}号等活动办公室" in reply
+    assert "技术顾问" not in reply
+    adviser = ticket_number(villager.says(ADVISER_QUESTIONS[2]))
+    reply = villager.says("专家回了没有")
+    assert f"第{adviser}号等技术顾问" in reply and f"第{village}号等村里" in reply
