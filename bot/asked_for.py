@@ -69,7 +69,9 @@ def wish_refused(norm: str) -> bool:
 
 # the reminders, not the expert's answers nor the sender's own sending ('我想收到专家的消息', '我要再发一次消息'), and
 # the sender's own, not the villagers' ('请暂停向村民推送种树通知': a cadre on a broadcast)
-_REMINDERS_RE = re.compile(r"提醒|通知|推送|催|(?:给我|发我|收到?).{0,4}消息|消息.{0,4}(?:给我|发我)")
+# the lead (forty-ninth session; round 64 had noted '我要退订' missed, 22n's '唔该 我想退订'): the sender's wish to
+# unsubscribe names the reminders too ('村长话退订嘅人要再登记' tells of others)
+_REMINDERS_RE = re.compile(r"提醒|通知|推送|催|(?:想|要)退订|(?:给我|发我|收到?).{0,4}消息|消息.{0,4}(?:给我|发我)")
 _NOT_MINE_RE = re.compile(r"专家|顾问|技术员|老师|村民|大家|群众|他们|全村|每户|各户")
 
 

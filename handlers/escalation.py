@@ -1261,7 +1261,9 @@ match_text_supplement = staged(_worth_a_ticket, _text_supplement_then)
 
 # the bot's usage entries that are about a record or a person, never a tree's trouble: said with no question word
 # ('照片发错了 发了别人的树', '我报多咗一棵 想改返') they are answered, not the ticket's 补充 (round 54)
-USAGE_ENTRIES = frozenset({"bot.cancel", "bot.register", "bot.rebind", "bot.my_info", "bot.my_trees", "bot.progress"})
+USAGE_ENTRIES = frozenset(
+    {"bot.cancel", "bot.register", "bot.rebind", "bot.my_info", "bot.my_trees", "bot.progress", "bot.unsubscribe"}
+)
 
 
 def _about_the_bot(ctx: Ctx) -> bool:
