@@ -138,3 +138,19 @@ def test_an_adviser_corrects_an_answer_and_sees_the_earlier_one(page, server, bo
     assert len(list(bot.db.query("SELECT id FROM outbox WHERE dedupe_key LIKE ?", [f"correct:{ticket_id}:%"]))) == 1
     assert fits_the_screen(page)
     assert page.problems == []
+
+
+def test_the_office_sees_who_holds_a_village_ticket(page, server, bot, county, villager_factory):
+    """Round 100 (the lead, forty-ninth session, to look at): a money question asked in chat is held by the village's
+    村书记; the office's ticket list and page say so (谁来答: 村里：林书记（村书记）), at a phone's and a desk's size."""
+    reply = villager_factory("o-陈大伯").says("补贴还没到账")
+    assert "已转给村里（林书记，村书记）" in reply, reply
+    number = int(reply.split("问题编号：")[1].split("。")[0])
+    log_in(page, server, "admin", "/admin/tickets")
+    expect(page.locator("table.data").first).to_contain_text("林书记")
+    snap(page, "village_ticket_list")
+    page.click(f"a:text('#{number}')")
+    expect(page.locator("body")).to_contain_text("村里：林书记（村书记）")
+    snap(page, "village_ticket_page")
+    assert fits_the_screen(page)
+    assert page.problems == []
