@@ -39,3 +39,27 @@ EXAMPLES = [
 @pytest.mark.parametrize(("context", "message", "expected"), cases_of(EXAMPLES, {}))
 def test_the_wish_to_unsubscribe_is_the_command(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
+
+
+# An unsubscribe taken back with the unsubscribing refused (22n '退订 || 我讲错咗 唔好退订' had switched the reminders OFF
+# again: 已关闭提醒), a slip said with 我/头先 before it: written and run before ``nlu._STOP_REFUSED_RE``: 0 of 7 on integ,
+# controls 1/1 (the three after it written with the change); after, 7 of 7 and 4/4.
+TAKEN_BACK = [
+    ("twice", "退订 || 头先讲错咗 唔好退订住", "resubscribe"),
+    ("twice", "退订 || 我按错了 不要退订", "resubscribe"),
+    ("twice", "退订 || 说错了，不要退订", "resubscribe"),
+    ("twice", "退订 || 我撳错咗 唔使退订", "resubscribe"),
+    ("twice", "退订 || 我讲错咗 继续发啦", "resubscribe"),
+    ("twice", "退订 || 都系唔好退订啦", "resubscribe"),
+    ("member", "我讲错咗 唔好退订", "resubscribe"),
+    # controls: the stop confirmed after a slip, the stop said again, how asked
+    ("twice", "退订 || 讲错咗 系要退订", "unsubscribe"),
+    ("twice", "退订 || 唔好再发啦", "unsubscribe"),
+    ("member", "不要再发了 退订", "unsubscribe"),
+    ("member", "怎么取消提醒", "how"),
+]
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases_of(TAKEN_BACK, {}))
+def test_the_unsubscribing_refused_takes_it_back(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""

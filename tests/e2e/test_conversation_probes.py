@@ -2463,7 +2463,7 @@ def test_round_22m_probe(probe, context, message, expected):
 # Set 22n, written blind at the forty-ninth session's start and kept outside until every change of the session was in
 # (main 5c5899bc 130/140; with rounds 92, 93, 100 and 101 131/140: 村民问我嘅嘢喺边度睇 is round 93's queue asked where);
 # now development. The lead's round after the kept figure (我想退订 is the command, tests/e2e/test_conversation_lead49.py)
-# mended 唔该 我想退订 in a ticket's window: 132/140.
+# mended 唔该 我想退订 in a ticket's window and 退订 || 我讲错咗 唔好退订 (the unsubscribing refused): 133/140.
 _ROUND_22N_LEFT: list[tuple[str, list[str]]] = [
     (
         "the lead (forty-ninth session, 22n's end): a party member's zone claimed by its name in loose words (石岗片我嚟管)"
@@ -2483,11 +2483,6 @@ _ROUND_22N_LEFT: list[tuple[str, list[str]]] = [
             "finished:点解冇回复嘅 头先嗰两棵荔枝记咗未啊",
             "finished:头先嗰个删咗佢 报错咗",
         ],
-    ),
-    (
-        "the lead: an unsubscribe taken back as a slip (我讲错咗 唔好退订) switches the reminders on again (round 93 reads"
-        " 都系唔好 继续发; a slip said first is not read)",
-        ["twice:退订 || 我讲错咗 唔好退订"],
     ),
 ]
 ROUND_22N_MISSES = {message: why for why, messages in _ROUND_22N_LEFT for message in messages}
