@@ -3295,27 +3295,27 @@ _KEEP_SENDING_RE = re.compile(
     r"^(?P<after_all>都是|还是|那就|就)?(?:继续|照|照常|照样|照旧|如常)(?:给我|帮我)?(?:发|推|推送|发送|提醒|通知)"
     r"(?:给我|我|过来|来)?(?:吧|啦|啊|呀|了|先|喇|咯)*$"
 )
-_STOP_TAKEN_BACK_RE = re.compile(
-    r"^(?:都是|还是)?(?:不要|不用|算了|算啦|罢了|不退|不退订|不要退|不用退|不要退订|不用退订)(?:了|住|啦|吧|先|喇|咯)*$"
-    r"|^(?:我|头先|刚才|刚刚|啱啱)?(?:搞错|弄错|按错|揿错|点错|退错|讲错|说错)(?:了|啦)?$"
-)
 # the lead (forty-ninth session; 22n '退订 || 我讲错咗 唔好退订' had switched them OFF again, '已关闭提醒'): the
-# unsubscribing itself refused as the last clause ('不要退订', '唔使退订住', '都系唔好退订啦') takes the stop back
-_STOP_REFUSED_RE = re.compile(
-    r"^(?:都是|还是)?(?:不退|不退订|不要退|不用退|不要退订|不用退订|别退订)(?:了|住|啦|吧|先|喇|咯)*$"
+# unsubscribing itself refused (``refused``: '不要退订', '唔使退订住', '都系唔好退订啦') takes the stop back said last
+# too; tidy79: one regex (别退订 before the sending asked to go on as well); 算, 罢: the clause's 了 is left out before
+_STOP_TAKEN_BACK_RE = re.compile(
+    r"^(?:都是|还是)?(?:(?P<refused>不退|不退订|不要退|不用退|不要退订|不用退订|别退订)|不要|不用|算|罢)"
+    r"(?:了|住|啦|吧|先|喇|咯)*$"
+    r"|^(?:我|头先|刚才|刚刚|啱啱)?(?:搞错|弄错|按错|揿错|点错|退错|讲错|说错)(?:了|啦)?$"
 )
 
 
 def stop_taken_back(as_sent: str) -> bool:
     """A stop of the reminders taken back, the sending asked to go on (``_KEEP_SENDING_RE``, the text's last clause):
     said after all, or after a clause taking the stop back (``_STOP_TAKEN_BACK_RE``); or the unsubscribing refused as
-    the last clause (``_STOP_REFUSED_RE``); read where the sender paused."""
+    the last clause (its ``refused``); read where the sender paused."""
     clauses = [
         _INTENT_PARTICLES_RE.sub("", normalize(c)) or normalize(c) for c in _CLAUSE_PAUSES_RE.split(as_sent) if c
     ]
     if not clauses or len("".join(clauses)) > INTENT_MAX_CHARS:
         return False
-    if _STOP_REFUSED_RE.match(clauses[-1]):
+    last = _STOP_TAKEN_BACK_RE.match(clauses[-1])
+    if last and last.group("refused"):
         return True
     keep = _KEEP_SENDING_RE.match(clauses[-1])
     if keep is None:

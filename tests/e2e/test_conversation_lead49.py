@@ -42,7 +42,7 @@ def test_the_wish_to_unsubscribe_is_the_command(probe, context, message, expecte
 
 
 # An unsubscribe taken back with the unsubscribing refused (22n '退订 || 我讲错咗 唔好退订' had switched the reminders OFF
-# again: 已关闭提醒), a slip said with 我/头先 before it: written and run before ``nlu._STOP_REFUSED_RE``: 0 of 7 on integ,
+# again: 已关闭提醒), a slip said with 我/头先 before it: written and run before the refused of ``nlu._STOP_TAKEN_BACK_RE``: 0 of 7 on integ,
 # controls 1/1 (the three after it written with the change); after, 7 of 7 and 4/4.
 TAKEN_BACK = [
     ("twice", "退订 || 头先讲错咗 唔好退订住", "resubscribe"),
