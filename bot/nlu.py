@@ -6732,15 +6732,17 @@ _LAST_SENT_DROP_RE = re.compile(
 )
 
 
+# tidy79: the please, the one asked and the help-me are one list (messages/request_frames.toml [wrappers]: the frame's)
+_PLEASE = request_frames.words("wrappers", "please")
+_YOU = request_frames.words("wrappers", "you")
+_HELP_ME = request_frames.words("wrappers", "help_me")
 # set 19e: asked politely first ('唔该帮我取消啱啱嗰条种树记录 影错咗', '麻烦你帮我删掉刚才那张'): left out before it is read
-_PLEASE_FIRST_RE = re.compile(
-    r"^(?:不该|麻烦|请|劳驾|拜托)(?:你|您)?(?:帮我|帮忙|给我|同我)?|^(?:帮我|同我|给我)(?=[删撤取作])"
-)
+_PLEASE_FIRST_RE = re.compile(rf"^(?:{_PLEASE})(?:{_YOU})?(?:{_HELP_ME})?|^(?:{_HELP_ME})(?=[删撤取作])")
 
 
 # round 90 (22j: '唔该帮我退订'): a command asked politely, the please and the help-me before its word; tidy78: the
 # records' look asked first reads it too (planting ``_LOOK_FIRST_RE``: '唔该帮我睇下记好未')
-PLEASE_LEAD = r"(?:不该|麻烦|请|劳驾|拜托)?(?:你|您|你们)?(?:帮我|帮忙|同我|替我|给我)?"
+PLEASE_LEAD = rf"(?:{_PLEASE})?(?:{_YOU})?(?:{_HELP_ME})?"
 _PLEASE_LEAD_RE = re.compile(rf"^{PLEASE_LEAD}")
 # the lead, forty-eighth session (22l: '退订 || 我话退订啊'; '我说了退订' had opened a ticket): the command insisted on,
 # 'I said', 'I've already said' before its word (normalised: 咗 is 了), a particle after it

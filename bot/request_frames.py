@@ -105,7 +105,7 @@ def _words(table: str, *keys: str) -> re.Pattern:
 @cache
 def _wrappers() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     wrappers = _data()["wrappers"]
-    before = re.compile(rf"^(?:{_alternation(wrappers['before'])})+")
+    before = re.compile(rf"^(?:{_alternation(wrappers['please'] + wrappers['you'] + wrappers['before'])})+")
     may_i = re.compile(rf"(?:{_alternation(wrappers['may_i'])})$")
     inner = [p for p in wrappers["particles"] if len(p) == 1 and p not in "先定住"]  # these say something inside
     return before, may_i, re.compile(rf"[{''.join(inner)}]+(?=[\u4e00-\u9fff])")
@@ -126,7 +126,7 @@ def _trailing(text: str) -> str:
 
 
 def without_politeness(norm: str) -> str:
-    """``norm`` without the politeness said before a request (``[wrappers] before``: '唔该', '麻烦你', '请'), for the
+    """``norm`` without the politeness said before a request (``[wrappers]``: '唔该', '麻烦你', '请', '你好'), for the
     readers of a request outside the frame (conv88: '唔该列出未答嘅提问', the adviser's questions listed)."""
     return _wrappers()[0].sub("", norm) if norm else norm
 
