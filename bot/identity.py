@@ -201,16 +201,20 @@ def replay_kept(ctx: Ctx) -> list[str]:
 
 
 # -- 登记: reading the command and binding --------------------------------------------------------------
+# tidy78: the words of registering, one source (tidy79: for every reader of them here: the command, a wish to register, how
+# asked, one not registered yet, no person's name); binding is registering asked
+_REGISTER = "登记|注册"
+_REGISTER_OR_BIND = f"{_REGISTER}|绑定"
 # round 64 (the simulator's '登记一下龙眼' had asked 一下龙眼's village): 一下 / 下 after the word is its particle, never a
 # name's first characters
 # round 81 (issue 17 §5; 21s '嗯那个我要登记一下啊我叫陈木棉埔心村的' had bound 啊我叫陈木棉): a spoken particle after the
 # request (啊, 呀, 嘛 …) is no part of the name that follows it
 _SPOKEN_PARTICLE = r"(?:啊|呀|吖|嘛|啦|喔|哦)?"
-_COMMAND_PREFIX = re.compile(rf"^(?:我要)?(?:登记|注册|绑定)(?:一下|下)?{_SPOKEN_PARTICLE}\s*[:：]?\s*")
+_COMMAND_PREFIX = re.compile(rf"^(?:我要)?(?:{_REGISTER_OR_BIND})(?:一下|下)?{_SPOKEN_PARTICLE}\s*[:：]?\s*")
 # 登记 asked for in words ('我想登记一下', '帮我登记，我叫梁志明，埔心村的'): what follows is nothing, or a name and a
 # village as a self-introduction gives them (``read_name_and_village``), never anything else ('我想登记我种的树')
 _ASKED_PREFIX = re.compile(
-    r"^(?:(?:你好|您好)[\s,，!！]*)?(?:帮我|帮忙|我想|我想要|想|请|请帮我|麻烦|麻烦你|麻烦帮我)(?:登记|注册)(?:一下|下)?"
+    rf"^(?:(?:你好|您好)[\s,，!！]*)?(?:帮我|帮忙|我想|我想要|想|请|请帮我|麻烦|麻烦你|麻烦帮我)(?:{_REGISTER})(?:一下|下)?"
     r"(?:做|当|成为)?"  # round 48 (19v): registered as what ('我想注册做埔心村嘅村民 我叫钟伟')
     rf"{_SPOKEN_PARTICLE}[\s,，:：。!！]*"  # round 81: '我想注册一下呀我系埔心村嘅叶春花'
 )
@@ -339,11 +343,11 @@ _GREETING = r"^(?:(?:你好|您好|老师好|哈喽|哈啰)(?:呀|啊|吖)?[\s,�
 _WITH_THIS = r"(?:用呢个|用这个|用呢度|用这里|喺度|在这里)"
 _REQUEST_AFTER = re.compile(
     # round 21: 办理登记 (formal), 登上去 (colloquial: put me on the list)
-    rf"{_PUNCT}(?:(?:麻烦|请)(?:你)?(?:帮我|帮忙)?|帮我|帮忙)(?:办理|办)?(?:登记|注册|绑定|登上去|登上)(?:一下|下)?{_PUNCT}"
+    rf"{_PUNCT}(?:(?:麻烦|请)(?:你)?(?:帮我|帮忙)?|帮我|帮忙)(?:办理|办)?(?:{_REGISTER_OR_BIND}|登上去|登上)(?:一下|下)?{_PUNCT}"
     rf"(?:啊|呀|吧|啦)?{_PUNCT}(?:谢谢|多谢|唔该)?{_PUNCT}$"  # round 23: '帮我登记啊唔该'
     # round 23: who sent the sender to register, after the introduction ('…我孙子叫我在这里登记一下名字')
     # round 84: Hakka 涯 (I) there too ('涯系埔心村个 佢喊涯来登记' had registered the name 佢喊涯来)
-    rf"|{_PUNCT}(?:我)?[一-鿿]{{0,3}}(?:叫|让|喊)(?:我|涯)(?:在这里|在这|喺度|嚟|来|过来)?(?:登记|注册)(?:一下|下)?"
+    rf"|{_PUNCT}(?:我)?[一-鿿]{{0,3}}(?:叫|让|喊)(?:我|涯)(?:在这里|在这|喺度|嚟|来|过来)?(?:{_REGISTER})(?:一下|下)?"
     rf"(?:名字|个名)?{_PUNCT}$"
     rf"|{_PUNCT}(?:谢谢|多谢|唔该){_PUNCT}$"
     # round 28: wanted with or without a pause, 绑定 beside 登记, Teochew 欲 and Hakka 爱 for 要 ('…李亚妹我要登记',
@@ -353,18 +357,18 @@ _REQUEST_AFTER = re.compile(
     # round 84 (22a: '…村民李水娣想报名用呢个', '…叶春兰想用呢个登记'): with this account (用呢个) before or after it, and
     # 报名 alone (a sign-up wish ending an introduction, nothing of a planting day named)
     rf"|{_PUNCT}(?:我)?(?:要|想|欲|爱){_WITH_THIS}?(?:报个名|报名)?(?:参加|参与)?(?:种树|植树)?(?:活动)?(?:请你?)?(?:帮我|帮忙)?"
-    rf"(?:登记|注册|绑定)(?:一下|下)?(?:名字|个名)?{_WITH_THIS}?{_PUNCT}"
+    rf"(?:{_REGISTER_OR_BIND})(?:一下|下)?(?:名字|个名)?{_WITH_THIS}?{_PUNCT}"
     rf"(?:啊|呀|吧|啦)?{_PUNCT}(?:谢谢|多谢|唔该)?{_PUNCT}$"
     rf"|{_PUNCT}(?:我)?(?:要|想|欲|爱){_WITH_THIS}?(?:报个名|报名){_WITH_THIS}?(?:啊|呀|吧|啦)?{_PUNCT}$"
     # round 79 (21r: '𠊎係新搬转来埔心村个 叫罗石榴 爱唔爱登记' had left 爱唔 of it, the introduction a question): whether
     # one needs to register, asked after it (要不要, Hakka 爱唔爱 — its second 爱 typed 要 by messages/typos.toml —,
     # Cantonese 使唔使, 需不需要), before the wish's 要 reads it
     rf"|{_PUNCT}(?:请问)?(?:我)?(?:(?:要|爱|使|洗|用|需|需要)(?:唔|不)(?:要|爱|使|洗|用|需要)|需要|要)?"
-    rf"(?:先)?(?:登记|注册|绑定)(?:一下|下)?(?:吗|呢|啊|呀|咩|不|没有|未)?{_PUNCT}$"
+    rf"(?:先)?(?:{_REGISTER_OR_BIND})(?:一下|下)?(?:吗|呢|啊|呀|咩|不|没有|未)?{_PUNCT}$"
     # round 22: the bare command after it ('我叫李秀英 埔心 登记'), or hurried ('快啲登记')
-    rf"|[\s,，。.!！]+(?:快啲|快点)?(?:登记|注册)(?:一下|下)?(?:啦|吧)?{_PUNCT}$"
+    rf"|[\s,，。.!！]+(?:快啲|快点)?(?:{_REGISTER})(?:一下|下)?(?:啦|吧)?{_PUNCT}$"
     # round 20: how to register asked after the introduction ('点样登记啊', '刚关注的，请问要怎么绑定？')
-    rf"|{_PUNCT}(?:刚关注的?{_PUNCT})?(?:请问)?(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:登记|绑定|注册|激活|开通)"
+    rf"|{_PUNCT}(?:刚关注的?{_PUNCT})?(?:请问)?(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:{_REGISTER_OR_BIND}|激活|开通)"
     # round 33b: what is bound said after it ('点样绑定身份', '怎样绑定账号')
     rf"(?:身份|账号|帐号|名字|个名|资料|信息)?(?:啊|呀|呢|先)?{_PUNCT}$"
     # round 33b: what to fill in to register asked after it ('…要填乜个资料正用得', '…要填啲乜嘢资料'): the introduction
@@ -379,11 +383,11 @@ _REQUEST_AFTER = re.compile(
 # text whole unless one follows: '怎么报名参加植树活动' is the planting day's)
 _REQUEST_BEFORE = re.compile(
     rf"^(?:请问|想问下|想问一下)?(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何|咋)(?:样)?(?:才能|可以|去)?"
-    rf"(?:登记|注册|绑定|报名)(?:一下|下)?(?:啊|呀|呢|先|嘅|的|嘛)?{_PUNCT}"
+    rf"(?:{_REGISTER_OR_BIND}|报名)(?:一下|下)?(?:啊|呀|呢|先|嘅|的|嘛)?{_PUNCT}"
     # round 84 (22b: '喂你好呀我想登记一下啊我叫张伯华系埔心村嘅'): the wish said first, a greeting before it, run on with
     # no pause as voice input writes it (with pauses, the story's readers read its clauses); as the question above,
     # only with an introduction right after it
-    rf"|{_GREETING}(?:我)?(?:想|要|想要)(?:登记|注册|绑定|报名|报个名)(?:一下|下)?{_WITH_THIS}?(?:啊|呀|先)?(?=我|本人)"
+    rf"|{_GREETING}(?:我)?(?:想|要|想要)(?:{_REGISTER_OR_BIND}|报名|报个名)(?:一下|下)?{_WITH_THIS}?(?:啊|呀|先)?(?=我|本人)"
 )
 
 
@@ -530,10 +534,6 @@ _INTRO_NAMED = re.compile(_GREETING + rf"(?:我叫做|我叫|我名叫|{_MY_NAME
 # (the name's words left out by ``without_name_words``, as for the name asked)
 _INTRO_VILLAGE_FIRST = re.compile(_GREETING + r"我(?:是|系)\s*(.+?)的[\s,，]*((?:我的|本人的)?[^\s,，的]+)$")
 _INTRO_NAME_FIRST = re.compile(_GREETING + r"我(?:是|系)\s*([^\s,，]+)[\s,，]+(.+)$")  # 我是李桂英，埔心村的
-# tidy78: the words of registering, one source for the readers of a wish to register and of one not registered yet
-# (``_WISH_FIRST_CLAUSE``, ``_FIRST_USE_OR_UNREGISTERED``); binding is registering asked
-_REGISTER = "登记|注册"
-_REGISTER_OR_BIND = f"{_REGISTER}|绑定"
 _REQUEST_WORD = re.compile(_REGISTER_OR_BIND)
 # round 81: what follows 'my name' is how it was written wrong ('弄错了', '打错咗', '登记成了'), no name
 # round 87 (22e: '我叫错名'): or 错 at once after 我叫 (the name called or typed wrong), never a name 错名
@@ -608,10 +608,10 @@ _STORY_REQUEST = re.compile(
     # round 23: 我 first ('我帮我妈妈登记 她叫刘桂芳 埔心村的'); round 59 (20k): the old relative named with the home
     # before it ('帮我屋企阿爷登记', '帮屋企老人家登记')
     r"^(?:我)?(?:快啲|快点|麻烦|麻烦你|请|请你|我要|我想|要|想)?"
-    rf"(?:帮(?:我|忙|(?:我)?(?:屋企|家里|家)(?:的|嘅)?(?:{OLD_RELATIVES})|[一-鿿]{{1,3}}?))?(?:登记|注册)(?:一下|下|先)?"
+    rf"(?:帮(?:我|忙|(?:我)?(?:屋企|家里|家)(?:的|嘅)?(?:{OLD_RELATIVES})|[一-鿿]{{1,3}}?))?(?:{_REGISTER})(?:一下|下|先)?"
     r"(?:啦|吧|啊|呀|喇|咯)?$"
     # round 28: told as what the sender is doing ('我是帮爷爷注册的')
-    r"|^(?:我)?(?:是|系)(?:帮|替|同)[一-鿿]{1,3}?(?:登记|注册)(?:的|嘅)$"
+    rf"|^(?:我)?(?:是|系)(?:帮|替|同)[一-鿿]{{1,3}}?(?:{_REGISTER})(?:的|嘅)$"
 )
 # round 42 (19p): the same told with 弄/搞 after a greeting ('你好我是帮我妈弄的 她叫李秀英 埔心村 要怎么绑定'): a request
 # only when another clause names the binding (``asks_register_in_story``)
@@ -627,7 +627,7 @@ _STORY_TYPING_FOR = re.compile(
 )
 _STORY_THIRD_PERSON_NAMED = re.compile(r"^(?:佢|她|他)(?:叫|叫做|名叫|(?:个|嘅|的)名字?叫)")  # sim70: 佢个名叫
 _STORY_HOW_TO_JOIN = re.compile(
-    r"^(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:加入|参加|登记|注册|绑定)(?:啊|呀|呢)?$"
+    rf"^(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:加入|参加|{_REGISTER_OR_BIND})(?:啊|呀|呢)?$"
 )
 _STORY_NAMED = re.compile(
     r"(?:全名|全名叫|名叫|名字叫|名字是|名字系|叫做|佢叫|他叫|她叫|我叫|姓名"
@@ -675,7 +675,7 @@ _BREATH_SEAM = re.compile(
 # (登个记, 登下记) is 登记, and so is one made (整个登记, 搞个登记: '帮阿爷整个登记')
 _SELF_BREATH_SEAM = re.compile(
     r"(?<=[一-鿿])(?<!我)(?=(?:家住|住在|住喺|住)[一-鿿]{2,8}?(?:村|社区))"
-    r"|(?:(?<=村)|(?<=社区))(?=(?:请|麻烦|你)?(?:给我|帮我|同我|想|要)(?:登记|注册|绑定))"
+    rf"|(?:(?<=村)|(?<=社区))(?=(?:请|麻烦|你)?(?:给我|帮我|同我|想|要)(?:{_REGISTER_OR_BIND}))"
 )
 _SPLIT_REGISTER = re.compile(r"登(?:个|一个|下|吓)记|(?:整|搞|弄|做|办)(?:个|一个)登记")
 
@@ -778,7 +778,9 @@ def _named_then_village(clause: str, villages: list[dict]) -> tuple[str, str] | 
 # 微信 佢话要登记 我叫黄桂英 七十几岁啦 唔识打字'): the one name said so, and the one roster village named; never when
 # someone else is named or registered (佢叫, 帮阿妈登记: the relative's readers)
 _SELF_STORY_MAX_CLAUSES = 10
-_FOR_SOMEONE_ELSE = re.compile(r"(?:帮|替|代)(?!我)[一-鿿]{1,3}?(?:登记|注册|绑定)|(?:佢|她|他)(?:叫|叫做|名叫)")
+_FOR_SOMEONE_ELSE = re.compile(
+    rf"(?:帮|替|代)(?!我)[一-鿿]{{1,3}}?(?:{_REGISTER_OR_BIND})|(?:佢|她|他)(?:叫|叫做|名叫)"
+)
 
 
 def _self_story_clauses(text: str | None) -> list[str]:
@@ -850,17 +852,17 @@ def parse_introduction_told_at_length(text: str, villages: list[dict]) -> Regist
 # 我想登记做村民', '你好 我想注册 怎么弄'): a bare 登记 (the name is asked next); only from a sender not registered yet
 _WISH_TO_REGISTER = re.compile(
     # round 52 (19z): one's own identity named ('我想绑定我的身份 怎么弄')
-    r"^(?:我)?(?:想|要|想要|需要)(?:先)?(?:登记|注册|绑定)(?:一下|下)?(?:做|当|成为)?(?:我的|我嘅|我)?(?:村民|群众|身份|个人|账号)?"
+    rf"^(?:我)?(?:想|要|想要|需要)(?:先)?(?:{_REGISTER_OR_BIND})(?:一下|下)?(?:做|当|成为)?(?:我的|我嘅|我)?(?:村民|群众|身份|个人|账号)?"
     r"(?:啊|呀|吧|先)?$"
     # round 50 (19y): one's details put in ('我想把我的信息登记上去', '我想把资料登记上')
     r"|^(?:我)?(?:想|要|想要|需要)(?:先)?(?:把|将)(?:我的|我嘅|我)?(?:个人)?(?:信息|资料|名字)(?:登记|录入|录|填|输入|报)"
     r"(?:上去|进去|上|入|进)?(?:啊|呀|吧)?$"
     # round 84 (the Hakka leftover '涯系埔心村个 佢喊涯来登记'): someone told one to come and register
-    r"|^[\u4e00-\u9fff]{0,3}?(?:叫|让|喊)(?:我|涯)(?:在这里|在这|喺度|嚟|来|过来)?(?:登记|注册)(?:一下|下)?(?:啊|呀|吧)?$"
+    rf"|^[\u4e00-\u9fff]{{0,3}}?(?:叫|让|喊)(?:我|涯)(?:在这里|在这|喺度|嚟|来|过来)?(?:{_REGISTER})(?:一下|下)?(?:啊|呀|吧)?$"
 )
 
 _HOW_TO_REGISTER = re.compile(
-    r"^(?:请问)?(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:绑定|登记|注册|弄|搞|做|办|操作)?(?:啊|呀|呢|先)?$"
+    rf"^(?:请问)?(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:{_REGISTER_OR_BIND}|弄|搞|做|办|操作)?(?:啊|呀|呢|先)?$"
 )
 _GREETING_CLAUSE = re.compile(r"^(?:你好|您好|老师好|喂)(?:啊|呀)?$")
 # round 42 (19p): the follower says they have just followed ('刚关注的 要先登记身份吧 怎么绑定'); the wish asked as whether
@@ -876,12 +878,12 @@ _JUST_FOLLOWED = re.compile(
     r"(?:的|嘅)?(?:啊|呀)?$"
 )
 _WISH_ASKED = re.compile(
-    r"^(?:是不是|系唔系|系咪|是否|要不要|要唔要|使不使|使唔使|需不需要)(?:要)?(?:先)?(?:登记|注册|绑定)(?:一下|下)?"
+    rf"^(?:是不是|系唔系|系咪|是否|要不要|要唔要|使不使|使唔使|需不需要)(?:要)?(?:先)?(?:{_REGISTER_OR_BIND})(?:一下|下)?"
     r"(?:身份|个人|账号)?(?:先)?(?:啊|呀|吧|呢)?$"
 )
 _HOW_NAMING_BINDING = re.compile(
     # round 50: oneself named ('新关注的 要怎么登记自己')
-    r"^(?:请问)?(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:绑定|登记|注册|绑)(?:身份|个人|账号|自己|我自己)?"
+    rf"^(?:请问)?(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:{_REGISTER_OR_BIND}|绑)(?:身份|个人|账号|自己|我自己)?"
     r"(?:啊|呀|呢|先)?$"
     # round 54 (20d): one's own name named ('我要点样绑定自己个名', '怎么绑定我的名字')
     r"|^(?:请问)?(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:绑定|登记|绑)(?:自己|我自己|我)?(?:的|嘅|个)?(?:名字|名)"
@@ -895,7 +897,7 @@ _PARTICLE_THEN_WHO = re.compile(r"(?<=[啊呀啦])(?=我(?:是|系|係))")
 # wish is in 先/才 (first, only then) or in what one is to become; a bare 登记 (the name asked next). '怎么登记' stays the
 # FAQ's (how, the command's words)
 _WHAT_IT_TAKES_TO_REGISTER = re.compile(
-    r"^(?:请问)?(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:先|才)(?:可以|能|能够)(?:登记|注册|绑定)"
+    rf"^(?:请问)?(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:先|才)(?:可以|能|能够)(?:{_REGISTER_OR_BIND})"
     r"(?:做|当|成为)?(?:村民|群众)?(?:啊|呀|呢)?$"
     # round 49 (19w): how to bind the account, the account named ('请问点样绑定账号', '账号点绑定'): 账号 is the sender's
     # own, so the wish is in it; '怎么绑定' alone stays the FAQ's
@@ -1004,9 +1006,9 @@ def parse_how_to_register_from_village(text: str, villages: list[dict]) -> Regis
 # registered yet, or the wish to report trees with the bot. How to start or what to do (要点开始, 要做啲咩) is read so only
 # beside one of those (alone it is the help's). A bare 登记, the village kept when said (the name asked next)
 _WHAT_TO_GIVE = re.compile(
-    r"^(?:请问|想问下)?(?:我)?(?:第一次用)?(?:登记|注册)?(?:要|需要|应该|得)(?:先)?(?:填|提供|准备|交|俾|给|写|登记|注册)"
-    r"(?:啲|些|哪些)?(?:什么|咩|乜嘢|乜|啥|哪些)(?:资料|信息|嘢|东西|证件)?(?:先得|先可以|才行|先|呢|啊|呀|㗎)?(?:登记|注册)?$"
-    r"|^(?:我)?(?:要|需要|应该|得)?(?:做|搞)(?:啲|些)?(?:咩|乜嘢|乜|什么|啥)(?:先|才)(?:可以|能|得)(?:用|使用|登记|注册)"
+    rf"^(?:请问|想问下)?(?:我)?(?:第一次用)?(?:{_REGISTER})?(?:要|需要|应该|得)(?:先)?(?:填|提供|准备|交|俾|给|写|{_REGISTER})"
+    rf"(?:啲|些|哪些)?(?:什么|咩|乜嘢|乜|啥|哪些)(?:资料|信息|嘢|东西|证件)?(?:先得|先可以|才行|先|呢|啊|呀|㗎)?(?:{_REGISTER})?$"
+    rf"|^(?:我)?(?:要|需要|应该|得)?(?:做|搞)(?:啲|些)?(?:咩|乜嘢|乜|什么|啥)(?:先|才)(?:可以|能|得)(?:用|使用|{_REGISTER})"
     r"(?:呢个|这个|你哋|你们)?(?:啊|呀|呢)?$"
 )
 _HOW_TO_START = re.compile(
@@ -1135,7 +1137,7 @@ def parse_wish_to_register(text: str, _villages: list[dict]) -> RegisterText | N
 # 绑定', '村委给了我一个码 381047 我要绑定'): ``绑定 <code>`` (DESIGN.md, staff binding). One run of the code's digits
 # alone (a phone's 11 digits are no code), a word for binding, and a word for the code or its giving; nothing asked
 _CODE_ALONE = re.compile(rf"(?<!\d)(\d{{{proofs.CODE_DIGITS}}})(?!\d)")
-_BIND_WORD = re.compile(r"绑定|登记|注册|激活|验证")
+_BIND_WORD = re.compile(f"{_REGISTER_OR_BIND}|激活|验证")
 _CODE_WORD = re.compile(r"码|俾咗?我|给了?我|发了?我|发咗?|给的|俾嘅|畀咗?我")
 _CODE_STORY_MAX = 30
 
@@ -1160,7 +1162,7 @@ def parse_code_in_story(text: str, _villages: list[dict]) -> RegisterText | None
 # What a self-introduction says around the name and the village: '我是埔心村村民张国强', '我是埔心村的，叫罗桂芳'
 _AROUND_NAME_LEAD = re.compile(
     # round 41 (19o): 要 and 绑定 as the request after the name ('埔心村 三队 张亚娣 要登记', '埔心村 一队 罗伟强 绑定')
-    r"^(?:你好|您好|老师好|(?:帮我|我要|我想|想|要|请|麻烦)?(?:登记|注册|绑定)(?:一下|下)?|我叫做|我名叫|(?:我的|我|本人的|本人)名字(?:叫做|叫|是|系)?"
+    rf"^(?:你好|您好|老师好|(?:帮我|我要|我想|想|要|请|麻烦)?(?:{_REGISTER_OR_BIND})(?:一下|下)?|我叫做|我名叫|(?:我的|我|本人的|本人)名字(?:叫做|叫|是|系)?"
     r"|我叫|本人叫|本人是|本人"
     r"|我是|我系|叫做|名叫|叫|是|系|住在|住喺|住|来自|在|村民|的"  # round 50 (19x): 住喺 ('我叫叶振华 住喺埔心村')
     # round 42 (19p): home said before the village ('我屋企喺埔心村 我叫何带娣')
@@ -1181,7 +1183,7 @@ _AROUND_NAME_LEAD = re.compile(
 _AROUND_NAME_TAIL = re.compile(
     r"(?:的村民|村民|的人|的|人|[一二三四五六七八九十\d]{1,3}(?:队|组|社|小组)|住在|住喺|住|来自|家在|屋企喺"
     # round 48 (19u, 19v): the request after the name ('埔心村杨志坚登记', '埔心村嘅何丽珍想报个名')
-    r"|(?:我)?(?:要|想|想要|帮我|麻烦)?(?:登记|注册|绑定|报名|报个名|报上名)(?:一下|下|先)?(?:种树|参加)?"
+    rf"|(?:我)?(?:要|想|想要|帮我|麻烦)?(?:{_REGISTER_OR_BIND}|报名|报个名|报上名)(?:一下|下|先)?(?:种树|参加)?"
     # round 53 (20c): reporting in ('埔心村党员钟伟雄报到', '…来报到')
     r"|(?:来|前来)?报到(?:了)?)+$"
 )
@@ -1235,7 +1237,7 @@ _CLAUSE_SEPARATORS = re.compile(rf"{_SEPARATORS.pattern}|[^\u3400-\u9fff\w·]+")
 
 
 # round 50 (19x): 实名 (one's real name, the wish to register: '我要实名 我叫叶振华 住喺埔心村')
-_ASKS_BINDING = re.compile(r"绑定|登记|注册|激活|验证|身份|报名|报上|实名")
+_ASKS_BINDING = re.compile(f"{_BIND_WORD.pattern}|身份|报名|报上|实名")
 
 
 def clauses_of(text: str | None) -> list[str]:
@@ -1375,7 +1377,7 @@ _forms_kept = Kept(FORMS_KEPT)
 
 # What is left beside a village that names no person: '我在埔心村' (我在), '埔心村村委' (村委)
 # round 93 (conv93: '点注册呀 我埔心村嘅' had registered one named 点注册): nor how to register asked
-_NO_PERSONS_NAME = re.compile(r"^(?:我|你|您|他|她|它|咱|俺|大家|这|那|在|去|到|来|回)|村|委|社区|注册|登记|绑定")
+_NO_PERSONS_NAME = re.compile(rf"^(?:我|你|您|他|她|它|咱|俺|大家|这|那|在|去|到|来|回)|村|委|社区|{_REGISTER_OR_BIND}")
 
 
 def looks_like_name_and_village(text: str) -> bool:
@@ -1431,7 +1433,7 @@ def parse_sign_up(text: str, villages: list[dict]) -> RegisterText | None:
 # '唔注册住'), read while 登记 waits for the name or village (handlers/registration.py): it had been the leave reply with
 # the registration still waiting, or the words read as the village
 _REGISTRATION_WITHDRAWN_RE = re.compile(
-    r"^(?:我)?(?:算了|算啦|算数)?(?:我)?(?:取消|退出|不想|不要|不用|不再|不)(?:再)?(?:登记|注册)"
+    rf"^(?:我)?(?:算了|算啦|算数)?(?:我)?(?:取消|退出|不想|不要|不用|不再|不)(?:再)?(?:{_REGISTER})"
     r"(?:了|啦|喇|咯|住|先|啰|吧|喔|哦)*$"
 )
 
@@ -1450,7 +1452,7 @@ def registration_withdrawn(norm: str) -> bool:
 # '孙女话帮我登记好咗 系唔系真㗎'); a relative's own registration ('我老婆登记咗未') is not one's own
 _REGISTRATION_ASKED_RE = re.compile(
     r"^(?:我|帮我|(?:我(?:的|个|嘅|屋企|家)?)?[\u4e00-\u9fff]{1,3}?(?:话|说)?(?:已经)?(?:帮|替|同|给)我)"
-    r"(?:是不是|有没有)?(?:已经)?(?:登记|注册|绑定|认证)(?:好|到|上|成功|完)?(?:了)?"
+    rf"(?:是不是|有没有)?(?:已经)?(?:{_REGISTER_OR_BIND}|认证)(?:好|到|上|成功|完)?(?:了)?"
     rf"(?:{nlu.DONE_YET_WORDS}|是不是(?:真的?)?|对不对|啦是不是)?(?:呀|啊|呢|啦|嘅|㗎|嘛)*$"
 )
 _QUESTION_ENDINGS = ("没有", "没", "未", "吗", "是不是", "是不是真", "是不是真的", "对不对")
