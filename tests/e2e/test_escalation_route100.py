@@ -48,6 +48,22 @@ def adviser(villager_factory):
     return villager_factory(LI)
 
 
+@pytest.fixture
+def office(villager_factory):
+    """The campaign admin (陈管理, the office) as a WeChat sender."""
+    return villager_factory(ADMIN)
+
+
+@pytest.fixture
+def roster(bot):
+    """The arrange most of these tests share: the roster (two villages, their advisers, the admin, 张三), 埔心村's
+    村书记 and 村干部 bound (``add_cadres``), the clock in the daytime; the villages' ids."""
+    ids = add_roster(bot)
+    add_cadres(bot, ids)
+    bot.clock.set(DAYTIME)
+    return ids
+
+
 # the villager's words for each class the village answers (none from the FAQ sets; the first four the issue's)
 VILLAGE_QUESTIONS = [
     "补贴还没到账",
@@ -78,11 +94,8 @@ OFFICE_QUESTIONS = [
 
 @pytest.mark.parametrize("question", VILLAGE_QUESTIONS)
 def test_a_village_matter_is_held_by_the_village_secretary_who_answers_it(
-    question, villager, secretary, adviser, bot, sent_to
+    question, villager, secretary, adviser, bot, sent_to, roster
 ):
-    ids = add_roster(bot)
-    add_cadres(bot, ids)
-    bot.clock.set(DAYTIME)
     secretary.says("你好")  # written lately: a notice may go as a customer-service message
     reply = villager.says(question)
     number = ticket_number(reply)
@@ -111,10 +124,7 @@ def test_a_village_matter_is_held_by_the_village_secretary_who_answers_it(
 
 
 @pytest.mark.parametrize("question", ADVISER_QUESTIONS)
-def test_a_trees_trouble_still_goes_to_the_adviser(question, villager, secretary, adviser, bot, sent_to):
-    ids = add_roster(bot)
-    add_cadres(bot, ids)
-    bot.clock.set(DAYTIME)
+def test_a_trees_trouble_still_goes_to_the_adviser(question, villager, secretary, adviser, bot, sent_to, roster):
     adviser.says("待办")
     reply = villager.says(question)
     number = ticket_number(reply)
@@ -129,10 +139,7 @@ def test_a_trees_trouble_still_goes_to_the_adviser(question, villager, secretary
     assert "不是分给您的" not in secretary.says(f"{number}号地块种了30棵香樟")
 
 
-def test_asking_the_expert_explicitly_stays_the_advisers_unless_it_is_money(villager, secretary, bot):
-    ids = add_roster(bot)
-    add_cadres(bot, ids)
-    bot.clock.set(DAYTIME)
+def test_asking_the_expert_explicitly_stays_the_advisers_unless_it_is_money(villager, secretary, bot, roster):
     tree = ticket_number(villager.says("问专家 我的桂花种在田边，邻居说会挡他的光"))
     assert ticket(bot, tree)["route"] == "adviser"
     bot.clock.set("2027-03-15T11:00")
@@ -140,11 +147,10 @@ def test_asking_the_expert_explicitly_stays_the_advisers_unless_it_is_money(vill
     assert "陈建国" in money and ticket(bot, ticket_number(money))["route"] == "village"
 
 
-def test_a_village_without_a_cadre_goes_to_the_admins(villager, bot, sent_to, villager_factory):
+def test_a_village_without_a_cadre_goes_to_the_admins(villager, bot, sent_to, office):
     ids = add_roster(bot)
     add_cadres(bot, ids, village="大岭村")  # the other village's cadres: none of 埔心村's
     bot.clock.set(DAYTIME)
-    office = villager_factory(ADMIN)
     office.says("待办")
     reply = villager.says("补贴还没到账")
     number = ticket_number(reply)
@@ -156,26 +162,20 @@ def test_a_village_without_a_cadre_goes_to_the_admins(villager, bot, sent_to, vi
     assert f"{number}" in office.says("待办")
 
 
-def test_a_secretary_not_bound_to_wechat_leaves_it_to_the_village_cadre(villager, bot):
-    ids = add_roster(bot)
-    add_cadres(bot, ids)
+def test_a_secretary_not_bound_to_wechat_leaves_it_to_the_village_cadre(villager, bot, roster):
     with transaction(bot.db):
         bot.db.execute("UPDATE people SET openid = NULL, bound_via = NULL WHERE role = '村书记'")
-    bot.clock.set(DAYTIME)
     reply = villager.says("补贴还没到账")
     assert "李红，村干部" in reply
     assert ticket(bot, ticket_number(reply))["adviser_person_id"] == person_id(bot, CADRE)
 
 
-def test_a_roster_change_does_not_hand_the_cadres_ticket_to_an_adviser(villager, bot, tick):
-    ids = add_roster(bot)
-    add_cadres(bot, ids)
-    bot.clock.set(DAYTIME)
+def test_a_roster_change_does_not_hand_the_cadres_ticket_to_an_adviser(villager, bot, tick, roster):
     number = ticket_number(villager.says("补贴还没到账"))
     with transaction(bot.db):  # the roster re-imported: 埔心村's adviser now 王顾问's too, 李顾问 unlinked
         bot.db.execute("DELETE FROM adviser_villages")
         wang = person_id(bot, "o-adviser-wang")
-        bot.db["adviser_villages"].insert({"person_id": wang, "village_id": ids["埔心村"]})
+        bot.db["adviser_villages"].insert({"person_id": wang, "village_id": roster["埔心村"]})
     assert scheduler.run_due(bot, bot.clock())["ticket_sla"]["reassigned"] == 0
     assert ticket(bot, number)["adviser_person_id"] == person_id(bot, SECRETARY)
     # the secretary leaves office: the village's other cadre holds it, never an adviser
@@ -185,10 +185,7 @@ def test_a_roster_change_does_not_hand_the_cadres_ticket_to_an_adviser(villager,
     assert ticket(bot, number)["adviser_person_id"] == person_id(bot, CADRE)
 
 
-def test_an_unanswered_village_ticket_moves_on_to_another_cadre_then_stays_off_the_advisers(villager, bot):
-    ids = add_roster(bot)
-    add_cadres(bot, ids)
-    bot.clock.set(DAYTIME)
+def test_an_unanswered_village_ticket_moves_on_to_another_cadre_then_stays_off_the_advisers(villager, bot, roster):
     number = ticket_number(villager.says("补贴还没到账"))
     bot.clock.advance(hours=80)
     scheduler.run_due(bot, bot.clock())
@@ -199,13 +196,10 @@ def test_an_unanswered_village_ticket_moves_on_to_another_cadre_then_stays_off_t
     assert person_id(bot, CADRE) not in escalation.adviser_figures(bot.db)
 
 
-def test_the_dashboard_shows_who_holds_a_village_ticket(villager, bot, app):
+def test_the_dashboard_shows_who_holds_a_village_ticket(villager, bot, app, roster):
     from tests.e2e.dashboard_seed import add_logins, login
 
-    ids = add_roster(bot)
-    add_cadres(bot, ids)
     add_logins(bot.db, [("office", "admin")])
-    bot.clock.set(DAYTIME)
     village = ticket_number(villager.says("补贴还没到账"))
     bot.clock.set("2027-03-15T11:00")
     tree = ticket_number(villager.says(UNANSWERABLE))
@@ -218,13 +212,7 @@ def test_the_dashboard_shows_who_holds_a_village_ticket(villager, bot, app):
 
 
 @pytest.mark.parametrize("question", OFFICE_QUESTIONS)
-def test_a_complaint_goes_to_the_office_not_to_the_village(
-    question, villager, secretary, bot, sent_to, villager_factory
-):
-    ids = add_roster(bot)
-    add_cadres(bot, ids)
-    bot.clock.set(DAYTIME)
-    office = villager_factory(ADMIN)
+def test_a_complaint_goes_to_the_office_not_to_the_village(question, villager, secretary, bot, sent_to, roster, office):
     office.says("待办")
     secretary.says("你好")
     reply = villager.says(question)
@@ -243,13 +231,10 @@ def test_a_complaint_goes_to_the_office_not_to_the_village(
     assert "活动办公室回答了" in sent_to(villager.openid)[-1]
 
 
-def test_asked_after_the_wait_each_question_is_said_with_whom_it_waits(villager, secretary, bot):
+def test_asked_after_the_wait_each_question_is_said_with_whom_it_waits(villager, secretary, bot, roster):
     """The lead (forty-ninth session, in the simulator): '喂 有冇收到' after a money question and a question about the
     village's own acts said both '还在等技术顾问回答' and the advisers' answer on waiting; each is said with whom it
     waits, and the advisers' answer only when an adviser holds one."""
-    ids = add_roster(bot)
-    add_cadres(bot, ids)
-    bot.clock.set(DAYTIME)
     secretary.says("你好")
     village = ticket_number(villager.says(VILLAGE_QUESTIONS[0]))
     office = ticket_number(villager.says(OFFICE_QUESTIONS[0]))
