@@ -212,6 +212,24 @@ def rows_of(db: Database, openid: str, inbox_ids: list[int]) -> list[dict]:
     )
 
 
+# the sender's last text message before a message, at a time or later (tidy79: one query for the four readers below)
+_LAST_TEXT = (
+    "SELECT {} FROM inbox WHERE openid = ? AND id < ? AND msg_type = 'text' AND received_at >= ?"
+    " ORDER BY id DESC LIMIT 1"
+)
+_HANDLER_AND_CONTENT = _LAST_TEXT.format("handler, content")
+_HANDLER_AND_REPLY = _LAST_TEXT.format("handler, reply")
+
+
+def _last_text(
+    db: Database, openid: str, before_id: int, since: str, select: str = _HANDLER_AND_CONTENT
+) -> dict | None:
+    """The sender's last text message before ``before_id`` at ``since`` or later: its handler and content, or what
+    ``select`` (one of the two statements above) reads of it."""
+    write_batch(db, close=False)  # the open batch's rows too
+    return one(db, select, [openid, before_id, since])
+
+
 def last_text_handler(db: Database, openid: str, before_id: int, since: str) -> str | None:
     """The route that handled the sender's text message before ``before_id``, when it came at ``since`` or later (round
     48: an elliptic follow-up reads the kind last asked); None when there is none."""
@@ -229,13 +247,7 @@ def last_text_since(db: Database, openid: str, before_id: int, since: str) -> st
 def last_text_reply(db: Database, openid: str, before_id: int, since: str) -> dict | None:
     """The route that handled the sender's text message before ``before_id`` and its reply, when it came at ``since``
     or later (round 77: a bare 更多 reads the page the list last shown offered); None when there is none."""
-    write_batch(db, close=False)  # the open batch's rows too
-    return one(
-        db,
-        "SELECT handler, reply FROM inbox WHERE openid = ? AND id < ? AND msg_type = 'text' AND received_at >= ?"
-        " ORDER BY id DESC LIMIT 1",
-        [openid, before_id, since],
-    )
+    return _last_text(db, openid, before_id, since, _HANDLER_AND_REPLY)
 
 
 def previous_id(db: Database, openid: str, before_id: int) -> int | None:
@@ -250,14 +262,3 @@ def last_text(db: Database, openid: str, before_id: int, since: str) -> dict | N
     """The sender's last text message before ``before_id`` at ``since`` or later: its handler and content (the lead,
     forty-third session: a detail after the FAQ's answer is read with the question it follows)."""
     return _last_text(db, openid, before_id, since)
-
-
-def _last_text(db: Database, openid: str, before_id: int, since: str) -> dict | None:
-    """The sender's last text message before ``before_id`` at ``since`` or later (its handler and content)."""
-    write_batch(db, close=False)  # the open batch's rows too
-    return one(
-        db,
-        "SELECT handler, content FROM inbox WHERE openid = ? AND id < ? AND msg_type = 'text' AND received_at >= ?"
-        " ORDER BY id DESC LIMIT 1",
-        [openid, before_id, since],
-    )
