@@ -25,15 +25,13 @@ them are the services: they read and write through bot/store/certificates.py.
 from __future__ import annotations
 
 import logging
-import os
 import re
 import secrets
-import tempfile
 from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 
-from bot import certificate_image, clock, outbox, planting, progress, reminders
+from bot import certificate_image, clock, media, outbox, planting, progress, reminders
 from bot.db import transaction
 from bot.store import certificates as store
 from bot.store import roster as roster_store
@@ -164,12 +162,7 @@ def draw(app, cert: dict) -> Path | None:
     found = font(app)
     if found is None:
         return None
-    data = certificate_image.render(card(app, cert), found)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".part")
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(data)
-    os.replace(tmp, path)
+    media.write_whole(path, certificate_image.render(card(app, cert), found))
     return path
 
 

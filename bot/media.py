@@ -50,16 +50,22 @@ def blob_path(root: Path, sha256: str, ext: str) -> Path:
     return root / sha256[:2] / sha256[2:4] / f"{sha256}.{ext}"
 
 
+def write_whole(path: Path, data: bytes) -> None:
+    """``data`` to ``path``, whole or not at all: a temporary ``.part`` file beside it (bot/backup.py skips those), then
+    renamed over it. The media's blobs and the certificates' PNGs (tidy79: one writer)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".part")
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+    os.replace(tmp, path)
+
+
 def store_blob(data: bytes, root: Path, ext: str) -> tuple[str, Path]:
-    """Write bytes once under their SHA-256 (atomically: temp file, then rename)."""
+    """Write bytes once under their SHA-256 (atomically: ``write_whole``)."""
     sha = hashlib.sha256(data).hexdigest()
     path = blob_path(root, sha, ext)
     if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".part")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
+        write_whole(path, data)
     return sha, path
 
 
