@@ -93,13 +93,8 @@ def _village_only(value: Callable[[VillageProgress], Any]) -> Callable:
     return lambda row: value(row.village) if row.village.kind != progress.COMMUNITY else None
 
 
-STATUS_LABELS = {
-    NOT_STARTED: "progress.status.not_started",
-    COMPLETE: "progress.status.complete",
-    ON_TRACK: "progress.status.on_track",
-    LAGGING: "progress.status.lagging",
-    LAGGING_TWICE: "progress.status.lagging_twice",
-}
+# tidy79: the statuses' words are one table, the chat's, the 通报's and the dashboard's
+STATUS_LABELS = standings.STATUS_WORDS
 STATUS_COLUMN = "status"  # the status fill covers the columns up to this one
 
 # The progress capability's columns of the ranking sheet (handlers/progress.py REPORT_COLUMNS).

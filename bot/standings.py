@@ -238,6 +238,7 @@ def next_milestone_words(app, day: date) -> str:
     return app.t("progress.milestone.next", date=schedule.date_words(when), what=what)
 
 
+# a village's status in words: the chat's, the 通报's (reports.STATUS_LABELS) and the dashboard's (one table, tidy79)
 STATUS_WORDS = {
     schedule.NOT_STARTED: "progress.status.not_started",
     schedule.COMPLETE: "progress.status.complete",

@@ -39,13 +39,7 @@ FLAG_LABELS = {
     "plot_tag": "admin.flags.plot_tag",
     "spot_check": "admin.flags.spot_check",
 }
-STATUS_LABELS = {
-    schedule.NOT_STARTED: "progress.status.not_started",
-    schedule.COMPLETE: "progress.status.complete",
-    schedule.ON_TRACK: "progress.status.on_track",
-    schedule.LAGGING: "progress.status.lagging",
-    schedule.LAGGING_TWICE: "progress.status.lagging_twice",
-}
+STATUS_LABELS = standings.STATUS_WORDS  # tidy79: the statuses' words are one table (the 通报's too)
 LAGGING = (schedule.LAGGING, schedule.LAGGING_TWICE)
 REVIEW_LABELS = {
     "none": "admin.review.none",
