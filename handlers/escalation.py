@@ -1384,6 +1384,8 @@ ROUTES: list = [*COMMAND_ROUTES, *FALLBACK_ROUTES]
 JOBS: list = [Job("ticket_sla", escalation.check_sla, 300)]
 STORES: list = [tickets_store]
 EXPORTS: dict = {**tickets_store.EXPORT_SQL}
+# esc101: the tickets export says whose each ticket is in Chinese too (route_label: 技术顾问, 村里, 活动办公室)
+EXPORT_LABELS: dict = {"tickets": {"route": "escalation.routes"}}
 FLOWS: list = [ASK_FLOW]
 USER_READS: list = [RECENT_ACTIVITY, RECENT_ANSWER]
 DASHBOARD: list = ticket_pages.PAGES

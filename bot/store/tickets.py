@@ -11,12 +11,19 @@ from bot.store import new_id, one
 
 migrations = Migrations("tickets")
 
+ROLE_ADVISER = "技术顾问"
+ROLE_ADMIN = "管理员"
+
 EXPORT_SQL = {
     "tickets": (
         "SELECT t.id, t.openid, v.name AS village, t.question, t.status, a.name AS adviser, t.created_at,"
         " t.answered_at, t.answer, t.source, t.answered_by, t.closed_at, t.closed_by, t.close_reason,"
         " t.corrected_at,"
-        " CAST(ROUND((julianday(t.answered_at) - julianday(t.created_at)) * 24, 2) AS REAL) AS response_hours"
+        " CAST(ROUND((julianday(t.answered_at) - julianday(t.created_at)) * 24, 2) AS REAL) AS response_hours,"
+        # esc101: whose the ticket is (round 100's route; none before it: the adviser's) and the holder's role (the
+        # ``adviser`` column names a village's cadre too; nobody there: the admins hold it), after the contract's columns
+        " COALESCE(t.route, 'adviser') AS route,"
+        f" CASE WHEN t.adviser_person_id IS NULL THEN '{ROLE_ADMIN}' ELSE a.role END AS holder_role"
         " FROM tickets t LEFT JOIN villages v ON v.id = t.village_id"
         " LEFT JOIN people a ON a.id = t.adviser_person_id ORDER BY t.id"
     ),
@@ -152,10 +159,6 @@ def m006_ticket_route(db: Database) -> None:
     (money, land …: the village's 村书记 or 村干部 holds it, else the admins); tickets before it are the adviser's
     (NULL reads 'adviser': bot/escalation.py ``route_of``)."""
     db.table("tickets").add_column("route", str)
-
-
-ROLE_ADVISER = "技术顾问"
-ROLE_ADMIN = "管理员"
 
 
 # -- tickets ---------------------------------------------------------------------------------------

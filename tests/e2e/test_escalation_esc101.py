@@ -1,0 +1,107 @@
+"""Escalation round 101 (issue 17 §1, after round 100's routing): the people who answer tickets. The county clerk's
+tickets export says whose each ticket is (route, the holder's role) after the contract's columns; a cadre's dashboard
+login answers its village's tickets, as 答 does; a ticket passed on names the role that held it; the FAQ's note under
+a ticket says the rule, never again who answers; 问专家's question is read ahead, not matched again in the writer.
+Through signed pushes, the real SQLite file, the outbox, the CLI and the real dashboard."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from bot.cli import main
+from bot.db import transaction
+from tests.e2e.dashboard_seed import add_cadre_login, add_logins, login
+from tests.e2e.test_dashboard import page, post
+from tests.e2e.test_escalation import ADMIN, LI, UNANSWERABLE, add_roster, send, ticket, ticket_number
+
+SECRETARY, CADRE = "o-esc101-secretary", "o-esc101-cadre"
+OTHER_SECRETARY = "o-esc101-secretary-dl"
+DAYTIME = "2027-03-15T10:00"  # outside quiet hours: a notice goes at once
+CONTRACT = ["id", "openid", "village", "question", "status", "adviser", "created_at", "answered_at", "answer"]
+MONEY = "补贴还没到账"
+COMPLAINT = "我要投诉我们村干部弄虚作假，种树数字是假的"
+
+
+def arrange(bot) -> dict:
+    """Two villages with their advisers and an admin (test_escalation's roster); 埔心村's 村书记 林书记 and 村干部 黄干部,
+    大岭村's 村书记 周书记, each bound to WeChat through the roster's openid column."""
+    ids = add_roster(bot)
+    with transaction(bot.db):
+        for name, role, openid, village in (
+            ("林书记", "村书记", SECRETARY, "埔心村"),
+            ("黄干部", "村干部", CADRE, "埔心村"),
+            ("周书记", "村书记", OTHER_SECRETARY, "大岭村"),
+        ):
+            bot.db["people"].insert(
+                {"name": name, "role": role, "openid": openid, "bound_via": "roster", "village_id": ids[village]}
+            )
+    bot.clock.set(DAYTIME)
+    return ids
+
+
+def three_tickets(bot, villager) -> dict:
+    """A tree's trouble (the adviser's), money (the village's: 林书记) and a complaint (the office's)."""
+    numbers = {"adviser": ticket_number(villager.says(UNANSWERABLE))}
+    bot.clock.advance(minutes=30)
+    numbers["village"] = ticket_number(villager.says(MONEY))
+    bot.clock.advance(minutes=30)
+    numbers["office"] = ticket_number(villager.says(COMPLAINT))
+    return numbers
+
+
+def export(config_file, capsys, *args) -> str:
+    assert main(["--config", str(config_file), "export", *args]) == 0
+    return capsys.readouterr().out
+
+
+# -- 1. the tickets export says whose each ticket is ------------------------------------------------------------
+def test_the_tickets_export_says_whose_each_ticket_is_after_the_contract_columns(
+    bot, villager, config_file, capsys, tmp_path
+):
+    arrange(bot)
+    numbers = three_tickets(bot, villager)
+    reader = csv.reader(io.StringIO(export(config_file, capsys, "tickets")))
+    header = next(reader)
+    assert header[: len(CONTRACT)] == CONTRACT  # the contract's columns keep their places
+    assert header[-3:] == ["route", "holder_role", "route_label"]
+    rows = {int(row[0]): dict(zip(header, row, strict=True)) for row in reader}
+    said = {
+        kind: (rows[n]["adviser"], rows[n]["route"], rows[n]["holder_role"], rows[n]["route_label"])
+        for kind, n in numbers.items()
+    }
+    assert said == {
+        "adviser": ("李顾问", "adviser", "技术顾问", "技术顾问"),
+        "village": ("林书记", "village", "村书记", "村里"),
+        "office": ("", "office", "管理员", "活动办公室"),
+    }
+    out = tmp_path / "tickets.xlsx"
+    export(config_file, capsys, "tickets", "--format", "xlsx", "--out", str(out))
+    sheet = load_workbook(out).active
+    xlsx_header = [c.value for c in sheet[1]]
+    assert xlsx_header[: len(CONTRACT)] == CONTRACT and xlsx_header[-3:] == ["route", "holder_role", "route_label"]
+    by_id = {row[0]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert by_id[numbers["village"]][-3:] == ("village", "村书记", "村里")
+
+
+def test_the_dashboards_tickets_download_says_whose_each_ticket_is(bot, villager, app):
+    arrange(bot)
+    numbers = three_tickets(bot, villager)
+    add_logins(bot.db, [("clerk", "admin")])
+    client = app.test_client()
+    assert login(client, "clerk").status_code == 302
+    listing = page(client, "/admin/exports")
+    assert "工单（含谁来答：技术顾问、村里或活动办公室）（tickets.xlsx）" in listing
+    response = client.get("/admin/exports/tickets.xlsx")
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.data)).active
+    header = [c.value for c in sheet[1]]
+    assert header[: len(CONTRACT)] == CONTRACT
+    column = {name: header.index(name) for name in ("route", "holder_role", "route_label")}
+    by_id = {row[0]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
+    office = by_id[numbers["office"]]
+    assert (office[column["route"]], office[column["route_label"]]) == ("office", "活动办公室")
+    assert by_id[numbers["village"]][column["holder_role"]] == "村书记"
