@@ -568,7 +568,9 @@ def on_ticket_instruction(ctx: Ctx, said: tuple[int, str, str]) -> str:
             assert result.ok  # waiting for the sender: open, and theirs to close
             return ctx.t("escalation.dismissed", id=ticket_id) + "\n" + _answerable(ctx, ticket_id)
         if kind in ("passed_on", "to_admins"):
-            owner = escalation.pass_on(ctx.app, ctx.db, ticket_id, ctx.now, to_admins=kind == "to_admins")
+            owner = escalation.pass_on(
+                ctx.app, ctx.db, ticket_id, ctx.now, to_admins=kind == "to_admins", by=ctx.person
+            )
             who = owner["name"] if owner else ctx.t("escalation.admin_name")
             return ctx.t("escalation.passed_on", id=ticket_id, who=who)
         if kind == "not_followed":  # the lead (forty-second session): never sent; how to ask the villager for more

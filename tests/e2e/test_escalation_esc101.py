@@ -105,3 +105,28 @@ def test_the_dashboards_tickets_download_says_whose_each_ticket_is(bot, villager
     office = by_id[numbers["office"]]
     assert (office[column["route"]], office[column["route_label"]]) == ("office", "活动办公室")
     assert by_id[numbers["village"]][column["holder_role"]] == "村书记"
+
+
+# -- 3. a ticket passed on names the role that held it ----------------------------------------------------------
+def test_a_ticket_a_cadre_passes_on_names_the_cadres_role_to_the_next_holder(bot, villager, villager_factory, sent_to):
+    arrange(bot)
+    secretary, cadre = villager_factory(SECRETARY), villager_factory(CADRE)
+    cadre.says("你好")  # written lately: the notice may go as a customer-service message
+    number = ticket_number(villager.says(MONEY))
+    assert ticket(bot, number)["adviser_person_id"] is not None
+    reply = secretary.says(f"{number}号我答唔到 转给别人")
+    assert f"第{number}号问题已转给黄干部" in reply
+    send(bot)
+    notice = sent_to(CADRE)[-1]
+    assert f"转给您：第{number}号问题" in notice and "原来由村书记林书记答" in notice
+    assert "原来的顾问" not in notice  # a 村书记 is no adviser
+
+
+def test_a_ticket_an_adviser_passes_on_still_says_it_was_the_advisers(bot, villager, villager_factory, sent_to):
+    arrange(bot)
+    adviser, office = villager_factory(LI), villager_factory(ADMIN)
+    office.says("你好")
+    number = ticket_number(villager.says(UNANSWERABLE))
+    assert f"第{number}号问题已转给" in adviser.says(f"{number}号转给管理员")
+    send(bot)
+    assert "原来由技术顾问李顾问答" in sent_to(ADMIN)[-1]
