@@ -130,3 +130,32 @@ def test_a_ticket_an_adviser_passes_on_still_says_it_was_the_advisers(bot, villa
     assert f"第{number}号问题已转给" in adviser.says(f"{number}号转给管理员")
     send(bot)
     assert "原来由技术顾问李顾问答" in sent_to(ADMIN)[-1]
+
+
+# -- 4. the note under a ticket says the rule, the reply alone who answers ---------------------------------------
+# (the question, in words of our own; the class the FAQ reads; the note's rule, still said; who holds it, said once)
+NOTED = [
+    ("我垫了两百块买苗 村里几时还我", "money", "名单和账目", "林书记"),
+    ("村委讲好帮我家出苗钱 到而家都冇下文", "money", "名单和账目", "林书记"),
+    ("有个老板话要先交五百押金先有苗", "deposit", "多半是骗局", "林书记"),
+    ("有人自称镇里干部上门收种树费", "impostor", "多半是骗局", "林书记"),
+    ("点解评先进冇我份", "own_request", "一家一户的事", "林书记"),
+    ("村委讲好种完树每户发一包肥料 到而家都冇下文", "promise_broken", "当初怎么说定", "林书记"),
+    ("我去年摔伤了脚 种树的 保险赔不赔", "injury", "买了什么保险", "林书记"),
+    ("支书种树弄虚作假会唔会被处分", "person_fate", "由组织上按规定来定", "活动办公室"),
+    ("村里卖了集体林的木头，钱去哪了", "village_acts", "核实清楚", "活动办公室"),
+]
+WHO_AGAIN = ("问村委", "问过村委", "村里的答复", "会给您答复", "核实后答复您", "为准")
+
+
+@pytest.mark.parametrize("question,reason,rule,holder", NOTED)
+def test_the_note_under_a_ticket_says_the_rule_and_who_answers_is_said_once(
+    bot, villager, question, reason, rule, holder
+):
+    arrange(bot)
+    reply = villager.says(question)
+    number = ticket_number(reply)
+    assert ticket(bot, number)["route"] == ("office" if holder == "活动办公室" else "village")
+    assert rule in reply, reply
+    assert reply.count(holder) == 1, reply  # the reply's 已转给…, never again in the note
+    assert not [words for words in WHO_AGAIN if words in reply], reply
