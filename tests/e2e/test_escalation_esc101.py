@@ -6,12 +6,15 @@ Through signed pushes, the real SQLite file, the outbox, the CLI and the real da
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
+import threading
 
 import pytest
 from openpyxl import load_workbook
 
+from bot import escalation
 from bot.cli import main
 from bot.db import transaction
 from tests.e2e.dashboard_seed import add_cadre_login, add_logins, login
@@ -159,3 +162,41 @@ def test_the_note_under_a_ticket_says_the_rule_and_who_answers_is_said_once(
     assert rule in reply, reply
     assert reply.count(holder) == 1, reply  # the reply's 已转给…, never again in the note
     assert not [words for words in WHO_AGAIN if words in reply], reply
+
+
+# -- 5. 问专家's question is read ahead, not matched again in the writer -------------------------------------------
+@contextlib.contextmanager
+def matches_counted(bot):
+    """Every question the FAQ index matches while the block runs, with the thread that matched it (the writer's is
+    ``message-writer``): a counter on the real index, the database untouched."""
+    index = bot.service("faq", escalation.load_faq_index)
+    seen: list[tuple[str, str]] = []
+    real = index.match
+
+    def counted(question, *args, **kwargs):
+        seen.append((threading.current_thread().name, question))
+        return real(question, *args, **kwargs)
+
+    index.match = counted
+    try:
+        yield seen
+    finally:
+        del index.match
+
+
+# (问专家 and the question, of our own words; whose the ticket is)
+ASKED = [("我垫咗三百蚊买苗 村里几时还", "village"), ("我的荔枝叶尖发黑干枯", "adviser")]
+
+
+@pytest.mark.parametrize("question,route", ASKED)
+def test_ask_experts_question_is_read_ahead_and_the_writer_does_not_match_it_again(bot, villager, question, route):
+    arrange(bot)
+    with matches_counted(bot) as seen:
+        number = ticket_number(villager.says(f"问专家 {question}"))
+    assert ticket(bot, number)["route"] == route
+    # the same route as the question read now, alone, by the FAQ (what _route had matched in the writer)
+    reason = bot.service("faq", escalation.load_faq_index).match(question).reason
+    assert escalation.route_for(reason, "explicit", question) == route
+    in_writer = [text for thread, text in seen if thread == "message-writer"]
+    ahead = [text for thread, text in seen if thread != "message-writer"]
+    assert question in ahead and question not in in_writer, seen
