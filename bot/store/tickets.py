@@ -400,9 +400,25 @@ def all_open(db: Database) -> list[dict]:
     return list(db.query(_LIST_SQL.format(where=_OPEN.format(extra="")), []))
 
 
-def recently_answered(db: Database, adviser_person_id: int | None = None, limit: int = 30) -> list[dict]:
-    """The latest answered or closed tickets (one adviser's, or everyone's when None), newest first."""
+def open_of_village(db: Database, village_id: int, route: str) -> list[dict]:
+    """Esc101: one village's open tickets of one route (a cadre login's queue: its village's), oldest first."""
+    where = _OPEN.format(extra="AND t.village_id = ? AND t.route = ?")
+    return list(db.query(_LIST_SQL.format(where=where), [village_id, route]))
+
+
+def recently_answered(
+    db: Database,
+    adviser_person_id: int | None = None,
+    limit: int = 30,
+    *,
+    village: tuple[int, str] | None = None,
+) -> list[dict]:
+    """The latest answered or closed tickets (one adviser's, or everyone's when None; esc101: ``village``, one village's
+    of one route), newest first."""
+    params: list[int | str]
     extra, params = ("AND t.adviser_person_id = ?", [adviser_person_id]) if adviser_person_id else ("", [])
+    if village is not None:
+        extra, params = "AND t.village_id = ? AND t.route = ?", [*village]
     where = f"t.status != 'open' AND t.answered_at IS NOT NULL {extra} ORDER BY t.answered_at DESC LIMIT ?"
     return list(db.query(_LIST_SQL.format(where=where), [*params, limit]))
 

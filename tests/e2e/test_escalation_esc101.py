@@ -200,3 +200,75 @@ def test_ask_experts_question_is_read_ahead_and_the_writer_does_not_match_it_aga
     in_writer = [text for thread, text in seen if thread == "message-writer"]
     ahead = [text for thread, text in seen if thread != "message-writer"]
     assert question in ahead and question not in in_writer, seen
+
+
+# -- 2. a cadre login answers its village's tickets on the dashboard ----------------------------------------------
+@pytest.fixture
+def village_tickets(bot, villager, villager_factory) -> dict:
+    """埔心村's three tickets (the adviser's, the village's held by 林书记, the office's) and 大岭村's money question
+    (held by its 周书记); cadre logins for 林书记 and 黄干部."""
+    ids = arrange(bot)
+    numbers = three_tickets(bot, villager)
+    with transaction(bot.db):
+        bot.db["people"].insert(
+            {"name": "赵大伯", "role": "群众", "openid": "o-dl-villager", "village_id": ids["大岭村"]}
+        )
+    numbers["other_village"] = ticket_number(villager_factory("o-dl-villager").says(MONEY))
+    assert ticket(bot, numbers["other_village"])["route"] == "village"
+    add_cadre_login(bot.db, "linshuji", "林书记")
+    add_cadre_login(bot.db, "huang", "黄干部")
+    return numbers
+
+
+def cadre_client(app, username):
+    client = app.test_client()
+    assert login(client, username).status_code == 302
+    return client
+
+
+def test_a_cadre_login_sees_its_villages_tickets_routed_to_the_village_and_no_other(app, village_tickets):
+    client = cadre_client(app, "linshuji")
+    assert "/admin/tickets" in page(client, "/admin/")  # the 工单 nav entry
+    listing = page(client, "/admin/tickets")
+    assert f"#{village_tickets['village']}" in listing and MONEY in listing and "林书记（村书记）" in listing
+    for other in ("adviser", "office", "other_village"):
+        assert f"#{village_tickets[other]}<" not in listing and f"#{village_tickets[other]}\n" not in listing
+        assert client.get(f"/admin/tickets/{village_tickets[other]}").status_code == 403
+    html = page(client, f"/admin/tickets/{village_tickets['village']}")
+    assert MONEY in html and "发送回答" in html and "收录" not in html
+
+
+def test_a_cadre_login_answers_and_the_villager_gets_it_as_from_答(app, bot, villager, village_tickets, sent_to):
+    number = village_tickets["village"]
+    client = cadre_client(app, "linshuji")
+    url = f"/admin/tickets/{number}"
+    response = post(client, f"{url}/answer", {"answer": "补贴下个月统一发，名单在村委公示栏。"}, url)
+    assert response.status_code == 302
+    row = ticket(bot, number)
+    assert (row["status"], row["answered_by"]) == ("answered", "林书记")
+    send(bot)
+    expected = bot.t(
+        "escalation.answer_delivery_village",
+        id=number,
+        question=MONEY,
+        answer="补贴下个月统一发，名单在村委公示栏。",
+        signature="村书记 林书记",
+        days=int(bot.config.get("escalation.reopen_days")),
+    )
+    assert sent_to(villager.openid)[-1] == expected.strip() or sent_to(villager.openid)[-1] == expected
+    (queued,) = bot.db.query("SELECT kind, dedupe_key FROM outbox WHERE dedupe_key LIKE ?", [f"answer:{number}:%"])
+    assert queued == {"kind": "answer", "dedupe_key": f"answer:{number}:0"}
+    # the other cadre, the office's ticket and the other village's stay untouched
+    assert ticket(bot, village_tickets["office"])["status"] == "open"
+    # an answer to a ticket not the village's is refused
+    refused = post(client, f"/admin/tickets/{village_tickets['office']}/answer", {"answer": "乱答"}, url)
+    assert refused.status_code == 403 and ticket(bot, village_tickets["office"])["status"] == "open"
+
+
+def test_the_villages_other_cadre_sees_the_ticket_but_only_its_holder_answers(app, bot, village_tickets):
+    number = village_tickets["village"]
+    client = cadre_client(app, "huang")
+    html = page(client, f"/admin/tickets/{number}")
+    assert MONEY in html and "村里：林书记（村书记）" in html and "发送回答" not in html
+    refused = post(client, f"/admin/tickets/{number}/answer", {"answer": "我来答"}, f"/admin/tickets/{number}")
+    assert refused.status_code == 403 and ticket(bot, number)["status"] == "open"
