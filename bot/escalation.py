@@ -954,6 +954,14 @@ def read_faq_ahead(app, question: str) -> None:
     _adviser_entries(app).read_ahead(app.service("faq", load_faq_index), question)
 
 
+def faq_also_read(text: str) -> tuple[str, ...]:
+    """Esc101: what a handler matches in the FAQ besides the message's whole text, read ahead with it (in the request
+    thread, and across to the writer process): ``问专家 <问题>``'s question alone, whose reading decides whose the ticket is
+    (handlers/escalation.py ``_route``)."""
+    question = parse_ask_expert(text) if text else None
+    return (question,) if question else ()
+
+
 # -- the answers matched ahead, across to the writer process of ``serve --workers N`` (bot/writer.py) ----------------------
 def faq_matched_ahead(app, question: str) -> tuple[tuple[int, int], FaqResult] | None:
     """In a worker that hands its messages to the writer process: the answer ``read_faq_ahead`` kept for ``question``,

@@ -888,8 +888,7 @@ def _warm_question(reading) -> None:
     ticket is (``_route``) is the FAQ's reading of it, which the writer then finds kept instead of matching it under
     its lock (the whole text is the FAQ routes' to warm)."""
     text = (reading.msg.text or "").strip() if reading.msg.msg_type == "text" else ""
-    question = escalation.parse_ask_expert(text) if text else None
-    if question:
+    for question in escalation.faq_also_read(text):
         escalation.read_faq_ahead(reading.app, question)
 
 
