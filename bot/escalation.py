@@ -954,6 +954,14 @@ def read_faq_ahead(app, question: str) -> None:
     _adviser_entries(app).read_ahead(app.service("faq", load_faq_index), question)
 
 
+def faq_also_read(text: str) -> tuple[str, ...]:
+    """Esc101: what a handler matches in the FAQ besides the message's whole text, read ahead with it (in the request
+    thread, and across to the writer process): ``问专家 <问题>``'s question alone, whose reading decides whose the ticket is
+    (handlers/escalation.py ``_route``)."""
+    question = parse_ask_expert(text) if text else None
+    return (question,) if question else ()
+
+
 # -- the answers matched ahead, across to the writer process of ``serve --workers N`` (bot/writer.py) ----------------------
 def faq_matched_ahead(app, question: str) -> tuple[tuple[int, int], FaqResult] | None:
     """In a worker that hands its messages to the writer process: the answer ``read_faq_ahead`` kept for ``question``,
@@ -1133,19 +1141,20 @@ def urgent_first(app, tickets: list[dict]) -> tuple[list[dict], set[int]]:
 
 
 def _new_ticket_notice(
-    app, db, ticket: dict, template: str, now: datetime, danger: bool | None = None
+    app, db, ticket: dict, template: str, now: datetime, danger: bool | None = None, **extra: str
 ) -> tuple[str, bool]:
     """The notice and whether it is urgent (marked ⚠). ``danger``: whether the FAQ's reading of the question had a
     safety line (round 48: passed through from the reply just given, not read again); None when nobody read it
-    (``urgent`` reads it)."""
-    notice = _ticket_notice(app, db, ticket, template, now)
+    (``urgent`` reads it). ``extra``: the template's own fields (``passed_on_notice``'s ``by``)."""
+    notice = _ticket_notice(app, db, ticket, template, now, **extra)
     flagged = urgent(app, ticket) if danger is None else danger
     return (app.t("escalation.notice_urgent") + "\n" + notice if flagged else notice), flagged
 
 
-def _ticket_notice(app, db, ticket: dict, template: str, now: datetime) -> str:
+def _ticket_notice(app, db, ticket: dict, template: str, now: datetime, **extra: str) -> str:
     return app.t(
         template,
+        **extra,
         id=ticket["id"],
         village=village_name(app, db, ticket["village_id"]),
         question=preview(ticket["question"], 200),
@@ -1911,10 +1920,11 @@ def check_sla(app, now: datetime) -> dict:
     return counts
 
 
-def pass_on(app, db, ticket_id: int, now: datetime, *, to_admins: bool) -> dict | None:
+def pass_on(app, db, ticket_id: int, now: datetime, *, to_admins: bool, by: dict) -> dict | None:
     """Round 53: an adviser's ticket passed on in their words ('84号我答唔到 转其他顾问', '84号转给管理员'): to another
     adviser as the SLA job would (``_reassign``) or to the admins; the new owner (None: the admins). Call inside a
-    transaction, for a ticket waiting for the sender (``waits_for``)."""
+    transaction, for a ticket waiting for the sender ``by`` (``waits_for``), whose role and name the new owner's notice
+    says (esc101: '原来的顾问' had been said of a village's cadre too)."""
     ticket = store.get(db, ticket_id)
     assert ticket is not None
     return _reassign(
@@ -1925,6 +1935,7 @@ def pass_on(app, db, ticket_id: int, now: datetime, *, to_admins: bool) -> dict 
         to_admins=to_admins,
         template="escalation.passed_on_notice",
         key=f"pass{clock.to_db(now)}-",  # passed back and forth, each owner is told each time
+        by=app.t("escalation.passed_by", role=by["role"], name=by["name"]),
     )
 
 
@@ -1937,6 +1948,7 @@ def _reassign(
     to_admins: bool = False,
     template: str = "escalation.reassigned_notice",
     key: str = "reassign",
+    **extra: str,
 ) -> dict | None:
     """To the least recently assigned other adviser (a linked one first), a village's ticket to another of its cadres
     (round 100: never to an adviser); none (or ``to_admins``) -> the admins. The
@@ -1952,6 +1964,6 @@ def _reassign(
     refreshed = store.get(db, ticket["id"])
     assert refreshed is not None
     ticket = refreshed
-    notice, flagged = _new_ticket_notice(app, db, ticket, template, now)
+    notice, flagged = _new_ticket_notice(app, db, ticket, template, now, None, **extra)
     notify_staff(app, db, ticket, notice, f"{key}{ticket['reopened_count']}", now, at_once=flagged)
     return adviser

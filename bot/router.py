@@ -118,13 +118,18 @@ def staged(ahead: Callable[[Any], Any], then: Callable[[Ctx, Any], Any]) -> Call
     return matches
 
 
-def warmed_by(warm: Callable[[Reading], None]) -> Callable[[Callable[[Ctx], Any]], Callable[[Ctx], Any]]:
+def warmed_by(
+    warm: Callable[[Reading], None], *, handler: bool = False
+) -> Callable[[Callable[[Ctx], Any]], Callable[[Ctx], Any]]:
     """Declare that the matcher consults a cache that ``warm(reading)`` fills from the message alone (the FAQ's
     answers): ``plan`` calls it when the route is kept, so the matcher, asked in the transaction, finds it there.
-    The matcher's answer is the same either way; ``warm`` must not raise."""
+    The matcher's answer is the same either way; ``warm`` must not raise. ``handler`` (esc101): the route's handler
+    consults it, so it is warmed even when the matcher's pure part read the message (``问专家 <问题>``: the question
+    alone, which decides whose the ticket is)."""
 
     def declare(matches: Callable[[Ctx], Any]) -> Callable[[Ctx], Any]:
         matches.warm = warm  # type: ignore[attr-defined]
+        matches.warms_handler = handler  # type: ignore[attr-defined]
         return matches
 
     return declare
@@ -201,11 +206,13 @@ Warms = tuple[Callable[[Reading], None], ...]
 
 def warms_of(planned: Plan) -> Warms:
     """The caches ``planned`` warms: each route kept with nothing read ahead (``ASK``) whose matcher is ``warmed_by``
-    one, each ``warm`` once (two FAQ routes share one: a second call would find the answer kept)."""
+    one, or whose handler is (``warmed_by(..., handler=True)``), each ``warm`` once (two FAQ routes share one: a second
+    call would find the answer kept)."""
     warms: list[Callable[[Reading], None]] = []
     for route, read in planned:
         warm = getattr(route.matches, "warm", None)
-        if read is ASK and warm is not None and warm not in warms:
+        asked = read is ASK or getattr(route.matches, "warms_handler", False)
+        if asked and warm is not None and warm not in warms:
             warms.append(warm)
     return tuple(warms)
 

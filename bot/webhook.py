@@ -357,7 +357,24 @@ def _encoded(app: AppContext, job: Job, with_plan: bool) -> tuple:
     incoming = job.incoming
     faq = escalation.faq_matched_ahead(app, incoming.text or "") if incoming.msg_type == "text" else None
     faq_crossing = None if faq is None else (faq[0], _faq_pickle(app, faq[1]))
-    return (_incoming_values(incoming), now, job.now_s, job.payload, job.started, seen, planned, faq_crossing)
+    # esc101: what a handler matches besides the whole text (问专家's question alone), when matched ahead
+    also = escalation.faq_also_read((incoming.text or "").strip()) if incoming.msg_type == "text" else ()
+    also_crossing = tuple(
+        (text, found[0], _faq_pickle(app, found[1]))
+        for text in also
+        if (found := escalation.faq_matched_ahead(app, text)) is not None
+    )
+    return (
+        _incoming_values(incoming),
+        now,
+        job.now_s,
+        job.payload,
+        job.started,
+        seen,
+        planned,
+        faq_crossing,
+        also_crossing,
+    )
 
 
 def _faq_pickle(app: AppContext, result: Any) -> bytes:
@@ -386,7 +403,8 @@ def _faq_result(app: AppContext, data: bytes) -> Any:
 
 def _decoded(app: AppContext, encoded: tuple) -> Job:
     """A job from a worker, in the writer process (``_encoded`` undone), outside the group's transaction."""
-    values, now, now_s, payload, started, seen, planned, faq = encoded
+    values, now, now_s, payload, started, seen, planned, faq, *rest = encoded
+    also = rest[0] if rest else ()  # esc101's crossing (``_encoded``); a job encoded without it has none
     if planned is not None:
         plans = app.service("decoded_plans", lambda _a: _Plans())
         kept = plans.by_id.get(planned)  # by its pickle: the same reads, of the same types
@@ -400,6 +418,8 @@ def _decoded(app: AppContext, encoded: tuple) -> Job:
     if faq is not None:  # the worker's answer matched ahead: not matched again here
         committed, result = faq
         escalation.offer_faq_answer(app, app.databases.get(), incoming.text or "", committed, _faq_result(app, result))
+    for text, committed, result in also:  # esc101: 问专家's question alone, likewise
+        escalation.offer_faq_answer(app, app.databases.get(), text, committed, _faq_result(app, result))
     return Job(
         incoming,
         datetime.fromtimestamp(now, UTC) if isinstance(now, float) else now,

@@ -5,7 +5,10 @@ turning a good answer into an FAQ entry (``收录``), and correcting an answer (
 ``更正``: the earlier answers listed under it, the villager told, the FAQ entry made of it corrected).
 
 An admin sees every ticket and answers as a dashboard admin; an adviser sees the tickets assigned to
-their roster person only and answers as that person.
+their roster person only and answers as that person. Esc101: a cadre login (its roster 村书记 or 村干部) sees its
+village's tickets routed to the village (round 100's money, land …), never another village's nor the office's (403),
+and answers, corrects or closes those it holds as that person, as ``答`` does in chat (the same rules and delivery); it
+never adds one to the FAQ (a household's matter).
 """
 
 from __future__ import annotations
@@ -66,9 +69,38 @@ def _ticket_or_abort(ticket_id: int) -> dict:
     ticket = tickets_store.get(auth.bot().db, ticket_id)
     if ticket is None:
         abort(404)
-    if not g.viewer.is_admin and (g.viewer.person_id is None or ticket["adviser_person_id"] != g.viewer.person_id):
+    if g.viewer.is_admin:
+        return ticket
+    if g.viewer.role == CADRE_LOGIN:
+        if not _the_villages(ticket):
+            abort(403)
+        return ticket
+    if g.viewer.person_id is None or ticket["adviser_person_id"] != g.viewer.person_id:
         abort(403)
     return ticket
+
+
+CADRE_LOGIN = "cadre"
+
+
+def _the_villages(ticket: dict) -> bool:
+    """Esc101: a ticket a cadre login sees: its village's, routed to the village (not the office's: a complaint may be
+    about them)."""
+    return (
+        escalation.route_of(ticket) == escalation.ROUTE_VILLAGE
+        and ticket["village_id"] is not None
+        and g.viewer.sees_village(ticket["village_id"])
+    )
+
+
+def _village_queues(db) -> tuple[list[dict], list[dict]]:
+    """A cadre login's open and recently answered tickets: its village's, routed to the village."""
+    queue: list[dict] = []
+    answered: list[dict] = []
+    for village_id in g.viewer.village_ids or ():
+        queue += tickets_store.open_of_village(db, village_id, escalation.ROUTE_VILLAGE)
+        answered += tickets_store.recently_answered(db, village=(village_id, escalation.ROUTE_VILLAGE))
+    return queue, answered
 
 
 def tickets():
@@ -76,6 +108,8 @@ def tickets():
     if g.viewer.is_admin:
         queue, answered = escalation.all_open_tickets(db), tickets_store.recently_answered(db)
         times = escalation.response_times(db)
+    elif g.viewer.role == CADRE_LOGIN:
+        (queue, answered), times = _village_queues(db), []  # the advisers' response times are no village's
     else:
         person = _person()
         queue = escalation.open_tickets_for(db, person) if person else []
@@ -94,7 +128,7 @@ def tickets():
         times=times,
         status_labels=auth.labels(STATUS_LABELS),
         preview=escalation.preview,
-        show_adviser=g.viewer.is_admin,
+        show_adviser=g.viewer.is_admin or g.viewer.role == CADRE_LOGIN,  # a village's 村书记 or 村干部 holds it
         overdue_count=sum(1 for row in queue if row["overdue"]),
         remind_hours=auth.bot().config.get("escalation.remind_after_hours"),
     )
@@ -131,6 +165,10 @@ def ticket(ticket_id: int):
         earlier_answers=tickets_store.answer_history(db, ticket_id)[:-1][::-1],  # the latest is the answer shown
         supplements=tickets_store.supplements(db, ticket_id),  # sim69: 补充, shown under the answer
         may_correct=escalation.may_correct(row, _person(), g.viewer.username if g.viewer.is_admin else None),
+        # esc101: the forms a viewer may use (a cadre sees the village's tickets another cadre holds, and adds none to the
+        # FAQ)
+        may_answer=escalation.may_answer(row, _person(), g.viewer.username if g.viewer.is_admin else None),
+        may_add_faq=g.viewer.role != CADRE_LOGIN,
     )
 
 
@@ -206,11 +244,12 @@ def add_to_faq(ticket_id: int):
     return redirect(url_for("dashboard.ticket", ticket_id=ticket_id))
 
 
+WITH_CADRES = ("admin", "adviser", CADRE_LOGIN)  # esc101: a cadre login answers its village's tickets
 PAGES = [
-    DashboardPage("/tickets", tickets, nav="admin.nav.tickets"),
-    DashboardPage("/tickets/<int:ticket_id>", ticket),
-    DashboardPage("/tickets/<int:ticket_id>/answer", answer, methods=("POST",)),
+    DashboardPage("/tickets", tickets, nav="admin.nav.tickets", roles=WITH_CADRES),
+    DashboardPage("/tickets/<int:ticket_id>", ticket, roles=WITH_CADRES),
+    DashboardPage("/tickets/<int:ticket_id>/answer", answer, methods=("POST",), roles=WITH_CADRES),
     DashboardPage("/tickets/<int:ticket_id>/faq", add_to_faq, methods=("POST",)),
-    DashboardPage("/tickets/<int:ticket_id>/correct", correct, methods=("POST",)),
-    DashboardPage("/tickets/<int:ticket_id>/close", close, methods=("POST",)),
+    DashboardPage("/tickets/<int:ticket_id>/correct", correct, methods=("POST",), roles=WITH_CADRES),
+    DashboardPage("/tickets/<int:ticket_id>/close", close, methods=("POST",), roles=WITH_CADRES),
 ]

@@ -11,12 +11,19 @@ from bot.store import new_id, one
 
 migrations = Migrations("tickets")
 
+ROLE_ADVISER = "技术顾问"
+ROLE_ADMIN = "管理员"
+
 EXPORT_SQL = {
     "tickets": (
         "SELECT t.id, t.openid, v.name AS village, t.question, t.status, a.name AS adviser, t.created_at,"
         " t.answered_at, t.answer, t.source, t.answered_by, t.closed_at, t.closed_by, t.close_reason,"
         " t.corrected_at,"
-        " CAST(ROUND((julianday(t.answered_at) - julianday(t.created_at)) * 24, 2) AS REAL) AS response_hours"
+        " CAST(ROUND((julianday(t.answered_at) - julianday(t.created_at)) * 24, 2) AS REAL) AS response_hours,"
+        # esc101: whose the ticket is (round 100's route; none before it: the adviser's) and the holder's role (the
+        # ``adviser`` column names a village's cadre too; nobody there: the admins hold it), after the contract's columns
+        " COALESCE(t.route, 'adviser') AS route,"
+        f" CASE WHEN t.adviser_person_id IS NULL THEN '{ROLE_ADMIN}' ELSE a.role END AS holder_role"
         " FROM tickets t LEFT JOIN villages v ON v.id = t.village_id"
         " LEFT JOIN people a ON a.id = t.adviser_person_id ORDER BY t.id"
     ),
@@ -152,10 +159,6 @@ def m006_ticket_route(db: Database) -> None:
     (money, land …: the village's 村书记 or 村干部 holds it, else the admins); tickets before it are the adviser's
     (NULL reads 'adviser': bot/escalation.py ``route_of``)."""
     db.table("tickets").add_column("route", str)
-
-
-ROLE_ADVISER = "技术顾问"
-ROLE_ADMIN = "管理员"
 
 
 # -- tickets ---------------------------------------------------------------------------------------
@@ -397,9 +400,25 @@ def all_open(db: Database) -> list[dict]:
     return list(db.query(_LIST_SQL.format(where=_OPEN.format(extra="")), []))
 
 
-def recently_answered(db: Database, adviser_person_id: int | None = None, limit: int = 30) -> list[dict]:
-    """The latest answered or closed tickets (one adviser's, or everyone's when None), newest first."""
+def open_of_village(db: Database, village_id: int, route: str) -> list[dict]:
+    """Esc101: one village's open tickets of one route (a cadre login's queue: its village's), oldest first."""
+    where = _OPEN.format(extra="AND t.village_id = ? AND t.route = ?")
+    return list(db.query(_LIST_SQL.format(where=where), [village_id, route]))
+
+
+def recently_answered(
+    db: Database,
+    adviser_person_id: int | None = None,
+    limit: int = 30,
+    *,
+    village: tuple[int, str] | None = None,
+) -> list[dict]:
+    """The latest answered or closed tickets (one adviser's, or everyone's when None; esc101: ``village``, one village's
+    of one route), newest first."""
+    params: list[int | str]
     extra, params = ("AND t.adviser_person_id = ?", [adviser_person_id]) if adviser_person_id else ("", [])
+    if village is not None:
+        extra, params = "AND t.village_id = ? AND t.route = ?", [*village]
     where = f"t.status != 'open' AND t.answered_at IS NOT NULL {extra} ORDER BY t.answered_at DESC LIMIT ?"
     return list(db.query(_LIST_SQL.format(where=where), [*params, limit]))
 
