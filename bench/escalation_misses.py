@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/escalation_misses.py [--lead 0.6] [--set FILE ...] [--all]
 
-For each development set (by default tests/data/faq_heldout_b[t-y].tsv, none in the precedents) and each question whose
+For each development set (by default tests/data/faq_heldout_*.tsv, none in the precedents: BZ, CA since round 102) and each question whose
 expected label is an entry but the matcher escalated it without asking back, prints the escalation's ``reason`` (the
 rule or doubt that decided: ``diagnosis``, ``compare``, ``safety`` ...), the candidate's reason when a doubt stopped an
 answer, whether the expected answer goes under the ticket's number (``+``: counted apart, ``ticket+answer``), and the
@@ -19,7 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-DEV_SETS = sorted((ROOT / "tests" / "data").glob("faq_heldout_b[t-y].tsv"))
+DEV_SETS = sorted((ROOT / "tests" / "data").glob("faq_heldout_*.tsv"))  # BT-BY precedents since round 102
 
 
 def main() -> int:

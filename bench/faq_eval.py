@@ -11,7 +11,8 @@ AW, blind in the thirty-fourth too, kept outside the repository until its end fi
 AZ, blind in the thirty-sixth session, the development set of round 64 (its over-escalation);
 BA, blind in the thirty-sixth too, kept outside the repository until its end figure, the next development set;
 AL-AO joined the precedents in round 48, AP in round 49, AQ in round 51, AR in round 53, AS in round 54,
-AT-BS in round 95; BT and BU stay development sets),
+AT-BS in round 95, BT-BY in round 102 (less the questions a second labeller disputed:
+precedents/disputed.tsv); BZ and CA stay development sets),
 all written by people who had not seen the matcher. Per set:
   right              top-1: the expected entry, escalation or chit-chat (missing topics mapped by
                      messages/faq/precedents/missing_map.tsv; "as written" counts them wrong); a reply holding

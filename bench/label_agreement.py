@@ -1,6 +1,7 @@
 """How far people agree on the FAQ's labels, and the matcher against each of them (round 43, issue 17 §1).
 
 Run by hand:  .venv/bin/python bench/label_agreement.py [--config config.toml] [--set SET --relabel FILE ...]
+              .venv/bin/python bench/label_agreement.py --set SET --relabel FILE --disputed   # round 102
 
 500 questions of the blind set AK (drawn at random; a precedent set since FAQ round 46,
 messages/faq/precedents/faq_heldout_ak.tsv) were labelled again by two annotators who saw only the label list (the
@@ -9,6 +10,10 @@ _2.tsv). Printed: each pair's agreement (a ``missing:`` topic counts as one labe
 all three agree on, and the matcher's right and confident wrong against the
 writer, each annotator and the majority (the writer's label where all three differ). What people themselves do not
 agree on is the ceiling of any "right" figure measured against one writer's labels.
+
+``--disputed`` (round 102) prints instead the questions whose labels differ (as agreement counts them), one a line:
+set, question, the writer's label, each other's: the rows of messages/faq/precedents/disputed.tsv, which keeps a set's
+doubtful questions out of the precedents once the set joins them.
 """
 
 from __future__ import annotations
@@ -32,11 +37,17 @@ def _one(label: str) -> str:
     return "missing" if label.startswith("missing:") else label
 
 
+def disputed(votes: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """The questions whose labels are not all one (a ``missing:`` topic one label, whatever its name)."""
+    return {q: v for q, v in votes.items() if len({_one(x) for x in v}) > 1}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--config", default=str(ROOT / "config.toml"))
     parser.add_argument("--set", default=str(ROOT / "messages" / "faq" / "precedents" / "faq_heldout_ak.tsv"))
     parser.add_argument("--relabel", action="append", help="another labeller's file: question, label (repeatable)")
+    parser.add_argument("--disputed", action="store_true", help="print the questions labelled otherwise, and stop")
     args = parser.parse_args()
     from bot import config as config_mod
     from bot import faq
@@ -47,6 +58,10 @@ def main() -> int:
     questions = [q for q in sources[1] if all(q in source for source in sources)]
     votes = {q: tuple(source[q] for source in sources) for q in questions}
     n = len(questions)
+    if args.disputed:
+        for q, v in disputed(votes).items():
+            print("\t".join((Path(args.set).stem, q, *v)))
+        return 0
 
     def share(count: int) -> str:
         return f"{count / n:6.1%}"

@@ -3540,12 +3540,14 @@ _SPECIES_LABEL_RE = re.compile(r"^species\.[^.]+\.")
 
 
 def load_precedents(folder: str | Path, leave_out: Iterable[str] = ()) -> list[tuple[str, str]]:
-    """(question, label) of every set in ``folder`` (``*.tsv`` but the missing-topic map; ``leave_out``: set
-    names, e.g. 'faq_heldout_h'); a missing topic counts as its entry in ``missing_map.tsv``, else as a question
-    for an adviser (the knowledge had nothing for it)."""
+    """(question, label) of every set in ``folder`` (``*.tsv`` but the missing-topic map and the disputed list;
+    ``leave_out``: set names, e.g. 'faq_heldout_h'); a missing topic counts as its entry in ``missing_map.tsv``,
+    else as a question for an adviser (the knowledge had nothing for it). A question of a set that a second
+    labeller labelled otherwise (``disputed.tsv``, round 102) is no precedent: a doubtful label teaches noise."""
     folder = Path(folder)
     missing = load_missing_map(folder / "missing_map.tsv")
-    skip = {"missing_map", *leave_out}
+    disputed = load_disputed(folder / "disputed.tsv")
+    skip = {"missing_map", "disputed", *leave_out}
     return [
         (
             case.question,
@@ -3554,7 +3556,18 @@ def load_precedents(folder: str | Path, leave_out: Iterable[str] = ()) -> list[t
         for path in sorted(folder.glob("*.tsv"))
         if path.stem not in skip
         for case in load_eval_set(path)
+        if (path.stem, case.question) not in disputed
     ]
+
+
+def load_disputed(path: str | Path) -> frozenset[tuple[str, str]]:
+    """``{(set name, question)}`` of a tab-separated file (set, question, the writer's label, the second labeller's;
+    absent file: none): the questions whose two labels differ, left out of the precedents (round 102)."""
+    path = Path(path)
+    if not path.exists():
+        return frozenset()
+    rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines())
+    return frozenset((row[0].strip(), row[1].strip()) for row in rows if row[0].strip() and row[0][0] != "#")
 
 
 def masked_precedents(questions: Sequence[str], mask: Callable[[str], str], messages_dir: str | Path) -> list[str]:

@@ -992,6 +992,10 @@ def test_really_is_not_a_dispute_and_a_neighbours_goats_are_a_technique_question
     assert index.match("隔壁的羊把我的树啃死了 要他赔").kind == "escalate"
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="round 102, BT-BY in the precedents (changed): species.小叶榄仁.pruning (species_topic) -> escalate (model)",
+)
 def test_shortening_a_tree_is_pruning_not_felling(index):
     assert index.match("门口的小叶榄仁太高 能不能锯掉上面一截").entry_id == "species.小叶榄仁.pruning"
     assert index.match("门口的小叶榄仁太高 想砍掉").kind == "escalate"
@@ -2134,14 +2138,8 @@ def test_round_26_a_trees_field_the_model_is_sure_of_sends_a_campaign_answer_to_
         ("有没有宣传画可以贴村口", "camp.publicity"),
         ("上山挖坑蚊子咬死人 有什么办法", "tech.mosquitoes"),
         ("屋边种了树蚊多了怎么办", "tech.mosquitoes"),
-        pytest.param(
-            "种树那天要不要带驱蚊水",
-            "tech.mosquitoes",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="round 95, AT-BS in the precedents (changed): tech.mosquitoes (ranked) -> escalate (not_sure)",
-            ),
-        ),
+        # round 95 (AT-BS in the precedents) sent it to a person (not_sure); round 102 (BT-BY) answers it again
+        ("种树那天要不要带驱蚊水", "tech.mosquitoes"),
     ],
 )
 def test_round_26_entries_for_the_topics_asked_most_that_none_covered(index, question, entry_id):

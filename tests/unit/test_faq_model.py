@@ -95,6 +95,10 @@ def test_the_model_answers_what_the_rules_could_not_read(index, question, expect
     assert (faq.result_label(result), result.reason) == (expected, "model")
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="round 102, BT-BY in the precedents (changed): escalate (model) -> escalate (precedents): a ticket still, now the precedents' (premise moved)",
+)
 def test_an_answer_the_model_reads_as_a_persons_keeps_the_answer_as_candidate(index):
     question = "新种的龙眼上面爬满了那种会跳的小虫，叶子被吸得卷起来，一般是什么虫？"  # Z: one's own tree's trouble
     assert faq.result_label(without_model(index).match(question)) == "species.龙眼.pests"

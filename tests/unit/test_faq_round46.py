@@ -49,13 +49,9 @@ THANKS_FIRST = [
     "唔该晒 辛苦你 杨梅几月种",
     "辛苦了 谢谢 桂花种多深",
     "好的谢谢 荔枝要浇几多水",
-    pytest.param(
-        "多谢 辛苦晒 荔枝树穴挖多大",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="round 88: answered by the model with the model's lead for it under [sure] support_lead (0.3, 0.15): a ticket",
-        ),
-    ),
+    # round 88 sent it to a person (the model's lead under [sure] support_lead); round 102 (BT-BY in the precedents)
+    # answers it: species.荔枝.spacing with its light, as the bare '荔枝树穴挖多大' reads the spacing on main too
+    "多谢 辛苦晒 荔枝树穴挖多大",
 ]
 
 

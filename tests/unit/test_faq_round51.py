@@ -36,6 +36,7 @@ LEFT = {
     "认养咗棵树 可唔可以出张证明": "the certificate entry says nothing of adopted trees (no certificate is made for them): not sure",
     "认种的树能开证明吗": "the closest precedents read volunteering (camp.volunteers): a confident wrong left",
     "之前喷药脸上起疹 这次要怎么防护": "round 95, AT-BS in the precedents (changed): tech.pesticide_safety (model) -> escalate (not_sure)",
+    "树苗去哪拿 每户可以领几棵": "round 102, BT-BY in the precedents (changed): camp.seedlings (model) -> escalate (not_sure), offered second",
     # round 64 (the merge of rounds 63 and 64) had the retrained model's lead on tech.house_distance at 0.29, under [model]
     # doubt (0.3); round 68's retrained model leads by 0.33 again: '树种在屋边要离几米才保险' is answered
 }
