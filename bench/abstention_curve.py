@@ -198,6 +198,16 @@ GATES: dict[str, tuple[tuple[float, ...], Any]] = {
         _grid(0.0, 0.3, 0.4, 0.5),
         lambda s, t: s["near_escalate"] >= 2 and s["near_agree"] == 0 and s["near_top"] >= t,
     ),
+    "nearest tickets≥3, top≥t": (
+        _grid(0.0, 0.3, 0.4, 0.45, 0.5),
+        lambda s, t: s["near_escalate"] >= 3 and s["near_top"] >= t,
+    ),
+    "nearest tickets≥2, none agrees, model a person ≥t": (
+        _grid(0.0, 0.3, 0.5, 1.0),
+        lambda s, t: (
+            s["near_escalate"] >= 2 and s["near_agree"] == 0 and s["model"] == "escalate" and s["model_lead"] >= t
+        ),
+    ),
     "nearest tickets≥2, none agrees, support<t": (
         _grid(0.0, 0.3, 9.0),
         lambda s, t: s["near_escalate"] >= 2 and s["near_agree"] == 0 and s["support"] < t,
@@ -300,6 +310,7 @@ def main() -> int:
     parser.add_argument("--relabel", action="append", help="SET=FILE: a second labelling of a set (repeatable)")
     parser.add_argument("--gate", action="append", help="only these candidate gates (by name; repeatable)")
     parser.add_argument("--no-curve", action="store_true", help="only the configured gate, measured")
+    parser.add_argument("--no-measure", action="store_true", help="only the curve (no run with the gate off and on)")
     parser.add_argument("--show", action="store_true", help="list the answers the configured gate stops")
     args = parser.parse_args()
     from bot import config as config_mod
@@ -327,6 +338,8 @@ def main() -> int:
                         mark = "!" if r.wrong else ("=" if r.right else " ")
                         print(f"  {mark} {r.set}\t{r.question}\texpected {r.target}\tgot {r.got}\t({r.s['reason']})")
 
+    if args.no_measure:
+        return 0
     sets = {p.stem[12:]: faq.load_eval_set(p) for p in [*choose, *confirm]}
     measured(index, sets, missing_map)
     agreed = {}

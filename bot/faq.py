@@ -1443,8 +1443,9 @@ class FaqIndex:
         of them is answered so: ``[sure] tickets_nearby`` of the ``[precedents] nearest`` precedents are tickets, none
         gives this answer (its entry, the second field it holds, or that field of any tree), the closest at least
         ``tickets_cosine`` alike. Chosen by bench/abstention_curve.py on BT-BY, confirmed on BZ and CA: of all the
-        signals an answer carries, the only gate that removed two confident wrong answers or more per right answer it
-        cost on both (10 for 1, 3 for 0)."""
+        signals an answer carries, only the nearest precedents' tickets removed two confident wrong answers or more per
+        right answer they cost on both (three tickets at 0.45: 6 for 0 and 3 for 0; two at 0.3 removed 10 for 1 and 3
+        for 0 but cost 18 answers the earlier rounds' own checks pin, three at 0.45 one)."""
         if not self.sure.tickets_nearby:
             return False
         near = self._nearest(norm)
