@@ -3207,6 +3207,21 @@ def answers_after_switching_off_asked(norm: str) -> bool:
     )
 
 
+# round 94 (22n's lefts: '退订咗仲会唔会有提醒' had switched the reminders off): what comes of 退订, asked ('如果退订 仲会唔会发
+# 提醒俾我', '取消订阅之后仲收唔收到提醒'): a question about the reminders after it, answered, never the stop itself
+_REMINDERS_AFTER_OFF_RE = re.compile(r"提醒|通知|推送|消息|信息")
+
+
+def reminders_after_switching_off_asked(norm: str) -> bool:
+    """Round 94: whether reminders still come after 退订, asked (normalised text); the adviser's answers asked are
+    ``answers_after_switching_off_asked``'s."""
+    off = _SWITCHED_OFF_SAID_RE.search(norm or "")
+    if off is None or len(norm) > 32 or answers_after_switching_off_asked(norm):
+        return False
+    rest = norm[off.end() :]
+    return bool(_REMINDERS_AFTER_OFF_RE.search(rest)) and is_question(rest)
+
+
 def reminders_declined(norm: str) -> bool:
     """'现在不想收了', '依家又想要返 得唔得': the wish about the reminders declined or changed, said after a request said
     first (handlers/core.py): what is said last decides."""

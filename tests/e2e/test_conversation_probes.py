@@ -73,6 +73,8 @@ KINDS = {
         # round 92: whether an adviser's answers still come after 退订 ('退订之后仲收唔收到专家回复'): answered by the line
         # that they are no reminder (answers_unwanted's reply; tests/e2e/test_conversation_round92.py checks it)
         "answers_unwanted",
+        # round 94: whether reminders still come after 退订 ('退订咗仲会唔会有提醒'): what 退订 stops, nothing switched off
+        "reminders_after_off_asked",
     },
     # round 68 (20y): trees reported, then a question in the clauses after ('木眠树一棵 顺便问几时淋水'): the record (checked
     # below: a record left) with the question answered or sent on (planting_text_then_asked)
