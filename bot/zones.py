@@ -215,6 +215,28 @@ _NOT_THE_ZONES = re.compile(
 )
 
 
+# round 94 (22n: '我想认领几棵树自己种 唔系认领责任区' had been the zone list): the zones refused in a clause of its own,
+# before the trees' wish or after it ('唔系认领片区 系认领种树', '认领几棵果树 唔系管护区嗰种'): that clause left out (the
+# pledge reads the rest); the trees refused for the zones ('唔系认领树 系认领责任区') are no refusal of the zones
+_ZONES_REFUSED = re.compile(
+    r"(?:^|(?<=[\s,，。、;；]))(?:我)?(?:讲的|讲嘅|说的|指的)?(?:不是|唔系|并非|并唔系)(?:话)?(?:要)?(?:认领|领)?"
+    r"(?:个|块|片)?(?:党员)?(?:责任区|片区|管护区|管护片区)(?:嗰种|嗰个|嗰块|那种|那个|那块)?[啊呀嘛喎啦]*[\s,，。、;；]*"
+)
+# what is left of the clause saying what is meant instead ('系认领种树', '我讲嘅系认种树', '而是认领树')
+_MEANT_INSTEAD = re.compile(r"^(?:我)?(?:讲的|讲嘅|说的|指的)?(?:系|是|而是)(?=认|想|要|我)")
+
+
+def zones_refused(text: str | None) -> str | None:
+    """'唔系认领片区 系认领种树' -> '认领种树', '我想认领几棵树自己种 唔系认领责任区' -> '我想认领几棵树自己种'; None for a
+    text that refuses no zone (pure)."""
+    said = (text or "").strip()
+    found = _ZONES_REFUSED.search(said)
+    if not found:
+        return None
+    rest = _MEANT_INSTEAD.sub("", (said[: found.start()] + " " + said[found.end() :]).strip(" ,，。、;；"))
+    return rest if re.search(r"认|种|树", rest) else None  # the trees meant instead, else no refusal read
+
+
 def zones_not_meant(text: str | None) -> str | None:
     """'认领 唔系认领责任区 系认领种树 两棵桂花' -> '认领 两棵桂花' (bot/pledges.py reads it); None for a text that takes back
     no zone."""
