@@ -128,10 +128,14 @@ def tending_told(meaning: str) -> bool:
 # round 89 (22g: '石岗片嗰块我嚟管 党员责任区点报'): or with how to claim it asked after ('石岗片我负责 点样报'), 我负责 with no
 # 来 too
 _HOW_CLAIMED_AFTER = r"(?:(?:党员)?(?:责任区)?(?:要)?(?:怎么|怎样|如何)(?:样)?(?:报|认领|认|登记|申请|弄|搞)?)?"
+# round 94 (22n: '石岗片我嚟管 帮我登记落去' had become a ticket): or with the entry asked after ('帮我记低', '记落去', '帮我报上
+# 去'), taken on as 看住 (睇住) or 包了 (包咗) too
+_ENTRY_ASKED_AFTER = r"(?:帮我|同我|麻烦|请)?(?:登记|记|报|录)(?:下去|上去|进去|入去|下来|低|下|一下|落)?"
+_TAKEN_AFTER = rf"(?:吧|啦|嘞|咯|喇|呀|啊)?(?:{_HOW_CLAIMED_AFTER}|{_ENTRY_ASKED_AFTER})$"
 _MOVE_OR_TAKE_RE = re.compile(
     r"(?:换|转|调|改|搬)[^，。,\s]{0,4}?(?:去|到|做|成|落)|认领|领(?!导)|拣|选"
-    rf"|我(?:(?:来|去)(?:管护|看管|管理|管|负责|照顾|打理)|负责)(?=(?:吧|啦|嘞|咯|喇|呀|啊)?{_HOW_CLAIMED_AFTER}$)"
-    rf"|(?:交给|交俾|留给|归)我(?:来)?(?:管护|管|负责)?(?=(?:吧|啦|呀|啊)?{_HOW_CLAIMED_AFTER}$)"
+    rf"|我(?:(?:来|去)(?:管护|看管|管理|管|负责|照顾|打理|看住)|负责|包了)(?={_TAKEN_AFTER})"
+    rf"|(?:交给|交俾|留给|归)我(?:来)?(?:管护|管|负责)?(?={_TAKEN_AFTER})"
 )
 _DENIED_RE = re.compile(r"(?:不|别|莫)(?:想|要|用|会|使)?(?:换|转|调|改|搬|认领|领|拣|选)")
 _GENERIC_NAME_WORDS = ("责任区", "党员", "一片", "一块", "片区", "管护区")
@@ -304,6 +308,14 @@ _HOLDERS_ASKED_RE = re.compile(
 _ZONE_LIKE_RE = re.compile(r"(?<![这那哪几一呢嗰边两三四五六七八九十])[\u4e00-\u9fff]{2,4}?片(?!区)")
 
 
+# round 94: whether one may take it on, asked ('长塘片我嚟管得唔得', '石岗片交给我管可以吗'): the list (who holds each),
+# never the claim
+_MAY_I_TAKE_IT_RE = re.compile(
+    r"我(?:来|去)?(?:管护|看管|管理|管|负责|照顾|打理|看住)(?:吧|啦)?"
+    r"(?:行不行|得不得|可不可以|可以吗|可以不|行吗|得吗|好不好|好吗|得不)$"
+)
+
+
 def holders_asked(norm: str, as_sent: str = "") -> bool:
     """Whether a zone is held, by whom, or which are not, asked (pure; ``norm``: the normalised text): the zone's word
     or a zone's name ('长塘片') said, a question of someone taking it ('有人认领了没有', '哪些还没有人管')."""
@@ -312,7 +324,9 @@ def holders_asked(norm: str, as_sent: str = "") -> bool:
     if not (any(word in norm for word in ("责任区", "管护区", "护绿区")) or _ZONE_LIKE_RE.search(norm)):
         return False
     # issue 17 §5 (22a: '石岗片同长塘片有边个党员认领咗'): who holds them, read by the request frame
-    return bool(_HOLDERS_ASKED_RE.search(norm)) or request_frames.zone_holders_asked(nlu.request_frame(norm, as_sent))
+    if _HOLDERS_ASKED_RE.search(norm) or _MAY_I_TAKE_IT_RE.search(norm):
+        return True
+    return request_frames.zone_holders_asked(nlu.request_frame(norm, as_sent))
 
 
 def where_or_how_to_claim_asked(norm: str) -> bool:

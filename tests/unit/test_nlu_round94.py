@@ -52,3 +52,27 @@ def test_a_few_trees_wished_is_a_pledge_without_count(said, pledged):
     parsed = pledges.parse(said, {})
     assert (parsed is not None) is pledged
     assert parsed is None or not parsed.count
+
+
+_ZONES = ["石岗片", "长塘片"]
+
+
+@pytest.mark.parametrize(
+    ("said", "zone"),
+    [
+        ("石岗片我嚟管 帮我登记落去", "石岗片"),
+        ("长塘片我嚟睇住 帮我记低", "长塘片"),
+        ("长塘片我包咗 帮我报上去", "长塘片"),
+        ("石岗片我负责 点样报", "石岗片"),  # round 89's, kept
+        ("石岗片边个管", None),  # who holds it asked
+        ("长塘片我嚟管得唔得", None),  # whether one may, asked: the list
+        ("石岗片我来管 帮我登记两棵龙眼", None),  # trees counted
+    ],
+)
+def test_zone_taken_on_with_the_entry_asked(said, zone):
+    assert zones.zone_named(nlu.normalize(said), _ZONES) == zone
+
+
+@pytest.mark.parametrize(("said", "asked"), [("长塘片我嚟管得唔得", True), ("石岗片我嚟管", False)])
+def test_whether_one_may_take_it_on_is_the_holders_asked(said, asked):
+    assert zones.holders_asked(nlu.normalize(said)) is asked
