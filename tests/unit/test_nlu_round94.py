@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot import nlu, pledges, zones
+from bot import nlu, planting, pledges, zones
 
 
 @pytest.mark.parametrize(
@@ -76,3 +76,30 @@ def test_zone_taken_on_with_the_entry_asked(said, zone):
 @pytest.mark.parametrize(("said", "asked"), [("长塘片我嚟管得唔得", True), ("石岗片我嚟管", False)])
 def test_whether_one_may_take_it_on_is_the_holders_asked(said, asked):
     assert zones.holders_asked(nlu.normalize(said)) is asked
+
+
+@pytest.mark.parametrize(
+    ("said", "asked"),
+    [
+        ("刚才那个报上去了吗", True),
+        ("头先嗰张报咗上去未", True),
+        ("点解冇回复嘅 头先嗰两棵荔枝记咗未啊", True),
+        ("咁耐都冇回复 啱啱嗰两棵记到未", True),
+        ("我报上去的树有几多棵", False),  # what one reported up, its count asked
+        ("我的名记了没", False),  # one's name, no record
+    ],
+)
+def test_gone_up_asked_just_after_a_record(said, asked):
+    assert planting.recorded_asked(nlu.normalize(said)) is asked
+
+
+@pytest.mark.parametrize(
+    ("said", "retracted"),
+    [
+        ("头先嗰个删咗佢 报错咗", True),
+        ("头先嗰个唔要啦 报错咗", True),
+        ("我报错咗数 应该系三棵", False),  # a correction, not the record dropped
+    ],
+)
+def test_reported_wrong_with_the_drop_is_a_retraction(said, retracted):
+    assert nlu.retraction_said(nlu.normalize(said)) is retracted
