@@ -6581,6 +6581,18 @@ _QUEUE_WHERE_RE = re.compile(
 )
 
 
+# round 94 (22n: '睇下我收到嘅问题' had been small talk): the questions the adviser received, looked at or counted ('看下有什么
+# 问题问我', '我收到了多少条问题', '给我看下村民问我的问题', '有没有新问题给我看下'); 收到 or 问我 makes them his
+_RECEIVED = r"(?:我收到(?:了)?的|(?:村民|大家|群众)?问我的|(?:发)?给我的)"
+_LOOK = r"(?:给我|帮我)?(?:看下|看看|看一下|查下|查看|查查|看)"
+_QUEUE_RECEIVED_RE = re.compile(
+    rf"^{_LOOK}?{_RECEIVED}(?:新)?(?:问题|提问)(?:清单|列表)?(?:{_LOOK})?$"
+    rf"|^{_LOOK}?有(?:什么|哪些|多少|几多)(?:新)?(?:问题|提问)(?:问我|给我|发给我)(?:了)?(?:{_LOOK})?$"
+    rf"|^{_LOOK}?有没有(?:新)?(?:的)?(?:问题|提问)(?:问我|给我|发给我)(?:{_LOOK})?$"
+    r"|^我收到(?:了)?(?:多少|几)(?:条|个)?(?:新)?(?:问题|提问)(?:了)?$"
+)
+
+
 def queue_asked(norm: str, species_table: Mapping) -> bool:
     """The questions waiting for the adviser, asked in words (read for advisers only: a villager's '问题回答了没有' is
     about their own ticket); not a question about a tree ('龙眼的问题怎么回答'). The politeness before it is left out
@@ -6590,6 +6602,8 @@ def queue_asked(norm: str, species_table: Mapping) -> bool:
         return not find_species(norm, species_table)[0]
     if norm and len(norm) <= 24 and _QUEUE_WHERE_RE.match(_INTENT_PARTICLES_RE.sub("", norm.rstrip("?？"))):
         return not find_species(norm, species_table)[0]  # round 93
+    if norm and len(norm) <= 24 and _QUEUE_RECEIVED_RE.match(_INTENT_PARTICLES_RE.sub("", norm.rstrip("?？"))):
+        return not find_species(norm, species_table)[0]  # round 94
     if not norm or len(norm) > 16 or _HOW_RE.search(norm):
         return False
     asked = _QUEUE_RE.search(without_show_me(norm)) or _QUEUE_ANY_LEFT_RE.search(norm)  # round 39

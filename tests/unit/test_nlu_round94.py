@@ -103,3 +103,18 @@ def test_gone_up_asked_just_after_a_record(said, asked):
 )
 def test_reported_wrong_with_the_drop_is_a_retraction(said, retracted):
     assert nlu.retraction_said(nlu.normalize(said)) is retracted
+
+
+@pytest.mark.parametrize(
+    ("said", "asked"),
+    [
+        ("睇下我收到嘅问题", True),
+        ("睇下有咩问题问我", True),
+        ("我收到咗几多条问题", True),
+        ("有冇新问题俾我 睇下", True),
+        ("我收到咗几多棵树苗", False),  # seedlings, no questions
+        ("睇下我收到嘅荔枝问题", False),  # a tree's question
+    ],
+)
+def test_the_questions_received_looked_at(said, asked):
+    assert nlu.queue_asked(nlu.normalize(said), {"荔枝": "荔枝"}) is asked
