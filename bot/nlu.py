@@ -6063,7 +6063,8 @@ _CERTIFICATE_ACTIONS_RE = re.compile(r"打印|下载|保存")
 _GET_IT_AFTER_RE = re.compile(
     # round 30 (19i): the certificate's kind named ('植树证书怎么领', '党员植树纪念证书怎么领取'); printed out ('…打印出来')
     # round 48 (19v): a measure word first, Cantonese 拎 (to fetch: '张奖状点样拎', '我张证书点拎')
-    r"^(?:我的|我嘅|我)?(?:张|那张|这张)?(?:党员)?(?:种树|义务种树)?(?:纪念|荣誉|电子)?(?:的)?证书(?:要|应该|可以|能)?(?:怎么|如何|怎样|去哪里|在哪里|哪里|在哪)(?:才能|可以|能|去)?"
+    # round 94: Cantonese 点 alone for how ('荣誉证书点拎')
+    r"^(?:我的|我嘅|我)?(?:张|那张|这张)?(?:党员)?(?:种树|义务种树)?(?:纪念|荣誉|电子)?(?:的)?证书(?:要|应该|可以|能)?(?:怎么|如何|怎样|去哪里|在哪里|哪里|在哪|点)(?:才能|可以|能|去)?"
     r"(?:领取|领|拿到|拿|下载|打印|查看|看到|看|收到|拎)(?:到|出来)?$"
 )
 # round 48 (19u): when the sender (or the relative who asks through them) gets it, no one else named: having, getting or
@@ -6072,7 +6073,7 @@ _GET_IT_AFTER_RE = re.compile(
 _WHEN_I_GET_IT_RE = re.compile(
     # round 81 (21u '证书几时有得攞'): Cantonese 有得 (to be had) before fetching it
     r"^(?:我的|我|它的|他的|她的|它|他|她)?(?:张|个|那张)?(?:种树|植树|纪念|荣誉|电子)?(?:的)?证书(?:要)?(?:什么时候)(?:才|先|就)?"
-    r"(?:能|可以|会)?(?:有|拿|领|拿到|领到|拎|收到|到手|有得拿|有得领|有得拎)(?:得到)?$"
+    r"(?:能|可以|会)?(?:有|拿|领|拿到|领到|拎|收到|到手|有得拿|有得领|有得拎|发给我|发我)(?:得到)?$"  # round 94: 发给我
     r"|^(?:我|它|他|她)?(?:要)?(?:什么时候)(?:才|先|就)?(?:能|可以|会)?(?:拿|领|拎|收|有)(?:得)?(?:到)?(?:张|个)?"
     r"(?:种树|植树|纪念|荣誉|电子)?(?:的)?证书$"
 )
@@ -6213,9 +6214,24 @@ _CERTIFICATE_NOT_YET_RE = re.compile(
 )
 
 
+# round 94 (22n: '获奖证书点样攞' had been the FAQ's 植绿尽责证书 card): an award's certificate (a winner's 荣誉证书 comes the
+# same way, 我的证书 shows it) named by the award ('获奖证书', '我得奖那张证书'), or the award told first ('评咗先进 荣誉证书点
+# 拎'): the certificate, the award's words left out
+_AWARD_CERTIFICATE_RE = re.compile(r"(?:获奖|得奖|获评|评奖|表彰)(?:的|那张|这张|张)?(?=证书|荣誉证书)")
+_AWARD_TOLD_FIRST_RE = re.compile(r"^(?:我)?(?:评了|评上了?|获了|得了|拿了)(?:先进|奖)(?:了)?[\s,，]*(?=.*证书)")
+
+
+def award_certificate_named(norm: str) -> bool:
+    """Round 94: the certificate asked is an award's ('获奖证书点样攞', '评咗先进 荣誉证书点拎'), normalised text."""
+    return bool(
+        norm and (_AWARD_CERTIFICATE_RE.search(norm) or _AWARD_TOLD_FIRST_RE.search(norm) or "荣誉证书" in norm)
+    )
+
+
 def certificate_asked(norm: str) -> bool:
     """The sender's own certificate, asked for in words (or a relative's checked for: ``relative_certificate_asked``);
     not '证书什么时候发', '证书上的名字写错了', '怎么才有证书'."""
+    norm = _AWARD_CERTIFICATE_RE.sub("", _AWARD_TOLD_FIRST_RE.sub("", norm or "", count=1))  # round 94
     norm = _CERTIFICATE_NAMES_RE.sub("证书", norm) if norm else norm
     norm = _TOLD_OF_CERTIFICATE_RE.sub("", norm, count=1) if norm else norm
     norm = _ROLES_CERTIFICATE_RE.sub("", norm, count=1) if norm else norm

@@ -118,3 +118,20 @@ def test_reported_wrong_with_the_drop_is_a_retraction(said, retracted):
 )
 def test_the_questions_received_looked_at(said, asked):
     assert nlu.queue_asked(nlu.normalize(said), {"荔枝": "荔枝"}) is asked
+
+
+@pytest.mark.parametrize(
+    ("said", "asked", "award"),
+    [
+        ("获奖证书点样攞", True, True),
+        ("评咗先进 荣誉证书点拎", True, True),
+        ("获奖证书几时发俾我", True, True),
+        ("我的证书", True, False),
+        ("点先可以获奖", False, False),  # how to win: the awards' rules
+        ("证书什么时候发", False, False),  # its issuing: the FAQ's
+    ],
+)
+def test_an_awards_certificate_is_ones_certificates(said, asked, award):
+    norm = nlu.normalize(said)
+    assert nlu.certificate_asked(norm) is asked
+    assert nlu.award_certificate_named(norm) is award
