@@ -9249,6 +9249,9 @@ _GREETING_ALONE_RE = re.compile(
 _ACCOUNT_PURPOSE_RE = re.compile(
     r"^(?:请问|想问下|问下|问一下)?(?:这个|这|你们|你)(?:公众号|号|微信号|账号|帐号|机器人|助手|平台)?(?:是|系)?(?:用来)?"
     r"(?:做什么|干什么|干吗|干嘛|搞什么)(?:用)?(?:的|用的)?$"
+    # round 94 (conv92's left: '呢个系乜嘢嚟㗎', normalised 这个是什么来): what this is, Cantonese 乜嘢嚟 (什么来) or 什么东西:
+    # the account when nothing came before it (handlers/core.py: a photo's record or a ticket's window takes it there)
+    r"|^(?:这个|这|这些|呢样)(?:是|系)(?:什么)(?:来|东西)(?:的|来的)?$"
 )
 
 

@@ -135,3 +135,17 @@ def test_an_awards_certificate_is_ones_certificates(said, asked, award):
     norm = nlu.normalize(said)
     assert nlu.certificate_asked(norm) is asked
     assert nlu.award_certificate_named(norm) is award
+
+
+@pytest.mark.parametrize(
+    ("said", "asked"),
+    [
+        ("呢个系乜嘢嚟㗎", True),
+        ("呢个系咩嚟嘅", True),
+        ("呢个系做咩嘅", True),  # round 92's
+        ("这个活动是什么", False),  # a thing named
+        ("呢个系乜嘢树嚟㗎", False),  # a tree asked
+    ],
+)
+def test_what_this_is_asked_alone(said, asked):
+    assert nlu.account_purpose_asked(nlu.normalize(said)) is asked
