@@ -96,6 +96,24 @@ _OWN_TENDING_RE = re.compile(
 _WHETHER_TENDED_RE = re.compile(r"^我(?:本季|今年|这个月|今个月|最近|上个月)*有没有(?:去)?管护(?:过)?(?:啊|呀)?$")
 
 
+# round 94 (22n's lefts: '责任区分咗俾我未' had the whole list): one's own zone asked, whether one was given one or which
+# ('我有冇分到责任区', '我分到边块责任区', '俾我嘅责任区定咗未', '责任区有冇我份'; normalised): one's own (its holders and
+# care rounds), or that none is held yet and how to claim one
+_ZONE = r"(?:党员)?(?:责任区|管护区)"
+_OWN_ZONE_ASKED_RE = re.compile(
+    rf"^{_ZONE}(?:分|划|派|安排|定)(?:了)?(?:给|俾)我(?:了)?(?:没有|没|吗|未|冇)$"
+    rf"|^我(?:有没有|有无|有冇|有)(?:分到|分配到|分了|领到|划到)(?:块|片|个)?{_ZONE}(?:了)?(?:吗|没有|没)?$"
+    rf"|^我(?:分到|分配到|分了|划到)(?:哪|哪一|边|哪个|边个)(?:块|片|个)?{_ZONE}(?:呢|啊|呀)?$"
+    rf"|^(?:给|俾|分给)我的{_ZONE}(?:定|分|划|安排)(?:好)?(?:了)?(?:没有|没|吗|未|冇)$"
+    rf"|^{_ZONE}(?:有没有|有冇|有无)我(?:的)?(?:份)?(?:呢|啊|呀)?$"
+)
+
+
+def own_zone_asked(meaning: str) -> bool:
+    """Round 94: one's own zone asked, whether given or which (pure; normalised text)."""
+    return bool(_OWN_ZONE_ASKED_RE.match((meaning or "").rstrip("?？。!！ ")))
+
+
 def own_tending_asked(meaning: str) -> bool:
     """The member's own 管护 asked after, how many or whether (pure; ``meaning`` is handlers.core's)."""
     return bool(_OWN_TENDING_RE.match(meaning or "") or _WHETHER_TENDED_RE.match(meaning or ""))

@@ -316,7 +316,8 @@ def _tending_told(ctx: Ctx) -> bool:
 
 
 def _own_tending_asked(_app, meaning: str) -> bool:
-    return zones.own_tending_asked(meaning)  # '我管护咗几多次', '我呢个月管护过未'
+    # '我管护咗几多次', '我呢个月管护过未'; round 94: one's own zone asked ('责任区分咗俾我未', '我分到边块责任区')
+    return zones.own_tending_asked(meaning) or zones.own_zone_asked(meaning)
 
 
 _zone_list_said = text_means("zones.commands.list", _zone_wished, as_sent=True)

@@ -149,3 +149,18 @@ def test_an_awards_certificate_is_ones_certificates(said, asked, award):
 )
 def test_what_this_is_asked_alone(said, asked):
     assert nlu.account_purpose_asked(nlu.normalize(said)) is asked
+
+
+@pytest.mark.parametrize(
+    ("said", "asked"),
+    [
+        ("责任区分咗俾我未", True),
+        ("我有冇分到责任区", True),
+        ("我分到边块责任区", True),
+        ("俾我嘅责任区定咗未", True),
+        ("责任区分咗俾边个", False),  # who holds them: the list (round 93)
+        ("责任区点样认领", False),
+    ],
+)
+def test_own_zone_asked(said, asked):
+    assert zones.own_zone_asked(nlu.normalize(said)) is asked
