@@ -3218,6 +3218,8 @@ def reminders_after_switching_off_asked(norm: str) -> bool:
     off = _SWITCHED_OFF_SAID_RE.search(norm or "")
     if off is None or len(norm) > 32 or answers_after_switching_off_asked(norm):
         return False
+    if reminders_said(norm) is not None:
+        return False  # a request said ('上次退订了 后悔了 还是提醒我吧': on again; 还是 is no question there)
     rest = norm[off.end() :]
     return bool(_REMINDERS_AFTER_OFF_RE.search(rest)) and is_question(rest)
 

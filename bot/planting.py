@@ -807,7 +807,7 @@ def _as_recorded(received: re.Match) -> str:
 
 # round 94 (22n: '刚才那个报上去了吗', '头先嗰张报咗上去未'): gone up (报上去, 交上去, 上咗去) read as recorded (记上去了); never
 # what one reported up (报上去的)
-_WENT_UP_RE = re.compile(r"(?:报|交|传)?(?:了)?上(?:了)?去(?:了)?(?!的)")
+_WENT_UP_RE = re.compile(r"(?<![记录])(?:报|交|传)?(?:了)?上(?:了)?去(?:了)?(?!的)")  # 记上去 is read as it is
 _FILLER_FIRST_RE = re.compile(r"^(?:嗯+|呃+|哦+|啊+|那个|这个)+")
 # conv83a (21z): no reply seen said after the question ('记录咗未啊 冇见回复', '登记好未 冇收到回复'): the question's
 _NO_REPLY_AFTER_RE = re.compile(

@@ -18,6 +18,8 @@ from bot import nlu, planting, pledges, zones
         ("退订 唔好再提醒我", False),  # the stop said
         ("退订", False),
         ("退订之后仲收唔收到专家回复", False),  # the adviser's answers: answers_after_switching_off_asked's
+        ("上次退订了 后悔了 还是提醒我吧", False),  # 19m: on again, 还是 no question
+        ("之前退订了 提醒还是给我开回来吧", False),  # 21r
     ],
 )
 def test_reminders_after_switching_off_asked(said, asked):
@@ -85,6 +87,7 @@ def test_whether_one_may_take_it_on_is_the_holders_asked(said, asked):
         ("头先嗰张报咗上去未", True),
         ("点解冇回复嘅 头先嗰两棵荔枝记咗未啊", True),
         ("咁耐都冇回复 啱啱嗰两棵记到未", True),
+        ("嗯我上个礼拜报的那个三棵荔枝有没有记上去啊", True),  # 21s: 记上去 read as it is
         ("我报上去的树有几多棵", False),  # what one reported up, its count asked
         ("我的名记了没", False),  # one's name, no record
     ],
