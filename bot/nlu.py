@@ -3207,6 +3207,23 @@ def answers_after_switching_off_asked(norm: str) -> bool:
     )
 
 
+# round 94 (22n's lefts: '退订咗仲会唔会有提醒' had switched the reminders off): what comes of 退订, asked ('如果退订 仲会唔会发
+# 提醒俾我', '取消订阅之后仲收唔收到提醒'): a question about the reminders after it, answered, never the stop itself
+_REMINDERS_AFTER_OFF_RE = re.compile(r"提醒|通知|推送|消息|信息")
+
+
+def reminders_after_switching_off_asked(norm: str) -> bool:
+    """Round 94: whether reminders still come after 退订, asked (normalised text); the adviser's answers asked are
+    ``answers_after_switching_off_asked``'s."""
+    off = _SWITCHED_OFF_SAID_RE.search(norm or "")
+    if off is None or len(norm) > 32 or answers_after_switching_off_asked(norm):
+        return False
+    if reminders_said(norm) is not None:
+        return False  # a request said ('上次退订了 后悔了 还是提醒我吧': on again; 还是 is no question there)
+    rest = norm[off.end() :]
+    return bool(_REMINDERS_AFTER_OFF_RE.search(rest)) and is_question(rest)
+
+
 def reminders_declined(norm: str) -> bool:
     """'现在不想收了', '依家又想要返 得唔得': the wish about the reminders declined or changed, said after a request said
     first (handlers/core.py): what is said last decides."""
@@ -6048,7 +6065,8 @@ _CERTIFICATE_ACTIONS_RE = re.compile(r"打印|下载|保存")
 _GET_IT_AFTER_RE = re.compile(
     # round 30 (19i): the certificate's kind named ('植树证书怎么领', '党员植树纪念证书怎么领取'); printed out ('…打印出来')
     # round 48 (19v): a measure word first, Cantonese 拎 (to fetch: '张奖状点样拎', '我张证书点拎')
-    r"^(?:我的|我嘅|我)?(?:张|那张|这张)?(?:党员)?(?:种树|义务种树)?(?:纪念|荣誉|电子)?(?:的)?证书(?:要|应该|可以|能)?(?:怎么|如何|怎样|去哪里|在哪里|哪里|在哪)(?:才能|可以|能|去)?"
+    # round 94: Cantonese 点 alone for how ('荣誉证书点拎')
+    r"^(?:我的|我嘅|我)?(?:张|那张|这张)?(?:党员)?(?:种树|义务种树)?(?:纪念|荣誉|电子)?(?:的)?证书(?:要|应该|可以|能)?(?:怎么|如何|怎样|去哪里|在哪里|哪里|在哪|点)(?:才能|可以|能|去)?"
     r"(?:领取|领|拿到|拿|下载|打印|查看|看到|看|收到|拎)(?:到|出来)?$"
 )
 # round 48 (19u): when the sender (or the relative who asks through them) gets it, no one else named: having, getting or
@@ -6057,7 +6075,7 @@ _GET_IT_AFTER_RE = re.compile(
 _WHEN_I_GET_IT_RE = re.compile(
     # round 81 (21u '证书几时有得攞'): Cantonese 有得 (to be had) before fetching it
     r"^(?:我的|我|它的|他的|她的|它|他|她)?(?:张|个|那张)?(?:种树|植树|纪念|荣誉|电子)?(?:的)?证书(?:要)?(?:什么时候)(?:才|先|就)?"
-    r"(?:能|可以|会)?(?:有|拿|领|拿到|领到|拎|收到|到手|有得拿|有得领|有得拎)(?:得到)?$"
+    r"(?:能|可以|会)?(?:有|拿|领|拿到|领到|拎|收到|到手|有得拿|有得领|有得拎|发给我|发我)(?:得到)?$"  # round 94: 发给我
     r"|^(?:我|它|他|她)?(?:要)?(?:什么时候)(?:才|先|就)?(?:能|可以|会)?(?:拿|领|拎|收|有)(?:得)?(?:到)?(?:张|个)?"
     r"(?:种树|植树|纪念|荣誉|电子)?(?:的)?证书$"
 )
@@ -6198,9 +6216,24 @@ _CERTIFICATE_NOT_YET_RE = re.compile(
 )
 
 
+# round 94 (22n: '获奖证书点样攞' had been the FAQ's 植绿尽责证书 card): an award's certificate (a winner's 荣誉证书 comes the
+# same way, 我的证书 shows it) named by the award ('获奖证书', '我得奖那张证书'), or the award told first ('评咗先进 荣誉证书点
+# 拎'): the certificate, the award's words left out
+_AWARD_CERTIFICATE_RE = re.compile(r"(?:获奖|得奖|获评|评奖|表彰)(?:的|那张|这张|张)?(?=证书|荣誉证书)")
+_AWARD_TOLD_FIRST_RE = re.compile(r"^(?:我)?(?:评了|评上了?|获了|得了|拿了)(?:先进|奖)(?:了)?[\s,，]*(?=.*证书)")
+
+
+def award_certificate_named(norm: str) -> bool:
+    """Round 94: the certificate asked is an award's ('获奖证书点样攞', '评咗先进 荣誉证书点拎'), normalised text."""
+    return bool(
+        norm and (_AWARD_CERTIFICATE_RE.search(norm) or _AWARD_TOLD_FIRST_RE.search(norm) or "荣誉证书" in norm)
+    )
+
+
 def certificate_asked(norm: str) -> bool:
     """The sender's own certificate, asked for in words (or a relative's checked for: ``relative_certificate_asked``);
     not '证书什么时候发', '证书上的名字写错了', '怎么才有证书'."""
+    norm = _AWARD_CERTIFICATE_RE.sub("", _AWARD_TOLD_FIRST_RE.sub("", norm or "", count=1))  # round 94
     norm = _CERTIFICATE_NAMES_RE.sub("证书", norm) if norm else norm
     norm = _TOLD_OF_CERTIFICATE_RE.sub("", norm, count=1) if norm else norm
     norm = _ROLES_CERTIFICATE_RE.sub("", norm, count=1) if norm else norm
@@ -6566,6 +6599,18 @@ _QUEUE_WHERE_RE = re.compile(
 )
 
 
+# round 94 (22n: '睇下我收到嘅问题' had been small talk): the questions the adviser received, looked at or counted ('看下有什么
+# 问题问我', '我收到了多少条问题', '给我看下村民问我的问题', '有没有新问题给我看下'); 收到 or 问我 makes them his
+_RECEIVED = r"(?:我收到(?:了)?的|(?:村民|大家|群众)?问我的|(?:发)?给我的)"
+_LOOK = r"(?:给我|帮我)?(?:看下|看看|看一下|查下|查看|查查|看)"
+_QUEUE_RECEIVED_RE = re.compile(
+    rf"^{_LOOK}?{_RECEIVED}(?:新)?(?:问题|提问)(?:清单|列表)?(?:{_LOOK})?$"
+    rf"|^{_LOOK}?有(?:什么|哪些|多少|几多)(?:新)?(?:问题|提问)(?:问我|给我|发给我)(?:了)?(?:{_LOOK})?$"
+    rf"|^{_LOOK}?有没有(?:新)?(?:的)?(?:问题|提问)(?:问我|给我|发给我)(?:{_LOOK})?$"
+    r"|^我收到(?:了)?(?:多少|几)(?:条|个)?(?:新)?(?:问题|提问)(?:了)?$"
+)
+
+
 def queue_asked(norm: str, species_table: Mapping) -> bool:
     """The questions waiting for the adviser, asked in words (read for advisers only: a villager's '问题回答了没有' is
     about their own ticket); not a question about a tree ('龙眼的问题怎么回答'). The politeness before it is left out
@@ -6575,6 +6620,8 @@ def queue_asked(norm: str, species_table: Mapping) -> bool:
         return not find_species(norm, species_table)[0]
     if norm and len(norm) <= 24 and _QUEUE_WHERE_RE.match(_INTENT_PARTICLES_RE.sub("", norm.rstrip("?？"))):
         return not find_species(norm, species_table)[0]  # round 93
+    if norm and len(norm) <= 24 and _QUEUE_RECEIVED_RE.match(_INTENT_PARTICLES_RE.sub("", norm.rstrip("?？"))):
+        return not find_species(norm, species_table)[0]  # round 94
     if not norm or len(norm) > 16 or _HOW_RE.search(norm):
         return False
     asked = _QUEUE_RE.search(without_show_me(norm)) or _QUEUE_ANY_LEFT_RE.search(norm)  # round 39
@@ -6704,6 +6751,7 @@ _DROP = (
     # retraction of the one reader (while a record is collected too: its 取消)
     r"|(?:发|拍|影|传|选|揿|按|点)错(?:了)?(?:照片|相片|图片|相|图)"
     r"|发错|拍错|讲错|说错|错了|影错|记错|打错"
+    r"|报错|登记错|填错"  # round 94 (22n: '头先嗰个删咗佢 报错咗'): reported wrong
     r"|揿错|按错"  # round 90 (22k: '撳错咗 唔系想报种树'): pressed wrong (Cantonese 撳, normalised 揿)  # round 22: 取消 first ('取消刚才那个'), said wrong ('讲错咗')
     r"|撤(?=了|它|佢|咗|$))"  # round 68 (20y): 撤 alone, its 了 a particle ('啱啱报嗰条帮我撤咗')
 )
@@ -9205,6 +9253,9 @@ _GREETING_ALONE_RE = re.compile(
 _ACCOUNT_PURPOSE_RE = re.compile(
     r"^(?:请问|想问下|问下|问一下)?(?:这个|这|你们|你)(?:公众号|号|微信号|账号|帐号|机器人|助手|平台)?(?:是|系)?(?:用来)?"
     r"(?:做什么|干什么|干吗|干嘛|搞什么)(?:用)?(?:的|用的)?$"
+    # round 94 (conv92's left: '呢个系乜嘢嚟㗎', normalised 这个是什么来): what this is, Cantonese 乜嘢嚟 (什么来) or 什么东西:
+    # the account when nothing came before it (handlers/core.py: a photo's record or a ticket's window takes it there)
+    r"|^(?:这个|这|这些|呢样)(?:是|系)(?:什么)(?:来|东西)(?:的|来的)?$"
 )
 
 

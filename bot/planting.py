@@ -745,7 +745,10 @@ _TREES_NAMED = (
     r"|(?:刚刚|刚才|头先|啱先|啱啱)(?:报的|发的|种的)?(?:那|这)?(?:些|个)?"
     rf"(?:[\d{nlu.CN_NUMERALS}]+[{nlu.MEASURE_WORDS}])?(?!名|电话|手机|号|身份|资料)[\u4e00-\u9fff]{{1,4}}?"
 )
-_RECORDED_VERB = r"(?:登记|记录|记)(?:上|到|好|低|下|落|入|成功)(?:去)?(?:了)?"
+# round 94 (22n: '头先嗰两棵荔枝记咗未啊'): or 记 with 了 alone; counted in ('头先报嘅荔枝入咗数未')
+_RECORDED_VERB = (
+    r"(?:(?:登记|记录|记)(?:(?:上|到|好|低|下|落|入|成功)(?:去)?(?:了)?|了(?=没|未|吗|冇))|入(?:了|到)?(?:数|账))"
+)
 _TREES_RECORDED_ASKED_RE = re.compile(
     rf"^(?:{_TREES_NAMED})(?:是不是|是否|有没有)?(?:已经)?{_RECORDED_VERB}(?:{nlu.DONE_YET_WORDS}){nlu.DONE_YET_PARTICLES}$"
     rf"|^(?:{_TREES_NAMED})(?:是不是|是否|有没有)(?:已经)?{_RECORDED_VERB}(?:呀|啊|呢|啦)?$"
@@ -783,8 +786,9 @@ _REPORTED_FIRST_RE = re.compile(
 
 # round 89 (22h: '点解冇回复我 到底记咗冇'): no reply said first, then whether recorded: the second question's (a bare '点解冇
 # 反应' stays the photo's, ``_PHOTO_RECEIVED_RE``)
+# round 94 (22n: '点解冇回复嘅 头先嗰两棵荔枝记咗未啊'): or the wait said with no why ('咁耐都冇回复', '冇反应嘅')
 _NO_REPLY_FIRST_RE = re.compile(
-    r"^(?:你|你们|你哋)?(?:为什么|怎么|点解)(?:都|还|仲|一直)?(?:没有|没|冇|不)(?:什么)?(?:反应|回复|回应|回音|动静|消息|声气|回)"
+    r"^(?:你|你们|你哋)?(?:为什么|怎么|点解|这么耐|这么久|咁耐|等了(?:好)?(?:耐|久))?(?:都|还|仲|一直)?(?:没有|没|冇|不)(?:什么)?(?:反应|回复|回应|回音|动静|消息|声气|回)"
     r"(?:我)?(?:的|呢|啊|呀|嘅)?[，, ]?(?=.)"
 )
 # round 89 (22g: '头先嗰两棵荔枝收到未啊'): the trees just reported named or pointed at, then whether received: as recorded
@@ -801,6 +805,9 @@ def _as_recorded(received: re.Match) -> str:
     return "有没有记到" if received.group("asked_before") is not None else "记到"
 
 
+# round 94 (22n: '刚才那个报上去了吗', '头先嗰张报咗上去未'): gone up (报上去, 交上去, 上咗去) read as recorded (记上去了); never
+# what one reported up (报上去的)
+_WENT_UP_RE = re.compile(r"(?<![记录])(?:报|交|传)?(?:了)?上(?:了)?去(?:了)?(?!的)")  # 记上去 is read as it is
 _FILLER_FIRST_RE = re.compile(r"^(?:嗯+|呃+|哦+|啊+|那个|这个)+")
 # conv83a (21z): no reply seen said after the question ('记录咗未啊 冇见回复', '登记好未 冇收到回复'): the question's
 _NO_REPLY_AFTER_RE = re.compile(
@@ -844,6 +851,7 @@ def recorded_asked(norm: str) -> bool:
     norm = _FILLER_FIRST_RE.sub("", (norm or "").rstrip("？?。.！! "))
     norm = _LOOK_FIRST_RE.sub("", norm).lstrip("，, ")
     norm = _ENTERED_RE.sub("记上了", norm)  # round 82
+    norm = _WENT_UP_RE.sub("记上去了", norm)  # round 94
     norm = _NO_REPLY_AFTER_RE.sub("", norm).rstrip("，, ")  # conv83a
     norm = _HELPER_FIRST_RE.sub("", norm)  # sim71
     norm = _RECEIVED_FIRST_RE.sub("", norm)  # conv88

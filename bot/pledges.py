@@ -529,6 +529,12 @@ def _without_may_i(text: str) -> str:
 _INNER_FILLER_RE = re.compile(r"(?<=认领)\s*(?:那个|这个|嗰个|呢个)\s*(?=[0-9一二两三四五六七八九十几]+\s*[棵株颗])")
 
 
+# round 94 (22n: '我想认领几棵树自己种' had become a ticket, 几 read as how many): a few trees wished by the sender, 几 right
+# after 认领 with a tree and nothing asked after it, is no count (the quota asked, '党员要认领几棵树', '认领几棵树好', is
+# none): the pledge's how-to asks the count and the tree
+_A_FEW_RE = re.compile(r"^((?:我|我家)?(?:想|要|想要)?认领)几(?:棵|株)(?=(?:树|树苗|果树|苗)(?:自己种|来种|种|$|\s))")
+
+
 def parse(text: str | None, species_table: Mapping) -> PledgeText | None:
     """``认领 2棵荔枝 3月`` / ``认领两棵荔枝三月份`` / ``认领 张三 2棵龙眼`` → a PledgeText; None when the text is no
     pledge (a question about pledging, or a care zone: ``认领责任区`` is bot/zones.py's)."""
@@ -540,6 +546,8 @@ def parse(text: str | None, species_table: Mapping) -> PledgeText | None:
     text = nlu.command_typos_fixed(hanzi.simplified(text).strip().strip(_TRAILING))
     text = _INNER_FILLER_RE.sub("", text, count=1)
     text = zones.zones_not_meant(text) or text  # round 82: '认领 唔系认领责任区 系认领种树 两棵桂花'
+    text = zones.zones_refused(text) or text  # round 94: '我想认领几棵树自己种 唔系认领责任区'
+    text = _A_FEW_RE.sub(r"\1", text, count=1)  # round 94: '认领几棵果树' (a few: no count said)
     text = _later_trees_put_down(text)  # round 82
     text = _count_as_pledge(_for_the_household(text))
     led = _without_the_lead(text)

@@ -96,6 +96,24 @@ _OWN_TENDING_RE = re.compile(
 _WHETHER_TENDED_RE = re.compile(r"^我(?:本季|今年|这个月|今个月|最近|上个月)*有没有(?:去)?管护(?:过)?(?:啊|呀)?$")
 
 
+# round 94 (22n's lefts: '责任区分咗俾我未' had the whole list): one's own zone asked, whether one was given one or which
+# ('我有冇分到责任区', '我分到边块责任区', '俾我嘅责任区定咗未', '责任区有冇我份'; normalised): one's own (its holders and
+# care rounds), or that none is held yet and how to claim one
+_ZONE = r"(?:党员)?(?:责任区|管护区)"
+_OWN_ZONE_ASKED_RE = re.compile(
+    rf"^{_ZONE}(?:分|划|派|安排|定)(?:了)?(?:给|俾)我(?:了)?(?:没有|没|吗|未|冇)$"
+    rf"|^我(?:有没有|有无|有冇|有)(?:分到|分配到|分了|领到|划到)(?:块|片|个)?{_ZONE}(?:了)?(?:吗|没有|没)?$"
+    rf"|^我(?:分到|分配到|分了|划到)(?:哪|哪一|边|哪个|边个)(?:块|片|个)?{_ZONE}(?:呢|啊|呀)?$"
+    rf"|^(?:给|俾|分给)我的{_ZONE}(?:定|分|划|安排)(?:好)?(?:了)?(?:没有|没|吗|未|冇)$"
+    rf"|^{_ZONE}(?:有没有|有冇|有无)我(?:的)?(?:份)?(?:呢|啊|呀)?$"
+)
+
+
+def own_zone_asked(meaning: str) -> bool:
+    """Round 94: one's own zone asked, whether given or which (pure; normalised text)."""
+    return bool(_OWN_ZONE_ASKED_RE.match((meaning or "").rstrip("?？。!！ ")))
+
+
 def own_tending_asked(meaning: str) -> bool:
     """The member's own 管护 asked after, how many or whether (pure; ``meaning`` is handlers.core's)."""
     return bool(_OWN_TENDING_RE.match(meaning or "") or _WHETHER_TENDED_RE.match(meaning or ""))
@@ -128,10 +146,14 @@ def tending_told(meaning: str) -> bool:
 # round 89 (22g: '石岗片嗰块我嚟管 党员责任区点报'): or with how to claim it asked after ('石岗片我负责 点样报'), 我负责 with no
 # 来 too
 _HOW_CLAIMED_AFTER = r"(?:(?:党员)?(?:责任区)?(?:要)?(?:怎么|怎样|如何)(?:样)?(?:报|认领|认|登记|申请|弄|搞)?)?"
+# round 94 (22n: '石岗片我嚟管 帮我登记落去' had become a ticket): or with the entry asked after ('帮我记低', '记落去', '帮我报上
+# 去'), taken on as 看住 (睇住) or 包了 (包咗) too
+_ENTRY_ASKED_AFTER = r"(?:帮我|同我|麻烦|请)?(?:登记|记|报|录)(?:下去|上去|进去|入去|下来|低|下|一下|落)?"
+_TAKEN_AFTER = rf"(?:吧|啦|嘞|咯|喇|呀|啊)?(?:{_HOW_CLAIMED_AFTER}|{_ENTRY_ASKED_AFTER})$"
 _MOVE_OR_TAKE_RE = re.compile(
     r"(?:换|转|调|改|搬)[^，。,\s]{0,4}?(?:去|到|做|成|落)|认领|领(?!导)|拣|选"
-    rf"|我(?:(?:来|去)(?:管护|看管|管理|管|负责|照顾|打理)|负责)(?=(?:吧|啦|嘞|咯|喇|呀|啊)?{_HOW_CLAIMED_AFTER}$)"
-    rf"|(?:交给|交俾|留给|归)我(?:来)?(?:管护|管|负责)?(?=(?:吧|啦|呀|啊)?{_HOW_CLAIMED_AFTER}$)"
+    rf"|我(?:(?:来|去)(?:管护|看管|管理|管|负责|照顾|打理|看住)|负责|包了)(?={_TAKEN_AFTER})"
+    rf"|(?:交给|交俾|留给|归)我(?:来)?(?:管护|管|负责)?(?={_TAKEN_AFTER})"
 )
 _DENIED_RE = re.compile(r"(?:不|别|莫)(?:想|要|用|会|使)?(?:换|转|调|改|搬|认领|领|拣|选)")
 _GENERIC_NAME_WORDS = ("责任区", "党员", "一片", "一块", "片区", "管护区")
@@ -215,6 +237,28 @@ _NOT_THE_ZONES = re.compile(
 )
 
 
+# round 94 (22n: '我想认领几棵树自己种 唔系认领责任区' had been the zone list): the zones refused in a clause of its own,
+# before the trees' wish or after it ('唔系认领片区 系认领种树', '认领几棵果树 唔系管护区嗰种'): that clause left out (the
+# pledge reads the rest); the trees refused for the zones ('唔系认领树 系认领责任区') are no refusal of the zones
+_ZONES_REFUSED = re.compile(
+    r"(?:^|(?<=[\s,，。、;；]))(?:我)?(?:讲的|讲嘅|说的|指的)?(?:不是|唔系|并非|并唔系)(?:话)?(?:要)?(?:认领|领)?"
+    r"(?:个|块|片)?(?:党员)?(?:责任区|片区|管护区|管护片区)(?:嗰种|嗰个|嗰块|那种|那个|那块)?[啊呀嘛喎啦]*[\s,，。、;；]*"
+)
+# what is left of the clause saying what is meant instead ('系认领种树', '我讲嘅系认种树', '而是认领树')
+_MEANT_INSTEAD = re.compile(r"^(?:我)?(?:讲的|讲嘅|说的|指的)?(?:系|是|而是)(?=认|想|要|我)")
+
+
+def zones_refused(text: str | None) -> str | None:
+    """'唔系认领片区 系认领种树' -> '认领种树', '我想认领几棵树自己种 唔系认领责任区' -> '我想认领几棵树自己种'; None for a
+    text that refuses no zone (pure)."""
+    said = (text or "").strip()
+    found = _ZONES_REFUSED.search(said)
+    if not found:
+        return None
+    rest = _MEANT_INSTEAD.sub("", (said[: found.start()] + " " + said[found.end() :]).strip(" ,，。、;；"))
+    return rest if re.search(r"认|种|树", rest) else None  # the trees meant instead, else no refusal read
+
+
 def zones_not_meant(text: str | None) -> str | None:
     """'认领 唔系认领责任区 系认领种树 两棵桂花' -> '认领 两棵桂花' (bot/pledges.py reads it); None for a text that takes back
     no zone."""
@@ -282,6 +326,14 @@ _HOLDERS_ASKED_RE = re.compile(
 _ZONE_LIKE_RE = re.compile(r"(?<![这那哪几一呢嗰边两三四五六七八九十])[\u4e00-\u9fff]{2,4}?片(?!区)")
 
 
+# round 94: whether one may take it on, asked ('长塘片我嚟管得唔得', '石岗片交给我管可以吗'): the list (who holds each),
+# never the claim
+_MAY_I_TAKE_IT_RE = re.compile(
+    r"我(?:来|去)?(?:管护|看管|管理|管|负责|照顾|打理|看住)(?:吧|啦)?"
+    r"(?:行不行|得不得|可不可以|可以吗|可以不|行吗|得吗|好不好|好吗|得不)$"
+)
+
+
 def holders_asked(norm: str, as_sent: str = "") -> bool:
     """Whether a zone is held, by whom, or which are not, asked (pure; ``norm``: the normalised text): the zone's word
     or a zone's name ('长塘片') said, a question of someone taking it ('有人认领了没有', '哪些还没有人管')."""
@@ -290,7 +342,9 @@ def holders_asked(norm: str, as_sent: str = "") -> bool:
     if not (any(word in norm for word in ("责任区", "管护区", "护绿区")) or _ZONE_LIKE_RE.search(norm)):
         return False
     # issue 17 §5 (22a: '石岗片同长塘片有边个党员认领咗'): who holds them, read by the request frame
-    return bool(_HOLDERS_ASKED_RE.search(norm)) or request_frames.zone_holders_asked(nlu.request_frame(norm, as_sent))
+    if _HOLDERS_ASKED_RE.search(norm) or _MAY_I_TAKE_IT_RE.search(norm):
+        return True
+    return request_frames.zone_holders_asked(nlu.request_frame(norm, as_sent))
 
 
 def where_or_how_to_claim_asked(norm: str) -> bool:

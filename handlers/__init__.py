@@ -52,6 +52,8 @@ core commands (handlers/core.py):
   a village cadre's 审核: the village's records waiting (round 58)
 - answers_unwanted — an adviser's answers not wanted (我不想收到专家的消息, tidy77): nothing switched off, the reply says
   how the reminders are and that answers come only to one's own questions
+- reminders_after_off_asked — whether reminders still come after 退订, asked (退订咗仲会唔会有提醒, round 94): what 退订
+  stops and how it is undone, nothing switched off
 - reminders_off — 退订
 - reminders_on — 订阅
 faq choice (handlers/faq.py, CHOICE_ROUTES):

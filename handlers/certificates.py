@@ -64,7 +64,17 @@ def on_my_certificates(ctx: Ctx, _match) -> str:
             )
         return ctx.t("certificates.none_staff")
     none = ctx.t("certificates.none_quota", quota=quota) if quota else ctx.t("certificates.none_household")
-    return "\n".join([none, *_why_none(ctx, quota)])
+    return "\n".join([none, *_why_none(ctx, quota), *_award_line(ctx)])
+
+
+def _award_line(ctx: Ctx) -> list[str]:
+    """Round 94: an award's certificate asked ('获奖证书点样攞') with none held: how a 荣誉证书 comes (the office marks the
+    winners at the award dates, bot/awards.py, and it is sent here)."""
+    if ctx.msg.msg_type != "text" or not nlu.award_certificate_named(text_normalized(ctx)):
+        return []
+    first = schedule.date_words(schedule.milestone_date(ctx.config, "first_awards"))
+    annual = schedule.date_words(schedule.milestone_date(ctx.config, "annual_awards"))
+    return [ctx.t("certificates.none_award", first=first, annual=annual)]
 
 
 def _why_none(ctx: Ctx, quota: int) -> list[str]:

@@ -432,6 +432,13 @@ def _answers_unwanted(ctx: Ctx) -> bool:
     return request_frames.answers_stopped(nlu.request_frame(_text_meaning(ctx), ctx.msg.text or ""))
 
 
+@pure
+def _reminders_after_off_asked(ctx: Ctx) -> bool:
+    """Round 94: whether reminders still come after 退订, asked ('退订咗仲会唔会有提醒'): answered, nothing switched off
+    (``nlu.reminders_after_switching_off_asked``; it had been 退订 itself)."""
+    return ctx.msg.msg_type == "text" and nlu.reminders_after_switching_off_asked(nlu.normalize(ctx.msg.text or ""))
+
+
 _reminders_off_words = text_means(
     "core.commands.reminders_off", _reminders_said("off"), _reminders_said_after, as_sent=True
 )
@@ -646,6 +653,11 @@ def on_answers_unwanted(ctx: Ctx, _match) -> str:
     return ctx.t("core.answers_not_reminders")
 
 
+def on_reminders_after_off_asked(ctx: Ctx, _match) -> str:
+    """What 退订 stops and how it is undone; the reminders as they are."""
+    return ctx.t("core.after_unsubscribing")
+
+
 def on_reminders_off(ctx: Ctx, _match) -> str:
     users_store.set_reminders_off(ctx.db, ctx.openid, True)
     outbox_store.cancel_pending(ctx.db, ctx.openid, "退订", kinds=("reminder", "followup", "broadcast"))
@@ -711,6 +723,7 @@ COMMAND_ROUTES: list = [
     Route("help", staged(_help_ahead, _help_then), on_help),
     Route("office_page", staged(_office_page_ahead, _from_the_office), on_office_page),
     Route("answers_unwanted", _answers_unwanted, on_answers_unwanted),  # tidy77: before 退订's words
+    Route("reminders_after_off_asked", _reminders_after_off_asked, on_reminders_after_off_asked),  # round 94
     Route("reminders_off", _reminders_off_words, on_reminders_off),
     Route(
         "reminders_on",

@@ -292,7 +292,11 @@ ZONES_TABLE = FlowTable(
 def _zone_list_wished(ctx: Ctx) -> bool:
     """认领责任区 in words (``_zone_wished``); round 82: never where the zones are said not meant, the trees' pledge meant
     ('认领 唔系认领责任区 系认领种树 两棵桂花': bot/pledges.py's)."""
-    return _zone_list_said(ctx) and not (ctx.msg.msg_type == "text" and zones.zones_not_meant(ctx.msg.text))
+    if not _zone_list_said(ctx) or ctx.msg.msg_type != "text":
+        return False
+    # round 94: nor where the zones are refused in a clause of their own, the trees' wish beside it
+    # ('我想认领几棵树自己种 唔系认领责任区': zones.zones_refused)
+    return not (zones.zones_not_meant(ctx.msg.text) or zones.zones_refused(ctx.msg.text))
 
 
 def _zone_wished(_app, meaning: str, as_sent: str) -> bool:
@@ -312,7 +316,8 @@ def _tending_told(ctx: Ctx) -> bool:
 
 
 def _own_tending_asked(_app, meaning: str) -> bool:
-    return zones.own_tending_asked(meaning)  # '我管护咗几多次', '我呢个月管护过未'
+    # '我管护咗几多次', '我呢个月管护过未'; round 94: one's own zone asked ('责任区分咗俾我未', '我分到边块责任区')
+    return zones.own_tending_asked(meaning) or zones.own_zone_asked(meaning)
 
 
 _zone_list_said = text_means("zones.commands.list", _zone_wished, as_sent=True)
