@@ -1132,7 +1132,11 @@ def _pick_re(verbs: str, places: str, counted: str = "") -> re.Pattern[str]:
     before it is a count, no pick."""
     said = "|".join(_BY_PLACE)
     count = rf"(?!{_NUM}(?:{counted}))" if counted else ""
-    return re.compile(rf"(?:我)?(?:就)?(?:{verbs})?(?:{count}第?({_NUM})(?:{places})?|({said})(?:号|个)?){_PICK_ENDS}")
+    # round 95 (22o: '我要第二棵嗰个'): wished (想要), and what the place points at after it ('第二棵那个', '第一个的那棵')
+    pointed = r"(?:(?:的)?(?:那|这)(?:个|棵|条|项|种)?)?"
+    return re.compile(
+        rf"(?:我)?(?:就)?(?:想)?(?:{verbs})?(?:{count}第?({_NUM})(?:{places})?{pointed}|({said})(?:号|个)?){_PICK_ENDS}"
+    )
 
 
 _PICK_RE = _pick_re("要|选|挑", "号|个|条|项|种")

@@ -2491,3 +2491,13 @@ ROUND_22N_MISSES = {message: why for why, messages in _ROUND_22N_LEFT for messag
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22n.tsv", ROUND_22N_MISSES))
 def test_round_22n_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
+
+
+# Set 22o, written blind (140 probes) and development for round 95 (conv95; main 0ffd1629 131/140)
+_ROUND_22O_LEFT: list[tuple[str, list[str]]] = []
+ROUND_22O_MISSES = {message: why for why, messages in _ROUND_22O_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22o.tsv", ROUND_22O_MISSES))
+def test_round_22o_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
