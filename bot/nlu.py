@@ -6695,6 +6695,8 @@ _THAT_ONE += r"|算数"
 _THAT_ONE += r"|这单|那单|呢单|嗰单|这笔|那笔|算啦"
 # round 90: by a slip of the hand before the drop ('唔小心发错图')
 _THAT_ONE += r"|不小心|手滑"
+# round 95 (22o: '呢条唔要住', '今次唔算'): the record pointed at in Cantonese (呢条, 嗰条), or this time's (今次, 这回)
+_THAT_ONE += r"|呢条|嗰条|今次|这回"
 # round 66 (20v): the photo pointed at, its 张 gone in 张相 read 照片 ('唔要呢张相': 不要呢照片)
 _THAT_ONE += r"|(?:这|那|呢|嗰)(?=照片|相片|图片|相|图)"
 # round 52 (20a): the trees just said pointed at by their count ('唔好登记头先嘅两棵荔枝', '唔好记头先嗰两棵'): it had been
@@ -6996,6 +6998,8 @@ _WHY_DROPPED_RE = re.compile(
     # round 89 (22g: '唔使记 我阿仔会帮我报'): someone of the family or the village will report it for one
     r"|(?:我)?(?:的|个|屋企|家里)?(?:阿)?(?:仔|女|儿子|女儿|孙子|孙女|孙|老公|老婆|老伴|家人|屋企人|媳妇|新抱|爸|妈|爸爸|妈妈|村干部|干部|书记)"
     r"(?:会|等下|迟些|之后|回来|明天)?(?:帮我|帮手|替我|同我|帮)(?:报|记|登记|上报|记录|报上去)(?:了|的)?"
+    # round 95 (22o: '唔记得种咗几多 迟啲再报 呢条唔要住'): how many forgotten or not counted yet ('数唔清种咗几多')
+    r"|(?:我)?(?:不记得|忘记|忘了|记不住|记不清|记不起|数不清|未数|还没数|没数)(?:了)?(?:种了|种)?(?:多少|几)(?:棵|株)?"
     # round 50 (19y): the tree photographed not the sender's own ('取消哈 拍的不是我家的树')
     r"|(?:拍的|影的|这张|这棵|那棵|拍了)?(?:不是|并非)(?:我|我们|我家|我们家|我屋企|自己|自己家)(?:的|家的)?(?:树|苗)?"
     # round 50 (19y): reported twice ('刚才那两棵荔枝是重复提交的', '我多报了一次', '是重复的', '报重复了'), the record pointed
@@ -8366,7 +8370,9 @@ _PHOTO_LATER_ASKED_RE = re.compile(
 # one planted asked stays the progress's
 _COUNT_NEEDED_RE = re.compile(
     r"(?:多少|几)(?:棵|株)?(?:都|也)?(?:一定|必须|真的)?(?:要|需要|使)(?:讲|说|报|写|填|打|发)"
-    r"|(?:一定|必须|真的)?(?:要|需要|要不要|需不需要|使不使|用不用)(?:讲|说|报|写|填|打)(?:埋)?(?:多少|几)(?:棵|株)"
+    # round 95 (22o: '要唔要再讲几多棵'): said again (再, 还), or the count named as such ('使唔使报棵数')
+    r"|(?:一定|必须|真的)?(?:要|需要|要不要|需不需要|使不使|用不用)(?:再|还)?(?:讲|说|报|写|填|打)(?:埋)?"
+    r"(?:(?:多少|几)(?:棵|株)|棵数|数量)"
     r"|(?:棵数|数量)(?:都|也)?(?:一定|必须)?(?:要|需要|要不要)(?:讲|说|报|写|填)?"
     r"|(?:不记得|忘了|忘记了|忘记|记不得|记不清|记不起|不清楚)(?:我)?(?:种了|种)?(?:多少|几)"
     # conv83a (21z): the count named first, then forgotten ('棵数唔记得 点填', '数量忘记了 怎么写')
