@@ -1132,7 +1132,11 @@ def _pick_re(verbs: str, places: str, counted: str = "") -> re.Pattern[str]:
     before it is a count, no pick."""
     said = "|".join(_BY_PLACE)
     count = rf"(?!{_NUM}(?:{counted}))" if counted else ""
-    return re.compile(rf"(?:我)?(?:就)?(?:{verbs})?(?:{count}第?({_NUM})(?:{places})?|({said})(?:号|个)?){_PICK_ENDS}")
+    # round 95 (22o: '我要第二棵嗰个'): wished (想要), and what the place points at after it ('第二棵那个', '第一个的那棵')
+    pointed = r"(?:(?:的)?(?:那|这)(?:个|棵|条|项|种)?)?"
+    return re.compile(
+        rf"(?:我)?(?:就)?(?:想)?(?:{verbs})?(?:{count}第?({_NUM})(?:{places})?{pointed}|({said})(?:号|个)?){_PICK_ENDS}"
+    )
 
 
 _PICK_RE = _pick_re("要|选|挑", "号|个|条|项|种")
@@ -1896,7 +1900,13 @@ _FOR_HOUSEHOLD = (
     rf"\s*(?P<name>[{_CJK}·]{{2,4}}?(?:\d{{1,3}}(?=\s*(?:{_HOUSEHOLD_AFTER_NAME}|认领|代种)))?)\s*(?:{_HOUSEHOLD_AFTER_NAME})?\s*"
 )
 # conv88 (22d: '帮李婆婆登记认领一棵柿子树 佢冇智能手机'): 登记 (enter) said before 认领 is the same pledge
-_PLEDGE_FOR_RE = re.compile(rf"{_FOR_HOUSEHOLD}(?:登记|报名)?认领(?:了)?\s*")
+# round 95 (22o: '帮李婆婆报个认领 佢屋企想种一棵桂花'): 报 (个) said before 认领 too, and the trees after it told as the
+# household's plan (佢屋企想种, 佢哋打算种: ``_THEIR_PLAN_RE``), left out of them
+_PLEDGE_FOR_RE = re.compile(rf"{_FOR_HOUSEHOLD}(?:登记|报名|报个|报)?(?:个)?认领(?:了)?\s*")
+_THEIR_PLAN_RE = re.compile(
+    r"^[\s,，]*(?:佢|他|她|它)(?:们|哋|屋企|家里|家)?(?:也|都)?(?:想|要|打算|准备|计划|会)*(?:种植|种|栽)(?![了咗过好])\s*"
+    rf"(?={_NUM}\s*{_MEASURE})"
+)
 # the verb: 代种, or a cadre's own words for entering a count ('帮陈大伯登记三棵荔枝', '代陈伯报两棵龙眼'): the count
 # right after, so '帮陈伯登记' (registering someone) and '帮我登记一下种的三棵桂花' (one's own) are not a 代种
 _PROXY_FOR_RE = re.compile(
@@ -5018,12 +5028,14 @@ _FOR_THE_LATE_RE = re.compile(r"过世|去世|已故|过身|走咗|死去|先人
 _PROMISED_TO = r"(?:村委会|村委|村里|村干部|干部|书记|支书|组长)"
 # round 33b: the time before who ('今年我承诺种一棵杨梅'), a promise or a charge taken (承诺, 负责, 保证, 决定), and who
 # plants said between ('我承诺三月份自己种两棵荔枝', '…亲手种…')
+# round 95 (22o: '我屋企打算下个月喺屋后种两棵龙眼'): where, said just before the planting (在, Cantonese 喺: 屋后, 门口)
+_PLAN_PLACE = r"(?:(?:在|喺|到|于)[\u4e00-\u9fff]{1,6}?(?=(?:补种|再种|多种|种多|种植|种|栽|植)))?"
 _PLAN_RE = re.compile(
     # round 82 (21x: '下个月仲想种两棵龙眼'): still or again wished (还, 仲: normalised 还; 再, 又)
     rf"^{_PLAN_WHEN}(?:我|我们|我哋|我家|我们家|我哋屋企|屋企|家里|我屋企)?(?:一家人|一家|全家)?{_PLAN_WHEN}(?:也|都|还|仲|再|又)?"
     # round 90 (22j: '我哋屋企应承今年种三棵龙眼 五月前种'): promised (Cantonese 应承, 答应; to the village: 应承村委), or will
     rf"(?:报名|报个名|打算|准备|计划|想|要|认|承诺|负责|保证|决定|(?:应承|答应)(?:了|咗)?{_PROMISED_TO}?|会)+\s*{_PLAN_WHEN}"
-    r"\s*(?:自己|亲手|亲自|先)?"
+    rf"\s*(?:自己|亲手|亲自|先)?{_PLAN_PLACE}"
     # round 70: to plant again or more ('我想补种两棵荔枝', '打算再种三棵龙眼'): a plan too, never trees planted; the lead
     # (forty-second session): for someone ('想为阿妈种一棵桂花', '打算帮孙仔种两棵荔枝'): the household's plan (the late's
     # memory is the FAQ's: ``_FOR_THE_LATE_RE``)
@@ -5045,7 +5057,7 @@ _LATER_PLANTING_RE = re.compile(
     r"^(?:我|我们|我哋|我家|我们家|我屋企|屋企|家里)?"
     r"(?:下个月|下月|明年|过几天|过两天|过几日|过两日|开春|年后|过完年|过年后|明天|明日|听日|后天|下周|下星期|下个?礼拜"
     r"|下个星期|下个?周末)"
-    r"(?:我|我们|我哋|我家)?(?:也|都|就)?(?:会)?(?:再|补|多|另外)?(?:种植|种|栽)(?![了咗过好])\s*"
+    rf"(?:我|我们|我哋|我家)?(?:也|都|就)?(?:会)?{_PLAN_PLACE}(?:再|补|多|另外)?(?:种植|种|栽)(?![了咗过好])\s*"
 )
 
 
@@ -5077,7 +5089,10 @@ def planned_planting(text: str) -> str | None:
 def pledge_for(text: str) -> str | None:
     """'帮陈伯认领两棵荔枝' -> '陈伯 两棵荔枝' (the cadre's form: 认领 <姓名> <棵数><树>), else None."""
     found = _PLEDGE_FOR_RE.match(to_halfwidth(text or "").strip())
-    return f"{found.group('name')} {to_halfwidth(text).strip()[found.end() :]}" if found else None
+    if not found:
+        return None
+    rest = to_halfwidth(text).strip()[found.end() :]
+    return f"{found.group('name')} {_THEIR_PLAN_RE.sub('', rest, count=1)}"
 
 
 # joining the planting day (参加): '我去参加植树', '我报名参加今天的植树活动', '今天植树我也去', '植树活动签到'
@@ -6738,6 +6753,8 @@ _THAT_ONE += r"|算数"
 _THAT_ONE += r"|这单|那单|呢单|嗰单|这笔|那笔|算啦"
 # round 90: by a slip of the hand before the drop ('唔小心发错图')
 _THAT_ONE += r"|不小心|手滑"
+# round 95 (22o: '呢条唔要住', '今次唔算'): the record pointed at in Cantonese (呢条, 嗰条), or this time's (今次, 这回)
+_THAT_ONE += r"|呢条|嗰条|今次|这回"
 # round 66 (20v): the photo pointed at, its 张 gone in 张相 read 照片 ('唔要呢张相': 不要呢照片)
 _THAT_ONE += r"|(?:这|那|呢|嗰)(?=照片|相片|图片|相|图)"
 # round 52 (20a): the trees just said pointed at by their count ('唔好登记头先嘅两棵荔枝', '唔好记头先嗰两棵'): it had been
@@ -7042,6 +7059,8 @@ _WHY_DROPPED_RE = re.compile(
     # round 89 (22g: '唔使记 我阿仔会帮我报'): someone of the family or the village will report it for one
     r"|(?:我)?(?:的|个|屋企|家里)?(?:阿)?(?:仔|女|儿子|女儿|孙子|孙女|孙|老公|老婆|老伴|家人|屋企人|媳妇|新抱|爸|妈|爸爸|妈妈|村干部|干部|书记)"
     r"(?:会|等下|迟些|之后|回来|明天)?(?:帮我|帮手|替我|同我|帮)(?:报|记|登记|上报|记录|报上去)(?:了|的)?"
+    # round 95 (22o: '唔记得种咗几多 迟啲再报 呢条唔要住'): how many forgotten or not counted yet ('数唔清种咗几多')
+    r"|(?:我)?(?:不记得|忘记|忘了|记不住|记不清|记不起|数不清|未数|还没数|没数)(?:了)?(?:种了|种)?(?:多少|几)(?:棵|株)?"
     # round 50 (19y): the tree photographed not the sender's own ('取消哈 拍的不是我家的树')
     r"|(?:拍的|影的|这张|这棵|那棵|拍了)?(?:不是|并非)(?:我|我们|我家|我们家|我屋企|自己|自己家)(?:的|家的)?(?:树|苗)?"
     # round 50 (19y): reported twice ('刚才那两棵荔枝是重复提交的', '我多报了一次', '是重复的', '报重复了'), the record pointed
@@ -8412,7 +8431,9 @@ _PHOTO_LATER_ASKED_RE = re.compile(
 # one planted asked stays the progress's
 _COUNT_NEEDED_RE = re.compile(
     r"(?:多少|几)(?:棵|株)?(?:都|也)?(?:一定|必须|真的)?(?:要|需要|使)(?:讲|说|报|写|填|打|发)"
-    r"|(?:一定|必须|真的)?(?:要|需要|要不要|需不需要|使不使|用不用)(?:讲|说|报|写|填|打)(?:埋)?(?:多少|几)(?:棵|株)"
+    # round 95 (22o: '要唔要再讲几多棵'): said again (再, 还), or the count named as such ('使唔使报棵数')
+    r"|(?:一定|必须|真的)?(?:要|需要|要不要|需不需要|使不使|用不用)(?:再|还)?(?:讲|说|报|写|填|打)(?:埋)?"
+    r"(?:(?:多少|几)(?:棵|株)|棵数|数量)"
     r"|(?:棵数|数量)(?:都|也)?(?:一定|必须)?(?:要|需要|要不要)(?:讲|说|报|写|填)?"
     r"|(?:不记得|忘了|忘记了|忘记|记不得|记不清|记不起|不清楚)(?:我)?(?:种了|种)?(?:多少|几)"
     # conv83a (21z): the count named first, then forgotten ('棵数唔记得 点填', '数量忘记了 怎么写')

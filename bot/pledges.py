@@ -359,6 +359,12 @@ _LATER_TREES = re.compile(
 _PUT_DOWN_FIRST = re.compile(
     r"^(?:帮我|同我|给我|请)?先(?:登记|记|报|记录|认领)(?:住|着|下|低|一下|上)?(?:个数|数)?(?:先)?(?:啦|吧|喇|咯|先)?$"
 )
+# round 95 (22o: '…喺屋后种两棵龙眼 想认领住先', '…帮我认领', '…认领一下'): 认领 wished or asked for after a plan's
+# trees, 先 before or after it or none: the plan's trees claimed (a quota's, '我做书记要种三棵，先认领定', is
+# ``_quota_then_claimed``'s)
+_CLAIMED_LAST = re.compile(
+    r"^(?:我)?(?:想|要|想要)?(?:先)?(?:帮我|同我|给我|请)?(?:先)?认领(?:住|着|下|一下)?(?:先)?(?:啦|吧|喇|咯|先)?$"
+)
 _MONTH_THEN_PLANTING = re.compile(
     rf"^(?P<when>[{nlu._CN_NUM}\d]{{1,3}}月(?:份)?(?:底|初|中|尾)?)(?:我|我家|我哋|我们)?(?:再|还|又|仲|也|都)?(?:会|要|想)?"
     rf"种(?:多)?\s*(?P<trees>[{nlu._CN_NUM}\d]+\s*[{nlu.MEASURE_WORDS}].*)$"
@@ -370,14 +376,18 @@ _MONTH_FIRST = re.compile(
 
 
 def _later_trees_put_down(text: str) -> str:
-    """'下个月仲想种两棵龙眼 先登记住' -> '下个月仲想种两棵龙眼'; '我五月再认领两棵龙眼种' -> '我再认领两棵龙眼 五月种'; any
-    other text as it is."""
+    """'下个月仲想种两棵龙眼 先登记住' -> '下个月仲想种两棵龙眼'; '我五月再认领两棵龙眼种' -> '我再认领两棵龙眼 五月种';
+    round 95: '打算开春喺田边种两棵荔枝 帮我认领' -> '认领 两棵荔枝'; any other text as it is."""
     clauses = [c for c in _CLAUSES.split(text) if c]
     if len(clauses) >= 2 and _PUT_DOWN_FIRST.match(clauses[-1]):
         text = " ".join(clauses[:-1])
         planted = _MONTH_THEN_PLANTING.match(text) if "认领" in clauses[-1] else None
         if planted:  # round 90: the month's trees claimed after them
             return f"认领 {planted['trees']} {planted['when']}"
+    elif len(clauses) >= 2 and _CLAIMED_LAST.match(clauses[-1]):
+        planned = nlu.planned_planting(nlu.without_who_i_am(" ".join(clauses[:-1])))
+        if planned:  # round 95: a plan's trees claimed after it, an off-list tree too (the reply asks a listed one)
+            return f"认领 {planned}"
     found = _MONTH_FIRST.match(text)
     return f"{found['who'] or ''}{found['rest']} {found['when']}种" if found else text
 

@@ -47,6 +47,7 @@ class Clause:
     whole: bool = False  # nothing in it but the frame's words and wrappers
     after_all: bool = False  # said after all ('还是', '都是', '算了' before the act)
     slip: bool = False  # a slip or a sorry said before the act ('搞错咗', '唔好意思')
+    go_on: bool = False  # round 95: the act to go on as before, just before it ('照收', '继续发')
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ class Frame:
     whole: bool = False
     after_all: bool = False
     slip: bool = False  # in the request's clause or one before it
+    go_on: bool = False  # round 95: the request's act to go on as before ('照收提醒')
     others: bool = False  # the sender with others (frames76: '我和老婆都想参加')
     word: str = ""  # the act's word
     clauses: int = 0
@@ -309,6 +311,7 @@ def read_clause(text: str) -> Clause:
         # frames75: after all ('都系收返通知好'), a slip or a sorry ('搞错咗 我要返提醒')
         after_all=bool(found_act and _words("modal", "after_all").search(text[: found_act.start])),
         slip=bool(_words("modal", "slip").search(text[: found_act.start] if found_act else text)),
+        go_on=bool(found_act and re.search(rf"(?:{_words('modal', 'go_on').pattern})$", text[: found_act.start])),
         whole=not _leftover(text, [found_act, found_who, found_object]),
     )
 
@@ -366,6 +369,7 @@ def read(norm: str) -> Frame:
         whole=len(texts) == 1 and main.whole,
         after_all=main.after_all,
         slip=any(c.slip for c in read_[: last + 1]),
+        go_on=main.go_on,
         others=main.others if main.who else any(c.others for c in earlier if c.who),
         word=main.word,
         clauses=len(texts),
@@ -429,13 +433,14 @@ def zone_holders_asked(frame: Frame) -> bool:
 
 def reminders_back(frame: Frame) -> bool:
     """The reminders wanted back after a slip or a sorry ('搞错咗 我要返提醒', '唔好意思 我仲要提醒'), or after all
-    ('都系收返通知好', '算了还是提醒我吧'); '我要提醒' alone says nothing of before."""
+    ('都系收返通知好', '算了还是提醒我吧'); round 95: or to go on after a slip ('睇错咗 照收提醒'); '我要提醒' alone says
+    nothing of before."""
     return (
         frame.act in ("receive", "send")
         and frame.object == "reminders"
         and frame.who in ("", "self")
         and (frame.slip or frame.after_all)
-        and (frame.wished or frame.after_all)
+        and (frame.wished or frame.after_all or frame.go_on)
         and not (frame.negated or frame.asked or frame.done or frame.not_yet)
     )
 

@@ -363,13 +363,16 @@ def _retraction_then_why(ctx) -> bool:
 def _retraction_among_whys(ctx) -> bool:
     """Round 50 (19y): a retraction said among why it is meant, in any order, an apology first ('不好意思，刚才那两棵荔枝是
     重复提交的，帮我作废掉', '麻烦把刚才那条记录作废，我多报了一次'): one clause a retraction, every other one why
-    (``nlu.why_dropped_said``)."""
+    (``nlu.why_dropped_said``); round 95 (22o: '唔记得种咗几多 迟啲再报 呢条唔要住'): or when it will be reported instead
+    (``nlu.put_off_said``), with a why among them."""
     text = ctx.msg.text or ""
     clauses = [_meaning(c) for c in nlu.PAUSES_RE.split(text) if c]
     if len(text) > 40 or not 2 <= len(clauses) <= 4:
         return False
     dropped = [nlu.retraction_said(nlu.without_wrong_first(c)) for c in clauses]
-    return any(dropped) and all(d or nlu.why_dropped_said(c) for d, c in zip(dropped, clauses, strict=True))
+    why = [nlu.why_dropped_said(c) for c in clauses]
+    later = [nlu.put_off_said(c) for c in clauses]
+    return any(dropped) and all(d or w or (p and any(why)) for d, w, p in zip(dropped, why, later, strict=True))
 
 
 def _cancel_then(ctx: Ctx, said) -> bool:

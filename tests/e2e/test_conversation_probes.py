@@ -2262,14 +2262,9 @@ def test_round_22b_probe(probe, context, message, expected):
 # after every merge 128/140); now development, its misses strict xfails until mended. Round 87 mended seven
 # (tests/e2e/test_conversation_round87.py: whether recorded, how to log again, a rename in two messages, a visit logged
 # loosely, a photo sent by mistake, how to tell the tree, a choice of trees at a 示范点)
-# round 92 mended 呢个系做咩嘅 (what this account is for: the help, nlu.account_purpose_asked)
-_ROUND_22C_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "frames75 (round 87 left it to the duty readers' move onto bot/request_frames.py): a future plan with its count"
-        " said to be reported first (先报个数) is the household's pledge (认领), never a planting record",
-        ["member:我打算下个月喺门口种两棵杨梅 先报个数"],
-    ),
-]
+# round 92 mended 呢个系做咩嘅 (what this account is for: the help, nlu.account_purpose_asked); round 95 the one left, a
+# future plan at a place (喺门口种两棵杨梅 先报个数: nlu._PLAN_PLACE), the household's pledge: 140/140
+_ROUND_22C_LEFT: list[tuple[str, list[str]]] = []
 ROUND_22C_MISSES = {message: why for why, messages in _ROUND_22C_LEFT for message in messages}
 
 
@@ -2468,4 +2463,26 @@ ROUND_22N_MISSES = {message: why for why, messages in _ROUND_22N_LEFT for messag
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22n.tsv", ROUND_22N_MISSES))
 def test_round_22n_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+# Set 22o, written blind (140 probes) and development for round 95 (conv95; main 0ffd1629 131/140). Round 95 mended six of
+# its nine misses by class (tests/e2e/test_conversation_round95.py): 137/140; the three left are strict xfails
+_ROUND_22O_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "conv94's class (round 95 left it to them): a party member's zone claimed or asked by its name in loose words"
+        " (石岗片仲有冇位, 长塘片我嚟负责得唔得) becomes a ticket",
+        ["party:我系党员 要认领边个责任区啊 石岗片仲有冇位", "party:长塘片我嚟负责得唔得"],
+    ),
+    (
+        "conv94's class (round 95 left it to them): whether the record just finished was saved, asked bare (录咗未), is"
+        " the FAQ's, not the record's state",
+        ["finished:录咗未"],
+    ),
+]
+ROUND_22O_MISSES = {message: why for why, messages in _ROUND_22O_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22o.tsv", ROUND_22O_MISSES))
+def test_round_22o_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
