@@ -131,15 +131,12 @@ ALL = [
     *CONTROLS,
 ]
 
-# held-out cases still missed, each with why
+# held-out cases still missed, each with why (round 94 mended '石岗片那块我来管可以吗': leave asked to take a zone on is
+# the list, zones._MAY_I_TAKE_IT_RE)
 LEFT: dict[str, str] = {
     "member:我老公的证书几时有得攞": (
         "a relative's certificate asked when (not whether it is out): relative_certificate_asked reads checks only, and"
         " the FAQ's general answer comes; the household's certificates would answer it"
-    ),
-    "party:石岗片那块我来管可以吗": (
-        "taking a zone on asked as leave ('…可以吗'): a question claims nothing (the probes' rule), and the list for a"
-        " question of leave is not read yet: it becomes a ticket"
     ),
     "party:去年那个植树活动我也去了": (
         "a day joined last year told (去年 … 去了) reads as joining now (event_join), as it did before this round: the"
