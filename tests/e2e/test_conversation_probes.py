@@ -1668,6 +1668,10 @@ _ROUND_20R_LEFT: list[tuple[str, list[str]]] = [
         " without a phone), which is what is asked; the sheet's 'log' wants one's own record's steps",
         ["cadre:村委点样帮村民登记种树"],
     ),
+    (
+        "round 102, BT-BY in the precedents (changed): bot.help (model) -> asked first whether 您能做什么 was meant (low_confidence, bot.help offered)",
+        ["pending:有咩可以帮到我"],
+    ),
 ]
 ROUND_20R_MISSES = {message: why for why, messages in _ROUND_20R_LEFT for message in messages}
 
@@ -1761,6 +1765,10 @@ _ROUND_20V_LEFT: list[tuple[str, list[str]]] = [
         ["party:党员植树活动点报名"],
     ),
     # round 95 (AT-BS in the precedents): Hakka '仲要做么个吗' after a record is answered (tech.after_care, the model)
+    (
+        "round 102, BT-BY in the precedents (changed): tech.after_care (model) -> escalate (low_confidence): a ticket",
+        ["finished:仲要做么个吗"],
+    ),
 ]
 ROUND_20V_MISSES = {message: why for why, messages in _ROUND_20V_LEFT for message in messages}
 
@@ -2401,12 +2409,8 @@ def test_round_22j_probe(probe, context, message, expected):
 # Set 22k, written blind at the forty-eighth session (main b35c9d3 127/140); now development. Round 90 mended six of its
 # thirteen misses by class (tests/e2e/test_conversation_round90.py): 133/140; the others strict xfails until mended
 _ROUND_22K_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "系上个月先换咗盆 read as changing one's WeChat (the FAQ's bot.rebind, a usage entry the ticket's 补充 defers to:"
-        " handlers/escalation._about_the_bot, route100's) instead of the ticket's 补充 (round 92 mended the help asked back,"
-        " the certificate's state and the elders of one's household with no phone: the household's steps)",
-        ["ticket:系上个月先换咗盆"],
-    ),
+    # round 102 (BT-BY in the precedents): '系上个月先换咗盆' is the ticket's 补充 again (the model no longer reads
+    # bot.rebind: low_confidence, bot.rebind only offered)
     (
         "contested: trees planted told then a question is round 69's record plus the answer (the reply answers the"
         " watering); the planting day's sign-up asked while a record waits is answered (no day set yet) by event_asked",
