@@ -1671,6 +1671,10 @@ _ROUND_20R_LEFT: list[tuple[str, list[str]]] = [
         " without a phone), which is what is asked; the sheet's 'log' wants one's own record's steps",
         ["cadre:村委点样帮村民登记种树"],
     ),
+    (
+        "round 102, BT-BY in the precedents (changed): bot.help (model) -> asked first whether 您能做什么 was meant (low_confidence, bot.help offered)",
+        ["pending:有咩可以帮到我"],
+    ),
 ]
 ROUND_20R_MISSES = {message: why for why, messages in _ROUND_20R_LEFT for message in messages}
 
@@ -1764,6 +1768,10 @@ _ROUND_20V_LEFT: list[tuple[str, list[str]]] = [
         ["party:党员植树活动点报名"],
     ),
     # round 95 (AT-BS in the precedents): Hakka '仲要做么个吗' after a record is answered (tech.after_care, the model)
+    (
+        "round 102, BT-BY in the precedents (changed): tech.after_care (model) -> escalate (low_confidence): a ticket",
+        ["finished:仲要做么个吗"],
+    ),
 ]
 ROUND_20V_MISSES = {message: why for why, messages in _ROUND_20V_LEFT for message in messages}
 
