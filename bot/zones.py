@@ -315,12 +315,17 @@ _TAKE = r"(?:认领|领取|领|认|要|管(?!护)|包)"
 # round 93 (22m: '责任区分咗俾边个'): who they were given to or who took them (分了给哪个, 给了哪些党员, 有哪些认领: the
 # typos' 人领 is 认领), the asker's word after the giving
 _WHOM = r"(?:谁|哪个|哪位|哪些|哪几个|什么人)(?:党员|人|干部)?"
+# the lead, fiftieth session (22o: '我系党员 要认领边个责任区啊 石岗片仲有冇位' had claimed 石岗片 since round 94): room
+# left asked (还有没有位, 有名额吗, 满了没, 还有空位没有; normalised: 仲 -> 还, 冇 -> 没有, 咗 -> 了): the list, which says
+# how many hold each; never 有位党员 (a party member), nor a statement without a question after it
+_ROOM_LEFT = r"(?:还有没有|有没有|还有)(?:空位|名额|位置|位)(?!党员|村民|干部|老|阿)|(?:空位|名额|位置|位)(?:吗|没有|不)|满了(?:没有|没|吗|未)"
 _HOLDERS_ASKED_RE = re.compile(
     rf"{_ANYONE}(?:去|来)?{_TAKE}"
     rf"|(?:分|划|给|交|派|安排)(?:了)?(?:给)?(?:了)?{_WHOM}"
     rf"|(?:有)?(?:哪些|哪几个|哪几位)(?:党员)?(?:认领|领)"
     rf"|(?:认领|领)(?:了|过|完|晒|满)?(?:没有|吗|未|没|了没有|了吗)$"
     r"|被(?:人|别人|谁|哪个)?(?:认领|领)"
+    rf"|{_ROOM_LEFT}"
 )
 # a zone named without the zone's word: a place's name and 片 ('长塘片'), never 这片, 哪几片, 一片
 _ZONE_LIKE_RE = re.compile(r"(?<![这那哪几一呢嗰边两三四五六七八九十])[\u4e00-\u9fff]{2,4}?片(?!区)")

@@ -1,0 +1,48 @@
+"""The lead, fiftieth session (issue 17 §5), through signed pushes: whether a care zone has room left, asked
+('石岗片仲有冇位', '长塘片仲有名额吗'), is the list (who holds each, and how to claim by number), never a claim. Round
+94 had made `我系党员 要认领边个责任区啊 石岗片仲有冇位` (22o) claim 石岗片 for the party member who asked which to take.
+Written and run before the reader changed, in words other than 22o's: 0 of 7 on main (six tickets, one claim); the
+controls, a zone taken by its name, claim as before."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.test_conversation_probes import probe  # noqa: F401  (the module's fixture: one app for the examples)
+
+ROOM_ASKED = [
+    ("party", "石岗片仲有冇位"),
+    ("party", "长塘片仲有名额吗"),
+    ("party", "石岗片满咗未"),
+    ("party", "石岗片还有空位没有"),
+    ("cadre", "长塘片仲有冇位置"),
+    ("party", "我系党员 想认领责任区 石岗片还有没有名额"),
+    ("party", "要认领边块好啊 长塘片仲有冇位"),
+]
+CLAIMED = [
+    ("party", "石岗片我嚟管", "石岗片"),
+    ("party", "认领长塘片", "长塘片"),
+]
+
+
+def _held(probe, openid: str) -> list[str]:  # noqa: F811
+    return [
+        row["name"]
+        for row in probe.rows(
+            "SELECT z.name FROM zone_holders h JOIN zones z ON z.id = h.zone_id"
+            " JOIN people p ON p.id = h.person_id WHERE p.openid = ?",
+            [openid],
+        )
+    ]
+
+
+@pytest.mark.parametrize(("context", "message"), ROOM_ASKED)
+def test_room_left_in_a_zone_asked_is_the_list_never_a_claim(probe, context, message):  # noqa: F811
+    assert probe.handler_for(context, message) == "zone_list"
+    assert _held(probe, probe.openid) == []
+
+
+@pytest.mark.parametrize(("context", "message", "zone"), CLAIMED)
+def test_a_zone_taken_by_its_name_is_still_claimed(probe, context, message, zone):  # noqa: F811
+    assert probe.handler_for(context, message) == "zone_claim_named"
+    assert _held(probe, probe.openid) == [zone]
