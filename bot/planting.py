@@ -819,6 +819,9 @@ _ENTERED_RE = re.compile(
     # round 84 (22a: '录入成功了吗', '录入成功未'): entered with success said after it
     r"(?:录|输)(?:了)?(?:入|进)(?:去|系统|电脑)?(?:成功)?(?:了)?|(?:入|进)(?:了)?(?:系统|电脑)(?:里)?(?:了)?"
 )
+# the lead, fiftieth session (22o: '录咗未' just after a record had the FAQ's answer; '头先嗰两棵录咗未' started a record of a
+# tree called 录未): 录 with what recording says after it (录了, 录好, 录低, 录到) read as 记; never 记录, 录音, 录像
+_LU_AS_RECORDED_RE = re.compile(r"(?<![记纪登])录(?=了|好|低|到|下|落|上|成功)")
 # round 80 (21u): a look asked for first ('帮我看看记上没', '你查下记好了没'): the question after it
 # tidy78: the please and the help-me are nlu's (``nlu.PLEASE_LEAD``: 唔该, 劳驾, 拜托 and 您, 你们, 给我 too)
 _LOOK_FIRST_RE = re.compile(rf"^{nlu.PLEASE_LEAD}(?:看看|看一下|看下|查查|查一下|查下|睇下|睇睇|睇一下)(?:吧|啊)?")
@@ -851,6 +854,7 @@ def recorded_asked(norm: str) -> bool:
     norm = _FILLER_FIRST_RE.sub("", (norm or "").rstrip("？?。.！! "))
     norm = _LOOK_FIRST_RE.sub("", norm).lstrip("，, ")
     norm = _ENTERED_RE.sub("记上了", norm)  # round 82
+    norm = _LU_AS_RECORDED_RE.sub("记", norm)  # the lead, fiftieth session
     norm = _WENT_UP_RE.sub("记上去了", norm)  # round 94
     norm = _NO_REPLY_AFTER_RE.sub("", norm).rstrip("，, ")  # conv83a
     norm = _HELPER_FIRST_RE.sub("", norm)  # sim71

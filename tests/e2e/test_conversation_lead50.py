@@ -1,14 +1,21 @@
 """The lead, fiftieth session (issue 17 §5), through signed pushes: whether a care zone has room left, asked
 ('石岗片仲有冇位', '长塘片仲有名额吗'), is the list (who holds each, and how to claim by number), never a claim. Round
 94 had made `我系党员 要认领边个责任区啊 石岗片仲有冇位` (22o) claim 石岗片 for the party member who asked which to take.
-Written and run before the reader changed, in words other than 22o's: 0 of 7 on main (six tickets, one claim); the
-controls, a zone taken by its name, claim as before."""
+Written and run before the reader changed, in words other than 22o's: 1 of 7 on main (five tickets, one claim); the
+controls, a zone taken by its name, claim as before.
+
+And whether the record just finished was recorded, asked with 录 ('录好未啊', '录低咗未'; 22o's '录咗未'), is its state as
+记咗未 is: 0 of 5 on main (thanks back, tickets, and '头先嗰两棵录咗未' a record of a tree called 录未); a voice message
+said to be recorded (录咗段语音) stays no such question."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.e2e.test_conversation_probes import probe  # noqa: F401  (the module's fixture: one app for the examples)
+from tests.e2e.test_conversation_probes import (  # noqa: F401  (the module's fixture: one app for the examples)
+    cases_of,
+    probe,
+)
 
 ROOM_ASKED = [
     ("party", "石岗片仲有冇位"),
@@ -46,3 +53,19 @@ def test_room_left_in_a_zone_asked_is_the_list_never_a_claim(probe, context, mes
 def test_a_zone_taken_by_its_name_is_still_claimed(probe, context, message, zone):  # noqa: F811
     assert probe.handler_for(context, message) == "zone_claim_named"
     assert _held(probe, probe.openid) == [zone]
+
+
+RECORDED_ASKED = [
+    ("finished", "录好未啊", "progress"),
+    ("finished", "头先嗰两棵录咗未", "progress"),
+    ("finished", "录低咗未", "progress"),
+    ("finished", "录咗未呀", "progress"),
+    ("finished", "我啲荔枝录咗冇", "progress"),
+    # control: a voice message said to be recorded is no question of the record
+    ("finished", "录咗段语音俾你", "question"),
+]
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases_of(RECORDED_ASKED, {}))
+def test_recorded_asked_with_lu_is_the_record_s_state(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
