@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from bot import faq
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -67,3 +69,16 @@ def test_disputed_lists_every_disagreement_of_the_moved_sets_second_labellings()
         if (path.stem, case.question) not in listed
     }
     assert all(question not in kept or question in others for _, question in listed)
+
+
+@pytest.mark.parametrize("question", ["我要退订", "我想退订", "唔该 我想退订"])
+def test_the_wish_to_unsubscribe_is_read_by_its_intent(index, question):
+    """The model retrained on BT-BY read '我要退订' as a person's (a ticket instead of the unsubscribing): the intent
+    reads 想/要退订 before the model."""
+    result = index.match(question)
+    assert (faq.result_label(result), result.reason) == ("bot.unsubscribe", "intent")
+
+
+@pytest.mark.parametrize("question", ["我不想退订", "不要退订", "我讲错咗 唔好退订", "村长话退订嘅人要再登记"])
+def test_a_refused_or_anothers_unsubscribing_is_not_the_intents(index, question):
+    assert index.match(question).reason != "intent"
