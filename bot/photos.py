@@ -370,7 +370,8 @@ def _write_atomic(dest: Path, write) -> None:
     """Write through a temporary file in dest's folder, fsync, os.replace:
     readers see either no file or the whole file, never a partial one."""
     dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
+    # a .part file: bot/backup.py skips those, so a backup taken mid-write never copies half a photo (tidy79 noticed)
+    fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".part", dir=dest.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             write(fh)

@@ -437,3 +437,22 @@ def test_is_old_photo():
     assert not photos.is_old_photo("2024-04-01T09:00:00", start, tolerance_days=0)
     assert not photos.is_old_photo(None, start, tolerance_days=30)
     assert not photos.is_old_photo("garbage", start, tolerance_days=30)
+
+
+def test_a_photo_being_written_is_a_part_file_the_backup_skips(tmp_path):
+    """The lead, fiftieth session (tidy79 noticed): a photo is written through a temporary file named ``*.part``, the
+    name bot/backup.py leaves out, so a backup taken mid-write copies no half photo (it had been ``.NAME.XXXX.tmp``)."""
+    from bot import backup, photos
+
+    folder = tmp_path / "photos"
+    copied_mid_write: list[tuple[int, int]] = []
+
+    def write(fh):
+        fh.write(b"half")
+        fh.flush()
+        copied_mid_write.append(backup.copy_photos(folder, tmp_path / "backup"))
+
+    photos._write_atomic(folder / "a.jpg", write)
+    assert copied_mid_write == [(0, 0)]
+    assert (folder / "a.jpg").read_bytes() == b"half"
+    assert backup.copy_photos(folder, tmp_path / "backup2") == (1, 4)
