@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-VILLAGE_NOTE = "这件事要村委（社区）来定"
+VILLAGE_NOTE = "要按村委（社区）"  # esc101: the note says the rule (按村委的名单、当初怎么说定), not who answers
 
 
 @pytest.mark.parametrize(

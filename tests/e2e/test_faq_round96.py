@@ -5,7 +5,7 @@ tests/unit/test_faq_round96.py holds the classes' controls."""
 
 from __future__ import annotations
 
-VILLAGE_NOTE = "这件事要村委（社区）来定"
+VILLAGE_NOTE = "要按村委（社区）"  # esc101: the note says the rule (按村委的名单、当初怎么说定), not who answers
 
 
 def test_a_voice_message_s_question_is_answered_inside_its_frame(asker):
