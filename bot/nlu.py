@@ -5346,8 +5346,14 @@ _JOIN_INNER_FILLERS_RE = re.compile(
 )
 
 
+# the lead, fiftieth session (22p: '植树活动几时有' then '咁我报名参加'): 'so, then' said first (那, 那么; 咁 normalised 这么,
+# 噉, 所以) before one's own joining
+_SO_BEFORE_JOINING_RE = re.compile(r"^(?:那么|那|这么|噉|咁|所以)(?=我)")
+
+
 def joining_said(norm: str, as_sent: str = "") -> bool:
     """To join the village's planting day, said in words; not '参加植树要带什么工具' (a question)."""
+    norm = _SO_BEFORE_JOINING_RE.sub("", norm or "")
     said = norm or ""
     norm = _JOIN_INNER_FILLERS_RE.sub("", norm) if norm else norm
     if norm and _DAY_CHECK_IN_HOW_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
@@ -6276,6 +6282,9 @@ def certificate_asked(norm: str) -> bool:
 # an adviser's visit check-in said otherwise: '打卡', '下村打卡', '我到村里了 签个到', '今天下村签到一下', '报到'
 _CHECK_IN_RE = re.compile(r"签到|签个到|签下到|打(?:个|下)?[卡咭]|报到|报个到")  # 咭: 卡 as Cantonese writes it
 _NOT_CHECK_IN_RE = re.compile(r"种树|活动|参加|要不要|怎么|什么|吗|哪|几|没|不|别|忘")
+# the lead, fiftieth session (22p: '今日嚟埔心村指导种树 打卡'): guiding the planting (指导种树, 指导村民种果树) is the
+# adviser's visit, never a planting day's 种树
+_GUIDING_RE = re.compile(r"指导(?:村民|大家|群众)?(?:种|栽)(?:果树|树)?")
 
 
 # round 20: an adviser's terse arrival with a place ('到埔心了', '已到埔心党建林现场', '我到村里了')
@@ -6311,7 +6320,7 @@ def check_in_said(norm: str) -> bool:
         norm
         and len(norm) <= 16
         and (_CHECK_IN_RE.search(norm) or _ARRIVED_RE.match(norm))
-        and not _NOT_CHECK_IN_RE.search(norm.replace("下村", ""))
+        and not _NOT_CHECK_IN_RE.search(_GUIDING_RE.sub("", norm.replace("下村", "")))
     )
 
 
@@ -6616,8 +6625,9 @@ _QUEUE_WHERE_RE = re.compile(
 
 # round 94 (22n: '睇下我收到嘅问题' had been small talk): the questions the adviser received, looked at or counted ('看下有什么
 # 问题问我', '我收到了多少条问题', '给我看下村民问我的问题', '有没有新问题给我看下'); 收到 or 问我 makes them his
-_RECEIVED = r"(?:我收到(?:了)?的|(?:村民|大家|群众)?问我的|(?:发)?给我的)"
-_LOOK = r"(?:给我|帮我)?(?:看下|看看|看一下|查下|查看|查查|看)"
+_RECEIVED = r"(?:我收到(?:了)?的|(?:村民|大家|群众)?问我的|(?:发)?给我的|(?:村民|大家|群众)(?:问|提)(?:了)?的)"
+# the lead, fiftieth session (22p: '…我想再睇下'): a wish to look (again) before it ('我想再看下村民问的问题')
+_LOOK = r"(?:我)?(?:想|要)?(?:再)?(?:给我|帮我)?(?:看下|看看|看一下|查下|查看|查查|看回|看返|看)"
 _QUEUE_RECEIVED_RE = re.compile(
     rf"^{_LOOK}?{_RECEIVED}(?:新)?(?:问题|提问)(?:清单|列表)?(?:{_LOOK})?$"
     rf"|^{_LOOK}?有(?:什么|哪些|多少|几多)(?:新)?(?:问题|提问)(?:问我|给我|发给我)(?:了)?(?:{_LOOK})?$"

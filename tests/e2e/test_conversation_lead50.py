@@ -69,3 +69,31 @@ RECORDED_ASKED = [
 @pytest.mark.parametrize(("context", "message", "expected"), cases_of(RECORDED_ASKED, {}))
 def test_recorded_asked_with_lu_is_the_record_s_state(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
+
+
+# After set 22p's end figure (136/140), three of its four misses by class, examples written first in other words
+# (1/9 before: only 指导种果树 passed; after 9/9; the controls 5/5 before and after): an adviser's 打卡 after the visit told as guiding the planting (指导种树 is
+# no planting day); joining with 'so' said first (咁我报名参加, after the day asked); the villagers' questions to be
+# looked at again, wished (我想再看下村民问的问题; a villager's same words are no queue)
+AFTER_22P = [
+    ("adviser", "今朝去下屋村指导种果树 打个卡", "sign_in"),
+    ("adviser", "到埔心村指导村民种树 签到", "sign_in"),
+    ("adviser", "嚟咗埔心指导种树 打卡", "sign_in"),
+    ("twice", "活动几时搞 || 咁我报名参加", "join"),
+    ("member", "那我报名参加", "join"),
+    ("member", "噉我都报名参加", "join"),
+    ("adviser", "我想再看下村民问的问题", "queue"),
+    ("adviser", "想睇返村民问嘅问题", "queue"),
+    ("adviser", "再睇睇大家提嘅问题", "queue"),
+    # controls
+    ("adviser", "指导种树要不要打卡", "question"),
+    ("member", "植树活动签到", "join"),
+    ("member", "那我报名参加唔到点算", "question"),
+    ("adviser", "村民问嘅桂花问题点答", "question"),
+    ("member", "我想再看下村民问的问题", "question"),
+]
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases_of(AFTER_22P, {}))
+def test_after_22p_guiding_check_in_so_joining_and_questions_looked_at_again(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
