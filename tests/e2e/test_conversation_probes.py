@@ -2475,22 +2475,37 @@ def test_round_22n_probe(probe, context, message, expected):
 
 
 # Set 22o, written blind (140 probes) and development for round 95 (conv95; main 0ffd1629 131/140). Round 95 mended six of
-# its nine misses by class (tests/e2e/test_conversation_round95.py): 137/140; the three left are strict xfails
-_ROUND_22O_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "conv94's class (round 95 left it to them): a party member's zone claimed or asked by its name in loose words"
-        " (石岗片仲有冇位, 长塘片我嚟负责得唔得) becomes a ticket",
-        ["party:我系党员 要认领边个责任区啊 石岗片仲有冇位", "party:长塘片我嚟负责得唔得"],
-    ),
-    (
-        "conv94's class (round 95 left it to them): whether the record just finished was saved, asked bare (录咗未), is"
-        " the FAQ's, not the record's state",
-        ["finished:录咗未"],
-    ),
-]
+# its nine misses by class (tests/e2e/test_conversation_round95.py): 137/140; round 94 one more (长塘片我嚟负责得唔得), the
+# lead the last two (room left in a zone asked is the list, never a claim; 录咗未 is the record's state:
+# tests/e2e/test_conversation_lead50.py): 140/140
+_ROUND_22O_LEFT: list[tuple[str, list[str]]] = []
 ROUND_22O_MISSES = {message: why for why, messages in _ROUND_22O_LEFT for message in messages}
 
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22o.tsv", ROUND_22O_MISSES))
 def test_round_22o_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+# Set 22p, written blind at the fiftieth session's start and kept outside until every change of the session was in
+# (main 0ffd1629 135/140; with rounds 94, 95, 102, 103, esc101, tidy79 and the lead's first fixes 136/140: 石岗片仲有冇位
+# 我想认领嚟管); now development. The lead's round after the kept figure (tests/e2e/test_conversation_lead50.py) mended
+# three by class (an adviser's 打卡 after 指导种树, 咁我报名参加, 我想再睇下 the villagers' questions): 138/140
+_ROUND_22P_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "one ticket pointed at by its question's words (村民问桂花黄叶嗰条 我想再睇下) is the queue's: a tree named makes"
+        " it a question (queue_asked leaves out any text naming a species)",
+        ["adviser:村民问桂花黄叶嗰条 我想再睇下"],
+    ),
+    (
+        "a name corrected right after registering, the wrong one not said (唔系 系陈亚梅 打错字) becomes a ticket: the"
+        " name readers want the wrong name or 名 said; 唔系 系X 打错字 is also how a count is corrected (唔系两棵 系三棵)",
+        ["twice:我个名系陈亚妹 || 唔系 系陈亚梅 打错字"],
+    ),
+]
+ROUND_22P_MISSES = {message: why for why, messages in _ROUND_22P_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22p.tsv", ROUND_22P_MISSES))
+def test_round_22p_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
