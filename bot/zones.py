@@ -317,8 +317,11 @@ _TAKE = r"(?:认领|领取|领|认|要|管(?!护)|包)"
 _WHOM = r"(?:谁|哪个|哪位|哪些|哪几个|什么人)(?:党员|人|干部)?"
 # the lead, fiftieth session (22o: '我系党员 要认领边个责任区啊 石岗片仲有冇位' had claimed 石岗片 since round 94): room
 # left asked (还有没有位, 有名额吗, 满了没, 还有空位没有; normalised: 仲 -> 还, 冇 -> 没有, 咗 -> 了): the list, which says
-# how many hold each; never 有位党员 (a party member), nor a statement without a question after it
-_ROOM_LEFT = r"(?:还有没有|有没有|还有)(?:空位|名额|位置|位)(?!党员|村民|干部|老|阿)|(?:空位|名额|位置|位)(?:吗|没有|不)|满了(?:没有|没|吗|未)"
+# how many hold each; never 有位党员 (a party member), 位置 (a location: '拍完照片之后还要发位置吗'), nor a statement
+_ROOM_LEFT = (
+    r"(?:还有没有|有没有|还有)(?:空位|名额|位)(?!置|党员|村民|干部|老|阿)"
+    r"|(?:空位|名额|(?<![置单])位)(?:吗|没有)|满了(?:没有|没|吗|未)"
+)
 _HOLDERS_ASKED_RE = re.compile(
     rf"{_ANYONE}(?:去|来)?{_TAKE}"
     rf"|(?:分|划|给|交|派|安排)(?:了)?(?:给)?(?:了)?{_WHOM}"
@@ -328,7 +331,10 @@ _HOLDERS_ASKED_RE = re.compile(
     rf"|{_ROOM_LEFT}"
 )
 # a zone named without the zone's word: a place's name and 片 ('长塘片'), never 这片, 哪几片, 一片
-_ZONE_LIKE_RE = re.compile(r"(?<![这那哪几一呢嗰边两三四五六七八九十])[\u4e00-\u9fff]{2,4}?片(?!区)")
+# (the lead, fiftieth session: never a photo, a card, a leaf or a tablet: 照片, 相片, 图片, 名片, 卡片, 叶片, 药片)
+_ZONE_LIKE_RE = re.compile(
+    r"(?<![这那哪几一呢嗰边两三四五六七八九十])[\u4e00-\u9fff]{2,4}?(?<![照相图名卡叶药])片(?!区)"
+)
 
 
 # round 94: whether one may take it on, asked ('长塘片我嚟管得唔得', '石岗片交给我管可以吗'): the list (who holds each),

@@ -22,9 +22,14 @@ ROOM_ASKED = [
     ("party", "长塘片仲有名额吗"),
     ("party", "石岗片满咗未"),
     ("party", "石岗片还有空位没有"),
-    ("cadre", "长塘片仲有冇位置"),
+    ("cadre", "长塘片仲有冇空位"),
     ("party", "我系党员 想认领责任区 石岗片还有没有名额"),
     ("party", "要认领边块好啊 长塘片仲有冇位"),
+]
+# controls: a location or a photo is no zone's room ('拍完照片之后还要发位置吗' had become the zones' list)
+NOT_ROOM = [
+    ("member", "拍完照片之后还要发位置吗", "how"),
+    ("party", "叶片有黑点 仲有冇得救", "question"),
 ]
 CLAIMED = [
     ("party", "石岗片我嚟管", "石岗片"),
@@ -47,6 +52,11 @@ def _held(probe, openid: str) -> list[str]:  # noqa: F811
 def test_room_left_in_a_zone_asked_is_the_list_never_a_claim(probe, context, message):  # noqa: F811
     assert probe.handler_for(context, message) == "zone_list"
     assert _held(probe, probe.openid) == []
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), NOT_ROOM)
+def test_a_location_or_a_photo_is_no_zone_s_room(probe, context, message, expected):  # noqa: F811
+    assert probe.handler_for(context, message) != "zone_list"
 
 
 @pytest.mark.parametrize(("context", "message", "zone"), CLAIMED)
