@@ -152,9 +152,11 @@ def roll_call_asked(meaning: str) -> bool:
 # sim58: whether there is a planting day asked without the words nlu.planting_day_asked reads ('植树节今日有冇活动',
 # '今日有冇活动', '今日村里有冇搞种树'), and one's arrival told at the day ('我到咗啦', '我已经到现场了'); both on
 # handlers.core's meaning (植树 -> 种树, 今日 -> 今天, 冇 -> 没, 咗/啦 dropped)
-_WHEN = r"(?:今天|明天|后天|这个?(?:星期|礼拜|周)[六日天]|(?:星期|礼拜|周)[六日天]|今天上午|今天下午|等下|下午|上午)"
+_DAY_WHEN = (
+    r"(?:今天|明天|后天|这个?(?:星期|礼拜|周)[六日天]|(?:星期|礼拜|周)[六日天]|今天上午|今天下午|等下|下午|上午)"
+)
 _DAY_ASKED_RE = re.compile(
-    rf"^(?:种树节|义务种树日|种树日)?{_WHEN}?(?:村里|我们村|本村)?(?:有没有|有冇|有什么|有无)"
+    rf"^(?:种树节|义务种树日|种树日)?{_DAY_WHEN}?(?:村里|我们村|本村)?(?:有没有|有冇|有什么|有无)"
     r"(?P<what>(?:弄|搞|组织|安排)?(?:种树|义务种树)?(?:的)?(?:活动)?)(?:啊|呀|嘛)?$"
 )
 _ARRIVED_RE = re.compile(

@@ -2692,7 +2692,7 @@ _NOT_COUNTED_HINT_RE = re.compile(r"[不别唔莫删撤废]")
 # 准备种先'): a slip or apology said, or the planting still to come, with not planted yet (never 还没种好, 未种完: not
 # finished, still a record's)
 _NOT_PLANTED_YET_RE = re.compile(r"(?:还|仍|都)?(?:没有|没|未)(?:有)?(?:种|栽)(?![好完活下落了])")
-_SLIP_SAID_RE = re.compile(r"(?:说|讲|打|写|报|发|弄|搞|记)错|不好意思|不要意思|对不起|抱歉")
+_SLIP_OR_SORRY_RE = re.compile(r"(?:说|讲|打|写|报|发|弄|搞|记)错|不好意思|不要意思|对不起|抱歉")
 _TO_PLANT_RE = re.compile(
     r"(?:准备|打算|计划|想|等|迟些|过几天|下个月|下个礼拜|下周|明天|明年|改天)(?:再)?(?:才)?(?:种|栽)"
 )
@@ -2709,7 +2709,7 @@ def not_planted_yet_said(norm: str) -> bool:
     return bool(
         norm
         and _NOT_PLANTED_YET_RE.search(norm)
-        and (_SLIP_SAID_RE.search(norm) or _TO_PLANT_RE.search(norm))
+        and (_SLIP_OR_SORRY_RE.search(norm) or _TO_PLANT_RE.search(norm))
         and not _PHOTO_TO_COME_RE.search(norm)
     )
 
@@ -3174,7 +3174,7 @@ _WANTED_BACK_RE = re.compile(
     r"|(?:现在|而家|依家|今日|今天)?(?:又|再|重新)(?:想|要)(?:再|重新)?(?:收|接收|收到)(?:回|返)?$"
 )
 # round 37 (19m): how asked after the reminders wanted back ('…现在又想收到 怎么弄'): the wish said is the request
-_HOW_AFTER_WISH_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?:要)?(?:怎么|怎样|如何)(?:弄|搞|做|办|操作|设置)$")
+_HOW_AFTER_REMINDERS_WISH_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?:要)?(?:怎么|怎样|如何)(?:弄|搞|做|办|操作|设置)$")
 _REMINDERS_NAMED_RE = re.compile(r"提醒|通知|推送|消息|信息|讯息|退订|订阅")
 # round 41 (19o): how to switch them off, the switching named, asked after the wish said in words ('我唔想再收到通知 点样
 # 取消提醒', '不想收推送了 怎样关掉'): the wish said is the request, as for on (round 37); how asked alone ('怎么取消提醒')
@@ -3368,7 +3368,7 @@ def reminders_said(norm: str, as_sent: str = "") -> str | None:
     slip = _OFF_BY_A_SLIP_RE.search(norm)
     if slip and _HOW_BACK_ON_RE.match(_INTENT_PARTICLES_RE.sub("", norm[slip.end() :])):
         return "on"  # round 56
-    how = _HOW_AFTER_WISH_RE.search(norm)
+    how = _HOW_AFTER_REMINDERS_WISH_RE.search(norm)
     if how and reminders_said(norm[: how.start()]) == "on":
         return "on"  # round 37 (19m): wanted back, then how ('…现在又想收到 怎么弄'); off asked how keeps the FAQ's (round 32)
     how = _HOW_OFF_AFTER_WISH_RE.search(norm)
@@ -8616,9 +8616,9 @@ _NOT_THE_RECORD_ITSELF_RE = re.compile(
 
 # round 75 (21m): the photo said sent, then why nothing came back ('相发咗 点解冇反应', '发咗相啦 点解唔应我', '照片已经发了
 # 怎么没回复'): a complaint about the record in progress, whose next step answers it (what it still waits for)
-_PHOTO_WORD = r"(?:照片|相片|相|图片|图|张相|张照片)"
+_PHOTO_SENT_WORD = r"(?:照片|相片|相|图片|图|张相|张照片)"
 _PHOTO_SENT_NO_REPLY_RE = re.compile(
-    rf"^(?:我)?(?:的)?(?:{_PHOTO_WORD}(?:我)?(?:已经|都)?(?:发|传|影|拍)|(?:我)?(?:已经|都)?(?:发|传)(?:了|咗|过)?{_PHOTO_WORD})"
+    rf"^(?:我)?(?:的)?(?:{_PHOTO_SENT_WORD}(?:我)?(?:已经|都)?(?:发|传|影|拍)|(?:我)?(?:已经|都)?(?:发|传)(?:了|咗|过)?{_PHOTO_SENT_WORD})"
     r"(?:了|好了|过了|过|完)?(?:啦|了|咯|喇|嘞)*(?:好久|很久|半天|咁耐|这么久)?(?:你|你们|你哋)?(?:为什么|怎么|点解|又|都)?"
     r"(?:都|还|仲|一直)?"
     r"(?:人)?(?:没有|没|不|冇|唔)(?:人)?(?:什么)?(?:反应|回复|回应|回|应|应我|理|理我|回我|答我|答|出声|动静|回音|声气|消息)"

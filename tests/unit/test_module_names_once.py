@@ -1,0 +1,37 @@
+"""A module-level name is assigned once in bot/ and handlers/ (the lead, fiftieth session). Python reads a module's
+globals when a function runs, so a second ``_SLIP_SAID_RE = …`` 4,000 lines below the first silently replaced it for the
+function written beside the first: nlu's round 80 reader of a record said wrong had read another round's slip words
+(no 不好意思, 对不起, 搞错) since that round, and round 37's how-after-the-reminders'-wish another's how-words. A later
+assignment that builds on the name itself (``_OFF_RE = re.compile(_OFF_RE.pattern + …)``) is an extension, allowed."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _assigned_twice(path: Path) -> list[str]:
+    seen: dict[str, int] = {}
+    twice = []
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        targets = (
+            node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+        )
+        value = getattr(node, "value", None)
+        for target in targets:
+            if not isinstance(target, ast.Name):
+                continue
+            reads_itself = value is not None and any(
+                isinstance(name, ast.Name) and name.id == target.id for name in ast.walk(value)
+            )
+            if target.id in seen and not reads_itself:
+                twice.append(f"{path.relative_to(ROOT)}: {target.id} (lines {seen[target.id]} and {node.lineno})")
+            seen.setdefault(target.id, node.lineno)
+    return twice
+
+
+def test_no_module_level_name_is_assigned_twice():
+    files = sorted((ROOT / "bot").rglob("*.py")) + sorted((ROOT / "handlers").rglob("*.py"))
+    assert [found for path in files for found in _assigned_twice(path)] == []
