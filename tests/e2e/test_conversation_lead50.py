@@ -107,3 +107,19 @@ AFTER_22P = [
 @pytest.mark.parametrize(("context", "message", "expected"), cases_of(AFTER_22P, {}))
 def test_after_22p_guiding_check_in_so_joining_and_questions_looked_at_again(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
+
+
+# A record said wrong with a sorry, not planted yet (round 80's reader with its own slip words again:
+# tests/unit/test_module_names_once.py): '对不起 还没种呢' after a photo had become a ticket with the photo attached,
+# '不好意思 其实还没种' the record kept; 2 of 4 before (the slip said plainly and the photo to come held)
+SORRY_NOT_PLANTED = [
+    ("after_photo", "对不起 还没种呢", "cancel"),
+    ("pending", "不好意思 其实还没种", "cancel"),
+    ("pending", "搞错了 还没有种", "cancel"),
+    ("pending", "还没种 明天种了再拍", "how"),
+]
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases_of(SORRY_NOT_PLANTED, {}))
+def test_a_record_said_wrong_with_a_sorry_not_planted_yet_is_dropped(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""

@@ -35,3 +35,12 @@ def _assigned_twice(path: Path) -> list[str]:
 def test_no_module_level_name_is_assigned_twice():
     files = sorted((ROOT / "bot").rglob("*.py")) + sorted((ROOT / "handlers").rglob("*.py"))
     assert [found for path in files for found in _assigned_twice(path)] == []
+
+
+def test_a_record_said_wrong_with_a_sorry_and_not_planted_yet_reads_its_own_slip_words():
+    """Round 80's reader again with its own words (they had been another round's: False for the first three)."""
+    from bot import nlu
+
+    for said in ("对不起 还没种呢", "不好意思 其实还没种", "搞错了 还没有种", "头先讲错咗 仲未种"):
+        assert nlu.not_planted_yet_said(nlu.normalize(said)), said
+    assert not nlu.not_planted_yet_said(nlu.normalize("还没种 明天种了再拍"))  # the photo to come: kept
