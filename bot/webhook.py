@@ -403,8 +403,7 @@ def _faq_result(app: AppContext, data: bytes) -> Any:
 
 def _decoded(app: AppContext, encoded: tuple) -> Job:
     """A job from a worker, in the writer process (``_encoded`` undone), outside the group's transaction."""
-    values, now, now_s, payload, started, seen, planned, faq, *rest = encoded
-    also = rest[0] if rest else ()  # esc101's crossing (``_encoded``); a job encoded without it has none
+    values, now, now_s, payload, started, seen, planned, faq, also = encoded
     if planned is not None:
         plans = app.service("decoded_plans", lambda _a: _Plans())
         kept = plans.by_id.get(planned)  # by its pickle: the same reads, of the same types

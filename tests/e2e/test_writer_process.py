@@ -214,11 +214,11 @@ def test_a_repeated_texts_plan_crosses_as_it_was_read_ahead_encoded_and_decoded_
         (route.name, read) for route, read in jobs[0].planned
     ]
     place = pickle.loads(first[6])[0][0]
-    mutable = (*first[:6], pickle.dumps(((place, ["a list"]),)), first[7])  # a read a handler could change
+    mutable = (*first[:6], pickle.dumps(((place, ["a list"]),)), *first[7:])  # a read a handler could change
     handed = [webhook._decoded(writer_bot, mutable).planned[0][1] for _ in range(2)]
     assert handed == [["a list"], ["a list"]] and handed[0] is not handed[1]  # each message its own
     for read in (1, True, 1.0):  # equal, and of different types: each decoded as it was
-        typed = (*first[:6], pickle.dumps(((place, read),)), first[7])
+        typed = (*first[:6], pickle.dumps(((place, read),)), *first[7:])
         assert type(webhook._decoded(writer_bot, typed).planned[0][1]) is type(read)
 
 
