@@ -6,19 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.app import build_registry
-from bot.db import connect, migrate, transaction
+from bot.db import transaction
 from bot.store import inbox
 
 EARLY, SINCE, LATE = "2027-03-01T09:00:00", "2027-03-01T10:00:00", "2027-03-01T10:30:00"
-
-
-@pytest.fixture
-def db(tmp_path):
-    db = connect(tmp_path / "bot.db")
-    migrate(db, build_registry().stores)
-    yield db
-    db.close()
 
 
 def said(db, openid, key, received_at, *, msg_type="text", content=None, handler=None, reply=None) -> int:

@@ -13,14 +13,6 @@ STAMP, LATER = "2027-01-01T00:00:00", "2027-01-02T00:00:00"
 READS = [("one", "SELECT ? + 1", [1]), ("name", "SELECT users.openid || ?", ["!"])]
 
 
-@pytest.fixture
-def db(tmp_path):
-    db = connect(tmp_path / "bot.db")
-    migrate(db, build_registry().stores)
-    yield db
-    db.close()
-
-
 def test_every_shape_reads_and_writes_as_its_own_statement(db, tmp_path):
     with transaction(db):
         village = roster.insert_village(db, {"name": "埔心村"}, STAMP)
