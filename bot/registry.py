@@ -34,7 +34,8 @@ class Command:
 
 # The roles of dashboard logins (``create-admin --role``): the campaign office, an adviser (their villages and
 # tickets), a village cadre (their village: its figures and its waiting 登记 claims).
-LOGIN_ROLES = ("admin", "adviser", "cadre")
+ADMIN_LOGIN, ADVISER_LOGIN, CADRE_LOGIN = "admin", "adviser", "cadre"
+LOGIN_ROLES = (ADMIN_LOGIN, ADVISER_LOGIN, CADRE_LOGIN)
 
 
 @dataclass(frozen=True)

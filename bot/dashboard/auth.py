@@ -32,6 +32,7 @@ from wtforms.validators import ValidationError
 from bot import clock
 from bot.dashboard import throttle
 from bot.db import transaction
+from bot.registry import CADRE_LOGIN
 from bot.store import admins as admins_store
 from bot.store import dashboard as store
 from bot.store import roster as roster_store
@@ -100,7 +101,7 @@ def _viewer_for(row: dict) -> Viewer:
         village_ids = None
     elif row["person_id"] is None:
         village_ids = ()
-    elif row["role"] == "cadre":  # while the roster still names the person a cadre: a re-import may not
+    elif row["role"] == CADRE_LOGIN:  # while the roster still names the person a cadre: a re-import may not
         person = roster_store.person(bot().db, row["person_id"])
         acting = person is not None and person["role"] in CADRE_ROLES and person["village_id"]
         village_ids = (person["village_id"],) if person is not None and acting else ()
@@ -255,7 +256,7 @@ def link_login_person(db, username: str, role: str, person_name: str | None, vil
     Returns the linked person (None: not linked; an unlinked adviser sees no village and no ticket).
     Raises UnknownPerson when ``person_name`` names nobody who fits, AmbiguousPerson when several fit.
     An admin login is never linked."""
-    if role == "cadre":
+    if role == CADRE_LOGIN:
         cadre = _cadre(db, person_name or username, village)
         admins_store.link_person(db, username, cadre["id"])
         return cadre

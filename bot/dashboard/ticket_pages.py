@@ -18,7 +18,7 @@ from flask import abort, flash, g, redirect, render_template, request, url_for
 from bot import escalation, voice
 from bot.dashboard import auth, views
 from bot.db import transaction
-from bot.registry import DashboardPage
+from bot.registry import ADMIN_LOGIN, ADVISER_LOGIN, CADRE_LOGIN, DashboardPage
 from bot.store import dashboard as store
 from bot.store import roster as roster_store
 from bot.store import tickets as tickets_store
@@ -78,9 +78,6 @@ def _ticket_or_abort(ticket_id: int) -> dict:
     if g.viewer.person_id is None or ticket["adviser_person_id"] != g.viewer.person_id:
         abort(403)
     return ticket
-
-
-CADRE_LOGIN = "cadre"
 
 
 def _the_villages(ticket: dict) -> bool:
@@ -244,7 +241,7 @@ def add_to_faq(ticket_id: int):
     return redirect(url_for("dashboard.ticket", ticket_id=ticket_id))
 
 
-WITH_CADRES = ("admin", "adviser", CADRE_LOGIN)  # esc101: a cadre login answers its village's tickets
+WITH_CADRES = (ADMIN_LOGIN, ADVISER_LOGIN, CADRE_LOGIN)  # esc101: a cadre login answers its village's tickets
 PAGES = [
     DashboardPage("/tickets", tickets, nav="admin.nav.tickets", roles=WITH_CADRES),
     DashboardPage("/tickets/<int:ticket_id>", ticket, roles=WITH_CADRES),

@@ -33,3 +33,17 @@ def test_a_service_built_from_another_service_does_not_deadlock(bot):
     thread.join(10)
     assert not thread.is_alive()
     assert found["桃"] == "桃子"
+
+
+def test_the_cadre_login_role_is_written_once():
+    """Tidy80: the cadre login's role string lives in bot.registry (LOGIN_ROLES); the ticket pages and the login read
+    it from there, never a copy of their own."""
+    import inspect
+
+    from bot import registry
+    from bot.dashboard import auth, ticket_pages
+
+    assert registry.CADRE_LOGIN in registry.LOGIN_ROLES
+    assert ticket_pages.CADRE_LOGIN is registry.CADRE_LOGIN
+    for module in (auth, ticket_pages):
+        assert '"cadre"' not in inspect.getsource(module), module.__name__
