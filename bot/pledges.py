@@ -310,12 +310,13 @@ _LEAD = re.compile(
 # 登记为认领')
 _BARE_REN = re.compile(rf"^((?:我|我家|本人)?(?:也|都|先)?(?:要|想)?(?:先)?)认(?=\s*[{nlu._CN_NUM}\d]+\s*(?:棵|株))")
 _COUNT_TOLD = re.compile(rf"^(?:我|我家|本人)?(?:也|都|先)?(?:报|认|要)\s*([{nlu._CN_NUM}\d]+\s*(?:棵|株))(?:树)?$")
-_AS_PLEDGE = re.compile(r"^(?:帮我|请|麻烦|麻烦你)?(?:登记|记|算|记录)(?:为|做|成|作)认领(?:吧|啦|先)?$")
+_AS_PLEDGE_WORDS = r"(?:帮我|请|麻烦|麻烦你)?(?:登记|记|算|记录)(?:为|做|成|作)认领(?:吧|啦|先)?"  # '帮我登记为认领'
+_AS_PLEDGE = re.compile(rf"^{_AS_PLEDGE_WORDS}$")
 # round 43 (19q): the pledge named in a clause of its own, the trees told with 报 in another, when to plant after them
 # ('今年我报三棵香樟 认领先 四月再种', '两委干部认领任务 我报两棵杨梅'): 认领 those trees, when kept
 _PLEDGE_NAMED = re.compile(
     r"^(?:(?:两委|村)?(?:干部|党员|群众|村民|书记)?认领(?:任务|指标)|(?:先)?认领(?:先|住|啦|吧)?"
-    r"|(?:帮我|请|麻烦|麻烦你)?(?:登记|记|算|记录)(?:为|做|成|作)认领(?:吧|啦|先)?)$"
+    rf"|{_AS_PLEDGE_WORDS})$"
 )
 _TREES_TOLD = re.compile(
     rf"^(?:今年|今次)?(?:我|我家|本人)?(?:今年)?(?:也|都|先)?(?:报|认|要)\s*([{nlu._CN_NUM}\d]+\s*(?:棵|株)[\u4e00-\u9fff]{{0,5}})$"

@@ -245,3 +245,18 @@ def test_a_households_plan_written_down_for_them(text, name, count, month):
 
 def test_a_households_trees_planted_today_written_down_are_no_pledge():
     assert pledges.parse("黄伯屋企今日种咗一棵荔枝 我帮佢记一下", SPECIES) is None
+
+
+def test_the_as_pledge_words_are_one_pattern():
+    """Tidy80: '登记为认领' asked in a clause of its own is written once (_AS_PLEDGE_WORDS): the count-then-ask reading
+    (_AS_PLEDGE) and the pledge named in its own clause (_PLEDGE_NAMED) both read it, and read it alike."""
+    from bot import pledges
+
+    assert pledges._AS_PLEDGE.pattern == f"^{pledges._AS_PLEDGE_WORDS}$"
+    assert pledges._AS_PLEDGE_WORDS in pledges._PLEDGE_NAMED.pattern
+    for clause in ("帮我登记为认领", "请记做认领吧", "麻烦你算作认领", "记录成认领先"):
+        assert pledges._AS_PLEDGE.match(clause) and pledges._PLEDGE_NAMED.match(clause), clause
+    assert pledges._count_as_pledge("我报三棵 帮我登记为认领") == "认领 三棵"
+    assert pledges._count_as_pledge("我报三棵香樟 麻烦登记为认领 四月再种") == "认领 三棵香樟 四月再种"
+    for control in ("登记为认领了吗", "帮我登记"):  # a question about it; 登记 alone
+        assert not pledges._PLEDGE_NAMED.match(control), control
