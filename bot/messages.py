@@ -9,6 +9,7 @@ KeyError (a test scans the code for every key it uses, so that fails in CI, not 
 
 from __future__ import annotations
 
+import functools
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
@@ -67,3 +68,14 @@ def _flatten(node: dict, prefix: str = "") -> dict[str, Any]:
         else:
             flat[name] = value
     return flat
+
+
+@functools.cache
+def _loaded() -> Messages:
+    return Messages.load()
+
+
+def words(key: str) -> frozenset[str]:
+    """A word list read where no app is at hand (a module's pattern built at import): the same files and keys as
+    ``AppContext.messages.words``."""
+    return _loaded().words(key)

@@ -31,7 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from bot import clock, identity, nlu, request_frames, roster
+from bot import clock, identity, messages, nlu, request_frames, roster
 from bot.conversation import Flow
 from bot.db import transaction
 from bot.media import announce
@@ -331,9 +331,10 @@ _HOLDERS_ASKED_RE = re.compile(
     rf"|{_ROOM_LEFT}"
 )
 # a zone named without the zone's word: a place's name and 片 ('长塘片'), never 这片, 哪几片, 一片
-# (the lead, fiftieth session: never a photo, a card, a leaf or a tablet: 照片, 相片, 图片, 名片, 卡片, 叶片, 药片)
+# (the lead, fiftieth session: never a photo, a card, a leaf or a tablet: messages/replies/zones.toml's not_a_zone)
+_NOT_A_ZONE_LEADS = "".join(sorted(word.removesuffix("片") for word in messages.words("zones.words.not_a_zone")))
 _ZONE_LIKE_RE = re.compile(
-    r"(?<![这那哪几一呢嗰边两三四五六七八九十])[\u4e00-\u9fff]{2,4}?(?<![照相图名卡叶药])片(?!区)"
+    rf"(?<![这那哪几一呢嗰边两三四五六七八九十])[\u4e00-\u9fff]{{2,4}}?(?<![{re.escape(_NOT_A_ZONE_LEADS)}])片(?!区)"
 )
 
 

@@ -117,3 +117,21 @@ def test_a_cadre_bound_without_proof_holds_no_zone():
     assert zones.may_hold({"role": "村干部", "bound_via": "code"}, cfg)
     assert not zones.may_hold({"role": "村干部", "bound_via": "name"}, cfg)  # staff by name only: 群众 powers
     assert not zones.may_hold({"role": "群众", "bound_via": "code"}, cfg)
+
+
+def test_words_ending_in_pian_that_are_no_zone_are_data():
+    """Tidy80: the words in 片 that never name a zone (照片, 名片, 药片 …) are messages/replies/zones.toml's
+    ``[words] not_a_zone``, read by bot.zones' one pattern: each said with a holder's question is no zone asked; a
+    place's name with 片 still is (controls)."""
+    import inspect
+
+    from bot import messages, nlu
+
+    listed = messages.words("zones.words.not_a_zone")
+    assert {"照片", "药片", "名片"} <= listed
+    assert "照相图名卡叶药" not in inspect.getsource(zones)
+    for word in listed:
+        norm = nlu.normalize(f"这张{word}有人认领了没有")
+        assert not zones._ZONE_LIKE_RE.search(norm), word
+    for asked in ("长塘片有人认领了没有", "石岗片边个管"):
+        assert zones.holders_asked(nlu.normalize(asked), asked), asked
