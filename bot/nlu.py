@@ -3429,6 +3429,17 @@ _AGAIN_ELLIPTIC_RE = re.compile(
 )
 
 
+# tidy79: the please, the one asked and the help-me are one list (messages/request_frames.toml [wrappers]: the frame's);
+# tidy80: read by every reader of a request said politely (the name said right, the adoption list, the queue listed,
+# the answer hurried), none with a list of its own
+_PLEASE = request_frames.words("wrappers", "please")
+_YOU = request_frames.words("wrappers", "you")
+_HELP_ME = request_frames.words("wrappers", "help_me")
+# round 90 (22j: '唔该帮我退订'): a command asked politely, the please and the help-me before its word; tidy78: the
+# records' look asked first reads it too (planting ``_LOOK_FIRST_RE``: '唔该帮我睇下记好未')
+PLEASE_LEAD = rf"(?:{_PLEASE})?(?:{_YOU})?(?:{_HELP_ME})?"
+
+
 # round 50 (19y): the right name said alone, after the sender said the name is wrong ('你好，我发现我的名字登记错了' then
 # '麻烦改成谢丽萍，之前写成谢丽平了', '应该是黄春梅，不是黄春妹', '正确的是邓丽芳'): the name under a common surname, the wrong
 # one after it at most
@@ -3440,7 +3451,7 @@ _RIGHT_NAME_SAID = (
     # round 87 (22c: '应该系陈大文 帮我改'): the change asked after it
     r"(?:(?:帮我|麻烦|请|你)*(?:改|更正|改正)(?:下|一下|回|返|过来|正|吧|啦)*)?$"
 )
-_NAME_SAID_RIGHT_RE = re.compile(r"^(?:请|麻烦|麻烦你|劳驾)?(?:帮我|给我)?" + _RIGHT_NAME_SAID)
+_NAME_SAID_RIGHT_RE = re.compile(rf"^(?:(?:{_PLEASE})(?:{_YOU})?)?(?:{_HELP_ME})?" + _RIGHT_NAME_SAID)
 # round 87 (22e: '我个名写错咗' then '系张国华'): the name alone after 是 (Cantonese 系), read only as the follow-up of a name said
 # wrong just before (handlers/registration.py: core.follow_up after fix_name)
 _NAME_ALONE_SAID_RE = re.compile(
@@ -4884,7 +4895,7 @@ _ADOPT_BARE_RE = re.compile(
 
 # round 25: the list of adoptable trees asked for ('麻烦发一下本村可认养树木清单', '请把村里能认种的树列个名单'): the list
 _ADOPTION_LIST_RE = re.compile(
-    r"^(?:麻烦|烦请|请|劳驾)?(?:你|您)?(?:帮我|给我)?(?:把)?(?:发|给|列|出|提供|拉)?(?:一下|下|个|一份|份)?(?:我|我们)?"
+    rf"^{PLEASE_LEAD}(?:把)?(?:发|给|列|出|提供|拉)?(?:一下|下|个|一份|份)?(?:我|我们)?"
     # round 53 (20b): both words ('认种认养的树单发给我看看')
     r"(?:本村|村里|我们村|村)?(?:的|里)?(?:可|可以|能|能够)?(?:认养|认种|领养)(?:认养|认种)?(?:的)?(?:树木|树|果树|树苗)?"
     # round 48 (19u): the trees' list as 树单 ('认养嘅树单睇下')
@@ -6472,7 +6483,7 @@ _QUEUE_RE = re.compile(
 # 回复的群众提问发给我看看')
 # round 42 (19p): 回 alone, 将 for 把, or neither with 给我 after it ('把没回的问题发给我看看', '没回的问题给我看看')
 _QUEUE_LISTED_RE = re.compile(
-    r"^(?:请|麻烦|烦请|劳烦|麻烦你)?(?:你)?(?:帮我)?(?:把|将)?[\u4e00-\u9fff]{0,8}?(?:尚未|还没有|还没|未|没有|没)(?:有)?"
+    rf"^{PLEASE_LEAD}(?:把|将)?[\u4e00-\u9fff]{{0,8}}?(?:尚未|还没有|还没|未|没有|没)(?:有)?"
     r"(?:答复|回复|回答|答|回|处理|解答)(?:的)?(?:村民|群众|大家)?(?:的)?(?:问题|提问)"
     r"(?:(?:列|发|拿|调)(?:出来)?(?:给我|发我)?|给我|发我)(?:看看|看一下|看下|看)?(?:一下)?$"
 )
@@ -6724,7 +6735,7 @@ _NOBODY_REPLIED_RE = re.compile(_NOBODY_REPLIED)
 # round 68 (20z: '唔该快啲答我' after 问专家 桃树流胶): the answer hurried, politely or not ('快点回复我啦', '麻烦专家尽快答下'):
 # asking after the question sent (no new ticket, no 补充); Cantonese 唔该 (please) is normalised 不该
 _HURRIED_RE = re.compile(
-    r"^(?:不该|唔该|麻烦|请|拜托|求下)?(?:你|您|专家|顾问|老师)?(?:可以|可不可以|能不能)?"
+    rf"^(?:{_PLEASE})?(?:{_YOU}|专家|顾问|老师)?(?:可以|可不可以|能不能)?"
     r"(?:快些|快点|快一点|快一些|尽快|早些|早点|早一点|快手|赶快|赶紧)(?:帮我)?"
     r"(?:答|回|回复|答复|回答|覆|解答|处理)(?:我|一下|下)?(?:好吗|得不得|可以吗|行吗|得吗)?$"
 )
@@ -6807,17 +6818,10 @@ _LAST_SENT_DROP_RE = re.compile(
 )
 
 
-# tidy79: the please, the one asked and the help-me are one list (messages/request_frames.toml [wrappers]: the frame's)
-_PLEASE = request_frames.words("wrappers", "please")
-_YOU = request_frames.words("wrappers", "you")
-_HELP_ME = request_frames.words("wrappers", "help_me")
 # set 19e: asked politely first ('唔该帮我取消啱啱嗰条种树记录 影错咗', '麻烦你帮我删掉刚才那张'): left out before it is read
 _PLEASE_FIRST_RE = re.compile(rf"^(?:{_PLEASE})(?:{_YOU})?(?:{_HELP_ME})?|^(?:{_HELP_ME})(?=[删撤取作])")
 
 
-# round 90 (22j: '唔该帮我退订'): a command asked politely, the please and the help-me before its word; tidy78: the
-# records' look asked first reads it too (planting ``_LOOK_FIRST_RE``: '唔该帮我睇下记好未')
-PLEASE_LEAD = rf"(?:{_PLEASE})?(?:{_YOU})?(?:{_HELP_ME})?"
 _PLEASE_LEAD_RE = re.compile(rf"^{PLEASE_LEAD}")
 # the lead, forty-eighth session (22l: '退订 || 我话退订啊'; '我说了退订' had opened a ticket): the command insisted on,
 # 'I said', 'I've already said' before its word (normalised: 咗 is 了), a particle after it
