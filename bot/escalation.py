@@ -7,6 +7,7 @@ Life of a ticket (``tickets.status``)::
       ^                         |
       +-- follow-up within escalation.reopen_days
     open or answered --关闭 (dashboard, with a reason)--> closed
+      (answered: within escalation.reopen_days only, ending its follow-ups: ``close_means``)
     answered (or closed within reopen_days) --更正--> the same status, the answer corrected
     closed unanswered by its adviser (84号唔使答) --答 by them within reopen_days (round 54)--> answered
 
@@ -1757,6 +1758,19 @@ class CloseResult:
 
     ok: bool
     reason: str
+
+
+def close_means(app, ticket: dict, now: datetime) -> str | None:
+    """What closing ``ticket`` does (tidy80: the dashboard offers 关闭 only where it does something): an open ticket is
+    ended as not a question ('not_a_question'); an answered one still within escalation.reopen_days ends its follow-ups
+    ('ends_follow_ups': the villager's next words are no longer this ticket reopened, nor 解决了 said of it, as
+    ``reopenable_ticket`` reads); one answered earlier has ended already, a closed one too: None."""
+    if ticket["status"] == "open":
+        return "not_a_question"
+    answered_at = ticket["answered_at"] or ""
+    if ticket["status"] == "answered" and reopen_window_start(app, now) <= answered_at <= clock.to_db(now):
+        return "ends_follow_ups"
+    return None
 
 
 def close_ticket(

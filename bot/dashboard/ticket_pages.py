@@ -1,6 +1,7 @@
 """Tickets: the adviser's queue (overdue ones marked), one ticket with its photos and voice, a reopened
 ticket's follow-up, the answer form (bot.escalation.answer_ticket, the same rules and delivery as ``答``),
-closing a ticket that is not a question (with a reason; a message to the villager only when written),
+closing a ticket that is not a question (with a reason; a message to the villager only when written; tidy80: an
+answered one only while a follow-up would reopen it, named 结束工单: ``escalation.close_means``),
 turning a good answer into an FAQ entry (``收录``), and correcting an answer (bot.escalation.correct_answer, as
 ``更正``: the earlier answers listed under it, the villager told, the FAQ entry made of it corrected).
 
@@ -48,6 +49,16 @@ CLOSE_RESULTS = {
     "closed": ("admin.tickets.closed_notice", "ok"),
     "already_closed": ("admin.tickets.closed", "error"),
     "needs_reason": ("admin.tickets.close_needs_reason", "error"),
+}
+# escalation.close_means -> the close form's title, its reason's hint and its button (tidy80: an answered ticket's is named
+# for what it does)
+CLOSE_OFFERS = {
+    "not_a_question": ("admin.tickets.close_title", "admin.tickets.close_reason_hint", "admin.tickets.close_button"),
+    "ends_follow_ups": (
+        "admin.tickets.close_answered_title",
+        "admin.tickets.close_answered_hint",
+        "admin.tickets.close_answered_button",
+    ),
 }
 STATUS_LABELS = {
     "open": "admin.tickets.status_open",
@@ -166,7 +177,17 @@ def ticket(ticket_id: int):
         # FAQ)
         may_answer=escalation.may_answer(row, _person(), g.viewer.username if g.viewer.is_admin else None),
         may_add_faq=g.viewer.role != CADRE_LOGIN,
+        close_offer=_close_offer(row),
     )
+
+
+def _close_offer(ticket: dict) -> dict | None:
+    """The close form's words where closing does something (``escalation.close_means``), else None (no form)."""
+    means = escalation.close_means(auth.bot(), ticket, auth.now())  # as a follow-up would be read now
+    if means is None:
+        return None
+    title, hint, button = CLOSE_OFFERS[means]
+    return {"title": auth.t(title), "hint": auth.t(hint), "button": auth.t(button)}
 
 
 def _voice(attachment: dict) -> dict:

@@ -100,6 +100,28 @@ def test_overdue_tickets_stand_out_and_the_adviser_is_not_repeated(page, server,
     assert page.problems == []
 
 
+def test_an_answered_ticket_is_offered_ending_named_for_what_it_does(page, server, bot, county):
+    """Tidy80: an answered ticket's close form says what it does (结束工单: a follow-up then is a new question), not
+    关闭工单（不是问题…）; used, the ticket is ended."""
+    ticket_id = county.tickets["wang"]
+    log_in(page, server, "wang", f"/admin/tickets/{ticket_id}")
+    page.fill("textarea[name=answer]", "多半是缺铁，叶面喷硫酸亚铁。")
+    page.click("text=发送回答")
+    expect(page.locator(".flash.ok")).to_contain_text("已回答")
+    expect(page.locator("summary", has_text="关闭工单（")).to_have_count(0)
+    page.click("text=结束工单（")
+    snap(page, "ticket_answered_end_offer")
+    expect(page.locator("input[name=reason]")).to_have_attribute("placeholder", "例如：村民当面说已经解决了")
+    page.fill("input[name=reason]", "村民当面说已经解决了")
+    page.click("button:text('结束工单')")
+    expect(page.locator(".flash.ok")).to_contain_text("工单已关闭")
+    expect(page.locator("body")).to_contain_text("已关闭：村民当面说已经解决了（王顾问）")
+    snap(page, "ticket_answered_ended")
+    assert next(bot.db.query("SELECT status FROM tickets WHERE id = ?", [ticket_id]))["status"] == "closed"
+    assert fits_the_screen(page)
+    assert page.problems == []
+
+
 def test_closing_a_ticket_that_is_not_a_question(page, server, bot, county):
     ticket_id = county.tickets["wang"]
     log_in(page, server, "wang", f"/admin/tickets/{ticket_id}")

@@ -351,3 +351,47 @@ def test_a_ticket_telling_of_a_danger_is_marked_and_first(app, wang, county):
     queue = html.split("<h2>待回答</h2>")[1].split("</table>")[0]
     assert queue.index(f"#{urgent}") < queue.index(f"#{county.tickets['wang']}")
     assert queue.count("⚠涉及安全") == 1
+
+
+def _answered_days_ago(bot, ticket_id, days):
+    from datetime import timedelta
+
+    from bot import clock
+    from bot.db import transaction
+
+    with transaction(bot.db):
+        bot.db.execute(
+            "UPDATE tickets SET answered_at = ? WHERE id = ?",
+            [clock.to_db(bot.clock() - timedelta(days=days)), ticket_id],
+        )
+
+
+def test_an_answered_ticket_is_offered_closing_only_while_a_follow_up_would_reopen_it(bot, wang, county):
+    """Tidy80: 关闭工单 on an answered ticket is a real action within escalation.reopen_days (3): the villager's next
+    words are then no longer a follow-up of it. It is offered named for that (结束工单 …不会重开…); past the days the
+    ticket has ended already and no form is offered. An open ticket keeps its 关闭工单 (not a question)."""
+    ticket_id = county.tickets["wang"]
+    url = f"/admin/tickets/{ticket_id}"
+    html = page(wang, url)
+    assert "关闭工单（不是问题" in html and "结束工单" not in html
+    _answer(wang, ticket_id, "多半是缺铁，叶面喷硫酸亚铁。")
+    html = page(wang, url)
+    assert "结束工单（已回答；结束后村民再追问不会重开这张单" in html and "关闭工单（不是问题" not in html
+    assert f'action="/admin/tickets/{ticket_id}/close"' in html
+    _answered_days_ago(bot, ticket_id, 4)  # past escalation.reopen_days: a follow-up would be a new question anyway
+    html = page(wang, url)
+    assert f'action="/admin/tickets/{ticket_id}/close"' not in html and "结束工单" not in html
+    assert "更正回答" in html  # the correction stays offered
+
+
+def test_ending_an_answered_ticket_makes_the_next_words_a_new_question(bot, wang, county, villager_factory):
+    """What 结束工单 does: within the days, a follow-up would reopen the answered ticket; ended, it is a new one."""
+    ticket_id = county.tickets["wang"]
+    url = f"/admin/tickets/{ticket_id}"
+    _answer(wang, ticket_id, "多半是缺铁，叶面喷硫酸亚铁。")
+    post(wang, f"{url}/close", {"reason": "村民当面说解决了"}, url)
+    assert "工单已关闭" in page(wang, url)
+    reply = villager_factory("o-陈大伯").says("喷了以后叶子还是一直往下掉")
+    assert "收到追问" not in reply, reply
+    row = next(bot.db.query("SELECT status, reopened_count FROM tickets WHERE id = ?", [ticket_id]))
+    assert row == {"status": "closed", "reopened_count": 0}
