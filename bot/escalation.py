@@ -739,6 +739,27 @@ def holds(ticket: dict, person: dict) -> bool:
     return person["role"] in HOLDER_ROLES[route_of(ticket)]
 
 
+def may_take_over(app, ticket: dict, person: dict | None, now: datetime) -> bool:
+    """Tidy80 (campaign reality: the 村书记 is often busy): a village's ticket left waiting past
+    escalation.remind_after_hours (超时, ``overdue_before``) may be answered by the village's other cadre too, who takes
+    it on (``take_over``); before that, its holder only (``may_answer``)."""
+    return bool(
+        person
+        and ticket["status"] == "open"
+        and route_of(ticket) == ROUTE_VILLAGE
+        and ticket["adviser_person_id"] != person["id"]
+        and holds(ticket, person)
+        and person.get("village_id") is not None
+        and person.get("village_id") == ticket["village_id"]
+        and is_overdue(ticket, overdue_before(app, now))
+    )
+
+
+def may_answer_now(app, ticket: dict, person: dict | None, by_admin: str | None, now: datetime) -> bool:
+    """``may_answer``, or the village's other cadre after the ticket's wait (``may_take_over``)."""
+    return may_answer(ticket, person, by_admin) or may_take_over(app, ticket, person, now)
+
+
 def reopens_for_closer(ticket: dict, person: dict | None, since: str) -> bool:
     """Round 54: a ticket its assigned adviser closed unanswered themselves ('84号唔使答', kept under their name) at or
     after ``since`` (the start of the escalation.reopen_days window): their answer after all (答, '84号 …') opens it
@@ -1448,7 +1469,8 @@ def signature(app, db, *, by_person: dict | None = None, by_admin: str | None = 
 
 @dataclass(frozen=True)
 class AnswerResult:
-    """``reason``: answered | unknown | closed | already_answered | not_allowed | empty."""
+    """``reason``: answered | taken_over (tidy80: answered by the village's other cadre after its wait, who took it on)
+    | unknown | closed | already_answered | not_allowed | empty."""
 
     ok: bool
     reason: str
@@ -1465,8 +1487,15 @@ def answer_ticket(
     ticket = store.get(db, ticket_id)
     if ticket is None:
         return AnswerResult(False, "unknown")
+    taken_from = None
     if not may_answer(ticket, by_person, by_admin):
-        return AnswerResult(False, "not_allowed", ticket)
+        if not may_take_over(app, ticket, by_person, now):
+            return AnswerResult(False, "not_allowed", ticket)
+        if not (text or "").strip():
+            return AnswerResult(False, "empty", ticket)  # taken on only with an answer
+        assert by_person is not None  # may_take_over: a cadre of the village
+        taken_from = take_over(app, db, ticket, by_person, now)
+        ticket = store.get(db, ticket_id) or ticket
     reopens = reopens_for_closer(ticket, by_person, reopen_window_start(app, now))
     if ticket["status"] == "closed" and not reopens:
         return AnswerResult(False, "closed", ticket)
@@ -1513,6 +1542,9 @@ def answer_ticket(
         f"answer:{ticket_id}:{ticket['reopened_count']}",
         now,
     )
+    if taken_from is not None and by_person is not None:  # after the answer withdrew the ticket's notices
+        _tell_former_holder(app, db, ticket, taken_from, by_person, now)
+        return AnswerResult(True, "taken_over", ticket)
     return AnswerResult(True, "answered", ticket)
 
 
@@ -1930,6 +1962,8 @@ def check_sla(app, now: datetime) -> dict:
             store.mark_reminded(db, ticket["id"], clock.to_db(now))
             notice, flagged = _new_ticket_notice(app, db, ticket, "escalation.remind_notice", now)
             notify_staff(app, db, ticket, notice, f"remind{ticket['reopened_count']}", now, at_once=flagged)
+            if route_of(ticket) == ROUTE_VILLAGE:  # tidy80: the village's other cadre may answer it from now on
+                _tell_other_cadres(app, db, ticket, now)
             counts["reminded"] += 1
     return counts
 
@@ -1950,6 +1984,76 @@ def pass_on(app, db, ticket_id: int, now: datetime, *, to_admins: bool, by: dict
         template="escalation.passed_on_notice",
         key=f"pass{clock.to_db(now)}-",  # passed back and forth, each owner is told each time
         by=app.t("escalation.passed_by", role=by["role"], name=by["name"]),
+    )
+
+
+def take_over(app, db, ticket: dict, person: dict, now: datetime) -> dict:
+    """Tidy80: the ticket passed on to ``person``, the village's other cadre answering it after its wait
+    (``may_take_over``): assigned to them and marked handed on (``escalated_at``: the SLA hands it on no further), the
+    former holder's waiting notices withdrawn. The former holder's row ({} when the admins held it). Call inside a
+    transaction; the answer follows."""
+    former = roster_store.person(db, ticket["adviser_person_id"]) or {}
+    now_s = clock.to_db(now)
+    withdraw_notices(db, ticket["id"], "ticket taken over")
+    store.assign(db, ticket["id"], person["id"], now_s)
+    store.mark_escalated(db, ticket["id"], now_s)
+    log.info(
+        "ticket %s: waited past its time, taken over from %s by %s", ticket["id"], former.get("name"), person["name"]
+    )
+    return former
+
+
+def _tell_former_holder(app, db, ticket: dict, former: dict, by: dict, now: datetime) -> None:
+    """The former holder of a ticket taken over (``take_over``) is told who answered it (``taken_over_notice``): it
+    is off their 待办. Keyed outside the ticket's notices (``_notices_of``), which the answer withdraws."""
+    if not (former.get("openid") and identity.is_proven(former)):
+        return
+    notice = _ticket_notice(
+        app,
+        db,
+        ticket,
+        "escalation.taken_over_notice",
+        now,
+        by=app.t("escalation.passed_by", role=by["role"], name=by["name"]),
+    )
+    reminders.queue_notice(
+        db,
+        app.config,
+        openid=former["openid"],
+        text=notice,
+        key=f"takeover:{ticket['id']}:{ticket['reopened_count']}:{former['openid']}",
+        now=now,
+        url=f"/admin/tickets/{ticket['id']}",
+    )
+
+
+def _tell_other_cadres(app, db, ticket: dict, now: datetime) -> int:
+    """Tidy80: at a village ticket's wait (its holder reminded), the village's other cadres bound with proof are told
+    they may answer it now (``passed_on_notice``'s sibling ``waiting_for_village_notice``); withdrawn with the ticket's
+    other notices once it is answered."""
+    holder = roster_store.person(db, ticket["adviser_person_id"])
+    holder_words_ = (
+        app.t("escalation.passed_by", role=holder["role"], name=holder["name"])
+        if holder
+        else app.t("escalation.admin_name")
+    )
+    others = [
+        p
+        for p in store.cadres_of_village(db, ticket["village_id"], village_matters.CADRE_ROLES)
+        if p["id"] != ticket["adviser_person_id"] and p["openid"] and identity.acts_as(p, village_matters.CADRE_ROLES)
+    ]
+    notice = _ticket_notice(app, db, ticket, "escalation.waiting_for_village_notice", now, holder=holder_words_)
+    return sum(
+        reminders.queue_notice(
+            db,
+            app.config,
+            openid=p["openid"],
+            text=notice,
+            key=f"{_notices_of(ticket['id'])}other{ticket['reopened_count']}:{p['openid']}",
+            now=now,
+            url=f"/admin/tickets/{ticket['id']}",
+        )
+        for p in others
     )
 
 

@@ -327,6 +327,7 @@ def _voice_ticket(ctx: Ctx, extra_media: Sequence[int | None] = ()) -> str:
 ANSWER_REPLIES = {
     "answered": "escalation.answered",
     "answered_village": "escalation.answered_village",  # round 100: no 收录 offered
+    "taken_over": "escalation.taken_over_village",  # tidy80: the village's other cadre, after the ticket's wait
     "unknown": "escalation.unknown_ticket",
     "closed": "escalation.ticket_closed",
     "already_answered": "escalation.already_answered_other",

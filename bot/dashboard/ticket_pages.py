@@ -27,6 +27,7 @@ from bot.store import tickets as tickets_store
 # result reason -> (message key, flash category)
 ANSWER_RESULTS = {
     "answered": ("admin.tickets.answered", "ok"),
+    "taken_over": ("admin.tickets.taken_over", "ok"),  # tidy80: a cadre answering the village's ticket after its wait
     "already_answered": ("admin.tickets.already_answered", "error"),
     "closed": ("admin.tickets.closed", "error"),
     "empty": ("admin.tickets.empty", "error"),
@@ -175,7 +176,11 @@ def ticket(ticket_id: int):
         may_correct=escalation.may_correct(row, _person(), g.viewer.username if g.viewer.is_admin else None),
         # esc101: the forms a viewer may use (a cadre sees the village's tickets another cadre holds, and adds none to the
         # FAQ)
-        may_answer=escalation.may_answer(row, _person(), g.viewer.username if g.viewer.is_admin else None),
+        # tidy80: the village's other cadre too once the ticket waited past its time (it is passed on to them)
+        may_answer=escalation.may_answer_now(
+            auth.bot(), row, _person(), g.viewer.username if g.viewer.is_admin else None, auth.now()
+        ),
+        may_close=escalation.may_answer(row, _person(), g.viewer.username if g.viewer.is_admin else None),
         may_add_faq=g.viewer.role != CADRE_LOGIN,
         close_offer=_close_offer(row),
     )
