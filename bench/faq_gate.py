@@ -4,8 +4,9 @@ Run by hand:  .venv/bin/python bench/faq_gate.py [--weight 4] [--only NAME ...] 
 
 Truly blind answers: each set kept outside the repository until a session's end (``BLIND``) answered by the matcher
 of the commit before the one that added it (``git archive`` of that commit, run in its own process, its own cache
-folder), and today's matcher on the set blind this session (``TODAY``). For every question the script keeps what the
-result carries (kind, label, reason, score, the second label, the answer a doubt stopped) and what the matcher's
+folder), and today's matcher on the set blind this session (``TODAY``; none now: BP, round 88's, is a precedent). For
+every question the script keeps what the result carries (kind, label, reason, score, the second label, the answer a
+doubt stopped) and what the matcher's
 model and precedents read (the model's label and its lead over the next, the nearest precedents' labels and
 closeness), cached in bench/out/faq_gate/ (ignored by git: delete a file to measure its set again).
 
@@ -31,7 +32,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out" / "faq_gate"
 DATA = ROOT / "tests" / "data"
-MISSING_MAP = ROOT / "messages" / "faq" / "precedents" / "missing_map.tsv"
+PRECEDENTS = ROOT / "messages" / "faq" / "precedents"  # faq95: sets AT-BS joined the precedents (git mv, unchanged)
+MISSING_MAP = PRECEDENTS / "missing_map.tsv"
 sys.path.insert(0, str(ROOT))
 
 # set -> the commit that added it (kept outside until a session's end): answered by that commit's parent
@@ -45,8 +47,11 @@ BLIND = {
     "bk": "2f24495d",
     "bm": "e324175e",
     "bo": "d5f37ef7",
+    # tidy80: BP was TODAY's set (answered by the work tree's matcher) in round 88; a precedent since faq95, today's
+    # matcher has read it: answered by the matcher before it, as the others
+    "bp": "0247c0e5",
 }
-TODAY = ("bp",)  # blind this session: answered by today's matcher (the work tree)
+TODAY: tuple[str, ...] = ()  # blind this session: answered by today's matcher (the work tree)
 
 RUN = r"""
 import json, sys
@@ -110,12 +115,22 @@ def _run(cwd: Path, tsv: Path, old: bool) -> list[dict]:
     return json.loads(done.stdout)
 
 
+def set_file(name: str) -> Path:
+    """A set's file: a precedent set (messages/faq/precedents: AT-BS since faq95) or a development set (tests/data)."""
+    found = [
+        path for path in (PRECEDENTS / f"faq_heldout_{name}.tsv", DATA / f"faq_heldout_{name}.tsv") if path.exists()
+    ]
+    if not found:
+        raise SystemExit(f"no set {name}: neither {PRECEDENTS} nor {DATA} holds faq_heldout_{name}.tsv")
+    return found[0]
+
+
 def answers(name: str) -> list[dict]:
     """The set's blind answers with their features, from the cache or measured now."""
     cached = OUT / f"{name}.json"
     if cached.exists():
         return json.loads(cached.read_text())
-    tsv = DATA / f"faq_heldout_{name}.tsv"
+    tsv = set_file(name)
     if name in BLIND:
         archive = subprocess.run(
             ["git", "archive", f"{BLIND[name]}^", "bot", "messages", "config.toml"],
