@@ -1,6 +1,6 @@
 """Where a bot process's memory goes: resident memory after each step of its start and its first messages. Run by hand.
 
-    .venv/bin/python bench/memory.py [--trace]
+    .venv/bin/python bench/memory.py [--trace] [--parts]
     .venv/bin/python bench/memory.py --serve N [--seconds 10] [--tree DIR]   # real `serve` processes: RSS, PSS, USS
 
 
@@ -9,7 +9,10 @@ Imports the app, builds it on a fresh SQLite file in a temp folder, then sends t
 Flask's test client, printing VmRSS (from ``/proc/self/status``) after each. One thread, one connection: the
 figure of ``bench/webhook.py`` (32 waitress threads under load) is some 10 MB above the last line. ``--trace``
 also starts tracemalloc and prints the largest allocations of each step and at the end, by file (tracing itself
-roughly doubles the resident figures: read the traced sizes, not the RSS, then).
+roughly doubles the resident figures: read the traced sizes, not the RSS, then). ``--parts`` prints, after the
+texts, the MB each large part of the FAQ index holds (``faq_parts``: the precedents' texts, labels, n-gram postings,
+the model, the tokenizer, the matcher's own tables), then what RSS ``malloc_trim`` gives back (issue 17, memory round
+101: the breakdown in README's row of ``bench/webhook.py``).
 
 ``--serve N`` starts the real server instead (``serve --no-scheduler``; N > 1: ``--workers N``, the pre-fork master,
 its workers and writer process) from this tree or ``--tree``, drives it with ``bench/webhook.py``'s mixed texts for
@@ -45,6 +48,47 @@ def rss_mb() -> int:
 
 def largest(before, after, floor: int = 1_000_000) -> list[str]:
     return [f"    {stat}" for stat in after.compare_to(before, "filename")[:4] if stat.size_diff > floor]
+
+
+def deep_size(obj: object, seen: set[int]) -> int:
+    """Bytes ``obj`` holds: a numpy array's buffer (its base's, if a view: an array, bytes, or a memoryview of what
+    pickle read), each Python object's ``sys.getsizeof``
+    through containers and instances' attributes; what ``seen`` already holds is not counted again."""
+    import numpy as np
+
+    total, stack = 0, [obj]
+    while stack:
+        item = stack.pop()
+        if id(item) in seen or isinstance(item, type) or callable(item) and not hasattr(item, "__dict__"):
+            continue
+        seen.add(id(item))
+        total += item.nbytes if isinstance(item, memoryview) else sys.getsizeof(item)
+        if isinstance(item, np.ndarray):
+            stack += [] if item.base is None else [item.base]
+        elif isinstance(item, dict):
+            stack += [*item.keys(), *item.values()]
+        elif isinstance(item, (list, tuple, set, frozenset)):
+            stack += list(item)
+        else:
+            stack += [getattr(item, name) for name in getattr(type(item), "__slots__", ()) if hasattr(item, name)]
+            stack += [vars(item)] if hasattr(item, "__dict__") and not isinstance(item, type(sys)) else []
+    return total
+
+
+def faq_parts(index) -> list[tuple[str, int]]:
+    """(part, bytes) of a FAQ index, largest first: the precedents' parts, then the index's attributes (what
+    an earlier part reached is counted there only)."""
+    seen: set[int] = set()
+    precedents = index.precedents
+    parts = [
+        ("precedents' texts", deep_size(precedents.texts, seen)),
+        ("precedents' labels", deep_size(precedents.labels, seen)),
+        ("precedents' n-gram postings", deep_size(precedents.ngrams, seen)),
+        ("the model", deep_size(precedents.model, seen)),
+        ("the tokenizer (jieba, domain words)", deep_size(index._tok, seen)),
+    ]
+    parts += [(f"index.{name}", deep_size(value, seen)) for name, value in vars(index).items()]
+    return sorted(parts, key=lambda part: -part[1])
 
 
 def smaps(pid: int) -> dict[str, int]:
@@ -98,6 +142,7 @@ def serve(workers: int, seconds: float, tree: Path) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--trace", action="store_true", help="tracemalloc: the largest allocations of each step")
+    parser.add_argument("--parts", action="store_true", help="the FAQ index's parts in MB, then malloc_trim's gain")
     parser.add_argument("--serve", type=int, help="real `serve` processes (N > 1: --workers N): RSS, PSS, USS each")
     parser.add_argument("--seconds", type=float, default=10, help="--serve: driven this long first (mixed texts)")
     parser.add_argument("--tree", type=Path, default=ROOT, help="--serve: the checkout to serve")
@@ -142,6 +187,15 @@ def main(argv: list[str] | None = None) -> int:
         stats = tracemalloc.take_snapshot().statistics("filename")
         print(f"traced in all: {sum(s.size for s in stats) // 2**20} MB; the largest:")
         print("\n".join(f"    {stat}" for stat in stats[:12]))
+    if args.parts:
+        from bot import serving
+        from bot.faq import FaqIndex
+
+        index = next(o for o in gc.get_objects() if isinstance(o, FaqIndex))
+        shown = [(name, size) for name, size in faq_parts(index) if size >= 2**19]
+        print("\n".join(f"    {name:<40}{size / 2**20:6.1f} MB" for name, size in shown))
+        serving.give_back_freed_memory()
+        print(f"{'after malloc_trim':<24}{rss_mb():>5} MB")
     app.extensions["bot"].databases.close_all()
     return 0
 

@@ -100,6 +100,7 @@ from bot import faq_cache, go_between, gram_table, nlu
 from bot.faq_model import ModelSettings, QuestionModel, question_model
 from bot.gram_table import GramTable, gram_key
 from bot.kept import Kept
+from bot.packed_texts import PackedTexts
 from bot.schedule import month_day_words
 from bot.sound_alike import SoundAlikeWords
 
@@ -395,57 +396,93 @@ def _top_first(ids: np.ndarray, values: np.ndarray, n: int) -> np.ndarray:
 
 class _Postings:
     """A built n-gram index, held compactly (issue 17, the memory round): the n-grams as sorted numbers
-    (bot/gram_table.py), each one's idf, and all postings in two flat arrays, an n-gram's documents and weights at
-    ``starts[row]:starts[row + 1]``. The precedents' ~69,000 n-grams and 1.3 million postings: ~17 MB, where a dict
-    of str to two small arrays each, and a dict of their idf, took ~55 MB a process."""
+    (bot/gram_table.py), each one's idf, and all postings in flat arrays, an n-gram's documents and counts (how often
+    it is in each) at ``starts[row]:starts[row + 1]``. A posting's weight is not held but computed when it is read,
+    from its count, its n-gram's idf and its document's length (``norms``), by the same operations ``_tf_idf`` does
+    them in, so to the same bits: a byte a posting, not a float of eight (memory round 101: the precedents' 1.5
+    million postings ~11.7 -> ~1.5 MB). The precedents' ~70,000 n-grams and their postings: ~9 MB, where a dict of
+    str to two small arrays each, and a dict of their idf, took ~55 MB a process."""
 
-    def __init__(self, grams: GramTable, idf: np.ndarray, starts: np.ndarray, docs: np.ndarray, weights: np.ndarray):
-        self.grams, self.idf, self.starts, self.docs, self.weights = grams, idf, starts, docs, weights
+    def __init__(
+        self,
+        grams: GramTable,
+        idf: np.ndarray,
+        starts: np.ndarray,
+        docs: np.ndarray,
+        counts: np.ndarray,
+        norms: np.ndarray,
+    ):
+        self.grams, self.idf, self.starts, self.docs, self.counts, self.norms = grams, idf, starts, docs, counts, norms
+        self._tf = _tf_table(int(counts.max()) if len(counts) else 0)
 
     @classmethod
-    def of(cls, postings: Mapping[str, tuple[array, array]], idf: Mapping[str, float]) -> _Postings:
-        """From ``{n-gram: (documents, weights)}`` and each n-gram's idf."""
+    def of(cls, postings: Mapping[str, tuple[array, array]], idf: Mapping[str, float], norms: array) -> _Postings:
+        """From ``{n-gram: (documents, counts)}``, each n-gram's idf and each document's length."""
         keyed = sorted((gram_key(gram), gram) for gram in postings)
-        docs, weights = array("i"), array("d")
+        docs, counts = array("i"), array("i")
         for _, gram in keyed:
             docs.extend(postings[gram][0])
-            weights.extend(postings[gram][1])
+            counts.extend(postings[gram][1])
         starts = np.zeros(len(keyed) + 1, dtype=np.int64)
         np.cumsum([len(postings[gram][0]) for _, gram in keyed], out=starts[1:])
+        counted = np.frombuffer(counts, dtype=np.intc)
         return cls(
             GramTable(np.array([key for key, _ in keyed], dtype=np.int64)),
             np.array([idf[gram] for _, gram in keyed], dtype=np.float64),
             starts,
             np.frombuffer(docs, dtype=np.intc).astype(np.int32),
-            np.frombuffer(weights, dtype=np.float64).copy(),
+            counted.astype(np.min_scalar_type(int(counted.max()) if len(counted) else 0)),
+            np.frombuffer(norms, dtype=np.float64).copy(),
         )
 
-    def state(self) -> tuple[bytes, ...]:
-        return tuple(a.tobytes() for a in (self.grams.keys, self.idf, self.starts, self.docs, self.weights))
+    def state(self) -> tuple[bytes | str, ...]:
+        arrays = (self.grams.keys, self.idf, self.starts, self.docs, self.counts, self.norms)
+        return (self.counts.dtype.str, *(a.tobytes() for a in arrays))
 
     @classmethod
-    def from_state(cls, state: Sequence[bytes]) -> _Postings:
-        keys, idf, starts, docs, weights = (
+    def from_state(cls, state: Sequence[Any]) -> _Postings:
+        keys, idf, starts, docs, counts, norms = (
             np.frombuffer(data, dtype=dtype)
-            for data, dtype in zip(state, (np.int64, np.float64, np.int64, np.int32, np.float64), strict=True)
+            for data, dtype in zip(
+                state[1:], (np.int64, np.float64, np.int64, np.int32, np.dtype(state[0]), np.float64), strict=True
+            )
         )
-        return cls(GramTable(keys), idf, starts, docs, weights)
+        return cls(GramTable(keys), idf, starts, docs, counts, norms)
 
     def rows(self, grams: Iterable[str]) -> np.ndarray:
         """Each n-gram's row, -1 for one in no document."""
         return self.grams.find(np.fromiter((gram_key(gram) for gram in grams), dtype=np.int64))
 
     def posting(self, row: int) -> tuple[np.ndarray, np.ndarray]:
+        """The n-gram's documents and its weight in each: ``_tf_idf``'s (1 + log count) * idf / length, numpy's
+        float64 product and quotient being Python's, to the bit (tests/unit/test_faq_memory.py). ~0.3 ms more CPU
+        for a question's ~50,000 postings than reading the weights held (``closest`` 0.56 -> 0.90 ms)."""
         start, end = int(self.starts[row]), int(self.starts[row + 1])
-        return self.docs[start:end], self.weights[start:end]
+        docs = self.docs[start:end]
+        # each count's (1 + log count) * idf first (a few products), then one per posting: the same products
+        return docs, (self._tf * self.idf[row])[self.counts[start:end]] / self.norms[docs]
+
+
+def _tf_table(most: int) -> np.ndarray:
+    """``1 + log(count)`` of each count to ``most``, by ``math.log`` as ``_tf_idf`` takes it (0: unused)."""
+    return np.array([0.0, *(1.0 + math.log(count) for count in range(1, most + 1))], dtype=np.float64)
 
 
 def _tf_idf(counts: Iterable[int], idf: Iterable[float]) -> list[float]:
     """A text's vector, scaled to length one: 1 + log of each n-gram's count, times its idf (Python's floats: the
     same bits however the index is held)."""
-    vec = [(1.0 + math.log(c)) * weight for c, weight in zip(counts, idf, strict=True)]
-    norm = math.sqrt(sum(v * v for v in vec)) or 1.0
+    vec = _unscaled(counts, idf)
+    norm = _length(vec)
     return [v / norm for v in vec]
+
+
+def _unscaled(counts: Iterable[int], idf: Iterable[float]) -> list[float]:
+    return [(1.0 + math.log(c)) * weight for c, weight in zip(counts, idf, strict=True)]
+
+
+def _length(vec: Sequence[float]) -> float:
+    """What ``_tf_idf`` divides by: the vector's length (1 for none)."""
+    return math.sqrt(sum(v * v for v in vec)) or 1.0
 
 
 class CharNgrams:
@@ -517,14 +554,17 @@ class CharNgrams:
         n = len(self._doc_counts)
         idf = {gram: math.log((n + 1) / (k + 1)) + 1.0 for gram, k in df.items()}
         self._unseen = math.log(n + 1) + 1.0
-        # postings as two flat arrays per gram (documents, weights), then all of them in two (``_Postings``)
+        # postings as two flat arrays per gram (documents, counts), then all of them in a few (``_Postings``); each
+        # document's length, which its weights are divided by (``_tf_idf``)
         postings: dict[str, tuple[array, array]] = {}
+        norms = array("d")
         for doc, counts in enumerate(self._doc_counts):
-            for gram, weight in zip(counts, _tf_idf(counts.values(), (idf[gram] for gram in counts)), strict=True):
-                docs, weights = postings.setdefault(gram, (array("i"), array("d")))
+            norms.append(_length(_unscaled(counts.values(), [idf[gram] for gram in counts])))
+            for gram, count in counts.items():
+                docs, counted = postings.setdefault(gram, (array("i"), array("i")))
                 docs.append(doc)
-                weights.append(weight)
-        return _Postings.of(postings, idf)
+                counted.append(count)
+        return _Postings.of(postings, idf, norms)
 
     def _query(self, text: str) -> list[tuple[int, float]]:
         """(row of its postings, weight) of each n-gram of ``text`` in some text of the index, in the order they
@@ -591,7 +631,7 @@ class Precedents:
 
     ngrams: CharNgrams
     labels: tuple[str, ...]
-    texts: tuple[str, ...]
+    texts: Sequence[str]  # a PackedTexts: one str, not one a question (memory round 101)
     model: QuestionModel | None = None  # trained on them (bot/faq_model.py); None for a few
 
     @classmethod
@@ -612,7 +652,7 @@ class Precedents:
         all_texts = [mask(nlu.normalize(question)) for question, _ in cases] if masked is None else masked
         kept = dict.fromkeys(zip(all_texts, (_any_species(label) for _, label in cases), strict=True))
         # a label's str once, not once a question (~56,000 questions, a few hundred labels)
-        texts, labels = tuple(text for text, _ in kept), tuple(sys.intern(label) for _, label in kept)
+        texts, labels = PackedTexts(text for text, _ in kept), tuple(sys.intern(label) for _, label in kept)
         ngrams = precedent_ngrams(texts) if masked is not None else _ngrams_of(texts)
         model = None
         if settings and len(texts) >= settings.min_questions:  # a test's few precedents: no model
@@ -3638,7 +3678,7 @@ def precedent_ngrams(texts: Sequence[str]) -> CharNgrams:
     path = faq_cache.folder() / f"ngrams-{digest.hexdigest()[:32]}.marshal"
     try:
         state = marshal.loads(path.read_bytes())
-        if isinstance(state, tuple) and len(state) == 7 and len(state[0]) == 4 * len(texts):
+        if isinstance(state, tuple) and len(state) == 9 and len(state[0]) == 4 * len(texts):
             return CharNgrams.from_state(state, STOP_CHARS)
     except (OSError, ValueError, EOFError, TypeError):
         pass  # none yet, or unreadable: built below
