@@ -3490,11 +3490,19 @@ def right_name_in(norm: str) -> str | None:
 # when it was what the sender talked of just before (handlers/village.py), else the wish to leave (handlers/registration.py)
 _NOT_GOING_ELLIPTIC_RE = re.compile(r"^(?:我|我们)?(?:都|也|就)?(?:不|唔)(?:想|去)?(?:去|参加|来)(?:了|啦|喇|咯)?$")
 
+# conv96 (22o: '退订 || 我冇睇错 唔想收'): the stop kept just after it, a slip denied (没看错, 没按错, 我确定) and the sending
+# refused with no object ('冇搞错 真系唔想再收', '没看错 就是不想收了'): 'kept' (the stop again, handlers/core.py); the
+# slip owned ('睇错咗 照收': round 95's reminders_back) is no denial
+_STOP_KEPT_ELLIPTIC_RE = re.compile(
+    r"^(?:我)?(?:(?:没有|没|不是)(?:看错|弄错|搞错|按错|点错|揿错|撳错|误按|误点|讲错|说错)(?:了|呀|啊|啦)?|确定|肯定)?"
+    r"(?:我)?(?:真是|真的|就是|确实|是|都)?(?:不想|不要|不用|不愿意)(?:再)?(?:收|接收|收到|要|看)(?:了|啦|呀|啊|喇|咯)*$"
+)
+
 
 def follow_up_said(norm: str) -> str | None:
     """Round 48: an elliptic follow-up: 'village' ('成条村呢'), 'mine' ('我自己呢'), 'again' ('又想收返'); round 50: 'name'
     (the right name said alone: '正确的是邓丽芳'); round 56: 'declined' ('我不参加了'); round 92: 'why_zero' ('点解仲系零');
-    None otherwise."""
+    conv96: 'kept' (the stop kept: '我冇睇错 唔想收'); None otherwise."""
     if name_said_right(norm):
         return "name"
     if norm and _NOT_GOING_ELLIPTIC_RE.match(norm):
@@ -3508,6 +3516,8 @@ def follow_up_said(norm: str) -> str | None:
         return "again"
     if _WHY_ZERO_RE.match(bare):
         return "why_zero"
+    if _STOP_KEPT_ELLIPTIC_RE.match(bare):
+        return "kept"
     return None
 
 
@@ -8439,13 +8449,16 @@ _PHOTO_LATER_ASKED_RE = re.compile(
 # round 74 (21l): whether the count must be given, or the count forgotten ('几多棵都要讲咩 我唔记得种咗几多', '一定要讲几多棵
 # 咩', '唔记得种咗几多棵 点算'): asked of the record in progress (handlers/planting.py), its next step; with none, how many
 # one planted asked stays the progress's
-_COUNT_NEEDED_RE = re.compile(
+_COUNT_GIVEN_RE = re.compile(
     r"(?:多少|几)(?:棵|株)?(?:都|也)?(?:一定|必须|真的)?(?:要|需要|使)(?:讲|说|报|写|填|打|发)"
-    # round 95 (22o: '要唔要再讲几多棵'): said again (再, 还), or the count named as such ('使唔使报棵数')
-    r"|(?:一定|必须|真的)?(?:要|需要|要不要|需不需要|使不使|用不用)(?:再|还)?(?:讲|说|报|写|填|打)(?:埋)?"
+    # round 95 (22o: '要唔要再讲几多棵'): said again (再, 还), or the count named as such ('使唔使报棵数'); conv96: the
+    # trees planted said with it ('使唔使讲种咗几多棵', '需要说种了几棵吗')
+    r"|(?:一定|必须|真的)?(?:要|需要|要不要|需不需要|使不使|用不用)(?:再|还)?(?:讲|说|报|写|填|打)(?:埋)?(?:种了)?"
     r"(?:(?:多少|几)(?:棵|株)|棵数|数量)"
     r"|(?:棵数|数量)(?:都|也)?(?:一定|必须)?(?:要|需要|要不要)(?:讲|说|报|写|填)?"
-    r"|(?:不记得|忘了|忘记了|忘记|记不得|记不清|记不起|不清楚)(?:我)?(?:种了|种)?(?:多少|几)"
+)
+_COUNT_NEEDED_RE = re.compile(
+    _COUNT_GIVEN_RE.pattern + r"|(?:不记得|忘了|忘记了|忘记|记不得|记不清|记不起|不清楚)(?:我)?(?:种了|种)?(?:多少|几)"
     # conv83a (21z): the count named first, then forgotten ('棵数唔记得 点填', '数量忘记了 怎么写')
     r"|^(?:棵数|数量|数目|种了多少棵|种了几棵)(?:我)?(?:都|也)?(?:不记得|忘了|忘记了|忘记|记不得|记不清|记不起|不清楚)"
 )
@@ -8455,6 +8468,13 @@ def count_needed_asked(norm: str) -> bool:
     """Round 74: whether the count must be given, or the count forgotten, in a short text (normalised)."""
     bare = _INTENT_PARTICLES_RE.sub("", norm or "")
     return bool(bare) and len(bare) <= INTENT_MAX_CHARS + 4 and bool(_COUNT_NEEDED_RE.search(bare))
+
+
+def count_given_asked(norm: str) -> bool:
+    """Conv96 (22o: '要唔要讲几多棵' with nothing waiting): whether the count must be given, the count not forgotten, in
+    a short text (normalised): with no record waiting, how a record is made (the planting help), never the help."""
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    return bool(bare) and len(bare) <= INTENT_MAX_CHARS + 4 and bool(_COUNT_GIVEN_RE.search(bare))
 
 
 def record_detail_asked(norm: str) -> bool:

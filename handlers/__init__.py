@@ -157,6 +157,8 @@ zones (handlers/zones.py):
   领第一个, from one who may hold a zone while no adoptable list is open)
 - zone_claim_named — a zone moved to or taken by a part of its name (我想换去河边嗰块; sim61: within an open ticket's
   window it had been the ticket's 补充): claimed, or the member's zone moved to it
+- zone_members_only — a zone taken on by its name by a villager who may hold none (石岗片我嚟管; conv96: had been a
+  ticket): the zones are party members' and cadres', the villager may 认养 or 认领 the household's trees
 - zone_nearer — a nearer zone asked for while the list is the flow touched last (有冇近啲嘅; sim61): the sender's
   location asked for, the list kept
 - zone_list_located — a location while the list is the flow touched last and no planting record waits (sim61): the

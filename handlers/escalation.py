@@ -740,6 +740,8 @@ def _waiting_tickets(ctx: Ctx, _asked) -> Waiting | None:
     none: no question waits, said so, never a ticket made of the asking); None for staff."""
     if acts_as(ctx.person, escalation.STAFF_ROLES):
         return None
+    if planting.record_state_asked(ctx):
+        return None  # conv96: '等咗好耐都冇人覆 头先嗰两棵荔枝记咗未': the record just finished, recorded_asked's
     if _asked in (GO_ON, CALLED, THANKED):  # only a question in its 补充 window is what 'what do I do now' asks after
         # (else the help's), or what a bare call asks after (round 66; else the chit-chat's greeting), or what thanks
         # alone are for (round 71; else the chit-chat's 'you're welcome')
