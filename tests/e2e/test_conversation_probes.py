@@ -122,7 +122,10 @@ KINDS = {
     "zone": {"zone_list", "zone_claim", "zone_claim_unlisted", "zone_claim_named", "tending_mine", "zone_members_only"},
     "certificate": {"my_certificates"},  # 我的证书
     "sign_in": {"visit_sign_in", "visit_sign_in_located"},  # an adviser's 签到
-    "queue": {"ticket_queue"},  # an adviser's 待办
+    "queue": {
+        "ticket_queue",
+        "ticket_described",
+    },  # an adviser's 待办; conv96: one ticket of it pointed at by its words
     # 取消: the record in progress is cancelled; round 36: with a record just finished (context finished), its
     # withdrawal asked to confirm (作废; checked below: the record still counts until the yes); round 38: with no
     # record ever reported, told there is none to withdraw; round 57: a bare 取消 with no record ever, told there is
