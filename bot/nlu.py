@@ -3773,14 +3773,10 @@ _THOSE_TREES_RECORDED_RE = re.compile(
 )
 
 
-# conv96: please said first (唔该, normalised 不该: its 不 is no negation of the request)
-_PLEASE_FIRST_RE = re.compile(r"^(?:不该|多谢)(?:晒|你)?(?=[\u4e00-\u9fff])")
-
-
 def relative_recorded_asked(norm: str) -> bool:
     """Round 38: whether a relative's own trees were recorded ('看下我妈种的树记上没有'): theirs, under their own WeChat
     or the sender's when the sender reported them; never a ticket (handlers/progress.py relative_progress)."""
-    norm = _PLEASE_FIRST_RE.sub("", norm or "")
+    norm = _PLEASE_FIRST_RE.sub("", norm or "", count=1)  # conv96: '唔该 …' (不该: its 不 is no negation of it)
     if norm and frame_said("progress_relative", _POLITE_LEAD_RE.sub("", _HOW_MANY_AFTER_RE.sub("", norm))):
         return True  # round 41: how many in all asked after it
     return bool(norm) and frame_said("progress_relative", _POLITE_LEAD_RE.sub("", norm))
