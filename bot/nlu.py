@@ -24,7 +24,7 @@ from bot import hanzi, request_frames
 from bot.kept import Kept
 from bot.messages import MESSAGES_DIR
 from bot.sound_alike import SoundAlikeWords
-from bot.surnames import has_common_surname
+from bot.surnames import COMMON_SURNAMES, COMPOUND_SURNAMES, has_common_surname
 
 # --- normalisation -----------------------------------------------------------
 
@@ -1891,8 +1891,13 @@ _COURTESY_TITLE = (
 # '替黄桂英家代种…', '帮李杨梅嗰户登记…'), left out of it: it had been the name ('陈伯屋企'), and a name of five with it
 # ('陈木棉屋企') was no 代种 at all, the secretary's own record of a tree read from the name (2棵木棉)
 _HOUSEHOLD_AFTER_NAME = r"屋企人|屋企|屋里|家里|一家|家|嗰户|那户|这户|户"
+# conv96 (22o: '同张婆婆登记认领 佢想种三棵龙眼'): 同 before a name under a common surname (bot/surnames.py: 张婆婆, 陈伯,
+# 李亚妹), 认领 right after it (登记, 报个 before it), is 'for' as before a title: never a relative ('同老婆一齐认领': with),
+# nor after 我 ('我同陈伯认领…': the two of them)
+_SURNAME = "(?:" + "|".join(COMPOUND_SURNAMES) + "|[" + "".join(sorted(COMMON_SURNAMES)) + "])"
+_FOR_NAMED = rf"{_SURNAME}[{_CJK}]{{1,3}}?\s*(?:登记|报个|报)?认领"
 _FOR_HOUSEHOLD = (
-    rf"^(?:我)?(?:帮|替|给|为|同(?={_COURTESY_TITLE}[{_CJK}]{{2,4}}?\s*认领)|代(?!种))\s*(?P<described>(?:村内|村里|本村)?(?:无智能手机|没有智能手机|冇智能手机|无手机|没有手机|冇手机)?"
+    rf"^(?:我)?(?:帮|替|给|为|同(?={_COURTESY_TITLE}[{_CJK}]{{2,4}}?\s*认领)|(?<!我)同(?={_FOR_NAMED})|代(?!种))\s*(?P<described>(?:村内|村里|本村)?(?:无智能手机|没有智能手机|冇智能手机|无手机|没有手机|冇手机)?"
     rf"(?:的|嘅)?(?:{_HOUSEHOLD_PLACE})?(?:农户|村民|老人家|老人|五保户|低保户|困难户|孤寡老人|独居老人|空巢老人|邻居)?"
     rf"(?:{_COURTESY_TITLE}(?=[{_CJK}]{{2,4}}?\s*(?:认领|代种|登记|上报|报|记录|记|录入|录)))?)"
     # round 82 (21y: '帮村民2嗰户认领三棵桂花'): a roster name with its number (村民2, as a roster without names writes them),
@@ -3497,15 +3502,46 @@ def right_name_in(norm: str) -> str | None:
     return found["name"]
 
 
+# conv96 (22o: '唔系 系陈亚梅 打错字' right after '登记 陈亚妹 …' had become a ticket): the right name said with the slip
+# or a denial before it ('名打错咗 系李桂英', '错咗 我叫刘志民', '唔好意思 名写错咗 系何国章') or the slip or 才对 after it
+# ('係张美凌先啱 头先打错'); a person's name (a common surname, bot/surnames.py), so a count corrected ('唔系两棵 系三棵')
+# is none
+_NAME_CORRECTED_RE = re.compile(
+    r"^(?P<before>(?:(?:我|我的|我个)?(?:名|名字)?(?:打|写|登记|搞|弄|输|填)?错(?:字)?(?:了|啦|喇)*"
+    r"|不是|不对|不要意思|不好意思|对不起|抱歉)*)"
+    r"(?:我)?(?:应该|其实)?(?:是|叫|叫做)(?P<name>[\u4e00-\u9fff]{2,4}?)"
+    r"(?P<after>(?:才对|先对|才是|才合适|先合适)?(?:(?:头先|刚才|刚刚|之前)?(?:我)?(?:打|写|登记|输|填)错(?:字)?(?:了|啦|喇)*)?)$"
+)
+
+
+def name_corrected(norm: str, species_table: Mapping) -> str | None:
+    """Conv96: the right name in a correction said with its slip or denial (``_NAME_CORRECTED_RE``), a person's name
+    (a common surname), never a count nor a tree ('打错咗 系龙眼': the record's); None otherwise."""
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    found = _NAME_CORRECTED_RE.match(bare) if bare and len(bare) <= INTENT_MAX_CHARS + 4 else None
+    if not found or not (found["before"] or found["after"]) or _NOT_A_PERSON_RE.search(bare):
+        return None
+    name = found["name"]
+    return name if has_common_surname(name) and not is_tree_name(name, species_table) else None
+
+
 # round 56 (the lead, in the simulator): not going, said with nothing named ('我不参加了', '我唔去啦'): of the planting day
 # when it was what the sender talked of just before (handlers/village.py), else the wish to leave (handlers/registration.py)
 _NOT_GOING_ELLIPTIC_RE = re.compile(r"^(?:我|我们)?(?:都|也|就)?(?:不|唔)(?:想|去)?(?:去|参加|来)(?:了|啦|喇|咯)?$")
+
+# conv96 (22o: '退订 || 我冇睇错 唔想收'): the stop kept just after it, a slip denied (没看错, 没按错, 我确定) and the sending
+# refused with no object ('冇搞错 真系唔想再收', '没看错 就是不想收了'): 'kept' (the stop again, handlers/core.py); the
+# slip owned ('睇错咗 照收': round 95's reminders_back) is no denial
+_STOP_KEPT_ELLIPTIC_RE = re.compile(
+    r"^(?:我)?(?:(?:没有|没|不是)(?:看错|弄错|搞错|按错|点错|揿错|撳错|误按|误点|讲错|说错)(?:了|呀|啊|啦)?|确定|肯定)?"
+    r"(?:我)?(?:真是|真的|就是|确实|是|都)?(?:不想|不要|不用|不愿意)(?:再)?(?:收|接收|收到|要|看)(?:了|啦|呀|啊|喇|咯)*$"
+)
 
 
 def follow_up_said(norm: str) -> str | None:
     """Round 48: an elliptic follow-up: 'village' ('成条村呢'), 'mine' ('我自己呢'), 'again' ('又想收返'); round 50: 'name'
     (the right name said alone: '正确的是邓丽芳'); round 56: 'declined' ('我不参加了'); round 92: 'why_zero' ('点解仲系零');
-    None otherwise."""
+    conv96: 'kept' (the stop kept: '我冇睇错 唔想收'); None otherwise."""
     if name_said_right(norm):
         return "name"
     if norm and _NOT_GOING_ELLIPTIC_RE.match(norm):
@@ -3519,6 +3555,8 @@ def follow_up_said(norm: str) -> str | None:
         return "again"
     if _WHY_ZERO_RE.match(bare):
         return "why_zero"
+    if _STOP_KEPT_ELLIPTIC_RE.match(bare):
+        return "kept"
     return None
 
 
@@ -3749,6 +3787,7 @@ _THOSE_TREES_RECORDED_RE = re.compile(
 def relative_recorded_asked(norm: str) -> bool:
     """Round 38: whether a relative's own trees were recorded ('看下我妈种的树记上没有'): theirs, under their own WeChat
     or the sender's when the sender reported them; never a ticket (handlers/progress.py relative_progress)."""
+    norm = _PLEASE_FIRST_RE.sub("", norm or "", count=1)  # conv96: '唔该 …' (不该: its 不 is no negation of it)
     if norm and frame_said("progress_relative", _POLITE_LEAD_RE.sub("", _HOW_MANY_AFTER_RE.sub("", norm))):
         return True  # round 41: how many in all asked after it
     return bool(norm) and frame_said("progress_relative", _POLITE_LEAD_RE.sub("", norm))
@@ -6618,6 +6657,29 @@ def answer_wished(norm: str) -> bool:
     return bool(norm and len(norm) <= 30 and _ANSWER_WISHED_RE.match(_INTENT_PARTICLES_RE.sub("", norm)))
 
 
+# conv96 (22o: '村民问桂花黄叶嗰条 我想再睇下' had been the FAQ's, a tree named in it): one question pointed at by what it
+# asked (its tree, its trouble), who asked it first or not, to be looked at (again): ``what`` (桂花黄叶), for an adviser's
+# 待办 (handlers/escalation.py: the one ticket that matches, or those that do); the look wished before or after it
+_TICKET_ASKER = r"(?:(?:[\u4e00-\u9fff]{1,6}?)(?:问的|问了|问|发的|发了|提的))?"
+_TICKET_POINTER = r"(?:的)?(?:那|这)(?:一)?(?:条|单|个|件)(?:问题|提问)?"
+_TICKET_LOOKED_AT = (
+    r"(?:我)?(?:想|要|先)?(?:再|重新)?(?:打开|调出来|找出来)?(?:给我|我)?"
+    r"(?:看下|看看|看一下|看一看|看回|看|睇)(?:一下|下)?(?:先|吧|啦)?"
+)
+_TICKET_DESCRIBED_RE = re.compile(
+    rf"^{_TICKET_ASKER}(?P<what>[\u4e00-\u9fff]{{2,8}}?){_TICKET_POINTER}{_TICKET_LOOKED_AT}$"
+    rf"|^{_TICKET_LOOKED_AT}{_TICKET_ASKER}(?P<what2>[\u4e00-\u9fff]{{2,8}}?){_TICKET_POINTER}$"
+)
+
+
+def ticket_described(norm: str) -> str | None:
+    """Conv96: what one question pointed at to be looked at asked ('村民问桂花黄叶那条我想再看下' -> '桂花黄叶'), in a
+    short normalised text; None otherwise."""
+    bare = re.sub(r"[\s,，。.!！?？]", "", _INTENT_PARTICLES_RE.sub("", norm or ""))
+    found = _TICKET_DESCRIBED_RE.match(bare) if bare and len(bare) <= 30 else None
+    return (found["what"] or found["what2"]) if found else None
+
+
 # round 93 (22m: '村民问嘅嘢喺边度睇'): where or how the adviser sees what the villagers asked (him), the where or the how
 # before it or after ('点样睇村民问我嘅嘢', '边度可以睇到村民发嘅问题', '大家问嘅问题喺边'; normalised 在哪里, 怎么看,
 # 哪里可以看到): what they asked is their questions, asks, or things (嘢, normalised 东西)
@@ -8443,13 +8505,16 @@ _PHOTO_LATER_ASKED_RE = re.compile(
 # round 74 (21l): whether the count must be given, or the count forgotten ('几多棵都要讲咩 我唔记得种咗几多', '一定要讲几多棵
 # 咩', '唔记得种咗几多棵 点算'): asked of the record in progress (handlers/planting.py), its next step; with none, how many
 # one planted asked stays the progress's
-_COUNT_NEEDED_RE = re.compile(
+_COUNT_GIVEN_RE = re.compile(
     r"(?:多少|几)(?:棵|株)?(?:都|也)?(?:一定|必须|真的)?(?:要|需要|使)(?:讲|说|报|写|填|打|发)"
-    # round 95 (22o: '要唔要再讲几多棵'): said again (再, 还), or the count named as such ('使唔使报棵数')
-    r"|(?:一定|必须|真的)?(?:要|需要|要不要|需不需要|使不使|用不用)(?:再|还)?(?:讲|说|报|写|填|打)(?:埋)?"
+    # round 95 (22o: '要唔要再讲几多棵'): said again (再, 还), or the count named as such ('使唔使报棵数'); conv96: the
+    # trees planted said with it ('使唔使讲种咗几多棵', '需要说种了几棵吗')
+    r"|(?:一定|必须|真的)?(?:要|需要|要不要|需不需要|使不使|用不用)(?:再|还)?(?:讲|说|报|写|填|打)(?:埋)?(?:种了)?"
     r"(?:(?:多少|几)(?:棵|株)|棵数|数量)"
     r"|(?:棵数|数量)(?:都|也)?(?:一定|必须)?(?:要|需要|要不要)(?:讲|说|报|写|填)?"
-    r"|(?:不记得|忘了|忘记了|忘记|记不得|记不清|记不起|不清楚)(?:我)?(?:种了|种)?(?:多少|几)"
+)
+_COUNT_NEEDED_RE = re.compile(
+    _COUNT_GIVEN_RE.pattern + r"|(?:不记得|忘了|忘记了|忘记|记不得|记不清|记不起|不清楚)(?:我)?(?:种了|种)?(?:多少|几)"
     # conv83a (21z): the count named first, then forgotten ('棵数唔记得 点填', '数量忘记了 怎么写')
     r"|^(?:棵数|数量|数目|种了多少棵|种了几棵)(?:我)?(?:都|也)?(?:不记得|忘了|忘记了|忘记|记不得|记不清|记不起|不清楚)"
 )
@@ -8459,6 +8524,13 @@ def count_needed_asked(norm: str) -> bool:
     """Round 74: whether the count must be given, or the count forgotten, in a short text (normalised)."""
     bare = _INTENT_PARTICLES_RE.sub("", norm or "")
     return bool(bare) and len(bare) <= INTENT_MAX_CHARS + 4 and bool(_COUNT_NEEDED_RE.search(bare))
+
+
+def count_given_asked(norm: str) -> bool:
+    """Conv96 (22o: '要唔要讲几多棵' with nothing waiting): whether the count must be given, the count not forgotten, in
+    a short text (normalised): with no record waiting, how a record is made (the planting help), never the help."""
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    return bool(bare) and len(bare) <= INTENT_MAX_CHARS + 4 and bool(_COUNT_GIVEN_RE.search(bare))
 
 
 def record_detail_asked(norm: str) -> bool:
@@ -9030,6 +9102,19 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
             0,
             r"邻居|隔壁|对面|死|病|虫|黄|结|几时|什么时候|怎么|哪",
         ),
+        # conv96 (22o: '唔该 帮我睇下我阿妈种咗几多棵' had become a ticket): how many a relative has planted, asked (唔该, 帮我睇下
+        # before it): theirs (where their trees are recorded, with the household's count); how many they must plant
+        # ('…几多棵先够', '要种几多') is no count of theirs
+        Frame(
+            (
+                r"^(?:帮我|帮|替)?(?:看下|看看|看一下|查下|查一下|查查|问下)?(?:我)?(?:的)?(?:阿|老)?"
+                r"(?:爸爸|妈妈|爷爷|奶奶|公公|婆婆|外公|外婆|老公|老婆|老伴|老豆|家公|家婆|儿子|女儿|爸|妈|公|婆|嫲|嬷|爷|奶)"
+                r"(?:他|她)?(?:自己)?(?:已经)?(?:一共|总共)?",
+                r"种了(?:多少|几)(?:棵|株)?(?:树)?(?:了)?$",
+            ),
+            0,
+            r"邻居|隔壁|对面|够|要|应该|需要|才|先",
+        ),
     ),
     # round 39 (19n): one's trees reported by someone else for one ('我阿妈帮我报嘅 我想睇下有冇记录到'), or one's planting
     # day ('我今年参加咗义务植树 有冇记录到我'), then whether recorded: the sender's progress (its trees, its days joined)
@@ -9298,6 +9383,21 @@ def account_purpose_asked(norm: str) -> bool:
     """Round 92: what this account is for ('呢个系做咩嘅' -> 这个是做什么的, '这个号是干嘛的'), nothing else asked."""
     bare = _INTENT_PARTICLES_RE.sub("", (norm or "").rstrip("？?。.！! "))
     return bool(bare) and bool(_ACCOUNT_PURPOSE_RE.match(bare))
+
+
+# conv96 (22o: '呢样系咩嚟㗎' right after a photo had been the FAQ asking back): what this is, the thing or the tree ('呢个系咩
+# 树', '呢啲系咩植物嚟', '呢样嘢系乜嘢嚟'), nothing else asked: right after a photo, the photo's question (a ticket with it,
+# handlers/escalation.py); alone, what the account is (``account_purpose_asked``) where it reads so
+_WHAT_IS_THIS_RE = re.compile(
+    r"^(?:请问|想问下|问下)?(?:这个|这|这些|这样|呢样|呢啲|这棵|呢棵|这种|呢种|这条|呢条)(?:东西)?(?:是|系)(?:什么|乜)"
+    r"(?:东西|树|植物|花|草|苗|品种)?(?:来)?(?:的|来的)?$"
+)
+
+
+def what_is_this_asked(norm: str) -> bool:
+    """Conv96: what this (thing, tree) is, asked with nothing else ('呢样系咩嚟㗎' -> 呢样是什么来)."""
+    bare = _INTENT_PARTICLES_RE.sub("", (norm or "").rstrip("？?。.！! "))
+    return bool(bare) and bool(_WHAT_IS_THIS_RE.match(bare))
 
 
 def greeting_alone(norm: str) -> bool:

@@ -742,7 +742,8 @@ _TREES_NAMED = (
     rf"(?:我)?(?:的|那|这|些|家的|家)?(?:[\d{nlu.CN_NUMERALS}]+)[{nlu.MEASURE_WORDS}][\u4e00-\u9fff]{{0,4}}?"
     r"|我(?:的|那|这|些|家的)(?!名|电话|手机|号|身份|资料)[\u4e00-\u9fff]{1,4}?"
     # round 82 (21x: '头先嗰两棵荔枝录咗入去未', '头先报嘅荔枝入咗系统未'): the ones just reported, by when, then the count or tree
-    r"|(?:刚刚|刚才|头先|啱先|啱啱)(?:报的|发的|种的)?(?:那|这)?(?:些|个)?"
+    # conv96: said as one's own ('我啱啱报嗰两棵': 我刚刚报那两棵)
+    r"|(?:我)?(?:刚刚|刚才|头先|啱先|啱啱)(?:报的|发的|种的|报(?=那|这))?(?:那|这)?(?:些|个)?"
     rf"(?:[\d{nlu.CN_NUMERALS}]+[{nlu.MEASURE_WORDS}])?(?!名|电话|手机|号|身份|资料)[\u4e00-\u9fff]{{1,4}}?"
 )
 # round 94 (22n: '头先嗰两棵荔枝记咗未啊'): or 记 with 了 alone; counted in ('头先报嘅荔枝入咗数未')
@@ -788,7 +789,10 @@ _REPORTED_FIRST_RE = re.compile(
 # 反应' stays the photo's, ``_PHOTO_RECEIVED_RE``)
 # round 94 (22n: '点解冇回复嘅 头先嗰两棵荔枝记咗未啊'): or the wait said with no why ('咁耐都冇回复', '冇反应嘅')
 _NO_REPLY_FIRST_RE = re.compile(
-    r"^(?:你|你们|你哋)?(?:为什么|怎么|点解|这么耐|这么久|咁耐|等了(?:好)?(?:耐|久))?(?:都|还|仲|一直)?(?:没有|没|冇|不)(?:什么)?(?:反应|回复|回应|回音|动静|消息|声气|回)"
+    # conv96 (22o: '咁耐都冇回复 啱啱嗰两棵记到未'): how long or how slow said in more words ('等咗好耐都冇人覆', '点解咁慢都
+    # 冇回音', '成日都冇回复'), nobody said ('冇人理我嘅')
+    r"^(?:你|你们|你哋)?(?:为什么|怎么|点解|这么耐|这么久|这么慢|咁耐|经常|成日|等了(?:好)?(?:耐|久))*(?:都|还|仲|一直)?"
+    r"(?:没有|没|冇|不)(?:人)?(?:什么)?(?:反应|回复|回应|回音|动静|消息|声气|回|理)"
     r"(?:我)?(?:的|呢|啊|呀|嘅)?[，, ]?(?=.)"
 )
 # round 89 (22g: '头先嗰两棵荔枝收到未啊'): the trees just reported named or pointed at, then whether received: as recorded
@@ -949,6 +953,24 @@ def own_finished(ctx, planting_id: int) -> dict:
     ):
         return {"id": planting_id, "openid": None}
     return record
+
+
+# conv96: the check named ('点解审核咁慢'): why the record waits (review_why's), never only whether it was recorded
+_REVIEW_NAMED_RE = re.compile(r"审核|核实|核准|审批|批准")
+
+
+def record_state_asked(ctx) -> bool:
+    """Conv96 (22o: '咁耐都冇回复 啱啱嗰两棵记到未' had been why the review is slow): whether the record just finished was
+    recorded (``recorded_asked``, a complaint of no reply before it read too), no check named, with that record finished
+    (complete) and nothing collected: its state (recorded_asked's route), before the readers of the review's wait, one's
+    progress and a ticket's wait take the words. Read in the writer (one record)."""
+    if ctx.msg.msg_type != "text":
+        return False
+    norm = nlu.normalize(ctx.msg.text or "")
+    if not recorded_asked(norm) or _REVIEW_NAMED_RE.search(norm) or collecting(ctx) is not None:
+        return False
+    record = just_finished(ctx)
+    return record is not None and record["status"] == "complete"
 
 
 def just_finished(ctx) -> dict | None:

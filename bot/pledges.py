@@ -130,6 +130,14 @@ class PledgeText:
         return [(self.count, self.species), *self.more]
 
 
+def offlist_named(text: str, offlist: Sequence[str], pledged: Sequence[str] = ()) -> list[str]:
+    """Conv96: the trees off the campaign's list (species.toml ``[offlist]``) that a 认领 text names, in the order said,
+    none that only a longer one said holds (黄皮 in 黄皮果) nor one inside a tree pledged (杜鹃 in 簕杜鹃)."""
+    found = [name for name in offlist if name in text and not any(name in tree for tree in pledged)]
+    found = [name for name in found if not any(name != other and name in other for other in found)]
+    return sorted(found, key=text.index)
+
+
 def _month_value(numerals: str) -> int | None:
     return nlu.chinese_to_int(numerals) if _MONTH_WORD.fullmatch(numerals) else None
 

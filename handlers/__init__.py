@@ -80,6 +80,8 @@ escalation commands (handlers/escalation.py, COMMAND_ROUTES):
   escalation.reopen_days: answered after all)
 - ticket_newest — adviser: the newest question waiting asked to be shown (睇下最新嗰个, 看看最新的问题; sim70): its state, as
   84号答咗未 gives it
+- ticket_described — adviser: one question pointed at by what it asked, to be looked at (村民问桂花黄叶嗰条 我想再睇下;
+  conv96: a tree named had made it the FAQ's): the one that matches shown as 84号答咗未 shows it, several listed as 待办
 - ticket_pointed — adviser: a ticket pointed at with no number (第一条我唔识答 转俾其他专家, 呢条唔使答): with one waiting,
   what is said of it is done (never an answer); else the ticket at that place named and its number asked for
 - advisers_answering — the office (管理员): 顾问们回复问题快不快 / 专家回复情况: each adviser's answers this month
@@ -157,6 +159,8 @@ zones (handlers/zones.py):
   领第一个, from one who may hold a zone while no adoptable list is open)
 - zone_claim_named — a zone moved to or taken by a part of its name (我想换去河边嗰块; sim61: within an open ticket's
   window it had been the ticket's 补充): claimed, or the member's zone moved to it
+- zone_members_only — a zone taken on by its name by a villager who may hold none (石岗片我嚟管; conv96: had been a
+  ticket): the zones are party members' and cadres', the villager may 认养 or 认领 the household's trees
 - zone_nearer — a nearer zone asked for while the list is the flow touched last (有冇近啲嘅; sim61): the sender's
   location asked for, the list kept
 - zone_list_located — a location while the list is the flow touched last and no planting record waits (sim61): the

@@ -245,6 +245,7 @@ def _help_ahead(ctx) -> Any:
         ctx.msg.msg_type == "text"
         and nlu.go_on_asked(meaning := _text_meaning(ctx))
         and not nlu.record_steps_asked(meaning)
+        and not nlu.count_given_asked(meaning)  # conv96: '要唔要讲几多棵', the planting help's
     )
 
 
@@ -727,7 +728,8 @@ COMMAND_ROUTES: list = [
     Route("office_page", staged(_office_page_ahead, _from_the_office), on_office_page),
     Route("answers_unwanted", _answers_unwanted, on_answers_unwanted),  # tidy77: before 退订's words
     Route("reminders_after_off_asked", _reminders_after_off_asked, on_reminders_after_off_asked),  # round 94
-    Route("reminders_off", _reminders_off_words, on_reminders_off),
+    # conv96 (22o): the stop kept just after 退订, the slip denied ('我冇睇错 唔想收'): off again, never the how-to
+    Route("reminders_off", follow_up(_reminders_off_words, "kept", frozenset({"reminders_off"})), on_reminders_off),
     Route(
         "reminders_on",
         # round 48 (19u): wanted back again, elliptically, just after they were switched off ('唔要提醒' then '又想收返')

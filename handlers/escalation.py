@@ -618,6 +618,42 @@ def on_ticket_pointed(ctx: Ctx, found) -> str:
     return ctx.t("escalation.pointed_number", id=tickets[0]["id"], rest=escalation.preview(rest, 20))
 
 
+def _described_said(ctx: Ctx) -> str | None:
+    """Conv96: one question pointed at by what it asked, to be looked at ('村民问桂花黄叶嗰条 我想再睇下')."""
+    return nlu.ticket_described(text_normalized(ctx)) if ctx.msg.msg_type == "text" else None
+
+
+def _described_for_staff(ctx: Ctx, what: str) -> list[dict] | None:
+    """Staff's only, with questions waiting for them: those whose question is what was said (``_asked_of``), or, none
+    being so, every one waiting (the 待办)."""
+    if ctx.person is None or not acts_as(ctx.person, escalation.TICKET_ROLES):
+        return None
+    tickets = escalation.open_tickets_for(ctx.db, ctx.person)
+    if not tickets:
+        return None
+    return [t for t in tickets if _asked_of(ctx, t, what)] or tickets
+
+
+def _asked_of(ctx: Ctx, ticket: dict, what: str) -> bool:
+    """Does the ticket's question (and its 补充) ask ``what``: its tree, if it names one, and every other character
+    of it ('桂花黄叶' of '我家桂花叶子发黄还掉叶')?"""
+    table = planting.species_table(ctx.app)
+    asked = nlu.normalize(" ".join(escalation.ticket_texts(ctx.db, ticket)))
+    tree, named = nlu.find_species(what, table)
+    if tree and tree not in asked and named not in asked:
+        return False
+    rest = what.replace(named, "") if named else what
+    return all(char in asked for char in rest)
+
+
+@staff_only
+def on_ticket_described(ctx: Ctx, tickets: list[dict]) -> str:
+    """Conv96: the one question that matches shown as its number shows it ('84号'); several: those, as 待办 lists."""
+    if len(tickets) == 1:
+        return _ticket_state(ctx, tickets[0]["id"])
+    return _queue_reply(ctx, tickets)
+
+
 def _newest(tickets: list[dict]) -> dict:
     """The question waiting that came last (the highest number)."""
     return max(tickets, key=lambda t: t["id"])
@@ -741,6 +777,8 @@ def _waiting_tickets(ctx: Ctx, _asked) -> Waiting | None:
     none: no question waits, said so, never a ticket made of the asking); None for staff."""
     if acts_as(ctx.person, escalation.STAFF_ROLES):
         return None
+    if planting.record_state_asked(ctx):
+        return None  # conv96: '等咗好耐都冇人覆 头先嗰两棵荔枝记咗未': the record just finished, recorded_asked's
     if _asked in (GO_ON, CALLED, THANKED):  # only a question in its 补充 window is what 'what do I do now' asks after
         # (else the help's), or what a bare call asks after (round 66; else the chit-chat's greeting), or what thanks
         # alone are for (round 71; else the chit-chat's 'you're welcome')
@@ -841,6 +879,11 @@ def on_queue(ctx: Ctx, _match) -> str:
     tree = nlu.find_species(norm, planting.species_table(ctx.app))[1] if nlu.answer_wished(norm) else ""
     if tree:
         tickets = sorted(tickets, key=lambda t: tree not in (t["question"] or ""))
+    return _queue_reply(ctx, tickets)
+
+
+def _queue_reply(ctx: Ctx, tickets: list[dict]) -> str:
+    """The 待办's lines of ``tickets`` (a danger first), with how to answer."""
     tickets, urgent = escalation.urgent_first(ctx.app, tickets)  # round 46: a danger told first, marked ⚠
     lines = [ctx.t("escalation.queue_header_urgent" if urgent else "escalation.queue_header", n=len(tickets))]
     for ticket in tickets[:QUEUE_LINES]:
@@ -1065,6 +1108,8 @@ def _photo_question_then(ctx: Ctx, _worth: bool) -> bool:
         return False
     if nlu.progress_said(said, planting.species_table(ctx.app)) == "mine":
         return False  # round 66 (20v): one's own progress asked ('涯今年种够几多棵了'): progress's, never the photo's
+    if nlu.what_is_this_asked(said):
+        return True  # conv96 (22o: '呢样系咩嚟㗎'): what the photo shows asked, the adviser's with the photo
     if planting.collecting(ctx):
         # round 72 (21c): the photo's trees told, then one of them in trouble asked ('两棵木棉 其中一棵断咗枝 仲生唔生得'):
         # the record takes the report, the question after it (planting_text: bot/planting.py told_then_asked)
@@ -1372,6 +1417,7 @@ COMMAND_ROUTES: list = [
     Route("ticket_instruction", staged(_instruction_said, _instruction_from_staff), on_ticket_instruction),
     Route("ticket_answer_numbered", staged(_numbered_answer, _waiting_for_sender), on_answer),
     Route("ticket_newest", staged(_newest_said, _newest_for_staff), on_newest_shown),  # sim70
+    Route("ticket_described", staged(_described_said, _described_for_staff), on_ticket_described),  # conv96
     Route("ticket_pointed", staged(_pointed_said, _pointed_by_staff), on_ticket_pointed),
     Route("advisers_answering", staged(_advisers_ahead, _from_office), on_advisers),
     Route("ticket_queue", staged(_queue_ahead, _queue_from_staff), on_queue),

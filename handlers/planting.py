@@ -247,6 +247,8 @@ def _menu_ahead(ctx):
     # round 27: the location's how, or which photo, asked with no record in progress too: the help says the steps
     if nlu.location_how_asked(said) or any(nlu.location_how_asked(head) for head, _rest in message_heads(ctx)):
         return _STEPS
+    if nlu.count_given_asked(said):  # conv96: '要唔要讲几多棵': the record's next step, or with none how one is made
+        return _STEPS
     if planting.asked_of_the_record(said):  # while a record waits: its next step (one list with the photo's question)
         return True
     if nlu.bot_unhelpful_said(said) or nlu.complains_about_the_bot(said):

@@ -13,7 +13,7 @@ Routes (dispatch order in handlers/__init__.py):
 
 from __future__ import annotations
 
-from bot import planting, pledges
+from bot import escalation, planting, pledges
 from bot.context import Ctx
 from bot.conversation import END, FlowTable, Step
 from bot.dashboard import pledge_pages
@@ -103,6 +103,9 @@ def _problem(ctx: Ctx, parsed: pledges.PledgeText) -> str | None:
     if parsed.bad_month:
         return ctx.t("pledges.bad_month")
     if parsed.species is None:
+        offlist = pledges.offlist_named(parsed.species_text, planting.offlist_names(ctx.app))
+        if offlist:  # conv96: '认领两棵黄皮': not kept, and what the campaign says of such trees
+            return _offlist_said(ctx, ctx.t("pledges.offlist_species", species=offlist[0], count=count))
         if parsed.species_text:
             return ctx.t("pledges.unknown_species", species=parsed.species_text, count=count)
         return ctx.t("pledges.ask_species", count=count) if parsed.count else ctx.t("pledges.usage")
@@ -112,6 +115,23 @@ def _problem(ctx: Ctx, parsed: pledges.PledgeText) -> str | None:
     if sum(count for count, _species in parsed.trees()) > maximum:
         return ctx.t("pledges.too_many", max=maximum)
     return None
+
+
+# the FAQ's entry on trees off the campaign's list (messages/faq/campaign.toml): what the campaign says of them
+OFFLIST_ENTRY = "camp.exotic"
+
+
+def _offlist_said(ctx: Ctx, line: str) -> str:
+    """``line`` (the off-list tree not pledged), then the FAQ's answer on off-list trees (``OFFLIST_ENTRY``)."""
+    entry = ctx.app.service("faq", escalation.load_faq_index).entry(OFFLIST_ENTRY)
+    return "\n".join(part for part in (line, entry.answer.strip() if entry else "") if part)
+
+
+def _offlist_beside(ctx: Ctx, trees: list[tuple[int, str]]) -> str:
+    """Conv96: off-list trees said beside the listed ones pledged ('认领两棵桂花 一棵黄皮'): each not kept, said; ''."""
+    pledged = [planting.display_name(ctx.app, species) for _count, species in trees] + [s for _c, s in trees]
+    named = pledges.offlist_named(ctx.msg.text or "", planting.offlist_names(ctx.app), pledged)
+    return "\n".join(ctx.t("pledges.offlist_also", species=name) for name in named)
 
 
 def _pledged_reply(ctx: Ctx, person: dict, result: pledges.Pledged) -> str:
@@ -205,7 +225,9 @@ def on_pledge(ctx: Ctx, parsed: pledges.PledgeText) -> str:
             ),
         )
     # _problem asked for what was missing
-    return _pledge_all(ctx, person, parsed.trees(), parsed.month, parsed.added)
+    reply = _pledge_all(ctx, person, parsed.trees(), parsed.month, parsed.added)
+    beside = _offlist_beside(ctx, parsed.trees())
+    return f"{reply}\n{beside}" if beside else reply
 
 
 def on_new_household(ctx: Ctx, state, _match) -> str:

@@ -174,8 +174,17 @@ REVIEW_WHY_SHOWN = 5  # records listed; the rest are counted in the header
 
 
 @pure
-def _review_why(ctx) -> bool:
+def _review_why_ahead(ctx) -> bool:
     return ctx.msg.msg_type == "text" and nlu.review_why_asked(text_normalized(ctx))
+
+
+def _unless_record_state(ctx, read) -> Any:
+    """Conv96: the state of the record just finished asked ('咁耐都冇回复 啱啱嗰两棵记到未'): recorded_asked's
+    (``planting.record_state_asked``), never why the review is slow nor one's progress."""
+    return None if planting.record_state_asked(ctx) else read
+
+
+_review_why = staged(_review_why_ahead, _unless_record_state)
 
 
 @registered
@@ -457,6 +466,7 @@ class _CountAsked:
     """What the progress read, held until the sender's state says whether a record is being collected."""
 
     read: Any
+    state: bool = False  # conv96: whether recorded asked (the record just finished's), not the count
 
 
 def _unless_count_for_the_record(matcher):
@@ -469,12 +479,14 @@ def _unless_count_for_the_record(matcher):
         read = inner_ahead(ctx)
         if read and ctx.msg.msg_type == "text" and nlu.count_needed_asked(text_normalized(ctx)):
             return _CountAsked(read)
+        if read and ctx.msg.msg_type == "text" and planting.recorded_asked(text_normalized(ctx)):
+            return _CountAsked(read, state=True)  # conv96: the record just finished may be what is asked (``then``)
         return read
 
     def then(ctx: Ctx, read) -> Any:
         if isinstance(read, _CountAsked):
-            if planting.collecting(ctx):
-                return None
+            if planting.record_state_asked(ctx) if read.state else planting.collecting(ctx):
+                return None  # conv96: '咁久都冇反应 啱啱报嘅记到未啊': the record just finished, recorded_asked's
             read = read.read
             if isinstance(read, Decided):
                 return read.match

@@ -608,7 +608,15 @@ def on_fix_name(ctx: Ctx, _match) -> str:
         return _not_registered(ctx)
     said = nlu.normalize(ctx.msg.text or "")
     # round 75 (21m): or said against the name the bot used ('点解叫我李桂华 我叫李桂花啊')
-    name = (nlu.right_name_in(said) or nlu.name_complained(said)) if person["source"] == "self" else None
+    name = (
+        (
+            nlu.right_name_in(said)
+            or nlu.name_complained(said)
+            or nlu.name_corrected(said, planting.species_table(ctx.app))
+        )
+        if person["source"] == "self"
+        else None
+    )
     village = roster_store.village(ctx.db, person["village_id"]) if name and name != person["name"] else None
     if name and village and identity.is_plausible_name(name):
         return _bind(ctx, name, village)
@@ -618,6 +626,23 @@ def on_fix_name(ctx: Ctx, _match) -> str:
 def _unproven_line(ctx: Ctx, person: dict) -> list[str]:
     """A staff role not proven yet: what that means and how to prove it."""
     return [] if identity.is_proven(person) else [ctx.t("registration.staff_unproven", role=person["role"])]
+
+
+def _name_corrected_ahead(ctx: Ctx) -> str | None:
+    """Conv96: the right name said with its slip or a denial ('唔系 系陈亚梅 打错字', ``nlu.name_corrected``)."""
+    if ctx.msg.msg_type != "text":
+        return None
+    return nlu.name_corrected(nlu.normalize(ctx.msg.text or ""), planting.species_table(ctx.app))
+
+
+def _just_registered(ctx: Ctx, _name: str) -> bool:
+    """Conv96: said by one who registered themselves, just after the registration (its reply the last text's): the
+    registration's name corrected (on_fix_name), never a question for the adviser."""
+    person = ctx.person
+    return person is not None and person["source"] == "self" and core.said_just_after(ctx, _REGISTERED_BY)
+
+
+_REGISTERED_BY = frozenset({"register", "registration_reply"})
 
 
 def _name_fix_said(app, meaning: str) -> bool:
@@ -748,7 +773,10 @@ ROUTES: list = [
             core.follow_up(
                 core.text_means("registration.commands.fix_name", _name_fix_said), "name", frozenset({"fix_name"})
             ),
-            staged(_register_words, _roster_rename),  # reg77: a roster person's 登记 of a name not theirs
+            core.either(
+                staged(_register_words, _roster_rename),  # reg77: a roster person's 登记 of a name not theirs
+                staged(_name_corrected_ahead, _just_registered),  # conv96: '唔系 系陈亚梅 打错字' after 登记
+            ),
         ),
         on_fix_name,
     ),

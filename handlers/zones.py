@@ -6,6 +6,8 @@ Routes (dispatch order in handlers/__init__.py):
 - zone_claim: ``认领责任区 <编号>`` while the list is shown claims the zone at that position
 - zone_claim_unlisted: ``认领责任区 <编号>`` without a list: the list again
 - zone_claim_named: a zone moved to or taken by a part of its name (sim61: '我想换去河边嗰块'): claimed, or moved to
+- zone_members_only: a zone taken on by its name by a villager who may hold none (conv96: '石岗片我嚟管'): whose the zones
+  are, and what the villager can do (认养, 认领), never a ticket
 - zone_nearer: a nearer zone asked for after the list (sim61: '有冇近啲嘅'): the sender's location asked for
 - zone_list_located: a location while the list is open (sim61): the list again, nearest first, each with its distance
 - zone_list: ``认领责任区``: the village's zones, numbered, with how many members hold each
@@ -162,6 +164,26 @@ def _named_zone(ctx: Ctx) -> dict | None:
 @registered
 def on_claim_named(ctx: Ctx, zone: dict) -> str:
     return _claim(ctx, zone)
+
+
+def _named_zone_not_theirs(ctx: Ctx) -> dict | None:
+    """Conv96 (22o: '石岗片我嚟管' had become a ticket): a zone of the village taken on by its name, as ``_named_zone``
+    reads it, by a registered villager who may hold none (neither party member nor cadre): that zone, to say whose it
+    is; never a claim, nor a ticket."""
+    if ctx.msg.msg_type != "text" or ctx.person is None or zones.may_hold(ctx.person, ctx.config):
+        return None
+    norm = text_normalized(ctx)
+    if not zones.move_or_take_said(norm) or zones.holders_asked(norm, ctx.msg.text or ""):
+        return None
+    if adoption.FLOW.state(ctx) is not None or planting.collecting(ctx) is not None:
+        return None
+    listed = store.zones_of_village(ctx.db, ctx.person["village_id"])
+    name = zones.zone_named(norm, [z["name"] for z in listed])
+    return next((z for z in listed if z["name"] == name), None)
+
+
+def on_not_theirs(ctx: Ctx, zone: dict) -> str:
+    return ctx.t("zones.members_only_named", zone=zone["name"])
 
 
 def _nearer(ctx: Ctx, _state) -> bool:
@@ -328,6 +350,7 @@ ROUTES: list = [
     ZONES_TABLE.route("zone_claim", "number"),
     Route("zone_claim_unlisted", _claim_unlisted, on_claim_unlisted),
     Route("zone_claim_named", _named_zone, on_claim_named),
+    Route("zone_members_only", _named_zone_not_theirs, on_not_theirs),  # conv96: a villager's '石岗片我嚟管'
     ZONES_TABLE.route("zone_nearer", "nearer"),
     ZONES_TABLE.route("zone_list_located", "located"),
     # the lead (forty-second session): one's own zone asked as its words ('我嘅党员责任区') before the list's (党员责任区)

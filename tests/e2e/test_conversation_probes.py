@@ -118,10 +118,14 @@ KINDS = {
     # 认领责任区: the care zones; round 79 (21q: '我要认领长塘片嗰个责任区'): a zone claimed by its name (zone_claim_named),
     # checked below to be claimed and asked by no question ('长塘片责任区有人认领了没有' had claimed it for the cadre)
     # round 94: one's own zone asked ('责任区分咗俾我未'): one's own (tending_mine: the zone held, or none held and how)
-    "zone": {"zone_list", "zone_claim", "zone_claim_unlisted", "zone_claim_named", "tending_mine"},
+    # conv96: a zone taken on by its name by a villager who may hold none ('石岗片我嚟管'): whose it is (zone_members_only)
+    "zone": {"zone_list", "zone_claim", "zone_claim_unlisted", "zone_claim_named", "tending_mine", "zone_members_only"},
     "certificate": {"my_certificates"},  # 我的证书
     "sign_in": {"visit_sign_in", "visit_sign_in_located"},  # an adviser's 签到
-    "queue": {"ticket_queue"},  # an adviser's 待办
+    "queue": {
+        "ticket_queue",
+        "ticket_described",
+    },  # an adviser's 待办; conv96: one ticket of it pointed at by its words
     # 取消: the record in progress is cancelled; round 36: with a record just finished (context finished), its
     # withdrawal asked to confirm (作废; checked below: the record still counts until the yes); round 38: with no
     # record ever reported, told there is none to withdraw; round 57: a bare 取消 with no record ever, told there is

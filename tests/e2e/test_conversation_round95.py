@@ -28,21 +28,9 @@ PROBES = [
 
 EXAMPLES = load("conversation_examples_conv95.tsv")
 LEFT = {
-    "twice:退订 || 我冇睇错 唔想收": (
-        "a control written first that failed on main too: the stop kept, not misread (我冇睇错), is read as how to"
-        " unsubscribe (the FAQ), not the stop; the taken-back reading leaves it alone"
-    ),
     "member:打算开春喺田边种两棵黄皮 帮我认领": (
-        "黄皮 is off the campaign's list: the plan claimed now reaches the pledge, which asks for a listed tree as"
-        " '认领 2棵黄皮' does (issue 17 §4's off-list trees, not this class); main had opened a ticket"
-    ),
-    "cadre:同张婆婆登记认领 佢想种三棵龙眼": (
-        "同 (with) is read as 'for' only before a courtesy title (阿婆, 五叔: round 65), never before a name: the"
-        " pledge for 张婆婆 said with 同 stays the FAQ's"
-    ),
-    "member:要唔要讲几多棵": (
-        "a control written first that failed on main too: with no record waiting, whether the count is needed is the"
-        " help, not the FAQ's steps"
+        "黄皮 is off the campaign's list: the plan claimed now reaches the pledge, which keeps no off-list tree and says"
+        " what the campaign says of them (conv96: tests/e2e/test_conversation_96.py); main had opened a ticket"
     ),
 }
 
