@@ -631,7 +631,10 @@ def _withdraw_then(ctx, said):
         return planting.own_finished(ctx, number)
     record = planting.last_finished(ctx)
     if record is None:
-        return NOTHING if said == _WORDS or _A_RECORD_SAID_RE.search(text_normalized(ctx)) else None
+        said_of_a_record = _A_RECORD_SAID_RE.search(text_normalized(ctx)) or nlu.planted_pointed_then_dropped(
+            text_normalized(ctx)
+        )  # round 97: '我种咗两棵橄榄嗰个 取消' with none reported: none to withdraw (it had become a record)
+        return NOTHING if said == _WORDS or said_of_a_record else None
     if said == _WORDS or planting.finished_within(record, ctx.now, planting.RETRACTION_HORIZON):
         return record
     return None
