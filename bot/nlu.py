@@ -5945,7 +5945,8 @@ _MY_ZONE_ASKED_RE = re.compile(
     rf"|^(?:(?:党建林|主题林)(?:里面|里|入面)?{_WHICH_PIECE}(?:{_ZONE})?|{_WHICH_PIECE}{_ZONE})(?:是)我(?:负责|管|认领)"
     r"(?:管护|管)?(?:的)?$"
     rf"|^我(?:负责|管|认领)(?:管护|管)?的(?:是)?(?:党建林|主题林|{_ZONE})(?:{_ZONE})?{_WHICH_PIECE}$"
-    rf"|^{_ZONE}(?:还)?(?:有)?{_WHICH_PIECE}(?:还)?(?:没有|没|未|无)(?:有)?人(?:认领|认|领|要)(?:的)?$"
+    # round 97 (22q: '责任区仲有边片冇党员认'): nobody of the members (or cadres) named as who has not claimed it
+    rf"|^{_ZONE}(?:还)?(?:有)?{_WHICH_PIECE}(?:还)?(?:没有|没|未|无)(?:有)?(?:人|党员|干部)(?:认领|认|领|要)(?:的)?$"
 )
 
 
@@ -8343,6 +8344,22 @@ def record_asked_otherwise(norm: str) -> bool:
             or (len(bare) <= 16 and _TREE_HOW_TOLD_RE.match(bare))
         )
     )
+
+
+# round 97 (22q: '党员种树系咪都系咁报 影相就得'): whether one's group reports its trees the same way, a photo enough after it
+# (normalised 是不是都是这么报拍照就得): the steps of a record (the planting help), never a ticket
+_SAME_WAY_REPORTED_RE = re.compile(
+    r"^(?:我们|我)?(?:党员|干部|村干部|群众|村民|老人家|老人)?(?:的|们)?(?:种的树|种了的树|种树|种了树|种果树)?"
+    r"(?:是不是|是否|是)?(?:都|也)?(?:是)?(?:(?:一样|同样)(?:这么|这样)?|这么|这样)(?:报|上报|登记|记录)(?:上去)?"
+    r"(?:的)?(?:吗|呀|啊|呢)?(?:(?:只要|只需|只)?(?:拍照|拍个照|发照片|发相|发张相)(?:就得|就行|就可以|就好|得了|就够)?"
+    r"(?:吗|呀|啊|呢)?)?$"
+)
+
+
+def same_way_reported_asked(norm: str) -> bool:
+    """Round 97: whether one's group reports the same way asked ('党员种树系咪都系咁报 影相就得', '干部种树是不是也这样报')."""
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    return bool(bare) and bool(_SAME_WAY_REPORTED_RE.match(bare)) and len(bare) <= INTENT_MAX_CHARS
 
 
 # round 58 (20i, 20j): the record's next step asked with nothing named: how to get it recorded ('咁点样记录落去', '要点样

@@ -4,10 +4,14 @@ a sorry first (搞错 又想收返: on again); a pledge's count said right just 
 changed, it had been told there is no record to change); a pledge pointed at by what was pledged, then withdrawn
 (我认咗两棵橄榄嗰个 取消 唔种住: its 取消认领, it had started a planting record), and its twin of a record (我种咗两棵橄榄嗰个
 取消: the record's withdrawal, none started); what else the bot does besides one thing named (除咗问专家仲可以做咩: the
-help); the campaign's target per village asked (党建林每个村要种几多亩: the FAQ's, not the village's progress). The set's
-cases, then conv97's own held-out examples in other words with their controls (tests/data/conversation_examples_conv97.tsv,
-written and run before any reader changed: variants 9/31, the record twin 2/3 and controls 25/29 on main 1cda4e1e;
-31/31, 3/3 and 25/29 after, the four controls left failing on main too)."""
+help); the campaign's target per village asked (党建林每个村要种几多亩: the FAQ's, not the village's progress); a greeting
+said first without a pause before where one is from and the wish to register (你好我系埔心村民想登记下: 登记, the name
+asked); zones left unclaimed by the members asked (责任区仲有边片冇党员认: the list); whether one's group reports the same
+way (党员种树系咪都系咁报 影相就得: the steps of a record); a named zone taken on by the sender with a spouse, asked
+(长塘片我哋两公婆负责得唔得: the list, who holds each). The set's cases, then conv97's own held-out examples in other
+words with their controls (tests/data/conversation_examples_conv97.tsv, run on main before each reader changed: variants
+14/51, the record twin 2/3 and controls 42/49 on main 1cda4e1e; 51/51, 3/3 and 42/49 after, the seven controls left
+failing on main too)."""
 
 from __future__ import annotations
 
@@ -26,6 +30,10 @@ PROBES = [
     ("party", "我认咗两棵橄榄嗰个 取消 唔种住", "pledge"),
     ("ticket", "除咗问专家仲可以做咩", "help"),
     ("adviser", "党建林每个村要种几多亩", "question"),
+    ("new", "你好我系埔心村民想登记下", "register"),
+    ("cadre", "责任区仲有边片冇党员认", "zone"),
+    ("party", "党员种树系咪都系咁报 影相就得", "log"),
+    ("party", "我同老婆都系党员 长塘片我哋两公婆负责得唔得", "zone"),
 ]
 
 EXAMPLES = load("conversation_examples_conv97.tsv")
@@ -41,6 +49,18 @@ LEFT = {
     "member:我认咗两棵橄榄": (
         "a control written first that failed on main too: a pledge told with 认咗 (pledged) and nothing else starts a"
         " planting record; withdrawn after it is mended here (pointed_withdrawal), told alone is a class of its own"
+    ),
+    "new:你好我系新关注嘅": (
+        "a control written first that failed on main too: just followed told after a greeting is the chit-chat's welcome"
+        " (the same words as the help's for a follower not registered yet, but not the help route)"
+    ),
+    "party:长塘片有冇党员认咗": (
+        "a control written first that failed on main too: whether a named zone is held, asked with 党员 as who took it"
+        " and 有冇 first, is the FAQ's choice between the quota and how to claim"
+    ),
+    "party:党员种树系咪都要影相": (
+        "a control written first that failed on main too: whether a photo is needed is answered by the FAQ's photo"
+        " requirements, not the steps of a record"
     ),
     "cadre:党建林种够亩数未": (
         "a control written first that failed on main too: whether the plot's area is enough is the FAQ's plot steps, not"
