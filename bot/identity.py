@@ -865,6 +865,8 @@ _HOW_TO_REGISTER = re.compile(
     rf"^(?:请问)?(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:{_REGISTER_OR_BIND}|弄|搞|做|办|操作)?(?:啊|呀|呢|先)?$"
 )
 _GREETING_CLAUSE = re.compile(r"^(?:你好|您好|老师好|喂)(?:啊|呀)?$")
+# round 97 (22q: '你好我系埔心村民想登记下', said without a pause): a greeting said first in the clause, before who speaks
+_GREETING_LEAD = re.compile(r"^(?:你好|您好|你们好|老师好|喂)(?:啊|呀)?(?=我|本人)")
 # round 42 (19p): the follower says they have just followed ('刚关注的 要先登记身份吧 怎么绑定'); the wish asked as whether
 # it comes first ('是不是要先绑定身份', '要唔要先登记'); how asked naming the binding ('怎么登记身份')
 _JUST_FOLLOWED = re.compile(
@@ -956,7 +958,7 @@ _FILLER_CLAUSE = re.compile(r"^(?:嗯|呃|额|哦|噢|喂|诶|欸|唉|啊|那个
 def _clauses_said(text: str | None) -> list[str]:
     """The text's clauses, simplified, voice input's fillers said alone left out (``_FILLER_CLAUSE``); round 87 (22e: '你好
     我系埔心村村民 点样登记'): a greeting said alone (``_GREETING_CLAUSE``) too."""
-    clauses = _SEPARATORS.split(hanzi.simplified(normalize_text(text)))
+    clauses = [_GREETING_LEAD.sub("", c) for c in _SEPARATORS.split(hanzi.simplified(normalize_text(text)))]
     return [c for c in clauses if c and not _FILLER_CLAUSE.match(c) and not _GREETING_CLAUSE.match(c)]
 
 

@@ -3424,7 +3424,9 @@ def reminders_said(norm: str, as_sent: str = "") -> str | None:
 # the sender's message just before was of that kind (handlers/core.py ``follow_up``); alone it asks nothing
 # round 53 (20c): Cantonese 咁 (then) first is normalised 这么 ('咁成条村呢')
 _VILLAGE_ELLIPTIC_RE = re.compile(
-    r"^(?:那|咁|那么|这么)?(?:全村|本村|成条村|成个村|整个村|整条村|村里|村里面|我们村|全村人)(?:的)?(?:呢|又怎么样|怎么样|又如何)$"
+    r"^(?:那|咁|那么|这么)?(?:全村|本村|成条村|成个村|整个村|整条村|村里|村里面|我们村|全村人)(?:的)?"
+    # round 97 (22q: '我今年种咗几多' then '咁村里面总共呢'): its total asked, added up (加埋: Cantonese 加上)
+    r"(?:加埋|加上|加起来|加在一起)?(?:总共|一共|合共|共计|总数|的总数)?(?:呢|又怎么样|怎么样|又如何)$"
 )
 _MINE_ELLIPTIC_RE = re.compile(
     r"^(?:那|咁|那么|这么)?(?:我|我自己|自己|我家|我们家|我个人)(?:的)?(?:呢|又怎么样|怎么样)$"
@@ -3538,6 +3540,19 @@ _STOP_KEPT_ELLIPTIC_RE = re.compile(
 )
 
 
+# round 97 (22q: '退订' then '搞错 又想收返'): a slip or a sorry said before wanting them back
+_SLIP_BEFORE_AGAIN_RE = re.compile(
+    r"^(?:(?:我|头先|刚才|刚刚)?(?:搞|弄|讲|说|点|按|揿|撳|退|打)错(?:了|啦|喇)*|不要意思|不好意思|对不起|抱歉|sorry)+"
+)
+
+
+def again_after_a_slip(bare: str) -> bool:
+    """'又想收返' (wanted back again), a slip or a sorry before it at most ('唔好意思 又想收返', '点错了 又想要回来');
+    never 又要 alone."""
+    bare = _SLIP_BEFORE_AGAIN_RE.sub("", bare, count=1)
+    return bool(_AGAIN_ELLIPTIC_RE.match(bare)) and bare not in ("又要", "再要")
+
+
 def follow_up_said(norm: str) -> str | None:
     """Round 48: an elliptic follow-up: 'village' ('成条村呢'), 'mine' ('我自己呢'), 'again' ('又想收返'); round 50: 'name'
     (the right name said alone: '正确的是邓丽芳'); round 56: 'declined' ('我不参加了'); round 92: 'why_zero' ('点解仲系零');
@@ -3551,7 +3566,7 @@ def follow_up_said(norm: str) -> str | None:
         return "village"
     if _MINE_ELLIPTIC_RE.match(bare):
         return "mine"
-    if _AGAIN_ELLIPTIC_RE.match(bare) and bare not in ("又要", "再要"):
+    if again_after_a_slip(bare):
         return "again"
     if _WHY_ZERO_RE.match(bare):
         return "why_zero"
@@ -3834,8 +3849,9 @@ _MAY_I_PLANT_FIRST_RE = re.compile(
 
 # round 69 (21a): what each household or member must plant asked (每户, 每个党员 … 至少/要 … 种多少): the campaign's rule
 _QUOTA_PER_HEAD_ASKED_RE = re.compile(
-    r"每(?:户|家|人|个|位|名)(?:人|人家|党员|干部|村民|群众)?(?:都)?(?:至少|最少|起码|要|应该|需要|得)(?:要|需要)?"
-    r"(?:种|植|栽)(?:多少|几)"
+    r"每(?:户|家|人|个|位|名|条|村)(?:人|人家|党员|干部|村民|群众|村|行政村)?(?:都)?"
+    # round 97 (22q: '党建林每个村要种几多亩' had been the adviser's village progress): per village too, its 要求
+    r"(?:至少|最少|起码|要求|要|应该|需要|得)(?:要|需要)?(?:种|植|栽|搞|做)(?:多少|几)"
 )
 
 
@@ -3980,8 +3996,8 @@ def village_named_in_progress(norm: str, species_table: Mapping) -> list[str]:
     # count ('埔心村种咗几多棵 成活点样': the figures, with the survival line, handlers/progress.py); round 75: '睇下石岗村种成点'
     norm = _OTHER_HOME_LEAD_RE.sub("", norm, count=1) if norm else norm
     norm = _SURVIVAL_AFTER_RE.sub("", _LOOK_LEAD_RE.sub("", norm)) if norm else norm
-    if not norm or len(norm) > INTENT_MAX_CHARS:
-        return []
+    if not norm or len(norm) > INTENT_MAX_CHARS or _QUOTA_PER_HEAD_ASKED_RE.search(norm):
+        return []  # round 97: the rule per village asked ('党建林每个村要种几多亩'), no village named
     return [
         norm[:cut]
         for cut in range(min(6, len(norm) - 2), 1, -1)
@@ -4077,12 +4093,13 @@ _KNOW_NOTHING_HELP_RE = re.compile(
 _BESIDES = rf"(?:除了|除咗|除开)[{_CJK}]{{1,8}}?(?:以外|之外)?"
 _WHAT_ELSE_IT_DOES_RE = re.compile(
     rf"^{_BESIDES}{_THE_BOT}{{1,2}}(?:还|仲)?(?:能|可以|会)?(?:做|干|用|办)(?:些)?(?:什么|啥|乜|咩|哪些)(?:事|事情)?$"
-    rf"|^{_THE_BOT}?{_BESIDES}{_THE_BOT}?(?:还|仲)?(?:有)(?:些)?(?:什么|啥|乜|咩|哪些)(?:功能|服务|用处|用途)$"
+    # round 97 (22q: '除咗问专家仲可以做咩', '除了种树登记 这个号还有什么用'): what use (用) asked too
+    rf"|^{_THE_BOT}?{_BESIDES}{_THE_BOT}?(?:还|仲)?(?:有)(?:些)?(?:什么|啥|乜|咩|哪些)(?:功能|服务|用处|用途|用)$"
     # round 47 (19t): what else, nothing named besides ('呢度仲有咩可以做', '我仲可以做啲咩', '这个号还有什么功能', '你还可以帮
-    # 我做什么'); '桂花还可以种什么' names no use of the bot
-    rf"|^{_THE_BOT}{{0,2}}(?:我|我们)?(?:在)?{_THE_BOT}{{0,2}}(?:还|仲)(?:有)(?:些)?(?:什么|啥|乜|咩|哪些)"
+    # 我做什么'); '桂花还可以种什么' names no use of the bot; round 97: or besides one named first ('除咗问专家仲可以做咩')
+    rf"|^(?:{_BESIDES})?{_THE_BOT}{{0,2}}(?:我|我们)?(?:在)?{_THE_BOT}{{0,2}}(?:还|仲)(?:有)(?:些)?(?:什么|啥|乜|咩|哪些)"
     r"(?:(?:可以|能)(?:帮我)?(?:做|干|用|办)|功能|服务|用处|用途)$"
-    rf"|^{_THE_BOT}{{0,2}}(?:我|我们)?(?:在)?{_THE_BOT}{{0,2}}(?:还|仲)(?:能|可以|会)(?:帮我)?(?:做|干|用|办)(?:些)?"
+    rf"|^(?:{_BESIDES})?{_THE_BOT}{{0,2}}(?:我|我们)?(?:在)?{_THE_BOT}{{0,2}}(?:还|仲)(?:能|可以|会)(?:帮我)?(?:做|干|用|办)(?:些)?"
     r"(?:什么|啥|乜|咩|哪些)(?:事|事情|功能)?$"
 )
 
@@ -5978,7 +5995,8 @@ _MY_ZONE_ASKED_RE = re.compile(
     rf"|^(?:(?:党建林|主题林)(?:里面|里|入面)?{_WHICH_PIECE}(?:{_ZONE})?|{_WHICH_PIECE}{_ZONE})(?:是)我(?:负责|管|认领)"
     r"(?:管护|管)?(?:的)?$"
     rf"|^我(?:负责|管|认领)(?:管护|管)?的(?:是)?(?:党建林|主题林|{_ZONE})(?:{_ZONE})?{_WHICH_PIECE}$"
-    rf"|^{_ZONE}(?:还)?(?:有)?{_WHICH_PIECE}(?:还)?(?:没有|没|未|无)(?:有)?人(?:认领|认|领|要)(?:的)?$"
+    # round 97 (22q: '责任区仲有边片冇党员认'): nobody of the members (or cadres) named as who has not claimed it
+    rf"|^{_ZONE}(?:还)?(?:有)?{_WHICH_PIECE}(?:还)?(?:没有|没|未|无)(?:有)?(?:人|党员|干部)(?:认领|认|领|要)(?:的)?$"
 )
 
 
@@ -7092,6 +7110,20 @@ def retraction_said(norm: str) -> bool:
         or _LAST_SENT_DROP_RE.match(bare)
         or frame_said("cancel", bare)  # round 31: the frames (FRAMES)
     )
+
+
+# round 97 (22q's pledge twin, conv97: '我种咗两棵橄榄嗰个 取消' had started a record of 2 橄榄): the record pointed at by
+# what was planted or reported (种了, 报了 …那个), then only its withdrawal
+_PLANTED_POINTED_DROPPED_RE = re.compile(
+    r"^(?:我|我们|我家)?(?:之前|头先|刚才|刚刚|啱啱|上次)?(?:种|报|登记)(?:了|过)(?:[^那的]{1,8}?)(?:那个|那条|那些|那几棵|的)"
+    r"(?:取消|撤销|撤回|不要|删除|删掉|作废|不算)(?:它|掉|了|啦|吧|住|咯)*$"
+)
+
+
+def planted_pointed_then_dropped(norm: str) -> bool:
+    """Round 97: '我种咗两棵橄榄嗰个 取消', '头先报咗三棵龙眼嗰条 唔要啦' (normalised): a record withdrawn, never a new
+    record of the trees it names (how to withdraw asked, '…点样取消', is no such text)."""
+    return bool(norm) and bool(_PLANTED_POINTED_DROPPED_RE.match(norm))
 
 
 # round 67 (20w, 20x): the record just sent said wrong and its 取消 asked may I ('张相发错咗 可唔可以取消'), or 取消 said
@@ -8378,6 +8410,22 @@ def record_asked_otherwise(norm: str) -> bool:
             or (len(bare) <= 16 and _TREE_HOW_TOLD_RE.match(bare))
         )
     )
+
+
+# round 97 (22q: '党员种树系咪都系咁报 影相就得'): whether one's group reports its trees the same way, a photo enough after it
+# (normalised 是不是都是这么报拍照就得): the steps of a record (the planting help), never a ticket
+_SAME_WAY_REPORTED_RE = re.compile(
+    r"^(?:我们|我)?(?:党员|干部|村干部|群众|村民|老人家|老人)?(?:的|们)?(?:种的树|种了的树|种树|种了树|种果树)?"
+    r"(?:是不是|是否|是)?(?:都|也)?(?:是)?(?:(?:一样|同样)(?:这么|这样)?|这么|这样)(?:报|上报|登记|记录)(?:上去)?"
+    r"(?:的)?(?:吗|呀|啊|呢)?(?:(?:只要|只需|只)?(?:拍照|拍个照|发照片|发相|发张相)(?:就得|就行|就可以|就好|得了|就够)?"
+    r"(?:吗|呀|啊|呢)?)?$"
+)
+
+
+def same_way_reported_asked(norm: str) -> bool:
+    """Round 97: whether one's group reports the same way asked ('党员种树系咪都系咁报 影相就得', '干部种树是不是也这样报')."""
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    return bool(bare) and bool(_SAME_WAY_REPORTED_RE.match(bare)) and len(bare) <= INTENT_MAX_CHARS
 
 
 # round 58 (20i, 20j): the record's next step asked with nothing named: how to get it recorded ('咁点样记录落去', '要点样

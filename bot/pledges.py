@@ -81,6 +81,14 @@ _NOT_PLEDGING = r"(?:(?:唔|不)(?:认领|要|想种|种)|种(?:唔|不)(?:到|�
 _NOT_PLEDGING_FIRST = re.compile(rf"^{_NOT_PLEDGING}[\s,，]+(?:都系|都是|还是)?\s*(?=(?:取消|撤销|不要)认领)")
 _NOT_PLEDGING_ALONE = re.compile(r"^(?:唔|不)认领(?:住|了|啦|喇|咯)*$")
 _PARTICLES_AFTER = re.compile(r"(?<=认领)(?:吧|啦|喇|了|咯|啊|呀)+$")
+# round 97 (22q: '我认咗两棵橄榄嗰个 取消 唔种住' had started a planting record of 2 橄榄): the pledge pointed at by what
+# was pledged (认咗, 认领了: Cantonese and Mandarin), then only its withdrawal or not planting after all
+_PLEDGE_POINTED = re.compile(
+    r"^(?:我|我家|我屋企|我们|我哋|我们家)?(?:之前|头先|上次|啱啱|刚才|刚刚|早前|前几日|前几天)?认(?:领)?(?:咗|了|过)\s*"
+    r"(?P<trees>[^\s,，]+?)\s*(?:嗰个|那个|嗰啲|那些|嗰条|那条|的|嘅)?[\s,，]+(?P<tail>.+)$"
+)
+_WITHDRAWN = r"(?:取消|撤销|撤回|唔要|不要|删除|删掉)(?:佢|它|掉|咗|了|啦|喇|吧|住|咯)*"
+_WITHDRAWN_TAIL = re.compile(rf"^(?:(?:{_WITHDRAWN}|{_NOT_PLEDGING})[\s,，]*)+$")
 # A month is read from the whole run of numerals before 月 (13月 and 二十三月 are bad months, never 3月); only when
 # that run follows a name at the start of the text may it begin with the name's last numerals (张三三月: 张三, 3月).
 _MONTH = re.compile(r"(?:在|于)?(\d+|[〇一二三四五六七八九十]+)\s*月(?:份)?(?:里|中|内|种)?")
@@ -617,6 +625,19 @@ def parse_added(text: str | None, species_table: Mapping) -> PledgeText | None:
     return replace(parsed, added=True) if parsed and parsed.name is None else None
 
 
+def count_changed(corrected: str, latest: Mapping, species_table: Mapping) -> PledgeText | None:
+    """Round 97 (22q: '认领 2棵荔枝' then '改做3棵'): the count said right just after a pledge
+    (``nlu.count_corrected``'s '3棵', '三棵荔枝') as the pledge of the tree it names, else of the ``latest`` pledge's
+    tree, the new count in place of its count; None without a count."""
+    parsed = parse("认领" + corrected, species_table)
+    if parsed and parsed.species and parsed.count and parsed.name is None:
+        return parsed
+    count = nlu.parse_count(corrected)
+    if count is None or not count.count:
+        return None
+    return PledgeText(count=count.count, species=latest["species"], species_text=latest["species"])
+
+
 # a tree in general, no tree named: '一棵树', '两棵树苗'
 _A_TREE = frozenset({"", "树", "树苗", "果树", "苗"})
 
@@ -697,6 +718,16 @@ def own_pledges_asked(norm: str) -> bool:
     return bool(norm) and len(norm) <= OWN_PLEDGES_MAX_CHARS and bool(_OWN_PLEDGES_RE.search(norm))
 
 
+def pointed_withdrawal(text: str) -> str | None:
+    """Round 97: a pledge pointed at by what was pledged, then withdrawn ('我认咗两棵橄榄嗰个 取消 唔种住', '头先认咗五棵
+    香樟 取消') as the ``取消认领`` of its trees ('取消认领 两棵橄榄'); None for any other text (how to withdraw asked,
+    '…点样取消', is the FAQ's)."""
+    found = _PLEDGE_POINTED.match(text)
+    if found is None or not _WITHDRAWN_TAIL.match(found["tail"]):
+        return None
+    return "取消认领 " + found["trees"]
+
+
 def parse_cancel(text: str | None, species_table: Mapping) -> PledgeText | None:
     """``取消认领`` (every pledge of the household), ``取消认领 荔枝``, a cadre's ``取消认领 张三 [荔枝]``."""
     text = nlu.to_halfwidth(text or "").strip().strip(_TRAILING)
@@ -704,6 +735,7 @@ def parse_cancel(text: str | None, species_table: Mapping) -> PledgeText | None:
     text = _PARTICLES_AFTER.sub("", _NOT_PLEDGING_FIRST.sub("", _CANCEL_LEAD.sub("", text, count=1), count=1))
     if _NOT_PLEDGING_ALONE.match(text):
         text = "取消认领"
+    text = pointed_withdrawal(text) or text
     found = _CANCEL_PREFIX.match(text)
     if not found or "责任区" in text or nlu.is_question(text[found.end() :]):
         return None  # round 25: '取消认领要点搞' asks how (the FAQ's), no name 要点搞

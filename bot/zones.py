@@ -341,8 +341,10 @@ _ZONE_LIKE_RE = re.compile(
 
 # round 94: whether one may take it on, asked ('长塘片我嚟管得唔得', '石岗片交给我管可以吗'): the list (who holds each),
 # never the claim
+# round 97 (22q: '我同老婆都系党员 长塘片我哋两公婆负责得唔得'): or the sender with others, how many or whose household
+# after 我们 (the request frame's [together] after: 两公婆, 两个, 一家)
 _MAY_I_TAKE_IT_RE = re.compile(
-    r"我(?:来|去)?(?:管护|看管|管理|管|负责|照顾|打理|看住)(?:吧|啦)?"
+    rf"我(?:们(?:{request_frames.words('together', 'after')})?)?(?:来|去)?(?:管护|看管|管理|管|负责|照顾|打理|看住)(?:吧|啦)?"
     r"(?:行不行|得不得|可不可以|可以吗|可以不|行吗|得吗|好不好|好吗|得不)$"
 )
 

@@ -323,6 +323,8 @@ def retraction_in_words(ctx) -> bool:
         return False
     if _retraction_then_why(ctx) or _retraction_among_whys(ctx):
         return True
+    if nlu.planted_pointed_then_dropped(nlu.normalize(ctx.msg.text or "")):
+        return True  # round 97: '我种咗两棵橄榄嗰个 取消'
     if nlu.wrong_record_cancel_asked(_text_meaning(ctx)):
         return True  # round 67: '张相发错咗 可唔可以取消', '取消 头先搞错咗系龙眼唔系荔枝'
     # round 22: a retraction ending a few clauses ('唔好意思 系个孙乱撳 唔算')

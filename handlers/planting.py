@@ -244,6 +244,10 @@ def _menu_ahead(ctx):
         return _PROXY_STEPS  # round 48: how to log for another household, a cadre's 代种 (``_menu_then``)
     if len(text) > 20:
         return False
+    # round 97: whether one's group reports the same way ('党员种树系咪都系咁报 影相就得'): the steps of a record, with none
+    # in progress too (its photo said after it had read as the photo's how, the record's only)
+    if nlu.same_way_reported_asked(said):
+        return _STEPS
     # round 27: the location's how, or which photo, asked with no record in progress too: the help says the steps
     if nlu.location_how_asked(said) or any(nlu.location_how_asked(head) for head, _rest in message_heads(ctx)):
         return _STEPS
@@ -633,7 +637,10 @@ def _withdraw_then(ctx, said):
         return planting.own_finished(ctx, number)
     record = planting.last_finished(ctx)
     if record is None:
-        return NOTHING if said == _WORDS or _A_RECORD_SAID_RE.search(text_normalized(ctx)) else None
+        said_of_a_record = _A_RECORD_SAID_RE.search(text_normalized(ctx)) or nlu.planted_pointed_then_dropped(
+            text_normalized(ctx)
+        )  # round 97: '我种咗两棵橄榄嗰个 取消' with none reported: none to withdraw (it had become a record)
+        return NOTHING if said == _WORDS or said_of_a_record else None
     if said == _WORDS or planting.finished_within(record, ctx.now, planting.RETRACTION_HORIZON):
         return record
     return None

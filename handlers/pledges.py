@@ -13,7 +13,7 @@ Routes (dispatch order in handlers/__init__.py):
 
 from __future__ import annotations
 
-from bot import escalation, planting, pledges
+from bot import escalation, nlu, planting, pledges
 from bot.context import Ctx
 from bot.conversation import END, FlowTable, Step
 from bot.dashboard import pledge_pages
@@ -22,24 +22,42 @@ from bot.reports import ReportColumn
 from bot.router import Decided, Route, pure, staged
 from bot.scheduler import Job
 from bot.store import pledges as store
-from handlers.core import text_is, text_normalized
+from handlers.core import said_just_after, text_is, text_normalized
 
 
 # -- matchers ---------------------------------------------------------------------------------------
 def _pledge_ahead(ctx: Ctx):
-    """A pledge decides; round 61: trees added said without 认领 (``pledges.parse_added``) are read next."""
+    """A pledge decides; round 61: trees added said without 认领 (``pledges.parse_added``) are read next; round 97: a
+    count said right (``nlu.count_corrected``: '改做3棵'), for the pledge just made."""
     if ctx.msg.msg_type != "text":
         return None
     table = pledges.species_table(ctx.app)
     parsed = pledges.parse(ctx.msg.text, table)
-    return Decided(parsed) if parsed else pledges.parse_added(ctx.msg.text, table)
+    return (
+        Decided(parsed)
+        if parsed
+        else pledges.parse_added(ctx.msg.text, table) or nlu.count_corrected(ctx.msg.text or "")
+    )
 
 
-def _added_to_a_pledge(ctx: Ctx, added: pledges.PledgeText):
-    """Round 61: the trees added are the pledge's when the household has one standing and no record is collected."""
+def _added_to_a_pledge(ctx: Ctx, added: pledges.PledgeText | str):
+    """Round 61: the trees added are the pledge's when the household has one standing and no record is collected;
+    round 97: a count said right, when the sender's message before it was a pledge (``_count_changed``)."""
     if ctx.person is None or planting.collecting(ctx) is not None:
         return None
-    return added if store.live_of_household(ctx.db, ctx.person["id"]) else None
+    standing = store.live_of_household(ctx.db, ctx.person["id"])
+    if isinstance(added, str):
+        return _count_changed(ctx, added, standing)
+    return added if standing else None
+
+
+def _count_changed(ctx: Ctx, corrected: str, standing: list[dict]) -> pledges.PledgeText | None:
+    """Round 97 (22q: '认领 2棵荔枝' then '改做3棵', which had been told there is no record to change): the pledge just
+    made, its count said right (its tree, or the tree said with the count); no pledge just made: the record's."""
+    if not standing or not said_just_after(ctx, frozenset({"pledge"})):
+        return None
+    latest = max(standing, key=lambda row: row["updated_at"] or row["created_at"])
+    return pledges.count_changed(corrected, latest, pledges.species_table(ctx.app))
 
 
 _pledge_text = staged(_pledge_ahead, _added_to_a_pledge)

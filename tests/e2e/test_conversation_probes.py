@@ -2513,3 +2513,26 @@ ROUND_22P_MISSES = {message: why for why, messages in _ROUND_22P_LEFT for messag
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22p.tsv", ROUND_22P_MISSES))
 def test_round_22p_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
+
+
+# Set 22q, written blind (140 probes) and development for round 97 (conv97; main 1cda4e1e 127/140). Round 97 mended ten of
+# its thirteen misses by class (tests/e2e/test_conversation_97.py): 137/140
+_ROUND_22Q_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "disputed label (conv97): while a record waits, whether it may be said by voice or what its photo should show is"
+        " answered by the FAQ's own entry (可以发语音; 拍照要求: the person and the tree in it best), which is what was"
+        " asked; the harness wants the record's next step (planting_menu) instead",
+        ["after_photo:要打字定讲都得", "pending:影相要影埋人定得棵树"],
+    ),
+    (
+        "identity names (conv96's class this session): a nickname said, then the real name as on the ID card"
+        " (身份证名张国华) with the village first: the FAQ's choice",
+        ["new:埔心村 叫我张伯就得 身份证名张国华"],
+    ),
+]
+ROUND_22Q_MISSES = {message: why for why, messages in _ROUND_22Q_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22q.tsv", ROUND_22Q_MISSES))
+def test_round_22q_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
