@@ -1109,22 +1109,34 @@ def notify_staff(app, db, ticket: dict, text: str, key: str, now: datetime, at_o
     """Queue a notice to whoever answers ``ticket``, for after quiet hours (``reminders.queue_notice``: a question
     asked at night waits for the morning; the answer to the villager goes at once), or ``at_once`` (a new ticket
     telling of a danger now, round 56); ``key`` makes it idempotent."""
-    sent = 0
     to = recipients(db, ticket)
     if not to:
         log.warning("ticket %s: nobody to notify (no adviser or admin bound to WeChat)", ticket["id"])
-    for openid in to:
-        sent += reminders.queue_notice(
-            db,
-            app.config,
-            openid=openid,
-            text=text,
-            key=f"{_notices_of(ticket['id'])}{key}:{openid}",
-            now=now,
-            url=f"/admin/tickets/{ticket['id']}",
-            at_once=at_once,
-        )
-    return sent
+    return sum(
+        _queue_notice(app, db, ticket, openid, text, f"{_notices_of(ticket['id'])}{key}:{openid}", now, at_once)
+        for openid in to
+    )
+
+
+def _queue_notice(
+    app, db, ticket: dict, openid: str, text: str, key: str, now: datetime, at_once: bool = False
+) -> bool:
+    """One staff notice about ``ticket`` (linking its dashboard page), after quiet hours unless ``at_once``."""
+    return reminders.queue_notice(
+        db,
+        app.config,
+        openid=openid,
+        text=text,
+        key=key,
+        now=now,
+        url=f"/admin/tickets/{ticket['id']}",
+        at_once=at_once,
+    )
+
+
+def _said_by(app, person: dict) -> str:
+    """A cadre or adviser as a notice names them: '村书记林书记'."""
+    return app.t("escalation.passed_by", role=person["role"], name=person["name"])
 
 
 def _notices_of(ticket_id: int) -> str:
@@ -1983,7 +1995,7 @@ def pass_on(app, db, ticket_id: int, now: datetime, *, to_admins: bool, by: dict
         to_admins=to_admins,
         template="escalation.passed_on_notice",
         key=f"pass{clock.to_db(now)}-",  # passed back and forth, each owner is told each time
-        by=app.t("escalation.passed_by", role=by["role"], name=by["name"]),
+        by=_said_by(app, by),
     )
 
 
@@ -2008,23 +2020,9 @@ def _tell_former_holder(app, db, ticket: dict, former: dict, by: dict, now: date
     is off their 待办. Keyed outside the ticket's notices (``_notices_of``), which the answer withdraws."""
     if not (former.get("openid") and identity.is_proven(former)):
         return
-    notice = _ticket_notice(
-        app,
-        db,
-        ticket,
-        "escalation.taken_over_notice",
-        now,
-        by=app.t("escalation.passed_by", role=by["role"], name=by["name"]),
-    )
-    reminders.queue_notice(
-        db,
-        app.config,
-        openid=former["openid"],
-        text=notice,
-        key=f"takeover:{ticket['id']}:{ticket['reopened_count']}:{former['openid']}",
-        now=now,
-        url=f"/admin/tickets/{ticket['id']}",
-    )
+    notice = _ticket_notice(app, db, ticket, "escalation.taken_over_notice", now, by=_said_by(app, by))
+    key = f"takeover:{ticket['id']}:{ticket['reopened_count']}:{former['openid']}"
+    _queue_notice(app, db, ticket, former["openid"], notice, key, now)
 
 
 def _tell_other_cadres(app, db, ticket: dict, now: datetime) -> int:
@@ -2032,29 +2030,15 @@ def _tell_other_cadres(app, db, ticket: dict, now: datetime) -> int:
     they may answer it now (``passed_on_notice``'s sibling ``waiting_for_village_notice``); withdrawn with the ticket's
     other notices once it is answered."""
     holder = roster_store.person(db, ticket["adviser_person_id"])
-    holder_words_ = (
-        app.t("escalation.passed_by", role=holder["role"], name=holder["name"])
-        if holder
-        else app.t("escalation.admin_name")
-    )
+    holder_words_ = _said_by(app, holder) if holder else app.t("escalation.admin_name")
     others = [
         p
         for p in store.cadres_of_village(db, ticket["village_id"], village_matters.CADRE_ROLES)
         if p["id"] != ticket["adviser_person_id"] and p["openid"] and identity.acts_as(p, village_matters.CADRE_ROLES)
     ]
     notice = _ticket_notice(app, db, ticket, "escalation.waiting_for_village_notice", now, holder=holder_words_)
-    return sum(
-        reminders.queue_notice(
-            db,
-            app.config,
-            openid=p["openid"],
-            text=notice,
-            key=f"{_notices_of(ticket['id'])}other{ticket['reopened_count']}:{p['openid']}",
-            now=now,
-            url=f"/admin/tickets/{ticket['id']}",
-        )
-        for p in others
-    )
+    key = f"{_notices_of(ticket['id'])}other{ticket['reopened_count']}:"
+    return sum(_queue_notice(app, db, ticket, p["openid"], notice, key + p["openid"], now) for p in others)
 
 
 def _reassign(
