@@ -72,9 +72,9 @@ EXAMPLES = [
     ("adviser", "到咗村口 打卡", "sign_in"),
 ]
 LEFT: dict[str, str] = {
-    "帮我记低 认领一棵黄皮": "黄皮 is off the campaign's list (messages/species.toml [offlist]): the pledge route takes it and"
-    " asks for a listed tree (pledges.unknown_species), no pledge row; which trees a pledge may name is the campaign's"
-    " knowledge (a source needed), not the conversation's",
+    "帮我记低 认领一棵黄皮": "黄皮 is off the campaign's list (messages/species.toml [offlist]): the pledge route takes it,"
+    " keeps no pledge row and says what the campaign says of such trees (conv96: pledges.offlist_species with the FAQ's"
+    " camp.exotic); which trees a pledge may name is the campaign's knowledge (a source needed), not the conversation's",
 }
 # 19m's misses round 38 fixed (tests/e2e/test_conversation_probes.py _ROUND_19M_LEFT): they cannot regress
 FIXED_19M = [
