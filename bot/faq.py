@@ -1076,6 +1076,11 @@ class FaqIndex:
         # '河基'), looks wanted beside fruit ('又能吃果又好看': the pair's flowers)
         self._rec_sites = {kind: Vocab(words) for kind, words in matching["recommend"].get("sites", {}).items()}
         self._pair_looks = Vocab(matching["recommend"].get("pair_looks", []))
+        # round 104: a doubt's ticket that names nothing the campaign, a tree, the bot or a person deals with
+        unread = matching.get("off_topic_unread", {})
+        self._off_topic_entry = unread.get("entry")
+        self._off_topic_reasons = frozenset(unread.get("reasons", ()))
+        self._substance = Vocab(unread.get("substance", []))
         coverage = matching.get("coverage", {})
         self._max_uncovered = int(coverage.get("max_uncovered", 99))
         sure = matching.get("sure", {})
@@ -1452,7 +1457,24 @@ class FaqIndex:
             # round 49: the precedents answered a rule's question and the model sent it back to a person: the rule's
             # reply, its entry under the number ('党建林的荔枝结果了归谁': the village, camp.fruit_picking)
             result = ruled
-        return self._lined(self._supported(norm, result, fired), fired, norm)
+        return self._off_topic_unread(norm, self._lined(self._supported(norm, result, fired), fired, norm), fired)
+
+    def _off_topic_unread(self, norm: str, result: FaqResult, fired: Sequence[SafetyRule]) -> FaqResult:
+        """Round 104 (issue 17 §1): a ticket only for being unsure (``[off_topic_unread] reasons``: no rule sent it to a
+        person, neither the precedents nor the model read an answer) about nothing the campaign, a tree, the bot's use
+        or a person's matter deals with (no tree named, no word of ``[off_topic_unread] substance``: '帮我写篇作文',
+        '手机怎么截图', '村卫生站几点开门') is off the topic: the bot's off-topic reply says what it answers and where
+        to ask, no adviser's time. One such word keeps the ticket ('叫你们领导来', '宅基地建房审批要多久')."""
+        if (
+            fired
+            or result.kind != "escalate"
+            or result.reason not in self._off_topic_reasons
+            or self._off_topic_entry not in self._by_id
+            or self._trees(norm)
+            or self._substance.search(norm)
+        ):
+            return result
+        return self._answer(self._by_id[self._off_topic_entry], result.score, "off_topic_unread")
 
     def _supported(self, norm: str, result: FaqResult, fired: Sequence[SafetyRule]) -> FaqResult:
         """Round 88: an answer the precedents or the model found (``[sure] support_reasons``) is a guess unless the
@@ -1673,7 +1695,7 @@ class FaqIndex:
         added = self._best_entry(norm, species, added_only=True) if self._has_added else None  # 收录 before
         if added and added[1] >= self.threshold and self._covered(norm, self._entry_chars[added[0]], [], strict=True):
             return self._answer(added[0], added[1], "adviser_entry")
-        if self._two_trees(mentions, norm):
+        if self._two_trees(mentions, norm) and not self._varieties_of_one(mentions):
             return _escalate("comparison", note=self._compared(norm, mentions))  # which is better, together, the same?
         if mentions and not species:
             return self._match_offlist(norm, [alias for _, alias in mentions])
@@ -2555,6 +2577,18 @@ class FaqIndex:
             return True  # two varieties: '金桂银桂'
         return len(written) > 1 and bool(written & related) and bool(_COMPARE_RE.search(norm))
 
+    def _varieties_of_one(self, mentions: list[tuple[str, str]]) -> bool:
+        """Round 104 (issue 17 §1): two varieties or names of ONE tree of the list compared ('四季桂同金桂边个香',
+        '宫粉紫荆和红花羊蹄甲有什么区别') are that tree's question when its entry holds them: a field of the species names
+        one of the varieties compared (``_variety_field``: 桂花's flowering '四季桂一年多次开花', 洋紫荆's '红花羊蹄甲11月
+        到来年3月开花'). The sets' labellers read its card or the field asked (114 of 125 such precedents). Varieties the
+        knowledge only lists as names ('妃子笑和桂味哪个好种': round 90's reason), two trees, or one off the list stay a
+        comparison, the adviser's."""
+        names = {name for name, _ in mentions}
+        if len(names) != 1 or next(iter(names)) not in self.species:
+            return False
+        return self._variety_field(next(iter(names)), [written for _, written in mentions]) is not None
+
     def _compared(self, norm: str, mentions: list[tuple[str, str]]) -> str:
         """Two trees of the list compared ('荔枝和龙眼哪个结果快'): under the ticket's number, the field asked of each
         from species.toml (the kind and use when no field is asked), so the villager reads both cards' facts while an
@@ -2870,13 +2904,19 @@ class FaqIndex:
         agree on it; else an adviser."""
         named = [span for alias in aliases for span in _spans_of(norm, alias)]
         if len(set(aliases)) > 1 and _SAME_RE.search(norm):  # '三角梅和簕杜鹃是一种花吗': two names, its card
-            return FaqResult("answer", f"species.{species}.card", self._card(species), 0.7, "species_card")
+            # round 104: '宫粉紫荆和红花羊蹄甲有什么区别', the field that names them after the card
+            return self._varieties_card(species, aliases, norm) or FaqResult(
+                "answer", f"species.{species}.card", self._card(species), 0.7, "species_card"
+            )
         topic, topic_spans = self._topic(norm, hide=named)  # '秋枫可以种河边吗': 秋 is no season here
         story = _story_spans(question, norm, named + topic_spans)  # '我家门口朝北 … 种桂花中不中': told, not asked
         topic = self._asked_topic(norm, named, story) or topic  # '阿公话香樟遮阴好 香樟是什么树': asked, not told
         if self._overall.search(norm):
             topic = "card"  # '荔枝好种吗 我们这里有没有收成': is it worth growing here, the card with its cautions
         card_topic = bool(topic) and bool(self.matching["topics"][topic].get("card"))
+        varieties = self._varieties_card(species, aliases, norm) if not topic or card_topic else None
+        if varieties is not None:
+            return varieties  # round 104: '四季桂和金桂哪个香'
         named += story
         # round 74: the card asked for as a whole ('我舅父想种橄榄': who wants it is no second question)
         skip = named + topic_spans + (self._overall.spans(norm) if topic == "card" else [])
@@ -2997,12 +3037,43 @@ class FaqIndex:
             return self._answer(best[0], best[1], "offlist_any_tree")  # round 64: '榕树根拱出地面 能不能砍掉'
         return _escalate("offlist_topic")  # its pruning, pests or fruit: no knowledge to answer from, nor precedents
 
-    def _card(self, species: str, cautions: bool = False) -> str:
+    def _variety_field(self, species: str, aliases: list[str]) -> str | None:
+        """Round 104: the first topic (not the card) whose fields of ``species`` name one of its varieties among
+        ``aliases`` (its ``related`` names), when two names of it are given; 'card' when only its card, kind or use
+        names one; None when the knowledge only lists them."""
+        info = self.species[species]
+        varieties = set(aliases) & set(info.get("related", []))
+        if len(set(aliases)) < 2 or not varieties:
+            return None
+        for name, spec in self.matching["topics"].items():
+            fields = [] if spec.get("card") else spec["fields"]
+            if any(v in str(info.get(f, "")) for f in fields for v in varieties):
+                return str(name)
+        return "card" if any(v in self._card_text(species) for v in varieties) else None  # 李's type: '三华李…'
+
+    def _varieties_card(self, species: str, aliases: list[str], norm: str) -> FaqResult | None:
+        """Round 104 (issue 17 §1): two varieties of one tree compared ('四季桂和金桂哪个香', ``_COMPARE_RE``) with no
+        field asked: its card, and after it the field that names them (``_variety_field``: the knowledge's own words on
+        how they differ), labelled as that field too (``also``); None when no field names them."""
+        field = self._variety_field(species, aliases) if _COMPARE_RE.search(norm) else None
+        if field == "card":
+            return FaqResult(
+                "answer", f"species.{species}.card", self._card(species, cautions=True), 0.7, "species_card"
+            )
+        text = self._species_topic_text(species, field) if field else None  # under its label, with its footer
+        if field is None or text is None:
+            return None
+        both = f"{self._card(species, cautions=True, footer=False)}\n{text}"
+        return FaqResult(
+            "answer", f"species.{species}.card", both, 0.7, "species_card", also=f"species.{species}.{field}"
+        )
+
+    def _card(self, species: str, cautions: bool = False, footer: bool = True) -> str:
         answer = self.matching["species_answer"]
         parts = [self.species[species]["card"].strip()]
         if cautions and self.species[species].get("cautions"):
             parts.append(answer["card_cautions"].format(cautions=self.species[species]["cautions"].strip()))
-        return "\n".join([*parts, answer["card_footer"].strip()])
+        return "\n".join([*parts, answer["card_footer"].strip()] if footer else parts)
 
     def _topic(self, norm: str, hide: Iterable[tuple[int, int]] = ()) -> tuple[str | None, list[tuple[int, int]]]:
         """The topic asked, and where every topic word is (not in the ``hide`` spans: the tree's name): the

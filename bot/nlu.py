@@ -908,7 +908,7 @@ def _only_chitchat_words(norm: str) -> bool:
 # an acknowledgement, who one is, what one thinks of the bot; said, not asked, and about nothing the campaign
 # or an adviser deals with ('今日好热啊 出汗出到湿晒', '我去开会了 回头再问', '祝你们端午节快乐').
 _SMALL_TALK_RE = re.compile(
-    r"快乐|健康|发财|如意|顺利|平安|吉祥|祝|你好|早晨|早上好|早安|午安|晚上好"
+    r"快乐|愉快|顺心|幸福|好运|健康|发财|如意|顺利|平安|吉祥|祝|你好|早晨|早上好|早安|午安|晚上好"
     r"|天气|好热|好冷|好冻|很热|很冷|太热|太冷|热死|冷死|落雨|下雨|下大雨|落紧|太阳|出汗|大风|风好大"
     r"|开心|高兴|好累|很累|累死|好攰|攰|腰|无聊|好闷|吃了饭|吃饭"
     r"|拜拜|再见|晚安|回头再|下次再|晚点再|迟点再|有空再|先这样|先这么|去开会|去忙|去做事|去接|走先|先走"

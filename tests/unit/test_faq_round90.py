@@ -49,10 +49,12 @@ def test_leftover_typhoon_pruning_is_the_typhoon_answer(index):
 def test_leftover_two_varieties_of_one_tree_stay_a_ticket(index):
     """Left, decided: two varieties of one tree compared ('妃子笑同桂味边个好种') go to the adviser. The sets label the
     species card, but the card says nothing of how the varieties differ (species.toml lists them as aliases only):
-    answering with it would be a reply not about what was asked (issue 17 §1)."""
-    for question in ("妃子笑同桂味边个好种", "四季桂同金桂有咩分别"):
-        result = index.match(question)
-        assert result.kind == "escalate" and result.reason == "comparison", (faq.result_label(result), result.reason)
+    answering with it would be a reply not about what was asked (issue 17 §1). Round 104: unless a field of the tree
+    names one of them (桂花's flowering '四季桂一年多次开花'): its card, then that field (test_faq_round104.py)."""
+    result = index.match("妃子笑同桂味边个好种")
+    assert result.kind == "escalate" and result.reason == "comparison", (faq.result_label(result), result.reason)
+    named = index.match("四季桂同金桂有咩分别")
+    assert (named.entry_id, named.also) == ("species.桂花.card", "species.桂花.flowering"), faq.result_label(named)
 
 
 def test_leftover_a_typhoon_coming_and_two_trees_to_tie_is_no_comparison(index):

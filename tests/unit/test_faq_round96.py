@@ -19,7 +19,6 @@ CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_96.tsv"
 LEFT = {
     "你好 我屋企喺村口 我问下 家里没地方种树怎么办 等你回复": "read alone, '家里没地方种树怎么办' is the household's rules "
     "(camp.household_rules names 认种认养 too); the helper expected camp.adopt: a label question, not the frame",
-    "帮我讲个笑话": "a joke asked is chit-chat by BU's labels ('你帮我讲个笑话吧'); 笑话 left out of the errands",
     "我们户口分开成两户了 是不是要各种一棵": "a household split in two is camp.quota_household's answer by BQ's labels "
     "('户口本上分了两户，是不是要种两棵'), a person's by BV's: not changed",
 }
