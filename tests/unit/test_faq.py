@@ -1285,7 +1285,8 @@ def test_intents_do_not_reach_past_their_question(index, question, entry_id):
     "question,entry_id",
     [
         ("党建林里面的责任区在哪里领", "bot.care_zones"),  # not the 党建林 card
-        ("我认领了几棵树 去哪看", "bot.my_trees"),  # not how to adopt
+        # not how to adopt; round 106: 认领 is the household's pledge (我的认领, README), which bot.pledge now answers
+        ("我认领了几棵树 去哪看", "bot.pledge"),
         ("党建林是什么", "camp.dangjianlin"),
         ("认养一棵树怎么弄", "camp.adopt"),
     ],
@@ -2421,6 +2422,8 @@ def test_round_30_money_withheld_stays_a_persons_over_agreed_precedents(index, q
     strict=True,
     reason="round 105's retrained model (the plan's new entries and mapped labels): tech.prunings (model) -> escalate "
     "(dissent: it reads tech.cuttings), the fire's line still first",
+    reason="round 106, six bot.* entries (the model retrained on their phrasings): the prunings' answer -> a ticket"
+    " (the fire's line still first)",
 )
 def test_round_30_the_model_reads_the_answer_beside_a_safety_line(index):
     """A fire's safety line fired, the rules ranked the cuttings (剪下来的枝条); the model reads the prunings by
