@@ -184,10 +184,8 @@ def test_mixing_lime_gets_the_safety_line_and_the_answer_without_a_ticket(villag
     assert ticket_count(bot) == 0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="round 102, BT-BY in the precedents (changed): 证书上的村名印错了怎么办: escalate (not_sure) -> asked first whether bot.certificate was meant (its 0 files the ticket)",
-)
+# round 102 (BT-BY in the precedents) had asked 证书上的村名印错了怎么办 first whether bot.certificate was meant; round
+# 105's retrained model files the ticket again
 def test_a_question_the_entry_its_words_point_at_cannot_explain_becomes_a_ticket(villager, bot):
     """Escalate unless sure: 证书 points at the certificate entry, but 印错 is not what it answers."""
     add_roster(bot)
