@@ -2420,10 +2420,8 @@ def test_round_30_money_withheld_stays_a_persons_over_agreed_precedents(index, q
 
 @pytest.mark.xfail(
     strict=True,
-    reason="round 105's retrained model (the plan's new entries and mapped labels): tech.prunings (model) -> escalate "
-    "(dissent: it reads tech.cuttings), the fire's line still first",
-    reason="round 106, six bot.* entries (the model retrained on their phrasings): the prunings' answer -> a ticket"
-    " (the fire's line still first)",
+    reason="rounds 105 and 106's retrained model (the plan's new entries, six bot.* entries, mapped labels): "
+    "tech.prunings (model) -> escalate (dissent: it reads tech.cuttings), the fire's line still first",
 )
 def test_round_30_the_model_reads_the_answer_beside_a_safety_line(index):
     """A fire's safety line fired, the rules ranked the cuttings (剪下来的枝条); the model reads the prunings by

@@ -113,8 +113,7 @@ def test_a_thing_to_bring_on_the_day_is_the_day_s_arrangements(index, question):
 @pytest.mark.parametrize(
     ("question", "label"),
     [
-        # round 102 (BT-BY in the precedents) had made it a ticket (not_sure); round 105's retrained model answers it again
-        # round 102 had made it a ticket (a strict xfail); round 106's retrained model reads it again
+        # round 102 (BT-BY in the precedents) had made it a ticket (not_sure); rounds 105/106's retrained model answers it again
         ("种完要提水桶浇水吗", "tech.watering_first"),
         ("水桶浇水浇多少", "tech.watering_first"),
         # round 51: since AQ joined the precedents the closest are about bringing water and a hoe, and the rules were not
