@@ -97,8 +97,13 @@ _TOLD_BEFORE_RE = re.compile(
 def reminders_wanted_on(norm: str) -> bool | None:
     """The reminders wanted on (True), off (False), or no direction said (None): the last word that says one."""
     last = {True: -1, False: -1}
+    refused = nlu.stopping_refused(norm)  # the lead (fifty-first session): '我不想退订' is no stop
+    for start, _end in refused:
+        last[True] = max(last[True], start)
     for wanted, pattern in ((True, _ON_RE), (False, _OFF_RE)):
         for found in pattern.finditer(norm):
+            if not wanted and any(start <= found.start() < end for start, end in refused):
+                continue  # '不想退订': the stop refused, read above
             if wanted and nlu.negated_before(norm, found.start()):
                 continue  # '不要再发': the sending refused, not wanted again
             if not wanted and _TOLD_BEFORE_RE.search(norm[: found.start()]):

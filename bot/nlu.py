@@ -3355,6 +3355,18 @@ def stop_taken_back(as_sent: str) -> bool:
     return bool(keep.group("after_all")) or any(_STOP_TAKEN_BACK_RE.match(c) for c in clauses[:-1])
 
 
+# the lead (fifty-first session; tidy80 found '我不想退订' switched them OFF: 退订 read, its refusal not): the stopping
+# itself refused ('我不想退订', '唔好取消提醒', '别关通知') is the reminders wanted on, never a stop
+_STOPPING_REFUSED_RE = re.compile(
+    r"(?:不想|不要|不用|不使|不必|别)(?:再)?(?:退订|退|取消(?:提醒|通知|订阅)?|关(?:掉|闭)?(?:提醒|通知))"
+)
+
+
+def stopping_refused(norm: str) -> list[tuple[int, int]]:
+    """Where the stopping of the reminders is refused ('我不想退订', '别关通知'): the spans, none if not."""
+    return [found.span() for found in _STOPPING_REFUSED_RE.finditer(norm)]
+
+
 @lru_cache(maxsize=4096)  # asked twice a message (off, on) by the command routes: read once
 def reminders_said(norm: str, as_sent: str = "") -> str | None:
     """'off' for a request to stop the reminders ('别烦我了', '取消提醒', '以后别发消息给我'), 'on' for one to have them
@@ -3368,6 +3380,8 @@ def reminders_said(norm: str, as_sent: str = "") -> str | None:
         return "on"
     if as_sent and stop_taken_back(as_sent):
         return "on"  # round 93
+    if stopping_refused(norm) and not _HOW_RE.search(norm):
+        return "on"  # the lead, fifty-first session: '唔好取消提醒' is no stop
     if _SUBSCRIBE_REMIND_THEN_RE.match(norm):
         return "on"  # round 56
     slip = _OFF_BY_A_SLIP_RE.search(norm)
