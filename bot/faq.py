@@ -1041,6 +1041,7 @@ class FaqIndex:
         self._off_topic_entry = unread.get("entry")
         self._off_topic_reasons = frozenset(unread.get("reasons", ()))
         self._substance = Vocab(unread.get("substance", []))
+        self._off_topic_min = int(unread.get("min_chars", 0))  # Chinese characters: '1', 'ok' are the chat's fallback
         coverage = matching.get("coverage", {})
         self._max_uncovered = int(coverage.get("max_uncovered", 99))
         sure = matching.get("sure", {})
@@ -1424,12 +1425,14 @@ class FaqIndex:
         person, neither the precedents nor the model read an answer) about nothing the campaign, a tree, the bot's use
         or a person's matter deals with (no tree named, no word of ``[off_topic_unread] substance``: '帮我写篇作文',
         '手机怎么截图', '村卫生站几点开门') is off the topic: the bot's off-topic reply says what it answers and where
-        to ask, no adviser's time. One such word keeps the ticket ('叫你们领导来', '宅基地建房审批要多久')."""
+        to ask, no adviser's time. One such word keeps the ticket ('叫你们领导来', '宅基地建房审批要多久'), and so do
+        fewer than ``[off_topic_unread] min_chars`` Chinese characters ('1', 'ok': the chat's not-understood reply)."""
         if (
             fired
             or result.kind != "escalate"
             or result.reason not in self._off_topic_reasons
             or self._off_topic_entry not in self._by_id
+            or len(_CJK_RE.findall(norm)) < self._off_topic_min
             or self._trees(norm)
             or self._substance.search(norm)
         ):
