@@ -1081,6 +1081,7 @@ class FaqIndex:
         self._off_topic_entry = unread.get("entry")
         self._off_topic_reasons = frozenset(unread.get("reasons", ()))
         self._substance = Vocab(unread.get("substance", []))
+        self._off_topic_min = int(unread.get("min_chars", 0))  # Chinese characters: '1', 'ok' are the chat's fallback
         coverage = matching.get("coverage", {})
         self._max_uncovered = int(coverage.get("max_uncovered", 99))
         sure = matching.get("sure", {})
@@ -1377,7 +1378,7 @@ class FaqIndex:
         question = self._from_english(question)
         closed = go_between.without_closing(question, self._closing_or_look)
         question = closed if nlu.is_question(closed) else go_between.without_closing(question, self._closing)
-        result = self._read(question)
+        result = self._off_topic_unread(question, self._read(question))  # round 104: the whole question only
         if result.kind != "escalate" or result.safety or result.reason not in _FRAME_DOUBTS:
             return result
         # round 96: too unsure to answer as told, the question it announces ('…隔篱阿婶同我讲 我就想问 X') or the one after
@@ -1457,19 +1458,23 @@ class FaqIndex:
             # round 49: the precedents answered a rule's question and the model sent it back to a person: the rule's
             # reply, its entry under the number ('党建林的荔枝结果了归谁': the village, camp.fruit_picking)
             result = ruled
-        return self._off_topic_unread(norm, self._lined(self._supported(norm, result, fired), fired, norm), fired)
+        return self._lined(self._supported(norm, result, fired), fired, norm)
 
-    def _off_topic_unread(self, norm: str, result: FaqResult, fired: Sequence[SafetyRule]) -> FaqResult:
+    def _off_topic_unread(self, question: str, result: FaqResult) -> FaqResult:
         """Round 104 (issue 17 §1): a ticket only for being unsure (``[off_topic_unread] reasons``: no rule sent it to a
         person, neither the precedents nor the model read an answer) about nothing the campaign, a tree, the bot's use
         or a person's matter deals with (no tree named, no word of ``[off_topic_unread] substance``: '帮我写篇作文',
         '手机怎么截图', '村卫生站几点开门') is off the topic: the bot's off-topic reply says what it answers and where
-        to ask, no adviser's time. One such word keeps the ticket ('叫你们领导来', '宅基地建房审批要多久')."""
+        to ask, no adviser's time. One such word keeps the ticket ('叫你们领导来', '宅基地建房审批要多久'), and so do
+        fewer than ``[off_topic_unread] min_chars`` Chinese characters ('1', 'ok': the chat's not-understood reply)."""
+        if result.kind != "escalate" or result.safety or result.reason not in self._off_topic_reasons:
+            return result
+        norm = self._fixed(go_between.without_go_between(question))
         if (
-            fired
-            or result.kind != "escalate"
+            result.kind != "escalate"
             or result.reason not in self._off_topic_reasons
             or self._off_topic_entry not in self._by_id
+            or len(_CJK_RE.findall(norm)) < self._off_topic_min
             or self._trees(norm)
             or self._substance.search(norm)
         ):
