@@ -1828,6 +1828,19 @@ _NOTHING_WRONG_RE = re.compile(
 )
 
 
+# the lead (fifty-first session; 22r '多谢晒 荔枝种好要点打理' had started a record of 荔枝): how to tend trees once planted,
+# asked (种好要怎么管护, 种完之后点淋水): a question, never a report of trees planted
+_CARE_AFTER_PLANTING_RE = re.compile(
+    r"种(?:好|完|下|落|下去|落去)(?:了|之后|以后|后)*(?:要|应该|该|需要)?(?:怎么|怎样|如何)(?:样)?(?:才)?"
+    r"(?:管护|打理|管|照顾|护理|浇水|淋水|淋|施肥|养|弄|做)"
+)
+
+
+def care_after_planting_asked(text: str) -> bool:
+    """'荔枝种好要点打理', '种完之后点淋水': how to tend trees once planted, asked (normalised here)."""
+    return bool(_CARE_AFTER_PLANTING_RE.search(normalize(text or "")))
+
+
 def is_question(text: str) -> bool:
     """True for questions ('桂花什么时候种', '种几棵好', '荔枝怎么种', '书记种几棵树', '龙眼今年还能种不'; not
     '种了几棵桂花', said of trees planted; round 92: nor '没什么问题', 'any' after a negation: ``_NOTHING_WRONG_RE``)."""
@@ -4628,7 +4641,8 @@ _NAME_WRONG_RE = re.compile(
 
 # round 52 (20a): 改返 (normalised 改回) and 我个 / 个 before 名 ('可唔可以改返我个名 系黄月娥', '帮我改返个名 叫李丽芳')
 _NAME_CHANGE_RE = re.compile(
-    r"(?:改|更改|修改|更正|改正|换)(?:一下|下|个|返|回)?(?:我的|我个|我|的|个)?(?:名字|姓名|名)(?![单额册称次])"
+    # the lead (fifty-first session; 22r '我改咗名 而家叫陈建国'): changed, said done (改了名)
+    r"(?:改|更改|修改|更正|改正|换)(?:一下|下|个|返|回|了)?(?:我的|我个|我|的|个)?(?:名字|姓名|名)(?![单额册称次])"
 )
 # 19u (the twenty-seventh session): 个名/我的名 (Cantonese: my name) too ('帮我个名改一改 系黄国栋', '我嘅名要改')
 _NAME_TO_CHANGE_RE = re.compile(
@@ -4649,7 +4663,8 @@ _TRUE_NAME_RE = re.compile(
     r"(?:改|换|用)(?:回|成|为|做|返)?(?:我的|我)?(?:真名|真实姓名|真实名字|本名|原名|正名|真正的名字)"
 )
 _RIGHT_NAME_RE = re.compile(
-    r"(?:我叫|我是|应该叫|应该是|其实叫|其实是|正确的是|真名是|真名叫)[一-鿿]{2,4}$"
+    # the lead (fifty-first session; 22r '我改咗名 而家叫陈建国'): what one is called now (而家: 现在)
+    r"(?:我叫|我是|应该叫|应该是|其实叫|其实是|正确的是|真名是|真名叫|现在叫|我现在叫)[一-鿿]{2,4}$"
     # round 61 (20m): the change asked after it ('我个名登记成刘松 其实系刘淞 帮我改'; 唔该改返: 不该改回)
     r"|(?:我叫|我是|应该叫|应该是|其实叫|其实是|其实我是|正确的是|真名是|真名叫)[一-鿿]{2,4}?"
     r"(?:帮我|麻烦|请|不该|你)*(?:改|更正|改正)(?:下|一下|回|过来|正)?$"
@@ -4974,6 +4989,10 @@ _ADOPTION_LIST_RE = re.compile(
     # round 47 (19t): the list named first, sent to the sender to see ('认养清单发俾我睇下', '认养名单发过来给我看一下')
     r"|^(?:本村|村里|我们村|村)?(?:的)?(?:可|可以|能)?(?:认养|认种|领养)(?:的)?(?:树木|树|果树|树苗)?(?:清单|名单|列表|目录|明细)"
     r"(?:麻烦|请)?(?:你)?(?:发|拿|传)(?:过来|来)?(?:给)(?:我)(?:看看|看下|看一下|看)?$"
+    # the lead (fifty-first session; 22r '认养有啲咩树'): which trees there are to adopt, asked ('认养的树有哪些',
+    # '有咩树可以认养'); what adopting asks of one ('认养有什么要求') stays the FAQ's
+    r"|^(?:本村|村里|我们村)?(?:可以|能)?(?:认养|认种|领养)(?:的)?(?:树)?有(?:些)?(?:什么|哪些|哪几种)(?:树|果树|品种|树种)?$"
+    r"|^(?:本村|村里|我们村)?有(?:没有)?(?:些)?(?:什么|哪些|哪几种)(?:树|果树)(?:可以|能)(?:认养|认种|领养)$"
 )
 
 

@@ -378,6 +378,8 @@ def read_whole(text: str, species_table: Mapping, others: tuple[str, ...] = ()) 
     replanted = replant_told(text, species_table, others)
     if replanted is not None:
         return replanted
+    if nlu.care_after_planting_asked(text):
+        return None  # the lead (fifty-first session): '荔枝种好要点打理' asks, it reports nothing
     text = nlu.without_rhetorical_lead(text)  # round 72: '你睇唔出咩 荔枝嚟㗎 两棵'
     text = nlu.without_set_aside(text)  # round 78: '桂花掉叶的事先不管 我家门口刚种了三棵龙眼'
     text = nlu.without_name_searched(text)  # round 82: '三棵 嘢 叫咩嚟 石榴', '一棵 唔知咩树 阿伯送嘅苗'

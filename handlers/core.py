@@ -286,6 +286,8 @@ def _cancel_ahead(ctx) -> Any:
     if ctx.msg.msg_type == "text" and (
         nlu.not_now_said(_text_meaning(ctx))
         or any(nlu.not_now_said(head) and nlu.put_off_said(rest) for head, rest in message_heads(ctx))
+        # the lead (fifty-first session; 22r '我明日先种 今日唔好记住'): when instead said first, then not now
+        or any(nlu.put_off_said(head) and nlu.not_now_said(rest) for head, rest in message_heads(ctx))
         or _not_now_given_up(ctx)
     ):
         return True
