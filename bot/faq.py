@@ -2105,8 +2105,10 @@ class FaqIndex:
         first = self.match(norm[start:end])
         if first.kind != "answer" or first.other is not None or first.entry_id in (result.entry_id, result.also):
             return result
-        if first.reason == "off_topic_unread":  # round 104's reading is the whole question's, never a clause's
-            return result  # ('乜个东西都无识 教下阿姆点用' had been asked back between the help and the off-topic reply)
+        # round 104's off-topic reading is the whole question's, never a clause's
+        # ('乜个东西都无识 教下阿姆点用' had been asked back between the help and the off-topic reply)
+        if first.reason == "off_topic_unread":
+            return result
         if result.also is not None and first.entry_id == result.entry_id:
             return result
         return replace(result, other=first) if self._other_enough(result, first) else result
