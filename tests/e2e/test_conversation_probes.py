@@ -2531,3 +2531,26 @@ ROUND_22Q_MISSES = {message: why for why, messages in _ROUND_22Q_LEFT for messag
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22q.tsv", ROUND_22Q_MISSES))
 def test_round_22q_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
+
+
+# Set 22r, written blind (140 probes) in the fifty-first session and kept outside the repository until every change of
+# the session was in: main 1cda4e1e 134/140, with rounds 96, 97, 104-106, mem101 and tidy80 merged 134/140 (the honest
+# figure: no change). The lead's round after it (tests/e2e/test_conversation_lead51.py) mended four by class: 138/140
+_ROUND_22R_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "a follower not registered asking how to register with words before it (我想用呢个) gets the FAQ's bot.register"
+        " answer (第一次使用请发：登记 姓名 村名), which says how; the harness wants the registration's own reply",
+        ["new:我想用呢个 点样注册啊"],
+    ),
+    (
+        "disputed label (as 22q's): while a record waits for its photo, 'I cannot type' is answered by the FAQ's voice"
+        " entry (可以发语音), which serves the asker; the harness wants the record's next step",
+        ["after_photo:唔识打字 点算"],
+    ),
+]
+ROUND_22R_MISSES = {message: why for why, messages in _ROUND_22R_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22r.tsv", ROUND_22R_MISSES))
+def test_round_22r_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""

@@ -2418,11 +2418,8 @@ def test_round_30_money_withheld_stays_a_persons_over_agreed_precedents(index, q
     assert (result.kind, result.reason) == ("escalate", "money")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="rounds 105 and 106's retrained model (the plan's new entries, six bot.* entries, mapped labels): "
-    "tech.prunings (model) -> escalate (dissent: it reads tech.cuttings), the fire's line still first",
-)
+# rounds 105 and 106 each alone had made it a ticket (their retrained models read tech.cuttings); the model trained on
+# both together reads the prunings again
 def test_round_30_the_model_reads_the_answer_beside_a_safety_line(index):
     """A fire's safety line fired, the rules ranked the cuttings (剪下来的枝条); the model reads the prunings by
     more than [model] safety: the prunings' answer, the line still first."""
