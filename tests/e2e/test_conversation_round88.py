@@ -88,7 +88,6 @@ ALL = [*PROBES, *EXAMPLES, *CONTROLS]
 LEFT: dict[str, str] = {
     "仲要种几多棵先够数": "no one named (no 我): the progress readers want the sender said (nlu._MINE_RE); after a record it"
     " is likely one's own, but the rule asked bare is the FAQ's too",
-    "member:今日落村睇果树 记低我嚟过": "round 95, AT-BS in the precedents (changed): escalate (low_confidence) -> chitchat (model)",
 }
 
 
