@@ -4117,7 +4117,9 @@ _KNOW_NOTHING_HELP_RE = re.compile(
     r"^(?:我)?(?:什么都|啥都|全部都|一点都)(?:不会|不识|不懂)(?:用|弄|搞)?(?:你)?"
     r"(?:帮下手|帮吓手|帮帮手|帮手|帮下我|帮吓我|帮帮我|帮我|教下我|教吓我|教我|教教我)(?:啊|呀|吧|啦)?$"
 )
-_BESIDES = rf"(?:除了|除咗|除开)[{_CJK}]{{1,8}}?(?:以外|之外)?"
+# the lead (fifty-first session: conv97 noticed '除咗淋水仲可以做啲咩' would get the help): besides a tree's care (淋水, 施肥,
+# 剪枝, 打药 …) what else to do asks about the tree, never the bot's uses
+_BESIDES = rf"(?:除了|除咗|除开)(?![{_CJK}]{{0,7}}?(?:淋|浇|施|肥|剪|修枝|修剪|药|喷|草|松土|盖|绑|撑|水))[{_CJK}]{{1,8}}?(?:以外|之外)?"
 _WHAT_ELSE_IT_DOES_RE = re.compile(
     rf"^{_BESIDES}{_THE_BOT}{{1,2}}(?:还|仲)?(?:能|可以|会)?(?:做|干|用|办)(?:些)?(?:什么|啥|乜|咩|哪些)(?:事|事情)?$"
     # round 97 (22q: '除咗问专家仲可以做咩', '除了种树登记 这个号还有什么用'): what use (用) asked too

@@ -41,6 +41,12 @@ AFTER_22R = [
     ("pending", "3棵", "planting"),
     ("finished", "种好咗两棵荔枝", "planting"),
     ("finished", "我种好咗三棵龙眼 要点打理", "planting"),
+    # besides a tree's care, what else to do (conv97 noticed the help would answer it): the tree's question
+    ("finished", "除咗淋水仲可以做啲咩", "question"),
+    ("finished", "除咗施肥仲要做啲咩", "question"),
+    # controls: besides one of the bot's uses, what else it does, is the help (round 97)
+    ("ticket", "除咗问专家仲可以做咩", "help"),
+    ("finished", "除咗登记种树仲可以做咩", "help"),
 ]
 
 
