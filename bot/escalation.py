@@ -1048,13 +1048,14 @@ def _off_topic_only_for_a_villager_at_rest(ctx, result: FaqResult) -> FaqResult:
     """The lead, fifty-first session: round 104's off-topic reading (``off_topic_unread``: a doubt's ticket about nothing
     of the campaign) is a villager's with nothing in progress; staff's words the bot cannot read have their own replies
     (an office's '帮我睇下呢个月嘅嘢搞成点', an adviser's '睇完啦 冇乜问题' while a sign-in waits), and a party member's
-    or cadre's loose words are their duties' ('我屋企喺村东头 有冇近啲嘅' after the zones): the doubt's result stands."""
-    if result.reason != "off_topic_unread":
+    or cadre's loose words are their duties' ('我屋企喺村东头 有冇近啲嘅' after the zones): the doubt's own result
+    (``FaqResult.doubted``) stands."""
+    if result.doubted is None:
         return result
     person = ctx.person
     if (person is None or person.get("role") == "群众") and not conversation.in_progress(ctx, ctx.app.flows):
         return result
-    return replace(result, kind="escalate", entry_id=None, answer_text="", reason="low_confidence")
+    return result.doubted
 
 
 # the lead (43rd session, the simulator): a detail sent just after the FAQ's answer, no question in it, naming the tree

@@ -149,6 +149,9 @@ class FaqResult:
     # the answer the model reads instead, another entry's: the reply asks which was meant (round 43, ``_asked_back``)
     other: FaqResult | None = None
     note_entry: str | None = None  # escalated: the entry whose answer goes under the ticket's number (round 49)
+    # the off-topic reply (round 104, ``_off_topic_unread``): the doubt's ticket it stands in for, which the chat keeps
+    # for staff and for a flow in progress (bot/escalation.py ``faq_result``)
+    doubted: FaqResult | None = None
 
 
 class Vocab:
@@ -1471,15 +1474,14 @@ class FaqIndex:
             return result
         norm = self._fixed(go_between.without_go_between(question))
         if (
-            result.kind != "escalate"
-            or result.reason not in self._off_topic_reasons
-            or self._off_topic_entry not in self._by_id
+            self._off_topic_entry not in self._by_id
             or len(_CJK_RE.findall(norm)) < self._off_topic_min
             or self._trees(norm)
             or self._substance.search(norm)
         ):
             return result
-        return self._answer(self._by_id[self._off_topic_entry], result.score, "off_topic_unread")
+        answer = self._answer(self._by_id[self._off_topic_entry], result.score, "off_topic_unread")
+        return replace(answer, doubted=result)
 
     def _supported(self, norm: str, result: FaqResult, fired: Sequence[SafetyRule]) -> FaqResult:
         """Round 88: an answer the precedents or the model found (``[sure] support_reasons``) is a guess unless the

@@ -2499,3 +2499,13 @@ def test_round_46_what_to_do_meanwhile_goes_under_the_tickets_number(index, ques
 def test_round_46_money_withheld_keeps_the_money_note(index):
     result = index.match("村里说好给补贴的苗钱到现在还没给")
     assert (result.kind, result.reason) == ("escalate", "money") and "五个一点" not in result.answer_text
+
+
+def test_the_off_topic_reply_keeps_the_doubt_it_stands_in_for(index):
+    """Round 104's off-topic reply carries the doubt's own ticket (``FaqResult.doubted``): the chat gives it back to
+    staff and to a flow in progress, with the reason the matcher had, never one made up."""
+    result = index.match("唱首歌来听听")
+    assert (result.entry_id, result.reason) == ("bot.off_topic", "off_topic_unread")
+    assert result.doubted is not None and result.doubted.kind == "escalate"
+    assert result.doubted.reason in ("low_confidence", "not_covered", "not_sure", "ambiguous")
+    assert index.match("桂花什么时候种").doubted is None
