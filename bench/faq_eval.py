@@ -38,6 +38,11 @@ all written by people who had not seen the matcher. Per set:
   asked (chosen)     questions asked back which of two answers was meant (round 43: the model read another entry's
                      answer than the rules'), and of those, how many offered the expected one; an asked question is
                      neither right nor confident wrong
+  ↳ unseen          (fifty-second session) the same figures on the set's questions the matcher does not hold
+                     verbatim (punctuation and spaces aside): neither a precedent it consults for that set nor an
+                     entry's own question. A set written blind may still repeat questions earlier sets hold (set CE
+                     did, 402 of 1,405 in the precedents): its figure on them is memory, not generalisation, so a
+                     blind set's honest figure is this row's
 """
 
 from __future__ import annotations
@@ -46,6 +51,7 @@ import argparse
 import statistics
 import sys
 import time
+import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -68,6 +74,32 @@ def show_unsafe(rows: list) -> None:
     for row in rows:
         if "safety" in row.tags and not row.safety:
             print(f"   ⚠ {row.question}\texpected {row.target}\tgot {row.got}\tfirst line: {row.opening or '(ticket)'}")
+
+
+def print_scores(name: str, s) -> None:
+    """One row of the table: a set's figures (``faq.EvalScores``)."""
+    print(
+        f"{name:<24}{s.questions:>5}{s.right:>8.1%}{s.right_with_ticket:>14.1%}{s.right_unmapped:>12.1%}{s.adviser_recall:>14.1%}"
+        f"{s.escalation_precision:>14.1%}{s.confident_wrong:>10.1%} ({s.confident_wrong_n:>2})"
+        f"{s.near:>6}{s.safety_lines[0]:>5}/{s.safety_lines[1]}{s.warned[0]:>5}/{s.warned[1]}"
+        f"{s.asked:>9} ({s.chosen_right}){s.ticket_with_answer:>{15 - len(str(s.chosen_right)) + 2}}"
+    )
+
+
+def plain(question: str) -> str:
+    """A question as compared for being held verbatim: without spaces and punctuation (``，`` or ``?`` make no new question)."""
+    return "".join(ch for ch in question if not (ch.isspace() or unicodedata.category(ch)[0] in "PS"))
+
+
+def held_verbatim(index, leave_out: list[str] | None) -> frozenset[str]:
+    """The questions the matcher holds for a set (``plain``): its entries' own and the precedents it consults then
+    (every precedent set but ``leave_out``'s; ``[]``: none, as ``--no-precedents``; ``None``: all, as served)."""
+    from bot import faq
+
+    own = {plain(q) for entry in index.entries for q in entry.questions}
+    if leave_out == []:
+        return frozenset(own)
+    return frozenset(own | {plain(q) for q, _ in faq.load_precedents(PRECEDENTS, leave_out or ())})
 
 
 def main() -> int:
@@ -115,14 +147,11 @@ def main() -> int:
             index.precedents = everything  # as served
         rows = faq.evaluate(index, faq.load_eval_set(path), missing_map)
         all_rows += rows
-        s = faq.scores(rows)
-        name = f"{path.stem}{' (left out)' if leave_out else ''}"
-        print(
-            f"{name:<24}{s.questions:>5}{s.right:>8.1%}{s.right_with_ticket:>14.1%}{s.right_unmapped:>12.1%}{s.adviser_recall:>14.1%}"
-            f"{s.escalation_precision:>14.1%}{s.confident_wrong:>10.1%} ({s.confident_wrong_n:>2})"
-            f"{s.near:>6}{s.safety_lines[0]:>5}/{s.safety_lines[1]}{s.warned[0]:>5}/{s.warned[1]}"
-            f"{s.asked:>9} ({s.chosen_right}){s.ticket_with_answer:>{15 - len(str(s.chosen_right)) + 2}}"
-        )
+        print_scores(f"{path.stem}{' (left out)' if leave_out else ''}", faq.scores(rows))
+        held = held_verbatim(index, [] if args.no_precedents else leave_out or None)
+        unseen = [row for row in rows if plain(row.question) not in held]
+        if len(unseen) < len(rows):
+            print_scores("  ↳ unseen", faq.scores(unseen))
         wrong = [r for r in rows if not r.right]
         for row in wrong if args.show_wrong else wrong[:5]:
             mark = ("~" if row.near else "!") if row.confident_wrong else " "
