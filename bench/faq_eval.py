@@ -88,7 +88,8 @@ def print_scores(name: str, s) -> None:
 
 def plain(question: str) -> str:
     """A question as compared for being held verbatim: without spaces and punctuation (``，`` or ``?`` make no new question)."""
-    return "".join(ch for ch in question if not (ch.isspace() or unicodedata.category(ch)[0] in "PS"))
+    kept = "".join(ch for ch in question if not (ch.isspace() or unicodedata.category(ch)[0] in "PS"))
+    return kept or question.strip()  # emoji alone (🌳🌳🌳) is compared as written
 
 
 def held_verbatim(index, leave_out: list[str] | None) -> frozenset[str]:

@@ -1,0 +1,87 @@
+"""Check a blind FAQ set before it is used: every label known, no question repeated, none held already.
+
+Run by hand:  .venv/bin/python bench/blind/check_faq.py FILE [--relabel]
+
+A question the matcher already holds (an entry's own question or a precedent, punctuation aside: bench/faq_eval.py's
+``plain``) or any other set's is refused: the writer replaces it, so that the set is unseen whole (the fifty-second
+session found a third of each writer's first draft repeated earlier sets). ``--relabel`` checks a second labeller's
+file (question, label), whose questions are the set's own.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "bench" / "blind"))
+sys.path.insert(0, str(ROOT))
+
+import make_labels  # noqa: E402
+
+
+def known_label(label: str, ids: set[str], trees: set[str], places: set[str], purposes: set[str]) -> bool:
+    if label in ids or label in {"escalate", "chitchat", "bot.off_topic"}:
+        return True
+    if re.fullmatch(r"missing:[a-z0-9_]+", label):
+        return True
+    if m := re.fullmatch(r"species\.(.+)\.(\w+)", label):
+        return m.group(1) in trees and m.group(2) in make_labels.FIELDS
+    if label.startswith("recommend."):
+        return all(p in places or p in purposes or p == "small" for p in label.removeprefix("recommend.").split("+"))
+    return False
+
+
+def plain(question: str) -> str:
+    import unicodedata
+
+    kept = "".join(ch for ch in question if not (ch.isspace() or unicodedata.category(ch)[0] in "PS"))
+    return kept or question.strip()  # emoji alone (🌳🌳🌳) is compared as written
+
+
+def held() -> set[str]:
+    """Every question of the project's FAQ sets and precedents, and every entry's own question (``plain``)."""
+    texts = set()
+    for path in [*(ROOT / "tests/data").glob("faq_*.tsv"), *(ROOT / "messages/faq/precedents").glob("*.tsv")]:
+        texts |= {plain(line.split("\t")[0]) for line in path.read_text("utf-8").splitlines() if line[:1] not in "#"}
+    for path in (ROOT / "messages/faq").glob("*.toml"):
+        for entry in tomllib.loads(path.read_text("utf-8")).get("entry", []):
+            texts |= {plain(q) for q in entry.get("questions", [])}
+    return texts
+
+
+def main() -> int:
+    path, relabel = Path(sys.argv[1]), "--relabel" in sys.argv
+    ids = {i for i, _ in make_labels.entries()}
+    places, purposes = map(set, make_labels.places_and_purposes())
+    trees, seen, mine, problems, n = set(make_labels.trees()), set() if relabel else held(), set(), 0, 0
+    for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        n += 1
+        cols = line.split("\t")
+        why = []
+        if len(cols) not in (2, 3):
+            why.append("needs question<TAB>expected[<TAB>tags]")
+        else:
+            question, label = cols[0].strip(), cols[1].strip()
+            if not known_label(label, ids, trees, places, purposes):
+                why.append(f"unknown label {label}")
+            if len(cols) == 3 and cols[2].strip() and not set(cols[2].strip().split(",")) <= set(make_labels.TAGS):
+                why.append("unknown tag")
+            if plain(question) in seen:
+                why.append("already held (an earlier set, a precedent or an entry's own question)")
+            if plain(question) in mine:
+                why.append("duplicate")
+            mine.add(plain(question))
+        for reason in why:
+            problems += 1
+            print(f"line {number}: {reason}: {line[:80]}")
+    print(f"{n} questions, {problems} problems")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,64 @@
+"""The blind-set kit (bench/blind/, the fifty-second session): its label list, checks and kinds sheet say what the
+evaluation and the harness read, so that a set written from them is scored as its writer meant."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import ROOT
+from tests.e2e.test_conversation_probes import CONTEXTS, KINDS
+
+KIT = ROOT / "bench" / "blind"
+sys.path.insert(0, str(KIT))
+
+import check_faq  # noqa: E402
+import make_labels  # noqa: E402
+
+
+def test_every_label_of_the_kept_sets_is_one_the_kit_knows():
+    ids = {i for i, _ in make_labels.entries()}
+    places, purposes = map(set, make_labels.places_and_purposes())
+    trees = set(make_labels.trees())
+    for path in sorted((ROOT / "tests/data").glob("faq_heldout_*.tsv")):
+        for line in path.read_text("utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                label = line.split("\t")[1].strip()
+                assert label.startswith("missing:") or check_faq.known_label(label, ids, trees, places, purposes), (
+                    path.name,
+                    label,
+                )
+
+
+def test_an_unknown_label_and_a_held_question_are_refused(tmp_path):
+    entry_question = "每户要种几棵"  # camp.quota_household's own question
+    fresh = "我阿嫲问佢屋企后尾嗰块菜地种得荔枝冇"
+    path = tmp_path / "set.tsv"
+    path.write_text(
+        f"# question\texpected\ttags\n{fresh}\trecommend.房前屋后+吃果\n{entry_question}\tcamp.quota_household\n"
+        f"{fresh}？\tspecies.荔枝.nonsense\n",
+        "utf-8",
+    )
+    run = subprocess.run(
+        [sys.executable, str(KIT / "check_faq.py"), str(path)], cwd=ROOT, capture_output=True, text=True
+    )
+    assert run.returncode == 1
+    assert "line 3: already held" in run.stdout and "line 4: unknown label species.荔枝.nonsense" in run.stdout
+    assert "line 4: duplicate" in run.stdout and "line 2:" not in run.stdout, run.stdout
+
+
+def test_the_kinds_sheet_names_what_the_harness_reads():
+    sheet = (KIT / "kinds.md").read_text("utf-8")
+    contexts_part, kinds_part = sheet.split("## Kinds")
+    named = lambda part: set(re.findall(r"^- `([a-z_-]+)`", part, re.M))  # noqa: E731
+    assert named(contexts_part) == set(CONTEXTS)
+    assert named(kinds_part) == set(KINDS)
+
+
+def test_the_label_list_holds_ids_and_titles_but_no_questions():
+    text = make_labels.labels_md()
+    assert "`camp.quota_household` — 每户要种几棵树" in text
+    assert "每户要种几棵\"" not in text and "家家户户都要种树吗" not in text  # entries' own questions stay out
+    assert all(f"`{field}`" in text for field in make_labels.FIELDS)
