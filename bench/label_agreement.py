@@ -84,6 +84,12 @@ def main() -> int:
         judged["majority"] = {q: majority(v) for q, v in votes.items()}
     # the questions people agree on: what the matcher gets wrong there is its own fault, not a label convention's
     judged["where all agree"] = {q: v[0] for q, v in agreed.items()}
+    # the fifty-second session: of those, the questions the matcher (as served here: every precedent) does not hold
+    # verbatim (bench/faq_eval.py's unseen row)
+    from bench.faq_eval import held_verbatim, plain
+
+    held = held_verbatim(index, None)
+    judged["agree, unseen"] = {q: v[0] for q, v in agreed.items() if plain(q) not in held}
     print(f"\n{'matcher against':<18}{'n':>5}{'right':>8}{'confident wrong':>17}{'asked':>7}")
     for name, labels in judged.items():
         cases = [faq.EvalCase(q, label, frozenset()) for q, label in labels.items()]
