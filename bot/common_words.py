@@ -4,16 +4,22 @@ name still). Both read once from the dictionary's file (``jieba.dt.get_dict_file
 itself, whose tables of every word and prefix (``FREQ``) cost a process ~52 MB of RSS and its first registration
 ~1.7 s (issue 17, memory round mem102: ``bench/memory.py --serve 1``). Each table is one sorted str per word length,
 ~2 bytes a character and no object per word (``WordSet``): the ~80,000 words counted >= ``COMMON_WORD_FREQ`` and the
-~34,000 persons' names, ~0.5 MB together. The answers are jieba's to the bit: tests/unit/test_name_table_mem102.py
-compares them with ``jieba.Tokenizer().FREQ`` over every word and prefix of the dictionary."""
+~34,000 persons' names, ~0.5 MB together, kept on disk between processes (bot/faq_cache.py's folder, ``words-*``).
+The answers are jieba's to the bit: tests/unit/test_name_table_mem102.py compares them with
+``jieba.Tokenizer().FREQ`` over every word and prefix of the dictionary."""
 
 from __future__ import annotations
 
+import hashlib
+import marshal
+import sys
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from pathlib import Path
 from typing import NamedTuple
 
+from bot import faq_cache, surnames
 from bot.surnames import has_common_surname
 
 COMMON_WORD_FREQ = 20  # jieba's count of a word: 签到 27, 订阅 75, 活动 27,526; 李秀英 3, 张国强 7
@@ -48,6 +54,20 @@ class WordSet:
     def __repr__(self) -> str:
         return f"WordSet({len(self)} words)"
 
+    def state(self) -> dict[int, str]:
+        """What ``from_state`` reads back (marshal writes it: a dict of int and str)."""
+        return dict(self._blobs)
+
+    @classmethod
+    def from_state(cls, blobs: object) -> WordSet:
+        if not isinstance(blobs, dict) or not all(
+            isinstance(n, int) and n > 0 and isinstance(blob, str) and len(blob) % n == 0 for n, blob in blobs.items()
+        ):
+            raise ValueError("not a WordSet's state")
+        table = cls()
+        table._blobs = blobs
+        return table
+
 
 class DictionaryWords(NamedTuple):
     common: WordSet  # the words jieba counts >= COMMON_WORD_FREQ, of any length
@@ -56,22 +76,45 @@ class DictionaryWords(NamedTuple):
 
 @lru_cache(maxsize=1)
 def dictionary_words() -> DictionaryWords:
-    """Both tables, read in one pass over jieba's dictionary file (~0.4 s; before serving: bot/cli.py ``_warm_up``).
-    A line is read as jieba reads it into ``FREQ`` (``word count [tag]``, split on spaces; a word listed twice keeps
-    its last count) and as the persons' names were read before (any of its lines tagged ``nr``)."""
+    """Both tables (before serving: bot/cli.py ``_warm_up``), kept on disk between processes like the FAQ's files
+    (bot/faq_cache.py): a file named by a hash of the dictionary, this code and the Python version, read back in
+    ~0.05 s; built from the dictionary when there is none (~0.5-1 s; no cache folder, or none writable: every time)."""
     import jieba
 
+    with jieba.dt.get_dict_file() as fh:
+        data = fh.read()
+    digest = hashlib.sha256(f"dictionary words 1\0{sys.version}\0".encode())
+    for code in (__file__, surnames.__file__):
+        digest.update(Path(code).read_bytes())
+    digest.update(data)
+    path = faq_cache.folder() / f"words-{digest.hexdigest()[:32]}.marshal"
+    try:
+        state = marshal.loads(path.read_bytes())
+        if isinstance(state, tuple) and len(state) == 2:
+            return DictionaryWords(*(WordSet.from_state(blobs) for blobs in state))
+    except (OSError, ValueError, EOFError, TypeError):
+        pass  # none yet, or unreadable: built below
+    words = _read_dictionary(data)
+    faq_cache.write(path, marshal.dumps(tuple(table.state() for table in words)))
+    return words
+
+
+def _read_dictionary(data: bytes) -> DictionaryWords:
+    """Each line read as jieba reads it into ``FREQ`` (``word count [tag]``: the bytes stripped, then split on
+    spaces; a word listed twice keeps its last count) and as the persons' names were read before round mem102 (any
+    of its lines tagged ``nr``)."""
     common: set[str] = set()
     names: set[str] = set()
-    with jieba.dt.get_dict_file() as lines:
-        for line in lines:
-            word, count, *tag = line.strip().decode("utf-8").split(" ")
-            if int(count) >= COMMON_WORD_FREQ:
-                common.add(word)
-            else:
-                common.discard(word)
-            if tag[-1:] == ["nr"] and 2 <= len(word) <= 4 and has_common_surname(word):
-                names.add(word)
+    for raw in data.split(b"\n"):
+        if not (line := raw.strip()):
+            continue
+        word, count, *tag = line.decode("utf-8").split(" ")
+        if int(count) >= COMMON_WORD_FREQ:
+            common.add(word)
+        else:
+            common.discard(word)
+        if tag and tag[-1] == "nr" and 2 <= len(word) <= 4 and has_common_surname(word):
+            names.add(word)
     return DictionaryWords(WordSet(common), WordSet(names))
 
 

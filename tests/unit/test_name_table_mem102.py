@@ -82,12 +82,28 @@ def test_the_tables_hold_under_a_megabyte():
     assert held < 1_000_000  # ~0.5 MB; jieba.dt's FREQ was ~52 MB of RSS, the frozenset of names ~3 MB
 
 
+def test_the_tables_are_kept_on_disk_and_read_back_the_same(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    common_words.dictionary_words.cache_clear()
+    built = common_words.dictionary_words()
+    assert len(list((tmp_path / "lvmei-zhishu").glob("words-*.marshal"))) == 1
+    common_words.dictionary_words.cache_clear()
+    read = common_words.dictionary_words()
+    assert read is not built and [t.state() for t in read] == [t.state() for t in built]
+    with jieba.dt.get_dict_file() as fh:
+        assert [t.state() for t in common_words._read_dictionary(fh.read())] == [t.state() for t in read]
+    common_words.dictionary_words.cache_clear()
+
+
 def test_a_word_set_reads_like_a_set():
     words = ["陈国强", "活动", "石", "约翰·史密斯", "活动", "张国强", "𠊎系"]
     table = common_words.WordSet(words)
     assert sorted(table) == sorted(set(words)) and len(table) == 6
     assert all(word in table for word in words)
     assert not any(word in table for word in ["", "陈国", "陈国强强", "活", "张国", 3, None, "𠊎"])
+    assert sorted(common_words.WordSet.from_state(table.state())) == sorted(table)
+    with pytest.raises(ValueError):
+        common_words.WordSet.from_state({2: "陈国强"})
 
 
 def test_registering_by_a_name_beside_a_village_never_builds_jiebas_dictionary(
