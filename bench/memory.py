@@ -19,6 +19,10 @@ its workers and writer process) from this tree or ``--tree``, drives it with ``b
 ``--seconds`` (32 clients), and prints each process's memory from ``/proc/<pid>/smaps_rollup``: RSS (shared pages
 counted whole in each), PSS (shared pages split among the processes that share them; the column adds up to what the
 deployment costs) and USS (pages of its own only: what stopping it would give back). Issue 21, twelfth round.
+Then (issue 17, memory round mem102) followers not registered yet register by a name beside a roster village
+(``埔心村 陈国强``, ``李秀英 埔心村``: ``REGISTRATIONS``; 埔心村 imported before the server starts), one at a time,
+each reply's time printed (the first pays what the path loads the first time), and the memory printed again: the
+path that weighs such a name (handlers/registration.py ``_may_be_a_name``) is in the figure, not only the drive's.
 """
 
 from __future__ import annotations
@@ -35,6 +39,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+# names said beside a village by followers not registered yet (a name jieba counts as a person's: 陈国强, 张国强; one
+# it hardly knows: 李秀英, 黄桂英), in both orders
+REGISTRATION_NAMES = [
+    "陈国强",
+    "李秀英",
+    "张国强",
+    "黄桂英",
+    "罗美玲",
+    "钟丽芳",
+    "林木兰",
+    "何金兰",
+    "冯亚妹",
+    "叶振华",
+]
+REGISTRATIONS = [f"埔心村 {name}" if i % 2 == 0 else f"{name} 埔心村" for i, name in enumerate(REGISTRATION_NAMES)]
 TEXTS = ["帮助", "桂花什么时候种", "3棵桂花", "我的进度", "香樟要浇多少水", "你好", "认领两棵利枝"]
 
 
@@ -102,6 +121,58 @@ def smaps(pid: int) -> dict[str, int]:
     return found
 
 
+def import_village(config: Path, tree: Path, name: str = "埔心村") -> None:
+    """One roster village, through ``run.py import villages`` of ``tree`` before its server starts."""
+    import subprocess
+
+    from bench.harness import PYTHON
+
+    roster = config.parent / "villages.csv"
+    roster.write_text(f"名称\n{name}\n", encoding="utf-8")
+    argv = [PYTHON, str(tree / "run.py"), "--config", str(config), "import", "villages", str(roster)]
+    subprocess.run(argv, cwd=tree, check=True, stdout=subprocess.DEVNULL)
+
+
+def register_followers(port: int, signer, texts: list[str]) -> list[float]:
+    """Each text from a follower of its own not registered yet, one at a time: each reply's time in seconds."""
+    from bench.harness import Client
+    from bot.simulator import message_xml
+
+    client, times = Client(port, timeout=60), []
+    for i, text in enumerate(texts):
+        query, body = signer.wrap(message_xml(f"o-bench-new-{i:02d}", "text", {"Content": text}))
+        started = time.perf_counter()
+        status, reply = client.post("/wechat?" + query, body)
+        times.append(time.perf_counter() - started)
+        if status != 200 or not reply:
+            raise RuntimeError(f"HTTP {status} for {text}")
+    return times
+
+
+def memory_rows(server) -> list[tuple[str, list[int]]]:
+    """(process, [RSS, PSS, USS] in kB) of the server and its children (the master's workers, writer process)."""
+    log = (server.log_path).read_text(encoding="utf-8", errors="replace")
+    names = {int(pid): f"worker {number}" for number, pid in re.findall(r"worker (\d+) \(pid (\d+)\) serving", log)}
+    names.update({int(pid): "writer process" for pid in re.findall(r"writer process \(pid (\d+)\)", log)})
+    children = server.children()
+    named = [("master" if children else "serve", server.pid)]
+    named += [(names.get(pid, f"pid {pid}"), pid) for pid in children]
+    rows = []
+    for name, pid in named:
+        found = smaps(pid)
+        rows.append((name, [found["Rss"], found["Pss"], found.get("Private_Clean", 0) + found.get("Private_Dirty", 0)]))
+    return rows
+
+
+def print_memory(rows: list[tuple[str, list[int]]], title: str) -> None:
+    print(f"{title:<28}{'RSS':>8}{'PSS':>8}{'USS':>8}  MB")
+    for name, row in rows:
+        print(f"  {name:<26}" + "".join(f"{kb / 1024:8.1f}" for kb in row))
+    if len(rows) > 1:
+        totals = [sum(row[i] for _, row in rows) for i in range(3)]
+        print(f"  {'all':<26}" + "".join(f"{kb / 1024:8.1f}" for kb in totals))
+
+
 def serve(workers: int, seconds: float, tree: Path) -> int:
     from bench.harness import PYTHON, ServerProcess, clean_up, drive, free_port, write_config
     from bench.webhook import TEXT_SETS, TOKEN, post_texts
@@ -109,30 +180,26 @@ def serve(workers: int, seconds: float, tree: Path) -> int:
 
     folder = Path(tempfile.mkdtemp(prefix="bench-memory-"))
     config = write_config(folder, {"wechat.token": TOKEN, "wechat.api_base_url": "http://127.0.0.1:9/"})
+    import_village(config, tree)
     port = free_port()
     argv = [PYTHON, str(tree / "run.py"), "--config", str(config), "serve", "--host", "127.0.0.1", "--port", str(port)]
     argv += ["--no-scheduler", *(["--workers", str(workers)] if workers > 1 else [])]
     server = ServerProcess(argv, port=port, log_path=folder / "serve.log")
     try:
         server.start(timeout=300)  # a first start trains the FAQ model (~30-40 s of CPU)
-        stats = drive(32, post_texts(port, Signer(TOKEN), TEXT_SETS["mix"]), seconds=seconds)
+        signer = Signer(TOKEN)
+        stats = drive(32, post_texts(port, signer, TEXT_SETS["mix"]), seconds=seconds)
         time.sleep(1)
         print(f"tree {tree}, serve{f' --workers {workers}' if workers > 1 else ''}; {stats.line()}")
-        print(f"{'process':<16}{'RSS':>8}{'PSS':>8}{'USS':>8}  MB")
-        log = (folder / "serve.log").read_text(encoding="utf-8", errors="replace")
-        names = {int(pid): f"worker {number}" for number, pid in re.findall(r"worker (\d+) \(pid (\d+)\) serving", log)}
-        names.update({int(pid): "writer process" for pid in re.findall(r"writer process \(pid (\d+)\)", log)})
-        children = server.children()
-        named = [("master" if children else "serve", server.pid)]
-        named += [(names.get(pid, f"pid {pid}"), pid) for pid in children]
-        totals = [0, 0, 0]
-        for name, pid in named:
-            found = smaps(pid)
-            row = [found["Rss"], found["Pss"], found.get("Private_Clean", 0) + found.get("Private_Dirty", 0)]
-            totals = [a + b for a, b in zip(totals, row, strict=True)]
-            print(f"{name:<16}" + "".join(f"{kb / 1024:8.1f}" for kb in row))
-        if len(named) > 1:
-            print(f"{'all':<16}" + "".join(f"{kb / 1024:8.1f}" for kb in totals))
+        print_memory(memory_rows(server), "after the drive")
+        times = register_followers(port, signer, REGISTRATIONS)
+        rest = sorted(times[1:])
+        print(
+            f"{len(times)} followers registered by a name beside a village ({REGISTRATIONS[0]}, {REGISTRATIONS[1]} …):"
+            f" the first reply {times[0] * 1000:.0f} ms, the others' median {rest[len(rest) // 2] * 1000:.0f} ms"
+        )
+        time.sleep(1)
+        print_memory(memory_rows(server), "after the registrations")
         return 0
     finally:
         server.stop()

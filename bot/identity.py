@@ -40,7 +40,8 @@ from datetime import timedelta
 from functools import lru_cache
 from typing import Any
 
-from bot import conversation, hanzi, households, nlu, proofs, request_frames
+from bot import common_words, conversation, hanzi, households, nlu, proofs, request_frames
+from bot.common_words import WordSet
 from bot.context import Ctx
 from bot.incoming import MalformedMessage, from_fields
 from bot.kept import Kept
@@ -1284,19 +1285,12 @@ def is_known_persons_name(name: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _dictionary_persons_names() -> frozenset[str]:
+def _dictionary_persons_names() -> WordSet:
     """The words jieba's dictionary tags ``nr`` (a person's name) of two to four characters under a common surname
-    (~34,000): read once from its file when first asked (~0.2 s, ~3 MB), not through ``jieba.posseg``, whose
-    tag table of every word costs each process ~50 MB; a name said beside a village that jieba counts often is rare."""
-    import jieba
-
-    names = set()
-    with jieba.dt.get_dict_file() as lines:
-        for line in lines:  # 'word count tag'
-            word, *rest = line.decode("utf-8").split()
-            if rest[-1:] == ["nr"] and 2 <= len(word) <= 4 and has_common_surname(word):
-                names.add(word)
-    return frozenset(names)
+    (~34,000): read once from its file when first asked (bot/common_words.py, with the words it counts often: ~0.4 s),
+    not through ``jieba.posseg``, whose tag table of every word costs each process ~50 MB; held as one sorted str per
+    length (~0.2 MB; a frozenset of them was ~3 MB before memory round mem102)."""
+    return common_words.dictionary_words().persons_names
 
 
 # round 81 (issue 17 §5; 21v '喂 我要那个等级 我叫张龙眼 铺心村' had become a ticket): a roster village's full name as voice

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from bot import conversation, hanzi, identity, nlu, planting, proofs, qrcodes, roster, village_matters
+from bot import common_words, conversation, hanzi, identity, nlu, planting, proofs, qrcodes, roster, village_matters
 from bot.context import Ctx
 from bot.conversation import END, FlowTable, Step
 from bot.dashboard import binding_pages, roster_pages
@@ -217,20 +217,13 @@ def _read_against(app, villages, parse, text: str, unregistered: bool):
 
 
 def _may_be_a_name(app, name: str | None) -> bool:
-    """The name of a name-and-village pair said alone: not a command's word, nor a common word of the dictionary the
-    FAQ reads with (jieba's: 活动, 参加, 进度 are; 李秀英 is rare, most names are absent). A famous name (李娜) is missed
-    too: its sender registers with 登记 or 我叫."""
-    import jieba
-
+    """The name of a name-and-village pair said alone: not a command's word, nor a common word of jieba's dictionary
+    (活动, 参加, 进度 are; 李秀英 is rare, most names are absent) unless one it knows as a person's (round 42: '埔心村
+    陈国强', 李娜). A famous name under a rarer surname (鲁迅) is missed: its sender registers with 登记 or 我叫. Read
+    from compact tables of the dictionary's words, never from jieba's own (+52 MB: bot/common_words.py, round mem102)."""
     if name is None or name in _command_words(app):
         return False
-    jieba.dt.check_initialized()  # loaded already by the FAQ in a running bot
-    if jieba.dt.FREQ.get(name, 0) < COMMON_WORD_FREQ:
-        return True
-    return identity.is_known_persons_name(name)  # round 42: '埔心村 陈国强', a name jieba knows as a person's
-
-
-COMMON_WORD_FREQ = 20  # jieba's count of a word: 签到 27, 订阅 75, 活动 27,526; 李秀英 3, 张国强 7
+    return not common_words.is_common_word(name) or identity.is_known_persons_name(name)
 
 
 def _command_words(app) -> frozenset[str]:
