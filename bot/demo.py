@@ -48,6 +48,7 @@ from PIL import Image, ImageDraw
 from bot import certificates, clock, photos, reminders, reports
 from bot.db import transaction
 from bot.media import store_blob
+from bot.roster import MASSES
 from bot.store import admins as admins_store
 from bot.store import demo as store
 from bot.store import roster as roster_store
@@ -409,10 +410,10 @@ def fill(db, config, scale: int = 1, seed: int = 2027, until: datetime | None = 
         for h in range(1, v["households"] + 1):  # every household of the roster's 户数 has someone listed
             household = f"{rng.randint(1, 6)}组{h}号"
             if guide and h == 1:
-                members.append(person(None, v["id"], "群众", household, guide="villager"))
+                members.append(person(None, v["id"], MASSES, household, guide="villager"))
             for _ in range(rng.choice((1, 1, 2, 2, 3))):
                 roll = rng.random()
-                role = "党员" if roll < 0.12 else "村干部" if roll < 0.16 else "群众"
+                role = "党员" if roll < 0.12 else "村干部" if roll < 0.16 else MASSES
                 members.append(person(_name(rng), v["id"], role, household, bound=rng.random() < 0.35))
         members.append(person(_name(rng), v["id"], "村书记", bound=True, guide="secretary" if guide else None))
         people_by_village[v["id"]] = members

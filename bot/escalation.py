@@ -1053,7 +1053,7 @@ def _off_topic_only_for_a_villager_at_rest(ctx, result: FaqResult) -> FaqResult:
     if result.doubted is None:
         return result
     person = ctx.person
-    if (person is None or person.get("role") == "群众") and not conversation.in_progress(ctx, ctx.app.flows):
+    if (person is None or person.get("role") == identity.MASSES) and not conversation.in_progress(ctx, ctx.app.flows):
         return result
     return result.doubted
 

@@ -1378,10 +1378,24 @@ class FaqIndex:
         (power line, fallen tree, pesticide, lime, fire) adds its safety line, first."""
         # round 96 (set BV): a voice message's closing ('唔该晒', '你话我知啦', '我等你回复') asks nothing
         # a look asked for ('帮我睇下') closes only a question; after a trouble told it is the ask (round 74)
+        question = self._closed(question)
+        return self._framed(question, self._off_topic_unread(question, self._read(question)))
+
+    def _part_matched(self, part: str) -> FaqResult:
+        """``match`` of a part of a question (``_two_asks``, ``_first_part_first``): every stage but round 104's
+        off-topic reading, which is the whole question's, never a clause's ('乜个东西都无识 教下阿姆点用' had been asked
+        back between the help and the off-topic reply)."""
+        part = self._closed(part)
+        return self._framed(part, self._read(part))
+
+    def _closed(self, question: str) -> str:
+        """The question in Chinese, a voice message's closing left out (round 96)."""
         question = self._from_english(question)
         closed = go_between.without_closing(question, self._closing_or_look)
-        question = closed if nlu.is_question(closed) else go_between.without_closing(question, self._closing)
-        result = self._off_topic_unread(question, self._read(question))  # round 104: the whole question only
+        return closed if nlu.is_question(closed) else go_between.without_closing(question, self._closing)
+
+    def _framed(self, question: str, result: FaqResult) -> FaqResult:
+        """Round 96: a doubt's question read again as the part it announces, when that part is answered."""
         if result.kind != "escalate" or result.safety or result.reason not in _FRAME_DOUBTS:
             return result
         # round 96: too unsure to answer as told, the question it announces ('…隔篱阿婶同我讲 我就想问 X') or the one after
@@ -2083,7 +2097,7 @@ class FaqIndex:
         said = next(c for c in _CLAUSE_END_RE.split(question) if nlu.normalize(c))  # as written: 咁热 is no 这么
         if not nlu.is_question(said) or _SAME_ASKED_RE.search(norm[start:end]):
             return result  # only told; or two things compared first, the second clause saying which is meant
-        first = self.match(norm[start:end])
+        first = self._part_matched(norm[start:end])
         if (
             first.kind != "answer"
             or first.other is not None
@@ -2104,12 +2118,8 @@ class FaqIndex:
         if len(clauses) != 2 or not all(asks for _, _, asks in clauses):
             return result  # a story before the question: its first asking clause is still the story's
         start, end, _ = clauses[0]
-        first = self.match(norm[start:end])
+        first = self._part_matched(norm[start:end])
         if first.kind != "answer" or first.other is not None or first.entry_id in (result.entry_id, result.also):
-            return result
-        # round 104's off-topic reading is the whole question's, never a clause's
-        # ('乜个东西都无识 教下阿姆点用' had been asked back between the help and the off-topic reply)
-        if first.reason == "off_topic_unread":
             return result
         if result.also is not None and first.entry_id == result.entry_id:
             return result

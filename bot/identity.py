@@ -46,7 +46,7 @@ from bot.context import Ctx
 from bot.incoming import MalformedMessage, from_fields
 from bot.kept import Kept
 from bot.nlu import OLD_RELATIVES
-from bot.roster import core_name, match_village
+from bot.roster import MASSES, core_name, match_village
 from bot.router import dispatch
 from bot.store import inbox as inbox_store
 from bot.store import outbox as outbox_store
@@ -75,7 +75,6 @@ REGISTRATION = conversation.Flow(
 STAFF_ROLES = ("技术顾问", "管理员", "村书记", "村干部", "领导", "主要领导")
 # How a binding may be proven for a staff role: a one-time code, or the roster file's openid column.
 PROOFS = ("code", "roster")
-MASSES = "群众"
 
 
 def is_staff_role(role: str | None) -> bool:

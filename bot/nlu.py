@@ -2710,7 +2710,10 @@ _NOT_COUNTED_HINT_RE = re.compile(r"[不别唔莫删撤废]")
 # 准备种先'): a slip or apology said, or the planting still to come, with not planted yet (never 还没种好, 未种完: not
 # finished, still a record's)
 _NOT_PLANTED_YET_RE = re.compile(r"(?:还|仍|都)?(?:没有|没|未)(?:有)?(?:种|栽)(?![好完活下落了])")
-_SLIP_OR_SORRY_RE = re.compile(r"(?:说|讲|打|写|报|发|弄|搞|记)错|不好意思|不要意思|对不起|抱歉")
+# tidy81: one slip/sorry word list, read here and by the reminders wanted back after a slip (``again_after_a_slip``)
+_SLIP = r"(?:说|讲|打|写|报|发|弄|搞|记|点|按|揿|撳|退)错"
+_SORRY = r"不要意思|不好意思|对不起|抱歉|sorry"
+_SLIP_OR_SORRY_RE = re.compile(rf"{_SLIP}|{_SORRY}")
 _TO_PLANT_RE = re.compile(
     r"(?:准备|打算|计划|想|等|迟些|过几天|下个月|下个礼拜|下周|明天|明年|改天)(?:再)?(?:才)?(?:种|栽)"
 )
@@ -3567,16 +3570,15 @@ _STOP_KEPT_ELLIPTIC_RE = re.compile(
 )
 
 
-# round 97 (22q: '退订' then '搞错 又想收返'): a slip or a sorry said before wanting them back
-_SLIP_BEFORE_AGAIN_RE = re.compile(
-    r"^(?:(?:我|头先|刚才|刚刚)?(?:搞|弄|讲|说|点|按|揿|撳|退|打)错(?:了|啦|喇)*|不要意思|不好意思|对不起|抱歉|sorry)+"
-)
+# round 97 (22q: '退订' then '搞错 又想收返'): a slip or a sorry said before wanting them back (tidy81: the words of
+# ``_SLIP_OR_SORRY_RE``)
+_SLIP_OR_SORRY_FIRST_OF_AGAIN_RE = re.compile(rf"^(?:(?:我|头先|刚才|刚刚)?{_SLIP}(?:了|啦|喇)*|{_SORRY})+")
 
 
 def again_after_a_slip(bare: str) -> bool:
     """'又想收返' (wanted back again), a slip or a sorry before it at most ('唔好意思 又想收返', '点错了 又想要回来');
     never 又要 alone."""
-    bare = _SLIP_BEFORE_AGAIN_RE.sub("", bare, count=1)
+    bare = _SLIP_OR_SORRY_FIRST_OF_AGAIN_RE.sub("", bare, count=1)
     return bool(_AGAIN_ELLIPTIC_RE.match(bare)) and bare not in ("又要", "再要")
 
 

@@ -1347,7 +1347,9 @@ def household_member(ctx, name: str, cadre: dict) -> dict:
     member = roster_store.person_by_name_in_village(ctx.db, name, cadre["village_id"])
     if member is None:
         person_id = roster_store.insert_person(
-            ctx.db, {"name": name, "village_id": cadre["village_id"], "role": "群众", "source": "proxy"}, ctx.now_s
+            ctx.db,
+            {"name": name, "village_id": cadre["village_id"], "role": identity.MASSES, "source": "proxy"},
+            ctx.now_s,
         )
         member = roster_store.person(ctx.db, person_id)
         assert member is not None  # just inserted

@@ -47,6 +47,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot import milestones, schedule
+from bot.roster import MASSES
 from bot.store import adoption as adoption_store
 from bot.store import events as events_store
 from bot.store import pledges as pledges_store
@@ -310,7 +311,7 @@ def _person_from(config, person: dict, totals: dict | None) -> PersonProgress:
     return PersonProgress(
         person_id=person["id"],
         name=person["name"],
-        role=person.get("role") or "群众",
+        role=person.get("role") or MASSES,
         village_id=person.get("village_id"),
         quota=quota_for(config, person.get("role")),
         trees=int(totals.get("trees", 0)),

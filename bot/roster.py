@@ -42,8 +42,9 @@ from bot.registry import Importer
 from bot.store import roster as store
 
 KINDS = ("villages", "people")
-ROLES = ("群众", "党员", "村干部", "村书记", "领导", "主要领导", "技术顾问", "管理员")
+MASSES = "群众"  # the ordinary villager (the role of a person the roster gives none; tidy81: one constant for it)
 ADVISER = "技术顾问"
+ROLES = (MASSES, "党员", "村干部", "村书记", "领导", "主要领导", ADVISER, "管理员")
 VILLAGE_KINDS = ("村", "社区")
 
 # header (lower-cased, spaces removed, anything in brackets dropped) -> field
@@ -111,10 +112,10 @@ HEADERS = {
 REQUIRED = {"villages": ("name",), "people": ("name", "village")}
 HEADER_LABELS = {"name": "名称/姓名", "village": "村社区"}
 ROLE_ALIASES = {
-    "villager": "群众",
-    "resident": "群众",
-    "masses": "群众",
-    "public": "群众",
+    "villager": MASSES,
+    "resident": MASSES,
+    "masses": MASSES,
+    "public": MASSES,
     "party_member": "党员",
     "partymember": "党员",
     "member": "党员",
@@ -131,8 +132,8 @@ ROLE_ALIASES = {
     "expert": "技术顾问",
     "admin": "管理员",
     "administrator": "管理员",
-    "村民": "群众",
-    "居民": "群众",
+    "村民": MASSES,
+    "居民": MASSES,
     "专家": "技术顾问",
 }
 KIND_ALIASES = {"village": "村", "行政村": "村", "community": "社区", "居委会": "社区"}
@@ -522,7 +523,7 @@ def _apply_person(db, row: dict, now: str) -> str:
     if existing is None and row.get("role") == ADVISER:
         existing = store.adviser_by_name_in_villages(db, row["name"], village_ids)
     if existing is None:
-        fields.setdefault("role", "群众")
+        fields.setdefault("role", MASSES)
     person_id, outcome = _write(db, "people", existing, fields, now)
     if row.get("role") == ADVISER:
         store.set_adviser_villages(db, person_id, village_ids)

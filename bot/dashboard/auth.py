@@ -32,7 +32,7 @@ from wtforms.validators import ValidationError
 from bot import clock
 from bot.dashboard import throttle
 from bot.db import transaction
-from bot.registry import CADRE_LOGIN
+from bot.registry import ADMIN_LOGIN, ADVISER_LOGIN, CADRE_LOGIN
 from bot.store import admins as admins_store
 from bot.store import dashboard as store
 from bot.store import roster as roster_store
@@ -58,7 +58,7 @@ class Viewer:
 
     @property
     def is_admin(self) -> bool:
-        return self.role == "admin"
+        return self.role == ADMIN_LOGIN
 
     def sees_village(self, village_id: int | None) -> bool:
         return self.village_ids is None or village_id in self.village_ids
@@ -97,7 +97,7 @@ def _fingerprint(password_hash: str) -> str:
 
 def _viewer_for(row: dict) -> Viewer:
     village_ids: tuple[int, ...] | None
-    if row["role"] == "admin":
+    if row["role"] == ADMIN_LOGIN:
         village_ids = None
     elif row["person_id"] is None:
         village_ids = ()
@@ -260,7 +260,7 @@ def link_login_person(db, username: str, role: str, person_name: str | None, vil
         cadre = _cadre(db, person_name or username, village)
         admins_store.link_person(db, username, cadre["id"])
         return cadre
-    if role != "adviser":
+    if role != ADVISER_LOGIN:
         admins_store.link_person(db, username, None)
         return None
     person = roster_store.adviser_by_name(db, person_name or username)

@@ -15,7 +15,7 @@ from flask import abort, flash, g, redirect, render_template, request, url_for
 from bot import bindings, identity
 from bot.dashboard import auth
 from bot.db import transaction
-from bot.registry import DashboardPage
+from bot.registry import ADMIN_AND_CADRE, DashboardPage
 from bot.store import roster as roster_store
 from bot.store import users as users_store
 
@@ -131,6 +131,6 @@ def resolve_binding(conflict_id: int):
 
 
 PAGES = [
-    DashboardPage("/bindings", bindings_page, nav="admin.nav.bindings", roles=("admin", "cadre")),
-    DashboardPage("/bindings/<int:conflict_id>", resolve_binding, methods=("POST",), roles=("admin", "cadre")),
+    DashboardPage("/bindings", bindings_page, nav="admin.nav.bindings", roles=ADMIN_AND_CADRE),
+    DashboardPage("/bindings/<int:conflict_id>", resolve_binding, methods=("POST",), roles=ADMIN_AND_CADRE),
 ]

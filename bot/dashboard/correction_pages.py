@@ -14,10 +14,10 @@ from flask import abort, flash, g, redirect, render_template, request, url_for
 from bot import corrections, planting
 from bot.dashboard import auth, views
 from bot.db import transaction
-from bot.registry import DashboardPage
+from bot.registry import ADMIN_AND_CADRE, DashboardPage
 from bot.store import corrections as store
 
-ROLES = ("admin", "cadre")
+ROLES = ADMIN_AND_CADRE
 # what a POST did, said as it (round 77: it had been the one 已更正 for a withdrawal too)
 DONE = {
     corrections.WITHDRAW: "admin.records.done_withdraw",

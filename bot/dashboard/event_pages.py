@@ -11,7 +11,7 @@ from bot import clock, events
 from bot.dashboard import auth
 from bot.dashboard.views import as_of
 from bot.db import transaction
-from bot.registry import DashboardPage
+from bot.registry import ADMIN_AND_CADRE, DashboardPage
 from bot.store import events as store
 
 
@@ -80,12 +80,12 @@ def village_section(village_id: int) -> str:
 
 
 PAGES = [
-    DashboardPage("/events", events_page, nav="admin.nav.events", roles=("admin", "cadre")),
-    DashboardPage("/events/<int:event_id>", event_page, roles=("admin", "cadre")),
+    DashboardPage("/events", events_page, nav="admin.nav.events", roles=ADMIN_AND_CADRE),
+    DashboardPage("/events/<int:event_id>", event_page, roles=ADMIN_AND_CADRE),
     DashboardPage(
         "/events/<int:event_id>/attendance/<int:attendance_id>/confirm",
         confirm_attendance,
         methods=("POST",),
-        roles=("admin", "cadre"),
+        roles=ADMIN_AND_CADRE,
     ),
 ]

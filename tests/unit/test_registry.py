@@ -47,3 +47,20 @@ def test_the_cadre_login_role_is_written_once():
     assert ticket_pages.CADRE_LOGIN is registry.CADRE_LOGIN
     for module in (auth, ticket_pages):
         assert '"cadre"' not in inspect.getsource(module), module.__name__
+
+
+def test_the_login_roles_are_written_once_on_every_page():
+    """Tidy81: the binding, event and record-correction pages name the office's and a cadre's logins as the ticket pages
+    do since tidy80 (bot.registry's constants), and the login reads admin and adviser from there too."""
+    import inspect
+
+    from bot import registry
+    from bot.dashboard import auth, binding_pages, correction_pages, event_pages, ticket_pages
+
+    for module in (auth, binding_pages, correction_pages, event_pages, ticket_pages):
+        source = inspect.getsource(module)
+        for role in (registry.ADMIN_LOGIN, registry.CADRE_LOGIN):
+            assert f'"{role}"' not in source, (module.__name__, role)
+    assert f'"{registry.ADVISER_LOGIN}"' not in inspect.getsource(auth)
+    for module in (binding_pages, correction_pages, event_pages):
+        assert module.PAGES and all(page.roles == registry.ADMIN_AND_CADRE for page in module.PAGES), module.__name__
