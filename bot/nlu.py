@@ -4644,7 +4644,9 @@ _NAME_WRONG_RE = re.compile(
 # round 52 (20a): 改返 (normalised 改回) and 我个 / 个 before 名 ('可唔可以改返我个名 系黄月娥', '帮我改返个名 叫李丽芳')
 _NAME_CHANGE_RE = re.compile(
     # the lead (fifty-first session; 22r '我改咗名 而家叫陈建国'): changed, said done (改了名)
-    r"(?:改|更改|修改|更正|改正|换)(?:一下|下|个|返|回|了)?(?:我的|我个|我|的|个)?(?:名字|姓名|名)(?![单额册称次])"
+    r"(?:改|更改|修改|更正|改正|换)(?:一下|下|个|返|回|了)?(?:我的|我个|我|的|个)?"
+    # conv98 (22s: '我想修改登记的姓名', a ticket): the name as registered (登记的)
+    r"(?:(?:登记|注册)(?:的|时的)?)?(?:名字|姓名|名)(?![单额册称次])"
 )
 # 19u (the twenty-seventh session): 个名/我的名 (Cantonese: my name) too ('帮我个名改一改 系黄国栋', '我嘅名要改')
 _NAME_TO_CHANGE_RE = re.compile(
@@ -4831,6 +4833,7 @@ def name_fix_said(norm: str, species_table: Mapping) -> bool:
         or _CALLED_ME_THEN_RIGHT_RE.search(norm)  # round 53 (20c)
         or _RIGHT_NOT_WRONG_THEN_CHANGE_RE.search(norm)  # round 66 (20u)
         or (_CHARACTER_SPELLED_RE.search(norm) and "名" in norm)  # round 81 (21s)
+        or _CALLED_ME_NOT_MINE_RE.search(norm)  # conv98 (22s)
     ):
         return False  # a long text is a story or a question, unless it says how the name was written wrong
     if find_species(_NAME_SAID_RE.sub(lambda m: _name_said_blanked(m, species_table), norm), species_table)[0]:
@@ -4852,6 +4855,7 @@ def name_fix_said(norm: str, species_table: Mapping) -> bool:
         # round 50: changed to a person's name, how it was written wrong after it ('麻烦改成刘玉兰，之前写成刘玉蓝了')
         or (_CHANGE_TO_RE.search(norm) and _WRITTEN_AS_RE.search(norm) and name_said_right(norm))
         or _CALLED_ME_THEN_RIGHT_RE.search(norm)  # round 53 (20c)
+        or _CALLED_ME_NOT_MINE_RE.search(norm)  # conv98 (22s)
         or _right_not_wrong(norm)  # round 66 (20u)
         or _name_written_as(norm)  # round 87 (22c)
     )
@@ -4861,6 +4865,14 @@ def name_fix_said(norm: str, species_table: Mapping) -> bool:
 # name at the end, no change asked yet
 _NAME_WRITTEN_AS_RE = re.compile(
     r"(?:名字|姓名|(?<=[我的个])名)(?:被)?(?:登记|写|打|记|录|弄|输|填)成(?:了)?(?P<name>[一-鿿]{2,4})(?:了|啦|喔|啊|呀)?$"
+)
+
+
+# conv98 (22s: '刚才回复里叫我村民12 我唔系呢个名 我叫黄亚四 怎么改'): the name one was called, denied, the right one said
+# and how to change it asked
+_CALLED_ME_NOT_MINE_RE = re.compile(
+    r"(?:叫我|称我|喊我)(?:做)?[^我]{1,8}?(?:我)?(?:不是|不叫)(?:这个|那个|我的|我个|这|那)?(?:名字|名)"
+    r"(?:来的)?(?:我)?(?:叫|是)[一-鿿]{2,4}?(?:才对)?(?:怎么|点样|点|如何|能不能|可不可以|帮我|麻烦|请)?(?:改|更正)"
 )
 
 

@@ -380,7 +380,8 @@ class Probe:
             and not re.search(r"取消|撤|不要|不认领", nlu.normalize(message))  # round 89: '都系唔认领住' after a pledge
         ):
             return wrong + " (a pledge withdrawn that was not asked)"
-        if expected == "pledge" and context == "member" and parse_count(message):
+        # conv98 (22s: '上次报嘅认领两棵龙眼 而家种唔到了 想撤回'): a pledge withdrawn leaves none, whatever its count says
+        if expected == "pledge" and context == "member" and parse_count(message) and handler != "pledge_cancel":
             if not self.rows(
                 "SELECT id FROM pledges WHERE person_id IN (SELECT id FROM people WHERE openid = ?)", [openid]
             ):
