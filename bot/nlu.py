@@ -3385,6 +3385,8 @@ def reminders_said(norm: str, as_sent: str = "") -> str | None:
     """'off' for a request to stop the reminders ('别烦我了', '取消提醒', '以后别发消息给我'), 'on' for one to have them
     again ('重新订阅', '我又想收提醒了'); None for anything else, a question how to do it included ('怎么取消提醒'
     is the FAQ's)."""
+    if norm and INTENT_MAX_CHARS < len(norm) <= 2 * INTENT_MAX_CHARS:
+        return _long_complaint_stop(norm, as_sent)
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return None
     if request_frames.answers_stopped(request_frame(norm, as_sent)):
@@ -3444,6 +3446,16 @@ def reminders_said(norm: str, as_sent: str = "") -> str | None:
         return "off"
     # issue 17 §5 (22a: '每日都发好烦啊 唔想收'): the sending complained of, then not wanted: the request frame
     return "off" if request_frames.stops_the_reminders(request_frame(norm, as_sent)) else None
+
+
+def _long_complaint_stop(norm: str, as_sent: str) -> str | None:
+    """Conv98 (22s: '喂这个号一天到晚叮叮叮的我阿婆说吵死了能不能不要再发了', the FAQ's how-to): a voice story longer than a
+    request, the sending complained of and then not wanted in its last clause (the request frame's), is the stop; no
+    other long text is read here."""
+    frame = request_frame(norm, as_sent)
+    if frame.complaint and not _HOW_RE.search(norm) and request_frames.stops_the_reminders(frame):
+        return "off"
+    return None
 
 
 # round 48 (19u): a follow-up said elliptically, its request left to the message before ('我种咗几多' then '成条村呢': and
