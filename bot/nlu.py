@@ -5477,8 +5477,18 @@ _JOIN_INNER_FILLERS_RE = re.compile(
 _SO_BEFORE_JOINING_RE = re.compile(r"^(?:那么|那|这么|噉|咁|所以)(?=我)")
 
 
+# conv98 (22s: '党员65岁以下要参加一次义务植树 我去哪里报名', asked back between how to sign up and the party's ages): the
+# rule that one must take part said first, then where or how the sender signs up: the joining (the day's sign-up)
+_RULE_THEN_SIGN_UP_RE = re.compile(
+    r"(?:要|都要|要求|必须|需要|规定)[^我，]{0,10}?参加[^我，]{0,8}?(?:种树|种树活动)[，]?(?:那|那么)?(?:我)?(?:要|应该)?(?:去)?"
+    r"(?:哪里|哪儿|哪|在哪里|在哪|怎么|如何)(?:报名|报个名)(?:呢|啊|呀)?$"
+)
+
+
 def joining_said(norm: str, as_sent: str = "") -> bool:
     """To join the village's planting day, said in words; not '参加植树要带什么工具' (a question)."""
+    if norm and len(norm) <= 2 * INTENT_MAX_CHARS and _RULE_THEN_SIGN_UP_RE.search(norm):
+        return True  # conv98
     norm = _SO_BEFORE_JOINING_RE.sub("", norm or "")
     said = norm or ""
     norm = _JOIN_INNER_FILLERS_RE.sub("", norm) if norm else norm
