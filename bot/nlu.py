@@ -6091,8 +6091,18 @@ def zone_taken_on_said(norm: str, as_sent: str = "") -> bool:
     return request_frames.takes_on_a_zone(frame) or request_frames.zones_to_take_asked(frame)
 
 
+# conv98 (22s: '支书说每个党员要认一块责任区管护 我还没认 怎么认', the FAQ's steps): the zones named in what one was told,
+# then not claimed yet and how asked: the list, where the claim is made
+_NOT_YET_THEN_HOW_TO_CLAIM_RE = re.compile(
+    r"(?:责任区|管护区|护绿区).{0,8}?(?:我)?(?:还|仍|都)?(?:没|未|没有)(?:有)?(?:认领|认|领|选)?(?:的|了)?"
+    r"(?:怎么|如何|点样|怎样)(?:样)?(?:认领|认|领|弄|搞|办|选)(?:呢|啊|呀)?$"
+)
+
+
 def zone_wished(norm: str, as_sent: str = "") -> bool:
     """A care zone asked for, said in words; not '责任区怎么管护' or '责任区在哪里' (questions for the FAQ)."""
+    if norm and len(norm) <= 2 * INTENT_MAX_CHARS and _NOT_YET_THEN_HOW_TO_CLAIM_RE.search(norm):
+        return True  # conv98
     which = _WHICH_THERE_AFTER_RE.search(_INTENT_PARTICLES_RE.sub("", norm or ""))
     if (
         which
