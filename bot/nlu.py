@@ -3842,6 +3842,8 @@ def relative_recorded_asked(norm: str) -> bool:
     """Round 38: whether a relative's own trees were recorded ('看下我妈种的树记上没有'): theirs, under their own WeChat
     or the sender's when the sender reported them; never a ticket (handlers/progress.py relative_progress)."""
     norm = _PLEASE_FIRST_RE.sub("", norm or "", count=1)  # conv96: '唔该 …' (不该: its 不 is no negation of it)
+    if norm and _RELATIVE_COUNT_RELAYED_RE.match(norm):
+        return True  # conv98
     if norm and frame_said("progress_relative", _POLITE_LEAD_RE.sub("", _HOW_MANY_AFTER_RE.sub("", norm))):
         return True  # round 41: how many in all asked after it
     return bool(norm) and frame_said("progress_relative", _POLITE_LEAD_RE.sub("", norm))
@@ -6268,6 +6270,15 @@ RELATIVES = (
 # is theirs (their registration, one WeChat one person kept), never the sender's
 _THEIR_PHONE_RE = re.compile(rf"(?:用|拿|拎)(?:住|着)?(?:我)?(?:的|个)?(?:{RELATIVES})(?:的|部|个|只)?(?:手机|微信|号)")
 _RELATIVE_RE = re.compile(RELATIVES)
+# conv98 (22s: '阿妈问佢今年种咗几多棵树 帮佢查下', a ticket while a record waited): a relative's count relayed (阿妈问 is
+# left out as voice's relay, 佢 normalised 它) and looked up for them (帮佢查下), or looked up first (帮我阿妈查下佢种咗几多棵):
+# the relative's count asked, as '阿妈种咗几多棵树' is
+_WHEN_SAID = r"(?:今年|现在|目前|一共|总共|已经)?"
+_RELATIVE_COUNT_RELAYED_RE = re.compile(
+    rf"^(?:(?:我)?(?:的)?(?:{RELATIVES})(?:问|想知|想知道|想问)(?:下)?)?(?:它|她|他){_WHEN_SAID}"
+    r"种了(?:多少|几)棵(?:树)?(?:了)?帮(?:它|她|他)(?:查|看)(?:一)?下$"
+    rf"|^帮(?:我)?(?:的)?(?:{RELATIVES})(?:查|看)(?:一)?下(?:它|她|他){_WHEN_SAID}种了(?:多少|几)棵(?:树)?(?:了)?$"
+)
 # the lead (43rd session, the simulator): a relative's trees told, then whether they count for the sender ('我阿妈嗰边都种咗
 # 两棵龙眼 算唔算我嘅', '我老婆种了三棵桂花能算我的吗'): the household's answer (the FAQ's bot.proxy), never a record
 _KIN_WHO_PLANTED_RE = re.compile(
