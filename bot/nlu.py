@@ -4534,6 +4534,8 @@ _NO_PHONE_SAID_RE = re.compile(r"(?:不会用|不识用|不懂用|不会玩|用�
 _HOW_LOG_AT_END_RE = re.compile(
     r"(?:怎么|点)(?:样)?(?:去)?(?:帮|替|给|代)?(?:他|她|它)?(?:们)?(?:报|上报|登记|记|记录|录|录入)(?:上去|进去|一下)?"
     r"(?:种树|种的树|的树|树)?$"
+    # conv98 (22s: '帮没有智能手机的老人户报种树怎么操作'): the logging said first, how after it
+    r"|(?:报|上报|登记|记录|录入)(?:种树|种的树|树)(?:要|应该)?(?:怎么|点|如何)(?:样)?(?:操作|弄|搞|做|办)$"
 )
 _NO_PHONE_OTHERS_RE = re.compile(r"老人|阿伯|阿婆|阿公|阿叔|阿婶|村民|群众|农户|五保户|人家|别人|户")
 _OWN_KIN = r"爸妈|父母|阿爸|阿妈|妈妈|爸爸|老公|老婆|老伴|奶奶|爷爷|阿嬷|阿嫲|阿爷|外婆|外公|家公|家婆"
@@ -4553,7 +4555,10 @@ def no_phone_others_log_asked(norm: str) -> str | None:
     if _OWN_HOUSEHOLD_FIRST_RE.match(bare):
         return "household"
     said_first = bare[: found.start()]
-    return "others" if _NO_PHONE_OTHERS_RE.search(said_first or bare) else None
+    if _NO_PHONE_OTHERS_RE.search(said_first or bare):
+        return "others"
+    # conv98: helping those said right after the no phone ('帮没有智能手机的老人户…')
+    return "others" if _NO_PHONE_OTHERS_RE.match(bare[found.end() :].lstrip("的")) else None
 
 
 # round 50 (19x, 19y): the record's steps asked by what they are (步骤, 流程, whether a photo is needed), the trees' logging
