@@ -8219,6 +8219,24 @@ def cannot_photo_said(norm: str) -> bool:
     return bool(norm) and bool(_CANNOT_PHOTO_RE.match(_INTENT_PARTICLES_RE.sub("", _HELPER_AWAY_RE.sub("", norm))))
 
 
+# conv98 (22s: '喂你好我刚才说了两棵荔枝然后你叫我发照片我不知道怎么弄那个加号在哪里', a ticket while the record waited): a
+# voice story of the record so far, the photo the bot asked for told (你叫我发照片), then not knowing how, or where the button
+# is, at its end: the record's next step (its photo's how), never a ticket nor another record
+_PHOTO_ASKED_FOR_RE = re.compile(r"(?:你|你们)?(?:叫|让|要)我(?:再)?(?:发|拍|影|传)(?:张|一张|个)?(?:照片|相片|相|照|图)")
+_HOW_OR_WHERE_AT_END_RE = re.compile(
+    r"(?:不知道|不知|不会|不识|不懂|找不到)(?:怎么|点样|点|如何)?(?:弄|发|搞|做|传|按)?(?:相|照片|图)?(?:啊|呀|喔)?"
+    r"(?:(?:那个|个|这个)?(?:加号|\+|按钮|掣|键)(?:在哪里|在哪儿|在哪|是哪个))?$"
+    r"|(?:那个|个|这个)?(?:加号|\+|按钮|掣|键)(?:在哪里|在哪儿|在哪|是哪个)$"
+)
+
+
+def photo_how_told_at_length(norm: str) -> bool:
+    """Conv98: the photo the bot asked for told, then how or where asked at the end ('…你叫我发相我唔识啊个加号喺边')."""
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    asked = _PHOTO_ASKED_FOR_RE.search(bare)
+    return bool(asked and len(bare) <= 3 * INTENT_MAX_CHARS and _HOW_OR_WHERE_AT_END_RE.search(bare, asked.end()))
+
+
 def photo_how_asked(norm: str) -> bool:
     """How to send a photo, asked bare ('照片点发给你'): a planting record waiting for its photo answers it. Round 27: or
     the location ('位置点样发畀你 揾唔到个掣'), or whether a photo is needed and of what ('要影相吗 影边度先得')."""
