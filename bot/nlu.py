@@ -8535,10 +8535,23 @@ _SAME_WAY_REPORTED_RE = re.compile(
 )
 
 
+# conv98 (22s: '下次种了还是这样发照片就行吗' after a record, the FAQ's photo requirements): whether the next time is reported
+# the same way: the steps of a record
+_NEXT_TIME_SAME_RE = re.compile(
+    r"^(?:那|那么)?(?:我)?(?:下次|下回|以后|往后|下一次)(?:我)?(?:再)?(?:种了|种树|种了树|再种|种)?(?:树)?(?:之后|以后)?"
+    r"(?:是不是|是否)?(?:也|还|都)?(?:是)?(?:一样)?(?:这样|这么|照样)(?:子)?"
+    r"(?:发照片|发相|拍照|发张照片|发张相|报|上报|登记|发)(?:过来)?(?:就行|就得|就可以|就好|得了)?(?:不行|不得|不可以)?"
+    r"(?:吗|吧|呀|啊|呢)?$"
+)
+
+
 def same_way_reported_asked(norm: str) -> bool:
-    """Round 97: whether one's group reports the same way asked ('党员种树系咪都系咁报 影相就得', '干部种树是不是也这样报')."""
+    """Round 97: whether one's group reports the same way asked ('党员种树系咪都系咁报 影相就得', '干部种树是不是也这样报');
+    conv98: or the next time ('下次种了还是这样发照片就行吗')."""
     bare = _INTENT_PARTICLES_RE.sub("", norm or "")
-    return bool(bare) and bool(_SAME_WAY_REPORTED_RE.match(bare)) and len(bare) <= INTENT_MAX_CHARS
+    if not bare or len(bare) > INTENT_MAX_CHARS:
+        return False
+    return bool(_SAME_WAY_REPORTED_RE.match(bare) or _NEXT_TIME_SAME_RE.match(bare))
 
 
 # round 58 (20i, 20j): the record's next step asked with nothing named: how to get it recorded ('咁点样记录落去', '要点样
