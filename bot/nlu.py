@@ -8222,7 +8222,9 @@ def cannot_photo_said(norm: str) -> bool:
 # conv98 (22s: '喂你好我刚才说了两棵荔枝然后你叫我发照片我不知道怎么弄那个加号在哪里', a ticket while the record waited): a
 # voice story of the record so far, the photo the bot asked for told (你叫我发照片), then not knowing how, or where the button
 # is, at its end: the record's next step (its photo's how), never a ticket nor another record
-_PHOTO_ASKED_FOR_RE = re.compile(r"(?:你|你们)?(?:叫|让|要)我(?:再)?(?:发|拍|影|传)(?:张|一张|个)?(?:照片|相片|相|照|图)")
+_PHOTO_ASKED_FOR_RE = re.compile(
+    r"(?:你|你们)?(?:叫|让|要)我(?:再)?(?:发|拍|影|传)(?:张|一张|个)?(?:照片|相片|相|照|图)"
+)
 _HOW_OR_WHERE_AT_END_RE = re.compile(
     r"(?:不知道|不知|不会|不识|不懂|找不到)(?:怎么|点样|点|如何)?(?:弄|发|搞|做|传|按)?(?:相|照片|图)?(?:啊|呀|喔)?"
     r"(?:(?:那个|个|这个)?(?:加号|\+|按钮|掣|键)(?:在哪里|在哪儿|在哪|是哪个))?$"
@@ -9551,6 +9553,20 @@ _ACCOUNT_PURPOSE_RE = re.compile(
     # the account when nothing came before it (handlers/core.py: a photo's record or a ticket's window takes it there)
     r"|^(?:这个|这|这些|呢样)(?:是|系)(?:什么)(?:来|东西)(?:的|来的)?$"
 )
+
+
+# conv98 (20r's left '有咩可以帮到我' while a record waited, a ticket): what the bot can help one with, asked with nothing
+# else: the help, as '你能做什么' is
+_HELP_OFFERED_RE = re.compile(
+    r"^(?:请问|想问下)?(?:你|你们|这个号|这里)?(?:有什么|有啥|有乜|有什么事|有什么东西)(?:可以|能|能够)(?:帮到|帮|帮助|帮得到)(?:我|我们)"
+    r"(?:的)?(?:吗|呢|啊|呀)?$"
+)
+
+
+def help_offered_asked(norm: str) -> bool:
+    """Conv98: what the bot can help with asked ('有咩可以帮到我' -> 有什么可以帮到我), nothing else."""
+    bare = _INTENT_PARTICLES_RE.sub("", (norm or "").rstrip("？?。.！! "))
+    return bool(bare) and bool(_HELP_OFFERED_RE.match(bare))
 
 
 def account_purpose_asked(norm: str) -> bool:

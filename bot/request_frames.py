@@ -394,11 +394,7 @@ def joins_the_day(frame: Frame) -> bool:
         and (frame.object == "planting_day" or (not frame.object and frame.whole and frame.word in _SIGN_UP_WORDS))
         # never heard of ('听讲可以参加种树活动'); conv98 (22s: '下次村里集体种树算我一个'): or the act's own word says the
         # sender (算我一个, 叫埋我), the day the village's
-        and (
-            frame.who == "self"
-            or (frame.wished and not frame.who)
-            or (frame.who == "village" and "我" in frame.word)
-        )
+        and (frame.who == "self" or (frame.wished and not frame.who) or (frame.who == "village" and "我" in frame.word))
         and not frame.negated
         and not frame.asked
         and not frame.done

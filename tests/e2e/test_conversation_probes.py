@@ -2557,27 +2557,8 @@ def test_round_22r_probe(probe, context, message, expected):
 
 
 # Set 22s, written blind (140 probes) in the fifty-second session: main 01b05ba8 127/140; development for round 98
-# (conv98, tests/e2e/test_conversation_round98.py)
-_ROUND_22S_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "not mended yet",
-        [
-            "new:我帮阿爸喺佢部手机度登记 佢叫李永福 埔心村人",
-            "new:喂喂你好我是埔心村的刘桂英今年七十多了孙子帮我关注了这个号说要报个名字才能用我要怎么弄",
-            "finished:刚才回复里叫我村民12 我不是这个名 我叫黄亚四 怎么改",
-            "cadre:我想修改登记的姓名",
-            "pending:阿妈问佢今年种咗几多棵树 帮佢查下",
-            "pending:喂这个号一天到晚叮叮叮的我阿婆说吵死了能不能不要再发了",
-            "cadre:帮没有智能手机的老人户报种树怎么操作",
-            "finished:下次种了还是这样发照片就行吗",
-            "member:上次报嘅认领两棵龙眼 而家种唔到了 想撤回",
-            "finished:下次村里集体种树算我一个",
-            "party:党员65岁以下要参加一次义务植树 我去哪里报名",
-            "party:支书说每个党员要认一块责任区管护 我还没认 怎么认",
-            "pending:喂你好我刚才说了两棵荔枝然后你叫我发照片我不知道怎么弄那个加号在哪里",
-        ],
-    ),
-]
+# (conv98, tests/e2e/test_conversation_round98.py), which mended its thirteen misses by class: 140/140
+_ROUND_22S_LEFT: list[tuple[str, list[str]]] = []
 ROUND_22S_MISSES = {message: why for why, messages in _ROUND_22S_LEFT for message in messages}
 
 
