@@ -884,12 +884,13 @@ def parse_introduction_then_how(text: str, villages: list[dict]) -> RegisterText
     """``introduction_then_how``'s name and roster village; None when the village is none of the roster's or the name
     is none."""
     found = _introduction_then_how(text)
-    if found is None or village_named(found["village"], villages) is None:
+    village = village_named(found["village"], villages) if found else None
+    if found is None or village is None:
         return None
     name = found["name"]
     if _NO_PERSONS_NAME.search(name) or not looks_like_bare_name(name):
         return None
-    return RegisterText(name, village_named(found["village"], villages)["name"])
+    return RegisterText(name, village["name"])
 
 
 # round 41 (19o): the wish to register said in a clause of its own, how asked in another, no name nor village ('点样绑定啊
