@@ -678,6 +678,13 @@ _SELF_BREATH_SEAM = re.compile(
     rf"|(?:(?<=村)|(?<=社区))(?=(?:请|麻烦|你)?(?:给我|帮我|同我|想|要)(?:{_REGISTER_OR_BIND}))"
 )
 _SPLIT_REGISTER = re.compile(r"登(?:个|一个|下|吓)记|(?:整|搞|弄|做|办)(?:个|一个)登记")
+# conv98 (22s: '我帮阿爸喺佢部手机度登记 佢叫李永福 埔心村人', the household's FAQ): where the request is made said as the
+# relative's own phone (喺佢部手机度, 用阿爸部手机, 在用我爸的手机) is left out: this WeChat is theirs, the registration theirs
+# (as round 82's '用我阿妈部手机帮佢登记' is; the sender's own phone, 用我的手机, stays)
+_ON_THEIR_PHONE = re.compile(
+    r"(?:喺|在|系|是)?(?:用|拿|拎|喺|在)(?:住|着)?"
+    rf"(?:(?:我)?(?:的|个|嘅)?(?:{OLD_RELATIVES}|爸|妈)|佢|她|他)(?:的|嘅|部|个|只)+(?:手机|微信)(?:度|上|上面|里|里面|处)?"
+)
 
 
 def _story_text(text: str | None) -> str:
@@ -685,6 +692,7 @@ def _story_text(text: str | None) -> str:
     story told in one breath paused at its seams (``_BREATH_SEAM``); round 61: one's own too (``_SELF_BREATH_SEAM``)."""
 
     told = _SPLIT_REGISTER.sub("登记", nlu.command_typos_fixed(_FILLERS.sub("", normalize_text(text), count=1)))
+    told = _ON_THEIR_PHONE.sub("", told)  # conv98
     if "我叫" in told:
         told = _SELF_BREATH_SEAM.sub(" ", told)
     return _BREATH_SEAM.sub(" ", told) if any(who in told for who in "佢她他") else told
@@ -846,6 +854,43 @@ def parse_introduction_told_at_length(text: str, villages: list[dict]) -> Regist
     """``introduction_told_at_length``'s introduction, read as one (``parse_introduction``)."""
     told = _introduction_among(text)
     return parse_introduction(told, villages) if told else None
+
+
+# conv98 (22s: '喂喂你好我是埔心村的刘桂英今年七十多了孙子帮我关注了这个号说要报个名字才能用我要怎么弄', asked back the
+# FAQ's): a voice story in one breath, who speaks first (我是 the roster village, then the name, the age or a relative
+# right after it), then that registering is needed (报个名, 登记, 注册, 绑定) and how asked at its end: that name and village
+_INTRO_FIRST = re.compile(
+    r"^(?:你好|您好|你们好)?(?:啊|呀)?[\s,，]*我(?:是|系)(?P<village>[一-鿿]{2,5}?(?:村|社区))(?:的|嘅)?(?:村民)?[\s,，]*"
+    r"(?P<name>[一-鿿]{2,3}?)(?=[\s,，]|今年|已经|我|孙|儿|女|个仔|阿|老)(?P<rest>.{4,60})$"
+)
+_REGISTERING_THEN_HOW = re.compile(
+    rf"(?:报个名|报名字|报个名字|报下名|(?:{_REGISTER_OR_BIND})).{{0,14}}?(?:我)?(?:要|该|应该)?"
+    r"(?:怎么|点样|点|如何|咋)(?:样)?(?:弄|搞|做|办|操作|整|用)(?:啊|呀|呢|先)?[?？]?$"
+)
+
+
+def _introduction_then_how(text: str | None) -> re.Match | None:
+    said = _FILLERS.sub("", hanzi.simplified(normalize_text(text)), count=1)
+    found = _INTRO_FIRST.match(said)
+    return found if found and _REGISTERING_THEN_HOW.search(found["rest"]) else None
+
+
+def introduction_then_how(text: str | None) -> bool:
+    """Cheap test: who speaks (village, name) first, then that registering is needed and how asked (conv98)."""
+    return _introduction_then_how(text) is not None
+
+
+def parse_introduction_then_how(text: str, villages: list[dict]) -> RegisterText | None:
+    """``introduction_then_how``'s name and roster village; None when the village is none of the roster's or the name
+    is none."""
+    found = _introduction_then_how(text)
+    village = village_named(found["village"], villages) if found else None
+    if found is None or village is None:
+        return None
+    name = found["name"]
+    if _NO_PERSONS_NAME.search(name) or not looks_like_bare_name(name):
+        return None
+    return RegisterText(name, village["name"])
 
 
 # round 41 (19o): the wish to register said in a clause of its own, how asked in another, no name nor village ('点样绑定啊

@@ -3388,6 +3388,8 @@ def reminders_said(norm: str, as_sent: str = "") -> str | None:
     """'off' for a request to stop the reminders ('别烦我了', '取消提醒', '以后别发消息给我'), 'on' for one to have them
     again ('重新订阅', '我又想收提醒了'); None for anything else, a question how to do it included ('怎么取消提醒'
     is the FAQ's)."""
+    if norm and INTENT_MAX_CHARS < len(norm) <= 2 * INTENT_MAX_CHARS:
+        return _long_complaint_stop(norm, as_sent)
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return None
     if request_frames.answers_stopped(request_frame(norm, as_sent)):
@@ -3447,6 +3449,16 @@ def reminders_said(norm: str, as_sent: str = "") -> str | None:
         return "off"
     # issue 17 §5 (22a: '每日都发好烦啊 唔想收'): the sending complained of, then not wanted: the request frame
     return "off" if request_frames.stops_the_reminders(request_frame(norm, as_sent)) else None
+
+
+def _long_complaint_stop(norm: str, as_sent: str) -> str | None:
+    """Conv98 (22s: '喂这个号一天到晚叮叮叮的我阿婆说吵死了能不能不要再发了', the FAQ's how-to): a voice story longer than a
+    request, the sending complained of and then not wanted in its last clause (the request frame's), is the stop; no
+    other long text is read here."""
+    frame = request_frame(norm, as_sent)
+    if frame.complaint and not _HOW_RE.search(norm) and request_frames.stops_the_reminders(frame):
+        return "off"
+    return None
 
 
 # round 48 (19u): a follow-up said elliptically, its request left to the message before ('我种咗几多' then '成条村呢': and
@@ -3832,6 +3844,8 @@ def relative_recorded_asked(norm: str) -> bool:
     """Round 38: whether a relative's own trees were recorded ('看下我妈种的树记上没有'): theirs, under their own WeChat
     or the sender's when the sender reported them; never a ticket (handlers/progress.py relative_progress)."""
     norm = _PLEASE_FIRST_RE.sub("", norm or "", count=1)  # conv96: '唔该 …' (不该: its 不 is no negation of it)
+    if norm and _RELATIVE_COUNT_RELAYED_RE.match(norm):
+        return True  # conv98
     if norm and frame_said("progress_relative", _POLITE_LEAD_RE.sub("", _HOW_MANY_AFTER_RE.sub("", norm))):
         return True  # round 41: how many in all asked after it
     return bool(norm) and frame_said("progress_relative", _POLITE_LEAD_RE.sub("", norm))
@@ -4522,6 +4536,8 @@ _NO_PHONE_SAID_RE = re.compile(r"(?:不会用|不识用|不懂用|不会玩|用�
 _HOW_LOG_AT_END_RE = re.compile(
     r"(?:怎么|点)(?:样)?(?:去)?(?:帮|替|给|代)?(?:他|她|它)?(?:们)?(?:报|上报|登记|记|记录|录|录入)(?:上去|进去|一下)?"
     r"(?:种树|种的树|的树|树)?$"
+    # conv98 (22s: '帮没有智能手机的老人户报种树怎么操作'): the logging said first, how after it
+    r"|(?:报|上报|登记|记录|录入)(?:种树|种的树|树)(?:要|应该)?(?:怎么|点|如何)(?:样)?(?:操作|弄|搞|做|办)$"
 )
 _NO_PHONE_OTHERS_RE = re.compile(r"老人|阿伯|阿婆|阿公|阿叔|阿婶|村民|群众|农户|五保户|人家|别人|户")
 _OWN_KIN = r"爸妈|父母|阿爸|阿妈|妈妈|爸爸|老公|老婆|老伴|奶奶|爷爷|阿嬷|阿嫲|阿爷|外婆|外公|家公|家婆"
@@ -4541,7 +4557,10 @@ def no_phone_others_log_asked(norm: str) -> str | None:
     if _OWN_HOUSEHOLD_FIRST_RE.match(bare):
         return "household"
     said_first = bare[: found.start()]
-    return "others" if _NO_PHONE_OTHERS_RE.search(said_first or bare) else None
+    if _NO_PHONE_OTHERS_RE.search(said_first or bare):
+        return "others"
+    # conv98: helping those said right after the no phone ('帮没有智能手机的老人户…')
+    return "others" if _NO_PHONE_OTHERS_RE.match(bare[found.end() :].lstrip("的")) else None
 
 
 # round 50 (19x, 19y): the record's steps asked by what they are (步骤, 流程, whether a photo is needed), the trees' logging
@@ -4646,7 +4665,9 @@ _NAME_WRONG_RE = re.compile(
 # round 52 (20a): 改返 (normalised 改回) and 我个 / 个 before 名 ('可唔可以改返我个名 系黄月娥', '帮我改返个名 叫李丽芳')
 _NAME_CHANGE_RE = re.compile(
     # the lead (fifty-first session; 22r '我改咗名 而家叫陈建国'): changed, said done (改了名)
-    r"(?:改|更改|修改|更正|改正|换)(?:一下|下|个|返|回|了)?(?:我的|我个|我|的|个)?(?:名字|姓名|名)(?![单额册称次])"
+    r"(?:改|更改|修改|更正|改正|换)(?:一下|下|个|返|回|了)?(?:我的|我个|我|的|个)?"
+    # conv98 (22s: '我想修改登记的姓名', a ticket): the name as registered (登记的)
+    r"(?:(?:登记|注册)(?:的|时的)?)?(?:名字|姓名|名)(?![单额册称次])"
 )
 # 19u (the twenty-seventh session): 个名/我的名 (Cantonese: my name) too ('帮我个名改一改 系黄国栋', '我嘅名要改')
 _NAME_TO_CHANGE_RE = re.compile(
@@ -4833,6 +4854,7 @@ def name_fix_said(norm: str, species_table: Mapping) -> bool:
         or _CALLED_ME_THEN_RIGHT_RE.search(norm)  # round 53 (20c)
         or _RIGHT_NOT_WRONG_THEN_CHANGE_RE.search(norm)  # round 66 (20u)
         or (_CHARACTER_SPELLED_RE.search(norm) and "名" in norm)  # round 81 (21s)
+        or _CALLED_ME_NOT_MINE_RE.search(norm)  # conv98 (22s)
     ):
         return False  # a long text is a story or a question, unless it says how the name was written wrong
     if find_species(_NAME_SAID_RE.sub(lambda m: _name_said_blanked(m, species_table), norm), species_table)[0]:
@@ -4854,6 +4876,7 @@ def name_fix_said(norm: str, species_table: Mapping) -> bool:
         # round 50: changed to a person's name, how it was written wrong after it ('麻烦改成刘玉兰，之前写成刘玉蓝了')
         or (_CHANGE_TO_RE.search(norm) and _WRITTEN_AS_RE.search(norm) and name_said_right(norm))
         or _CALLED_ME_THEN_RIGHT_RE.search(norm)  # round 53 (20c)
+        or _CALLED_ME_NOT_MINE_RE.search(norm)  # conv98 (22s)
         or _right_not_wrong(norm)  # round 66 (20u)
         or _name_written_as(norm)  # round 87 (22c)
     )
@@ -4863,6 +4886,14 @@ def name_fix_said(norm: str, species_table: Mapping) -> bool:
 # name at the end, no change asked yet
 _NAME_WRITTEN_AS_RE = re.compile(
     r"(?:名字|姓名|(?<=[我的个])名)(?:被)?(?:登记|写|打|记|录|弄|输|填)成(?:了)?(?P<name>[一-鿿]{2,4})(?:了|啦|喔|啊|呀)?$"
+)
+
+
+# conv98 (22s: '刚才回复里叫我村民12 我唔系呢个名 我叫黄亚四 怎么改'): the name one was called, denied, the right one said
+# and how to change it asked
+_CALLED_ME_NOT_MINE_RE = re.compile(
+    r"(?:叫我|称我|喊我)(?:做)?[^我]{1,8}?(?:我)?(?:不是|不叫)(?:这个|那个|我的|我个|这|那)?(?:名字|名)"
+    r"(?:来的)?(?:我)?(?:叫|是)[一-鿿]{2,4}?(?:才对)?(?:怎么|点样|点|如何|能不能|可不可以|帮我|麻烦|请)?(?:改|更正)"
 )
 
 
@@ -5455,8 +5486,18 @@ _JOIN_INNER_FILLERS_RE = re.compile(
 _SO_BEFORE_JOINING_RE = re.compile(r"^(?:那么|那|这么|噉|咁|所以)(?=我)")
 
 
+# conv98 (22s: '党员65岁以下要参加一次义务植树 我去哪里报名', asked back between how to sign up and the party's ages): the
+# rule that one must take part said first, then where or how the sender signs up: the joining (the day's sign-up)
+_RULE_THEN_SIGN_UP_RE = re.compile(
+    r"(?:要|都要|要求|必须|需要|规定)[^我，]{0,10}?参加[^我，]{0,8}?(?:种树|种树活动)[，]?(?:那|那么)?(?:我)?(?:要|应该)?(?:去)?"
+    r"(?:哪里|哪儿|哪|在哪里|在哪|怎么|如何)(?:报名|报个名)(?:呢|啊|呀)?$"
+)
+
+
 def joining_said(norm: str, as_sent: str = "") -> bool:
     """To join the village's planting day, said in words; not '参加植树要带什么工具' (a question)."""
+    if norm and len(norm) <= 2 * INTENT_MAX_CHARS and _RULE_THEN_SIGN_UP_RE.search(norm):
+        return True  # conv98
     norm = _SO_BEFORE_JOINING_RE.sub("", norm or "")
     said = norm or ""
     norm = _JOIN_INNER_FILLERS_RE.sub("", norm) if norm else norm
@@ -6059,8 +6100,18 @@ def zone_taken_on_said(norm: str, as_sent: str = "") -> bool:
     return request_frames.takes_on_a_zone(frame) or request_frames.zones_to_take_asked(frame)
 
 
+# conv98 (22s: '支书说每个党员要认一块责任区管护 我还没认 怎么认', the FAQ's steps): the zones named in what one was told,
+# then not claimed yet and how asked: the list, where the claim is made
+_NOT_YET_THEN_HOW_TO_CLAIM_RE = re.compile(
+    r"(?:责任区|管护区|护绿区).{0,8}?(?:我)?(?:还|仍|都)?(?:没|未|没有)(?:有)?(?:认领|认|领|选)?(?:的|了)?"
+    r"(?:怎么|如何|点样|怎样)(?:样)?(?:认领|认|领|弄|搞|办|选)(?:呢|啊|呀)?$"
+)
+
+
 def zone_wished(norm: str, as_sent: str = "") -> bool:
     """A care zone asked for, said in words; not '责任区怎么管护' or '责任区在哪里' (questions for the FAQ)."""
+    if norm and len(norm) <= 2 * INTENT_MAX_CHARS and _NOT_YET_THEN_HOW_TO_CLAIM_RE.search(norm):
+        return True  # conv98
     which = _WHICH_THERE_AFTER_RE.search(_INTENT_PARTICLES_RE.sub("", norm or ""))
     if (
         which
@@ -6226,6 +6277,15 @@ RELATIVES = (
 # is theirs (their registration, one WeChat one person kept), never the sender's
 _THEIR_PHONE_RE = re.compile(rf"(?:用|拿|拎)(?:住|着)?(?:我)?(?:的|个)?(?:{RELATIVES})(?:的|部|个|只)?(?:手机|微信|号)")
 _RELATIVE_RE = re.compile(RELATIVES)
+# conv98 (22s: '阿妈问佢今年种咗几多棵树 帮佢查下', a ticket while a record waited): a relative's count relayed (阿妈问 is
+# left out as voice's relay, 佢 normalised 它) and looked up for them (帮佢查下), or looked up first (帮我阿妈查下佢种咗几多棵):
+# the relative's count asked, as '阿妈种咗几多棵树' is
+_WHEN_SAID = r"(?:今年|现在|目前|一共|总共|已经)?"
+_RELATIVE_COUNT_RELAYED_RE = re.compile(
+    rf"^(?:(?:我)?(?:的)?(?:{RELATIVES})(?:问|想知|想知道|想问)(?:下)?)?(?:它|她|他){_WHEN_SAID}"
+    r"种了(?:多少|几)棵(?:树)?(?:了)?帮(?:它|她|他)(?:查|看)(?:一)?下$"
+    rf"|^帮(?:我)?(?:的)?(?:{RELATIVES})(?:查|看)(?:一)?下(?:它|她|他){_WHEN_SAID}种了(?:多少|几)棵(?:树)?(?:了)?$"
+)
 # the lead (43rd session, the simulator): a relative's trees told, then whether they count for the sender ('我阿妈嗰边都种咗
 # 两棵龙眼 算唔算我嘅', '我老婆种了三棵桂花能算我的吗'): the household's answer (the FAQ's bot.proxy), never a record
 _KIN_WHO_PLANTED_RE = re.compile(
@@ -8161,6 +8221,26 @@ def cannot_photo_said(norm: str) -> bool:
     return bool(norm) and bool(_CANNOT_PHOTO_RE.match(_INTENT_PARTICLES_RE.sub("", _HELPER_AWAY_RE.sub("", norm))))
 
 
+# conv98 (22s: '喂你好我刚才说了两棵荔枝然后你叫我发照片我不知道怎么弄那个加号在哪里', a ticket while the record waited): a
+# voice story of the record so far, the photo the bot asked for told (你叫我发照片), then not knowing how, or where the button
+# is, at its end: the record's next step (its photo's how), never a ticket nor another record
+_PHOTO_ASKED_FOR_RE = re.compile(
+    r"(?:你|你们)?(?:叫|让|要)我(?:再)?(?:发|拍|影|传)(?:张|一张|个)?(?:照片|相片|相|照|图)"
+)
+_HOW_OR_WHERE_AT_END_RE = re.compile(
+    r"(?:不知道|不知|不会|不识|不懂|找不到)(?:怎么|点样|点|如何)?(?:弄|发|搞|做|传|按)?(?:相|照片|图)?(?:啊|呀|喔)?"
+    r"(?:(?:那个|个|这个)?(?:加号|\+|按钮|掣|键)(?:在哪里|在哪儿|在哪|是哪个))?$"
+    r"|(?:那个|个|这个)?(?:加号|\+|按钮|掣|键)(?:在哪里|在哪儿|在哪|是哪个)$"
+)
+
+
+def photo_how_told_at_length(norm: str) -> bool:
+    """Conv98: the photo the bot asked for told, then how or where asked at the end ('…你叫我发相我唔识啊个加号喺边')."""
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    asked = _PHOTO_ASKED_FOR_RE.search(bare)
+    return bool(asked and len(bare) <= 3 * INTENT_MAX_CHARS and _HOW_OR_WHERE_AT_END_RE.search(bare, asked.end()))
+
+
 def photo_how_asked(norm: str) -> bool:
     """How to send a photo, asked bare ('照片点发给你'): a planting record waiting for its photo answers it. Round 27: or
     the location ('位置点样发畀你 揾唔到个掣'), or whether a photo is needed and of what ('要影相吗 影边度先得')."""
@@ -8459,10 +8539,23 @@ _SAME_WAY_REPORTED_RE = re.compile(
 )
 
 
+# conv98 (22s: '下次种了还是这样发照片就行吗' after a record, the FAQ's photo requirements): whether the next time is reported
+# the same way: the steps of a record
+_NEXT_TIME_SAME_RE = re.compile(
+    r"^(?:那|那么)?(?:我)?(?:下次|下回|以后|往后|下一次)(?:我)?(?:再)?(?:种了|种树|种了树|再种|种)?(?:树)?(?:之后|以后)?"
+    r"(?:是不是|是否)?(?:也|还|都)?(?:是)?(?:一样)?(?:这样|这么|照样)(?:子)?"
+    r"(?:发照片|发相|拍照|发张照片|发张相|报|上报|登记|发)(?:过来)?(?:就行|就得|就可以|就好|得了)?(?:不行|不得|不可以)?"
+    r"(?:吗|吧|呀|啊|呢)?$"
+)
+
+
 def same_way_reported_asked(norm: str) -> bool:
-    """Round 97: whether one's group reports the same way asked ('党员种树系咪都系咁报 影相就得', '干部种树是不是也这样报')."""
+    """Round 97: whether one's group reports the same way asked ('党员种树系咪都系咁报 影相就得', '干部种树是不是也这样报');
+    conv98: or the next time ('下次种了还是这样发照片就行吗')."""
     bare = _INTENT_PARTICLES_RE.sub("", norm or "")
-    return bool(bare) and bool(_SAME_WAY_REPORTED_RE.match(bare)) and len(bare) <= INTENT_MAX_CHARS
+    if not bare or len(bare) > INTENT_MAX_CHARS:
+        return False
+    return bool(_SAME_WAY_REPORTED_RE.match(bare) or _NEXT_TIME_SAME_RE.match(bare))
 
 
 # round 58 (20i, 20j): the record's next step asked with nothing named: how to get it recorded ('咁点样记录落去', '要点样
@@ -9462,6 +9555,20 @@ _ACCOUNT_PURPOSE_RE = re.compile(
     # the account when nothing came before it (handlers/core.py: a photo's record or a ticket's window takes it there)
     r"|^(?:这个|这|这些|呢样)(?:是|系)(?:什么)(?:来|东西)(?:的|来的)?$"
 )
+
+
+# conv98 (20r's left '有咩可以帮到我' while a record waited, a ticket): what the bot can help one with, asked with nothing
+# else: the help, as '你能做什么' is
+_HELP_OFFERED_RE = re.compile(
+    r"^(?:请问|想问下)?(?:你|你们|这个号|这里)?(?:有什么|有啥|有乜|有什么事|有什么东西)(?:可以|能|能够)(?:帮到|帮|帮助|帮得到)(?:我|我们)"
+    r"(?:的)?(?:吗|呢|啊|呀)?$"
+)
+
+
+def help_offered_asked(norm: str) -> bool:
+    """Conv98: what the bot can help with asked ('有咩可以帮到我' -> 有什么可以帮到我), nothing else."""
+    bare = _INTENT_PARTICLES_RE.sub("", (norm or "").rstrip("？?。.！! "))
+    return bool(bare) and bool(_HELP_OFFERED_RE.match(bare))
 
 
 def account_purpose_asked(norm: str) -> bool:

@@ -67,7 +67,10 @@ _PREFIX = re.compile(
     # round 52 (20a): the role said as who pledges ('党员认领 一棵桂花', '书记认领 三棵桂花'): the sender's own pledge
     # round 61 (20m, 20o): one more pledge, still or again wished ('我仲想认领两棵龙眼下个月种', '再认领两棵龙眼', '我还要认领两棵桃')
     r"|(?:两委|村)?(?:党员|干部|书记|支书|主任))?(?:也|都|先)?"
-    r"(?:还|仲|再|又|另外再|另外)?(?:要|想|欲|打算|承诺|决定)?(?:再|多)?(?:报名)?(?:再)?认领(?:了)?\s*[:：]?\s*"
+    r"(?:还|仲|再|又|另外再|另外)?(?:要|想|欲|打算|承诺|决定)?(?:再|多)?(?:报名)?(?:再)?"
+    # conv98 (round 97's left: '我认咗两棵橄榄' had started a planting record): 认 said done, a count right after it, is
+    # the pledge told (认咗 is 认领咗; a planting says 种咗)
+    r"(?:认领(?:了)?|认(?:咗|了)(?=\s*[0-9一二两三四五六七八九十]+\s*[棵株颗]))\s*[:：]?\s*"
 )
 _CANCEL_PREFIX = re.compile(r"^(?:取消|撤销|不要)认领\s*[:：]?\s*")
 # round 89 (22g: '认领 2棵荔枝' then '唉都系唔认领住 取消认领'): the withdrawal said after a sigh or a change of mind (唉, 算啦,
@@ -83,12 +86,18 @@ _NOT_PLEDGING_ALONE = re.compile(r"^(?:唔|不)认领(?:住|了|啦|喇|咯)*$")
 _PARTICLES_AFTER = re.compile(r"(?<=认领)(?:吧|啦|喇|了|咯|啊|呀)+$")
 # round 97 (22q: '我认咗两棵橄榄嗰个 取消 唔种住' had started a planting record of 2 橄榄): the pledge pointed at by what
 # was pledged (认咗, 认领了: Cantonese and Mandarin), then only its withdrawal or not planting after all
+# conv98 (22s: '上次报嘅认领两棵龙眼 而家种唔到了 想撤回', a ticket): when said as a month or a week ago, or as 报嘅 (reported),
+# the pledge said as done (认领嘅, 认领的) too, when a time or 报 before it points at it
 _PLEDGE_POINTED = re.compile(
-    r"^(?:我|我家|我屋企|我们|我哋|我们家)?(?:之前|头先|上次|啱啱|刚才|刚刚|早前|前几日|前几天)?认(?:领)?(?:咗|了|过)\s*"
+    r"^(?:我|我家|我屋企|我们|我哋|我们家)?"
+    r"(?:(?:(?:之前|头先|上次|啱啱|刚才|刚刚|早前|前几日|前几天|上个月|上个礼拜|上周|上礼拜|前阵子)(?:报|报名)?(?:嘅|的)?)"
+    r"(?:认(?:领)?(?:咗|了|过)?|认领)|认(?:领)?(?:咗|了|过))(?:嘅|的)?\s*"
     r"(?P<trees>[^\s,，]+?)\s*(?:嗰个|那个|嗰啲|那些|嗰条|那条|的|嘅)?[\s,，]+(?P<tail>.+)$"
 )
-_WITHDRAWN = r"(?:取消|撤销|撤回|唔要|不要|删除|删掉)(?:佢|它|掉|咗|了|啦|喇|吧|住|咯)*"
-_WITHDRAWN_TAIL = re.compile(rf"^(?:(?:{_WITHDRAWN}|{_NOT_PLEDGING})[\s,，]*)+$")
+# conv98: the withdrawal wished (想撤回, 我要撤销) or Cantonese 撤咗佢 (撤 alone)
+_WITHDRAWN = r"(?:我)?(?:想|要|想要)?(?:取消|撤销|撤回|撤|唔要|不要|删除|删掉)(?:佢|它|掉|咗|了|啦|喇|吧|住|咯)*"
+# conv98: not planting after all with now or this year first ('而家种唔到了', '现在种不了了')
+_WITHDRAWN_TAIL = re.compile(rf"^(?:(?:{_WITHDRAWN}|(?:而家|现在|今年|今次)?{_NOT_PLEDGING})[\s,，]*)+$")
 # A month is read from the whole run of numerals before 月 (13月 and 二十三月 are bad months, never 3月); only when
 # that run follows a name at the start of the text may it begin with the name's last numerals (张三三月: 张三, 3月).
 _MONTH = re.compile(r"(?:在|于)?(\d+|[〇一二三四五六七八九十]+)\s*月(?:份)?(?:里|中|内|种)?")
@@ -296,6 +305,11 @@ _TOLD_BY = re.compile(
     rf"^(?:我)?(?:我的|我个|我嘅)?(?:{nlu.RELATIVES})(?:讲|话|说|叫我|让我|要我|喊我|嘱我)(?:帮|替|给)?(?:佢|她|他)?"
 )
 _HOUSEHOLD = re.compile(r"^(?:帮|替|给)?(?:屋企|屋家|屋下|屋里|屋企人|家里)(?=(?:也|都)?(?:要|想)?认领)")
+# conv98 (the older left '同老婆一齐认领两棵桂花', the care zones' FAQ): pledged together with one's family, the household's
+_WITH_FAMILY = re.compile(
+    rf"^(?:我)?(?:同埋|同|和|跟|与|联同)(?:我)?(?:的|个|嘅)?(?:{nlu.RELATIVES}|屋企人|家里人|家人|屋里人|一家人)"
+    r"(?:一齐|一起|一同|一块|两个|两公婆)?(?=(?:也|都)?(?:要|想|打算)?认领)"
+)
 # round 27: a relative who pledges, named as who does it ('阿姆爱认领一棵杨梅 下个月种', '阿公想认领两棵龙眼'): the household's
 _RELATIVE_PLEDGES = re.compile(rf"^(?:我)?(?:我的|我个|我嘅)?(?:{nlu.RELATIVES})(?=(?:也|都)?(?:要|想|打算)?认领)")
 # round 27: a pledge said whole, then 'may I?' ('认领3棵柿子 五一放假返来种 ok吗', '认领一棵荔枝 国庆回来种 可以吗'): the pledge
@@ -535,6 +549,7 @@ def _for_the_household(text: str) -> str:
     told = _TOLD_BY.match(kept)
     if told and "认领" in kept[told.end() :]:
         kept = kept[told.end() :]
+    kept = _WITH_FAMILY.sub("我家", kept, count=1)
     kept = _RELATIVE_PLEDGES.sub("我家", kept, count=1)
     return _HOUSEHOLD.sub("我家", kept, count=1)
 

@@ -20,7 +20,8 @@ DATA_FILE = Path(__file__).resolve().parent.parent / "messages" / "request_frame
 _PUNCTUATION = " \t\r\n,，、;；。!！~～?？…"
 _NUMERALS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _AMOUNT_RE = re.compile(r"(\d{1,3}|[一两二三四五六七八九十]{1,3})(?:棵|株)")
-_A_NOT_A_RE = re.compile(r"([\u4e00-\u9fff])[不没]\1[\u4e00-\u9fff]?|有没有")
+# conv98 (22s: '能不能不要再发了' had lost its 不要): the character after the question is never a refusal's first
+_A_NOT_A_RE = re.compile(r"([\u4e00-\u9fff])[不没]\1(?:(?![不没别莫甭勿])[\u4e00-\u9fff])?|有没有")
 _SENDING = ("receive", "send", "switch_off")  # the acts of the reminders: messages received, sent, switched off
 _SIGN_UP_WORDS = ("参加", "报名", "报名参加", "报个名")  # joining said, never going alone ('我也想去': where?)
 # a negation before the act: the refusals ('不要', '别', '甭', read by nlu's reminders-off too) and the others
@@ -391,7 +392,9 @@ def joins_the_day(frame: Frame) -> bool:
     return (
         frame.act == "join"
         and (frame.object == "planting_day" or (not frame.object and frame.whole and frame.word in _SIGN_UP_WORDS))
-        and (frame.who == "self" or (frame.wished and not frame.who))  # never heard of ('听讲可以参加种树活动')
+        # never heard of ('听讲可以参加种树活动'); conv98 (22s: '下次村里集体种树算我一个'): or the act's own word says the
+        # sender (算我一个, 叫埋我), the day the village's
+        and (frame.who == "self" or (frame.wished and not frame.who) or (frame.who == "village" and "我" in frame.word))
         and not frame.negated
         and not frame.asked
         and not frame.done
@@ -407,7 +410,12 @@ def stops_the_reminders(frame: Frame, what: str = "reminders") -> bool:
         return False
     if frame.act == "switch_off":
         return not frame.negated and (frame.who in ("", "self") or (frame.who == "other" and frame.complaint))
-    return frame.act in ("receive", "send") and frame.negated and frame.who in ("", "self")
+    # conv98 (22s: '…我阿婆说吵死了能不能不要再发了'): someone else's not wanted when complained of, as switched off
+    return (
+        frame.act in ("receive", "send")
+        and frame.negated
+        and (frame.who in ("", "self") or (frame.who == "other" and frame.complaint))
+    )
 
 
 def answers_stopped(frame: Frame) -> bool:

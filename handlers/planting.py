@@ -233,6 +233,10 @@ def _menu_ahead(ctx):
     # round 78 (21t): a tree planted earlier told, then whether or how to log it ('我家还有棵桃树上个月种的 也要记吗怎么记')
     if len(text) <= 30 and any(nlu.earlier_tree_log_asked(head, rest) for head, rest in message_heads(ctx)):
         return _STEPS
+    # conv98: a voice story of the record so far, the photo asked for, then how or where ('…你叫我发照片我不知道怎么弄
+    # 那个加号在哪里'): the record's next step, only while one waits (``_menu_then``)
+    if nlu.photo_how_told_at_length(text_normalized(ctx)):
+        return True
     if len(text) > 32:
         return False
     said = text_normalized(ctx)
@@ -352,6 +356,8 @@ def on_menu(ctx, match) -> str:
             return _reply(ctx, step) + "\n" + ctx.t("planting.photo_help")
         if "photo" in step.missing and nlu.photo_where_asked(said):  # round 61: '要在哪里拍': the tips first
             return ctx.t("planting.photo_what") + "\n" + _reply(ctx, step)
+        if "photo" in step.missing and nlu.photo_how_told_at_length(said):  # conv98: '…那个加号在哪里'
+            return _reply(ctx, step) + "\n" + ctx.t("planting.photo_send_how")
         if "photo" in step.missing and nlu.photo_how_cannot_said(said):
             return _reply(ctx, step) + "\n" + ctx.t("planting.photo_help")  # round 57: '我要点样发相片啊 唔识'
         cannot_tell = nlu.cannot_tell_how_asked(said)

@@ -97,6 +97,8 @@ LAST_READERS = (
     (identity.asks_register_in_story, identity.parse_register_in_story),  # '开店嘅 罗少华 埔心村 快啲登记'
     # round 58: an elder's long story, the name said with 我叫 ('… 佢话要登记 我叫黄桂英 七十几岁啦 唔识打字')
     (identity.self_named_in_story, identity.parse_self_named_in_story),
+    # conv98: who speaks, then that registering is needed and how, in one breath ('…我是埔心村的刘桂英今年七十多了…我要怎么弄')
+    (identity.introduction_then_how, identity.parse_introduction_then_how),
     # round 34: '埔心村 李淑贞 🙏 绑定', '我叫黄志强，石角镇埔心村人，帮我登记一下身份'
     (identity.clauses_of, identity.read_name_and_village_in_clauses),
     # round 41: the wish in a clause, how in another, no name ('点样绑定啊 我想登记做村民'): a bare 登记

@@ -46,10 +46,6 @@ LEFT = {
         "a control written first that failed on main too: the pledge's month changed with the tree said first is the"
         " FAQ's planting window (a class of its own)"
     ),
-    "member:我认咗两棵橄榄": (
-        "a control written first that failed on main too: a pledge told with 认咗 (pledged) and nothing else starts a"
-        " planting record; withdrawn after it is mended here (pointed_withdrawal), told alone is a class of its own"
-    ),
     "new:你好我系新关注嘅": (
         "a control written first that failed on main too: just followed told after a greeting is the chit-chat's welcome"
         " (the same words as the help's for a follower not registered yet, but not the help route)"

@@ -380,7 +380,8 @@ class Probe:
             and not re.search(r"取消|撤|不要|不认领", nlu.normalize(message))  # round 89: '都系唔认领住' after a pledge
         ):
             return wrong + " (a pledge withdrawn that was not asked)"
-        if expected == "pledge" and context == "member" and parse_count(message):
+        # conv98 (22s: '上次报嘅认领两棵龙眼 而家种唔到了 想撤回'): a pledge withdrawn leaves none, whatever its count says
+        if expected == "pledge" and context == "member" and parse_count(message) and handler != "pledge_cancel":
             if not self.rows(
                 "SELECT id FROM pledges WHERE person_id IN (SELECT id FROM people WHERE openid = ?)", [openid]
             ):
@@ -1675,12 +1676,7 @@ _ROUND_20R_LEFT: list[tuple[str, list[str]]] = [
         " without a phone), which is what is asked; the sheet's 'log' wants one's own record's steps",
         ["cadre:村委点样帮村民登记种树"],
     ),
-    (
-        "round 102 (BT-BY in the precedents) had asked it first whether 您能做什么 was meant; round 105's retrained model"
-        " answered it again (bot.help); the model trained on rounds 105 and 106 together files a ticket (while a record"
-        " waits): the help asked in words has no reader of its own",
-        ["pending:有咩可以帮到我"],
-    ),
+    # conv98 mended 'pending:有咩可以帮到我' (what the bot can help with: nlu.help_offered_asked, the help)
 ]
 ROUND_20R_MISSES = {message: why for why, messages in _ROUND_20R_LEFT for message in messages}
 
@@ -2552,4 +2548,15 @@ ROUND_22R_MISSES = {message: why for why, messages in _ROUND_22R_LEFT for messag
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22r.tsv", ROUND_22R_MISSES))
 def test_round_22r_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+# Set 22s, written blind (140 probes) in the fifty-second session: main 01b05ba8 127/140; development for round 98
+# (conv98, tests/e2e/test_conversation_round98.py), which mended its thirteen misses by class: 140/140
+_ROUND_22S_LEFT: list[tuple[str, list[str]]] = []
+ROUND_22S_MISSES = {message: why for why, messages in _ROUND_22S_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22s.tsv", ROUND_22S_MISSES))
+def test_round_22s_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
