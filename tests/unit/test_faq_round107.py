@@ -1,0 +1,55 @@
+"""FAQ round 107 (issue 17 §1: a confident wrong answer is the worst outcome): set CF's confident wrongs, by class.
+Its own examples and controls (tests/data/faq_rule_checks_107.tsv) were written in other words than CF's, before any
+change, and measured on the untouched matcher: 25 of 47 right, 20 confident wrong, 2 asked back; after: 32 right
+outright, 14 asked back offering the expected entry first, 1 confident wrong (a near one, its missed line). The mends are data
+(messages/faq/matching.toml, 第一百零七轮): a pledge (认领), the plan to file and a cadre's milestones asked bare or
+where to fill them reach their entries' intents; 无/冇 no fruit or flowers, listlessness (冇精神), seedlings not
+growing (唔生), and 伊个/阮个 (one's own tree) are a diagnosis's; fruit shown (给人看, 看着好看) is 观果, a yield (收益)
+经济. Where the model reads another entry, the reply asks which was meant (round 43): no longer a confident answer.
+Each line is read by tests/unit/test_faq_own_checks.py (tests/data/faq_rule_checks.toml ["107"]); here, how many are
+answered outright, and where the mends stop."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot import faq
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+CHECKS = DATA / "faq_rule_checks_107.tsv"
+# outright right (bench/faq_eval.py's right: an answer asked back is not counted), measured after the mends
+OUTRIGHT = 32
+
+
+def _rows() -> list[tuple[str, str]]:
+    lines = CHECKS.read_text(encoding="utf-8").splitlines()
+    return [tuple(line.split("\t")[:2]) for line in lines if line.strip() and not line.startswith("#")]
+
+
+def test_the_examples_answered_outright(index):
+    outright = sum(
+        faq.result_label(result) == expected and result.other is None
+        for question, expected in _rows()
+        if not expected.startswith("!")
+        for result in [index.match(question)]
+    )
+    controls = sum(
+        faq.result_label(index.match(question)) != expected[1:] for question, expected in _rows() if expected[0] == "!"
+    )
+    assert outright + controls >= OUTRIGHT
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("我的认领表报错了截止了还能改吗", "!bot.pledge"),  # past the deadline: the village's, not the command's
+        ("新种的树苗冇精神点算", "!escalate"),  # just planted: the transplant shock's answer, as for 蔫
+        ("党员要认领几棵树", "!bot.pledge"),  # the quota
+        ("水果好看又好吃的树", "!recommend.观果"),  # to eat too
+    ],
+)
+def test_the_mends_stop_where_their_words_mean_something_else(index, question, expected):
+    got = faq.result_label(index.match(question))
+    assert got != expected[1:], got
