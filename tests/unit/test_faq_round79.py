@@ -33,7 +33,6 @@ LEFT = {
     "树苗运输时整伤咗树皮点算": "a damaged seedling goes to a person, before and after (no injury line: the class holds)",
     "天热种树点样先唔会晒到唔舒服": "read as planting in the heat, before and after (no heat illness line: the class holds)",
     # round 95 (AT-BS in the precedents): '阿婆行动唔方便 可唔可以叫村里人帮佢种' is no longer bot.proxy, as expected
-    "桂花可以做桂花糕吗": "goes to a person, before and after",
     "我喺广州返工 屋企认种嘅两棵桂花边个帮手打理": "a tree named: camp.care's intent takes no species (adopt's does)",
 }
 
