@@ -1,11 +1,11 @@
 """FAQ round 107 (issue 17 §1: a confident wrong answer is the worst outcome): set CF's confident wrongs, by class.
 Its own examples and controls (tests/data/faq_rule_checks_107.tsv) were written in other words than CF's, before any
-change, and measured on the untouched matcher: 25 of 47 right, 20 confident wrong, 2 asked back; after: 32 right
-outright, 14 asked back offering the expected entry first, 1 confident wrong (a near one, its missed line). The mends are data
+change, and measured on the untouched matcher: 26 of 48 right, 20 confident wrong, 2 asked back; after: 31 right
+outright, 14 asked back offering the expected entry first, 3 confident wrong (the table's missed lines: fruit trees shown
+to pupils, which the precedents label 吃果, and a slope's yield). The mends are data
 (messages/faq/matching.toml, 第一百零七轮): a pledge (认领), the plan to file and a cadre's milestones asked bare or
 where to fill them reach their entries' intents; 无/冇 no fruit or flowers, listlessness (冇精神), seedlings not
-growing (唔生), and 伊个/阮个 (one's own tree) are a diagnosis's; fruit shown (给人看, 看着好看) is 观果, a yield (收益)
-经济. Where the model reads another entry, the reply asks which was meant (round 43): no longer a confident answer.
+growing (唔生), and 伊个/阮个 (one's own tree) are a diagnosis's; a fruit tree 看着好看 is 观果, a yield (收益) 经济. Where the model reads another entry, the reply asks which was meant (round 43): no longer a confident answer.
 Each line is read by tests/unit/test_faq_own_checks.py (tests/data/faq_rule_checks.toml ["107"]); here, how many are
 answered outright, and where the mends stop."""
 
@@ -20,7 +20,7 @@ from bot import faq
 DATA = Path(__file__).resolve().parents[1] / "data"
 CHECKS = DATA / "faq_rule_checks_107.tsv"
 # outright right (bench/faq_eval.py's right: an answer asked back is not counted), measured after the mends
-OUTRIGHT = 32
+OUTRIGHT = 31
 
 
 def _rows() -> list[tuple[str, str]]:
