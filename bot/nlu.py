@@ -444,6 +444,8 @@ CANTONESE: dict[str, str] = {
     "仲裁": "仲裁",
     # round 89: a telephone, whose 话 the Cantonese 'say' keys took ('专家电话系几多' had become 专家电说是多少)
     "电话": "电话",
+    # tidy81: the demonstration site (绿美示范点), whose 点 is no Cantonese 'how' ('示范点搞' had become 示范怎么弄)
+    "示范点": "示范点",
 }
 SYNONYMS.update(CANTONESE)
 # round 67 (20x): words voice input writes with a homophone, kept only where the word is one of the bot's own ('本寸进度'
