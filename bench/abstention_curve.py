@@ -9,7 +9,8 @@ nearest precedents' agreement and closeness, how many labels they name, the ques
 explains the question's words, a tree asked that the answer is not about) and whether the answer was right or a
 confident wrong. Each candidate gate (``GATES``: one signal at a threshold of its grid, or a simple combination) turns
 the answers it stops into tickets, as the matcher's abstention does; printed per gate and threshold: the confident
-wrong it removes and the right answers it costs on the CHOOSE sets (default BT-BY, ``tests/data/faq_heldout_bt..by``)
+wrong it removes and the right answers it costs on the CHOOSE sets (default BT-BY, precedents since round 102:
+``messages/faq/precedents/faq_heldout_bt..by``, each answered with the other sets as precedents, as bench/faq_eval.py)
 and on the CONFIRM sets (``--set``, default BZ and CA: never chosen on), and the ratio. A gate is worth having when it
 removes at least ``WORTH`` (2) confident wrong per right answer lost on both.
 
@@ -34,8 +35,18 @@ DATA = ROOT / "tests" / "data"
 PRECEDENTS = ROOT / "messages" / "faq" / "precedents"
 sys.path.insert(0, str(ROOT))
 
-CHOOSE = [DATA / f"faq_heldout_{name}.tsv" for name in ("bt", "bu", "bv", "bw", "bx", "by")]
-CONFIRM = [DATA / f"faq_heldout_{name}.tsv" for name in ("bz", "ca")]
+
+def set_file(name: str) -> Path:
+    """A set's file: a precedent set (messages/faq/precedents: BT-BY since round 102) or a development set (tests/data);
+    the path under tests/data when neither holds it (the run then says it is missing)."""
+    found = [
+        path for path in (PRECEDENTS / f"faq_heldout_{name}.tsv", DATA / f"faq_heldout_{name}.tsv") if path.exists()
+    ]
+    return found[0] if found else DATA / f"faq_heldout_{name}.tsv"
+
+
+CHOOSE = [set_file(name) for name in ("bt", "bu", "bv", "bw", "bx", "by")]
+CONFIRM = [set_file(name) for name in ("bz", "ca")]
 RELABEL = {name: DATA / f"faq_relabel_{name}_1.tsv" for name in ("bs", "bu", "bw", "by", "ca")}
 WORTH = 2.0  # confident wrong removed per right answer lost, on the choose sets AND on the confirm sets
 
@@ -110,6 +121,17 @@ def signals(index, question: str, norm: str, result) -> dict[str, Any]:
 def off(index):
     """The index's ``[sure]`` with the round 103 gate switched off."""
     return replace(index.sure, tickets_nearby=0)
+
+
+def witnessless(index, path: Path, everything) -> None:
+    """Tidy81: a precedent set is answered with the OTHER sets as precedents, as bench/faq_eval.py scores it (leave one
+    set out: none is its own witness); any other set with the precedents as served (``everything``)."""
+    from bot import faq
+
+    if path.parent.resolve() == PRECEDENTS.resolve():
+        index.set_precedents(faq.load_precedents(PRECEDENTS, [path.stem]))
+    else:
+        index.precedents = everything
 
 
 def answered(index, path: Path, missing_map) -> list[Answered]:
@@ -267,21 +289,23 @@ def configured_stops(sure, s: dict[str, Any]) -> bool:
     )
 
 
-def measured(index, sets: dict[str, list], missing_map) -> None:
-    """The configured gate for real: each set answered with the round 103 gate off, then on (as configured)."""
+def measured(index, sets: dict[str, tuple[Path, list]], missing_map) -> None:
+    """The configured gate for real: each set answered with the round 103 gate off, then on (as configured); a precedent
+    set with the others as precedents (``witnessless``)."""
     from bot import faq
 
-    on = index.sure
+    on, everything = index.sure, index.precedents
     print(f"\nmatching.toml [sure] tickets_nearby = {on.tickets_nearby}, tickets_cosine = {on.tickets_cosine}")
     print(f"{'set':<18}{'n':>5}{'right':>8}{'recall':>9}{'prec.':>9}{'conf. wrong':>13}{'r+ticket':>9}")
     pooled: dict[str, list] = {"off": [], "on": []}
-    for name, cases in sets.items():
+    for name, (path, cases) in sets.items():
+        witnessless(index, path, everything)
         for key, sure in (("off", off(index)), ("on", on)):
             index.sure = sure
             rows = faq.evaluate(index, cases, missing_map)
             pooled[key] += rows
             print(figures_line(f"{name} {key}", faq.scores(rows)))
-    index.sure = on
+    index.sure, index.precedents = on, everything
     for key in ("off", "on"):
         print(figures_line(f"pooled {key}", faq.scores(pooled[key])))
 
@@ -324,11 +348,17 @@ def main() -> int:
     confirm = [Path(p) for p in args.sets] if args.sets else CONFIRM
     relabel = dict(r.split("=", 1) for r in args.relabel) if args.relabel else {k: str(v) for k, v in RELABEL.items()}
 
-    on = index.sure
+    missing = [str(p) for p in [*choose, *confirm] if not p.exists()]
+    if missing:
+        raise SystemExit(f"no such set: {', '.join(missing)}")
+    on, everything = index.sure, index.precedents
     if not args.no_curve:
         index.sure = off(index)
-        rows = {p: answered(index, p, missing_map) for p in [*choose, *confirm]}
-        index.sure = on
+        rows = {}
+        for p in [*choose, *confirm]:
+            witnessless(index, p, everything)
+            rows[p] = answered(index, p, missing_map)
+        index.sure, index.precedents = on, everything
         curve([r for p in choose for r in rows[p]], [r for p in confirm for r in rows[p]], args.gate)
         if args.show:
             print("\nstopped by the gate as configured (! confident wrong, = right lost):")
@@ -340,13 +370,13 @@ def main() -> int:
 
     if args.no_measure:
         return 0
-    sets = {p.stem[12:]: faq.load_eval_set(p) for p in [*choose, *confirm]}
+    sets = {p.stem[12:]: (p, faq.load_eval_set(p)) for p in [*choose, *confirm]}
     measured(index, sets, missing_map)
     agreed = {}
     for p in [*choose, *confirm]:
         name = p.stem[12:]
         if name in relabel and Path(relabel[name]).exists():
-            agreed[f"{name} agreed"] = agreed_cases(p, Path(relabel[name]))
+            agreed[f"{name} agreed"] = (p, agreed_cases(p, Path(relabel[name])))
     if agreed:
         print("\nwhere the second labelling agrees with the writer's:")
         measured(index, agreed, missing_map)

@@ -444,6 +444,8 @@ CANTONESE: dict[str, str] = {
     "仲裁": "仲裁",
     # round 89: a telephone, whose 话 the Cantonese 'say' keys took ('专家电话系几多' had become 专家电说是多少)
     "电话": "电话",
+    # tidy81: the demonstration site (绿美示范点), whose 点 is no Cantonese 'how' ('示范点搞' had become 示范怎么弄)
+    "示范点": "示范点",
 }
 SYNONYMS.update(CANTONESE)
 # round 67 (20x): words voice input writes with a homophone, kept only where the word is one of the bot's own ('本寸进度'
@@ -482,6 +484,8 @@ def _tree_names_for_or() -> list[str]:
     return sorted((name for name in names if len(name) >= 2), key=lambda name: (-len(name), name))
 
 
+# tidy81: those names, never a person's ('改成龙眼': ``name_said_right``)
+_TREE_NAMES = frozenset(_tree_names_for_or())
 TREE_OR_DING = (
     "(?:"
     + "|".join(f"(?<={re.escape(name)})" for name in _tree_names_for_or())
@@ -3521,6 +3525,8 @@ def name_said_right(norm: str) -> str | None:
     norm = _SLIP_OR_SORRY_FIRST_RE.sub("", norm or "", count=1)  # round 90 (22k: '打错 系陈亚弟' after 改名)
     found = _NAME_SAID_RIGHT_RE.match(norm) or _NAME_ALONE_SAID_RE.match(norm)
     if not found or _NOT_A_PERSON_RE.search(norm) or not has_common_surname(found["name"]):
+        return None
+    if found["name"] in _TREE_NAMES:  # tidy81: '劳驾改成龙眼' changes a record's tree (龙 is a surname too)
         return None
     return found["name"]
 
@@ -7329,7 +7335,8 @@ _RECORD_POINTED_RE = re.compile(
     r"|(?:那个|那条|这个|这条))(?:记录)?(?:的)?"
 )
 _COUNT_WRONG_RE = re.compile(r"(?:棵数|数量|数字|数目|个数|数)(?:不对|错了|有错|搞错了|弄错了)")
-_COUNT_CHANGE_ASKED_RE = re.compile(r"^(?:帮我|请|麻烦)?(?:改成|改为|改做|改回做|改回成|改回|更正为|更正成)")
+# tidy81: asked politely as any request is (``PLEASE_LEAD``: '劳驾改成龙眼', '唔该帮我改成3棵')
+_COUNT_CHANGE_ASKED_RE = re.compile(rf"^{PLEASE_LEAD}(?:改成|改为|改做|改回做|改回成|改回|更正为|更正成)")
 # round 56 (20f): the count said wrong named first, as the slip's object ('两棵荔枝报错了 应该是三棵', '两棵荔枝写错了 作废'):
 # the wrong count, never the right one (what follows it may say the right one); 是 before it says it right ('系三棵荔枝 打错字')
 _COUNT_SAID_WRONG_RE = re.compile(
@@ -7432,7 +7439,8 @@ _TREE_SLIP_RE = re.compile(
 )
 # round 91: 先啱 as normalised (才合适: '龙眼先啱 头先写错')
 _TREE_RIGHT_RE = re.compile(
-    rf"^(?:其实|实际|应该|应当)?(?:是|为)?(?:帮我|请)?(?:改成|改为|改做|改回做|改回|更正为)?([{_CJK}]{{1,6}}?)"
+    # tidy81: the change asked politely ('劳驾改成龙眼', '唔该帮我改做龙眼': ``PLEASE_LEAD``), as '帮我改成龙眼' was
+    rf"^(?:其实|实际|应该|应当)?(?:是|为)?{PLEASE_LEAD}(?:改成|改为|改做|改回做|改回|更正为)?([{_CJK}]{{1,6}}?)"
     r"(?:才对|先啱|才合适|就对了|来的|来)?$"  # round 89: Cantonese 嚟 (normalised 来) after the tree ('系杨梅嚟')
 )
 _TREE_ASKED_RE = re.compile(r"吗|么|嘛|是不是|还是|什么|咩|乜|哪|边|几|怎|点样|好不好|得唔得|行不行|可以|能不能")

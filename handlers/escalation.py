@@ -516,6 +516,10 @@ def _waiting_for_sender(ctx: Ctx, parsed):
         return None
     if escalation.waits_for(ctx.db, ctx.person, parsed[0]):
         return parsed
+    ticket = tickets_store.get(ctx.db, parsed[0]) if parsed[0] is not None else None
+    if ticket is not None and escalation.may_take_over(ctx.app, ticket, ctx.person, ctx.now):
+        # tidy81: the village's other cadre after the ticket's wait (tidy80), as its holder's own '84号 …'
+        return parsed
     if not acts_as(ctx.person, escalation.STAFF_ROLES):
         return None  # round 100: a cadre's '2号地块种了30棵' is their village's work, unless ticket 2 waits for them
     if not escalation.names_ticket_plainly(_text(ctx) or ""):
