@@ -2560,3 +2560,69 @@ ROUND_22S_MISSES = {message: why for why, messages in _ROUND_22S_LEFT for messag
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22s.tsv", ROUND_22S_MISSES))
 def test_round_22s_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
+
+
+# Set 22t, written blind (140 probes) in the fifty-second session and kept outside the repository until every change of
+# the session was in: main 01b05ba8 123/140, with rounds 98, 107, 108, mem102, tidy81 and the lead's kit merged 123/140
+# (the honest figure: no change; round 98, made from 22s, mended 算我一个 where 22t says 算我一份). Its misses are not read
+# by class yet: each is strict with the class it seems to belong to, for the next session's round.
+_NOT_READ_22T = "set 22t's blind miss (fifty-second session), not yet read by class: "
+_ROUND_22T_LEFT: list[tuple[str, list[str]]] = [
+    (
+        _NOT_READ_22T + "how to register asked by a new follower gets the FAQ's how (as 22r's; perhaps disputed)",
+        ["new:请问新关注的要怎么绑定身份"],
+    ),
+    (
+        _NOT_READ_22T + "a registration code told with how to use it gets the help, never the binding",
+        ["new:我系村委会嘅 支书俾咗我个码839201 点用"],
+    ),
+    (
+        _NOT_READ_22T + "a rename in formal words (录入有误 更正为) becomes a ticket",
+        ["cadre:名字录入有误 请帮我更正为何伟雄"],
+    ),
+    (
+        _NOT_READ_22T + "reminders wanted back after 嫌烦退咗 become a ticket",
+        ["member:上个月嫌烦退咗 而家又想佢提醒返我种树"],
+    ),
+    (
+        _NOT_READ_22T + "the record's steps asked as whether a photo is enough become a ticket",
+        ["member:种咗树之后系咪影张相发过嚟就得", "pending:记录还没完 接下来要我发什么"],
+    ),
+    (
+        _NOT_READ_22T + "the adoptable trees counted (认种的树还有几棵) get the village's progress",
+        ["cadre:村里可以认种的树还有几棵"],
+    ),
+    (
+        _NOT_READ_22T
+        + "one's own pledge asked, withdrawn or changed in other words (认领咗几多棵, 唔种住 帮我撤销, 改做三棵)",
+        [
+            "party:我今年认领咗几多棵 记唔清",
+            "party:之前认领嘅两棵唔种住 帮我撤销",
+            "twice:认领 2棵龙眼 || 唔好意思 改做三棵",
+        ],
+    ),
+    (
+        _NOT_READ_22T
+        + "a pledge for a parent: the pledge route says another household's is the cadres' (perhaps disputed)",
+        ["member:我帮我阿爸认领一棵柿子树 佢话五月前种"],
+    ),
+    (
+        _NOT_READ_22T + "the planting day joined in other words (算我一份, 报名参加党员义务植树日) becomes a ticket",
+        ["finished:下次集体种树算我一份", "party:报名参加党员义务植树日 谢谢"],
+    ),
+    (
+        _NOT_READ_22T
+        + "one's care zone asked (我负责管护哪一片), claimed by its place, or picked after the list (要第二个)",
+        ["party:我负责管护哪一片", "party:我想要祠堂门口嗰片绿地做我嘅责任区", "twice:认领责任区 || 要第二个"],
+    ),
+    (
+        _NOT_READ_22T + "an adviser's questions asked as a list to show gets the FAQ's how",
+        ["adviser:村民的问题列表给我看看"],
+    ),
+]
+ROUND_22T_MISSES = {message: why for why, messages in _ROUND_22T_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22t.tsv", ROUND_22T_MISSES))
+def test_round_22t_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
