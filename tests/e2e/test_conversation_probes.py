@@ -2607,8 +2607,9 @@ _ROUND_22T_LEFT: list[tuple[str, list[str]]] = [
         ["member:我帮我阿爸认领一棵柿子树 佢话五月前种"],
     ),
     (
-        _NOT_READ_22T + "the planting day joined in other words (算我一份, 报名参加党员义务植树日) becomes a ticket",
-        ["finished:下次集体种树算我一份", "party:报名参加党员义务植树日 谢谢"],
+        # 22t's 算我一份 was mended by the lead after the figure (tests/e2e/test_conversation_lead52.py)
+        _NOT_READ_22T + "the planting day joined in other words (报名参加党员义务植树日) becomes a ticket",
+        ["party:报名参加党员义务植树日 谢谢"],
     ),
     (
         _NOT_READ_22T
