@@ -4224,12 +4224,22 @@ def thanks_alone(norm: str) -> bool:
     return bool(bare) and bool(_THANKS_ALONE_RE.match(bare))
 
 
+# conv98 (20r's left '有咩可以帮到我' while a record waited, a ticket): what the bot can help one with, asked with nothing
+# else: the help, as '你能做什么' is (read by ``help_said``)
+_HELP_OFFERED_RE = re.compile(
+    r"^(?:请问|想问下)?(?:你|你们|这个号|这里)?(?:有什么|有啥|有乜|有什么事|有什么东西)(?:可以|能|能够)(?:帮到|帮|帮助|帮得到)(?:我|我们)"
+    r"(?:的)?(?:吗|呢|啊|呀)?$"
+)
+
+
 def help_said(norm: str) -> bool:
     """A request for the help text said in words: how to use the bot, what it can do. '这个怎么弄' is not (after a photo
     it asks about the tree); '桂花怎么用肥' names something else."""
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
     norm = _NOT_KNOWING_FIRST_RE.sub("", _INTENT_PARTICLES_RE.sub("", norm))
+    if _HELP_OFFERED_RE.match(norm.rstrip("？?。.！! ")):
+        return True  # conv98: what the bot can help one with ('有咩可以帮到我')
     # round 66 (20u, 20v): who asks said first, the sender or a role ('顾问点用呢个', '我做干部嘅点用'): the help,
     # which lists that role's commands (handlers/core.py)
     subject = _ASKER_FIRST_RE.match(norm)
@@ -9563,20 +9573,6 @@ _ACCOUNT_PURPOSE_RE = re.compile(
     # the account when nothing came before it (handlers/core.py: a photo's record or a ticket's window takes it there)
     r"|^(?:这个|这|这些|呢样)(?:是|系)(?:什么)(?:来|东西)(?:的|来的)?$"
 )
-
-
-# conv98 (20r's left '有咩可以帮到我' while a record waited, a ticket): what the bot can help one with, asked with nothing
-# else: the help, as '你能做什么' is
-_HELP_OFFERED_RE = re.compile(
-    r"^(?:请问|想问下)?(?:你|你们|这个号|这里)?(?:有什么|有啥|有乜|有什么事|有什么东西)(?:可以|能|能够)(?:帮到|帮|帮助|帮得到)(?:我|我们)"
-    r"(?:的)?(?:吗|呢|啊|呀)?$"
-)
-
-
-def help_offered_asked(norm: str) -> bool:
-    """Conv98: what the bot can help with asked ('有咩可以帮到我' -> 有什么可以帮到我), nothing else."""
-    bare = _INTENT_PARTICLES_RE.sub("", (norm or "").rstrip("？?。.！! "))
-    return bool(bare) and bool(_HELP_OFFERED_RE.match(bare))
 
 
 def account_purpose_asked(norm: str) -> bool:

@@ -232,8 +232,6 @@ def _help_ahead(ctx) -> Any:
     unhelpful = ctx.msg.msg_type == "text" and nlu.bot_unhelpful_said(_text_meaning(ctx))
     if _help_words(ctx) or (ctx.msg.msg_type == "text" and nlu.question_marks_alone(ctx.msg.text or "")):
         return Decided(COMPLAINED if unhelpful else True)  # round 58: '❓', '？？'
-    if ctx.msg.msg_type == "text" and nlu.help_offered_asked(nlu.normalize(ctx.msg.text or "")):
-        return Decided(True)  # conv98: '有咩可以帮到我', also while a record waits (it had become a ticket)
     if ctx.msg.msg_type == "text" and nlu.greeting_alone(nlu.normalize(ctx.msg.text or "")):
         return GREETED  # as said: the meaning drops a bare '喂' as a telephone's filler
     if unhelpful:

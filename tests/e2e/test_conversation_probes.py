@@ -1676,7 +1676,7 @@ _ROUND_20R_LEFT: list[tuple[str, list[str]]] = [
         " without a phone), which is what is asked; the sheet's 'log' wants one's own record's steps",
         ["cadre:村委点样帮村民登记种树"],
     ),
-    # conv98 mended 'pending:有咩可以帮到我' (what the bot can help with: nlu.help_offered_asked, the help)
+    # conv98 mended 'pending:有咩可以帮到我' (what the bot can help with: nlu.help_said, the help)
 ]
 ROUND_20R_MISSES = {message: why for why, messages in _ROUND_20R_LEFT for message in messages}
 
