@@ -139,6 +139,7 @@ def main() -> int:
         f"{'confident wrong':>17}{'near':>6}{'safety':>8}{'warned':>8}{'asked (chosen)':>16}{'ticket+answer':>15}"
     )
     everything = index.precedents
+    held_for: dict[tuple[str, ...] | None, frozenset[str]] = {}  # ``held_verbatim`` by the sets left out
     for path in map(Path, args.sets or default_sets()):
         # a precedent set is scored with the others as precedents: none is its own witness
         leave_out = [path.stem] if path.parent.resolve() == PRECEDENTS.resolve() else []
@@ -149,7 +150,11 @@ def main() -> int:
         rows = faq.evaluate(index, faq.load_eval_set(path), missing_map)
         all_rows += rows
         print_scores(f"{path.stem}{' (left out)' if leave_out else ''}", faq.scores(rows))
-        held = held_verbatim(index, [] if args.no_precedents else leave_out or None)
+        witnesses = [] if args.no_precedents else leave_out or None
+        key = None if witnesses is None else tuple(witnesses)
+        if key not in held_for:  # the sets scored as served share one (each tests/data set had read every precedent)
+            held_for[key] = held_verbatim(index, witnesses)
+        held = held_for[key]
         unseen = [row for row in rows if plain(row.question) not in held]
         if len(unseen) < len(rows):
             print_scores("  ↳ unseen", faq.scores(unseen))

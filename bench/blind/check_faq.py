@@ -21,6 +21,8 @@ sys.path.insert(0, str(ROOT))
 
 import make_labels  # noqa: E402
 
+from bench.faq_eval import plain  # noqa: E402  (what faq_eval's ``↳ unseen`` counts as held)
+
 
 def known_label(label: str, ids: set[str], trees: set[str], places: set[str], purposes: set[str]) -> bool:
     if label in ids or label in {"escalate", "chitchat", "bot.off_topic"}:
@@ -32,13 +34,6 @@ def known_label(label: str, ids: set[str], trees: set[str], places: set[str], pu
     if label.startswith("recommend."):
         return all(p in places or p in purposes or p == "small" for p in label.removeprefix("recommend.").split("+"))
     return False
-
-
-def plain(question: str) -> str:
-    import unicodedata
-
-    kept = "".join(ch for ch in question if not (ch.isspace() or unicodedata.category(ch)[0] in "PS"))
-    return kept or question.strip()  # emoji alone (🌳🌳🌳) is compared as written
 
 
 def held() -> set[str]:
