@@ -41,7 +41,6 @@ from functools import lru_cache
 from typing import Any
 
 from bot import common_words, conversation, hanzi, households, nlu, proofs, request_frames
-from bot.common_words import WordSet
 from bot.context import Ctx
 from bot.incoming import MalformedMessage, from_fields
 from bot.kept import Kept
@@ -1324,17 +1323,10 @@ def read_name_and_village_in_clauses(text: str, villages: list[dict]) -> Registe
 
 def is_known_persons_name(name: str) -> bool:
     """A name the dictionary knows as a word, but as a person's name (jieba's tag ``nr``: 陈国强, 张国强), a common
-    surname and a given name after it: a name still, not a common word (round 42, set 19p's '埔心村 陈国强')."""
-    return has_common_surname(name) and len(name) <= 4 and name in _dictionary_persons_names()
-
-
-@lru_cache(maxsize=1)
-def _dictionary_persons_names() -> WordSet:
-    """The words jieba's dictionary tags ``nr`` (a person's name) of two to four characters under a common surname
-    (~34,000): read once from its file when first asked (bot/common_words.py, with the words it counts often: ~0.4 s),
-    not through ``jieba.posseg``, whose tag table of every word costs each process ~50 MB; held as one sorted str per
-    length (~0.2 MB; a frozenset of them was ~3 MB before memory round mem102)."""
-    return common_words.dictionary_words().persons_names
+    surname and a given name after it: a name still, not a common word (round 42, set 19p's '埔心村 陈国强'). The ~34,000
+    such words are read once from the dictionary's file (bot/common_words.py, round mem102), never through
+    ``jieba.posseg``, whose tag table of every word costs each process ~50 MB."""
+    return has_common_surname(name) and len(name) <= 4 and name in common_words.dictionary_words().persons_names
 
 
 # round 81 (issue 17 §5; 21v '喂 我要那个等级 我叫张龙眼 铺心村' had become a ticket): a roster village's full name as voice

@@ -37,7 +37,7 @@ def jieba_freq() -> dict[str, int]:
 
 @pytest.fixture(scope="module")
 def old_persons_names() -> frozenset[str]:
-    """identity._dictionary_persons_names before round mem102: the words tagged ``nr`` under a common surname."""
+    """identity.is_known_persons_name's table before round mem102: the words tagged ``nr`` under a common surname."""
     names = set()
     with jieba.dt.get_dict_file() as lines:
         for line in lines:
@@ -112,7 +112,6 @@ def test_registering_by_a_name_beside_a_village_never_builds_jiebas_dictionary(
     """Through the real webhook, the tables read within the test: an unbuilt ``jieba.dt`` stays unbuilt."""
     monkeypatch.setattr(jieba, "dt", jieba.Tokenizer())
     common_words.dictionary_words.cache_clear()
-    identity._dictionary_persons_names.cache_clear()
     said = {
         "埔心村 陈国强": True,
         "李秀英 埔心村": True,
