@@ -99,8 +99,9 @@ def _scheduler_starter(app, holder: str | None):
 
 def _warm_up(app) -> None:
     """What every message may need, loaded before the first is taken: the FAQ index (jieba's dictionary and the model
-    included), the species table, and the person-names jieba's dictionary holds (a follower's '埔心村 陈国强': ~0.2 s read
-    the first time, in the writer). With ``--workers`` the master loads them once and the forked workers share them;
+    included), the species table, and the compact tables of jieba's dictionary a name beside a village is weighed
+    against (a follower's '埔心村 陈国强': bot/common_words.py, ~0.05 s from its file on disk, ~1-2 s built the first
+    time, in the writer). With ``--workers`` the master loads them once and the forked workers share them;
     one process loads them before it serves, as the first question did otherwise, inside a request: ~1-2 s of CPU, and
     5 s or more on a loaded machine, past WeChat's wait (issue 21, fifteenth round)."""
     from bot import escalation, identity, planting
