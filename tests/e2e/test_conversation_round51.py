@@ -8,7 +8,6 @@ from __future__ import annotations
 import pytest
 
 from tests.e2e.test_conversation_probes import (  # noqa: F401  (the module's fixture: one app for the examples)
-    KINDS,
     TICKET_OPENER,
     cases_of,
     probe,
@@ -83,9 +82,6 @@ CONTROLS_COUNT = [
 
 LEFT: dict[str, str] = {}
 
-# the kinds this round adds (the probes' KINDS, kept here: no probe file uses them)
-KINDS.setdefault("attended", {"event_attended"})
-KINDS.setdefault("awards", {"awards_asked"})
 
 
 @pytest.mark.parametrize(
