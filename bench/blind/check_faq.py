@@ -48,7 +48,8 @@ def held() -> set[str]:
 
 
 def main() -> int:
-    path, relabel = Path(sys.argv[1]), "--relabel" in sys.argv
+    # the labeller's instructions write the flag first (check_faq.py --relabel FILE): either order is read
+    (path,), relabel = [Path(arg) for arg in sys.argv[1:] if arg != "--relabel"], "--relabel" in sys.argv
     ids = {i for i, _ in make_labels.entries()}
     places, purposes = map(set, make_labels.places_and_purposes())
     trees, seen, mine, problems, n = set(make_labels.trees()), set() if relabel else held(), set(), 0, 0

@@ -62,3 +62,16 @@ def test_the_label_list_holds_ids_and_titles_but_no_questions():
     assert "`camp.quota_household` — 每户要种几棵树" in text
     assert "每户要种几棵\"" not in text and "家家户户都要种树吗" not in text  # entries' own questions stay out
     assert all(f"`{field}`" in text for field in make_labels.FIELDS)
+
+
+def test_a_relabel_file_is_checked_with_the_flag_before_or_after_it(tmp_path):
+    """The labeller's instructions write ``check_faq.py --relabel FILE``; the fifty-third session's labeller found
+    that order read the flag as the file. A held question is no problem for a relabel file (it copies the set's)."""
+    path = tmp_path / "labels_second.tsv"
+    path.write_text("每户要种几棵\tcamp.quota_household\n我阿嫲问佢屋企种得荔枝冇\tspecies.荔枝.nonsense\n", "utf-8")
+    for argv in (["--relabel", str(path)], [str(path), "--relabel"]):
+        run = subprocess.run(
+            [sys.executable, str(KIT / "check_faq.py"), *argv], cwd=ROOT, capture_output=True, text=True
+        )
+        assert run.returncode == 1 and "unknown label species.荔枝.nonsense" in run.stdout, run.stdout
+        assert "already held" not in run.stdout, run.stdout
