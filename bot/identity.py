@@ -8,11 +8,11 @@ call ``staff_refusal`` for the texts that need it)::
     @registered
     def on_my_progress(ctx, _match) -> str: ...
 
-    @staff(escalation.STAFF_ROLES, refusal="escalation.not_adviser")
+    @staff(roster.TICKET_ROLES, refusal="escalation.not_adviser")
     def on_queue(ctx, _match) -> str: ...
 
 **Identity by proof.** A binding records how it was proven (``people.bound_via``). A staff role
-(``STAFF_ROLES``) counts only when its binding was proven by a one-time code (bot/proofs.py) or by
+(``bot.roster.STAFF_ROLES``) counts only when its binding was proven by a one-time code (bot/proofs.py) or by
 the roster file's openid column (``PROOFS``); until then that person has 群众 powers
 (``is_proven``) and the office sees the binding on 登记冲突. A 群众 or 党员 holds at once (roles come from the
 roster: DESIGN.md); one bound by name alone is listed on 登记冲突 for the village to confirm or release.
