@@ -48,10 +48,10 @@ MASSES = "群众"  # the ordinary villager (the role of a person the roster give
 PARTY_MEMBER = "党员"  # a Party member: a villager who may also take on a care zone (bot/zones.py)
 CADRE = "村干部"  # a village cadre: the village's matters and tickets, 代种, record corrections
 SECRETARY = "村书记"  # the village's Party secretary: a cadre, first to be asked of the village's matters
-LEADER = "领导"  # a leader of the town (街道): plants a quota, sees the campaign
-CHIEF_LEADER = "主要领导"  # the town's principal leader
+LEADER = "领导"  # a leader of the town (街道): plants a quota of his own (campaign.quotas)
+CHIEF_LEADER = "主要领导"  # the town's principal leader (a quota too)
 ADVISER = "技术顾问"  # the forestry adviser: answers the villagers' questions, visits his villages
-ADMIN = "管理员"  # the town's office (镇里办公室): the dashboard's admins, the office's tickets
+ADMIN = "管理员"  # the town's office (镇里办公室) on WeChat: the office's tickets, corrections, award reminders
 ROLES = (MASSES, PARTY_MEMBER, CADRE, SECRETARY, LEADER, CHIEF_LEADER, ADVISER, ADMIN)
 # the groups the code reads
 CADRE_ROLES = (SECRETARY, CADRE)  # the village's cadres, the secretary first: village matters, a cadre login
