@@ -53,6 +53,7 @@ from bot import (
 )
 from bot.db import transaction
 from bot.reports import PERCENT, ReportColumn
+from bot.roster import NON_HOUSEHOLD_ROLES
 from bot.store import awards as store
 
 log = logging.getLogger(__name__)
@@ -61,7 +62,7 @@ PERSON, COLLECTIVE, ADVISER = "person", "collective", "adviser"
 CATEGORIES = (PERSON, COLLECTIVE, ADVISER)
 TITLES = {PERSON: "awards.title.person", COLLECTIVE: "awards.title.collective", ADVISER: "awards.title.adviser"}
 SHEETS = {PERSON: "awards.sheet.person", COLLECTIVE: "awards.sheet.collective", ADVISER: "awards.sheet.adviser"}
-NOT_CANDIDATES = progress.NON_HOUSEHOLD_ROLES  # advisers (their own list) and admins (the office)
+NOT_CANDIDATES = NON_HOUSEHOLD_ROLES  # advisers (their own list) and admins (the office)
 AWARD_MILESTONES = ("first_awards", "annual_awards")
 
 

@@ -33,6 +33,7 @@ from pathlib import Path
 
 from bot import certificate_image, clock, media, outbox, planting, progress, reminders
 from bot.db import transaction
+from bot.roster import NON_HOUSEHOLD_ROLES
 from bot.store import certificates as store
 from bot.store import roster as roster_store
 
@@ -279,7 +280,7 @@ def ensure_quota_certificate(app, db, person_id: int, now: datetime) -> dict | N
     if not earns_certificate(
         progress.quota_for(app.config, person["role"]),
         trees + collective,
-        person["role"] not in progress.NON_HOUSEHOLD_ROLES,
+        person["role"] not in NON_HOUSEHOLD_ROLES,
         _household_certified(db, members),
     ):
         return None

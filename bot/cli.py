@@ -23,6 +23,7 @@ from bot import config as config_mod
 from bot.app import build_registry, create_app, create_context
 from bot.logs import setup as setup_logging
 from bot.registry import LOGIN_ROLES, Command, Registry
+from bot.roster import ADVISER, CADRE_ROLES
 
 log = logging.getLogger("bot.cli")
 
@@ -211,7 +212,7 @@ def cmd_create_admin(args, app) -> int:
         return 2
     from bot.dashboard.auth import AmbiguousPerson, UnknownPerson, link_login_person
 
-    wanted = "村书记或村干部" if args.role == "cadre" else "技术顾问"
+    wanted = "或".join(CADRE_ROLES) if args.role == "cadre" else ADVISER
     try:
         with transaction(app.db):
             admins.upsert(app.db, args.name, generate_password_hash(password), args.role, clock.to_db(app.clock()))

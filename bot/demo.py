@@ -48,7 +48,7 @@ from PIL import Image, ImageDraw
 from bot import certificates, clock, photos, reminders, reports
 from bot.db import transaction
 from bot.media import store_blob
-from bot.roster import MASSES
+from bot.roster import ADMIN, ADVISER, CADRE, CADRE_ROLES, CHIEF_LEADER, LEADER, MASSES, PARTY_MEMBER, SECRETARY
 from bot.store import admins as admins_store
 from bot.store import demo as store
 from bot.store import roster as roster_store
@@ -413,19 +413,19 @@ def fill(db, config, scale: int = 1, seed: int = 2027, until: datetime | None = 
                 members.append(person(None, v["id"], MASSES, household, guide="villager"))
             for _ in range(rng.choice((1, 1, 2, 2, 3))):
                 roll = rng.random()
-                role = "党员" if roll < 0.12 else "村干部" if roll < 0.16 else MASSES
+                role = PARTY_MEMBER if roll < 0.12 else CADRE if roll < 0.16 else MASSES
                 members.append(person(_name(rng), v["id"], role, household, bound=rng.random() < 0.35))
-        members.append(person(_name(rng), v["id"], "村书记", bound=True, guide="secretary" if guide else None))
+        members.append(person(_name(rng), v["id"], SECRETARY, bound=True, guide="secretary" if guide else None))
         people_by_village[v["id"]] = members
     seat = villages[0]["id"]
-    for role, count in (("主要领导", 1), ("领导", 2 + scale), ("管理员", 2)):
+    for role, count in ((CHIEF_LEADER, 1), (LEADER, 2 + scale), (ADMIN, 2)):
         for n in range(count):
-            person(f"{_name(rng)}", seat, role, bound=True, guide="office" if role == "管理员" and n == 0 else None)
+            person(f"{_name(rng)}", seat, role, bound=True, guide="office" if role == ADMIN and n == 0 else None)
     n_advisers = max(3, n_villages // 8)
     # the roster's advisers by their names (林刚海, signing 技术顾问 林刚海), as an office lists them; the guide's 王工 is
     # what the README calls him (sim64: 林刚海工 read as nobody's name)
     advisers = [
-        person(_name(rng), None, "技术顾问", bound=True, guide=None if n else "adviser") for n in range(n_advisers)
+        person(_name(rng), None, ADVISER, bound=True, guide=None if n else "adviser") for n in range(n_advisers)
     ]
     for index, v in enumerate(villages):
         adviser = advisers[index % n_advisers]
@@ -433,7 +433,7 @@ def fill(db, config, scale: int = 1, seed: int = 2027, until: datetime | None = 
         adviser_links.append({"person_id": adviser["id"], "village_id": v["id"]})
 
     # the guide party member: the first 党员 of the guide village, renamed and bound (no draw: the county stays as it was)
-    member = next(p for p in people_by_village[villages[0]["id"]] if p["role"] == "党员")
+    member = next(p for p in people_by_village[villages[0]["id"]] if p["role"] == PARTY_MEMBER)
     if (GUIDE["member"][0], member["village_id"]) not in names_taken:
         member["name"] = GUIDE["member"][0]
     user = next((u for u in users if u["openid"] == member["openid"]), None)
@@ -647,10 +647,10 @@ def fill(db, config, scale: int = 1, seed: int = 2027, until: datetime | None = 
             roll -= chance
         return None
 
-    secretary_of = {v["id"]: next(p for p in people_by_village[v["id"]] if p["role"] == "村书记") for v in villages}
+    secretary_of = {v["id"]: next(p for p in people_by_village[v["id"]] if p["role"] == SECRETARY) for v in villages}
     for v in villages:
         members = people_by_village[v["id"]]
-        cadres = [p for p in members if p["role"] in ("村干部", "村书记")]
+        cadres = [p for p in members if p["role"] in CADRE_ROLES]
         secretary = secretary_of[v["id"]]
         d = v["_diligence"]
         tier = "on_time" if d >= 1 else "late" if d >= 0.7 else "slow"
@@ -772,7 +772,7 @@ def fill(db, config, scale: int = 1, seed: int = 2027, until: datetime | None = 
     seat = villages[0]
     for p in people:  # the street's leaders plant their quota with the first village, in February
         quota = int(config.get("campaign.quotas").get(p["role"], 0))
-        if p["role"] in ("主要领导", "领导") and quota:
+        if p["role"] in (CHIEF_LEADER, LEADER) and quota:
             add_planting(
                 seat, p, p, "tree", "党建林", rng.choice(GREENING), quota, None, when((2, 1), (2, 20)), clean=True
             )
@@ -1074,8 +1074,8 @@ def _planting_days(villages, people_by_village, plantings, take, year: int, tz: 
 
     for v in villages:
         people = people_by_village[v["id"]]
-        opener = next(p for p in people if p["role"] == "村书记")
-        takers = [p for p in people if p["openid"] and p["role"] in ("党员", "村干部") and p is not opener]
+        opener = next(p for p in people if p["role"] == SECRETARY)
+        takers = [p for p in people if p["openid"] and p["role"] in (PARTY_MEMBER, CADRE) and p is not opener]
         first_day = (2, 24) if v["_diligence"] >= 0.7 else (3, 5)
         starts = [busiest(v, date(year, *first_day), date(year, 3, 12))]
         rained = rng.random() < EVENT_RAIN

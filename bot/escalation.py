@@ -59,29 +59,25 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from functools import lru_cache
 
-from bot import clock, conversation, identity, nlu, outbox, planting, reminders, village_matters
+from bot import clock, conversation, identity, nlu, outbox, planting, reminders
 from bot.conversation import Flow
 from bot.faq import FaqIndex, FaqResult, display_name, load_offlist_shortened
 from bot.follow import Follower
 from bot.ids import row_id
 from bot.messages import MESSAGES_DIR
+from bot.roster import ADMIN, ADVISER, CADRE_ROLES, MASSES
 from bot.store import admins as admins_store
 from bot.store import inbox as inbox_store
 from bot.store import media as media_store
 from bot.store import outbox as outbox_store
 from bot.store import roster as roster_store
 from bot.store import tickets as store
-from bot.store.tickets import ROLE_ADMIN, ROLE_ADVISER
 
 log = logging.getLogger(__name__)
 
 # A bare 问专家 waits for the question {photos: media row ids sent meanwhile}; its table is in
 # handlers/escalation.py, its diagram in docs/escalation.md.
 ASK_FLOW = Flow("ask_expert", ("waiting_question",), photo_states=("waiting_question",))
-STAFF_ROLES = (ROLE_ADVISER, ROLE_ADMIN)
-# Round 100: who may hold a ticket and act on it in chat (答, 待办, 更正, 收录): the staff, and a village's cadres, who hold
-# the village's matters (``route_for``)
-TICKET_ROLES = (*STAFF_ROLES, *village_matters.CADRE_ROLES)
 # a ticket's route (``tickets.route``): the adviser's (a tree's trouble; NULL on tickets before round 100), the
 # village's (money, land …: its cadres, else the admins)
 # village's (money, land …: its cadres, else the admins) or the office's (a complaint: the admins, never whom it may be
@@ -89,7 +85,7 @@ TICKET_ROLES = (*STAFF_ROLES, *village_matters.CADRE_ROLES)
 ROUTE_ADVISER, ROUTE_VILLAGE, ROUTE_OFFICE = "adviser", "village", "office"
 # who may hold a ticket of each route (a holder the roster no longer names so hands it on: ``_reassign``); the office's
 # tickets are the admins' (``adviser_person_id`` NULL)
-HOLDER_ROLES = {ROUTE_ADVISER: (ROLE_ADVISER,), ROUTE_VILLAGE: village_matters.CADRE_ROLES, ROUTE_OFFICE: ()}
+HOLDER_ROLES = {ROUTE_ADVISER: (ADVISER,), ROUTE_VILLAGE: CADRE_ROLES, ROUTE_OFFICE: ()}
 QUESTION_PREVIEW_CHARS = 60
 ANSWER_CHAT_CHARS = 600  # longer answers are cut in chat; the answer page has them whole
 
@@ -713,7 +709,7 @@ def choose_cadre(cadres: list[dict]) -> dict | None:
     """Round 100: who holds a village's ticket: of ``cadres`` (the village's, 村书记 first, each role least recently
     assigned first), the first bound to WeChat with proof (one who would never read it holds nothing); None (the
     admins) when there is none."""
-    return next((p for p in cadres if p["openid"] and identity.acts_as(p, village_matters.CADRE_ROLES)), None)
+    return next((p for p in cadres if p["openid"] and identity.acts_as(p, CADRE_ROLES)), None)
 
 
 def choose_adviser(linked: list[dict], everyone: list[dict]) -> dict | None:
@@ -731,7 +727,7 @@ def may_answer(ticket: dict, person: dict | None, by_admin: str | None) -> bool:
         return True
     if not person:
         return False
-    return person["role"] == ROLE_ADMIN or (holds(ticket, person) and ticket["adviser_person_id"] == person["id"])
+    return person["role"] == ADMIN or (holds(ticket, person) and ticket["adviser_person_id"] == person["id"])
 
 
 def holds(ticket: dict, person: dict) -> bool:
@@ -1053,7 +1049,7 @@ def _off_topic_only_for_a_villager_at_rest(ctx, result: FaqResult) -> FaqResult:
     if result.doubted is None:
         return result
     person = ctx.person
-    if (person is None or person.get("role") == identity.MASSES) and not conversation.in_progress(ctx, ctx.app.flows):
+    if (person is None or person.get("role") == MASSES) and not conversation.in_progress(ctx, ctx.app.flows):
         return result
     return result.doubted
 
@@ -1270,7 +1266,7 @@ def _first_holder(db, route: str, village_id: int | None, but: int | None = None
     if route == ROUTE_OFFICE:
         return None
     if route == ROUTE_VILLAGE:
-        return choose_cadre(skip(store.cadres_of_village(db, village_id, village_matters.CADRE_ROLES)))
+        return choose_cadre(skip(store.cadres_of_village(db, village_id, CADRE_ROLES)))
     linked = store.advisers_of_village(db, village_id) if village_id else []
     return choose_adviser(skip(linked), skip(store.advisers(db)))
 
@@ -1628,7 +1624,7 @@ def may_correct(ticket: dict, person: dict | None, by_admin: str | None) -> bool
         return True
     if not person:
         return False
-    return person["role"] == ROLE_ADMIN or (holds(ticket, person) and ticket["answered_by_person_id"] == person["id"])
+    return person["role"] == ADMIN or (holds(ticket, person) and ticket["answered_by_person_id"] == person["id"])
 
 
 def correction_reaches_villager(app, db, ticket: dict, now: datetime) -> bool:
@@ -1789,7 +1785,7 @@ def add_answer_to_faq(
         return FaqAddResult(False, "unknown")
     if not may_answer(ticket, by_person, by_admin):
         return FaqAddResult(False, "not_allowed")
-    if route_of(ticket) == ROUTE_VILLAGE and not by_admin and (by_person or {}).get("role") != ROLE_ADMIN:
+    if route_of(ticket) == ROUTE_VILLAGE and not by_admin and (by_person or {}).get("role") != ADMIN:
         # round 100: a cadre's answer (a household's money, a plot of land) is that villager's, not every villager's:
         # the office may still add it, deliberately
         return FaqAddResult(False, "village_matter")
@@ -1876,7 +1872,7 @@ def close_ticket(
 def open_tickets_for(db, person: dict) -> list[dict]:
     """An adviser's open tickets, oldest first; an admin (管理员) also sees those raised to the admins."""
     mine = store.open_for_adviser(db, person["id"])
-    if person["role"] == ROLE_ADMIN:
+    if person["role"] == ADMIN:
         mine = sorted(mine + store.open_for_admins(db), key=lambda t: (t["opened_at"], t["id"]))
     return mine
 
@@ -1889,7 +1885,7 @@ def waits_for(db, person: dict, ticket_id: int) -> bool:
         return False
     if ticket["adviser_person_id"] == person["id"]:
         return True
-    return person["role"] == ROLE_ADMIN and ticket["adviser_person_id"] is None
+    return person["role"] == ADMIN and ticket["adviser_person_id"] is None
 
 
 def is_open(db, ticket_id: int) -> bool:
@@ -1980,7 +1976,7 @@ def check_sla(app, now: datetime) -> dict:
     with transaction(db):
         # the lead (forty-second session): a ticket whose adviser no longer serves its village (the roster re-imported)
         # is handed on at this check, not a day later when its SLA would: the villager's words and photos leave them
-        for ticket in store.owned_outside_their_villages(db, village_matters.CADRE_ROLES):
+        for ticket in store.owned_outside_their_villages(db, CADRE_ROLES):
             _reassign(app, db, ticket, now)
             counts["reassigned"] += 1
         for ticket in store.due_for_reassignment(db, clock.to_db(now - timedelta(hours=settings["reassign_hours"]))):
@@ -2049,8 +2045,8 @@ def _tell_other_cadres(app, db, ticket: dict, now: datetime) -> int:
     holder_words_ = _said_by(app, holder) if holder else app.t("escalation.admin_name")
     others = [
         p
-        for p in store.cadres_of_village(db, ticket["village_id"], village_matters.CADRE_ROLES)
-        if p["id"] != ticket["adviser_person_id"] and p["openid"] and identity.acts_as(p, village_matters.CADRE_ROLES)
+        for p in store.cadres_of_village(db, ticket["village_id"], CADRE_ROLES)
+        if p["id"] != ticket["adviser_person_id"] and p["openid"] and identity.acts_as(p, CADRE_ROLES)
     ]
     notice = _ticket_notice(app, db, ticket, "escalation.waiting_for_village_notice", now, holder=holder_words_)
     key = f"{_notices_of(ticket['id'])}other{ticket['reopened_count']}:"

@@ -151,7 +151,7 @@ def link_refusal(member: dict) -> str | None:
 
 def head_refusal(head: dict, non_household_roles) -> str | None:
     """Why the household of this person is none to put someone in: he is self-registered and in none himself, or of
-    a role in no household (advisers and admins: bot.progress.NON_HOUSEHOLD_ROLES)."""
+    a role in no household (advisers and admins: bot.roster.NON_HOUSEHOLD_ROLES)."""
     if is_self_alone(head):
         return "households.head_self"
     if head.get("role") in non_household_roles:

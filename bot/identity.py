@@ -8,11 +8,11 @@ call ``staff_refusal`` for the texts that need it)::
     @registered
     def on_my_progress(ctx, _match) -> str: ...
 
-    @staff(escalation.STAFF_ROLES, refusal="escalation.not_adviser")
+    @staff(roster.TICKET_ROLES, refusal="escalation.not_adviser")
     def on_queue(ctx, _match) -> str: ...
 
 **Identity by proof.** A binding records how it was proven (``people.bound_via``). A staff role
-(``STAFF_ROLES``) counts only when its binding was proven by a one-time code (bot/proofs.py) or by
+(``bot.roster.STAFF_ROLES``) counts only when its binding was proven by a one-time code (bot/proofs.py) or by
 the roster file's openid column (``PROOFS``); until then that person has 群众 powers
 (``is_proven``) and the office sees the binding on 登记冲突. A 群众 or 党员 holds at once (roles come from the
 roster: DESIGN.md); one bound by name alone is listed on 登记冲突 for the village to confirm or release.
@@ -45,7 +45,18 @@ from bot.context import Ctx
 from bot.incoming import MalformedMessage, from_fields
 from bot.kept import Kept
 from bot.nlu import OLD_RELATIVES
-from bot.roster import MASSES, core_name, match_village
+from bot.roster import (
+    ADMIN,
+    ADVISER,
+    CADRE,
+    LEADER,
+    MASSES,
+    PARTY_MEMBER,
+    SECRETARY,
+    STAFF_ROLES,
+    core_name,
+    match_village,
+)
 from bot.router import dispatch
 from bot.store import inbox as inbox_store
 from bot.store import outbox as outbox_store
@@ -70,8 +81,6 @@ REGISTRATION = conversation.Flow(
 )
 
 
-# Roles whose powers need a proven binding (the roster file's roles that are not 群众 or 党员).
-STAFF_ROLES = ("技术顾问", "管理员", "村书记", "村干部", "领导", "主要领导")
 # How a binding may be proven for a staff role: a one-time code, or the roster file's openid column.
 PROOFS = ("code", "roster")
 
@@ -260,23 +269,23 @@ NOT_NAMES = {
     "记录",
     "求助",
     "老师",
-    # roles and the like ('我是埔心村的党员' names no one)
-    "党员",
-    "群众",
+    # roles and the like ('我是埔心村的党员' names no one): the roster's (bot/roster.py) but 技术顾问, 主要领导, and others
+    PARTY_MEMBER,
+    MASSES,
     "村民",
     "农民",
     "老人",
     "干部",
-    "村干部",
+    CADRE,
     "书记",
-    "村书记",
+    SECRETARY,
     "支书",
     "村长",
     "主任",
-    "领导",
+    LEADER,
     "顾问",
     "技术员",
-    "管理员",
+    ADMIN,
 }
 
 
@@ -1821,7 +1830,7 @@ def named_person(db, name: str, villages: list[dict]) -> dict | None:
     for village in villages:
         person = roster_store.person_by_name_in_village(
             db, name, village["id"]
-        ) or roster_store.adviser_by_name_in_villages(db, name, [village["id"]])
+        ) or roster_store.person_of_role_named_in_villages(db, ADVISER, name, [village["id"]])
         if person:
             found[person["id"]] = person
     return next(iter(found.values())) if len(found) == 1 else None

@@ -47,6 +47,7 @@ from bot.follow import Follower
 from bot.messages import MESSAGES_DIR
 from bot.photos import NearDuplicateIndex, PhotoError, haversine_m, is_far_from, is_old_photo, process_photo
 from bot.registry import UserRead
+from bot.roster import MASSES
 from bot.store import conversations as conversations_store
 from bot.store import dashboard as dashboard_store
 from bot.store import inbox as inbox_store
@@ -1348,7 +1349,7 @@ def household_member(ctx, name: str, cadre: dict) -> dict:
     if member is None:
         person_id = roster_store.insert_person(
             ctx.db,
-            {"name": name, "village_id": cadre["village_id"], "role": identity.MASSES, "source": "proxy"},
+            {"name": name, "village_id": cadre["village_id"], "role": MASSES, "source": "proxy"},
             ctx.now_s,
         )
         member = roster_store.person(ctx.db, person_id)
@@ -1500,7 +1501,7 @@ def checks_for(app, db, record: Mapping) -> Checks:
     cfg = app.config
     sender = roster_store.person(db, record.get("entered_by_person_id") or record.get("person_id")) or {}
     # a staff role without proof has 群众 powers only (identity.is_proven), its cap among them
-    role = sender.get("role") if not sender or identity.is_proven(sender) else identity.MASSES
+    role = sender.get("role") if not sender or identity.is_proven(sender) else MASSES
     return Checks(
         season=schedule.season(cfg),
         old_photo_tolerance_days=int(cfg.get("planting.old_photo_tolerance_days")),

@@ -47,13 +47,12 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot import milestones, schedule
-from bot.roster import MASSES
+from bot.roster import MASSES, NON_HOUSEHOLD_ROLES
 from bot.store import adoption as adoption_store
 from bot.store import events as events_store
 from bot.store import pledges as pledges_store
 from bot.store import progress as store
 
-NON_HOUSEHOLD_ROLES = ("技术顾问", "管理员")
 VILLAGE = "村"
 COMMUNITY = "社区"
 

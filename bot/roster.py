@@ -42,9 +42,24 @@ from bot.registry import Importer
 from bot.store import roster as store
 
 KINDS = ("villages", "people")
-MASSES = "群众"  # the ordinary villager (the role of a person the roster gives none; tidy81: one constant for it)
-ADVISER = "技术顾问"
-ROLES = (MASSES, "党员", "村干部", "村书记", "领导", "主要领导", ADVISER, "管理员")
+# The roster's roles (the 角色 column, DESIGN.md), each named here only (tidy82: every module imports these; no role is
+# written as a literal elsewhere in bot/ or handlers/, tests/unit/test_roles_one_home.py)
+MASSES = "群众"  # the ordinary villager (the role of a person the roster gives none)
+PARTY_MEMBER = "党员"  # a Party member: a villager who may also take on a care zone (bot/zones.py)
+CADRE = "村干部"  # a village cadre: the village's matters and tickets, 代种, record corrections
+SECRETARY = "村书记"  # the village's Party secretary: a cadre, first to be asked of the village's matters
+LEADER = "领导"  # a leader of the town (街道): plants a quota of his own (campaign.quotas)
+CHIEF_LEADER = "主要领导"  # the town's principal leader (a quota too)
+ADVISER = "技术顾问"  # the forestry adviser: answers the villagers' questions, visits his villages
+ADMIN = "管理员"  # the town's office (镇里办公室) on WeChat: the office's tickets, corrections, award reminders
+ROLES = (MASSES, PARTY_MEMBER, CADRE, SECRETARY, LEADER, CHIEF_LEADER, ADVISER, ADMIN)
+# the groups the code reads
+CADRE_ROLES = (SECRETARY, CADRE)  # the village's cadres, the secretary first: village matters, a cadre login
+# whose powers need a proven binding, a one-time code or the roster file's openid (bot/identity.py): all but 群众, 党员
+STAFF_ROLES = (ADVISER, ADMIN, SECRETARY, CADRE, LEADER, CHIEF_LEADER)
+NON_HOUSEHOLD_ROLES = (ADVISER, ADMIN)  # in no household and no village's count: advisers and the office
+ANSWERER_ROLES = (ADVISER, ADMIN)  # who answer the villagers' tickets outside a village (bot/escalation.py)
+TICKET_ROLES = (*ANSWERER_ROLES, *CADRE_ROLES)  # who may hold a ticket and act on it in chat (round 100: 答, 待办 …)
 VILLAGE_KINDS = ("村", "社区")
 
 # header (lower-cased, spaces removed, anything in brackets dropped) -> field
@@ -116,25 +131,25 @@ ROLE_ALIASES = {
     "resident": MASSES,
     "masses": MASSES,
     "public": MASSES,
-    "party_member": "党员",
-    "partymember": "党员",
-    "member": "党员",
-    "cadre": "村干部",
-    "village_cadre": "村干部",
-    "secretary": "村书记",
-    "village_secretary": "村书记",
-    "leader": "领导",
-    "chief_leader": "主要领导",
-    "main_leader": "主要领导",
-    "principal_leader": "主要领导",
-    "adviser": "技术顾问",
-    "advisor": "技术顾问",
-    "expert": "技术顾问",
-    "admin": "管理员",
-    "administrator": "管理员",
+    "party_member": PARTY_MEMBER,
+    "partymember": PARTY_MEMBER,
+    "member": PARTY_MEMBER,
+    "cadre": CADRE,
+    "village_cadre": CADRE,
+    "secretary": SECRETARY,
+    "village_secretary": SECRETARY,
+    "leader": LEADER,
+    "chief_leader": CHIEF_LEADER,
+    "main_leader": CHIEF_LEADER,
+    "principal_leader": CHIEF_LEADER,
+    "adviser": ADVISER,
+    "advisor": ADVISER,
+    "expert": ADVISER,
+    "admin": ADMIN,
+    "administrator": ADMIN,
     "村民": MASSES,
     "居民": MASSES,
-    "专家": "技术顾问",
+    "专家": ADVISER,
 }
 KIND_ALIASES = {"village": "村", "行政村": "村", "community": "社区", "居委会": "社区"}
 VILLAGE_SEPARATORS = re.compile(r"[、,，;；/]+")
@@ -505,7 +520,7 @@ def _apply_village(db, row: dict, now: str) -> str:
         fields.setdefault("kind", kind_from_name(row["name"]))
     village_id, outcome = _write(db, "villages", existing, fields, now)
     if row.get("adviser"):
-        adviser = store.adviser_by_name(db, row["adviser"])
+        adviser = store.person_of_role_named(db, ADVISER, row["adviser"])
         if adviser:
             store.link_adviser_village(db, adviser["id"], village_id)
     return outcome
@@ -521,7 +536,7 @@ def _apply_person(db, row: dict, now: str) -> str:
         store.person_by_openid(db, row["openid"]) if row.get("openid") else None
     ) or store.person_by_name_in_village(db, row["name"], village_ids[0])
     if existing is None and row.get("role") == ADVISER:
-        existing = store.adviser_by_name_in_villages(db, row["name"], village_ids)
+        existing = store.person_of_role_named_in_villages(db, ADVISER, row["name"], village_ids)
     if existing is None:
         fields.setdefault("role", MASSES)
     person_id, outcome = _write(db, "people", existing, fields, now)

@@ -15,8 +15,6 @@ from bot import nlu
 LEAVE, SEEDLINGS, WHO = "leave", "seedlings", "who"
 # each topic's reply (the first line; then whom to ask)
 REPLIES = {LEAVE: "village.leave", SEEDLINGS: "village.seedlings", WHO: "village.who"}
-# the roles a village matter goes to, the secretary first (DESIGN.md's roster roles)
-CADRE_ROLES = ("村书记", "村干部")
 MAX_NAMED = 3
 MAX_CHARS = 40
 

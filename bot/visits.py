@@ -36,11 +36,11 @@ from bot.conversation import Flow
 from bot.db import transaction
 from bot.media import announce
 from bot.photos import haversine_m
+from bot.roster import ADVISER
 from bot.store import media as media_store
 from bot.store import roster as roster_store
 from bot.store import visits as store
 
-ADVISER = store.ADVISER
 NOTE_MAX_CHARS = 200
 _SEPARATORS = " \t\u3000:：,，、"
 _TRAILING = " \t\r\n。．.！!？?，,"

@@ -157,7 +157,7 @@ _MOVE_OR_TAKE_RE = re.compile(
     rf"|(?:交给|交俾|留给|归)我(?:来)?(?:管护|管|负责|看住|照顾|打理)?(?={_TAKEN_AFTER})"  # conv96: 交畀我睇住
 )
 _DENIED_RE = re.compile(r"(?:不|别|莫)(?:想|要|用|会|使)?(?:换|转|调|改|搬|认领|领|拣|选)")
-_GENERIC_NAME_WORDS = ("责任区", "党员", "一片", "一块", "片区", "管护区")
+_GENERIC_NAME_WORDS = ("责任区", roster.PARTY_MEMBER, "一片", "一块", "片区", "管护区")
 # trees counted ('认领两棵桂花 种喺河边', '我再认领3棵龙眼种后山'): a pledge or a record, never a zone (the lead's review)
 _TREES_COUNTED_RE = re.compile(r"[0-9０-９一二两三四五六七八九十百几]+\s*(?:棵|株|颗|条|盆)")
 NAMED_ZONE_MAX_CHARS = 24

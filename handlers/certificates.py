@@ -12,6 +12,7 @@ from __future__ import annotations
 from bot import certificates, nlu, progress, schedule
 from bot.context import Ctx
 from bot.identity import registered
+from bot.roster import NON_HOUSEHOLD_ROLES
 from bot.router import Route
 from bot.scheduler import Job
 from bot.store import certificates as store
@@ -54,7 +55,7 @@ def on_my_certificates(ctx: Ctx, _match) -> str:
         return ctx.t("certificates.only_revoked")
     assert ctx.person is not None  # @registered
     quota = progress.quota_for(ctx.config, ctx.person["role"])
-    if ctx.person["role"] in progress.NON_HOUSEHOLD_ROLES:
+    if ctx.person["role"] in NON_HOUSEHOLD_ROLES:
         if ctx.msg.msg_type == "text" and nlu.adviser_award_asked(text_normalized(ctx)):
             # round 76: an adviser's own award asked: how advisers are rated (bot/awards.py), and when
             first = schedule.date_words(schedule.milestone_date(ctx.config, "first_awards"))

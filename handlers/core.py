@@ -15,12 +15,12 @@ from bot import asked_for, clock, conversation, escalation, nlu, office, plantin
 from bot.context import Ctx
 from bot.identity import acts_as
 from bot.menu import click_texts
+from bot.roster import ADMIN, ADVISER
 from bot.router import Decided, Route, pure, redispatch_as_text, staged
 from bot.store import admins, conversations, health, inbox, leases, media, replay_guard, tokens
 from bot.store import outbox as outbox_store
 from bot.store import roster as roster_store
 from bot.store import users as users_store
-from bot.store.tickets import ROLE_ADMIN, ROLE_ADVISER
 
 # Events that need no answer (WeChat's delivery reports, page views, auto-reported location).
 SILENT_EVENTS = {"templatesendjobfinish", "masssendjobfinish", "view", "location", "view_miniprogram"}
@@ -257,7 +257,7 @@ def _help_then(ctx: Ctx, read) -> Any:
     # round 79 (21r): how to answer the villagers, asked by an adviser: the help ends with the adviser's commands (答 编号
     # …); from anyone else it is no question of theirs here
     if read == ANSWER_HOW:
-        return acts_as(ctx.person, (ROLE_ADVISER,))
+        return acts_as(ctx.person, (ADVISER,))
     # round 92: while a record is collected, 'what is this for' may be its photo's: the record's routes take it
     if read == ACCOUNT and planting.collecting(ctx) is not None:
         return False
@@ -598,7 +598,7 @@ def _office_page_ahead(ctx) -> str | None:
 def _from_the_office(ctx: Ctx, key: str) -> str | None:
     """Only the campaign office (管理员): anyone else's words go on (a villager's 审核 is the FAQ's); round 58: a village
     cadre's review asked ('帮我睇下边啲记录要审核' had become a question for the adviser) is the village's queue."""
-    if acts_as(ctx.person, (ROLE_ADMIN,)):
+    if acts_as(ctx.person, (ADMIN,)):
         return key
     # not the cadre's own records asked after ('点解我嘅树要审核', '审核要几耐': review_why's, as anyone's)
     if not ((ctx.person or {}).get("village_id") and acts_as(ctx.person, ctx.config.get("planting.cadre_roles"))):
@@ -644,10 +644,10 @@ def on_help(ctx: Ctx, match) -> str:
     if match == COMPLAINED:  # round 75: what it can do (问专家 reaches a person), the apology first
         return ctx.t("core.help_sorry") + "\n" + on_help(ctx, True)
     # round 43 (19q): an adviser's own commands after the villagers' ('这个号顾问能用什么功能')
-    if acts_as(ctx.person, (ROLE_ADVISER,)):
+    if acts_as(ctx.person, (ADVISER,)):
         return ctx.t("core.help").rstrip() + "\n" + ctx.t("core.help_adviser")
     # round 52 (the lead, as the office in the simulator): the county in chat was nowhere in its help
-    if acts_as(ctx.person, (ROLE_ADMIN,)):
+    if acts_as(ctx.person, (ADMIN,)):
         url = ctx.config.public_link("/admin/")
         return ctx.t("core.help").rstrip() + "\n" + ctx.t("core.help_office", url=url)
     # round 53 (the lead, as a village secretary in the simulator): 代种, plots, pledges for a household, planting days

@@ -17,11 +17,11 @@ from bot import corrections, planting
 from bot.conversation import END, FlowTable, Step
 from bot.dashboard import correction_pages
 from bot.identity import acts_as
+from bot.roster import ADMIN
 from bot.router import Route, staged
 from bot.store import corrections as store
 from bot.store import plantings as plantings_store
 from bot.store import roster as roster_store
-from bot.store.tickets import ROLE_ADMIN
 from handlers.planting import numbered_record
 
 
@@ -62,7 +62,7 @@ def cadre(ctx) -> bool:
 
 def office(ctx) -> bool:
     """The campaign office (管理员, bound with proof): any village's record (round 76; the dashboard's rule too)."""
-    return acts_as(ctx.person, (ROLE_ADMIN,))
+    return acts_as(ctx.person, (ADMIN,))
 
 
 def _may_correct(ctx, record: dict) -> bool:

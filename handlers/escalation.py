@@ -10,20 +10,20 @@ import dataclasses
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
-from bot import ask_back, clock, conversation, escalation, nlu, planting, village_matters, visits
+from bot import ask_back, clock, conversation, escalation, nlu, planting, visits
 from bot.context import Ctx
 from bot.conversation import END, FlowTable, Step
 from bot.dashboard import ticket_pages
 from bot.escalation import ASK_FLOW
 from bot.identity import acts_as, kept_since, staff, village_named
 from bot.registry import UserRead
+from bot.roster import ADMIN, ADVISER, ANSWERER_ROLES, CADRE_ROLES, TICKET_ROLES
 from bot.router import Decided, Route, pure, staged, warmed_by
 from bot.scheduler import Job
 from bot.store import inbox as inbox_store
 from bot.store import media as media_store
 from bot.store import roster as roster_store
 from bot.store import tickets as tickets_store
-from bot.store.tickets import ROLE_ADMIN, ROLE_ADVISER
 from handlers.core import message_heads, message_tails, text_is, text_normalized
 
 QUEUE_LINES = 8
@@ -234,7 +234,7 @@ def _office_unread(ctx: Ctx) -> str:
 
 # Staff whose words the bot did not read (a question it would send on, a voice without text): their role's reply, never
 # a ticket; the first role the sender acts as answers (bot.identity.acts_as)
-UNREAD_REPLIES = ((ROLE_ADVISER, _adviser_unread), (ROLE_ADMIN, _office_unread))
+UNREAD_REPLIES = ((ADVISER, _adviser_unread), (ADMIN, _office_unread))
 UNREAD_SOURCES = ("low_confidence", "voice")
 
 
@@ -347,7 +347,7 @@ FAQ_ADD_REPLIES = {
 
 # 答, 待办 and 收录: advisers and admins bound with proof (bot/identity.py); round 100: and a village's cadres, who hold its
 # tickets (money, land …: escalation.route_for)
-staff_only = staff(escalation.TICKET_ROLES, refusal="escalation.not_adviser")
+staff_only = staff(TICKET_ROLES, refusal="escalation.not_adviser")
 
 
 USAGE = ("usage",)  # a matcher's result: the command without a ticket number
@@ -371,7 +371,7 @@ def _ticket_command(parse, act, replies: dict, word: str, usage: str):
 
     def from_staff(ctx: Ctx, parsed):
         # the usage only for staff: from anyone else the bare word goes on to the other routes
-        return parsed if acts_as(ctx.person, escalation.TICKET_ROLES) else None
+        return parsed if acts_as(ctx.person, TICKET_ROLES) else None
 
     matches = staged(words, from_staff)
 
@@ -477,7 +477,7 @@ def _match_correct_words(ctx: Ctx):
 
 
 def _correct_from_staff(ctx: Ctx, parsed):
-    return parsed if acts_as(ctx.person, escalation.TICKET_ROLES) else None
+    return parsed if acts_as(ctx.person, TICKET_ROLES) else None
 
 
 _match_correct = staged(_match_correct_words, _correct_from_staff)
@@ -512,7 +512,7 @@ def _waiting_for_sender(ctx: Ctx, parsed):
     one they answered themselves (answered or closed after it: told how to correct, or corrected when it says 更正) or
     another's still open (round 56: told it is not theirs, as with 答): any other number stays what it was (a count, a
     question that starts with a number)."""
-    if ctx.person is None or not acts_as(ctx.person, escalation.TICKET_ROLES):
+    if ctx.person is None or not acts_as(ctx.person, TICKET_ROLES):
         return None
     if escalation.waits_for(ctx.db, ctx.person, parsed[0]):
         return parsed
@@ -520,7 +520,7 @@ def _waiting_for_sender(ctx: Ctx, parsed):
     if ticket is not None and escalation.may_take_over(ctx.app, ticket, ctx.person, ctx.now):
         # tidy81: the village's other cadre after the ticket's wait (tidy80), as its holder's own '84号 …'
         return parsed
-    if not acts_as(ctx.person, escalation.STAFF_ROLES):
+    if not acts_as(ctx.person, ANSWERER_ROLES):
         return None  # round 100: a cadre's '2号地块种了30棵' is their village's work, unless ticket 2 waits for them
     if not escalation.names_ticket_plainly(_text(ctx) or ""):
         return None
@@ -553,9 +553,9 @@ def _instruction_said(ctx: Ctx) -> tuple[int, str, str] | None:
 def _instruction_from_staff(ctx: Ctx, said: tuple[int, str, str]) -> tuple[int, str, str] | None:
     """Staff's only: from a villager the words go on (their own questions asked after: ``ticket_wait``); round 100: a
     cadre's only of a ticket they hold or answered (their own question asked after is a villager's)."""
-    if acts_as(ctx.person, escalation.STAFF_ROLES):
+    if acts_as(ctx.person, ANSWERER_ROLES):
         return said
-    person = ctx.person if acts_as(ctx.person, escalation.TICKET_ROLES) else None
+    person = ctx.person if acts_as(ctx.person, TICKET_ROLES) else None
     ticket = tickets_store.get(ctx.db, said[0]) if person else None
     held = person and ticket and person["id"] in (ticket["adviser_person_id"], ticket["answered_by_person_id"])
     return said if held else None
@@ -593,7 +593,7 @@ def _pointed_said(ctx: Ctx) -> tuple[int | None, str] | None:
 
 def _pointed_by_staff(ctx: Ctx, said: tuple[int | None, str]):
     """Staff's only, with questions waiting for them: (what was said, their 待办 in its order)."""
-    if ctx.person is None or not acts_as(ctx.person, escalation.TICKET_ROLES):
+    if ctx.person is None or not acts_as(ctx.person, TICKET_ROLES):
         return None
     tickets = escalation.open_tickets_for(ctx.db, ctx.person)
     return (said, escalation.urgent_first(ctx.app, tickets)[0]) if tickets else None
@@ -630,7 +630,7 @@ def _described_said(ctx: Ctx) -> str | None:
 def _described_for_staff(ctx: Ctx, what: str) -> list[dict] | None:
     """Staff's only, with questions waiting for them: those whose question is what was said (``_asked_of``), or, none
     being so, every one waiting (the 待办)."""
-    if ctx.person is None or not acts_as(ctx.person, escalation.TICKET_ROLES):
+    if ctx.person is None or not acts_as(ctx.person, TICKET_ROLES):
         return None
     tickets = escalation.open_tickets_for(ctx.db, ctx.person)
     if not tickets:
@@ -670,7 +670,7 @@ def _newest_said(ctx: Ctx) -> bool:
 
 def _newest_for_staff(ctx: Ctx, _said) -> list[dict] | None:
     """Staff's only, with questions waiting for them."""
-    if ctx.person is None or not acts_as(ctx.person, escalation.TICKET_ROLES):
+    if ctx.person is None or not acts_as(ctx.person, TICKET_ROLES):
         return None
     return escalation.open_tickets_for(ctx.db, ctx.person) or None
 
@@ -737,7 +737,7 @@ def _queue_ahead(ctx):
 
 
 def _queue_from_staff(ctx: Ctx, _asked) -> bool:
-    return acts_as(ctx.person, escalation.TICKET_ROLES)
+    return acts_as(ctx.person, TICKET_ROLES)
 
 
 def _wait_ahead(ctx: Ctx) -> Any:
@@ -779,7 +779,7 @@ class Waiting:
 def _waiting_tickets(ctx: Ctx, _asked) -> Waiting | None:
     """A villager's (not staff: their words are the queue's) open tickets, oldest first (round 22: [] when there are
     none: no question waits, said so, never a ticket made of the asking); None for staff."""
-    if acts_as(ctx.person, escalation.STAFF_ROLES):
+    if acts_as(ctx.person, ANSWERER_ROLES):
         return None
     if planting.record_state_asked(ctx):
         return None  # conv96: '等咗好耐都冇人覆 头先嗰两棵荔枝记咗未': the record just finished, recorded_asked's
@@ -855,7 +855,7 @@ def _advisers_ahead(ctx: Ctx) -> bool:
 
 def _from_office(ctx: Ctx, _asked: bool) -> bool | None:
     """Only the campaign office (管理员): anyone else's words go on (an adviser's are their 待办)."""
-    return True if acts_as(ctx.person, (ROLE_ADMIN,)) else None
+    return True if acts_as(ctx.person, (ADMIN,)) else None
 
 
 def on_advisers(ctx: Ctx, _match) -> str:
@@ -917,7 +917,7 @@ def _queue_empty_why(ctx: Ctx) -> str:
     """Round 76: what the 待办 holds, when it is empty and why is asked: the questions of the adviser's villages the
     FAQ could not answer, until answered."""
     assert ctx.person is not None  # @staff_only
-    if ctx.person["role"] in village_matters.CADRE_ROLES:  # round 100: a cadre's 待办 holds the village's matters
+    if ctx.person["role"] in CADRE_ROLES:  # round 100: a cadre's 待办 holds the village's matters
         return ctx.t("escalation.queue_empty_why_cadre")
     villages = "、".join(v["name"] for v in roster_store.villages_of_adviser(ctx.db, ctx.person["id"]))
     return ctx.t("escalation.queue_empty_why", villages=villages or ctx.t("escalation.village_unknown"))
@@ -1410,7 +1410,7 @@ def on_unanswered(ctx: Ctx, _match) -> str:
     question = _text(ctx)
     assert question is not None  # _match_unanswered saw text
     answer = escalation.faq_result(ctx).other
-    if answer is not None and not acts_as(ctx.person, (ROLE_ADVISER,)):
+    if answer is not None and not acts_as(ctx.person, (ADVISER,)):
         # only a doubt stopped the answer the model reads: asked whether it is meant, 0 for the adviser (round 43)
         return ask_back.offer(ctx, question, [answer], [answer.answer_text])
     return _open(ctx, question, "low_confidence", [_current_media(ctx)])

@@ -17,6 +17,7 @@ from bot import households, progress
 from bot.context import Ctx
 from bot.dashboard import auth
 from bot.identity import acts_as, staff_refusal
+from bot.roster import NON_HOUSEHOLD_ROLES
 from bot.router import Decided, Route, pure, staged
 from bot.store import households as store
 from bot.store import roster as roster_store
@@ -111,7 +112,7 @@ def on_link(ctx: Ctx, parsed: households.LinkText | str) -> str:
             household=member.person["household"] or ctx.t("households.no_household"),
             head=link_row.get("head_name") or member.person["household"],
         )
-    why = households.head_refusal(head.person, progress.NON_HOUSEHOLD_ROLES)
+    why = households.head_refusal(head.person, NON_HOUSEHOLD_ROLES)
     if why:
         return ctx.t(why, name=head.person["name"], role=head.person["role"])
     household = households.link(ctx.db, member.person, head.person, cadre, ctx.now_s)

@@ -17,11 +17,11 @@ from bot.conversation import FlowTable, Step
 from bot.dashboard import milestone_pages
 from bot.identity import acts_as, staff
 from bot.reports import ReportColumn
+from bot.roster import ADMIN
 from bot.router import Route, pure, staged
 from bot.store import media as media_store
 from bot.store import milestones as store
 from bot.store import roster as roster_store
-from bot.store.tickets import ROLE_ADMIN
 from handlers.core import text_normalized
 
 NEEDS = {"photo": "milestones.needs_photo", "location": "milestones.needs_location"}
@@ -90,7 +90,7 @@ def _missing_ahead(ctx: Ctx) -> str | None:
 
 def _from_office(ctx: Ctx, milestone: str) -> str | None:
     """Only the campaign office (管理员): anyone else's words go on (a cadre's village, the FAQ's timetable)."""
-    return milestone if acts_as(ctx.person, (ROLE_ADMIN,)) else None
+    return milestone if acts_as(ctx.person, (ADMIN,)) else None
 
 
 def on_missing(ctx: Ctx, milestone: str) -> str:

@@ -17,7 +17,7 @@ from bot.context import Ctx
 from bot.dashboard import report_pages
 from bot.identity import acts_as, registered, staff_refusal, village_named
 from bot.registry import Command
-from bot.roster import core_name
+from bot.roster import ADMIN, ADVISER, core_name
 from bot.router import Decided, Route, pure, staged
 from bot.scheduler import Job
 from bot.store import plantings as plantings_store
@@ -100,10 +100,10 @@ def _viewable_villages(ctx: Ctx) -> set[int] | None:
     office, DESIGN.md: progress of every village). The dashboard and the 通报 show the rest. Roles with proof only
     (sim67: a villager the roster named staff after registering is a 群众 until the office's code)."""
     person = ctx.person or {}
-    if acts_as(person, (escalation.ROLE_ADMIN,)):
+    if acts_as(person, (ADMIN,)):
         return None
     own = {person["village_id"]} if person.get("village_id") is not None else set()
-    if acts_as(person, (escalation.ROLE_ADVISER,)):
+    if acts_as(person, (ADVISER,)):
         own |= {v["id"] for v in roster_store.villages_of_adviser(ctx.db, person["id"])}
     return own
 
@@ -155,7 +155,7 @@ def _county_ahead(ctx) -> bool | str | None:
 def _from_office(ctx: Ctx, asked: bool | str) -> tuple[str | None] | None:
     """Only the campaign office (管理员) gets every village here ((None,) for all, else the roster's town named);
     anyone else's words go on (本村进度, the FAQ), and so do the office's naming no town of the roster."""
-    if not acts_as(ctx.person, (escalation.ROLE_ADMIN,)):  # with proof (sim67)
+    if not acts_as(ctx.person, (ADMIN,)):  # with proof (sim67)
         return None
     if asked is True:
         return (None,)

@@ -578,7 +578,7 @@ def on_my_info(ctx: Ctx, _match) -> str:
             household=person["household"] or ctx.t("registration.household_unknown"),
         )
     ]
-    if person["role"] == "技术顾问":
+    if person["role"] == roster.ADVISER:
         villages = roster_store.villages_of_adviser(ctx.db, person["id"])
         if villages:
             lines.append(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bot import nlu, village_matters
 from bot.context import Ctx
-from bot.identity import STAFF_ROLES
+from bot.roster import CADRE_ROLES, STAFF_ROLES
 from bot.router import Route, staged
 from bot.store import roster as roster_store
 from handlers.core import said_just_after, text_normalized
@@ -30,7 +30,7 @@ def _asked_by_a_villager(ctx: Ctx, topic: str) -> str | None:
 
 def _cadres(ctx: Ctx) -> list[dict]:
     village_id = ctx.person["village_id"] if ctx.person else None
-    return roster_store.village_cadres(ctx.db, village_id, village_matters.CADRE_ROLES)
+    return roster_store.village_cadres(ctx.db, village_id, CADRE_ROLES)
 
 
 def whom_to_ask(ctx: Ctx) -> str:

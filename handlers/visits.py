@@ -25,6 +25,7 @@ from bot.conversation import FlowTable, Step
 from bot.dashboard import visit_pages
 from bot.identity import staff
 from bot.reports import ReportColumn
+from bot.roster import ADVISER
 from bot.router import Decided, Route, pure, staged
 from bot.scheduler import Job
 from bot.store import visits as store
@@ -180,7 +181,7 @@ def _recorded(ctx: Ctx, done: visits.Recorded) -> str:
 
 
 # -- handlers -----------------------------------------------------------------------------------------
-@staff((visits.ADVISER,), refusal="visits.advisers_only")
+@staff((ADVISER,), refusal="visits.advisers_only")
 def on_sign_in(ctx: Ctx, sign_in: dict) -> str:
     assert ctx.person is not None  # @staff
     if not visits.villages_of(ctx.db, ctx.person):

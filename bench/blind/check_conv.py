@@ -15,6 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from bench.blind.lines import check_lines  # noqa: E402
 from tests.e2e.test_conversation_probes import CONTEXTS, KINDS  # noqa: E402
 
 
@@ -29,28 +30,23 @@ def held() -> set[tuple[str, str]]:
 
 
 def main() -> int:
-    seen, mine, problems, n = held(), set(), 0, 0
-    for number, line in enumerate(Path(sys.argv[1]).read_text("utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        n += 1
-        cols, why = line.split("\t"), []
+    seen, mine = held(), set()
+
+    def why(line: str) -> list[str]:
+        cols, found = line.split("\t"), []
         if len(cols) != 4:
-            why.append("needs context<TAB>message<TAB>expected<TAB>note")
-        else:
-            context, message, kind = cols[0].strip(), cols[1].strip(), cols[2].strip()
-            why += [f"unknown context {context}"] if context not in CONTEXTS else []
-            why += [f"unknown kind {kind}"] if kind not in KINDS else []
-            why += ["twice needs ' || '"] if context == "twice" and "||" not in message else []
-            why += ["' || ' only in context twice"] if context != "twice" and "||" in message else []
-            why += ["already in a set of tests/data"] if (context, message) in seen and len(message) > 4 else []
-            why += ["duplicate"] if (context, message) in mine else []
-            mine.add((context, message))
-        for reason in why:
-            problems += 1
-            print(f"line {number}: {reason}: {line[:80]}")
-    print(f"{n} probes, {problems} problems")
-    return 1 if problems else 0
+            return ["needs context<TAB>message<TAB>expected<TAB>note"]
+        context, message, kind = cols[0].strip(), cols[1].strip(), cols[2].strip()
+        found += [f"unknown context {context}"] if context not in CONTEXTS else []
+        found += [f"unknown kind {kind}"] if kind not in KINDS else []
+        found += ["twice needs ' || '"] if context == "twice" and "||" not in message else []
+        found += ["' || ' only in context twice"] if context != "twice" and "||" in message else []
+        found += ["already in a set of tests/data"] if (context, message) in seen and len(message) > 4 else []
+        found += ["duplicate"] if (context, message) in mine else []
+        mine.add((context, message))
+        return found
+
+    return check_lines(Path(sys.argv[1]), why, "probes")
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 import make_labels  # noqa: E402
 
+from bench.blind.lines import check_lines  # noqa: E402
 from bench.faq_eval import plain  # noqa: E402  (what faq_eval's ``↳ unseen`` counts as held)
 
 
@@ -52,31 +53,25 @@ def main() -> int:
     (path,), relabel = [Path(arg) for arg in sys.argv[1:] if arg != "--relabel"], "--relabel" in sys.argv
     ids = {i for i, _ in make_labels.entries()}
     places, purposes = map(set, make_labels.places_and_purposes())
-    trees, seen, mine, problems, n = set(make_labels.trees()), set() if relabel else held(), set(), 0, 0
-    for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        n += 1
-        cols = line.split("\t")
-        why = []
+    trees, seen, mine = set(make_labels.trees()), set() if relabel else held(), set()
+
+    def why(line: str) -> list[str]:
+        cols, found = line.split("\t"), []
         if len(cols) not in (2, 3):
-            why.append("needs question<TAB>expected[<TAB>tags]")
-        else:
-            question, label = cols[0].strip(), cols[1].strip()
-            if not known_label(label, ids, trees, places, purposes):
-                why.append(f"unknown label {label}")
-            if len(cols) == 3 and cols[2].strip() and not set(cols[2].strip().split(",")) <= set(make_labels.TAGS):
-                why.append("unknown tag")
-            if plain(question) in seen:
-                why.append("already held (an earlier set, a precedent or an entry's own question)")
-            if plain(question) in mine:
-                why.append("duplicate")
-            mine.add(plain(question))
-        for reason in why:
-            problems += 1
-            print(f"line {number}: {reason}: {line[:80]}")
-    print(f"{n} questions, {problems} problems")
-    return 1 if problems else 0
+            return ["needs question<TAB>expected[<TAB>tags]"]
+        question, label = cols[0].strip(), cols[1].strip()
+        if not known_label(label, ids, trees, places, purposes):
+            found.append(f"unknown label {label}")
+        if len(cols) == 3 and cols[2].strip() and not set(cols[2].strip().split(",")) <= set(make_labels.TAGS):
+            found.append("unknown tag")
+        if plain(question) in seen:
+            found.append("already held (an earlier set, a precedent or an entry's own question)")
+        if plain(question) in mine:
+            found.append("duplicate")
+        mine.add(plain(question))
+        return found
+
+    return check_lines(path, why, "questions")
 
 
 if __name__ == "__main__":

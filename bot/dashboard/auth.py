@@ -33,6 +33,7 @@ from bot import clock
 from bot.dashboard import throttle
 from bot.db import transaction
 from bot.registry import ADMIN_LOGIN, ADVISER_LOGIN, CADRE_LOGIN
+from bot.roster import ADVISER, CADRE_ROLES
 from bot.store import admins as admins_store
 from bot.store import dashboard as store
 from bot.store import roster as roster_store
@@ -107,7 +108,7 @@ def _viewer_for(row: dict) -> Viewer:
         village_ids = (person["village_id"],) if person is not None and acting else ()
     else:  # an adviser login, while the roster still names the person 技术顾问 (sim67: a re-import may not)
         person = roster_store.person(bot().db, row["person_id"])
-        if person is None or person["role"] != ADVISER_ROLE:
+        if person is None or person["role"] != ADVISER:
             return Viewer(row["id"], row["username"], row["role"], None, ())
         village_ids = tuple(v["id"] for v in roster_store.villages_of_adviser(bot().db, row["person_id"]))
     return Viewer(row["id"], row["username"], row["role"], row["person_id"], village_ids)
@@ -231,8 +232,7 @@ def safe_next(target: str | None) -> str:
 
 
 # -- adviser and cadre logins and roster people ----------------------------------------------------------
-CADRE_ROLES = ("村书记", "村干部")  # the roster roles a cadre login may act as
-ADVISER_ROLE = "技术顾问"  # the roster role an adviser login acts as
+# a cadre login acts as one of the roster's CADRE_ROLES, an adviser login as its ADVISER (bot/roster.py)
 
 
 class UnknownPerson(LookupError):
@@ -263,7 +263,7 @@ def link_login_person(db, username: str, role: str, person_name: str | None, vil
     if role != ADVISER_LOGIN:
         admins_store.link_person(db, username, None)
         return None
-    person = roster_store.adviser_by_name(db, person_name or username)
+    person = roster_store.person_of_role_named(db, ADVISER, person_name or username)
     if person is None:
         if person_name:
             raise UnknownPerson(person_name)

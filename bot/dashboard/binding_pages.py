@@ -16,6 +16,7 @@ from bot import bindings, identity
 from bot.dashboard import auth
 from bot.db import transaction
 from bot.registry import ADMIN_AND_CADRE, DashboardPage
+from bot.roster import STAFF_ROLES
 from bot.store import roster as roster_store
 from bot.store import users as users_store
 
@@ -91,7 +92,7 @@ def bindings_page():
     if g.viewer.is_admin:
         unproven = [
             dict(p, tag=bindings.openid_tag(p["openid"]))
-            for p in roster_store.bound_people_with_roles(db, identity.STAFF_ROLES)
+            for p in roster_store.bound_people_with_roles(db, STAFF_ROLES)
             if not identity.is_proven(p)
         ]
     return render_template(

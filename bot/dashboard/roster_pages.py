@@ -71,7 +71,7 @@ def invite_person(person_id: int):
 
 def _render(result=None, invite=None):
     ctx = auth.bot()
-    staff = proofs_store.people_with_codes(ctx.db, identity.STAFF_ROLES)
+    staff = proofs_store.people_with_codes(ctx.db, roster.STAFF_ROLES)
     now = clock.to_db(auth.now())
     for person in staff:
         person["proven"] = bool(person["bound"]) and identity.is_proven(person)

@@ -277,17 +277,17 @@ def person_by_name_in_village(db: Database, name: str, village_id: int) -> dict 
     return one(db, "SELECT * FROM people WHERE name = ? AND village_id = ?", [name, village_id])
 
 
-def adviser_by_name_in_villages(db: Database, name: str, village_ids: list[int]) -> dict | None:
-    """A 技术顾问 of this name linked to (or living in) any of these villages."""
+def person_of_role_named_in_villages(db: Database, role: str, name: str, village_ids: list[int]) -> dict | None:
+    """A person of this role (an adviser: bot.roster.ADVISER) and name linked to (or living in) any of these villages."""
     if not village_ids:
         return None
     marks = ", ".join("?" for _ in village_ids)
     return one(
         db,
-        f"SELECT p.* FROM people p WHERE p.name = ? AND p.role = '技术顾问' AND (p.village_id IN ({marks})"
+        f"SELECT p.* FROM people p WHERE p.name = ? AND p.role = ? AND (p.village_id IN ({marks})"
         f" OR p.id IN (SELECT person_id FROM adviser_villages WHERE village_id IN ({marks})))"
         " ORDER BY p.id LIMIT 1",
-        [name, *village_ids, *village_ids],
+        [name, role, *village_ids, *village_ids],
     )
 
 
@@ -298,8 +298,9 @@ def roster_people_named(db: Database, name: str) -> list[dict]:
     )
 
 
-def adviser_by_name(db: Database, name: str) -> dict | None:
-    return one(db, "SELECT * FROM people WHERE name = ? AND role = '技术顾问' ORDER BY id LIMIT 1", [name])
+def person_of_role_named(db: Database, role: str, name: str) -> dict | None:
+    """The first person of this role and name (an adviser named in a villages file, an adviser login)."""
+    return one(db, "SELECT * FROM people WHERE name = ? AND role = ? ORDER BY id LIMIT 1", [name, role])
 
 
 def bind_openid(db: Database, person_id: int, openid: str, now: str, via: str) -> None:

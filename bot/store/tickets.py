@@ -7,12 +7,10 @@ import json
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from bot.roster import ADMIN, ADVISER
 from bot.store import new_id, one
 
 migrations = Migrations("tickets")
-
-ROLE_ADVISER = "技术顾问"
-ROLE_ADMIN = "管理员"
 
 EXPORT_SQL = {
     "tickets": (
@@ -23,7 +21,7 @@ EXPORT_SQL = {
         # esc101: whose the ticket is (round 100's route; none before it: the adviser's) and the holder's role (the
         # ``adviser`` column names a village's cadre too; nobody there: the admins hold it), after the contract's columns
         " COALESCE(t.route, 'adviser') AS route,"
-        f" CASE WHEN t.adviser_person_id IS NULL THEN '{ROLE_ADMIN}' ELSE a.role END AS holder_role"
+        f" CASE WHEN t.adviser_person_id IS NULL THEN '{ADMIN}' ELSE a.role END AS holder_role"
         " FROM tickets t LEFT JOIN villages v ON v.id = t.village_id"
         " LEFT JOIN people a ON a.id = t.adviser_person_id ORDER BY t.id"
     ),
@@ -459,7 +457,7 @@ def owned_outside_their_villages(db: Database, cadre_roles: tuple[str, ...]) -> 
             " WHERE av.village_id = t.village_id AND q.role = ?)))"
             f" OR t.route = 'village' AND (p.role NOT IN ({roles}) OR p.village_id IS NOT t.village_id))"
             " ORDER BY t.id",
-            [ROLE_ADVISER, ROLE_ADVISER, *cadre_roles],
+            [ADVISER, ADVISER, *cadre_roles],
         )
     )
 
@@ -618,7 +616,7 @@ def advisers_of_village(db: Database, village_id: int) -> list[dict]:
     sql = _PEOPLE_BY_ASSIGNMENT_SQL.format(
         join="JOIN adviser_villages av ON av.person_id = p.id", where="AND av.village_id = ?"
     )
-    return list(db.query(sql, [ROLE_ADVISER, village_id]))
+    return list(db.query(sql, [ADVISER, village_id]))
 
 
 def cadres_of_village(db: Database, village_id: int | None, roles: tuple[str, ...]) -> list[dict]:
@@ -638,11 +636,11 @@ def cadres_of_village(db: Database, village_id: int | None, roles: tuple[str, ..
 
 def advisers(db: Database) -> list[dict]:
     """Every adviser, least recently assigned first (round-robin order)."""
-    return list(db.query(_PEOPLE_BY_ASSIGNMENT_SQL.format(join="", where=""), [ROLE_ADVISER]))
+    return list(db.query(_PEOPLE_BY_ASSIGNMENT_SQL.format(join="", where=""), [ADVISER]))
 
 
 def admins(db: Database) -> list[dict]:
-    return list(db.query("SELECT * FROM people WHERE role = ? ORDER BY id", [ROLE_ADMIN]))
+    return list(db.query("SELECT * FROM people WHERE role = ? ORDER BY id", [ADMIN]))
 
 
 # -- FAQ entries from answers ----------------------------------------------------------------------

@@ -5,11 +5,11 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from bot.roster import ADVISER
 from bot.store import new_id, one
 
 migrations = Migrations("visits")
 
-ADVISER = "技术顾问"
 
 EXPORT_SQL = {
     "visits": "SELECT v.id, a.name AS adviser, vi.name AS village, v.lat, v.lng, v.distance_m, v.note, v.created_at,"

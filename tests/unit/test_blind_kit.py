@@ -75,3 +75,40 @@ def test_a_relabel_file_is_checked_with_the_flag_before_or_after_it(tmp_path):
         )
         assert run.returncode == 1 and "unknown label species.荔枝.nonsense" in run.stdout, run.stdout
         assert "already held" not in run.stdout, run.stdout
+
+
+def test_the_conversation_check_prints_each_problem_with_its_line_and_exits_1(tmp_path):
+    """Tidy82: check_conv.py's output and exit code (one problem loop shared with check_faq.py: bench/blind/lines.py)."""
+    fresh = "我阿嫲问佢屋企后尾嗰块菜地今年种咗几多棵"
+    path = tmp_path / "conv.tsv"
+    path.write_text(
+        f"# context\tmessage\texpected\tnote\nnew\t{fresh}\tprogress\t\nnowhere\t{fresh}\tnonsense\t\n"
+        f"new\t{fresh}\tprogress\t\n\ntwice\t{fresh}\tprogress\t\nnew\tonly three\n",
+        "utf-8",
+    )
+    run = subprocess.run(
+        [sys.executable, str(KIT / "check_conv.py"), str(path)], cwd=ROOT, capture_output=True, text=True
+    )
+    assert run.returncode == 1
+    assert run.stdout.splitlines() == [
+        f"line 3: unknown context nowhere: nowhere\t{fresh}\tnonsense\t",
+        f"line 3: unknown kind nonsense: nowhere\t{fresh}\tnonsense\t",
+        f"line 4: duplicate: new\t{fresh}\tprogress\t",
+        f"line 6: twice needs ' || ': twice\t{fresh}\tprogress\t",
+        "line 7: needs context<TAB>message<TAB>expected<TAB>note: new\tonly three",
+        "5 probes, 5 problems",
+    ], run.stdout
+    path.write_text(f"new\t{fresh}\tprogress\t\n", "utf-8")
+    run = subprocess.run(
+        [sys.executable, str(KIT / "check_conv.py"), str(path)], cwd=ROOT, capture_output=True, text=True
+    )
+    assert (run.returncode, run.stdout) == (0, "1 probes, 0 problems\n")
+
+
+def test_a_clean_faq_set_exits_0(tmp_path):
+    path = tmp_path / "set.tsv"
+    path.write_text("我阿嫲问佢屋企后尾嗰块菜地种得荔枝冇\trecommend.房前屋后+吃果\n", "utf-8")
+    run = subprocess.run(
+        [sys.executable, str(KIT / "check_faq.py"), str(path)], cwd=ROOT, capture_output=True, text=True
+    )
+    assert (run.returncode, run.stdout) == (0, "1 questions, 0 problems\n")

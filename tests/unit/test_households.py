@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot import households, progress
+from bot import households, roster
 from bot.households import LinkText
 from bot.messages import Messages
 
@@ -77,7 +77,7 @@ def test_who_may_be_linked_and_into_what():
     assert households.link_refusal({"source": "self", "household": "A"}) == "households.member_linked"
     assert households.link_refusal({"source": "roster", "household": None}) == "households.member_on_roster"
     assert households.link_refusal({"source": "proxy"}) == "households.member_on_roster"
-    roles = progress.NON_HOUSEHOLD_ROLES
+    roles = roster.NON_HOUSEHOLD_ROLES
     assert households.head_refusal({"source": "self", "household": ""}, roles) == "households.head_self"
     assert households.head_refusal({"source": "roster", "role": "技术顾问"}, roles) == "households.head_no_household"
     assert households.head_refusal({"source": "roster", "role": "群众", "household": None}, roles) is None

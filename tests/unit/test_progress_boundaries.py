@@ -10,7 +10,7 @@ from datetime import timedelta
 import pytest
 
 from bot import config as config_mod
-from bot import progress, standings
+from bot import progress, roster, standings
 from bot.progress import HouseholdProgress, PersonProgress, Rules, Totals, VillageProgress
 from tests.conftest import ROOT
 
@@ -145,14 +145,14 @@ def test_household_rule_membership_needs_household_village_and_a_household_role(
     assert not progress.in_household(base | {"household": ""})
     assert not progress.in_household(base | {"village_id": None})
     assert progress.in_household(base | {"village_id": 0})
-    for role in progress.NON_HOUSEHOLD_ROLES:
+    for role in roster.NON_HOUSEHOLD_ROLES:
         assert not progress.in_household(base | {"role": role})
 
 
 def test_household_rule_advisers_and_admins_owe_no_household_tree(config):
     target = int(config.get("campaign.targets.household_trees"))
     assert progress.person_rules(config, {"role": "群众"})["household_target"] == target
-    for role in progress.NON_HOUSEHOLD_ROLES:
+    for role in roster.NON_HOUSEHOLD_ROLES:
         assert progress.person_rules(config, {"role": role})["household_target"] == 0
 
 

@@ -1,19 +1,19 @@
 """Tidy81: the ordinary villager's role (群众) is one constant, ``bot.roster.MASSES``, first of the roster's ``ROLES``;
 no module compares a role with the literal or writes it as a person's role (the chat's gate of round 104's off-topic
 reply, the progress of a person without a role, a 代种's household member, the roster import's default, the demo). The
-store's migrations keep theirs: they are the schema's history, and the store imports nothing of bot.roster."""
+store's migrations keep theirs: they are the schema's history. Tidy82: every role has one home so
+(tests/unit/test_roles_one_home.py), and no module reads MASSES through another (``identity.MASSES`` before)."""
 
 import ast
 from pathlib import Path
 
-from bot import identity, roster
+from bot import roster
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_the_ordinary_villager_role_is_one_constant():
     assert roster.MASSES == "群众" and roster.ROLES[0] is roster.MASSES
-    assert identity.MASSES is roster.MASSES
     assert {role for alias, role in roster.ROLE_ALIASES.items() if alias in ("村民", "villager")} == {roster.MASSES}
 
 

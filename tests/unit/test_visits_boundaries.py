@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot import config as config_mod
-from bot import reports, visits
+from bot import reports, roster, visits
 from bot.app import create_context
 from bot.store import roster as roster_store
 from bot.store import visits as visits_store
@@ -110,7 +110,7 @@ def county(app):
         db, stamp = app.db, "2027-01-01T00:00:00"
         with db.conn:
             ids = {name: roster_store.insert_village(db, {"name": name, "kind": "村"}, stamp) for name in VILLAGES}
-            adviser = roster_store.insert_person(db, {"name": "陈顾问", "role": visits.ADVISER}, stamp)
+            adviser = roster_store.insert_person(db, {"name": "陈顾问", "role": roster.ADVISER}, stamp)
             for name in advised:
                 roster_store.link_adviser_village(db, adviser, ids[name])
             for name, moments in visited.items():

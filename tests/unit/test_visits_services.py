@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot import planting, visits
+from bot import planting, roster, visits
 from bot.clock import to_db
 from bot.context import Ctx
 from bot.conversation import State
@@ -40,10 +40,10 @@ class World:
             self.shiqiao = roster_store.insert_village(self.db, {"name": "石桥村", "kind": "村"}, STAMP)
             self.ids = {}
             for name, role, openid, via, village, advised in (
-                ("陈顾问", visits.ADVISER, ADVISER, "roster", None, (self.puxin, self.xiawei)),
-                ("林顾问", visits.ADVISER, SOLO, "code", None, (self.shiqiao,)),
-                ("黄顾问", visits.ADVISER, "o-unproven", "name", None, (self.puxin,)),
-                ("周顾问", visits.ADVISER, None, None, None, (self.xiawei,)),
+                ("陈顾问", roster.ADVISER, ADVISER, "roster", None, (self.puxin, self.xiawei)),
+                ("林顾问", roster.ADVISER, SOLO, "code", None, (self.shiqiao,)),
+                ("黄顾问", roster.ADVISER, "o-unproven", "name", None, (self.puxin,)),
+                ("周顾问", roster.ADVISER, None, None, None, (self.xiawei,)),
                 ("王大妈", "群众", VILLAGER, "roster", self.puxin, ()),
             ):
                 person = roster_store.insert_person(self.db, {"name": name, "role": role, "village_id": village}, STAMP)
@@ -352,7 +352,7 @@ def test_dashboard_rule_each_adviser_with_villages_visits_mismatches_and_tickets
         "median_hours": None,
     }
     with world.db.conn:
-        lone = roster_store.insert_person(world.db, {"name": "吴顾问", "role": visits.ADVISER}, STAMP)
+        lone = roster_store.insert_person(world.db, {"name": "吴顾问", "role": roster.ADVISER}, STAMP)
     [row] = [r for r in visits.adviser_rows(world.app, world.db, NOW, {}) if r["id"] == lone]
     assert (row["villages"], row["village_ids"], row["visits"], row["unvisited"]) == ("", [], 0, 0)
 
