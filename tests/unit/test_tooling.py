@@ -39,7 +39,7 @@ def test_the_test_command_lints_and_type_checks_before_the_tests():
         ".venv/bin/ruff check .",
         ".venv/bin/ruff format --check .",
         ".venv/bin/mypy",
-        ".venv/bin/python -m pytest -q -n 2",
+        ".venv/bin/python -m pytest -q -n 2 --durations=25",
     ]
 
 
