@@ -3387,6 +3387,45 @@ def stopping_refused(norm: str) -> list[tuple[int, int]]:
     return [found.span() for found in _STOPPING_REFUSED_RE.finditer(norm)]
 
 
+# round 99 (22t: '上个月嫌烦退咗 而家又想佢提醒返我种树', '上次话唔要提醒 其实都系要嘅 帮我开番啦' had been a ticket and the
+# stop): the reminders switched off told as done (a time before it, or the act done: 退订了, 关咗), then wanted again in
+# a clause after it (又想, 其实都系要, 还是想, 开番, 提醒返我, 恢复): the story's last wish decides, whatever its words
+_OFF_TOLD_RE = re.compile(r"退订|退|取消|关掉|关闭|关|停掉|停|不要|不想要|不想收|不收")
+_BEFORE_WORD_RE = re.compile(
+    r"之前|以前|上次|上回|上个月|上个星期|上星期|上周|早排|早前|前排|前几日|前几天|前两日|前两天|前阵子|头先|当时|那时|旧时"
+)
+_OFF_DONE_AFTER_RE = re.compile(r"^(?:了|过|掉)")
+_AGAIN_WISH_RE = re.compile(
+    r"(?:又|再|重新|还是|都是|其实)[^不没别莫]{0,4}?(?:想|要|需要)"
+    r"|(?:开|收|订|提醒|通知|推送)(?:回|番)|恢复"
+)
+_AGAIN_WISH_DECLINED_RE = re.compile(r"(?:不|别|没|莫)(?:想|要|用|需要|再)")
+_REMINDERS_OR_OFF_NAMED_RE = re.compile(r"提醒|通知|推送|退订|订阅")
+
+
+def reminders_wanted_again_after_off(norm: str) -> bool:
+    """Round 99: the reminders told switched off before, then wanted again in a later clause ('之前取消了提醒 现在后悔了
+    还是想收', '上次话唔要提醒 其实都系要嘅 帮我开番啦'); a question after it ('退订咗仲会唔会有提醒') is none."""
+    if not norm or not _REMINDERS_OR_OFF_NAMED_RE.search(norm):
+        return False
+    for off in _OFF_TOLD_RE.finditer(norm):
+        done = _BEFORE_WORD_RE.search(norm[: off.start()]) or _OFF_DONE_AFTER_RE.match(norm[off.end() :])
+        if not done:
+            continue
+        rest = norm[off.end() :]
+        again = _AGAIN_WISH_RE.search(rest)
+        if again is None or again.start() == 0 and rest[:1] in "回番":
+            continue
+        after = rest[again.start() :]
+        # what follows the wish asks nothing of it (还是 before it is no or-question; 开返 asked with 可唔可以 is the wish)
+        if _AGAIN_WISH_DECLINED_RE.search(after) or (
+            is_question(rest[again.end() :]) and not again.group().endswith(("回", "番"))
+        ):
+            return False
+        return True
+    return False
+
+
 @lru_cache(maxsize=4096)  # asked twice a message (off, on) by the command routes: read once
 def reminders_said(norm: str, as_sent: str = "") -> str | None:
     """'off' for a request to stop the reminders ('别烦我了', '取消提醒', '以后别发消息给我'), 'on' for one to have them
@@ -3396,6 +3435,8 @@ def reminders_said(norm: str, as_sent: str = "") -> str | None:
         return _long_complaint_stop(norm, as_sent)
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return None
+    if reminders_wanted_again_after_off(norm) and not request_frames.answers_stopped(request_frame(norm, as_sent)):
+        return "on"  # round 99
     if request_frames.answers_stopped(request_frame(norm, as_sent)):
         return None  # tidy77: an adviser's answers not wanted ('我不想收到专家的消息') are no reminders
     if _REMIND_AGAIN_RE.match(norm) or reminders_wanted_back(norm, as_sent):  # round 53
@@ -4663,8 +4704,10 @@ _NAME_WRONG_RE = re.compile(
     # round 50 (19y): hedged ('我的名字好像登记错了')
     # round 64 (20q): said to be wrong with 是 (Cantonese 系) between ('我个名系错嘅', '名字是错的')
     # round 87 (22e): when it was registered said between ('我个名登记嗰阵打错字'), or not right (唔啱: '我个名唔啱')
-    r"(?:名字|姓名|名)(?:被)?(?:(?:登记|注册)(?:那时|的时候|时))?(?:好像|似乎|可能|应该)?(?:是)?"
-    r"(?:写|打|登记|登|记|输|填|录|弄|改)?(?:错|不对|有误|不合适)"  # round 49: 名改错咗
+    # round 99 (22t: '名字录入有误 请帮我更正为何伟雄'): in formal words too, the name's record (信息, 资料) between and
+    # the entering (录入, 输入, 填写) before the fault (有误, 有错, 不正确)
+    r"(?:名字|姓名|名)(?:的)?(?:信息|资料|登记)?(?:被)?(?:(?:登记|注册)(?:那时|的时候|时))?(?:好像|似乎|可能|应该)?(?:是)?"
+    r"(?:录入|输入|填写|写|打|登记|登|记|输|填|录|弄|改)?(?:错|不对|有误|有错|不正确|不准确|不合适)"  # round 49: 名改错咗
     # round 33b: a character missing or one too many ('系统里我的名字少了一个字')
     # round 38: the verb after it too ('名字少打了一个字')
     # round 42 (19p): 个名 (Cantonese: the name) too ('我个名少咗个字 应该系黄国华唔系黄华')
