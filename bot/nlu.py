@@ -15,7 +15,7 @@ import re
 import tomllib
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
@@ -5591,7 +5591,17 @@ def joining_said(norm: str, as_sent: str = "") -> bool:
 def _frame_joins(norm: str, as_sent: str = "") -> bool:
     """Issue 17 §5 (22b: '我哋村有冇植树活动啊 我想去'): whether there is one asked, then the going, read by the request
     frame (bot/request_frames.py) on the text as said."""
-    return 0 < len(norm) <= INTENT_MAX_CHARS and request_frames.joins_the_day(request_frame(norm, as_sent))
+    if not 0 < len(norm) <= INTENT_MAX_CHARS:
+        return False
+    if request_frames.joins_the_day(request_frame(norm, as_sent)):
+        return True
+    # round 99 (22t: '报名参加党员义务植树日 谢谢'; '参加党员植树日 唔该'): thanks or a please said after the day named make
+    # it a request, as a wish does ('我想参加'); the day's own words are read without them
+    bare = _INTENT_PARTICLES_RE.sub("", norm)
+    thanked = _THANKS_AT_END_RE.search(bare)
+    if thanked is None or thanked.start() == 0:
+        return False
+    return request_frames.joins_the_day(replace(request_frame(bare[: thanked.start()]), wished=True))
 
 
 # 未种名单 asked in words, by a cadre going door to door: who has not planted ('帮我看下哪几户还没种',
