@@ -6893,6 +6893,24 @@ _QUEUE_RECEIVED_RE = re.compile(
 )
 
 
+# round 99 (22t: '村民的问题列表给我看看' had been the FAQ's how-to; '把村民提的问题给我看一下' a ticket): the villagers'
+# questions named, however they are said (提的, 问的, 发来的, 的 ... 列表, 清单), to be shown, listed or looked at, the
+# look before them or after: the 待办; how to answer them (怎么回答) stays the help
+_VILLAGERS_QUESTIONS_RE = re.compile(
+    r"(?:村民|群众|大家|农户|老百姓|乡亲|村里)(?:们)?(?:的|些)?(?:提|问|发|提出|发来|问过|提过)?(?:了|过)?(?:的|些)?"
+    r"(?:问题|提问)(?:列表|清单|名单|记录)?"
+)
+_SHOWN_RE = re.compile(r"看|睇|查|列|调出|拿出|发给我|发我|给我|俾我")
+
+
+def villagers_questions_shown(norm: str) -> bool:
+    """Round 99: the villagers' questions wished shown ('村民的问题列表给我看看', '把村民提的问题给我看一下')."""
+    named = _VILLAGERS_QUESTIONS_RE.search(norm)
+    if named is None or len(norm) > 24 or _HOW_RE.search(norm) or is_question(norm):
+        return False
+    return bool(_SHOWN_RE.search(norm[: named.start()]) or _SHOWN_RE.search(norm[named.end() :]))
+
+
 def queue_asked(norm: str, species_table: Mapping) -> bool:
     """The questions waiting for the adviser, asked in words (read for advisers only: a villager's '问题回答了没有' is
     about their own ticket); not a question about a tree ('龙眼的问题怎么回答'). The politeness before it is left out
@@ -6904,6 +6922,8 @@ def queue_asked(norm: str, species_table: Mapping) -> bool:
         return not find_species(norm, species_table)[0]  # round 93
     if norm and len(norm) <= 24 and _QUEUE_RECEIVED_RE.match(_INTENT_PARTICLES_RE.sub("", norm.rstrip("?？"))):
         return not find_species(norm, species_table)[0]  # round 94
+    if norm and villagers_questions_shown(_INTENT_PARTICLES_RE.sub("", norm)):
+        return not find_species(norm, species_table)[0]  # round 99
     if not norm or len(norm) > 16 or _HOW_RE.search(norm):
         return False
     asked = _QUEUE_RE.search(without_show_me(norm)) or _QUEUE_ANY_LEFT_RE.search(norm)  # round 39
