@@ -8034,7 +8034,8 @@ def after_addition(norm: str) -> str:
 # round 58 (20i): a particle after the 'then' word ('然后呢 要点填', '跟住呢 点样写')
 _NEXT = (
     r"(?:(?:那|那么|然后|接下来|跟着|跟住|下一步|之后|现在|这个|呢个|这|这样|还)(?:呢|啊|呀)?)?(?:我)?"
-    r"(?:要|应该|该|还要|再|又|仲要)?"
+    # round 99 (22t: '接下来要我发什么', '跟住要我点做'): the one to do it after the must (要我, 让我, 叫我)
+    r"(?:要|应该|该|还要|再|又|仲要)?(?:(?<=要)我|让我|叫我)?"
 )
 _GO_ON_RE = re.compile(
     rf"^{_NEXT}(?:怎么|怎样|如何)(?:弄|搞|做|整|操作|填|写|发)$"
@@ -8133,12 +8134,19 @@ _PARTS_OFFERED_RE = re.compile(rf"(?<=[{_CJK}]){_PART_OFFERED}(?:还是|定是|�
 _SO_FIRST_RE = re.compile(r"^(?:这么|那么|那|所以)(?=下一步|跟住|跟着|然后|接下来|接着|之后)")
 
 
+# round 99 (22t: '记录还没完 接下来要我发什么'): the record told unfinished first, then the next step asked: the step asked
+_UNFINISHED_FIRST_RE = re.compile(
+    r"^(?:这个|这条|我的|我个|个|这)?(?:记录|登记)(?:还|仍然|都)?(?:没有|没|未)(?:完成|弄完|搞完|做完|登记完|记完|完|弄好|搞好|好)"
+    r"(?:的|呢|啊|呀|喔)?(?=.)"
+)
+
+
 def go_on_asked(norm: str) -> bool:
     """How to go on with what is in progress, asked bare ('这个怎么弄', '然后要发什么', '相发过去了 下一步做咩'); not
     '这个病怎么弄' (names something) or '桂花怎么弄' (the FAQ's)."""
     if not norm:
         return False
-    norm = _SO_FIRST_RE.sub("", norm, count=1)
+    norm = _SO_FIRST_RE.sub("", _UNFINISHED_FIRST_RE.sub("", norm, count=1), count=1)
     offered = _PARTS_OFFERED_RE.search(norm)
     if offered and go_on_asked(norm[: offered.start()]):
         return True  # round 56
