@@ -4656,6 +4656,31 @@ _PHOTO_COUNTS_AS_LOG_RE = re.compile(
 )
 
 
+# round 99 (22t: '种咗树之后系咪影张相发过嚟就得' had been a ticket): whether a photo is all it takes, asked of trees planted
+# or of the record, however it is said: the photo (拍, 影, 发 a 照片, 相) with only (只, 净系) before it or enough after it
+# (就得, 就行, 就可以, 得不得, 行不行, 可以吗, 够不够): how to log (the steps of a record), never a photo question's card
+_PHOTO_SAID = r"(?:拍|影|发|照|传)(?:一张|一个|张|个|些)?(?:照片|相片|照|相|图片|图)"
+_ENOUGH = (
+    r"(?:就|便)?(?:得|行|可以|够|算|好|OK|ok)(?:了|啦)?(?:吗|没有|不)?$"
+    r"|(?:就|便)?(?:得不得|行不行|可不可以|可以吗|行吗|得吗|够不够|够吗|算不算|可以不|行不)"
+)
+_PHOTO_ENOUGH_RE = re.compile(rf"{_PHOTO_SAID}[\u4e00-\u9fff]{{0,6}}?(?:{_ENOUGH})")
+_ONLY_PHOTO_RE = re.compile(rf"(?:只|只是|只要|只需|净是|光|单)(?:要)?{_PHOTO_SAID}")
+_TREES_OR_RECORD_RE = re.compile(r"种|登记|记录|上报|报数|棵数")
+
+
+def photo_enough_asked(norm: str) -> bool:
+    """Round 99: whether a photo is enough for the trees planted, asked ('种完树净系影相得唔得', '种好树拍个照发给你们
+    就行了吗'), in a short normalised text; a photo's own question ('照片要拍到人吗') is not."""
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    if not bare or len(bare) > 28 or not _TREES_OR_RECORD_RE.search(bare) or _NOT_THE_TREES_LOG_RE.search(bare):
+        return False
+    photo = _PHOTO_ENOUGH_RE.search(bare)
+    if photo is None:
+        return False
+    return bool(_ONLY_PHOTO_RE.search(bare) or re.search(r"就|便|是不是|是否", bare) or is_question(bare))
+
+
 def planting_log_asked(norm: str) -> bool:
     """A short request to 登记 (record) trees planted, said, not asked: '登记种树', '登记一下我家种的树', '请帮我登记种树';
     not '种树要不要登记', '怎么登记我种的树' (the FAQ's), '登记 张树林 埔心村' (a name)."""
@@ -4670,6 +4695,8 @@ def planting_log_asked(norm: str) -> bool:
         return True  # round 41
     if bare and _PHOTO_COUNTS_AS_LOG_RE.match(bare):
         return True  # conv88
+    if photo_enough_asked(norm):
+        return True  # round 99
     if frame_said("log", norm) or log_steps_asked(norm):
         return True  # round 33: the frames (FRAMES); round 50: the steps asked by what they are
     if bare and _WHO_PLANTS_HOW_LOGGED_RE.match(bare):
