@@ -6187,9 +6187,21 @@ _WHICH_THERE_AFTER_RE = re.compile(
 # Issue 17 §5: read by the request frame (bot/request_frames.py), its own regex gone
 
 
+# round 99 (22t: '我想要祠堂门口嗰片绿地做我嘅责任区' had been a ticket): a place wished made one's own zone (做, 当, 当成,
+# 作为 my 责任区), or one's zone wished set at a place (我的责任区想要 / 选 / 定在 …): the list to claim one from (a place
+# no zone's name is no claim)
+_PLACE_AS_MY_ZONE_RE = re.compile(
+    r"(?:想|要|打算|申请|希望)[^，。？?]{1,14}?(?:拿来|拎来|用来)?(?:做|当|当成|当作|作为|作)(?:我的|我)(?:党员)?(?:责任区|管护区)"
+    r"|(?:我的|我)(?:党员)?(?:责任区|管护区)(?:我)?(?:想|要|希望|打算)(?:选|定|放|设|划|要)(?:在)?[^，。？?吗]{2,12}$"
+)
+
+
 def zone_taken_on_said(norm: str, as_sent: str = "") -> bool:
     """Round 67: a care zone wished, the list to claim one from (the request frame: ``takes_on_a_zone``); round 86
-    (22c): or where one may take one on, asked (``zones_to_take_asked``: '我们党员有没有分片管树 哪里可以揽一片')."""
+    (22c): or where one may take one on, asked (``zones_to_take_asked``: '我们党员有没有分片管树 哪里可以揽一片');
+    round 99: or a place wished made one's zone (``_PLACE_AS_MY_ZONE_RE``)."""
+    if norm and len(norm) <= 2 * INTENT_MAX_CHARS and _PLACE_AS_MY_ZONE_RE.search(norm) and not is_question(norm):
+        return True
     if not 0 < len(norm or "") <= INTENT_MAX_CHARS:
         return False
     frame = request_frame(norm, as_sent)
