@@ -3279,7 +3279,7 @@ _REMIND_AGAIN_RE = re.compile(
 # normalised 不要意思, no refusal; round 82: or after all, '都系要返提醒啦'): the request frame's since frames75
 # (``request_frames.reminders_back``); the activities to be told of from now, having switched them off before or after it
 # ('以后有活动都提醒下我 之前我关咗', '之前我关咗提醒 以后有活动都通知我')
-_SORRY_FIRST_RE = re.compile(r"^(?:不好意思|不要意思|对不起|抱歉)")
+_SORRY_FIRST_RE = re.compile(r"^(?:不好意思|不要意思|对不起|对不住|抱歉|sorry|Sorry)")
 _OFF_BEFORE_RE = re.compile(
     r"^(?:之前|以前|上次|头先|早前)(?:我)?(?:关|关掉|退订|退|取消)(?:了)?(?:提醒|通知|推送)?"
     r"|(?:之前|以前|上次|头先|早前)(?:我)?(?:关|关掉|退订|退|取消)(?:了)?(?:提醒|通知|推送)?$"
@@ -7521,6 +7521,8 @@ def count_corrected(text: str) -> str | None:
         return None
     # round 78 (21t): 'wait' or a sigh first ('等阵 唔系三棵 系四棵桃', '慢着 不是两棵 是三棵'): nothing of the count
     norm = _RECORD_POINTED_RE.sub("", _HOLD_ON_FIRST_RE.sub("", norm, count=1), count=1)
+    # round 99 (22t: '唔好意思 改做三棵' after a pledge): a sorry first says nothing of the count
+    norm = _SORRY_FIRST_RE.sub("", norm, count=1) or norm
     slip = _SLIP_SAID_RE.match(norm)  # sim68: '讲错了龙眼是两棵不是三棵': the slip, then the trees as the topic
     topic = _TREE_TOPIC_RE.match(norm[slip.end() :] if slip else norm)
     tree = topic["tree"] if topic else ""

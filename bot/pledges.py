@@ -660,9 +660,11 @@ _A_TREE = frozenset({"", "树", "树苗", "果树", "苗"})
 # round 49 (the lead, in the simulator): one's pledges asked after in words, done said (normalised: '我认领咗几多棵 种咗几多'
 # -> 我认领了多少棵种了多少, '我家认领了哪些树', '我认领的树种够了没有'); never the quota asked ('党员要认领几棵': no 了),
 # nor 认种 (认种认养 is adoption)
+# round 99 (22t: '我今年认领咗几多棵 记唔清' had been a ticket): when or how far between (今年, 之前, 总共, 已经)
+_WHEN_BETWEEN = r"(?:今年|今次|这次|之前|以前|上次|头先|刚才|早前|总共|一共|合共|已经|都|自己|一共都)*"
 _OWN_PLEDGES_RE = re.compile(
-    r"(?:我|我家|我们|家里|家|屋企)(?:的)?认领(?:了|过)(?:多少|几|什么|哪些|哪几)"
-    r"|(?:我|我家|我们|家里|家|屋企)(?:的)?认领的(?:树)?(?:有|是|种|情况|完成|够)"
+    rf"(?:我|我家|我们|家里|家|屋企)(?:的)?{_WHEN_BETWEEN}认领(?:了|过)(?:多少|几|什么|哪些|哪几)"
+    rf"|(?:我|我家|我们|家里|家|屋企)(?:的)?{_WHEN_BETWEEN}认领的(?:树)?(?:有|是|种|情况|完成|够)"
 )
 OWN_PLEDGES_MAX_CHARS = 24
 
