@@ -95,8 +95,10 @@ _PLEDGE_POINTED = re.compile(
     r"(?P<trees>[^\s,，]+?)\s*(?:嗰个|那个|嗰啲|那些|嗰条|那条|的|嘅)?[\s,，]+(?P<tail>.+)$"
 )
 # conv98: the withdrawal wished (想撤回, 我要撤销) or Cantonese 撤咗佢 (撤 alone)
-_WITHDRAWN = r"(?:我)?(?:想|要|想要)?(?:取消|撤销|撤回|撤|唔要|不要|删除|删掉)(?:佢|它|掉|咗|了|啦|喇|吧|住|咯)*"
+# round 99 (22t: '之前认领嘅两棵唔种住 帮我撤销'): asked of the bot (帮我, 唔该, 麻烦, 请) too
+_WITHDRAWN = r"(?:我)?(?:想|要|想要)?(?:请|麻烦|唔该|帮我|同我|替我|你|您)*(?:取消|撤销|撤回|撤|唔要|不要|删除|删掉)(?:佢|它|掉|咗|了|啦|喇|吧|住|咯)*"
 # conv98: not planting after all with now or this year first ('而家种唔到了', '现在种不了了')
+_NOT_PLEDGING_AFTER_TREES = re.compile(rf"(?<=[^\s]){_NOT_PLEDGING}$")
 _WITHDRAWN_TAIL = re.compile(rf"^(?:(?:{_WITHDRAWN}|(?:而家|现在|今年|今次)?{_NOT_PLEDGING})[\s,，]*)+$")
 # A month is read from the whole run of numerals before 月 (13月 and 二十三月 are bad months, never 3月); only when
 # that run follows a name at the start of the text may it begin with the name's last numerals (张三三月: 张三, 3月).
@@ -742,7 +744,9 @@ def pointed_withdrawal(text: str) -> str | None:
     found = _PLEDGE_POINTED.match(text)
     if found is None or not _WITHDRAWN_TAIL.match(found["tail"]):
         return None
-    return "取消认领 " + found["trees"]
+    # round 99: not planting said with the trees, no space between ('两棵唔种住 帮我撤销'): the trees only
+    trees = _NOT_PLEDGING_AFTER_TREES.sub("", found["trees"]) or found["trees"]
+    return "取消认领 " + trees
 
 
 def parse_cancel(text: str | None, species_table: Mapping) -> PledgeText | None:
@@ -900,6 +904,19 @@ def _tell_household(ctx, person: dict, row: dict) -> None:
     )
     key = f"pledge-for:{row['id']}:{row['updated_at']}"
     queue_notice(ctx.db, ctx.config, openid=person["openid"], text=text, key=key, now=ctx.now)
+
+
+def species_by_count(ctx, person: dict, parsed: PledgeText) -> str | None:
+    """Round 99 ('之前认领嘅两棵唔种住 帮我撤销' with 2棵龙眼 and 1棵桂花 pledged): a withdrawal that names a count and no tree
+    is of the one pledge with that count; '' when the household holds several and none or more than one has it (which
+    is asked), None when the count says nothing (one pledge, or no count)."""
+    if parsed.species is not None or parsed.count is None:
+        return None
+    live = store.live_of_household(ctx.db, person["id"])
+    if len(live) < 2:
+        return None
+    counted = [p["species"] for p in live if p["count"] == parsed.count]
+    return counted[0] if len(counted) == 1 else ""
 
 
 def cancel(ctx, person: dict, species: str | None) -> tuple[list[dict], list[dict]]:
