@@ -5150,6 +5150,21 @@ _BY_PEOPLE_RE = re.compile(r"(?:被|给|让|俾)(?:人|别人|人家|大家|村�
 _ADOPT_SPLIT_RE = re.compile(r"认(?:来|去)养")
 
 
+# round 99 (22t: '村里可以认种的树还有几棵' had been the village's progress): the trees that may be adopted (可以认种的树, 能领养
+# 的果树) and how many or which are left, in either order ('村里还有几棵树可以认养'): the list, which counts them
+_ADOPTABLE_TREES = r"(?:可以|能够|能|可)?(?:认养|认种|领养)(?:的)?(?:树|树苗|果树)"
+_LEFT_HOW_MANY = r"(?:还有|还剩|剩下|剩|有)(?:多少|几|哪些|哪几)(?:棵|株)?"
+_ADOPTABLE_LEFT_RE = re.compile(
+    rf"{_ADOPTABLE_TREES}(?:现在|而家)?{_LEFT_HOW_MANY}(?:树)?$"
+    rf"|{_LEFT_HOW_MANY}(?:树|树苗|果树)(?:可以|能够|能|可)(?:认养|认种|领养|认)$"
+)
+
+
+def adoptable_left_asked(bare: str) -> bool:
+    """Round 99: how many or which adoptable trees are left, asked (normalised text, particles left out)."""
+    return len(bare) <= 24 and bool(_ADOPTABLE_LEFT_RE.search(bare))
+
+
 def adoption_wished(norm: str, species_table: Mapping) -> bool:
     """A wish to adopt a tree (认种认养) said in words: '我家没地方种，想认养一棵', '我想领养一棵树', '可唔可以认养树',
     '想出钱认种一棵', '我要认养一棵龙眼' (a reason may come first); not '认养的树死了谁负责', '怎么认养' (the FAQ's),
@@ -5191,6 +5206,8 @@ def adoption_wished(norm: str, species_table: Mapping) -> bool:
         return False
     if _ADOPTION_LEFT_RE.match(bare) or _WHICH_TO_ADOPT_RE.match(bare) or _ADOPTION_UNTAKEN_RE.match(bare):
         return True
+    if adoptable_left_asked(bare):
+        return True  # round 99
     found = _ADOPT_RE.search(bare)
     if not found or negated_before(bare, found.start()):
         return False  # round 31: never negated ('我不想认养树 只想自己种'), as a frame (FRAMES) is not
