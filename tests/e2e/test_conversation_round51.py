@@ -83,7 +83,6 @@ CONTROLS_COUNT = [
 LEFT: dict[str, str] = {}
 
 
-
 @pytest.mark.parametrize(
     ("context", "message", "expected"), cases_of(EXAMPLES_ATTENDED + EXAMPLES_AWARDS + EXAMPLES_COUNT, LEFT)
 )

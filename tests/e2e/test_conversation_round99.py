@@ -63,6 +63,36 @@ LOG_CHECK = [
     ("member", "种完树净系影相得唔得", "log"),
     ("member", "只发照片可以吗 要不要写棵数", "log"),
 ]
+# one's own pledges asked with when between, withdrawn in polite words, a count said right after a sorry
+PLEDGE = [
+    ("party", "我今年认领咗几多棵 记唔清", "pledge"),
+    ("party", "我之前认领了什么树来着 唔记得了", "pledge"),
+    ("party", "屋企总共认领咗几多棵树", "pledge"),
+    ("party", "之前认领的龙眼不种了 麻烦帮我取消", "pledge"),
+    ("party", "上个月认领嘅三棵桂花 唔该帮我取消", "pledge"),
+    ("twice", "认领 2棵龙眼 || 不好意思 改成五棵吧", "pledge"),
+    ("twice", "认领 3棵荔枝 || 对唔住 改做两棵", "pledge"),
+]
+# the adoptable trees left asked, in either order ('村里可以认种的树还有几棵')
+ADOPT_LEFT = [
+    ("cadre", "村里能领养的果树还剩几棵", "adopt"),
+    ("member", "能领养嘅果树仲有几多棵", "adopt"),
+    ("member", "村里还有几棵树可以认养", "adopt"),
+    ("party", "可以认种的树苗现在还剩哪些", "adopt"),
+]
+# a code given, how to use it asked ('支书俾咗我个码839201 点用')
+CODE = [
+    ("new", "书记发咗个登记码畀我 592013 要点样用", "register"),
+    ("new", "村干部给了我一个码 604312 怎么用", "register"),
+    ("new", "办公室发了个码 715023 如何使用", "register"),
+]
+# a place wished made one's zone; a zone picked by its place just after ('要第二个')
+ZONE_PLACE = [
+    ("party", "村口嗰块地我想拎嚟做我嘅责任区", "zone"),
+    ("party", "我嘅责任区想定喺学校后面", "zone"),
+    ("cadre", "申请把河堤那段作为我的党员责任区", "zone"),
+    ("twice", "我想认领责任区 || 第一个", "zone"),
+]
 CONTROLS = [
     ("member", "退订", "unsubscribe"),
     ("member", "提醒太多了 不要再发了", "unsubscribe"),
@@ -73,8 +103,19 @@ CONTROLS = [
     ("pending", "还要等多久审核", "question"),
     ("member", "桂花叶子发黄 拍了照片 要怎么办", "question"),
     ("party", "认领 2棵荔枝 4月", "pledge"),
+    ("member", "我屋企登记嘅树名写错咗", "question"),
+    ("member", "我老公报名参加植树日 谢谢", "question"),
+    ("adviser", "村民问的问题怎么回答", "question"),
+    ("member", "照片要拍到人吗", "question"),
+    ("party", "之前认领嘅两棵 点样撤销", "question"),
+    ("cadre", "村里种了几棵树", "progress"),
+    ("member", "验证码 583920 是什么意思", "question"),
+    ("member", "退订咗仲会唔会有提醒", "question"),
+    ("member", "之前关了提醒 现在又不想收了", "unsubscribe"),
 ]
-EXAMPLES = RESUBSCRIBE + RENAME + JOIN + ZONE_MINE + QUEUE + NEXT_STEP + LOG_CHECK
+EXAMPLES = (
+    RESUBSCRIBE + RENAME + JOIN + ZONE_MINE + QUEUE + NEXT_STEP + LOG_CHECK + PLEDGE + ADOPT_LEFT + CODE + ZONE_PLACE
+)
 
 
 @pytest.mark.parametrize(("context", "message", "expected"), EXAMPLES + CONTROLS)
