@@ -2423,16 +2423,9 @@ def test_round_22k_probe(probe, context, message, expected):
 
 # Set 22l, written blind at the forty-eighth session's start and kept outside until every change of the session was in
 # (main b35c9d3 132/140; after rounds 90 and 91 132/140, the same eight): now development; 133/140 after the lead's round,
-# 134/140 after round 93 (how to register with the village given and no pause: identity._at_the_seam).
+# 134/140 after round 93 (how to register with the village given and no pause: identity._at_the_seam); 139/140 after
+# round 99 (the villagers' questions wished shown, '今日啲村民问题清单发俾我睇下': nlu.villagers_questions_shown).
 _ROUND_22L_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "the lead (forty-eighth session, 22l's end): the FAQ's bot-usage answers where the person means a command: the"
-        " adviser's list asked loosely (待办); round 92 mended how a cadre logs for villagers with no phone (the 代种 steps:"
-        " 22j's class), round 93 how to register with the village given (the registration steps, not the FAQ's)",
-        [
-            "adviser:今日啲村民问题清单发俾我睇下",
-        ],
-    ),
     (
         "the lead: a photo sent to the wrong person withdrawn (我发错人) cancels the record waiting, no ticket (round 92"
         " mended which households have pledged asked loosely: the village's pledge list, 22i's class)",
