@@ -1195,6 +1195,9 @@ _CODE_ALONE = re.compile(rf"(?<!\d)(\d{{{proofs.CODE_DIGITS}}})(?!\d)")
 _BIND_WORD = re.compile(f"{_REGISTER_OR_BIND}|激活|验证")
 _CODE_WORD = re.compile(r"码|俾咗?我|给了?我|发了?我|发咗?|给的|俾嘅|畀咗?我")
 _CODE_STORY_MAX = 30
+_CODE_GIVEN_HOW_TO_USE = re.compile(
+    r"(?:点|怎么|怎样|点样|如何|咋)(?:样)?(?:用|使用|弄|搞|操作)(?:呢|啊|呀|㗎|嘅)?\s*$"
+)
 
 
 def code_in_story(text: str | None) -> bool:
@@ -1205,6 +1208,8 @@ def code_in_story(text: str | None) -> bool:
     if len(norm) > _CODE_STORY_MAX or len(_CODE_ALONE.findall(norm)) != 1 or re.search(r"\d{7,}", norm):
         return False
     words = _CODE_ALONE.sub(" ", norm)
+    if _CODE_GIVEN_HOW_TO_USE.search(words) and "码" in words:
+        return True  # round 99 (22t: '支书俾咗我个码839201 点用'): how to use the code given is its binding
     return bool(_BIND_WORD.search(words) and _CODE_WORD.search(words)) and not nlu.is_question(nlu.normalize(words))
 
 

@@ -15,7 +15,7 @@ import re
 import tomllib
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
@@ -3279,7 +3279,7 @@ _REMIND_AGAIN_RE = re.compile(
 # normalised 不要意思, no refusal; round 82: or after all, '都系要返提醒啦'): the request frame's since frames75
 # (``request_frames.reminders_back``); the activities to be told of from now, having switched them off before or after it
 # ('以后有活动都提醒下我 之前我关咗', '之前我关咗提醒 以后有活动都通知我')
-_SORRY_FIRST_RE = re.compile(r"^(?:不好意思|不要意思|对不起|抱歉)")
+_SORRY_FIRST_RE = re.compile(r"^(?:不好意思|不要意思|对不起|对不住|抱歉|sorry|Sorry)")
 _OFF_BEFORE_RE = re.compile(
     r"^(?:之前|以前|上次|头先|早前)(?:我)?(?:关|关掉|退订|退|取消)(?:了)?(?:提醒|通知|推送)?"
     r"|(?:之前|以前|上次|头先|早前)(?:我)?(?:关|关掉|退订|退|取消)(?:了)?(?:提醒|通知|推送)?$"
@@ -3387,6 +3387,45 @@ def stopping_refused(norm: str) -> list[tuple[int, int]]:
     return [found.span() for found in _STOPPING_REFUSED_RE.finditer(norm)]
 
 
+# round 99 (22t: '上个月嫌烦退咗 而家又想佢提醒返我种树', '上次话唔要提醒 其实都系要嘅 帮我开番啦' had been a ticket and the
+# stop): the reminders switched off told as done (a time before it, or the act done: 退订了, 关咗), then wanted again in
+# a clause after it (又想, 其实都系要, 还是想, 开番, 提醒返我, 恢复): the story's last wish decides, whatever its words
+_OFF_TOLD_RE = re.compile(r"退订|退|取消|关掉|关闭|关|停掉|停|不要|不想要|不想收|不收")
+_BEFORE_WORD_RE = re.compile(
+    r"之前|以前|上次|上回|上个月|上个星期|上星期|上周|早排|早前|前排|前几日|前几天|前两日|前两天|前阵子|头先|当时|那时|旧时"
+)
+_OFF_DONE_AFTER_RE = re.compile(r"^(?:了|过|掉)")
+_AGAIN_WISH_RE = re.compile(
+    r"(?:又|再|重新|还是|都是|其实)[^不没别莫]{0,4}?(?:想|要|需要)"
+    r"|(?:开|收|订|提醒|通知|推送)(?:回|番)|恢复"
+)
+_AGAIN_WISH_DECLINED_RE = re.compile(r"(?:不|别|没|莫)(?:想|要|用|需要|再)")
+_REMINDERS_OR_OFF_NAMED_RE = re.compile(r"提醒|通知|推送|退订|订阅")
+
+
+def reminders_wanted_again_after_off(norm: str) -> bool:
+    """Round 99: the reminders told switched off before, then wanted again in a later clause ('之前取消了提醒 现在后悔了
+    还是想收', '上次话唔要提醒 其实都系要嘅 帮我开番啦'); a question after it ('退订咗仲会唔会有提醒') is none."""
+    if not norm or not _REMINDERS_OR_OFF_NAMED_RE.search(norm):
+        return False
+    for off in _OFF_TOLD_RE.finditer(norm):
+        done = _BEFORE_WORD_RE.search(norm[: off.start()]) or _OFF_DONE_AFTER_RE.match(norm[off.end() :])
+        if not done:
+            continue
+        rest = norm[off.end() :]
+        again = _AGAIN_WISH_RE.search(rest)
+        if again is None or again.start() == 0 and rest[:1] in "回番":
+            continue
+        after = rest[again.start() :]
+        # what follows the wish asks nothing of it (还是 before it is no or-question; 开返 asked with 可唔可以 is the wish)
+        if _AGAIN_WISH_DECLINED_RE.search(after) or (
+            is_question(rest[again.end() :]) and not again.group().endswith(("回", "番"))
+        ):
+            return False
+        return True
+    return False
+
+
 @lru_cache(maxsize=4096)  # asked twice a message (off, on) by the command routes: read once
 def reminders_said(norm: str, as_sent: str = "") -> str | None:
     """'off' for a request to stop the reminders ('别烦我了', '取消提醒', '以后别发消息给我'), 'on' for one to have them
@@ -3396,6 +3435,8 @@ def reminders_said(norm: str, as_sent: str = "") -> str | None:
         return _long_complaint_stop(norm, as_sent)
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return None
+    if reminders_wanted_again_after_off(norm) and not request_frames.answers_stopped(request_frame(norm, as_sent)):
+        return "on"  # round 99
     if request_frames.answers_stopped(request_frame(norm, as_sent)):
         return None  # tidy77: an adviser's answers not wanted ('我不想收到专家的消息') are no reminders
     if _REMIND_AGAIN_RE.match(norm) or reminders_wanted_back(norm, as_sent):  # round 53
@@ -4615,6 +4656,31 @@ _PHOTO_COUNTS_AS_LOG_RE = re.compile(
 )
 
 
+# round 99 (22t: '种咗树之后系咪影张相发过嚟就得' had been a ticket): whether a photo is all it takes, asked of trees planted
+# or of the record, however it is said: the photo (拍, 影, 发 a 照片, 相) with only (只, 净系) before it or enough after it
+# (就得, 就行, 就可以, 得不得, 行不行, 可以吗, 够不够): how to log (the steps of a record), never a photo question's card
+_PHOTO_SAID = r"(?:拍|影|发|照|传)(?:一张|一个|张|个|些)?(?:照片|相片|照|相|图片|图)"
+_ENOUGH = (
+    r"(?:就|便)?(?:得|行|可以|够|算|好|OK|ok)(?:了|啦)?(?:吗|没有|不)?$"
+    r"|(?:就|便)?(?:得不得|行不行|可不可以|可以吗|行吗|得吗|够不够|够吗|算不算|可以不|行不)"
+)
+_PHOTO_ENOUGH_RE = re.compile(rf"{_PHOTO_SAID}[\u4e00-\u9fff]{{0,6}}?(?:{_ENOUGH})")
+_ONLY_PHOTO_RE = re.compile(rf"(?:只|只是|只要|只需|净是|光|单)(?:要)?{_PHOTO_SAID}")
+_TREES_OR_RECORD_RE = re.compile(r"种|登记|记录|上报|报数|棵数")
+
+
+def photo_enough_asked(norm: str) -> bool:
+    """Round 99: whether a photo is enough for the trees planted, asked ('种完树净系影相得唔得', '种好树拍个照发给你们
+    就行了吗'), in a short normalised text; a photo's own question ('照片要拍到人吗') is not."""
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    if not bare or len(bare) > 28 or not _TREES_OR_RECORD_RE.search(bare) or _NOT_THE_TREES_LOG_RE.search(bare):
+        return False
+    photo = _PHOTO_ENOUGH_RE.search(bare)
+    if photo is None:
+        return False
+    return bool(_ONLY_PHOTO_RE.search(bare) or re.search(r"就|便|是不是|是否", bare) or is_question(bare))
+
+
 def planting_log_asked(norm: str) -> bool:
     """A short request to 登记 (record) trees planted, said, not asked: '登记种树', '登记一下我家种的树', '请帮我登记种树';
     not '种树要不要登记', '怎么登记我种的树' (the FAQ's), '登记 张树林 埔心村' (a name)."""
@@ -4629,6 +4695,8 @@ def planting_log_asked(norm: str) -> bool:
         return True  # round 41
     if bare and _PHOTO_COUNTS_AS_LOG_RE.match(bare):
         return True  # conv88
+    if photo_enough_asked(norm):
+        return True  # round 99
     if frame_said("log", norm) or log_steps_asked(norm):
         return True  # round 33: the frames (FRAMES); round 50: the steps asked by what they are
     if bare and _WHO_PLANTS_HOW_LOGGED_RE.match(bare):
@@ -4663,8 +4731,10 @@ _NAME_WRONG_RE = re.compile(
     # round 50 (19y): hedged ('我的名字好像登记错了')
     # round 64 (20q): said to be wrong with 是 (Cantonese 系) between ('我个名系错嘅', '名字是错的')
     # round 87 (22e): when it was registered said between ('我个名登记嗰阵打错字'), or not right (唔啱: '我个名唔啱')
-    r"(?:名字|姓名|名)(?:被)?(?:(?:登记|注册)(?:那时|的时候|时))?(?:好像|似乎|可能|应该)?(?:是)?"
-    r"(?:写|打|登记|登|记|输|填|录|弄|改)?(?:错|不对|有误|不合适)"  # round 49: 名改错咗
+    # round 99 (22t: '名字录入有误 请帮我更正为何伟雄'): in formal words too, the name's record (信息, 资料) between and
+    # the entering (录入, 输入, 填写) before the fault (有误, 有错, 不正确)
+    r"(?:名字|姓名|名)(?:的)?(?:信息|资料|登记)?(?:被)?(?:(?:登记|注册)(?:那时|的时候|时))?(?:好像|似乎|可能|应该)?(?:是)?"
+    r"(?:录入|输入|填写|写|打|登记|登|记|输|填|录|弄|改)?(?:错|不对|有误|有错|不正确|不准确|不合适)"  # round 49: 名改错咗
     # round 33b: a character missing or one too many ('系统里我的名字少了一个字')
     # round 38: the verb after it too ('名字少打了一个字')
     # round 42 (19p): 个名 (Cantonese: the name) too ('我个名少咗个字 应该系黄国华唔系黄华')
@@ -5080,6 +5150,21 @@ _BY_PEOPLE_RE = re.compile(r"(?:被|给|让|俾)(?:人|别人|人家|大家|村�
 _ADOPT_SPLIT_RE = re.compile(r"认(?:来|去)养")
 
 
+# round 99 (22t: '村里可以认种的树还有几棵' had been the village's progress): the trees that may be adopted (可以认种的树, 能领养
+# 的果树) and how many or which are left, in either order ('村里还有几棵树可以认养'): the list, which counts them
+_ADOPTABLE_TREES = r"(?:可以|能够|能|可)?(?:认养|认种|领养)(?:的)?(?:树|树苗|果树)"
+_LEFT_HOW_MANY = r"(?:还有|还剩|剩下|剩|有)(?:多少|几|哪些|哪几)(?:棵|株)?"
+_ADOPTABLE_LEFT_RE = re.compile(
+    rf"{_ADOPTABLE_TREES}(?:现在|而家)?{_LEFT_HOW_MANY}(?:树)?$"
+    rf"|{_LEFT_HOW_MANY}(?:树|树苗|果树)(?:可以|能够|能|可)(?:认养|认种|领养|认)$"
+)
+
+
+def adoptable_left_asked(bare: str) -> bool:
+    """Round 99: how many or which adoptable trees are left, asked (normalised text, particles left out)."""
+    return len(bare) <= 24 and bool(_ADOPTABLE_LEFT_RE.search(bare))
+
+
 def adoption_wished(norm: str, species_table: Mapping) -> bool:
     """A wish to adopt a tree (认种认养) said in words: '我家没地方种，想认养一棵', '我想领养一棵树', '可唔可以认养树',
     '想出钱认种一棵', '我要认养一棵龙眼' (a reason may come first); not '认养的树死了谁负责', '怎么认养' (the FAQ's),
@@ -5121,6 +5206,8 @@ def adoption_wished(norm: str, species_table: Mapping) -> bool:
         return False
     if _ADOPTION_LEFT_RE.match(bare) or _WHICH_TO_ADOPT_RE.match(bare) or _ADOPTION_UNTAKEN_RE.match(bare):
         return True
+    if adoptable_left_asked(bare):
+        return True  # round 99
     found = _ADOPT_RE.search(bare)
     if not found or negated_before(bare, found.start()):
         return False  # round 31: never negated ('我不想认养树 只想自己种'), as a frame (FRAMES) is not
@@ -5548,7 +5635,17 @@ def joining_said(norm: str, as_sent: str = "") -> bool:
 def _frame_joins(norm: str, as_sent: str = "") -> bool:
     """Issue 17 §5 (22b: '我哋村有冇植树活动啊 我想去'): whether there is one asked, then the going, read by the request
     frame (bot/request_frames.py) on the text as said."""
-    return 0 < len(norm) <= INTENT_MAX_CHARS and request_frames.joins_the_day(request_frame(norm, as_sent))
+    if not 0 < len(norm) <= INTENT_MAX_CHARS:
+        return False
+    if request_frames.joins_the_day(request_frame(norm, as_sent)):
+        return True
+    # round 99 (22t: '报名参加党员义务植树日 谢谢'; '参加党员植树日 唔该'): thanks or a please said after the day named make
+    # it a request, as a wish does ('我想参加'); the day's own words are read without them
+    bare = _INTENT_PARTICLES_RE.sub("", norm)
+    thanked = _THANKS_AT_END_RE.search(bare)
+    if thanked is None or thanked.start() == 0:
+        return False
+    return request_frames.joins_the_day(replace(request_frame(bare[: thanked.start()]), wished=True))
 
 
 # 未种名单 asked in words, by a cadre going door to door: who has not planted ('帮我看下哪几户还没种',
@@ -6107,9 +6204,21 @@ _WHICH_THERE_AFTER_RE = re.compile(
 # Issue 17 §5: read by the request frame (bot/request_frames.py), its own regex gone
 
 
+# round 99 (22t: '我想要祠堂门口嗰片绿地做我嘅责任区' had been a ticket): a place wished made one's own zone (做, 当, 当成,
+# 作为 my 责任区), or one's zone wished set at a place (我的责任区想要 / 选 / 定在 …): the list to claim one from (a place
+# no zone's name is no claim)
+_PLACE_AS_MY_ZONE_RE = re.compile(
+    r"(?:想|要|打算|申请|希望)[^，。？?]{1,14}?(?:拿来|拎来|用来)?(?:做|当|当成|当作|作为|作)(?:我的|我)(?:党员)?(?:责任区|管护区)"
+    r"|(?:我的|我)(?:党员)?(?:责任区|管护区)(?:我)?(?:想|要|希望|打算)(?:选|定|放|设|划|要)(?:在)?[^，。？?吗]{2,12}$"
+)
+
+
 def zone_taken_on_said(norm: str, as_sent: str = "") -> bool:
     """Round 67: a care zone wished, the list to claim one from (the request frame: ``takes_on_a_zone``); round 86
-    (22c): or where one may take one on, asked (``zones_to_take_asked``: '我们党员有没有分片管树 哪里可以揽一片')."""
+    (22c): or where one may take one on, asked (``zones_to_take_asked``: '我们党员有没有分片管树 哪里可以揽一片');
+    round 99: or a place wished made one's zone (``_PLACE_AS_MY_ZONE_RE``)."""
+    if norm and len(norm) <= 2 * INTENT_MAX_CHARS and _PLACE_AS_MY_ZONE_RE.search(norm) and not is_question(norm):
+        return True
     if not 0 < len(norm or "") <= INTENT_MAX_CHARS:
         return False
     frame = request_frame(norm, as_sent)
@@ -6840,6 +6949,24 @@ _QUEUE_RECEIVED_RE = re.compile(
 )
 
 
+# round 99 (22t: '村民的问题列表给我看看' had been the FAQ's how-to; '把村民提的问题给我看一下' a ticket): the villagers'
+# questions named, however they are said (提的, 问的, 发来的, 的 ... 列表, 清单), to be shown, listed or looked at, the
+# look before them or after: the 待办; how to answer them (怎么回答) stays the help
+_VILLAGERS_QUESTIONS_RE = re.compile(
+    r"(?:村民|群众|大家|农户|老百姓|乡亲|村里)(?:们)?(?:的|些)?(?:提|问|发|提出|发来|问过|提过)?(?:了|过)?(?:的|些)?"
+    r"(?:问题|提问)(?:列表|清单|名单|记录)?"
+)
+_SHOWN_RE = re.compile(r"看|睇|查|列|调出|拿出|发给我|发我|给我|俾我")
+
+
+def villagers_questions_shown(norm: str) -> bool:
+    """Round 99: the villagers' questions wished shown ('村民的问题列表给我看看', '把村民提的问题给我看一下')."""
+    named = _VILLAGERS_QUESTIONS_RE.search(norm)
+    if named is None or len(norm) > 24 or _HOW_RE.search(norm) or is_question(norm):
+        return False
+    return bool(_SHOWN_RE.search(norm[: named.start()]) or _SHOWN_RE.search(norm[named.end() :]))
+
+
 def queue_asked(norm: str, species_table: Mapping) -> bool:
     """The questions waiting for the adviser, asked in words (read for advisers only: a villager's '问题回答了没有' is
     about their own ticket); not a question about a tree ('龙眼的问题怎么回答'). The politeness before it is left out
@@ -6851,6 +6978,8 @@ def queue_asked(norm: str, species_table: Mapping) -> bool:
         return not find_species(norm, species_table)[0]  # round 93
     if norm and len(norm) <= 24 and _QUEUE_RECEIVED_RE.match(_INTENT_PARTICLES_RE.sub("", norm.rstrip("?？"))):
         return not find_species(norm, species_table)[0]  # round 94
+    if norm and villagers_questions_shown(_INTENT_PARTICLES_RE.sub("", norm)):
+        return not find_species(norm, species_table)[0]  # round 99
     if not norm or len(norm) > 16 or _HOW_RE.search(norm):
         return False
     asked = _QUEUE_RE.search(without_show_me(norm)) or _QUEUE_ANY_LEFT_RE.search(norm)  # round 39
@@ -7409,6 +7538,8 @@ def count_corrected(text: str) -> str | None:
         return None
     # round 78 (21t): 'wait' or a sigh first ('等阵 唔系三棵 系四棵桃', '慢着 不是两棵 是三棵'): nothing of the count
     norm = _RECORD_POINTED_RE.sub("", _HOLD_ON_FIRST_RE.sub("", norm, count=1), count=1)
+    # round 99 (22t: '唔好意思 改做三棵' after a pledge): a sorry first says nothing of the count
+    norm = _SORRY_FIRST_RE.sub("", norm, count=1) or norm
     slip = _SLIP_SAID_RE.match(norm)  # sim68: '讲错了龙眼是两棵不是三棵': the slip, then the trees as the topic
     topic = _TREE_TOPIC_RE.match(norm[slip.end() :] if slip else norm)
     tree = topic["tree"] if topic else ""
@@ -7961,7 +8092,8 @@ def after_addition(norm: str) -> str:
 # round 58 (20i): a particle after the 'then' word ('然后呢 要点填', '跟住呢 点样写')
 _NEXT = (
     r"(?:(?:那|那么|然后|接下来|跟着|跟住|下一步|之后|现在|这个|呢个|这|这样|还)(?:呢|啊|呀)?)?(?:我)?"
-    r"(?:要|应该|该|还要|再|又|仲要)?"
+    # round 99 (22t: '接下来要我发什么', '跟住要我点做'): the one to do it after the must (要我, 让我, 叫我)
+    r"(?:要|应该|该|还要|再|又|仲要)?(?:(?<=要)我|让我|叫我)?"
 )
 _GO_ON_RE = re.compile(
     rf"^{_NEXT}(?:怎么|怎样|如何)(?:弄|搞|做|整|操作|填|写|发)$"
@@ -8060,12 +8192,19 @@ _PARTS_OFFERED_RE = re.compile(rf"(?<=[{_CJK}]){_PART_OFFERED}(?:还是|定是|�
 _SO_FIRST_RE = re.compile(r"^(?:这么|那么|那|所以)(?=下一步|跟住|跟着|然后|接下来|接着|之后)")
 
 
+# round 99 (22t: '记录还没完 接下来要我发什么'): the record told unfinished first, then the next step asked: the step asked
+_UNFINISHED_FIRST_RE = re.compile(
+    r"^(?:这个|这条|我的|我个|个|这)?(?:记录|登记)(?:还|仍然|都)?(?:没有|没|未)(?:完成|弄完|搞完|做完|登记完|记完|完|弄好|搞好|好)"
+    r"(?:的|呢|啊|呀|喔)?(?=.)"
+)
+
+
 def go_on_asked(norm: str) -> bool:
     """How to go on with what is in progress, asked bare ('这个怎么弄', '然后要发什么', '相发过去了 下一步做咩'); not
     '这个病怎么弄' (names something) or '桂花怎么弄' (the FAQ's)."""
     if not norm:
         return False
-    norm = _SO_FIRST_RE.sub("", norm, count=1)
+    norm = _SO_FIRST_RE.sub("", _UNFINISHED_FIRST_RE.sub("", norm, count=1), count=1)
     offered = _PARTS_OFFERED_RE.search(norm)
     if offered and go_on_asked(norm[: offered.start()]):
         return True  # round 56

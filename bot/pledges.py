@@ -95,8 +95,10 @@ _PLEDGE_POINTED = re.compile(
     r"(?P<trees>[^\s,，]+?)\s*(?:嗰个|那个|嗰啲|那些|嗰条|那条|的|嘅)?[\s,，]+(?P<tail>.+)$"
 )
 # conv98: the withdrawal wished (想撤回, 我要撤销) or Cantonese 撤咗佢 (撤 alone)
-_WITHDRAWN = r"(?:我)?(?:想|要|想要)?(?:取消|撤销|撤回|撤|唔要|不要|删除|删掉)(?:佢|它|掉|咗|了|啦|喇|吧|住|咯)*"
+# round 99 (22t: '之前认领嘅两棵唔种住 帮我撤销'): asked of the bot (帮我, 唔该, 麻烦, 请) too
+_WITHDRAWN = r"(?:我)?(?:想|要|想要)?(?:请|麻烦|唔该|帮我|同我|替我|你|您)*(?:取消|撤销|撤回|撤|唔要|不要|删除|删掉)(?:佢|它|掉|咗|了|啦|喇|吧|住|咯)*"
 # conv98: not planting after all with now or this year first ('而家种唔到了', '现在种不了了')
+_NOT_PLEDGING_AFTER_TREES = re.compile(rf"(?<=[^\s]){_NOT_PLEDGING}$")
 _WITHDRAWN_TAIL = re.compile(rf"^(?:(?:{_WITHDRAWN}|(?:而家|现在|今年|今次)?{_NOT_PLEDGING})[\s,，]*)+$")
 # A month is read from the whole run of numerals before 月 (13月 and 二十三月 are bad months, never 3月); only when
 # that run follows a name at the start of the text may it begin with the name's last numerals (张三三月: 张三, 3月).
@@ -660,9 +662,11 @@ _A_TREE = frozenset({"", "树", "树苗", "果树", "苗"})
 # round 49 (the lead, in the simulator): one's pledges asked after in words, done said (normalised: '我认领咗几多棵 种咗几多'
 # -> 我认领了多少棵种了多少, '我家认领了哪些树', '我认领的树种够了没有'); never the quota asked ('党员要认领几棵': no 了),
 # nor 认种 (认种认养 is adoption)
+# round 99 (22t: '我今年认领咗几多棵 记唔清' had been a ticket): when or how far between (今年, 之前, 总共, 已经)
+_WHEN_BETWEEN = r"(?:今年|今次|这次|之前|以前|上次|头先|刚才|早前|总共|一共|合共|已经|都|自己|一共都)*"
 _OWN_PLEDGES_RE = re.compile(
-    r"(?:我|我家|我们|家里|家|屋企)(?:的)?认领(?:了|过)(?:多少|几|什么|哪些|哪几)"
-    r"|(?:我|我家|我们|家里|家|屋企)(?:的)?认领的(?:树)?(?:有|是|种|情况|完成|够)"
+    rf"(?:我|我家|我们|家里|家|屋企)(?:的)?{_WHEN_BETWEEN}认领(?:了|过)(?:多少|几|什么|哪些|哪几)"
+    rf"|(?:我|我家|我们|家里|家|屋企)(?:的)?{_WHEN_BETWEEN}认领的(?:树)?(?:有|是|种|情况|完成|够)"
 )
 OWN_PLEDGES_MAX_CHARS = 24
 
@@ -740,7 +744,9 @@ def pointed_withdrawal(text: str) -> str | None:
     found = _PLEDGE_POINTED.match(text)
     if found is None or not _WITHDRAWN_TAIL.match(found["tail"]):
         return None
-    return "取消认领 " + found["trees"]
+    # round 99: not planting said with the trees, no space between ('两棵唔种住 帮我撤销'): the trees only
+    trees = _NOT_PLEDGING_AFTER_TREES.sub("", found["trees"]) or found["trees"]
+    return "取消认领 " + trees
 
 
 def parse_cancel(text: str | None, species_table: Mapping) -> PledgeText | None:
@@ -898,6 +904,19 @@ def _tell_household(ctx, person: dict, row: dict) -> None:
     )
     key = f"pledge-for:{row['id']}:{row['updated_at']}"
     queue_notice(ctx.db, ctx.config, openid=person["openid"], text=text, key=key, now=ctx.now)
+
+
+def species_by_count(ctx, person: dict, parsed: PledgeText) -> str | None:
+    """Round 99 ('之前认领嘅两棵唔种住 帮我撤销' with 2棵龙眼 and 1棵桂花 pledged): a withdrawal that names a count and no tree
+    is of the one pledge with that count; '' when the household holds several and none or more than one has it (which
+    is asked), None when the count says nothing (one pledge, or no count)."""
+    if parsed.species is not None or parsed.count is None:
+        return None
+    live = store.live_of_household(ctx.db, person["id"])
+    if len(live) < 2:
+        return None
+    counted = [p["species"] for p in live if p["count"] == parsed.count]
+    return counted[0] if len(counted) == 1 else ""
 
 
 def cancel(ctx, person: dict, species: str | None) -> tuple[list[dict], list[dict]]:

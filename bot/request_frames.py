@@ -24,6 +24,8 @@ _AMOUNT_RE = re.compile(r"(\d{1,3}|[一两二三四五六七八九十]{1,3})(?:�
 _A_NOT_A_RE = re.compile(r"([\u4e00-\u9fff])[不没]\1(?:(?![不没别莫甭勿])[\u4e00-\u9fff])?|有没有")
 _SENDING = ("receive", "send", "switch_off")  # the acts of the reminders: messages received, sent, switched off
 _SIGN_UP_WORDS = ("参加", "报名", "报名参加", "报个名")  # joining said, never going alone ('我也想去': where?)
+# round 99 (22t: '报名参加党员义务植树日 谢谢'): signing up is asked by its own word, as an order, the day named
+_SIGN_UP_ASKED = ("报名", "报名参加", "报个名")
 # a negation before the act: the refusals ('不要', '别', '甭', read by nlu's reminders-off too) and the others
 _NEGATIONS = ("modal", "negations", "refusals")
 _MONTH_RE = re.compile(r"(1[0-2]|0?[1-9]|十[一二]|[一二三四五六七八九十])月")
@@ -394,7 +396,12 @@ def joins_the_day(frame: Frame) -> bool:
         and (frame.object == "planting_day" or (not frame.object and frame.whole and frame.word in _SIGN_UP_WORDS))
         # never heard of ('听讲可以参加种树活动'); conv98 (22s: '下次村里集体种树算我一个'): or the act's own word says the
         # sender (算我一个, 叫埋我), the day the village's
-        and (frame.who == "self" or (frame.wished and not frame.who) or (frame.who == "village" and "我" in frame.word))
+        and (
+            frame.who == "self"
+            or (frame.wished and not frame.who)
+            or (frame.who == "village" and "我" in frame.word)
+            or (not frame.who and frame.object == "planting_day" and frame.word in _SIGN_UP_ASKED)  # round 99
+        )
         and not frame.negated
         and not frame.asked
         and not frame.done

@@ -447,9 +447,18 @@ def _reminders_after_off_asked(ctx: Ctx) -> bool:
     return ctx.msg.msg_type == "text" and nlu.reminders_after_switching_off_asked(nlu.normalize(ctx.msg.text or ""))
 
 
-_reminders_off_words = text_means(
+_reminders_off_said = text_means(
     "core.commands.reminders_off", _reminders_said("off"), _reminders_said_after, as_sent=True
 )
+
+
+@pure
+def _reminders_off_words(ctx: Ctx) -> bool:
+    """退订 in any words, unless the whole text tells the reminders switched off before and wanted again after it
+    (round 99: '上次话唔要提醒 其实都系要嘅 帮我开番啦': its first clause had switched them off; reminders_on's)."""
+    if not _reminders_off_said(ctx):
+        return False
+    return not (ctx.msg.msg_type == "text" and nlu.reminders_wanted_again_after_off(_text_meaning(ctx)))
 
 
 def _read_once(ctx: Ctx, name: str, read: Callable[[str], Any]) -> Any:

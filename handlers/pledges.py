@@ -287,10 +287,14 @@ def on_cancel(ctx: Ctx, parsed: pledges.PledgeText) -> str:
     person = _named(ctx, parsed)
     if person is None:
         return ctx.t("pledges.nothing_to_cancel_for", name=parsed.name)
-    ended, kept = pledges.cancel(ctx, person, parsed.species)
     assert ctx.person is not None  # @registered
     mine = person["id"] == ctx.person["id"]
     names = planting.display_names(ctx.app)
+    counted = pledges.species_by_count(ctx, person, parsed)  # round 99: '两棵' of several pledges
+    if counted == "":
+        live = store.live_of_household(ctx.db, person["id"])
+        return ctx.t("pledges.cancel_which", items=pledges.describe(ctx.t, live, names))
+    ended, kept = pledges.cancel(ctx, person, counted or parsed.species)
     done = ctx.t("pledges.kept_planted", items=pledges.describe(ctx.t, kept, names)) if kept else ""
     if not ended:
         nothing = (

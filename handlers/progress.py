@@ -324,7 +324,10 @@ _village_said = _progress_said("village")
 
 def _village_or_left_said(app, meaning: str) -> bool:
     """本村进度 in other words, or who has not planted asked by one who gets no names (the village's counts answer it);
-    round 61: the village's pledges asked after ('我哋村认领情况点')."""
+    round 61: the village's pledges asked after ('我哋村认领情况点'); round 99: never the adoptable trees left
+    ('村里可以认种的树还有几棵': the adoption list's, ``nlu.adoptable_left_asked``)."""
+    if nlu.adoptable_left_asked(meaning):
+        return False
     return (
         _village_said(app, meaning)
         or nlu.left_to_plant_asked(meaning)

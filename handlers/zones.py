@@ -32,7 +32,7 @@ from bot.router import Decided, Route, pure, staged
 from bot.scheduler import Job
 from bot.store import roster as roster_store
 from bot.store import zones as store
-from handlers.core import list_again, text_is, text_means, text_normalized, text_with_number
+from handlers.core import list_again, said_just_after, text_is, text_means, text_normalized, text_with_number
 
 _claim_by_command = text_with_number("zones.commands.list")
 
@@ -173,11 +173,16 @@ def _named_zone_not_theirs(ctx: Ctx) -> dict | None:
     if ctx.msg.msg_type != "text" or ctx.person is None or zones.may_hold(ctx.person, ctx.config):
         return None
     norm = text_normalized(ctx)
-    if not zones.move_or_take_said(norm) or zones.holders_asked(norm, ctx.msg.text or ""):
-        return None
     if adoption.FLOW.state(ctx) is not None or planting.collecting(ctx) is not None:
         return None
     listed = store.zones_of_village(ctx.db, ctx.person["village_id"])
+    # round 99 (22t: '认领责任区' then '要第二个' from a villager, told the zones are members'): one picked by its place
+    # just after is that zone, to say whose it is again (it had been the adoptable list's pick, none shown)
+    place = nlu.ordinal_pick_said(norm)
+    if place and said_just_after(ctx, frozenset({"zone_list"})):
+        return listed[place - 1] if 0 < place <= len(listed) else None
+    if not zones.move_or_take_said(norm) or zones.holders_asked(norm, ctx.msg.text or ""):
+        return None
     name = zones.zone_named(norm, [z["name"] for z in listed])
     return next((z for z in listed if z["name"] == name), None)
 

@@ -2423,16 +2423,9 @@ def test_round_22k_probe(probe, context, message, expected):
 
 # Set 22l, written blind at the forty-eighth session's start and kept outside until every change of the session was in
 # (main b35c9d3 132/140; after rounds 90 and 91 132/140, the same eight): now development; 133/140 after the lead's round,
-# 134/140 after round 93 (how to register with the village given and no pause: identity._at_the_seam).
+# 134/140 after round 93 (how to register with the village given and no pause: identity._at_the_seam); 139/140 after
+# round 99 (the villagers' questions wished shown, '今日啲村民问题清单发俾我睇下': nlu.villagers_questions_shown).
 _ROUND_22L_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "the lead (forty-eighth session, 22l's end): the FAQ's bot-usage answers where the person means a command: the"
-        " adviser's list asked loosely (待办); round 92 mended how a cadre logs for villagers with no phone (the 代种 steps:"
-        " 22j's class), round 93 how to register with the village given (the registration steps, not the FAQ's)",
-        [
-            "adviser:今日啲村民问题清单发俾我睇下",
-        ],
-    ),
     (
         "the lead: a photo sent to the wrong person withdrawn (我发错人) cancels the record waiting, no ticket (round 92"
         " mended which households have pledged asked loosely: the village's pledge list, 22i's class)",
@@ -2573,57 +2566,22 @@ def test_round_22s_probe(probe, context, message, expected):
 # by class yet: each is strict with the class it seems to belong to, for the next session's round.
 _NOT_READ_22T = "set 22t's blind miss (fifty-second session), not yet read by class: "
 _ROUND_22T_LEFT: list[tuple[str, list[str]]] = [
+    # round 99 (conv99) read the sixteen by class and mended thirteen by their meaning
+    # (tests/e2e/test_conversation_round99.py); one more (认领责任区 || 要第二个: the twice context's sender is a 群众, told
+    # the zones are members', whose pick had been the adoptable list's) now says whose that zone is (zone_members_only).
+    # Two are left, their labels disputed:
     (
-        _NOT_READ_22T + "how to register asked by a new follower gets the FAQ's how (as 22r's; perhaps disputed)",
+        "disputed label (as 22r's '我想用呢个 点样注册啊'): how to register asked by a new follower is answered by the FAQ's"
+        " bot.register (第一次使用请发：登记 姓名 村名), which says how in one reply; the harness wants the registration's"
+        " own reply, which would only ask the name",
         ["new:请问新关注的要怎么绑定身份"],
     ),
     (
-        _NOT_READ_22T + "a registration code told with how to use it gets the help, never the binding",
-        ["new:我系村委会嘅 支书俾咗我个码839201 点用"],
-    ),
-    (
-        _NOT_READ_22T + "a rename in formal words (录入有误 更正为) becomes a ticket",
-        ["cadre:名字录入有误 请帮我更正为何伟雄"],
-    ),
-    (
-        _NOT_READ_22T + "reminders wanted back after 嫌烦退咗 become a ticket",
-        ["member:上个月嫌烦退咗 而家又想佢提醒返我种树"],
-    ),
-    (
-        _NOT_READ_22T + "the record's steps asked as whether a photo is enough become a ticket",
-        ["member:种咗树之后系咪影张相发过嚟就得", "pending:记录还没完 接下来要我发什么"],
-    ),
-    (
-        _NOT_READ_22T + "the adoptable trees counted (认种的树还有几棵) get the village's progress",
-        ["cadre:村里可以认种的树还有几棵"],
-    ),
-    (
-        _NOT_READ_22T
-        + "one's own pledge asked, withdrawn or changed in other words (认领咗几多棵, 唔种住 帮我撤销, 改做三棵)",
-        [
-            "party:我今年认领咗几多棵 记唔清",
-            "party:之前认领嘅两棵唔种住 帮我撤销",
-            "twice:认领 2棵龙眼 || 唔好意思 改做三棵",
-        ],
-    ),
-    (
-        _NOT_READ_22T
-        + "a pledge for a parent: the pledge route says another household's is the cadres' (perhaps disputed)",
+        "disputed label (round 99): a pledge for one's father ('我帮我阿爸认领一棵柿子树') is answered that another"
+        " household's pledge is the cadres' and how one's own household pledges (认领 2棵荔枝): right whether the father"
+        " lives in the sender's household (then it is the household's own pledge) or not; a pledge row for him from a"
+        " member's WeChat would act for another household",
         ["member:我帮我阿爸认领一棵柿子树 佢话五月前种"],
-    ),
-    (
-        # 22t's 算我一份 was mended by the lead after the figure (tests/e2e/test_conversation_lead52.py)
-        _NOT_READ_22T + "the planting day joined in other words (报名参加党员义务植树日) becomes a ticket",
-        ["party:报名参加党员义务植树日 谢谢"],
-    ),
-    (
-        _NOT_READ_22T
-        + "one's care zone asked (我负责管护哪一片), claimed by its place, or picked after the list (要第二个)",
-        ["party:我负责管护哪一片", "party:我想要祠堂门口嗰片绿地做我嘅责任区", "twice:认领责任区 || 要第二个"],
-    ),
-    (
-        _NOT_READ_22T + "an adviser's questions asked as a list to show gets the FAQ's how",
-        ["adviser:村民的问题列表给我看看"],
     ),
 ]
 ROUND_22T_MISSES = {message: why for why, messages in _ROUND_22T_LEFT for message in messages}
