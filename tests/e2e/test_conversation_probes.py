@@ -2590,3 +2590,54 @@ ROUND_22T_MISSES = {message: why for why, messages in _ROUND_22T_LEFT for messag
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22t.tsv", ROUND_22T_MISSES))
 def test_round_22t_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
+
+
+# Set 22u, written blind (140 probes) in the fifty-third session and kept outside the repository until every change of
+# the session was in: review52 (main + the session's first mends) 124/140, with rounds 99, 110 and
+# tidy82 merged 126/140 (round 99, made from 22t, carried its pledge asked with a time word and its reminders wanted
+# back). Its misses are not read by class yet: each is strict with the class it seems to belong to, for the next round.
+_NOT_READ_22U = "set 22u's blind miss (fifty-third session), not yet read by class: "
+_ROUND_22U_LEFT: list[tuple[str, list[str]]] = [
+    (
+        _NOT_READ_22U + "a registration wished or asked with the village told, no name command",
+        ["new:你好我系埔心村嘅黄志强想登记下点样搞", "new:请问怎么绑定身份 我是埔心村的 谢谢"],
+    ),
+    (
+        _NOT_READ_22U + "what the account can do, asked in a long voice story",
+        ["party:阿妹我老人家唔识字个孙教我发语音呢度可以做乜嘢"],
+    ),
+    (
+        _NOT_READ_22U + "a question while a record waits (two trees planted together)",
+        ["pending:荔枝同龙眼种埋一齐会唔会互相影响"],
+    ),
+    (
+        _NOT_READ_22U + "a new campaign question in a ticket's window after 顺便问问",
+        ["ticket:顺便问问 我家门口种的竹子算不算完成植树任务"],
+    ),
+    (
+        _NOT_READ_22U
+        + "one's attendance of the planting day asked in other words (有冇记低, 签到了没有, 扫咗码 算唔算)",
+        [
+            "party:上个礼拜六植树活动我去咗 有冇记低我参加",
+            "member:植树活动我签到了没有",
+            "party:今日植树日我扫咗码 算唔算参加咗",
+            "finished:礼拜日义务植树我同阿仔一齐去嘅有冇记我个名",
+            "cadre:我参加植树活动那天签到成功了吗",
+        ],
+    ),
+    (
+        _NOT_READ_22U + "the awards asked (how they are given, one's own, a parent's, an adviser's)",
+        [
+            "member:评先评优怎么评的",
+            "party:今年最美植绿人评咗未 我有冇份",
+            "member:我阿妈种咗十几棵树 可唔可以攞个表彰",
+            "adviser:技术顾问嘅表彰几时公布",
+        ],
+    ),
+]
+ROUND_22U_MISSES = {message: why for why, messages in _ROUND_22U_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22u.tsv", ROUND_22U_MISSES))
+def test_round_22u_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
