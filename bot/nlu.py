@@ -5528,8 +5528,41 @@ def elliptic_care_asked(text: str) -> bool:
 
 
 def attendance_asked(text: str) -> bool:
-    """One's own 签到 (the planting days' check-ins) asked after, not done ('我的签到', '签到记录', '我签到过几次')."""
-    return bool(_ATTENDANCE_ASKED_RE.match(re.sub(r"[\s，,。.!！?？~～]", "", text or "")))
+    """One's own 签到 (the planting days' check-ins) asked after, not done ('我的签到', '签到记录', '我签到过几次'), or
+    whether one's attendance was recorded (``attendance_recorded_asked``)."""
+    flat = re.sub(r"[\s，,。.!！?？~～]", "", text or "")
+    return bool(_ATTENDANCE_ASKED_RE.match(flat)) or attendance_recorded_asked(flat)
+
+
+# the lead (fifty-third session, set 22u: '上个礼拜六植树活动我去咗 有冇记低我参加', '今日植树日我扫咗码 算唔算参加咗' were
+# tickets): whether one's attendance was recorded, read by what is said together, not by one phrase: a planting day
+# named, being there said as done (去咗, 到场, 签咗到, 扫咗码), and whether it was recorded asked (有冇记, 算唔算, 收到未,
+# 成功了吗); never a day still to come (下次, 明天: the join or a question), never trees counted (a planting record)
+_PLANTING_DAY_RE = re.compile(r"植树活动|种树活动|植树日|义务植树|集体种树|植树节|种树日")
+_BEING_THERE_RE = re.compile(
+    r"(?:我|我有|我都有|我也有)?(?:去|到|来|参加|出席)(?:咗|了|过)|到场|在场|有去|(?:我|一齐|一起)去(?:嘅|的)|签(?:咗|了)?到|扫(?:咗|了|过)?(?:码|二维码)"
+)
+_RECORDED_ASKED_RE = re.compile(
+    r"(?:有没有|有冇|有无|有未)(?:帮我|同我|给我|俾我)?(?:记|登记|记录|算|计|签到|统计)"
+    r"|(?:算不算|算唔算|计不计|计唔计)(?:我)?(?:参加|签到|出席|数|一次)?"
+    r"|(?:记|登记|记录|签|算|计|统计)(?:咗|了|到|低|上|入)?(?:我|我个名|我的名字|我嘅名)?(?:未|没有|吗|冇|了没|咗未|未呀)"
+    r"|(?:收到|成功|签到成功|登记到)(?:了|咗)?(?:未|没有|吗|冇|咩)"
+    r"|算(?:我)?(?:参加|签到|出席|到场)(?:了|咗)?(?:吗|未|没有|冇|咩)"
+)
+_DAY_TO_COME_RE = re.compile(r"下次|下个|下周|下礼拜|下星期|明天|明日|听日|后天|後日|今年几时|几时有")
+
+
+def attendance_recorded_asked(flat: str) -> bool:
+    """Whether one's attendance of a planting day was recorded, asked ('昨日义务植树我有去 系统记咗我未', '那天植树活动我扫了
+    二维码 算参加了吗'): a planting day, being there and the recorded asked, all said; no day to come, no trees counted."""
+    return (
+        len(flat) <= 40
+        and bool(_PLANTING_DAY_RE.search(flat))
+        and bool(_BEING_THERE_RE.search(flat))
+        and bool(_RECORDED_ASKED_RE.search(flat))
+        and not _DAY_TO_COME_RE.search(flat)
+        and not re.search(rf"[\d{_CN_NUM}]+\s*[棵株颗条]", flat)
+    )
 
 
 # round 53 (20c): to join if there is one, said after the day was asked ('听日有冇植树活动' then '有就报名参加'; 有的话 is

@@ -2595,7 +2595,8 @@ def test_round_22t_probe(probe, context, message, expected):
 # Set 22u, written blind (140 probes) in the fifty-third session and kept outside the repository until every change of
 # the session was in: review52 (main + the session's first mends) 124/140, with rounds 99, 110 and
 # tidy82 merged 126/140 (round 99, made from 22t, carried its pledge asked with a time word and its reminders wanted
-# back). Its misses are not read by class yet: each is strict with the class it seems to belong to, for the next round.
+# back); 131/140 after the lead's reader of one's attendance asked (tests/e2e/test_attendance_recorded_asked.py).
+# Its other misses are not read by class yet: each is strict with the class it seems to belong to, for the next round.
 _NOT_READ_22U = "set 22u's blind miss (fifty-third session), not yet read by class: "
 _ROUND_22U_LEFT: list[tuple[str, list[str]]] = [
     (
@@ -2615,18 +2616,9 @@ _ROUND_22U_LEFT: list[tuple[str, list[str]]] = [
         ["ticket:顺便问问 我家门口种的竹子算不算完成植树任务"],
     ),
     (
-        _NOT_READ_22U
-        + "one's attendance of the planting day asked in other words (有冇记低, 签到了没有, 扫咗码 算唔算)",
-        [
-            "party:上个礼拜六植树活动我去咗 有冇记低我参加",
-            "member:植树活动我签到了没有",
-            "party:今日植树日我扫咗码 算唔算参加咗",
-            "finished:礼拜日义务植树我同阿仔一齐去嘅有冇记我个名",
-            "cadre:我参加植树活动那天签到成功了吗",
-        ],
-    ),
-    (
-        _NOT_READ_22U + "the awards asked (how they are given, one's own, a parent's, an adviser's)",
+        "set 22u's blind miss (fifty-third session), read by the lead: the awards asked get the FAQ's award schedule (how and "
+        + "when they are given), which serves how/when better than a list of one's awards; the kinds sheet had said "
+        + "'how they are given' is `awards` (now: a `question`): perhaps disputed, left strict",
         [
             "member:评先评优怎么评的",
             "party:今年最美植绿人评咗未 我有冇份",
