@@ -4,12 +4,12 @@ inside the first question's request otherwise (~1-2 s of CPU; 5 s or more on a l
 from __future__ import annotations
 
 from bench.harness import free_port
-from bot import cli, identity, serving
+from bot import cli, common_words, serving
 
 
 def test_one_serve_process_has_the_faq_index_before_it_serves(config_file, monkeypatch):
     services: list[set[str]] = []
-    identity._dictionary_persons_names.cache_clear()
+    common_words.dictionary_words.cache_clear()
 
     def serve_socket(sock, worker, master_pid=None):
         flask_app = worker.flask_app
@@ -19,4 +19,5 @@ def test_one_serve_process_has_the_faq_index_before_it_serves(config_file, monke
     monkeypatch.setattr(serving, "serve_socket", serve_socket)
     assert cli.main(["--config", str(config_file), "serve", "--port", str(free_port()), "--no-scheduler"]) == 0
     assert len(services) == 1 and "faq" in services[0]
-    assert identity._dictionary_persons_names.cache_info().currsize == 1  # read before serving, not in the writer
+    # the names' tables (identity.is_known_persons_name reads them) read before serving, not in the writer
+    assert common_words.dictionary_words.cache_info().currsize == 1
