@@ -176,7 +176,8 @@ def test_the_model_never_answers_ones_own_trees_trouble_told_last(index):
 
 def test_predict_scores_as_scipys_product_to_the_bit(index):
     """``predict`` adds the weights without scipy (issue 21, twelfth round): the same label and the same lead, to the
-    bit, as ``features(text) @ weights + bias`` on every question of the precedents' own sets and the test sets."""
+    bit, as ``features(text) @ weights + bias`` on every fourth question of the precedents' own sets (all of them took
+    three minutes of the suite by the fifty-third session, the longest test but one) and the test sets."""
 
     def through_scipy(model: faq_model.QuestionModel, text: str) -> tuple[str, float]:
         features = model.features(text)
@@ -191,10 +192,10 @@ def test_predict_scores_as_scipys_product_to_the_bit(index):
     texts = [
         line.split("\t")[0]
         for path in sorted((MESSAGES / "faq" / "precedents").glob("*.tsv"))
-        for line in path.read_text(encoding="utf-8").splitlines()
+        for line in path.read_text(encoding="utf-8").splitlines()[::4]
     ]
     texts += ["", "ABC", "□□", "你好", "桂花什么时候种", "  ", "请问一下我家门口的□□叶子发黄了是什么原因要不要打药" * 3]
-    assert len(texts) > 10000
+    assert len(texts) > 2500
     model = index.precedents.model
     for text in texts:
         assert model.predict(text) == through_scipy(model, text), text
