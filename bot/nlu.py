@@ -5550,16 +5550,24 @@ _RECORDED_ASKED_RE = re.compile(
     r"|算(?:我)?(?:参加|签到|出席|到场)(?:了|咗)?(?:吗|未|没有|冇|咩)"
 )
 _DAY_TO_COME_RE = re.compile(r"下次|下个|下周|下礼拜|下星期|明天|明日|听日|后天|後日|今年几时|几时有")
+# one day's attendance: a day said, or the check-in's own act; the year's taking part ('我今年参加咗义务植树 有冇记录到
+# 我', 19n) is a party member's duty, which their progress tells (round 39)
+_ONE_DAY_RE = re.compile(
+    r"那天|那日|嗰日|嗰天|当天|当日|上次|那次|嗰次|今日|今天|昨日|昨天|琴日|寻日|前日|前天|礼拜|星期|周[一二三四五六日天末]|上周"
+    r"|\d+号|植树日|种树日|签到|签咗到|签了到|扫(?:咗|了|过)?(?:码|二维码)|到场"
+)
 
 
 def attendance_recorded_asked(flat: str) -> bool:
     """Whether one's attendance of a planting day was recorded, asked ('昨日义务植树我有去 系统记咗我未', '那天植树活动我扫了
-    二维码 算参加了吗'): a planting day, being there and the recorded asked, all said; no day to come, no trees counted."""
+    二维码 算参加了吗'): a planting day, being there on one day and the recorded asked, all said; no day to come, no trees
+    counted."""
     return (
         len(flat) <= 40
         and bool(_PLANTING_DAY_RE.search(flat))
         and bool(_BEING_THERE_RE.search(flat))
         and bool(_RECORDED_ASKED_RE.search(flat))
+        and bool(_ONE_DAY_RE.search(flat))
         and not _DAY_TO_COME_RE.search(flat)
         and not re.search(rf"[\d{_CN_NUM}]+\s*[棵株颗条]", flat)
     )
