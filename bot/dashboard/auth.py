@@ -33,7 +33,7 @@ from bot import clock
 from bot.dashboard import throttle
 from bot.db import transaction
 from bot.registry import ADMIN_LOGIN, ADVISER_LOGIN, CADRE_LOGIN
-from bot.roster import ADVISER, CADRE_ROLES
+from bot.roster import ADVISER, CADRE_ROLES, match_village
 from bot.store import admins as admins_store
 from bot.store import dashboard as store
 from bot.store import roster as roster_store
@@ -276,8 +276,6 @@ def link_login_person(db, username: str, role: str, person_name: str | None, vil
 
 
 def _cadre(db, name: str, village: str | None) -> dict:
-    from bot.roster import match_village
-
     found = [p for p in roster_store.roster_people_named(db, name) if p["role"] in CADRE_ROLES]
     if village:
         wanted = {v["id"] for v in match_village(village, roster_store.all_villages(db))}
