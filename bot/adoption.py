@@ -486,18 +486,26 @@ _ADOPT = r"(?:认养|认种|领养)"
 _DROPPED = r"(?:唔要|不要|取消|撤销|撤回|退掉|退咗|退了|退出|唔养|不养|放弃|唔认养|不认养)"
 _ADOPTION_WITHDRAWN_RE = re.compile(
     rf"(?:取消|撤销|撤回|退掉|退出|放弃)(?:我的|我嘅)?{_ADOPT}"
-    rf"|(?:唔|不)(?:想|要|愿意|再)*{_ADOPT}"
+    rf"|(?:唔|不)(?:想|要|愿意)*再(?:想|要)*{_ADOPT}"  # not any more: one held
+    rf"|(?:唔|不)(?:想|要|愿意)*{_ADOPT}(?:[^\s，,。]{{0,3}}?)(?:嗰棵|那棵|呢棵|这棵|的树|嘅树|嗰啲|那些)"  # that tree
     rf"|{_ADOPT}(?:咗|了|过)?(?:嘅|的)?[^\s，,。]{{0,8}}?[\s，,]*(?:我)?(?:想|要)?(?:帮我|唔该|麻烦)?{_DROPPED}"
 )
+# not adopting said with no tree pointed at ('我不想认养 只想自己种', '唔要认养啦，我自己喺屋后种咗两棵杨梅'): declining to adopt,
+# a withdrawal only from one who holds an adoption (handlers/adoption.py)
+_ADOPTION_DECLINED_RE = re.compile(rf"(?:唔|不)(?:想|要|愿意)*{_ADOPT}")
 WITHDRAWAL_MAX_CHARS = 40
+WITHDRAWN, DECLINED = "withdrawn", "declined"
 
 
-def withdrawal_said(text: str | None) -> bool:
-    """An adoption withdrawn in words (``_ADOPTION_WITHDRAWN_RE``), no question, not too long to be one request."""
+def withdrawal_said(text: str | None) -> str | None:
+    """WITHDRAWN for an adoption withdrawn in words (``_ADOPTION_WITHDRAWN_RE``), DECLINED for adopting declined
+    (``_ADOPTION_DECLINED_RE``); None otherwise, for a question, or a text too long to be one request."""
     norm = nlu.to_halfwidth(text or "").strip()
-    if not norm or len(norm) > WITHDRAWAL_MAX_CHARS or "证书" in norm:
-        return False
-    return bool(_ADOPTION_WITHDRAWN_RE.search(norm)) and not nlu.is_question(norm)
+    if not norm or len(norm) > WITHDRAWAL_MAX_CHARS or "证书" in norm or nlu.is_question(norm):
+        return None
+    if _ADOPTION_WITHDRAWN_RE.search(norm):
+        return WITHDRAWN
+    return DECLINED if _ADOPTION_DECLINED_RE.search(norm) else None
 
 
 def held_named(app, held: list[dict], text: str | None) -> list[dict]:

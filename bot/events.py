@@ -263,7 +263,7 @@ def cancel_asked(text: str | None) -> bool:
 # 取消吧'). The account keeps no sign-ups (one checks in on the day: 参加), so there is none to cancel; the reply says so
 # and whom to tell (handlers/events.py). Not a pledge's 报名认领, nor a question ('取消报名要点搞').
 _SIGNED_UP = r"(?:报名|报咗名|报了名|报左名|报过名|报埋名)"
-_NOT_GOING = r"(?:唔去|不去|去唔到|去不了|去唔了|去不成|来不了|嚟唔到|来唔到|参加不了|参加唔到|唔参加|不参加|冇得去|没法去|去唔成)"
+_NOT_GOING = r"(?:(?<!回)唔去|(?<!回)不去|去唔到|去不了|去唔了|去不成|来不了|嚟唔到|来唔到|参加不了|参加唔到|唔参加|不参加|冇得去|没法去|去唔成)"
 _SIGN_UP_WITHDRAWN_RE = re.compile(
     rf"(?:取消|撤销|撤回|退出)报名|{_SIGNED_UP}[^。]{{0,24}}?(?:{_NOT_GOING}|取消|撤销|撤回|退出|唔要|不要)"
 )

@@ -339,10 +339,20 @@ def on_update_photo(ctx: Ctx, state, _match) -> str:
 
 
 # -- an adoption withdrawn (withdraw83) ---------------------------------------------------------------------------------
-@pure
-def _withdrawal_said(ctx: Ctx) -> bool:
-    """取消认养, 不认养了, 我唔想再认养嗰棵樟树啦 (``adoption.withdrawal_said``)."""
-    return ctx.msg.msg_type == "text" and adoption.withdrawal_said(ctx.msg.text)
+def _withdrawal_ahead(ctx) -> str | None:
+    """取消认养, 我唔想再认养嗰棵樟树啦 (``adoption.withdrawal_said``), or adopting declined ('不认养了')."""
+    return adoption.withdrawal_said(ctx.msg.text) if ctx.msg.msg_type == "text" else None
+
+
+def _withdrawal_then(ctx: Ctx, read: str) -> bool:
+    """Adopting declined is a withdrawal from one who holds an adoption; from anyone else it goes on ('我不想认养 只想自己
+    种': the trees they plant, or the adoption's answer)."""
+    if read == adoption.WITHDRAWN:
+        return True
+    return ctx.person is not None and bool(store.of_person(ctx.db, ctx.person["id"]))
+
+
+_withdrawal_said = staged(_withdrawal_ahead, _withdrawal_then)
 
 
 @registered
