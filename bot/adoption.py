@@ -32,13 +32,14 @@ from __future__ import annotations
 import re
 import secrets
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 
 from bot import clock, hanzi, identity, nlu, planting, zones
 from bot.conversation import Flow
-from bot.reminders import queue_notice
+from bot.reminders import queue_notice, tell_each
 from bot.store import adoption as store
+from bot.store import roster as roster_store
 from bot.store import users as users_store
 from bot.store.plantings import VERIFIED_REVIEWS
 
@@ -205,6 +206,13 @@ def page_size(config) -> int:
 
 
 # -- adopting ---------------------------------------------------------------------------------------
+def first_free_tree(held: Iterable[Mapping]) -> int:
+    """The number of the record's first tree no adoption held covers (withdraw83: an adoption ended frees its tree, so
+    the next adopter may take a number below the last one taken)."""
+    taken = {n for a in held for n in range(int(a["first_tree"]), int(a["first_tree"]) + int(a["trees"]))}
+    return next(n for n in range(1, len(taken) + 2) if n not in taken)
+
+
 def adopt_one(ctx, record: dict) -> dict | None:
     """One tree of the record for the sender (their household); None when its slots are all taken now."""
     current = store.slots(ctx.db, record["id"])
@@ -215,7 +223,7 @@ def adopt_one(ctx, record: dict) -> dict | None:
         planting_id=current["id"],
         village_id=current["village_id"],
         trees=1,
-        first_tree=int(current["adopted"]) + 1,
+        first_tree=first_free_tree(store.of_planting(ctx.db, current["id"])),
         person_id=ctx.person["id"],
         openid=ctx.openid,
         created_by="chat",
@@ -251,7 +259,7 @@ def adopt_for_organisation(
         planting_id=planting_id,
         village_id=record["village_id"],
         trees=taken,
-        first_tree=int(record["adopted"]) + 1,
+        first_tree=first_free_tree(store.of_planting(db, planting_id)),
         whole_plot=whole_plot,
         organisation=organisation.strip(),
         named_as=(named_as or "").strip() or None,
@@ -469,3 +477,59 @@ def donations_total(db, config, until: str) -> dict[int, float]:
 def trees_adopted_by_person(db, since: str | None, until: str | None) -> dict[int, int]:
     """person id -> trees they adopted in [since, until] (the awards' 最美植绿人)."""
     return store.trees_by_person(db, since, until)
+
+
+# -- an adoption withdrawn (withdraw83) -------------------------------------------------------------------------------
+# 取消认养, 不认养了, 唔想再认养嗰棵樟树啦, 认养嘅嗰棵香樟我唔要啦, 我认养的那棵树想退掉: the adoption named, then or after it
+# its withdrawal; how to withdraw asked ('取消认养要点搞') is a question (the FAQ's)
+_ADOPT = r"(?:认养|认种|领养)"
+_DROPPED = r"(?:唔要|不要|取消|撤销|撤回|退掉|退咗|退了|退出|唔养|不养|放弃|唔认养|不认养)"
+_ADOPTION_WITHDRAWN_RE = re.compile(
+    rf"(?:取消|撤销|撤回|退掉|退出|放弃)(?:我的|我嘅)?{_ADOPT}"
+    rf"|(?:唔|不)(?:想|要|愿意)*再(?:想|要)*{_ADOPT}"  # not any more: one held
+    rf"|(?:唔|不)(?:想|要|愿意)*{_ADOPT}(?:[^\s，,。]{{0,3}}?)(?:嗰棵|那棵|呢棵|这棵|的树|嘅树|嗰啲|那些)"  # that tree
+    rf"|{_ADOPT}(?:咗|了|过)?(?:嘅|的)?[^\s，,。]{{0,8}}?[\s，,]*(?:我)?(?:想|要)?(?:帮我|唔该|麻烦)?{_DROPPED}"
+)
+# not adopting said with no tree pointed at ('我不想认养 只想自己种', '唔要认养啦，我自己喺屋后种咗两棵杨梅'): declining to adopt,
+# a withdrawal only from one who holds an adoption (handlers/adoption.py)
+_ADOPTION_DECLINED_RE = re.compile(rf"(?:唔|不)(?:想|要|愿意)*{_ADOPT}")
+WITHDRAWAL_MAX_CHARS = 40
+WITHDRAWN, DECLINED = "withdrawn", "declined"
+
+
+def withdrawal_said(text: str | None) -> str | None:
+    """WITHDRAWN for an adoption withdrawn in words (``_ADOPTION_WITHDRAWN_RE``), DECLINED for adopting declined
+    (``_ADOPTION_DECLINED_RE``); None otherwise, for a question, or a text too long to be one request."""
+    norm = nlu.to_halfwidth(text or "").strip()
+    if not norm or len(norm) > WITHDRAWAL_MAX_CHARS or "证书" in norm or nlu.is_question(norm):
+        return None
+    if _ADOPTION_WITHDRAWN_RE.search(norm):
+        return WITHDRAWN
+    return DECLINED if _ADOPTION_DECLINED_RE.search(norm) else None
+
+
+def held_named(app, held: list[dict], text: str | None) -> list[dict]:
+    """The adoptions held that the text points at by their tree ('嗰棵樟树': 香樟); all of them when it names no tree."""
+    species, _written = nlu.find_species_as_heard(text or "", planting.species_table(app))
+    if species is None:
+        return held
+    return [a for a in held if a["species"] == species]
+
+
+def end_adoption(ctx, adoption: dict) -> list[Mapping]:
+    """The sender's adoption ends now: its tree is free to adopt again; the village's cadres (adoption.contact_roles)
+    who follow the account are told. Returns those told."""
+    store.end(ctx.db, adoption["adoption_id"], ctx.now_s)
+    cadres = roster_store.village_cadres(
+        ctx.db, adoption["village_id"], tuple(ctx.config.get("adoption.contact_roles"))
+    )
+    text = ctx.t(
+        "adoption.withdrawn_told",
+        name=ctx.person["name"],
+        place=place(adoption),
+        tree=adoption["first_tree"],
+        species=planting.display_name(ctx.app, adoption["species"]),
+    )
+    return tell_each(
+        ctx.db, ctx.config, cadres, text=text, key=f"adoption-ended:{adoption['adoption_id']}", now=ctx.now
+    )

@@ -259,6 +259,35 @@ def cancel_asked(text: str | None) -> bool:
     return bool(_CANCEL_RE.search(plain)) and bool(re.search(_QUESTION_END, plain))
 
 
+# withdraw83: a planting day's sign-up withdrawn ('礼拜六那个植树活动我报了名…帮我取消报名', '我报咗名嘅植树日临时要开会 去唔到
+# 取消吧'). The account keeps no sign-ups (one checks in on the day: 参加), so there is none to cancel; the reply says so
+# and whom to tell (handlers/events.py). Not a pledge's 报名认领, nor a question ('取消报名要点搞').
+_SIGNED_UP = r"(?:报名|报咗名|报了名|报左名|报过名|报埋名)"
+_NOT_GOING = r"(?:(?<!回)唔去|(?<!回)不去|去唔到|去不了|去唔了|去不成|来不了|嚟唔到|来唔到|参加不了|参加唔到|唔参加|不参加|冇得去|没法去|去唔成)"
+_SIGN_UP_WITHDRAWN_RE = re.compile(
+    rf"(?:取消|撤销|撤回|退出)报名|{_SIGNED_UP}[^。]{{0,24}}?(?:{_NOT_GOING}|取消|撤销|撤回|退出|唔要|不要)"
+)
+_NOT_GOING_RE = re.compile(_NOT_GOING)
+_OTHER_DUTIES_RE = re.compile(r"认领|认养|认种|责任区|登记")
+SIGN_UP_MAX_CHARS = 48
+
+
+def sign_up_withdrawn(text: str | None) -> bool:
+    """A sign-up for a planting day said, and withdrawn (``_SIGN_UP_WITHDRAWN_RE``); no question, no other duty."""
+    norm = nlu.to_halfwidth(text or "").strip()
+    if not norm or len(norm) > SIGN_UP_MAX_CHARS or _OTHER_DUTIES_RE.search(norm):
+        return False
+    return bool(_SIGN_UP_WITHDRAWN_RE.search(norm)) and not nlu.is_question(norm)
+
+
+def not_going_said(text: str | None) -> bool:
+    """Not going said ('唔好意思 嗰日要返乡下 唔参加啦'): a sign-up withdrawn just after 参加 (handlers/events.py)."""
+    norm = nlu.to_halfwidth(text or "").strip()
+    if not norm or len(norm) > SIGN_UP_MAX_CHARS or _OTHER_DUTIES_RE.search(norm):
+        return False
+    return bool(_NOT_GOING_RE.search(norm)) and not nlu.is_question(norm)
+
+
 def cancel_days(app, db, person: dict, now: datetime) -> list[tuple[dict, int]]:
     """sim64: the organiser's village's days not over yet, called off now; each one's checked-in people (the organiser
     aside) are told (a notice, once). Returns each day as it was, with how many were told."""

@@ -7185,6 +7185,9 @@ _LAST_SENT_DROP_RE = re.compile(
 _PLEASE_FIRST_RE = re.compile(rf"^(?:{_PLEASE})(?:{_YOU})?(?:{_HELP_ME})?|^(?:{_HELP_ME})(?=[删撤取作])")
 
 
+# withdraw83 (a blind set's miss: '把刚才那条记录撤回', the record just finished, had been the FAQ's): what is dropped put
+# first by 把 / 将, asked politely or not, the record then pointed at
+_DISPOSAL_FIRST_RE = re.compile(r"^(?:请|麻烦|唔该)?(?:你|您)?(?:帮我)?(?:把|将)(?=刚|头先|上一|这|那|呢|嗰|之前|我)")
 _PLEASE_LEAD_RE = re.compile(rf"^{PLEASE_LEAD}")
 # the lead, forty-eighth session (22l: '退订 || 我话退订啊'; '我说了退订' had opened a ticket): the command insisted on,
 # 'I said', 'I've already said' before its word (normalised: 咗 is 了), a particle after it
@@ -7382,7 +7385,7 @@ def retraction_said(norm: str) -> bool:
     '我名字发错了' say more). A retraction, not a command: it means 取消 only while something is in progress."""
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
-    bare = _INTENT_PARTICLES_RE.sub("", _PLEASE_FIRST_RE.sub("", norm, count=1))
+    bare = _INTENT_PARTICLES_RE.sub("", _PLEASE_FIRST_RE.sub("", _DISPOSAL_FIRST_RE.sub("", norm, count=1), count=1))
     if _ASKED_WHETHER_RE.search(bare):
         return False  # the lead (43rd session, 21w): '这张照片清楚吗 要不要重新拍' had cancelled the record
     if _NO_TREE_ALONE_RE.match(bare):

@@ -738,12 +738,31 @@ def own_pledges_asked(norm: str) -> bool:
     return bool(norm) and len(norm) <= OWN_PLEDGES_MAX_CHARS and bool(_OWN_PLEDGES_RE.search(norm))
 
 
+# withdraw83 (a blind set's miss: '我之前认领咗三棵龙眼 而家脚唔方便种唔到 想撤回', a ticket): why said before the
+# withdrawal ('屋企冇位种', '身体唔好'), a few short clauses, the withdrawal last
+_WITHDRAWN_LAST = re.compile(rf"^{_WITHDRAWN}$")
+_WHY_MAX_CHARS = 12
+
+
+def _withdrawn_tail(tail: str) -> bool:
+    """The tail after a pledge pointed at: only its withdrawal or not planting after all (``_WITHDRAWN_TAIL``), or up to
+    two short clauses of why, then the withdrawal (withdraw83); never a question."""
+    if _WITHDRAWN_TAIL.match(tail):
+        return True
+    clauses = [c for c in re.split(r"[\s,，。]+", tail) if c]
+    return (
+        2 <= len(clauses) <= 3
+        and bool(_WITHDRAWN_LAST.match(clauses[-1]))
+        and all(len(c) <= _WHY_MAX_CHARS and not nlu.is_question(c) for c in clauses)
+    )
+
+
 def pointed_withdrawal(text: str) -> str | None:
     """Round 97: a pledge pointed at by what was pledged, then withdrawn ('我认咗两棵橄榄嗰个 取消 唔种住', '头先认咗五棵
     香樟 取消') as the ``取消认领`` of its trees ('取消认领 两棵橄榄'); None for any other text (how to withdraw asked,
     '…点样取消', is the FAQ's)."""
     found = _PLEDGE_POINTED.match(text)
-    if found is None or not _WITHDRAWN_TAIL.match(found["tail"]):
+    if found is None or not _withdrawn_tail(found["tail"]):
         return None
     # round 99: not planting said with the trees, no space between ('两棵唔种住 帮我撤销'): the trees only
     trees = _NOT_PLEDGING_AFTER_TREES.sub("", found["trees"]) or found["trees"]
@@ -762,6 +781,32 @@ def parse_cancel(text: str | None, species_table: Mapping) -> PledgeText | None:
     if not found or "责任区" in text or nlu.is_question(text[found.end() :]):
         return None  # round 25: '取消认领要点搞' asks how (the FAQ's), no name 要点搞
     return _body(text[found.end() :], species_table)
+
+
+# withdraw83 (a blind set's miss: '认领改成一棵桃树，原来的两棵荔枝不要了'): the pledge changed in words, the new trees and
+# the old ones withdrawn, in either order
+_CHANGED_TO = r"(?:改成|改做|改为|换成|转成|改)(?:认领)?\s*(?P<new>[^\s,，。]+)"
+_OLD_DROPPED = (
+    r"(?:原来|原先|本来|之前|头先|先前)(?:认领)?(?:的|嘅|嗰|那)?\s*(?P<old>[^\s,，。]+?)\s*"
+    r"(?:都)?(?:不要|唔要|取消|撤销|撤回|唔种|不种)(?:佢|它|掉|咗)?(?:了|啦|喇|咯|住|吧)*"
+)
+_CHANGED = (
+    re.compile(rf"^(?:我)?(?:想|要)?认领\s*{_CHANGED_TO}[\s,，。]+{_OLD_DROPPED}$"),
+    re.compile(rf"^{_OLD_DROPPED}[\s,，。]+(?:我)?(?:想|要)?(?:认领)?{_CHANGED_TO}$"),
+)
+
+
+def parse_changed(text: str | None, species_table: Mapping) -> tuple[PledgeText, PledgeText] | None:
+    """withdraw83: a pledge changed in words, '认领改成一棵桃树，原来的两棵荔枝不要了' (or the old ones said first, '原来嗰两棵
+    荔枝唔要啦 改成认领三棵龙眼'): (the new pledge, the trees withdrawn), each with its tree; None for any other text."""
+    text = nlu.to_halfwidth(text or "").strip().strip(_TRAILING)
+    for pattern in _CHANGED:
+        found = pattern.match(text)
+        if found and not nlu.is_question(text):
+            new, old = _body(found["new"], species_table), _body(found["old"], species_table)
+            if new.species and new.count and old.species:
+                return new, old
+    return None
 
 
 def month_words(t: Callable[..., str], month: int | None) -> str:
@@ -909,11 +954,13 @@ def _tell_household(ctx, person: dict, row: dict) -> None:
 
 def species_by_count(ctx, person: dict, parsed: PledgeText) -> str | None:
     """Round 99 ('之前认领嘅两棵唔种住 帮我撤销' with 2棵龙眼 and 1棵桂花 pledged): a withdrawal that names a count and no tree
-    is of the one pledge with that count; '' when the household holds several and none or more than one has it (which
-    is asked), None when the count says nothing (one pledge, or no count)."""
+    is of the one pledge with that count; '' when the household holds several and none or more than one has it, or holds
+    one of another count (withdraw83; which is asked), None when the count says nothing (no count, or the one pledge's)."""
     if parsed.species is not None or parsed.count is None:
         return None
     live = store.live_of_household(ctx.db, person["id"])
+    if len(live) == 1 and live[0]["count"] != parsed.count:
+        return ""  # withdraw83: the one pledge held has another count ('两棵' of 1棵香樟): asked, never ended unsaid
     if len(live) < 2:
         return None
     counted = [p["species"] for p in live if p["count"] == parsed.count]

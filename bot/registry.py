@@ -7,7 +7,7 @@ only module that imports ``handlers``) calls ``collect`` and puts the result on 
 the core reads it: ``app.routes`` (webhook, replay after 登记), ``app.jobs`` (scheduler, ``tick``),
 ``app.media_listeners`` (media job), ``app.report_columns`` and ``app.report_summary`` (通报),
 ``app.exports`` (``export``, the dashboard's 导出), ``app.imports`` (``import KIND FILE``, the dashboard's upload page), ``app.commands`` (the CLI), ``app.dashboard_pages`` (the /admin blueprint and its
-nav), ``app.village_sections`` (the dashboard's village page), ``app.photo_villages`` (who may see a photo), ``app.stores`` (migrations), ``app.flows`` (取消) and ``app.user_reads`` (the webhook's user row). Tests swap ``app.registry``, never a module global.
+nav), ``app.village_sections`` (the dashboard's village page), ``app.photo_villages`` (who may see a photo), ``app.stores`` (migrations), ``app.flows`` (取消), ``app.withdrawals`` (取消 yields to them) and ``app.user_reads`` (the webhook's user row). Tests swap ``app.registry``, never a module global.
 
 Lists keep the order of ``CAPABILITIES`` (then each manifest's own order): jobs run, media listeners
 are told, dashboard pages appear in the nav, report columns are laid out and store migrations run in
@@ -124,6 +124,11 @@ MANIFEST = {
     ),
     "STORES": ("stores", "list[module]: its bot/store modules (each has ``migrations``), in migration order"),
     "FLOWS": ("flows", "list[bot.conversation.Flow]: its multi-step flows (取消 ends them, calling on_cancel)"),
+    "WITHDRAWALS": (
+        "withdrawals",
+        "list[callable(ctx) -> bool]: pure readers of a duty of the capability withdrawn in words (取消认养, 退出责任区); "
+        "its own route takes such a text, and core's 取消 yields to any of them whatever flow waits",
+    ),
     "USER_READS": ("user_reads", "list[bot.registry.UserRead]: reads of the sender's that come with the user row"),
 }
 
@@ -144,6 +149,7 @@ class Registry:
     photo_villages: tuple = ()
     stores: tuple = ()
     flows: tuple = ()
+    withdrawals: tuple = ()
     user_reads: tuple = ()
 
 
@@ -163,6 +169,7 @@ def collect(capabilities: Sequence[ModuleType], routes: Sequence) -> Registry:
         "photo_villages": [],
         "stores": [],
         "flows": [],
+        "withdrawals": [],
         "user_reads": [],
     }
     exports: dict[str, str] = {}

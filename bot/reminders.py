@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -80,6 +80,16 @@ def not_before(moment: datetime, tz: str, quiet: tuple[str, str]) -> datetime:
 def send_time(config, now: datetime) -> datetime:
     """When a message queued now may go: now, or the end of the configured quiet hours."""
     return not_before(now, config.get("campaign.timezone"), tuple(config.get("reminders.quiet_hours")))
+
+
+def tell_each(db, config, people: Iterable[Mapping], *, text: str, key: str, now: datetime) -> list[Mapping]:
+    """withdraw83: ``text`` as a notice (``queue_notice``) to each of ``people`` who follows the account (``openid``),
+    once per ``key`` and person (a cadre told of an adoption ended, a branch secretary of a care zone left): those
+    told."""
+    told = [p for p in people if p.get("openid")]
+    for person in told:
+        queue_notice(db, config, openid=person["openid"], text=text, key=f"{key}:{person['openid']}", now=now)
+    return told
 
 
 def queue_notice(

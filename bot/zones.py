@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -37,7 +37,7 @@ from bot.db import transaction
 from bot.media import announce
 from bot.photos import haversine_m
 from bot.registry import Importer
-from bot.reminders import ReminderQueue, at_local
+from bot.reminders import ReminderQueue, at_local, tell_each
 from bot.schedule import date_words, month_day
 from bot.store import media as media_store
 from bot.store import roster as roster_store
@@ -582,6 +582,33 @@ def claim_zone(ctx, zone: dict) -> dict | None:
     if before is None or before["id"] != zone["id"]:
         store.claim(ctx.db, zone["id"], ctx.person["id"], ctx.now_s)
     return before
+
+
+# withdraw83: a care zone left in words (退出责任区, 责任区想退掉, 我认领的那个责任区离家太远了，想退掉): the zone named, then or
+# after it its leaving; how to leave asked ('退出责任区之后还能再认领吗') is a question (the FAQ's)
+_LEFT = r"(?:退出|退掉|退咗|退了|想退|要退|唔要|不要|唔管|不管|放弃|取消|撤销|撤回|退)"
+_ZONE_LEFT_RE = re.compile(
+    rf"(?:退出|退掉|放弃|取消|撤销)(?:认领)?(?:的|嘅)?(?:党员)?责任区"
+    rf"|责任区[^。]{{0,16}}?{_LEFT}(?:佢|它|掉|咗|了|啦|喇|吧|住|咯)*(?:[\s，,。]|$)"
+)
+LEAVE_MAX_CHARS = 40
+
+
+def leave_said(text: str | None) -> bool:
+    """A care zone left in words (``_ZONE_LEFT_RE``), no question, not another zone moved to (换)."""
+    norm = nlu.to_halfwidth(text or "").strip()
+    if not norm or len(norm) > LEAVE_MAX_CHARS or "换" in norm:
+        return False
+    return bool(_ZONE_LEFT_RE.search(norm)) and not nlu.is_question(norm)
+
+
+def leave_zone(ctx, zone: dict) -> list[Mapping]:
+    """The sender holds no zone from now on (their tending kept); the village's branch secretary (村书记) who follows the
+    account is told. Returns those told."""
+    store.release(ctx.db, ctx.person["id"])
+    secretaries = roster_store.village_cadres(ctx.db, zone["village_id"], (roster.SECRETARY,))
+    text = ctx.t("zones.left_told", name=ctx.person["name"], zone=zone["name"])
+    return tell_each(ctx.db, ctx.config, secretaries, text=text, key=f"zone-left:{zone['id']}:{ctx.now_s}", now=ctx.now)
 
 
 def holder_count(db, zone: dict) -> int:

@@ -56,6 +56,18 @@ core commands (handlers/core.py):
   stops and how it is undone, nothing switched off
 - reminders_off — 退订
 - reminders_on — 订阅
+withdrawals (each capability's WITHDRAWAL_ROUTES, withdraw83; core's 取消 yields to them, whatever flow waits: each
+manifest's WITHDRAWALS):
+- pledge_changed — a pledge changed in words (认领改成一棵桃树，原来的两棵荔枝不要了): the old trees' pledge ended, the new
+  one pledged, one reply
+- pledge_cancel — 取消认领 [荔枝]: ends the household's pledges; cadres: 取消认领 张三 [荔枝]; a pledge pointed at, then
+  withdrawn, a why between (我之前认领咗三棵龙眼 而家脚唔方便种唔到 想撤回); a count matching no pledge held (两棵 of 1棵香樟):
+  which, asked
+- adoption_withdrawn — 取消认养, 不认养了, 我唔想再认养嗰棵樟树啦: the adoption ends (its row kept, ended_at), the tree free to
+  adopt again, the village's cadres (adoption.contact_roles) told; several held and none named: which, asked
+- zone_left — 退出责任区, 责任区想退掉: the member holds no zone (管护 records kept), the branch secretary (村书记) told
+- event_signup_withdrawn — a planting day's sign-up withdrawn (礼拜六嘅植树活动我报咗名 帮我取消报名; 唔参加啦 just after 参加):
+  the account keeps no sign-ups (参加 on the day is the check-in): none to cancel, and the village's cadres to tell
 faq choice (handlers/faq.py, CHOICE_ROUTES):
 - faq_choice — 1 / 2 (一, 第二个) after "您问的是哪一个？" (the FAQ read two answers): that answer; 0 (都不是): a ticket
   with the question
@@ -201,7 +213,6 @@ adoption (handlers/adoption.py):
 - plot_update — cadres: 更新 <记录号>: the next photo is a new photo of that record (for its adopters)
 - plot_update_photo — the photo 更新 waits for
 pledges (handlers/pledges.py):
-- pledge_cancel — 取消认领 [荔枝]: ends the household's pledges; cadres: 取消认领 张三 [荔枝]
 - pledge_new_household — 是, after a cadre named someone not on the roster: a new household, and its pledge
 - pledge_mine — 我的认领 (or a bare 认领; asked in words, 我认领咗几多棵): the household's pledges and what it planted of them
 - pledge — 认领 2棵荔枝 [3月] (a plan: 我报名种两棵荔枝): a pledge of the household (never a planting); cadres: 认领 张三
@@ -338,6 +349,10 @@ ROUTES: list[Route] = [
     *registration.ROUTES,
     *core.INPUT_ROUTES,
     *core.COMMAND_ROUTES,
+    *pledges.WITHDRAWAL_ROUTES,
+    *adoption.WITHDRAWAL_ROUTES,
+    *zones.WITHDRAWAL_ROUTES,
+    *events.WITHDRAWAL_ROUTES,
     *faq.CHOICE_ROUTES,
     *corrections.ROUTES,
     *planting.ASKED_AFTER_ROUTES,
@@ -347,11 +362,11 @@ ROUTES: list[Route] = [
     *households.ROUTES,
     *milestones.ROUTES,
     *reminders.ROUTES,
-    *zones.ROUTES,
+    *zones.ZONE_ROUTES,
     *visits.ROUTES,
     *certificates.ROUTES,
-    *adoption.ROUTES,
-    *pledges.ROUTES,
+    *adoption.ADOPTION_ROUTES,
+    *pledges.PLEDGE_ROUTES,
     *events.TEXT_ROUTES,
     *planting.RECORD_ROUTES,
     *village.ROUTES,

@@ -4,6 +4,8 @@ columns, the exports and the dashboard page for organisations; its rules and ser
 its flow's diagram in docs/adoption.md, the public page in bot/adoption_page.py.
 
 Routes (dispatch order in handlers/__init__.py):
+- adoption_withdrawn: withdraw83: ``取消认养``, ``不认养了``, ``我唔想再认养嗰棵樟树啦``: the adoption ends, its tree free to
+  adopt again, the village's cadres told
 - adoption_more: ``更多`` while a list is shown: its next page
 - adoption_pick: ``认养 <编号>`` while a list is shown (round 44: just after it, the number alone, ``2``, ``要第三个``):
   one tree of the record at that position
@@ -336,6 +338,53 @@ def on_update_photo(ctx: Ctx, state, _match) -> str:
     return ctx.t("adoption.update_received", id=planting_id)
 
 
+# -- an adoption withdrawn (withdraw83) ---------------------------------------------------------------------------------
+def _withdrawal_ahead(ctx) -> str | None:
+    """取消认养, 我唔想再认养嗰棵樟树啦 (``adoption.withdrawal_said``), or adopting declined ('不认养了')."""
+    return adoption.withdrawal_said(ctx.msg.text) if ctx.msg.msg_type == "text" else None
+
+
+def _withdrawal_then(ctx: Ctx, read: str) -> bool:
+    """Adopting declined is a withdrawal from one who holds an adoption; from anyone else it goes on ('我不想认养 只想自己
+    种': the trees they plant, or the adoption's answer)."""
+    if read == adoption.WITHDRAWN:
+        return True
+    return ctx.person is not None and bool(store.of_person(ctx.db, ctx.person["id"]))
+
+
+_withdrawal_said = staged(_withdrawal_ahead, _withdrawal_then)
+
+
+@registered
+def on_withdrawn(ctx: Ctx, _match) -> str:
+    """The sender's adoption ends (the one held, or the one whose tree is named): its tree goes back to the village, free
+    to adopt again, and the village's cadres are told; several held and none named: which, asked."""
+    assert ctx.person is not None  # @registered
+    held = store.of_person(ctx.db, ctx.person["id"])
+    names = planting.display_names(ctx.app)
+
+    def what(a: dict) -> str:
+        species = names.get(a["species"], a["species"])
+        return ctx.t("adoption.adopted_tree", place=adoption.place(a), tree=a["first_tree"], species=species)
+
+    if not held:
+        return ctx.t("adoption.withdraw_none")
+    named = adoption.held_named(ctx.app, held, ctx.msg.text)
+    if len(named) != 1:
+        return ctx.t("adoption.withdraw_which", items="、".join(what(a) for a in held))
+    told = adoption.end_adoption(ctx, named[0])
+    who = (
+        ctx.t("adoption.withdrawn_cadres_told", names="、".join(p["name"] for p in told))
+        if told
+        else ctx.t(
+            "adoption.withdrawn_tell_cadres",
+            contacts=adoption.contact_names(ctx.app, ctx.db, named[0]["village_id"])
+            or ctx.t("adoption.contacts_unknown"),
+        )
+    )
+    return ctx.t("adoption.withdrawn", what=what(named[0])) + who
+
+
 ADOPTION_TABLE = FlowTable(
     adoption.FLOW,
     (
@@ -348,7 +397,9 @@ ADOPTION_TABLE = FlowTable(
 
 
 # -- the manifest -------------------------------------------------------------------------------------------
-ROUTES: list = [
+# withdraw83: placed early (handlers/__init__.py, with the other capabilities' withdrawals), read by core's 取消 too
+WITHDRAWAL_ROUTES: list = [Route("adoption_withdrawn", _withdrawal_said, on_withdrawn)]
+ADOPTION_ROUTES: list = [
     ADOPTION_TABLE.route("adoption_more", "more"),
     ADOPTION_TABLE.route("adoption_pick", "number"),
     ADOPTION_TABLE.route("adoption_count", "count"),
@@ -358,6 +409,7 @@ ROUTES: list = [
     Route("plot_update", _update_number, on_update),
     ADOPTION_TABLE.route("plot_update_photo", "photo"),
 ]
+ROUTES: list = [*WITHDRAWAL_ROUTES, *ADOPTION_ROUTES]
 MEDIA_LISTENERS: list = [MediaListener(adoption.prepare_notice, adoption.tell_adopters)]
 STORES: list = [store]
 EXPORTS: dict = {**store.EXPORT_SQL}
@@ -367,3 +419,4 @@ REPORT_COLUMNS: list = [
 ]
 DASHBOARD: list = adoption_pages.PAGES
 FLOWS: list = [adoption.FLOW]
+WITHDRAWALS: list = [_withdrawal_said]

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-from bot import asked_for, clock, conversation, escalation, nlu, office, planting, pledges, request_frames
+from bot import asked_for, clock, conversation, escalation, nlu, office, planting, request_frames
 from bot.context import Ctx
 from bot.identity import acts_as
 from bot.menu import click_texts
@@ -387,8 +387,9 @@ def _cancel_then(ctx: Ctx, said) -> bool:
         # asks at once whether to withdraw it, as 作废 does); else nothing to cancel
         return bool(live) or not planting.just_finished(ctx)
     # the lead (fifty-third session, the simulator: '之前认领嘅两棵唔种住 帮我撤销' while the adoption list's pages waited):
-    # a pledge withdrawn in its words is the pledge's (handlers/pledges.py), whatever else waits, which is kept
-    if ctx.msg.msg_type == "text" and pledges.parse_cancel(ctx.msg.text, pledges.species_table(ctx.app)) is not None:
+    # a duty withdrawn in its words (a pledge, an adoption, a care zone, a planting day's sign-up) is its capability's
+    # (each manifest's WITHDRAWALS: bot/registry.py), whatever else waits, which is kept
+    if ctx.msg.msg_type == "text" and any(reads(ctx) for reads in ctx.app.withdrawals):
         return False
     # not while a flow waits for the answer to a choice: '不要' there answers it (bot/conversation.py choice_states)
     return bool(live) and not any(state.name in flow.choice_states for flow, state in live)

@@ -4,6 +4,8 @@ the event's QR code, the QR code job, the 通报's 党员参与 / 植树活动 /
 docs/events.md.
 
 Routes (dispatch order in handlers/__init__.py):
+- event_signup_withdrawn: withdraw83: a sign-up withdrawn (``礼拜六嘅植树活动我报咗名 帮我取消报名``; ``唔参加啦`` just after
+  ``参加``): the account keeps no sign-ups (参加 on the day is the check-in), so none is cancelled; whom to tell
 - event_scene: following through, or scanning, a planting day's QR code (scene ``event_<id>``): checks in
 - event_roll_call (ATTENDED_ROUTES, before the visits' 签到): an organiser asking who is at the day (``签到名单``,
   ``今日有几多人签到``): each of today's days of the village, how many checked in, who is present and who not yet
@@ -34,7 +36,8 @@ from bot.scheduler import Job
 from bot.store import events as store
 from bot.store import roster as roster_store
 from handlers import registration
-from handlers.core import is_event, text_means, text_normalized
+from handlers.core import is_event, said_just_after, text_means, text_normalized
+from handlers.village import whom_to_ask
 
 
 def _organisers(app) -> list[str]:
@@ -461,6 +464,34 @@ def _party_taking_part(row) -> str:
 
 
 # event_scene goes before registration's subscribe (handlers/__init__.py); the others with the text commands.
+# -- a sign-up withdrawn (withdraw83) ---------------------------------------------------------------------------------
+_SIGNED_UP, _NOT_GOING = "signed_up", "not_going"
+# the routes of 参加 said (a check-in asked): not going said just after one is that sign-up withdrawn
+JOIN_ROUTES = frozenset({"event_join", "event_join_code", "event_scene"})
+
+
+def _sign_up_ahead(ctx) -> str | None:
+    if ctx.msg.msg_type != "text":
+        return None
+    if events.sign_up_withdrawn(ctx.msg.text):
+        return _SIGNED_UP
+    return _NOT_GOING if events.not_going_said(ctx.msg.text) else None
+
+
+def _sign_up_then(ctx: Ctx, read: str) -> bool:
+    """A sign-up said and withdrawn; or not going said just after 参加 ('参加' then '唔好意思 嗰日要返乡下 唔参加啦')."""
+    return read == _SIGNED_UP or said_just_after(ctx, JOIN_ROUTES)
+
+
+_sign_up_withdrawn = staged(_sign_up_ahead, _sign_up_then)
+
+
+@registered
+def on_sign_up_withdrawn(ctx: Ctx, _match) -> str:
+    """The account keeps no sign-ups (one checks in on the day with 参加): none to cancel, and whom to tell instead."""
+    return ctx.t("events.sign_up_withdrawn") + "\n" + whom_to_ask(ctx)
+
+
 SCENE_ROUTES: list = [Route("event_scene", _scene_event, on_scene)]
 # event_attended and event_roll_call go before the visits' 签到 (handlers/__init__.py): a villager's own 签到 asked
 # after, an organiser's 签到名单
@@ -486,7 +517,9 @@ TEXT_ROUTES: list = [
     # sim66: the village's days as a whole (几场, 几个党员参加): after event_asked (when, where, what to bring)
     Route("event_summary", text_means("events.commands.days_summary", _days_summary), on_days_summary),
 ]
-ROUTES: list = [*SCENE_ROUTES, *ATTENDED_ROUTES, *TEXT_ROUTES]
+# withdraw83: placed early (handlers/__init__.py, with the other capabilities' withdrawals), read by core's 取消 too
+WITHDRAWAL_ROUTES: list = [Route("event_signup_withdrawn", _sign_up_withdrawn, on_sign_up_withdrawn)]
+ROUTES: list = [*WITHDRAWAL_ROUTES, *SCENE_ROUTES, *ATTENDED_ROUTES, *TEXT_ROUTES]
 JOBS: list = [Job("event_qrcodes", events.event_qrcodes, 10)]
 STORES: list = [store]
 EXPORTS: dict = {**store.EXPORT_SQL}
@@ -498,3 +531,4 @@ REPORT_COLUMNS: list = [
 DASHBOARD: list = event_pages.PAGES
 VILLAGE_SECTIONS: list = [event_pages.village_section]
 FLOWS: list = [events.FLOW]
+WITHDRAWALS: list = [_sign_up_withdrawn]

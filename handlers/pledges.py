@@ -3,6 +3,7 @@ dashboard, the pledge nudge job, the 通报's 认领户数 column and the export
 bot/pledges.py, its flow's diagram in docs/pledges.md.
 
 Routes (dispatch order in handlers/__init__.py):
+- pledge_changed: withdraw83: ``认领改成一棵桃树，原来的两棵荔枝不要了``: the old trees' pledge ended, the new one pledged
 - pledge_cancel: ``取消认领`` (the household's pledges), ``取消认领 荔枝``; cadres: ``取消认领 张三 [荔枝]``
 - pledge_new_household: ``是`` after a cadre named someone not on the roster: a new household, and its pledge
 - pledge_mine: ``我的认领`` (or a bare ``认领``; round 49: asked in words, ``我认领咗几多棵``): the household's pledges and
@@ -293,6 +294,13 @@ def on_cancel(ctx: Ctx, parsed: pledges.PledgeText) -> str:
     counted = pledges.species_by_count(ctx, person, parsed)  # round 99: '两棵' of several pledges
     if counted == "":
         live = store.live_of_household(ctx.db, person["id"])
+        if len(live) == 1:  # withdraw83: the one pledge held, of another count than said: which it is, asked
+            return ctx.t(
+                "pledges.cancel_count_differs",
+                items=pledges.describe(ctx.t, live, names),
+                count=parsed.count,
+                species=names.get(live[0]["species"], live[0]["species"]),
+            )
         return ctx.t("pledges.cancel_which", items=pledges.describe(ctx.t, live, names))
     ended, kept = pledges.cancel(ctx, person, counted or parsed.species)
     done = ctx.t("pledges.kept_planted", items=pledges.describe(ctx.t, kept, names)) if kept else ""
@@ -310,6 +318,35 @@ def on_cancel(ctx: Ctx, parsed: pledges.PledgeText) -> str:
     return "\n".join(line for line in (said, done) if line)
 
 
+@pure
+def _changed_text(ctx: Ctx):
+    if ctx.msg.msg_type != "text":
+        return None
+    return pledges.parse_changed(ctx.msg.text, pledges.species_table(ctx.app))
+
+
+@registered
+def on_changed(ctx: Ctx, changed: tuple[pledges.PledgeText, pledges.PledgeText]) -> str:
+    """withdraw83: '认领改成一棵桃树，原来的两棵荔枝不要了': the old trees' pledge ended, the new one pledged, one reply."""
+    new, old = changed
+    refusal = _refusal(ctx, new)
+    if refusal:
+        return refusal
+    assert ctx.person is not None  # @registered
+    new = new.dated(ctx.now)
+    problem = _problem(ctx, new)
+    if problem:
+        return problem
+    ended, _kept = pledges.cancel(ctx, ctx.person, old.species)
+    names = planting.display_names(ctx.app)
+    said = (
+        ctx.t("pledges.changed_from", items=pledges.describe(ctx.t, ended, names))
+        if ended
+        else ctx.t("pledges.changed_none_before", species=names.get(old.species or "", old.species))
+    )
+    return said + "\n" + _pledge_all(ctx, ctx.person, new.trees(), new.month)
+
+
 PLEDGES_TABLE = FlowTable(
     pledges.FLOW,
     (
@@ -321,12 +358,17 @@ PLEDGES_TABLE = FlowTable(
 
 
 # -- the manifest -------------------------------------------------------------------------------------
-ROUTES: list = [
+# withdraw83: placed early (handlers/__init__.py, with the other capabilities' withdrawals), read by core's 取消 too
+WITHDRAWAL_ROUTES: list = [
+    Route("pledge_changed", _changed_text, on_changed),
     Route("pledge_cancel", _cancel_text, on_cancel),
+]
+PLEDGE_ROUTES: list = [
     PLEDGES_TABLE.route("pledge_new_household"),
     Route("pledge_mine", _mine_asked, on_mine),
     Route("pledge", _pledge_text, on_pledge),
 ]
+ROUTES: list = [*WITHDRAWAL_ROUTES, *PLEDGE_ROUTES]
 JOBS: list = [Job("pledge_nudges", pledges.pledge_nudges, 300)]
 STORES: list = [store]
 EXPORTS: dict = {**store.EXPORT_SQL}
@@ -336,3 +378,4 @@ REPORT_COLUMNS: list = [
 DASHBOARD: list = pledge_pages.PAGES
 VILLAGE_SECTIONS: list = [pledge_pages.village_section]
 FLOWS: list = [pledges.FLOW]
+WITHDRAWALS: list = [_changed_text, _cancel_text]

@@ -3,6 +3,8 @@ the 通报's 责任区管护 column, the exports and the dashboard; its rules an
 diagram in docs/zones.md.
 
 Routes (dispatch order in handlers/__init__.py):
+- zone_left: withdraw83: ``退出责任区``, ``责任区想退掉``: the member holds no zone from now on (管护 kept), the branch
+  secretary (村书记) told
 - zone_claim: ``认领责任区 <编号>`` while the list is shown claims the zone at that position
 - zone_claim_unlisted: ``认领责任区 <编号>`` without a list: the list again
 - zone_claim_named: a zone moved to or taken by a part of its name (sim61: '我想换去河边嗰块'): claimed, or moved to
@@ -351,7 +353,31 @@ _zone_list_said = text_means("zones.commands.list", _zone_wished, as_sent=True)
 
 
 # -- the manifest -------------------------------------------------------------------------------------------
-ROUTES: list = [
+# -- a care zone left (withdraw83) -----------------------------------------------------------------------------------
+@pure
+def _leave_said(ctx: Ctx) -> bool:
+    """退出责任区, 责任区想退掉 (``zones.leave_said``)."""
+    return ctx.msg.msg_type == "text" and zones.leave_said(ctx.msg.text)
+
+
+@registered
+def on_left(ctx: Ctx, _match) -> str:
+    """The member holds no zone from now on (their 管护 kept), the branch secretary told; none held: said so."""
+    zone = zones.held_zone(ctx)
+    if zone is None:
+        return ctx.t("zones.leave_none")
+    told = zones.leave_zone(ctx, zone)
+    who = (
+        ctx.t("zones.left_secretary_told", names="、".join(p["name"] for p in told))
+        if told
+        else ctx.t("zones.left_tell_secretary")
+    )
+    return ctx.t("zones.left", zone=zone["name"]) + who
+
+
+# withdraw83: placed early (handlers/__init__.py, with the other capabilities' withdrawals), read by core's 取消 too
+WITHDRAWAL_ROUTES: list = [Route("zone_left", _leave_said, on_left)]
+ZONE_ROUTES: list = [
     ZONES_TABLE.route("zone_claim", "number"),
     Route("zone_claim_unlisted", _claim_unlisted, on_claim_unlisted),
     Route("zone_claim_named", _named_zone, on_claim_named),
@@ -366,6 +392,7 @@ ROUTES: list = [
     ZONES_TABLE.route("tending_photo", "photo"),
     ZONES_TABLE.route("tending_location", "location"),
 ]
+ROUTES: list = [*WITHDRAWAL_ROUTES, *ZONE_ROUTES]
 JOBS: list = [Job("zone_nudges", zones.zone_nudges, 300)]
 STORES: list = [store]
 EXPORTS: dict = {**store.EXPORT_SQL}
@@ -377,3 +404,4 @@ DASHBOARD: list = zone_pages.PAGES
 VILLAGE_SECTIONS: list = [zone_pages.village_section]
 PHOTO_VILLAGES: list = [store.photo_villages]
 FLOWS: list = [zones.FLOW]
+WITHDRAWALS: list = [_leave_said]

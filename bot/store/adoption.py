@@ -3,7 +3,8 @@ the dashboard), donations (五个一点), the public tree pages' tokens and cadr
 
 Adoptable trees are read from the planting records (bot.store.plantings): one slot per tree of a verified plot
 record (site 党建林, 主题林, 示范点) unless the office set the number in ``adoptable_marks`` (any verified record,
-0 = not adoptable). An adoption takes ``trees`` slots of one record, numbered from ``first_tree``.
+0 = not adoptable). An adoption takes ``trees`` slots of one record, numbered from ``first_tree``. An adoption ended (withdraw83: 取消认养 in the chat) keeps its row
+with ``ended_at`` set: its slots are free again from then, and it counts nowhere after that moment.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ migrations = Migrations("adoption")
 EXPORT_SQL = {
     "adoptions": (
         "SELECT a.id, v.name AS village, a.planting_id, p.species, pe.name AS adopter, a.openid, a.organisation,"
-        " a.named_as, a.adopted_at, a.trees, a.first_tree, a.whole_plot, p.site, a.contact, a.created_by"
+        " a.named_as, a.adopted_at, a.trees, a.first_tree, a.whole_plot, p.site, a.contact, a.created_by, a.ended_at"
         " FROM adoptions a LEFT JOIN plantings p ON p.id = a.planting_id LEFT JOIN villages v ON v.id = a.village_id"
         " LEFT JOIN people pe ON pe.id = a.person_id ORDER BY a.id"
     ),
@@ -106,8 +107,17 @@ def m001_adoption(db: Database) -> None:
     db.table("plot_updates").create_index(["planting_id"])
 
 
+@migrations()
+def m002_adoption_ended(db: Database) -> None:
+    db.table("adoptions").add_column("ended_at", str)  # withdraw83: the adopter withdrew (NULL: still held)
+
+
+# an adoption (alias a) held now; held at :until (an ISO time, or NULL: now)
+HELD_SQL = "a.ended_at IS NULL"
+HELD_AT_SQL = "(a.ended_at IS NULL OR (:until IS NOT NULL AND a.ended_at > :until))"
+
 _CAPACITY = f"COALESCE(m.trees, CASE WHEN p.site IN {PLOT_SITES_SQL} THEN p.count END, 0)"
-_ADOPTED = "COALESCE((SELECT SUM(a.trees) FROM adoptions a WHERE a.planting_id = p.id), 0)"
+_ADOPTED = f"COALESCE((SELECT SUM(a.trees) FROM adoptions a WHERE a.planting_id = p.id AND {HELD_SQL}), 0)"
 # a record as adoption shows it (with plantings p and villages v)
 _RECORD = (
     "p.id, p.village_id, v.name AS village, p.kind, p.site, p.species, p.count, p.area_mu, p.lat, p.lng,"
@@ -195,20 +205,27 @@ def get(db: Database, adoption_id: int) -> dict | None:
 
 
 def of_person(db: Database, person_id: int) -> list[dict]:
-    """A person's adopted records, oldest adoption first: the record's columns (``id`` is the record's) with the
-    adoption's ``first_tree``, ``trees``, ``adopted_at``."""
+    """A person's adopted records still held, oldest adoption first: the record's columns (``id`` is the record's) with
+    the adoption's ``first_tree``, ``trees``, ``adopted_at`` and ``adoption_id``."""
     return list(
         db.query(
-            f"SELECT {_RECORD}, a.first_tree, a.trees, a.adopted_at FROM adoptions a"
+            f"SELECT {_RECORD}, a.first_tree, a.trees, a.adopted_at, a.id AS adoption_id FROM adoptions a"
             " JOIN plantings p ON p.id = a.planting_id LEFT JOIN villages v ON v.id = p.village_id"
-            " WHERE a.person_id = ? ORDER BY a.id",
+            f" WHERE a.person_id = ? AND {HELD_SQL} ORDER BY a.id",
             [person_id],
         )
     )
 
 
 def of_planting(db: Database, planting_id: int) -> list[dict]:
-    return list(db.query("SELECT * FROM adoptions WHERE planting_id = ? ORDER BY id", [planting_id]))
+    return list(
+        db.query(f"SELECT * FROM adoptions a WHERE a.planting_id = ? AND {HELD_SQL} ORDER BY a.id", [planting_id])
+    )
+
+
+def end(db: Database, adoption_id: int, now: str) -> None:
+    """The adopter withdrew: the adoption ends now (its slots free again), its row kept."""
+    db.execute("UPDATE adoptions SET ended_at = ? WHERE id = ? AND ended_at IS NULL", [now, adoption_id])
 
 
 def recent(db: Database, limit: int = 50) -> list[dict]:
@@ -217,7 +234,7 @@ def recent(db: Database, limit: int = 50) -> list[dict]:
         db.query(
             "SELECT a.*, pe.name AS adopter, v.name AS village, p.site, p.species"
             " FROM adoptions a JOIN plantings p ON p.id = a.planting_id LEFT JOIN villages v ON v.id = p.village_id"
-            " LEFT JOIN people pe ON pe.id = a.person_id ORDER BY a.id DESC LIMIT ?",
+            f" LEFT JOIN people pe ON pe.id = a.person_id WHERE {HELD_SQL} ORDER BY a.id DESC LIMIT ?",
             [limit],
         )
     )
@@ -229,8 +246,8 @@ def adopters_to_tell(db: Database, planting_ids: list[int], since: str) -> list[
     marks_ = ",".join("?" * len(planting_ids)) or "NULL"
     return list(
         db.query(
-            f"SELECT DISTINCT openid, planting_id FROM adoptions WHERE planting_id IN ({marks_}) AND openid IS NOT NULL"
-            " AND adopted_at <= ? ORDER BY planting_id, openid",
+            f"SELECT DISTINCT openid, planting_id FROM adoptions a WHERE planting_id IN ({marks_}) AND openid IS NOT NULL"
+            f" AND adopted_at <= ? AND {HELD_SQL} ORDER BY planting_id, openid",
             [*planting_ids, since],
         )
     )
@@ -241,7 +258,7 @@ def adopted_records_of_village(db: Database, village_id: int) -> list[dict]:
     return list(
         db.query(
             "SELECT DISTINCT p.id, p.lat, p.lng FROM adoptions a JOIN plantings p ON p.id = a.planting_id"
-            " WHERE a.village_id = ? AND a.openid IS NOT NULL",
+            f" WHERE a.village_id = ? AND a.openid IS NOT NULL AND {HELD_SQL}",
             [village_id],
         )
     )
@@ -252,7 +269,9 @@ def trees_by_village(db: Database, until: str) -> dict[int, int]:
     return {
         r["village_id"]: r["trees"]
         for r in db.query(
-            "SELECT village_id, SUM(trees) AS trees FROM adoptions WHERE adopted_at <= ? GROUP BY village_id", [until]
+            f"SELECT village_id, SUM(trees) AS trees FROM adoptions a WHERE adopted_at <= :until AND {HELD_AT_SQL}"
+            " GROUP BY village_id",
+            {"until": until},
         )
     }
 
@@ -262,8 +281,8 @@ def trees_of_people(db: Database, person_ids: list[int], until: str | None = Non
     """Trees adopted by these people (a household's members)."""
     ids = ",".join(str(int(i)) for i in person_ids) or "NULL"
     return db.execute(
-        f"SELECT COALESCE(SUM(trees), 0) FROM adoptions WHERE person_id IN ({ids})"
-        " AND (:until IS NULL OR adopted_at <= :until)",
+        f"SELECT COALESCE(SUM(trees), 0) FROM adoptions a WHERE person_id IN ({ids})"
+        f" AND (:until IS NULL OR adopted_at <= :until) AND {HELD_AT_SQL}",
         {"until": until},
     ).fetchone()[0]
 
@@ -273,8 +292,9 @@ def trees_by_person(db: Database, since: str | None, until: str | None) -> dict[
     return {
         r["person_id"]: r["trees"]
         for r in db.query(
-            "SELECT person_id, SUM(trees) AS trees FROM adoptions WHERE person_id IS NOT NULL"
+            "SELECT person_id, SUM(trees) AS trees FROM adoptions a WHERE person_id IS NOT NULL"
             " AND (:since IS NULL OR adopted_at >= :since) AND (:until IS NULL OR adopted_at <= :until)"
+            f" AND {HELD_AT_SQL}"
             " GROUP BY person_id",
             {"since": since, "until": until},
         )
@@ -296,7 +316,8 @@ def households_adopting(
             " FROM adoptions a JOIN people pe ON pe.id = a.person_id"
             " WHERE pe.village_id IS NOT NULL AND "
             + HOUSEHOLD_ROLE_SQL
-            + " AND (:until IS NULL OR a.adopted_at <= :until)"
+            + " AND (:until IS NULL OR a.adopted_at <= :until) AND "
+            + HELD_AT_SQL
             + where
             + " GROUP BY 1, 2, 3",
             {**rules, "until": until, "village_id": village_id},

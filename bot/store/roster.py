@@ -501,7 +501,7 @@ def village_cadres(db: Database, village_id: int | None, roles: tuple[str, ...])
     order = " ".join(f"WHEN ? THEN {n}" for n in range(len(roles)))
     return list(
         db.query(
-            f"SELECT id, name, role FROM people WHERE village_id = ? AND role IN ({marks})"
+            f"SELECT id, name, role, openid FROM people WHERE village_id = ? AND role IN ({marks})"
             f" ORDER BY CASE role {order} END, name",
             [village_id, *roles, *roles],
         )

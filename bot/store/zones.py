@@ -166,6 +166,11 @@ def claim(db: Database, zone_id: int, person_id: int, now: str) -> None:
     )
 
 
+def release(db: Database, person_id: int) -> None:
+    """The member holds no zone from now on (withdraw83: 退出责任区); their tending rows stay."""
+    db.execute("DELETE FROM zone_holders WHERE person_id = ?", [person_id])
+
+
 def holders_to_nudge(db: Database, season_start: str) -> list[dict]:
     """Every holder with their zone and the moment they were last active: their latest tending of this zone,
     else when they claimed it, but never before ``season_start``. Columns: person_id, openid, name,
