@@ -483,7 +483,7 @@ def trees_adopted_by_person(db, since: str | None, until: str | None) -> dict[in
 # 取消认养, 不认养了, 唔想再认养嗰棵樟树啦, 认养嘅嗰棵香樟我唔要啦, 我认养的那棵树想退掉: the adoption named, then or after it
 # its withdrawal; how to withdraw asked ('取消认养要点搞') is a question (the FAQ's)
 _ADOPT = r"(?:认养|认种|领养)"
-_DROPPED = r"(?:唔要|不要|取消|撤销|撤回|退掉|退咗|退了|退出|唔养|不养|放弃|唔认养|不认养)"
+_DROPPED = r"(?:唔想要|不想要|唔要|不要|取消|撤销|撤回|退掉|退咗|退了|退出|唔养|不养|放弃|唔认养|不认养)"
 _ADOPTION_WITHDRAWN_RE = re.compile(
     rf"(?:取消|撤销|撤回|退掉|退出|放弃)(?:我的|我嘅)?{_ADOPT}"
     rf"|(?:唔|不)(?:想|要|愿意)*再(?:想|要)*{_ADOPT}"  # not any more: one held

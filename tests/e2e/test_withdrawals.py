@@ -182,6 +182,7 @@ ADOPTION = [
     ("listed", "取消认养"),
     ("ticket", "我认养的那棵树想退掉，年纪大了管不了"),
     ("none", "认养的树帮我撤销吧"),
+    ("none", "我认养的那棵树不想要了"),  # the lead, in the simulator: 不想要 as 不要
 ]
 ZONE = [
     ("none", "我想退出党员责任区"),
