@@ -2598,11 +2598,10 @@ def test_round_22t_probe(probe, context, message, expected):
 # back); 131/140 after the lead's reader of one's attendance asked (tests/e2e/test_attendance_recorded_asked.py).
 # Its other misses are not read by class yet: each is strict with the class it seems to belong to, for the next round.
 _NOT_READ_22U = "set 22u's blind miss (fifty-third session), not yet read by class: "
+# Round 100 (conv100, made from 22v) mended three by class (tests/e2e/test_conversation_round100.py): a registration
+# wished with the name and village told (…黄志强想登记下点样搞: how asked after the wish) or how asked with the village and
+# thanks after it (…我是埔心村的 谢谢), and one's own award asked (…我有冇份: nlu.award_asked_whose): 134/140
 _ROUND_22U_LEFT: list[tuple[str, list[str]]] = [
-    (
-        _NOT_READ_22U + "a registration wished or asked with the village told, no name command",
-        ["new:你好我系埔心村嘅黄志强想登记下点样搞", "new:请问怎么绑定身份 我是埔心村的 谢谢"],
-    ),
     (
         _NOT_READ_22U + "what the account can do, asked in a long voice story",
         ["party:阿妹我老人家唔识字个孙教我发语音呢度可以做乜嘢"],
@@ -2621,7 +2620,6 @@ _ROUND_22U_LEFT: list[tuple[str, list[str]]] = [
         + "'how they are given' is `awards` (now: a `question`): perhaps disputed, left strict",
         [
             "member:评先评优怎么评的",
-            "party:今年最美植绿人评咗未 我有冇份",
             "member:我阿妈种咗十几棵树 可唔可以攞个表彰",
             "adviser:技术顾问嘅表彰几时公布",
         ],
