@@ -1512,12 +1512,9 @@ def test_round_20h_probe(probe, context, message, expected):
 # story naming themselves with 我叫 (登记), a question mark alone (帮助), how to log one's trees asked how first by a
 # follower not registered yet (登记 first); 认种认养 as one word (the list); 审核咗未 (review_why). 140/140 and 140/140
 # after, development figures. Misses left would be listed here, strict, each with why.
-_ROUND_20I_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "round 95, AT-BS in the precedents (changed): bot.log_planting (precedents) -> escalate (ambiguous)",
-        ["finished:多谢 下次再种点样登记"],
-    ),
-]
+# conv100 mended the one left ('多谢 下次再种点样登记': trees planted another time, how to report them: the steps,
+# nlu._PLANT_AGAIN_HOW_RE, no longer the FAQ's)
+_ROUND_20I_LEFT: list[tuple[str, list[str]]] = []
 ROUND_20I_MISSES = {message: why for why, messages in _ROUND_20I_LEFT for message in messages}
 
 
@@ -1788,12 +1785,8 @@ def test_round_20v_probe(probe, context, message, expected):
 # Round 67: sets 20w and 20x, written blind, measured at the thirty-seventh session's start (a77e68c, 130/140 | 131/140);
 # their 19 misses read by class (tests/e2e/test_conversation_round67.py has each class's own examples) and all mended,
 # the 取消认领 probe by the sheet (pledge_cancel, the contract's withdrawal of a pledge, is the pledge kind's)
-_ROUND_20W_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "round 95, AT-BS in the precedents (changed): bot.log_planting -> read otherwise (bot.register / ambiguous)",
-        ["finished:下次再种点样登记"],
-    ),
-]
+# conv100 mended the one left ('下次再种点样登记', as 20i's)
+_ROUND_20W_LEFT: list[tuple[str, list[str]]] = []
 ROUND_20W_MISSES = {message: why for why, messages in _ROUND_20W_LEFT for message in messages}
 
 
