@@ -5480,10 +5480,11 @@ def village_award_asked(text: str) -> bool:
 # conv100 (set 22v: '我今年有冇评到奖', '我评上最美植绿人没有', '技术顾问评奖我有份吗', '我们埔心村评上最美植绿集体没有' had
 # been the FAQ's schedule, tickets): an award asked after as won, by whom said together: the sender (我, 有我, 我有份) or
 # the village named as ours with its name between (我们埔心村, 我哋条村). How, when or on what terms awards are given
-# ('最美植绿人怎么评', '表彰几时公布', '评先进有什么条件') stays the FAQ's; a reward in money (奖励, 奖金) is no award
+# ('最美植绿人怎么评', '表彰几时公布', '评先进有什么条件') stays the FAQ's, why one was not ('点解评先进冇我份') a complaint
+# (esc101's own request); a reward in money (奖励, 奖金) is no award
 _AWARD_NAMED_RE = re.compile(r"奖|表彰|先进|最美植绿|优秀|评优|荣誉")
 _NOT_AN_AWARD_RE = re.compile(
-    r"奖励|奖金|奖补|补贴|证书|怎么|怎样|如何|几时|什么时候|何时|时间|条件|标准|要求|资格|规则|办法|流程|要做|多少|几个|哪些|谁"
+    r"奖励|奖金|奖补|补贴|证书|为什么|为啥|点解|凭什么|怎么|怎样|如何|几时|什么时候|何时|时间|条件|标准|要求|资格|规则|办法|流程|要做|多少|几个|哪些|谁"
 )
 _AWARD_WON_ASKED_RE = re.compile(
     r"(?:评上|评到|评中|选上|入选|获评|拿到|领到|得到|获得)[^，]{0,8}?(?:吗|没有|未|没|冇)$"
