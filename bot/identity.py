@@ -364,8 +364,11 @@ _REQUEST_AFTER = re.compile(
     # for the planting said before it ('想报个名参加种树'), 登记 last: the introduction registers (the day is 参加's)
     # round 84 (22a: '…村民李水娣想报名用呢个', '…叶春兰想用呢个登记'): with this account (用呢个) before or after it, and
     # 报名 alone (a sign-up wish ending an introduction, nothing of a planting day named)
+    # conv100 (22v: '你好我是埔心村的李桂芳想绑定一下身份', 22u: '…黄志强想登记下点样搞'): what is bound named after the
+    # wish (身份, 账号), and how asked after it (点样搞)
     rf"|{_PUNCT}(?:我)?(?:要|想|欲|爱){_WITH_THIS}?(?:报个名|报名)?(?:参加|参与)?(?:种树|植树)?(?:活动)?(?:请你?)?(?:帮我|帮忙)?"
-    rf"(?:{_REGISTER_OR_BIND})(?:一下|下)?(?:名字|个名)?{_WITH_THIS}?{_PUNCT}"
+    rf"(?:{_REGISTER_OR_BIND})(?:一下|下)?(?:名字|个名|身份|我的身份|账号|帐号)?{_WITH_THIS}?{_PUNCT}"
+    rf"(?:(?:要)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:搞|弄|做|办|操作)?)?"
     rf"(?:啊|呀|吧|啦)?{_PUNCT}(?:谢谢|多谢|唔该)?{_PUNCT}$"
     rf"|{_PUNCT}(?:我)?(?:要|想|欲|爱){_WITH_THIS}?(?:报个名|报名){_WITH_THIS}?(?:啊|呀|吧|啦)?{_PUNCT}$"
     # round 79 (21r: '𠊎係新搬转来埔心村个 叫罗石榴 爱唔爱登记' had left 爱唔 of it, the introduction a question): whether
@@ -1040,17 +1043,26 @@ def _at_the_seam(clauses: list[str], asked: Callable[[str], object]) -> list[str
     return clauses
 
 
+# conv100 (22u: '请问怎么绑定身份 我是埔心村的 谢谢'): thanks said as a clause of its own, after the rest, asks nothing
+_THANKS_CLAUSE = re.compile(r"^(?:谢谢|多谢|唔该|感谢|麻烦晒|麻烦你|麻烦了)(?:你|您|晒|你们|你哋)?(?:啦|啊|呀)?$")
+
+
+def _without_thanks_last(clauses: list[str]) -> list[str]:
+    return clauses[:-1] if len(clauses) > 1 and _THANKS_CLAUSE.match(clauses[-1]) else clauses
+
+
 def how_to_register_from_village(text: str | None) -> bool:
     """Cheap test: two clauses (round 93: or one said without a pause, ``_at_the_seam``), how to register or bind asked
-    in one (``_how_to_register``), where one is from in the other (``_FROM_A_PLACE``)."""
-    return _asked_beside_a_place(_at_the_seam(_clauses_said(text), _how_to_register), _how_to_register)
+    in one (``_how_to_register``), where one is from in the other (``_FROM_A_PLACE``); conv100: thanks after them."""
+    clauses = _without_thanks_last(_clauses_said(text))
+    return _asked_beside_a_place(_at_the_seam(clauses, _how_to_register), _how_to_register)
 
 
 def parse_how_to_register_from_village(text: str, villages: list[dict]) -> RegisterText | None:
     """``how_to_register_from_village``'s text as a bare 登记 with its village, when that is a roster village."""
     if not how_to_register_from_village(text):
         return None
-    clauses = _at_the_seam(_clauses_said(text), _how_to_register)
+    clauses = _at_the_seam(_without_thanks_last(_clauses_said(text)), _how_to_register)
     place = next(found["place"] for c in clauses if (found := _FROM_A_PLACE.match(c)))
     return RegisterText(None, _VillageForms.of(villages).longest_in(place))  # not the roster's: the village asked later
 

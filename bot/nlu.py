@@ -4705,6 +4705,8 @@ def planting_log_asked(norm: str) -> bool:
         return True  # round 48
     if bare and _LOG_TREES_THEN_HOW_RE.match(bare):
         return True  # round 61
+    if bare and _PLANT_AGAIN_HOW_RE.match(bare) and _ANOTHER_TIME_RE.search(bare):
+        return True  # conv100
     if not norm or len(norm) > INTENT_MAX_CHARS or _HOW_RE.search(norm) or is_question(norm):
         return False
     found = _LOG_ASKED_RE.match(norm)
@@ -4716,6 +4718,16 @@ def log_tree_named(norm: str, species_table: Mapping) -> bool:
     planting help says how), never a name to register."""
     found = _LOG_ASKED_RE.match(norm or "") if norm and len(norm) <= INTENT_MAX_CHARS else None
     return found is not None and found.end() > 0 and is_tree_name(norm[found.end() :].strip(), species_table)
+
+
+# conv100 (22v: '下次再种的话点样再报' just after a record had become a ticket): trees planted another time (再, 下次, 以后,
+# 第二批) said as a condition, then how to report them (again): the steps of a record
+_PLANT_AGAIN_HOW_RE = re.compile(
+    r"^(?:那|那么|这么)?(?:如果|假如|要是)?(?:下次|下回|下一次|以后|之后|第二次|第二批|迟些|过几天)?(?:我)?(?:还|再|又)?(?:要)?"
+    r"(?:种|种了|种好|种完|种多)(?:了)?(?:树|几棵|些|一些|多些)?(?:的话|时|之后|后)?(?:我)?(?:要|应该|又)?(?:怎么|怎样)(?:样)?"
+    rf"(?:再|又|重新)?{_LOG_WORD}(?:过|多次|一次|上去)?$"
+)
+_ANOTHER_TIME_RE = re.compile(r"再|又|下次|下回|下一次|以后|第二")
 
 
 # round 61 (20m, 20n): a wish to log one's (household's) trees, then how ('想登记下屋企啲树 点弄', '我想报种树 要点做'): the
@@ -5465,6 +5477,39 @@ def village_award_asked(text: str) -> bool:
     )
 
 
+# conv100 (set 22v: '我今年有冇评到奖', '我评上最美植绿人没有', '技术顾问评奖我有份吗', '我们埔心村评上最美植绿集体没有' had
+# been the FAQ's schedule, tickets): an award asked after as won, by whom said together: the sender (我, 有我, 我有份) or
+# the village named as ours with its name between (我们埔心村, 我哋条村). How, when or on what terms awards are given
+# ('最美植绿人怎么评', '表彰几时公布', '评先进有什么条件') stays the FAQ's, why one was not ('点解评先进冇我份') a complaint
+# (esc101's own request); a reward in money (奖励, 奖金) is no award
+_AWARD_NAMED_RE = re.compile(r"奖|表彰|先进|最美植绿|优秀|评优|荣誉")
+_NOT_AN_AWARD_RE = re.compile(
+    r"奖励|奖金|奖补|补贴|证书|为什么|为啥|点解|凭什么|怎么|怎样|如何|几时|什么时候|何时|时间|条件|标准|要求|资格|规则|办法|流程|要做|多少|几个|哪些|谁"
+)
+_AWARD_WON_ASKED_RE = re.compile(
+    r"(?:评上|评到|评中|选上|入选|获评|拿到|领到|得到|获得)[^，]{0,8}?(?:吗|没有|未|没|冇)$"
+    r"|(?:有没有|有无)(?:得|拿到|领到|评上|评到|得到|获得|获)"
+    r"|有(?:没有)?我(?:的|个)?(?:份)?(?:吗|没有|未|没)?$"
+    r"|我(?:有没有|有)份"
+)
+_OUR_NAMED_VILLAGE_RE = re.compile(r"(?:我们|我地|咱们|咱|本)(?:条|个|这个|的)?[\u4e00-\u9fff]{0,3}?村")
+_SENDER_RE = re.compile(r"我(?![们地村])")
+
+
+def award_asked_whose(norm: str) -> str:
+    """Conv100: whose award is asked after as won, in a short normalised text: 'mine' (the sender's: '我今年有没有评到奖',
+    '优秀技术顾问有我吗'), 'village' (ours: '我们埔心村评上最美植绿集体没有'), or '' (none asked, or how/when they are
+    given)."""
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    if not bare or len(bare) > 24 or not _AWARD_NAMED_RE.search(bare) or _NOT_AN_AWARD_RE.search(bare):
+        return ""
+    if not _AWARD_WON_ASKED_RE.search(bare) or _RELATIVE_RE.search(bare):
+        return ""
+    if _OUR_NAMED_VILLAGE_RE.search(bare) or _OUR_VILLAGE_RE.search(bare):
+        return "village"
+    return "mine" if _SENDER_RE.search(bare) else ""
+
+
 # round 51: one's own 签到 asked (a villager's: the planting days attended; an adviser's 签到 is his visits)
 # ('我的签到', '签到记录', '我签到过几次', '查下我嘅签到', '我参加过几次植树活动')
 _ATTENDANCE_ASKED_RE = re.compile(
@@ -5541,6 +5586,8 @@ def attendance_asked(text: str) -> bool:
 _PLANTING_DAY_RE = re.compile(r"植树活动|种树活动|植树日|义务植树|集体种树|植树节|种树日")
 _BEING_THERE_RE = re.compile(
     r"(?:我|我有|我都有|我也有)?(?:去|到|来|参加|出席)(?:咗|了|过)|到场|在场|有去|(?:我|一齐|一起)去(?:嘅|的)|签(?:咗|了)?到|扫(?:咗|了|过)?(?:码|二维码)"
+    # conv100 (22v: '我今日有冇算参加咗活动'): counted as taking part, asked (算参加, 算不算参加): being there is what it asks
+    r"|算(?:我)?(?:参加|出席|到场)"
 )
 _RECORDED_ASKED_RE = re.compile(
     r"(?:有没有|有冇|有无|有未)(?:帮我|同我|给我|俾我)?(?:记|登记|记录|算|计|签到|统计)"
@@ -5548,6 +5595,8 @@ _RECORDED_ASKED_RE = re.compile(
     r"|(?:记|登记|记录|签|算|计|统计)(?:咗|了|到|低|上|入)?(?:我|我个名|我的名字|我嘅名)?(?:未|没有|吗|冇|了没|咗未|未呀)"
     r"|(?:收到|成功|签到成功|登记到)(?:了|咗)?(?:未|没有|吗|冇|咩)"
     r"|算(?:我)?(?:参加|签到|出席|到场)(?:了|咗)?(?:吗|未|没有|冇|咩)"
+    # conv100 (22v: '今天植树活动我签到了吗'): the check-in done, asked whether it went through
+    r"|签(?:咗|了)到(?:了|咗)?(?:吗|未|没有|没|冇)|签到(?:了|咗)(?:吗|未|没有|没|冇)"
 )
 _DAY_TO_COME_RE = re.compile(r"下次|下个|下周|下礼拜|下星期|明天|明日|听日|后天|後日|今年几时|几时有")
 # one day's attendance: a day said, or the check-in's own act; the year's taking part ('我今年参加咗义务植树 有冇记录到
@@ -5558,13 +5607,18 @@ _ONE_DAY_RE = re.compile(
 )
 
 
+# conv100 (22v: '我今日有冇算参加咗活动'): the day named as 活动 alone, with taking part (参加) said: the village's planting day
+# is the 活动 one takes part in here
+_TAKING_PART_IN_IT_RE = re.compile(r"参加.{0,4}活动|活动.{0,6}参加")
+
+
 def attendance_recorded_asked(flat: str) -> bool:
     """Whether one's attendance of a planting day was recorded, asked ('昨日义务植树我有去 系统记咗我未', '那天植树活动我扫了
     二维码 算参加了吗'): a planting day, being there on one day and the recorded asked, all said; no day to come, no trees
     counted."""
     return (
         len(flat) <= 40
-        and bool(_PLANTING_DAY_RE.search(flat))
+        and bool(_PLANTING_DAY_RE.search(flat) or _TAKING_PART_IN_IT_RE.search(flat))
         and bool(_BEING_THERE_RE.search(flat))
         and bool(_RECORDED_ASKED_RE.search(flat))
         and bool(_ONE_DAY_RE.search(flat))
@@ -6558,6 +6612,14 @@ def adviser_award_asked(norm: str) -> bool:
     )
 
 
+# conv100 (22v: '种完有证书吗' just after a record had the FAQ's card): whether the sender has or gets one, planting said
+# first or not ('我有证书吗', '种好树有证书吗', '种咗树会有证书吗'): the sender's certificates (or how one is earned)
+_WILL_I_HAVE_ONE_RE = re.compile(
+    r"^(?:我)?(?:(?:种完|种好|种了|种下)(?:了)?(?:树)?(?:之后|以后|后)?)?(?:我)?(?:会|能|可以|是不是|是否)?"
+    r"(?:有|拿到|领到|得到|获得)(?:个|张|一张|一个)?(?:种树|植树|植绿|尽责|纪念|荣誉|电子)?(?:的)?证书(?:吗|不|没有|嘛)?$"
+)
+
+
 # round 92 (22k '点解我张证书仲未出'): one's certificate said not come yet, why asked before or after it ('证书怎么还没有发给我',
 # '证书到现在还没收到', '点解收唔到证书'): the sender's certificates (its state: none yet, and how one is earned)
 _CERTIFICATE_NOT_YET_RE = re.compile(
@@ -6587,6 +6649,8 @@ def certificate_asked(norm: str) -> bool:
     not '证书什么时候发', '证书上的名字写错了', '怎么才有证书'."""
     norm = _AWARD_CERTIFICATE_RE.sub("", _AWARD_TOLD_FIRST_RE.sub("", norm or "", count=1))  # round 94
     norm = _CERTIFICATE_NAMES_RE.sub("证书", norm) if norm else norm
+    if norm and _WILL_I_HAVE_ONE_RE.match(_INTENT_PARTICLES_RE.sub("", norm.rstrip("？?。.！! "))):
+        return True  # conv100: '种完有证书吗', '我有证书吗' (before 我有 is read as who told of it)
     norm = _TOLD_OF_CERTIFICATE_RE.sub("", norm, count=1) if norm else norm
     norm = _ROLES_CERTIFICATE_RE.sub("", norm, count=1) if norm else norm
     if not norm or len(norm) > INTENT_MAX_CHARS or "证书" not in norm:
@@ -7104,6 +7168,30 @@ _HURRIED_RE = re.compile(
 )
 
 
+# conv100 (22v: '催下专家 快啲答我' had become a second ticket): the answer urged by 催 (催下专家, 帮我催一下, 催催佢), alone or
+# with the answer hurried, the urgency (急用) or why it has not come (专家点解仲未答) said beside it: asking after the question
+# sent; 催 of anything else ('催芽要怎么弄') is a question of its own
+_URGED_RE = re.compile(
+    rf"(?:{_PLEASE})?(?:{_YOU})?(?:帮我|帮忙|同我|给我|替我)?催(?:催|促)?(?:一下|下|吓)?"
+    r"(?:专家|顾问|老师|技术员|它|他|她)?(?:们)?(?:一下|下)?"
+)
+_URGENT_RE = re.compile(r"^(?:我)?(?:急用|好急|很急|急|急死了|急死|等着用|赶时间)$")
+_NOT_ANSWERED_WHY_RE = re.compile(
+    r"^(?:专家|顾问|老师|技术员|你们|你)?(?:为什么|怎么|点解|为啥)(?:还|仍然|都|到现在)?(?:未|没有|没|不)(?:有)?(?:人)?"
+    r"(?:回|答|回复|回答|覆|理)(?:我)?$"
+)
+
+
+def _urged(bare: str) -> bool:
+    """Conv100: the answer urged with 催, nothing else said beside it but the hurry, the urgency or why it has not come."""
+    found = _URGED_RE.search(bare)
+    if found is None:
+        return False
+    head, tail = bare[: found.start()], bare[found.end() :]
+    beside = (_HURRIED_RE, _URGENT_RE, _NOT_ANSWERED_WHY_RE)
+    return all(not part or any(r.match(part) for r in beside) for part in (head, tail))
+
+
 def wait_asked(norm: str, species_table: Mapping) -> bool:
     """A short text asking after a question already sent: '我问的还没人回', '专家回了没有', or the queue's words from a
     villager ('还有几条没回': their own questions); not a how-to ('怎么问专家'); round 68: the answer hurried ('唔该快啲
@@ -7113,6 +7201,8 @@ def wait_asked(norm: str, species_table: Mapping) -> bool:
     if _ZONE_WORD_RE.search(norm):
         return False  # round 79 (21t: '党员责任区还有哪几片冇人管'): the zones, nobody holding them (bot/zones.py)
     bare = _INTENT_PARTICLES_RE.sub("", norm)
+    if _urged(bare):
+        return True  # conv100
     return bool(_WAIT_ASKED_RE.search(bare) or _HURRIED_RE.match(bare)) or queue_asked(norm, species_table)
 
 

@@ -304,8 +304,10 @@ def _trees_after_the_wish(text: str) -> str | None:
 # round 25: a pledge told for the household by whom it is typed for ('阿婆讲屋家认领三棵桃树 清明前种 系𠊎帮佢打字', '老豆叫我
 # 帮屋企认领 3棵杨梅 hh'): the asides (who typed it, laughter: nlu.is_aside) and who told it left out, the household named
 # alone (Cantonese 屋企, Hakka 屋家/屋下) read as 我家
+# conv100 (22v: '另外我屋企阿爸想认领两棵杨梅'): the household said before the relative (屋企阿爸, 我家老爸): the same household
+_OUR_HOUSEHOLDS = r"(?:我)?(?:屋企|屋家|屋下|屋里|家里|家|我们家|我哋屋企)?(?:的|嘅|个)?"
 _TOLD_BY = re.compile(
-    rf"^(?:我)?(?:我的|我个|我嘅)?(?:{nlu.RELATIVES})(?:讲|话|说|叫我|让我|要我|喊我|嘱我)(?:帮|替|给)?(?:佢|她|他)?"
+    rf"^{_OUR_HOUSEHOLDS}(?:我)?(?:我的|我个|我嘅)?(?:{nlu.RELATIVES})(?:讲|话|说|叫我|让我|要我|喊我|嘱我)(?:帮|替|给)?(?:佢|她|他)?"
 )
 _HOUSEHOLD = re.compile(r"^(?:帮|替|给)?(?:屋企|屋家|屋下|屋里|屋企人|家里)(?=(?:也|都)?(?:要|想)?认领)")
 # conv98 (the older left '同老婆一齐认领两棵桂花', the care zones' FAQ): pledged together with one's family, the household's
@@ -314,7 +316,14 @@ _WITH_FAMILY = re.compile(
     r"(?:一齐|一起|一同|一块|两个|两公婆)?(?=(?:也|都)?(?:要|想|打算)?认领)"
 )
 # round 27: a relative who pledges, named as who does it ('阿姆爱认领一棵杨梅 下个月种', '阿公想认领两棵龙眼'): the household's
-_RELATIVE_PLEDGES = re.compile(rf"^(?:我)?(?:我的|我个|我嘅)?(?:{nlu.RELATIVES})(?=(?:也|都)?(?:要|想|打算)?认领)")
+_RELATIVE_PLEDGES = re.compile(
+    rf"^{_OUR_HOUSEHOLDS}(?:我)?(?:我的|我个|我嘅)?(?:{nlu.RELATIVES})(?=(?:也|都)?(?:要|想|打算)?认领)"
+)
+# conv100 (22v: '另外我屋企阿爸想认领两棵杨梅' in a ticket's window had joined it as 补充): a turn to something else said first
+# (另外, 还有, 顺便讲下), a pledge after it: the pledge
+_TURN_FIRST = re.compile(
+    r"^(?:哦|噢)?(?:对了)?[\s,，]*(?:另外|还有|仲有|顺便(?:讲|说|话|提)?(?:一下|下|吓)?|对了)(?:呢)?[\s,，]*(?=\S*认领)"
+)
 # round 27: a pledge said whole, then 'may I?' ('认领3棵柿子 五一放假返来种 ok吗', '认领一棵荔枝 国庆回来种 可以吗'): the pledge
 _MAY_I_AFTER = re.compile(
     r"[\s,，、;；。!！~～]+(?:ok|可以|行|得|好)?(?:吗|嘛|不|唔得|不得|不行|不可以|未)?[?？]?$|(?:ok|OK|Ok)吗?[?？]?$"
@@ -590,6 +599,7 @@ def parse(text: str | None, species_table: Mapping) -> PledgeText | None:
     text = nlu.without_spoken_fillers(nlu.command_characters_fixed(nlu.to_halfwidth(text or "")))
     text = nlu.command_typos_fixed(hanzi.simplified(text).strip().strip(_TRAILING))
     text = _INNER_FILLER_RE.sub("", text, count=1)
+    text = _TURN_FIRST.sub("", text, count=1)  # conv100
     text = zones.zones_not_meant(text) or text  # round 82: '认领 唔系认领责任区 系认领种树 两棵桂花'
     text = zones.zones_refused(text) or text  # round 94: '我想认领几棵树自己种 唔系认领责任区'
     text = _A_FEW_RE.sub(r"\1", text, count=1)  # round 94: '认领几棵果树' (a few: no count said)
@@ -722,6 +732,9 @@ _PLEDGERS_RE = re.compile(
     rf"|(?:名单|清单)[^，。]{{0,10}}?{_PERSON_WHO}(?:已经)?认领(?:了|过)"
     rf"|(?:村|全村|村里)[^，。]{{0,6}}?{_PERSON_WHO}(?:已经)?认领(?:了|过)"
     rf"|{_PERSON_WHO}(?:已经)?认领(?:了|过)(?:种树|树)"
+    # conv100 (22v: '全村认领了多少 名单发我看看' had been asked back about species): the village's pledges named (how many,
+    # how they stand), then its list asked for in the same breath
+    r"|(?:村|全村|村里|本村|我们村|我村)[^，。]{0,4}?(?<![未没还])认领(?:了|过|的)?[^，。]{0,8}?(?:名单|清单|名册|明细)"
 )
 _NOT_THE_PLEDGERS_RE = re.compile(r"责任区|认养|认种|^(?:我|我家|我们家)认领|(?:怎么|点)(?:样)?(?:填|写|交|做|弄)")
 

@@ -1,7 +1,8 @@
 """The awards capability's manifest: ``python run.py awards --period YYYY-MM`` (the candidate lists as Excel), the
 reminder before each award date, the dashboard's 评选表彰 page (mark and withdraw winners), the export; its rules
 and services are in bot/awards.py (a winner's 荣誉证书: bot/certificates.py). One chat route (round 51): the village's
-award asked (我们村评上先进了吗), the office's matter, never an adviser's ticket."""
+award asked (我们村评上先进了吗), the office's matter, never an adviser's ticket; conv100: the sender's own award asked
+(我今年有冇评到奖, 技术顾问评奖我有份吗) too, answered with the sender's own."""
 
 from __future__ import annotations
 
@@ -10,22 +11,39 @@ from bot.context import Ctx
 from bot.dashboard import award_pages
 from bot.identity import registered
 from bot.registry import Command
+from bot.roster import ADVISER
 from bot.router import Route, pure
 from bot.scheduler import Job
 from bot.store import awards as store
+from handlers.core import text_normalized
 
 
 @pure
 def _village_award_asked(ctx: Ctx) -> bool:
-    return ctx.msg.msg_type == "text" and nlu.village_award_asked(ctx.msg.text or "")
+    if ctx.msg.msg_type != "text":
+        return False
+    return nlu.village_award_asked(ctx.msg.text or "") or bool(nlu.award_asked_whose(text_normalized(ctx)))
 
 
 @registered
 def on_village_award_asked(ctx: Ctx, _match) -> str:
-    """The village's standing collective awards, else the awards' schedule; the office names the winners."""
+    """The village's standing collective awards, else the awards' schedule; the office names the winners. Conv100: the
+    sender's own asked ('我评上最美植绿人没有'): their own standing awards, else the schedule (an adviser: how advisers
+    are ranked)."""
     assert ctx.person is not None  # @registered
     first = schedule.date_words(schedule.milestone_date(ctx.config, "first_awards"))
     annual = schedule.date_words(schedule.milestone_date(ctx.config, "annual_awards"))
+    if nlu.award_asked_whose(text_normalized(ctx)) == "mine":
+        mine = store.of_person(ctx.db, ctx.person["id"])
+        if mine:
+            titles = "、".join(ctx.t("awards.asked_won_line", title=a["title"], period=a["period"]) for a in mine)
+            return ctx.t("awards.asked_mine_won", titles=titles, annual=annual)
+        lines = [ctx.t("awards.asked_mine", first=first, annual=annual)]
+        if ctx.person["role"] == ADVISER:
+            lines.append(ctx.t("certificates.adviser_award", first=first, annual=annual))
+        else:
+            lines.append(ctx.t("awards.asked_mine_chance"))
+        return "\n".join(lines)
     village_id = ctx.person["village_id"]
     won = store.of_village(ctx.db, village_id) if village_id is not None else []
     if won:

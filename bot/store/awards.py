@@ -103,6 +103,16 @@ def of_village(db: Database, village_id: int) -> list[dict]:
     )
 
 
+def of_person(db: Database, person_id: int) -> list[dict]:
+    """The person's standing awards (最美植绿人, 技术顾问), in order (conv100: one's own award asked in chat)."""
+    return list(
+        db.query(
+            "SELECT * FROM awards WHERE person_id = ? AND status = 'awarded' ORDER BY id",
+            [person_id],
+        )
+    )
+
+
 def withdraw(db: Database, award_id: int, by: str, reason: str, now: str) -> bool:
     cursor = db.execute(
         "UPDATE awards SET status = 'withdrawn', withdrawn_by = ?, withdrawn_at = ?,"

@@ -1512,12 +1512,9 @@ def test_round_20h_probe(probe, context, message, expected):
 # story naming themselves with 我叫 (登记), a question mark alone (帮助), how to log one's trees asked how first by a
 # follower not registered yet (登记 first); 认种认养 as one word (the list); 审核咗未 (review_why). 140/140 and 140/140
 # after, development figures. Misses left would be listed here, strict, each with why.
-_ROUND_20I_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "round 95, AT-BS in the precedents (changed): bot.log_planting (precedents) -> escalate (ambiguous)",
-        ["finished:多谢 下次再种点样登记"],
-    ),
-]
+# conv100 mended the one left ('多谢 下次再种点样登记': trees planted another time, how to report them: the steps,
+# nlu._PLANT_AGAIN_HOW_RE, no longer the FAQ's)
+_ROUND_20I_LEFT: list[tuple[str, list[str]]] = []
 ROUND_20I_MISSES = {message: why for why, messages in _ROUND_20I_LEFT for message in messages}
 
 
@@ -1788,12 +1785,8 @@ def test_round_20v_probe(probe, context, message, expected):
 # Round 67: sets 20w and 20x, written blind, measured at the thirty-seventh session's start (a77e68c, 130/140 | 131/140);
 # their 19 misses read by class (tests/e2e/test_conversation_round67.py has each class's own examples) and all mended,
 # the 取消认领 probe by the sheet (pledge_cancel, the contract's withdrawal of a pledge, is the pledge kind's)
-_ROUND_20W_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "round 95, AT-BS in the precedents (changed): bot.log_planting -> read otherwise (bot.register / ambiguous)",
-        ["finished:下次再种点样登记"],
-    ),
-]
+# conv100 mended the one left ('下次再种点样登记', as 20i's)
+_ROUND_20W_LEFT: list[tuple[str, list[str]]] = []
 ROUND_20W_MISSES = {message: why for why, messages in _ROUND_20W_LEFT for message in messages}
 
 
@@ -2598,11 +2591,10 @@ def test_round_22t_probe(probe, context, message, expected):
 # back); 131/140 after the lead's reader of one's attendance asked (tests/e2e/test_attendance_recorded_asked.py).
 # Its other misses are not read by class yet: each is strict with the class it seems to belong to, for the next round.
 _NOT_READ_22U = "set 22u's blind miss (fifty-third session), not yet read by class: "
+# Round 100 (conv100, made from 22v) mended three by class (tests/e2e/test_conversation_round100.py): a registration
+# wished with the name and village told (…黄志强想登记下点样搞: how asked after the wish) or how asked with the village and
+# thanks after it (…我是埔心村的 谢谢), and one's own award asked (…我有冇份: nlu.award_asked_whose): 134/140
 _ROUND_22U_LEFT: list[tuple[str, list[str]]] = [
-    (
-        _NOT_READ_22U + "a registration wished or asked with the village told, no name command",
-        ["new:你好我系埔心村嘅黄志强想登记下点样搞", "new:请问怎么绑定身份 我是埔心村的 谢谢"],
-    ),
     (
         _NOT_READ_22U + "what the account can do, asked in a long voice story",
         ["party:阿妹我老人家唔识字个孙教我发语音呢度可以做乜嘢"],
@@ -2621,7 +2613,6 @@ _ROUND_22U_LEFT: list[tuple[str, list[str]]] = [
         + "'how they are given' is `awards` (now: a `question`): perhaps disputed, left strict",
         [
             "member:评先评优怎么评的",
-            "party:今年最美植绿人评咗未 我有冇份",
             "member:我阿妈种咗十几棵树 可唔可以攞个表彰",
             "adviser:技术顾问嘅表彰几时公布",
         ],
