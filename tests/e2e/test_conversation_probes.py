@@ -109,17 +109,29 @@ KINDS = {
     # 认养 / 认种: the village's adoptable trees; round 39 (19n): 认养 <编号> picks from the list shown, or with none shown
     # shows it again (adoption_pick_unlisted), as the zones' number does
     # round 53 (20c): 更多 after the list is its next page (adoption_more), the list's own
-    "adopt": {"adoption_list", "adoption_pick", "adoption_pick_unlisted", "adoption_more"},
+    # withdraw83: an adoption withdrawn in words (取消认养, 唔想再认养嗰棵樟树啦), ended, or none held said (adoption_withdrawn)
+    "adopt": {"adoption_list", "adoption_pick", "adoption_pick_unlisted", "adoption_more", "adoption_withdrawn"},
     # 认领: a pledge (with a count: a pledge row for a member), never a planting; round 67 (20x): 取消认领, the contract's
     # withdrawal of the household's pledges (pledge_cancel), when the probe withdraws one (checked below: it says so)
     # round 92: a cadre asking which households have pledged, loosely (22i, 22l): the village's pledge list (pledge_list)
-    "pledge": {"pledge", "pledge_mine", "pledge_cancel", "pledge_list"},
-    "join": {"event_join", "event_join_code"},  # 参加: the planting day
+    # withdraw83: a pledge changed ('认领改成一棵桃树，原来的两棵荔枝不要了': the old withdrawn, the new made)
+    "pledge": {"pledge", "pledge_mine", "pledge_cancel", "pledge_list", "pledge_changed"},
+    # 参加: the planting day; withdraw83: a sign-up withdrawn (none is kept before the day: said so, whom to tell)
+    "join": {"event_join", "event_join_code", "event_signup_withdrawn"},
     # 认领责任区: the care zones; round 79 (21q: '我要认领长塘片嗰个责任区'): a zone claimed by its name (zone_claim_named),
     # checked below to be claimed and asked by no question ('长塘片责任区有人认领了没有' had claimed it for the cadre)
     # round 94: one's own zone asked ('责任区分咗俾我未'): one's own (tending_mine: the zone held, or none held and how)
     # conv96: a zone taken on by its name by a villager who may hold none ('石岗片我嚟管'): whose it is (zone_members_only)
-    "zone": {"zone_list", "zone_claim", "zone_claim_unlisted", "zone_claim_named", "tending_mine", "zone_members_only"},
+    # withdraw83: one's zone left (退出责任区, 责任区想退掉: zone_left)
+    "zone": {
+        "zone_list",
+        "zone_claim",
+        "zone_claim_unlisted",
+        "zone_claim_named",
+        "tending_mine",
+        "zone_members_only",
+        "zone_left",
+    },
     "certificate": {"my_certificates"},  # 我的证书
     "sign_in": {"visit_sign_in", "visit_sign_in_located"},  # an adviser's 签到
     "queue": {
@@ -517,6 +529,19 @@ def cases_of(probes, misses: dict[str, str]) -> list:
     return params
 
 
+def blind_set_test(name: str, left: list[tuple[str, list[str]]]):
+    """The test of a blind set's probes (tests/data/conversation_probes_<name>.tsv), each message in ``left`` a strict
+    xfail with its why: the sets from 22s on are wired this way (the review of the fifty-third session: three blocks
+    of the same shape)."""
+    misses = {message: why for why, messages in left for message in messages}
+
+    @pytest.mark.parametrize(("context", "message", "expected"), cases(f"conversation_probes_{name}.tsv", misses))
+    def test(probe, context, message, expected):
+        assert probe.run(context, message, expected) == ""
+
+    return test
+
+
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_16.tsv"))
 def test_round_16_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
@@ -608,12 +633,7 @@ _ROUND_19B_LEFT: list[tuple[str, list[str]]] = [
         ],
     ),
 ]
-ROUND_19B_MISSES = {message: why for why, messages in _ROUND_19B_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19b.tsv", ROUND_19B_MISSES))
-def test_round_19b_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_19b_probe = blind_set_test("19b", _ROUND_19B_LEFT)
 
 
 # Round 19's third blind set (tests/data/conversation_probes_19c.tsv, 140 probes: a 潮汕 and a 粤北 village), written by a
@@ -649,12 +669,7 @@ _ROUND_19D_LEFT: list[tuple[str, list[str]]] = [
         ["哎呀我个孙帮我装咗呢个嘢成日响啊我老人家睇唔明唔好再发嘢俾我啦"],
     ),
 ]
-ROUND_19D_MISSES = {message: why for why, messages in _ROUND_19D_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19d.tsv", ROUND_19D_MISSES))
-def test_round_19d_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_19d_probe = blind_set_test("19d", _ROUND_19D_LEFT)
 
 
 # Round 19's fifth blind set (tests/data/conversation_probes_19e.tsv, 140: a grandfather dictating, an impatient
@@ -672,12 +687,7 @@ _ROUND_19E_LEFT = [
         ["香樟苗叶子发黑点 || 又多咗几块黑叶 快啲答我"],
     ),
 ]
-ROUND_19E_MISSES = {message: why for why, messages in _ROUND_19E_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19e.tsv", ROUND_19E_MISSES))
-def test_round_19e_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_19e_probe = blind_set_test("19e", _ROUND_19E_LEFT)
 
 
 # Round 19's sixth blind set (tests/data/conversation_probes_19f.tsv, 140: a widow dictating, the women's director, a
@@ -731,12 +741,7 @@ _ROUND_19G_LEFT = [
         ["屋后棵木棉 叶全部黑晒 || 相片影唔清 总之树枝都黑埋 系咪病"],
     ),
 ]
-ROUND_19G_MISSES = {message: why for why, messages in _ROUND_19G_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19g.tsv", ROUND_19G_MISSES))
-def test_round_19g_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_19g_probe = blind_set_test("19g", _ROUND_19G_LEFT)
 
 
 # Controls for the readers of requests in other words (bot/nlu.py, bot/identity.py read_name_and_village): texts that
@@ -1005,12 +1010,7 @@ _ROUND_19H_LEFT: list[tuple[str, list[str]]] = [
         ["我前排关咗通知，点样再开？"],
     ),
 ]
-ROUND_19H_MISSES = {message: why for why, messages in _ROUND_19H_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19h.tsv", ROUND_19H_MISSES))
-def test_round_19h_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_19h_probe = blind_set_test("19h", _ROUND_19H_LEFT)
 
 
 # Round 19's ninth blind set (tests/data/conversation_probes_19i.tsv, 140 probes), written by a writer who saw only
@@ -1040,12 +1040,7 @@ _ROUND_19I_LEFT: list[tuple[str, list[str]]] = [
         ["顾问怎么回复村民的问题 格式是什么"],
     ),
 ]
-ROUND_19I_MISSES = {message: why for why, messages in _ROUND_19I_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19i.tsv", ROUND_19I_MISSES))
-def test_round_19i_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_19i_probe = blind_set_test("19i", _ROUND_19I_LEFT)
 
 
 # Round 19's tenth and eleventh blind sets (tests/data/conversation_probes_19j.tsv and 19k.tsv, 140 probes each), written
@@ -1056,21 +1051,11 @@ def test_round_19i_probe(probe, context, message, expected):
 # Round 36 (作废: a finished record withdrawn by its sender, asked to confirm) fixed the two left, once their context
 # was made the one their notes describe (finished: a record just reported; member had logged none to void).
 _ROUND_19J_LEFT: list[tuple[str, list[str]]] = []
-ROUND_19J_MISSES = {message: why for why, messages in _ROUND_19J_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19j.tsv", ROUND_19J_MISSES))
-def test_round_19j_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_19j_probe = blind_set_test("19j", _ROUND_19J_LEFT)
 
 
 _ROUND_19K_LEFT: list[tuple[str, list[str]]] = []
-ROUND_19K_MISSES = {message: why for why, messages in _ROUND_19K_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19k.tsv", ROUND_19K_MISSES))
-def test_round_19k_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_19k_probe = blind_set_test("19k", _ROUND_19K_LEFT)
 
 
 # Round 19's twelfth blind set (tests/data/conversation_probes_19l.tsv, 140 probes), written in the twenty-second session
@@ -1079,12 +1064,7 @@ def test_round_19k_probe(probe, context, message, expected):
 # its misses after; round 36 fixed the ten left (tests/e2e/test_conversation_round36.py). Misses would be listed here,
 # strict.
 _ROUND_19L_LEFT: list[tuple[str, list[str]]] = []
-ROUND_19L_MISSES = {message: why for why, messages in _ROUND_19L_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19l.tsv", ROUND_19L_MISSES))
-def test_round_19l_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_19l_probe = blind_set_test("19l", _ROUND_19L_LEFT)
 
 
 # Round 19's thirteenth blind set (tests/data/conversation_probes_19m.tsv, 140 probes), written in the twenty-third session
@@ -1110,12 +1090,7 @@ _ROUND_19M_LEFT: list[tuple[str, list[str]]] = [
         ["我要给几户老人家报种的树 他们不会用手机"],
     ),
 ]
-ROUND_19M_MISSES = {message: why for why, messages in _ROUND_19M_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19m.tsv", ROUND_19M_MISSES))
-def test_round_19m_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_19m_probe = blind_set_test("19m", _ROUND_19M_LEFT)
 
 
 # Round 19's fourteenth blind set (tests/data/conversation_probes_19n.tsv, 140 probes), written in the twenty-fourth
@@ -1129,12 +1104,7 @@ _ROUND_19N_LEFT: list[tuple[str, list[str]]] = [
     # group_done_asked (thirty-ninth session): how many of a group have done it is the village's progress
 ]
 _ROUND_19N_LEFT.append((_DISPUTED_ROSTER_NAME, ["member:我叫陈亚娣 埔心村五队嘅"]))
-ROUND_19N_MISSES = {message: why for why, messages in _ROUND_19N_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19n.tsv", ROUND_19N_MISSES))
-def test_round_19n_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_19n_probe = blind_set_test("19n", _ROUND_19N_LEFT)
 
 
 # Round 19's fifteenth blind set (tests/data/conversation_probes_19o.tsv, 140 probes), written in the twenty-fifth
@@ -1148,12 +1118,7 @@ _ROUND_19O_LEFT: list[tuple[str, list[str]]] = [
         ["义务植树活动点报名"],
     ),
 ]
-ROUND_19O_MISSES = {message: why for why, messages in _ROUND_19O_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19o.tsv", ROUND_19O_MISSES))
-def test_round_19o_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_19o_probe = blind_set_test("19o", _ROUND_19O_LEFT)
 
 
 # Round 19's sixteenth blind set (tests/data/conversation_probes_19p.tsv, 140 probes), written in the twenty-fifth
@@ -1171,12 +1136,7 @@ _ROUND_19P_LEFT: list[tuple[str, list[str]]] = [
         ["帮隔篱屋陈伯种咗一棵荔枝 佢冇手机"],
     ),
 ]
-ROUND_19P_MISSES = {message: why for why, messages in _ROUND_19P_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19p.tsv", ROUND_19P_MISSES))
-def test_round_19p_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_19p_probe = blind_set_test("19p", _ROUND_19P_LEFT)
 
 
 # Round 19's seventeenth blind set (tests/data/conversation_probes_19q.tsv, 140 probes), written in the twenty-sixth
@@ -1186,12 +1146,7 @@ def test_round_19p_probe(probe, context, message, expected):
 # round 68 (the lead's decision): how to claim a zone asked alone ('责任区点样认领'), by a party member or cadre of a
 # village with zones, is the zones' list, which ends with how to claim by number (it had been the FAQ's steps by design)
 _ROUND_19Q_LEFT: list[tuple[str, list[str]]] = []
-ROUND_19Q_MISSES = {message: why for why, messages in _ROUND_19Q_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19q.tsv", ROUND_19Q_MISSES))
-def test_round_19q_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_19q_probe = blind_set_test("19q", _ROUND_19Q_LEFT)
 
 
 # Round 19's eighteenth blind set (tests/data/conversation_probes_19r.tsv, 140 probes), written in the twenty-sixth
@@ -1203,12 +1158,7 @@ def test_round_19q_probe(probe, context, message, expected):
 # mended the last, by design till then: white insects under the leaves told in a ticket's window ('叶底有啲白色细虫') are
 # what the villager sees on the ticket's tree, its 补充 (bot/escalation.py ``symptom_told``), as every blind writer reads it.
 _ROUND_19R_LEFT: list[tuple[str, list[str]]] = []
-ROUND_19R_MISSES = {message: why for why, messages in _ROUND_19R_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19r.tsv", ROUND_19R_MISSES))
-def test_round_19r_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_19r_probe = blind_set_test("19r", _ROUND_19R_LEFT)
 
 
 # Round 19's nineteenth blind set (tests/data/conversation_probes_19s.tsv, 140 probes), written in the twenty-seventh
@@ -1232,12 +1182,7 @@ _ROUND_19S_LEFT: list[tuple[str, list[str]]] = [
         ["帮屋企老人登记种树点搞"],
     ),
 ]
-ROUND_19S_MISSES = {message: why for why, messages in _ROUND_19S_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19s.tsv", ROUND_19S_MISSES))
-def test_round_19s_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_19s_probe = blind_set_test("19s", _ROUND_19S_LEFT)
 
 
 # Round 19's twentieth blind set (tests/data/conversation_probes_19t.tsv, 140 probes), written in the twenty-seventh
@@ -1274,12 +1219,7 @@ _ROUND_19T_LEFT: list[tuple[str, list[str]]] = [
         ["参加植树活动要做咩"],
     ),
 ]
-ROUND_19T_MISSES = {message: why for why, messages in _ROUND_19T_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19t.tsv", ROUND_19T_MISSES))
-def test_round_19t_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_19t_probe = blind_set_test("19t", _ROUND_19T_LEFT)
 
 
 # Round 19's twenty-first blind set (tests/data/conversation_probes_19u.tsv, 140 probes), written with 19t in the
@@ -1304,12 +1244,7 @@ _ROUND_19U_LEFT: list[tuple[str, list[str]]] = [
         ["听讲可以参加种树活动 点去"],
     ),
 ]
-ROUND_19U_MISSES = {message: why for why, messages in _ROUND_19U_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19u.tsv", ROUND_19U_MISSES))
-def test_round_19u_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_19u_probe = blind_set_test("19u", _ROUND_19U_LEFT)
 
 
 # Round 19's twenty-second blind set (tests/data/conversation_probes_19v.tsv, 140 probes), written in the twenty-eighth
@@ -1319,12 +1254,7 @@ def test_round_19u_probe(probe, context, message, expected):
 # ticket join it; told bare (19i's, 19r's, 19s's '叶底有啲白色嘅虫') they join it since round 58 (a symptom told in the
 # window, naming no other tree, is the ticket's tree's: bot/escalation.py ``symptom_told``).
 _ROUND_19V_LEFT: list[tuple[str, list[str]]] = []
-ROUND_19V_MISSES = {message: why for why, messages in _ROUND_19V_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19v.tsv", ROUND_19V_MISSES))
-def test_round_19v_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_19v_probe = blind_set_test("19v", _ROUND_19V_LEFT)
 
 
 # Set 19w (written blind with 19v in the twenty-eighth session, measured once on the session's final main: 116/140).
@@ -1336,12 +1266,7 @@ _ROUND_19W_LEFT: list[tuple[str, list[str]]] = [
     # (仲可以报名吗，我想去), one's zone (管护区域, 领一块地…淋水护树), an adviser's visit (记低今日下乡)
     # round 51 fixed the bamboo counted with 条 after 种好咗 ('种好咗三条竹')
 ]
-ROUND_19W_MISSES = {message: why for why, messages in _ROUND_19W_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19w.tsv", ROUND_19W_MISSES))
-def test_round_19w_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_19w_probe = blind_set_test("19w", _ROUND_19W_LEFT)
 
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19x.tsv", {}))
@@ -1368,21 +1293,11 @@ _ROUND_19Z_LEFT: list[tuple[str, list[str]]] = [
         ["义务植树活动点报名"],
     ),
 ]
-ROUND_19Z_MISSES = {message: why for why, messages in _ROUND_19Z_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19z.tsv", ROUND_19Z_MISSES))
-def test_round_19z_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_19z_probe = blind_set_test("19z", _ROUND_19Z_LEFT)
 
 
 _ROUND_20A_LEFT: list[tuple[str, list[str]]] = []
-ROUND_20A_MISSES = {message: why for why, messages in _ROUND_20A_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20a.tsv", ROUND_20A_MISSES))
-def test_round_20a_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_20a_probe = blind_set_test("20a", _ROUND_20A_LEFT)
 
 
 # Sets 20b and 20c (140 probes each, blind, written in the thirty-first session by a writer who saw only DESIGN.md, the
@@ -1398,21 +1313,11 @@ _ROUND_20B_LEFT: list[tuple[str, list[str]]] = [
         ["义务植树活动点报名"],
     ),
 ]
-ROUND_20B_MISSES = {message: why for why, messages in _ROUND_20B_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20b.tsv", ROUND_20B_MISSES))
-def test_round_20b_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_20b_probe = blind_set_test("20b", _ROUND_20B_LEFT)
 
 
 _ROUND_20C_LEFT: list[tuple[str, list[str]]] = []
-ROUND_20C_MISSES = {message: why for why, messages in _ROUND_20C_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20c.tsv", ROUND_20C_MISSES))
-def test_round_20c_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_20c_probe = blind_set_test("20c", _ROUND_20C_LEFT)
 
 
 # Sets 20d and 20e (140 probes each, blind, written in the thirty-second session by a writer who saw only DESIGN.md,
@@ -1420,24 +1325,14 @@ def test_round_20c_probe(probe, context, message, expected):
 # (tests/e2e/test_conversation_round54.py) was made from their misses after: 20d 140/140, 20e 139/140, development
 # figures. The miss left, strict, with why:
 _ROUND_20D_LEFT: list[tuple[str, list[str]]] = []
-ROUND_20D_MISSES = {message: why for why, messages in _ROUND_20D_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20d.tsv", ROUND_20D_MISSES))
-def test_round_20d_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_20d_probe = blind_set_test("20d", _ROUND_20D_LEFT)
 
 
 # round 71: round 20e's '登记 李冬梅 埔心村 305817' (a name on no roster, digits that are no code) had been refused
 # (登记码不对); since round 71 a follower not registered yet is registered as the name alone registers (a 群众, no roster
 # person's role taken) and told the code matched nothing (bot/identity.py _registered_without_code): the probe passes
 _ROUND_20E_LEFT: list[tuple[str, list[str]]] = []
-ROUND_20E_MISSES = {message: why for why, messages in _ROUND_20E_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20e.tsv", ROUND_20E_MISSES))
-def test_round_20e_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_20e_probe = blind_set_test("20e", _ROUND_20E_LEFT)
 
 
 # Set 20f (140 probes, blind, written in the thirty-second session by a writer who saw only DESIGN.md, the seeds and the
@@ -1451,12 +1346,7 @@ _ROUND_20F_LEFT: list[tuple[str, list[str]]] = [
         ["twice:我的进度 || 咁我哋村呢 全村几多棵了"],
     ),
 ]
-ROUND_20F_MISSES = {message: why for why, messages in _ROUND_20F_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20f.tsv", ROUND_20F_MISSES))
-def test_round_20f_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_20f_probe = blind_set_test("20f", _ROUND_20F_LEFT)
 
 
 # Sets 20g and 20h (140 probes each, blind, written in the thirty-third session by a writer who saw only DESIGN.md, the
@@ -1473,12 +1363,7 @@ _ROUND_20G_LEFT: list[tuple[str, list[str]]] = [
     # round 58 mended two more by their class (20j's): how to log one's trees asked how first by a follower not
     # registered yet ('点样登记种树': the planting help, 登记 first), and 认种认养 as one word ('认种认养有咩树': the list)
 ]
-ROUND_20G_MISSES = {message: why for why, messages in _ROUND_20G_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20g.tsv", ROUND_20G_MISSES))
-def test_round_20g_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_20g_probe = blind_set_test("20g", _ROUND_20G_LEFT)
 
 
 _ROUND_20H_LEFT: list[tuple[str, list[str]]] = [
@@ -1494,12 +1379,7 @@ _ROUND_20H_LEFT: list[tuple[str, list[str]]] = [
         ["改名 || 李桂英"],
     ),
 ]
-ROUND_20H_MISSES = {message: why for why, messages in _ROUND_20H_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20h.tsv", ROUND_20H_MISSES))
-def test_round_20h_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_20h_probe = blind_set_test("20h", _ROUND_20H_LEFT)
 
 
 # Sets 20i and 20j (140 probes each, blind, written in the thirty-third session from DESIGN.md, the seeds and the kinds
@@ -1515,21 +1395,11 @@ def test_round_20h_probe(probe, context, message, expected):
 # conv100 mended the one left ('多谢 下次再种点样登记': trees planted another time, how to report them: the steps,
 # nlu._PLANT_AGAIN_HOW_RE, no longer the FAQ's)
 _ROUND_20I_LEFT: list[tuple[str, list[str]]] = []
-ROUND_20I_MISSES = {message: why for why, messages in _ROUND_20I_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20i.tsv", ROUND_20I_MISSES))
-def test_round_20i_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_20i_probe = blind_set_test("20i", _ROUND_20I_LEFT)
 
 
 _ROUND_20J_LEFT: list[tuple[str, list[str]]] = []
-ROUND_20J_MISSES = {message: why for why, messages in _ROUND_20J_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20j.tsv", ROUND_20J_MISSES))
-def test_round_20j_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_20j_probe = blind_set_test("20j", _ROUND_20J_LEFT)
 
 
 # Sets 20k and 20l (150 probes each, blind, written from DESIGN.md, the seeds and the kinds sheet). Blind figures: main
@@ -1539,12 +1409,7 @@ def test_round_20j_probe(probe, context, message, expected):
 # round 58 (conv58) mended the two left of its classes: a symptom told in a ticket's window ('佢落嘅叶大概有一半树头有啲烂':
 # its 补充) and a new follower's '点样登记种咗嘅树' (the planting help, 登记 first)
 _ROUND_20K_LEFT: list[tuple[str, list[str]]] = []
-ROUND_20K_MISSES = {message: why for why, messages in _ROUND_20K_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20k.tsv", ROUND_20K_MISSES))
-def test_round_20k_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_20k_probe = blind_set_test("20k", _ROUND_20K_LEFT)
 
 
 # round 58 (conv58) mended '叶底有啲白色小虫' in a ticket's window (its 补充: round 20's rule dropped)
@@ -1559,12 +1424,7 @@ _ROUND_20L_LEFT: list[tuple[str, list[str]]] = [
     # round 58 (conv58) mended whether the tree is to be said next, then how ('下一步系咪要讲种咗咩树 点讲': the record's
     # next step, ``nlu.record_next_asked``)
 ]
-ROUND_20L_MISSES = {message: why for why, messages in _ROUND_20L_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20l.tsv", ROUND_20L_MISSES))
-def test_round_20l_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_20l_probe = blind_set_test("20l", _ROUND_20L_LEFT)
 
 
 # round 61 (conv61) mended the seven by class (tests/e2e/test_conversation_round61.py): adoption asked in the passive or
@@ -1572,12 +1432,7 @@ def test_round_20l_probe(probe, context, message, expected):
 # name told then the change asked (_RIGHT_NAME_RE), how to log asked after the wish (_LOG_TREES_THEN_HOW_RE), the
 # village's plot (_VILLAGE_PLANTED_RE), one more pledge (bot/pledges.py _PREFIX)
 _ROUND_20M_LEFT: list[tuple[str, list[str]]] = []
-ROUND_20M_MISSES = {message: why for why, messages in _ROUND_20M_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20m.tsv", ROUND_20M_MISSES))
-def test_round_20m_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_20m_probe = blind_set_test("20m", _ROUND_20M_LEFT)
 
 
 # round 61 (conv61) mended the six by class (tests/e2e/test_conversation_round61.py): how to log asked after the wish, or
@@ -1585,12 +1440,7 @@ def test_round_20m_probe(probe, context, message, expected):
 # (_WHAT_I_MAY_DO_RE), the zones where and whether to choose (_WHICH_TO_TAKE_AFTER_RE), the ticket's trees told by when
 # they were planted (_TREES_IDENTIFIED_RE), the ticket's tree said shortened (nlu.shortened_tree_said)
 _ROUND_20N_LEFT: list[tuple[str, list[str]]] = []
-ROUND_20N_MISSES = {message: why for why, messages in _ROUND_20N_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20n.tsv", ROUND_20N_MISSES))
-def test_round_20n_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_20n_probe = blind_set_test("20n", _ROUND_20N_LEFT)
 
 
 # round 61 (conv62) read 20o's twelve misses by class and mended ten (tests/e2e/test_conversation_round61.py: a lack guessed,
@@ -1605,12 +1455,7 @@ _ROUND_20O_LEFT: list[tuple[str, list[str]]] = [
         ["finished:刚才那个不是荔枝是龙眼"],
     ),
 ]
-ROUND_20O_MISSES = {message: why for why, messages in _ROUND_20O_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20o.tsv", ROUND_20O_MISSES))
-def test_round_20o_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_20o_probe = blind_set_test("20o", _ROUND_20O_LEFT)
 
 
 # round 61 (conv62) read 20p's fourteen misses by class and mended eleven (a lack guessed, a campaign day in Cantonese; a
@@ -1636,12 +1481,7 @@ _ROUND_20P_LEFT: list[tuple[str, list[str]]] = [
         ["new:登记 荔枝 三棵"],
     ),
 ]
-ROUND_20P_MISSES = {message: why for why, messages in _ROUND_20P_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20p.tsv", ROUND_20P_MISSES))
-def test_round_20p_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_20p_probe = blind_set_test("20p", _ROUND_20P_LEFT)
 
 
 _ROUND_20Q_LEFT: list[tuple[str, list[str]]] = [
@@ -1663,12 +1503,7 @@ _ROUND_20Q_LEFT: list[tuple[str, list[str]]] = [
     ),
 ]
 _ROUND_20Q_LEFT.append((_DISPUTED_ANOTHER, ["new:涯阿爸叫曾柿生 涯帮佢登记 埔心村 佢冇手机"]))
-ROUND_20Q_MISSES = {message: why for why, messages in _ROUND_20Q_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20q.tsv", ROUND_20Q_MISSES))
-def test_round_20q_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_20q_probe = blind_set_test("20q", _ROUND_20Q_LEFT)
 
 
 _ROUND_20R_LEFT: list[tuple[str, list[str]]] = [
@@ -1680,12 +1515,7 @@ _ROUND_20R_LEFT: list[tuple[str, list[str]]] = [
     ),
     # conv98 mended 'pending:有咩可以帮到我' (what the bot can help with: nlu.help_said, the help)
 ]
-ROUND_20R_MISSES = {message: why for why, messages in _ROUND_20R_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20r.tsv", ROUND_20R_MISSES))
-def test_round_20r_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_20r_probe = blind_set_test("20r", _ROUND_20R_LEFT)
 
 
 # round 65 read 20s's and 20t's thirty misses by class (tests/e2e/test_conversation_round65.py) and mended eighteen (the
@@ -1718,12 +1548,7 @@ _ROUND_20S_LEFT: list[tuple[str, list[str]]] = [
         ["twice:问专家 桂花黄叶 || 两棵荔枝"],
     ),
 ]
-ROUND_20S_MISSES = {message: why for why, messages in _ROUND_20S_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20s.tsv", ROUND_20S_MISSES))
-def test_round_20s_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_20s_probe = blind_set_test("20s", _ROUND_20S_LEFT)
 
 
 _ROUND_20T_LEFT: list[tuple[str, list[str]]] = [
@@ -1744,23 +1569,13 @@ _ROUND_20T_LEFT: list[tuple[str, list[str]]] = [
         ["party:今个礼拜六支部植树我报个名"],
     ),
 ]
-ROUND_20T_MISSES = {message: why for why, messages in _ROUND_20T_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20t.tsv", ROUND_20T_MISSES))
-def test_round_20t_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_20t_probe = blind_set_test("20t", _ROUND_20T_LEFT)
 
 
 # round 66: six of seven read by class (tests/e2e/test_conversation_round66.py); round 68 (the lead's decision): the
 # seventh, where the zones are ('党员责任区喺边') asked by a party member of a village with zones, is the zones' list
 _ROUND_20U_LEFT: list[tuple[str, list[str]]] = []
-ROUND_20U_MISSES = {message: why for why, messages in _ROUND_20U_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20u.tsv", ROUND_20U_MISSES))
-def test_round_20u_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_20u_probe = blind_set_test("20u", _ROUND_20U_LEFT)
 
 
 # round 66: eleven of thirteen read by class (tests/e2e/test_conversation_round66.py); one a label error, one left
@@ -1774,12 +1589,7 @@ _ROUND_20V_LEFT: list[tuple[str, list[str]]] = [
     # round 95 (AT-BS in the precedents): Hakka '仲要做么个吗' after a record is answered (tech.after_care, the model);
     # round 102 had made it a ticket, round 105's retrained model answers it again
 ]
-ROUND_20V_MISSES = {message: why for why, messages in _ROUND_20V_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20v.tsv", ROUND_20V_MISSES))
-def test_round_20v_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_20v_probe = blind_set_test("20v", _ROUND_20V_LEFT)
 
 
 # Round 67: sets 20w and 20x, written blind, measured at the thirty-seventh session's start (a77e68c, 130/140 | 131/140);
@@ -1787,54 +1597,29 @@ def test_round_20v_probe(probe, context, message, expected):
 # the 取消认领 probe by the sheet (pledge_cancel, the contract's withdrawal of a pledge, is the pledge kind's)
 # conv100 mended the one left ('下次再种点样登记', as 20i's)
 _ROUND_20W_LEFT: list[tuple[str, list[str]]] = []
-ROUND_20W_MISSES = {message: why for why, messages in _ROUND_20W_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20w.tsv", ROUND_20W_MISSES))
-def test_round_20w_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_20w_probe = blind_set_test("20w", _ROUND_20W_LEFT)
 
 
 _ROUND_20X_LEFT: list[tuple[str, list[str]]] = []
-ROUND_20X_MISSES = {message: why for why, messages in _ROUND_20X_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20x.tsv", ROUND_20X_MISSES))
-def test_round_20x_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_20x_probe = blind_set_test("20x", _ROUND_20X_LEFT)
 
 
 # Sets 20y and 20z, written blind at the thirty-seventh session's start and kept outside until its end; now development
 # round 68 (tests/e2e/test_conversation_round68.py): the ten blind misses read by class and mended; the one by design
 # ('涯系党员 要领一块责任区 样般领') is the zones' list by the lead's decision (a party member of a village with zones)
 _ROUND_20Y_LEFT: list[tuple[str, list[str]]] = []
-ROUND_20Y_MISSES = {message: why for why, messages in _ROUND_20Y_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20y.tsv", ROUND_20Y_MISSES))
-def test_round_20y_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_20y_probe = blind_set_test("20y", _ROUND_20Y_LEFT)
 
 
 # round 68 (tests/e2e/test_conversation_round68.py): the three blind misses read by class and mended
 _ROUND_20Z_LEFT: list[tuple[str, list[str]]] = []
-ROUND_20Z_MISSES = {message: why for why, messages in _ROUND_20Z_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20z.tsv", ROUND_20Z_MISSES))
-def test_round_20z_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_20z_probe = blind_set_test("20z", _ROUND_20Z_LEFT)
 
 
 # Sets 21a and 21b, written blind at the thirty-eighth session's start and measured on f3cc963; now development
 # Set 21a: every blind miss mended (round 69 ten by class; round 68's nudge after a ticket, 唔该快啲答我, the last)
 _ROUND_21A_LEFT: list[tuple[str, list[str]]] = []
-ROUND_21A_MISSES = {message: why for why, messages in _ROUND_21A_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21a.tsv", ROUND_21A_MISSES))
-def test_round_21a_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_21a_probe = blind_set_test("21a", _ROUND_21A_LEFT)
 
 
 _ROUND_21B_LEFT: list[tuple[str, list[str]]] = [
@@ -1844,12 +1629,7 @@ _ROUND_21B_LEFT: list[tuple[str, list[str]]] = [
     # roster person's role taken, the role never from the user) and told the code matched nothing (bot/identity.py
     # _registered_without_code); a name on the roster with a wrong code still binds nothing
 ]
-ROUND_21B_MISSES = {message: why for why, messages in _ROUND_21B_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21b.tsv", ROUND_21B_MISSES))
-def test_round_21b_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_21b_probe = blind_set_test("21b", _ROUND_21B_LEFT)
 
 
 # Sets 21c and 21d, written blind at the thirty-eighth session's start and kept outside until its end; now development
@@ -1866,23 +1646,13 @@ _ROUND_21C_LEFT: list[tuple[str, list[str]]] = [
         ["twice:问专家 我种嘅木棉歪咗 || 另外今日又种咗两棵桂花"],
     ),
 ]
-ROUND_21C_MISSES = {message: why for why, messages in _ROUND_21C_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21c.tsv", ROUND_21C_MISSES))
-def test_round_21c_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_21c_probe = blind_set_test("21c", _ROUND_21C_LEFT)
 
 
 # round 70 mended set 21d's four blind misses by class (a registered villager's bare 登记, 算啦 to a record waiting,
 # 仲有啲虫 in a ticket's window, another tree's 点驳枝 there): tests/e2e/test_conversation_round70.py
 _ROUND_21D_LEFT: list[tuple[str, list[str]]] = []
-ROUND_21D_MISSES = {message: why for why, messages in _ROUND_21D_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21d.tsv", ROUND_21D_MISSES))
-def test_round_21d_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_21d_probe = blind_set_test("21d", _ROUND_21D_LEFT)
 
 
 # Sets 21e and 21f, written blind at the thirty-ninth session's start and measured on bbf40e7; now development
@@ -1893,34 +1663,19 @@ _ROUND_21E_LEFT: list[tuple[str, list[str]]] = [
         ["finished:下次点样登记"],
     ),
 ]
-ROUND_21E_MISSES = {message: why for why, messages in _ROUND_21E_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21e.tsv", ROUND_21E_MISSES))
-def test_round_21e_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_21e_probe = blind_set_test("21e", _ROUND_21E_LEFT)
 
 
 # rounds 72 and 74 mended 21f's last ('杨梅可唔可以同桂花种埋一齐' in a 桂花 ticket's window: trees planted together asked,
 # a question of its own; with 21l's '石榴同桂花种埋一齐得唔得', the same class)
 _ROUND_21F_LEFT: list[tuple[str, list[str]]] = []
-ROUND_21F_MISSES = {message: why for why, messages in _ROUND_21F_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21f.tsv", ROUND_21F_MISSES))
-def test_round_21f_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_21f_probe = blind_set_test("21f", _ROUND_21F_LEFT)
 
 
 # Sets 21g and 21h, written blind at the thirty-ninth session's start and kept outside until its end; now development
 # round 72 mended 21g's last ('睇下埔心村啲问题': the adviser's 待办 of the village named): tests/e2e/test_conversation_round72.py
 _ROUND_21G_LEFT: list[tuple[str, list[str]]] = []
-ROUND_21G_MISSES = {message: why for why, messages in _ROUND_21G_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21g.tsv", ROUND_21G_MISSES))
-def test_round_21g_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_21g_probe = blind_set_test("21g", _ROUND_21G_LEFT)
 
 
 # rounds 72 and 73 mended 21h's three by class (a bare 嗯 while a record waits: its next step; a hello from a follower not
@@ -1928,24 +1683,14 @@ def test_round_21g_probe(probe, context, message, expected):
 # tests/e2e/test_conversation_round73.py
 # round 92 mended 呢个系做咩嘅 (what this account is for: the help, nlu.account_purpose_asked)
 _ROUND_21H_LEFT: list[tuple[str, list[str]]] = []
-ROUND_21H_MISSES = {message: why for why, messages in _ROUND_21H_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21h.tsv", ROUND_21H_MISSES))
-def test_round_21h_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_21h_probe = blind_set_test("21h", _ROUND_21H_LEFT)
 
 
 # Sets 21i and 21l, written blind at the fortieth session's start (21j and 21k kept outside until its end); now development
 # Round 73 read set 21i's nine misses (measured at the fortieth session's start, fbe5a47, 131/140) by class and mended
 # them all (tests/e2e/test_conversation_round73.py: the classes' held-out cases)
 _ROUND_21I_LEFT: list[tuple[str, list[str]]] = []
-ROUND_21I_MISSES = {message: why for why, messages in _ROUND_21I_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21i.tsv", ROUND_21I_MISSES))
-def test_round_21i_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_21i_probe = blind_set_test("21i", _ROUND_21I_LEFT)
 
 
 _ROUND_21L_LEFT: list[tuple[str, list[str]]] = [
@@ -1961,12 +1706,7 @@ _ROUND_21L_LEFT: list[tuple[str, list[str]]] = [
     ),
 ]
 # round 72's ticket_repeat (问专家 with the open ticket's own question again) passes 21l's '问专家 我家桂花叶子仲系跌 点算好'
-ROUND_21L_MISSES = {message: why for why, messages in _ROUND_21L_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21l.tsv", ROUND_21L_MISSES))
-def test_round_21l_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_21l_probe = blind_set_test("21l", _ROUND_21L_LEFT)
 
 
 # Sets 21j and 21k, written blind at the fortieth session's start and kept outside until its end; now development
@@ -1977,23 +1717,13 @@ _ROUND_21J_LEFT: list[tuple[str, list[str]]] = []
 # 植树日签到 点签' (how to check in at the day: its check-in, nlu._DAY_CHECK_IN_HOW_RE) and a cadre's bare '更多' (the next
 # page of the list just shown, handlers/progress.py _next_page; with none, the adoption list): 139/140; round 75 the
 # name corrected ('我个名系李桂华唔系李桂花 打错字': nlu.name_complained): 140/140
-ROUND_21J_MISSES = {message: why for why, messages in _ROUND_21J_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21j.tsv", ROUND_21J_MISSES))
-def test_round_21j_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_21j_probe = blind_set_test("21j", _ROUND_21J_LEFT)
 
 
 # round 77 mended the last ('腿定': a fixed command typed by its sound in every character, as the whole message,
 # bot/nlu.py _whole_by_sound): 140/140
 _ROUND_21K_LEFT: list[tuple[str, list[str]]] = []
-ROUND_21K_MISSES = {message: why for why, messages in _ROUND_21K_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21k.tsv", ROUND_21K_MISSES))
-def test_round_21k_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_21k_probe = blind_set_test("21k", _ROUND_21K_LEFT)
 
 
 # Sets 21m and 21n, written blind at the forty-first session's start (21o and 21p kept outside until its end); now development
@@ -2020,22 +1750,12 @@ _ROUND_21M_LEFT: list[tuple[str, list[str]]] = [
         ],
     ),
 ]
-ROUND_21M_MISSES = {message: why for why, messages in _ROUND_21M_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21m.tsv", ROUND_21M_MISSES))
-def test_round_21m_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_21m_probe = blind_set_test("21m", _ROUND_21M_LEFT)
 
 
 # set 21n's misses (d05feff, 133/140) were mended by round 76 (tests/e2e/test_conversation_round76.py), all seven
 _ROUND_21N_LEFT: list[tuple[str, list[str]]] = []
-ROUND_21N_MISSES = {message: why for why, messages in _ROUND_21N_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21n.tsv", ROUND_21N_MISSES))
-def test_round_21n_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_21n_probe = blind_set_test("21n", _ROUND_21N_LEFT)
 
 
 # Sets 21o and 21p, written blind at the forty-first session's start and kept outside until its end; now development
@@ -2048,23 +1768,13 @@ _ROUND_21O_LEFT: list[tuple[str, list[str]]] = [
     ),
 ]
 # the lead mended '点解会咁' after the end measurement (why it is so, asked bare: nlu._ELLIPTIC_CARE_RE): 138/140
-ROUND_21O_MISSES = {message: why for why, messages in _ROUND_21O_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21o.tsv", ROUND_21O_MISSES))
-def test_round_21o_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_21o_probe = blind_set_test("21o", _ROUND_21O_LEFT)
 
 
 # set 21p's misses were mended by rounds 78 and 79 (tests/e2e/test_conversation_round78.py, _round79.py), all five
 _ROUND_21P_LEFT: list[tuple[str, list[str]]] = []
 # the lead mended '阿伯话系咪缺铁' after the end measurement (话, and a lack of any nutrient: nlu._OTHERS_GUESS_RE): 135/140
-ROUND_21P_MISSES = {message: why for why, messages in _ROUND_21P_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21p.tsv", ROUND_21P_MISSES))
-def test_round_21p_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_21p_probe = blind_set_test("21p", _ROUND_21P_LEFT)
 
 
 # Sets 21q, 21r and 21t, written blind at the forty-second session's start (21s kept outside until its end); now
@@ -2078,12 +1788,7 @@ _ROUND_21Q_LEFT: list[tuple[str, list[str]]] = [
         ["party:种好了"],
     ),
 ]
-ROUND_21Q_MISSES = {message: why for why, messages in _ROUND_21Q_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21q.tsv", ROUND_21Q_MISSES))
-def test_round_21q_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_21q_probe = blind_set_test("21q", _ROUND_21Q_LEFT)
 
 
 # set 21r's other misses were mended by rounds 78 and 79
@@ -2111,22 +1816,12 @@ _ROUND_21R_LEFT: list[tuple[str, list[str]]] = [
     ),
 ]
 _ROUND_21R_LEFT.append((_DISPUTED_ANOTHER, ["new:帮我阿妈登记 黄龙眼 埔心村 佢冇智能手机"]))
-ROUND_21R_MISSES = {message: why for why, messages in _ROUND_21R_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21r.tsv", ROUND_21R_MISSES))
-def test_round_21r_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_21r_probe = blind_set_test("21r", _ROUND_21R_LEFT)
 
 
 # set 21t's misses were mended by rounds 78 and 79, all seven
 _ROUND_21T_LEFT: list[tuple[str, list[str]]] = []
-ROUND_21T_MISSES = {message: why for why, messages in _ROUND_21T_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21t.tsv", ROUND_21T_MISSES))
-def test_round_21t_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_21t_probe = blind_set_test("21t", _ROUND_21T_LEFT)
 
 
 # Set 21s, written blind at the forty-second session's start and kept outside until its end; now development
@@ -2134,12 +1829,7 @@ def test_round_21t_probe(probe, context, message, expected):
 # disputed label
 _ROUND_21S_LEFT: list[tuple[str, list[str]]] = []
 _ROUND_21S_LEFT.append((_DISPUTED_ANOTHER, ["new:我老豆冇智能手机 用我个号同佢登记得唔得 佢叫刘松林埔心村"]))
-ROUND_21S_MISSES = {message: why for why, messages in _ROUND_21S_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21s.tsv", ROUND_21S_MISSES))
-def test_round_21s_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_21s_probe = blind_set_test("21s", _ROUND_21S_LEFT)
 
 
 # set 21u (blind at the forty-third session's start, 130/140): its misses mended by rounds 80 and 81 and the lead; left:
@@ -2152,12 +1842,7 @@ _ROUND_21U_LEFT: list[tuple[str, list[str]]] = [
         ["finished:其实系三棵唔系两棵"],
     ),
 ]
-ROUND_21U_MISSES = {message: why for why, messages in _ROUND_21U_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21u.tsv", ROUND_21U_MISSES))
-def test_round_21u_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_21u_probe = blind_set_test("21u", _ROUND_21U_LEFT)
 
 
 # set 21v (blind at the forty-third session's start, 129/140): its misses mended by rounds 80 and 81; left: disputed labels
@@ -2172,23 +1857,13 @@ _ROUND_21V_LEFT.append(
         ],
     )
 )
-ROUND_21V_MISSES = {message: why for why, messages in _ROUND_21V_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21v.tsv", ROUND_21V_MISSES))
-def test_round_21v_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_21v_probe = blind_set_test("21v", _ROUND_21V_LEFT)
 
 
 # Set 21w, written blind at the forty-third session's start and kept outside until its end (start 407af84 134/140, end
 # after every merge 135/140); now development, 140/140
 _ROUND_21W_LEFT: list[tuple[str, list[str]]] = []  # the lead mended the last five after the end measurement
-ROUND_21W_MISSES = {message: why for why, messages in _ROUND_21W_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21w.tsv", ROUND_21W_MISSES))
-def test_round_21w_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_21w_probe = blind_set_test("21w", _ROUND_21W_LEFT)
 
 
 # round 82: a tree told planted and a worry about it after ('我屋企门口种咗棵木棉 会唔会大咗顶住屋') is round 68's report then
@@ -2205,12 +1880,7 @@ _DISPUTED_WORRY = (
 # its blind misses mended by round 82; round 92 settled its disputed label: a cadre asking which households pledged
 # ('全村有边几户认领咗种树') gets the village's pledge list (pledge_list, the kind pledge), with its 认领安排 line after it
 _ROUND_21X_LEFT: list[tuple[str, list[str]]] = []
-ROUND_21X_MISSES = {message: why for why, messages in _ROUND_21X_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21x.tsv", ROUND_21X_MISSES))
-def test_round_21x_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_21x_probe = blind_set_test("21x", _ROUND_21X_LEFT)
 
 
 # Set 21y, written blind at the forty-fourth session's start (main 7fc8cd3 134/140); now development
@@ -2220,47 +1890,27 @@ _ROUND_21Y_LEFT: list[tuple[str, list[str]]] = [  # its blind misses mended by r
         ["new:我屋企门口种咗棵木棉 会唔会大咗顶住屋"],
     ),
 ]
-ROUND_21Y_MISSES = {message: why for why, messages in _ROUND_21Y_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21y.tsv", ROUND_21Y_MISSES))
-def test_round_21y_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_21y_probe = blind_set_test("21y", _ROUND_21Y_LEFT)
 
 
 # Set 21z, written blind at the forty-fourth session's start and kept outside until its end (start 7fc8cd3 130/140, end
 # after every merge 131/140); its nine misses mended after (conv83a, conv83b): now development, 140/140
 _ROUND_21Z_LEFT: list[tuple[str, list[str]]] = []
-ROUND_21Z_MISSES = {message: why for why, messages in _ROUND_21Z_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21z.tsv", ROUND_21Z_MISSES))
-def test_round_21z_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_21z_probe = blind_set_test("21z", _ROUND_21Z_LEFT)
 
 
 # Set 22a, written blind at the forty-fifth session's start (main 579fc2a 131/140); now development. Round 84 mended its
 # seven blind misses of the conversation (tests/e2e/test_conversation_round84.py), round 85 its two duty kinds' (the
 # request-frame reader, tests/e2e/test_conversation_round85.py): 140/140
 _ROUND_22A_LEFT: list[tuple[str, list[str]]] = []
-ROUND_22A_MISSES = {message: why for why, messages in _ROUND_22A_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22a.tsv", ROUND_22A_MISSES))
-def test_round_22a_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_22a_probe = blind_set_test("22a", _ROUND_22A_LEFT)
 
 
 # Set 22b, written blind at the forty-fifth session's start (main 579fc2a 132/140); now development. Round 84 mended its
 # six blind misses of the conversation (tests/e2e/test_conversation_round84.py), round 85 its two duty kinds' (the
 # request-frame reader, tests/e2e/test_conversation_round85.py): 140/140
 _ROUND_22B_LEFT: list[tuple[str, list[str]]] = []
-ROUND_22B_MISSES = {message: why for why, messages in _ROUND_22B_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22b.tsv", ROUND_22B_MISSES))
-def test_round_22b_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_22b_probe = blind_set_test("22b", _ROUND_22B_LEFT)
 
 
 # Set 22c, written blind at the forty-fifth session's start and kept outside until its end (start 579fc2a 127/140, end
@@ -2270,12 +1920,7 @@ def test_round_22b_probe(probe, context, message, expected):
 # round 92 mended 呢个系做咩嘅 (what this account is for: the help, nlu.account_purpose_asked); round 95 the one left, a
 # future plan at a place (喺门口种两棵杨梅 先报个数: nlu._PLAN_PLACE), the household's pledge: 140/140
 _ROUND_22C_LEFT: list[tuple[str, list[str]]] = []
-ROUND_22C_MISSES = {message: why for why, messages in _ROUND_22C_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22c.tsv", ROUND_22C_MISSES))
-def test_round_22c_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_22c_probe = blind_set_test("22c", _ROUND_22C_LEFT)
 
 
 # Set 22d, written blind at the forty-sixth session's start (main 6fcdb66 135/140); now development, its misses strict
@@ -2291,23 +1936,13 @@ _ROUND_22D_LEFT: list[tuple[str, list[str]]] = [
 ]
 # round 97 (conv97: a pledge's count or tree corrected just after it, pledges.count_changed) mended
 # 'twice:认领两棵荔枝 || 讲错 系两棵龙眼', which round 87 had left
-ROUND_22D_MISSES = {message: why for why, messages in _ROUND_22D_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22d.tsv", ROUND_22D_MISSES))
-def test_round_22d_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_22d_probe = blind_set_test("22d", _ROUND_22D_LEFT)
 
 
 # Set 22e, written blind at the forty-sixth session's start (main 6fcdb66 136/140); now development, its misses strict
 # xfails until mended
 _ROUND_22E_LEFT: list[tuple[str, list[str]]] = []  # round 87 mended its four (tests/e2e/test_conversation_round87.py)
-ROUND_22E_MISSES = {message: why for why, messages in _ROUND_22E_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22e.tsv", ROUND_22E_MISSES))
-def test_round_22e_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_22e_probe = blind_set_test("22e", _ROUND_22E_LEFT)
 
 
 # Set 22f, written blind at the forty-sixth session's start and kept outside until every change of the session was in
@@ -2319,12 +1954,7 @@ _ROUND_22F_LEFT: list[tuple[str, list[str]]] = [
         ["twice:认领两棵荔枝 || 唔好意思 唔系荔枝 系三棵龙眼"],
     ),
 ]
-ROUND_22F_MISSES = {message: why for why, messages in _ROUND_22F_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22f.tsv", ROUND_22F_MISSES))
-def test_round_22f_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_22f_probe = blind_set_test("22f", _ROUND_22F_LEFT)
 
 
 # tidy76: the kind 'rename' had accepted the register route, which never tells a registered sender how to change a
@@ -2346,23 +1976,13 @@ def test_a_rename_is_judged_by_how_to_change_the_name(probe):
 # Set 22g, written blind at the forty-seventh session's start (main 0c5e8a3 131/140); now development. Round 89 mended its
 # nine misses by class (tests/e2e/test_conversation_round89.py): 140/140
 _ROUND_22G_LEFT: list[tuple[str, list[str]]] = []
-ROUND_22G_MISSES = {message: why for why, messages in _ROUND_22G_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22g.tsv", ROUND_22G_MISSES))
-def test_round_22g_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_22g_probe = blind_set_test("22g", _ROUND_22G_LEFT)
 
 
 # Set 22h, written blind at the forty-seventh session's start (main 0c5e8a3 132/140); now development. Round 89 mended its
 # eight misses by class (tests/e2e/test_conversation_round89.py): 140/140
 _ROUND_22H_LEFT: list[tuple[str, list[str]]] = []
-ROUND_22H_MISSES = {message: why for why, messages in _ROUND_22H_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22h.tsv", ROUND_22H_MISSES))
-def test_round_22h_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_22h_probe = blind_set_test("22h", _ROUND_22H_LEFT)
 
 
 # Set 22i, written blind at the forty-seventh session's start and kept outside until every change of the session was in
@@ -2376,24 +1996,14 @@ _ROUND_22I_LEFT: list[tuple[str, list[str]]] = [
         ["adviser:我今日喺埔心村睇咗啲桂花 同村干部讲咗点管护 记低我来过"],
     ),
 ]
-ROUND_22I_MISSES = {message: why for why, messages in _ROUND_22I_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22i.tsv", ROUND_22I_MISSES))
-def test_round_22i_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_22i_probe = blind_set_test("22i", _ROUND_22I_LEFT)
 
 
 # Set 22j, written blind at the forty-eighth session (main b35c9d3 132/140); now development. Round 90 mended seven of its
 # eight misses by class (tests/e2e/test_conversation_round90.py): 139/140; the one left a strict xfail
 _ROUND_22J_LEFT: list[tuple[str, list[str]]] = []  # round 92 mended the cadre's how for villagers with no smartphone
 # (村民冇智能手机嘅 我点样帮佢哋报种树: the 代种 steps, nlu.no_phone_others_log_asked; tests/e2e/test_conversation_round92.py)
-ROUND_22J_MISSES = {message: why for why, messages in _ROUND_22J_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22j.tsv", ROUND_22J_MISSES))
-def test_round_22j_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_22j_probe = blind_set_test("22j", _ROUND_22J_LEFT)
 
 
 # Set 22k, written blind at the forty-eighth session (main b35c9d3 127/140); now development. Round 90 mended six of its
@@ -2406,12 +2016,7 @@ _ROUND_22K_LEFT: list[tuple[str, list[str]]] = [
         ["member:我种咗三棵桂花 要几耐淋一次水", "pending:礼拜六嘅植树活动点报名"],
     ),
 ]  # round 91 mended the village's count asked after a story (镇里面话我哋落后 睇下村里而家几多棵)
-ROUND_22K_MISSES = {message: why for why, messages in _ROUND_22K_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22k.tsv", ROUND_22K_MISSES))
-def test_round_22k_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_22k_probe = blind_set_test("22k", _ROUND_22K_LEFT)
 
 
 # Set 22l, written blind at the forty-eighth session's start and kept outside until every change of the session was in
@@ -2426,24 +2031,14 @@ _ROUND_22L_LEFT: list[tuple[str, list[str]]] = [
     ),
 ]  # the lead's round at the session's end mended 我话退订啊 (a command insisted on: nlu.without_please); round 92 a second
 # message because the first seemed unanswered (喂 有冇收到 on one's ticket: ticket_wait; 点解仲系零 after 我的进度: review_why)
-ROUND_22L_MISSES = {message: why for why, messages in _ROUND_22L_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22l.tsv", ROUND_22L_MISSES))
-def test_round_22l_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_22l_probe = blind_set_test("22l", _ROUND_22L_LEFT)
 
 
 # Set 22m, written blind (140 probes) and development for round 93 (conv93; main 5c5899bc 129/140). Round 93 mended nine
 # of its eleven misses by class (tests/e2e/test_conversation_round93.py): 138/140; round 92 (conv92) the other two, the
 # pledge list asked loosely (边几户认领咗) and a check just after a record (收到未呀): 140/140 at the merge
 _ROUND_22M_LEFT: list[tuple[str, list[str]]] = []
-ROUND_22M_MISSES = {message: why for why, messages in _ROUND_22M_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22m.tsv", ROUND_22M_MISSES))
-def test_round_22m_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_22m_probe = blind_set_test("22m", _ROUND_22M_LEFT)
 
 
 # Set 22n, written blind at the forty-ninth session's start and kept outside until every change of the session was in
@@ -2451,12 +2046,7 @@ def test_round_22m_probe(probe, context, message, expected):
 # now development. The lead's round after the kept figure (我想退订 is the command, tests/e2e/test_conversation_lead49.py)
 # mended 唔该 我想退订 in a ticket's window and 退订 || 我讲错咗 唔好退订 (the unsubscribing refused): 133/140.
 _ROUND_22N_LEFT: list[tuple[str, list[str]]] = []  # round 94 (conv94) mended the seven left: 140/140
-ROUND_22N_MISSES = {message: why for why, messages in _ROUND_22N_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22n.tsv", ROUND_22N_MISSES))
-def test_round_22n_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_22n_probe = blind_set_test("22n", _ROUND_22N_LEFT)
 
 
 # Set 22o, written blind (140 probes) and development for round 95 (conv95; main 0ffd1629 131/140). Round 95 mended six of
@@ -2464,12 +2054,7 @@ def test_round_22n_probe(probe, context, message, expected):
 # lead the last two (room left in a zone asked is the list, never a claim; 录咗未 is the record's state:
 # tests/e2e/test_conversation_lead50.py): 140/140
 _ROUND_22O_LEFT: list[tuple[str, list[str]]] = []
-ROUND_22O_MISSES = {message: why for why, messages in _ROUND_22O_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22o.tsv", ROUND_22O_MISSES))
-def test_round_22o_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_22o_probe = blind_set_test("22o", _ROUND_22O_LEFT)
 
 
 # Set 22p, written blind at the fiftieth session's start and kept outside until every change of the session was in
@@ -2488,12 +2073,7 @@ _ROUND_22P_LEFT: list[tuple[str, list[str]]] = [
         ["twice:我个名系陈亚妹 || 唔系 系陈亚梅 打错字"],
     ),
 ]
-ROUND_22P_MISSES = {message: why for why, messages in _ROUND_22P_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22p.tsv", ROUND_22P_MISSES))
-def test_round_22p_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_22p_probe = blind_set_test("22p", _ROUND_22P_LEFT)
 
 
 # Set 22q, written blind (140 probes) and development for round 97 (conv97; main 1cda4e1e 127/140). Round 97 mended ten of
@@ -2511,12 +2091,7 @@ _ROUND_22Q_LEFT: list[tuple[str, list[str]]] = [
         ["new:埔心村 叫我张伯就得 身份证名张国华"],
     ),
 ]
-ROUND_22Q_MISSES = {message: why for why, messages in _ROUND_22Q_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22q.tsv", ROUND_22Q_MISSES))
-def test_round_22q_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_22q_probe = blind_set_test("22q", _ROUND_22Q_LEFT)
 
 
 # Set 22r, written blind (140 probes) in the fifty-first session and kept outside the repository until every change of
@@ -2534,23 +2109,13 @@ _ROUND_22R_LEFT: list[tuple[str, list[str]]] = [
         ["after_photo:唔识打字 点算"],
     ),
 ]
-ROUND_22R_MISSES = {message: why for why, messages in _ROUND_22R_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22r.tsv", ROUND_22R_MISSES))
-def test_round_22r_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_22r_probe = blind_set_test("22r", _ROUND_22R_LEFT)
 
 
 # Set 22s, written blind (140 probes) in the fifty-second session: main 01b05ba8 127/140; development for round 98
 # (conv98, tests/e2e/test_conversation_round98.py), which mended its thirteen misses by class: 140/140
 _ROUND_22S_LEFT: list[tuple[str, list[str]]] = []
-ROUND_22S_MISSES = {message: why for why, messages in _ROUND_22S_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22s.tsv", ROUND_22S_MISSES))
-def test_round_22s_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_22s_probe = blind_set_test("22s", _ROUND_22S_LEFT)
 
 
 # Set 22t, written blind (140 probes) in the fifty-second session and kept outside the repository until every change of
@@ -2577,12 +2142,7 @@ _ROUND_22T_LEFT: list[tuple[str, list[str]]] = [
         ["member:我帮我阿爸认领一棵柿子树 佢话五月前种"],
     ),
 ]
-ROUND_22T_MISSES = {message: why for why, messages in _ROUND_22T_LEFT for message in messages}
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22t.tsv", ROUND_22T_MISSES))
-def test_round_22t_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+test_round_22t_probe = blind_set_test("22t", _ROUND_22T_LEFT)
 
 
 # Set 22u, written blind (140 probes) in the fifty-third session and kept outside the repository until every change of
@@ -2618,9 +2178,20 @@ _ROUND_22U_LEFT: list[tuple[str, list[str]]] = [
         ],
     ),
 ]
-ROUND_22U_MISSES = {message: why for why, messages in _ROUND_22U_LEFT for message in messages}
+test_round_22u_probe = blind_set_test("22u", _ROUND_22U_LEFT)
 
 
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_22u.tsv", ROUND_22U_MISSES))
-def test_round_22u_probe(probe, context, message, expected):
-    assert probe.run(context, message, expected) == ""
+# Set 22v, written blind (140 probes) in the fifty-fourth session, leaning to withdrawals, corrections and messages sent
+# while the bot waits: review54 (main) 119/140; the development set of withdraw83 (withdrawals as a mechanism: an
+# adoption ended, a zone left, a sign-up withdrawn, a pledge changed; tests/e2e/test_withdrawals.py) and round 100
+# (conv100: one's own award, attendance checked in, a registration wished, the ticket hurried, a household's pledge in a
+# ticket's window, …; tests/e2e/test_conversation_round100.py): 139/140.
+_ROUND_22V_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "disputed label (read by the lead): how to report a parent's trees is answered by the FAQ's household entry (同一户"
+        " 的家人种的，您用自己的微信拍照、发“2棵龙眼”…; not the same household: the village cadre), which serves the asker"
+        " better than the planting steps alone the harness wants",
+        ["member:我老豆唔识用手机 我点样帮佢报种咗嘅树"],
+    ),
+]
+test_round_22v_probe = blind_set_test("22v", _ROUND_22V_LEFT)
