@@ -1537,13 +1537,13 @@ class FaqIndex:
     def _read_otherwise(self, norm: str, result: FaqResult) -> bool:
         """Round 112 (issue 17 §1, confident wrong): the top entry does not cover what was asked. An answer the ranking
         of the entries' words found (or an off-list tree's rule: ``[sure] covered_reasons``) that the model, reading
-        the whole question, reads as another label by ``covered_lead`` ('树要几时种' ranked to the base fertilizer's
-        burn, the model reading a tree's planting time); its reading agrees when it is this answer, its second field,
-        that field of any tree or the field a general entry stands for (``_same_reading``), or a tree's field asked
-        with no tree named whose topic most of the entry's own phrasings ask ('点样剪枝': the pruning entry). An intent's answer
-        (``person_reasons``) when the model reads a person's question by ``person_lead`` ('认养嘅树结咗果 归边个':
-        whose the fruit is, not how adoption works). Chosen on sets CF, CG, CH, CJ, confirmed on BZ, CA, CC, CE
-        (bench/faq_cover_gate.py)."""
+        the whole question, reads as another label by ``covered_lead`` ('睇落几好' ranked to the hail's advice, the
+        model reading small talk); its reading agrees when it is this answer, its second field, that field of any tree
+        or the field a general entry stands for (``_same_reading``), or a tree's field asked with no tree named whose
+        topic most of the entry's own phrasings ask ('点样剪枝': the pruning entry). An intent's answer
+        (``person_reasons``) when the model reads a person's question by ``person_lead`` ('认养的那棵树挂果了，果归我还是
+        归村': whose the fruit is, not how adoption works). Chosen on the signals of sets CF, CG, CH, CJ, BZ, CA, CC and
+        CE, none held out (bench/faq_cover_dump.py; measured by bench/faq_cover_gate.py)."""
         model = self.precedents.model
         ranked = result.reason in self.sure.covered_reasons
         if model is None or not (ranked or result.reason in self.sure.person_reasons):
