@@ -36,7 +36,7 @@ def main() -> int:
     config = config_mod.load(str(ROOT / "config.toml"), env={})
     on = faq.FaqIndex.load(ROOT / "messages", config.section("campaign"), config.get("faq.confidence_threshold"))
     off = on.copy()
-    off.sure = dataclasses.replace(on.sure, covered_lead=math.inf, person_lead=math.inf)
+    off.sure = dataclasses.replace(on.sure, covered_lead=math.inf)
     missing_map = faq.load_missing_map(ac.PRECEDENTS / "missing_map.tsv")
     everything = on.precedents
     for path in map(Path, args.sets):

@@ -208,12 +208,9 @@ class Sure:
     tickets_cosine: float = 0.0
     # round 112: an answer found for one of ``covered_reasons`` (the ranking of the entries' words, an off-list tree's
     # rule) is a ticket when the model reads another label by at least ``covered_lead``, unless the other label is a
-    # tree's field whose topic the answer's entry asks about (``FaqIndex._read_otherwise``); one found for one of
-    # ``person_reasons`` (an intent's words) when the model reads a person's question by at least ``person_lead``
+    # tree's field whose topic the answer's entry asks about (``FaqIndex._read_otherwise``)
     covered_reasons: frozenset[str] = frozenset()
     covered_lead: float = math.inf
-    person_reasons: frozenset[str] = frozenset()
-    person_lead: float = math.inf
 
 
 @dataclass(frozen=True)
@@ -1103,7 +1100,6 @@ class FaqIndex:
                 "support_reasons": frozenset(sure.get("support_reasons", ())),
                 "support_never": tuple(sure.get("support_never", ())),
                 "covered_reasons": frozenset(sure.get("covered_reasons", ())),
-                "person_reasons": frozenset(sure.get("person_reasons", ())),
             }
         )
         self._neutral_chars = frozenset(coverage.get("neutral_chars", ""))
@@ -1540,25 +1536,30 @@ class FaqIndex:
         the whole question, reads as another label by ``covered_lead`` ('睇落几好' ranked to the hail's advice, the
         model reading small talk); its reading agrees when it is this answer, its second field, that field of any tree
         or the field a general entry stands for (``_same_reading``), or a tree's field asked with no tree named whose
-        topic most of the entry's own phrasings ask ('点样剪枝': the pruning entry). An intent's answer
-        (``person_reasons``) when the model reads a person's question by ``person_lead`` ('认养的那棵树挂果了，果归我还是
-        归村': whose the fruit is, not how adoption works). Chosen on the signals of sets CF, CG, CH, CJ, BZ, CA, CC and
+        topic most of the entry's own phrasings ask ('点样剪枝': the pruning entry), or a precedent close enough to
+        witness it gives this answer (``_witnessed``, round 36). Covered too: a question whose words name the entry's
+        topic, and an off-list tree's entry read as that tree's card, time or place (``[offlist] topics``). An intent's answer is never judged so: a campaign
+        fact's intent and a witnessed one are kept from the model by design (``_dissented``). Chosen on the signals of sets CF, CG, CH, CJ, BZ, CA, CC and
         CE, none held out (bench/faq_cover_dump.py; measured by bench/faq_cover_gate.py)."""
         model = self.precedents.model
-        ranked = result.reason in self.sure.covered_reasons
-        if model is None or not (ranked or result.reason in self.sure.person_reasons):
+        if model is None or result.reason not in self.sure.covered_reasons:
             return False
+        if self._witnessed(norm, result):
+            return False  # a close precedent gives this answer (round 36): the model's reading is not taken
         label, lead, answer = self._model_reading(model, norm)
-        if not ranked:
-            return label == "escalate" and lead >= self.sure.person_lead
         if lead < self.sure.covered_lead or not label or self._support(norm, result) > 0:
             return False
         if self._same_reading(result, label) or (
             answer is not None and self._same_reading(result, answer.entry_id or "")
         ):
             return False
+        own = self._entry_topic(result.entry_id)
+        if own and own in self._topic_words(norm)[0]:
+            return False  # the question's words ask the entry's topic ('肥料放多了要多浇水吗': the fertilizer's burn)
         topic = label.split(".")[2] if label.startswith("species.*.") else None
-        return not (topic and answer is None and topic == self._entry_topic(result.entry_id))
+        if topic and result.reason == "offlist" and topic in self.matching["offlist"]["topics"]:
+            return False  # an off-list tree's card or planting read: its entry is that ('紫薇可以种在门口吗')
+        return not (topic and answer is None and topic == own)
 
     def _entry_topic(self, entry_id: str | None) -> str | None:
         """The topic (``[topics]``) most of the phrasings of the entry ``entry_id`` ask about (``_topic``: more than half

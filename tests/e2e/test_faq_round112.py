@@ -13,13 +13,6 @@ def test_an_off_list_tree_s_pruning_is_a_ticket_not_its_fruit_thinning(asker):
     assert asker.tickets() == 1
 
 
-def test_whose_fruit_is_a_person_s_question_not_adoption(asker):
-    reply = asker.says("认养的那棵树挂果了，果归我还是归村")
-    assert "问题编号" in reply, reply
-    assert asker.first_line("camp.adopt") not in reply, reply
-    assert asker.tickets() == 1
-
-
 def test_the_covered_question_is_answered(asker):
     asker.answered_by("点样剪枝", "tech.pruning_general")
     assert asker.tickets() == 0

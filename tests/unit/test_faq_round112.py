@@ -2,9 +2,10 @@
 the ranking of the entries' words found (or an off-list tree's rule) that the model, reading the whole question, reads
 as another label (``[sure] covered_lead``) is a ticket (``FaqIndex._read_otherwise``, reason ``unsupported``, the
 answer held back as its candidate), unless the model's label is this answer's own reading (its field, a general
-entry's field, or a tree's field asked with no tree named whose topic most of the entry's phrasings ask); an intent's
-answer is a ticket when the model reads a person's question by ``[sure] person_lead``. The phrasings here are this
-round's own, not from any set; bench/faq_cover_gate.py measures the gate on the sets."""
+entry's field, a tree's field asked with no tree named whose topic most of the entry's phrasings ask, or a close
+precedent gives the answer). An intent's answer is never judged so (a campaign fact's intent is kept from the model by
+design: tests/unit/test_faq_dissent.py). The phrasings here are this round's own, not from any set;
+bench/faq_cover_gate.py measures the gate on the sets."""
 
 import dataclasses
 import math
@@ -17,7 +18,6 @@ from bot import faq
 STOPPED = [
     ("睇落几好", "tech.hail"),  # 'looks good' is no hail advice (ranked; the model reads small talk)
     ("芒果树点样剪", "tech.fruit_thinning"),  # an off-list tree's pruning, not thinning its fruit
-    ("认养的那棵树挂果了，果归我还是归村", "camp.adopt"),  # whose the fruit is: a person's question, not adoption
 ]
 # (question, answer): answers the gate leaves alone, the model reading the same topic
 KEPT = [
@@ -26,19 +26,20 @@ KEPT = [
     ("果树一年落几次肥", "tech.topdressing"),
     ("荔枝几时种", "species.荔枝.time"),
     ("示范点种什么树", "recommend.示范点"),
+    ("认养的那棵树挂果了，果归我还是归村", "camp.adopt"),  # an intent's answer: never judged by this gate
 ]
 
 
 def off(index) -> faq.FaqIndex:
     """The index with round 112's gate switched off."""
     twin = index.copy()
-    twin.sure = dataclasses.replace(index.sure, covered_lead=math.inf, person_lead=math.inf)
+    twin.sure = dataclasses.replace(index.sure, covered_lead=math.inf)
     return twin
 
 
 def test_round112_configured(index):
-    assert index.sure.covered_lead == 0.3 and index.sure.person_lead == 1.2
-    assert "ranked" in index.sure.covered_reasons and "intent" in index.sure.person_reasons
+    assert index.sure.covered_lead == 0.3
+    assert "ranked" in index.sure.covered_reasons and "intent" not in index.sure.covered_reasons
 
 
 @pytest.mark.parametrize(("question", "held"), STOPPED)
@@ -74,15 +75,4 @@ def test_round112_a_weak_reading_is_not_enough(index):
     _, lead, _ = index._model_reading(index.precedents.model, norm)
     strict = index.copy()
     strict.sure = dataclasses.replace(index.sure, covered_lead=lead + 0.01)
-    assert strict.match(question).entry_id == held
-
-
-def test_round112_an_intent_needs_the_model_to_read_a_person(index):
-    """An intent's answer is held back only for a person's question read by ``person_lead``, not for another entry."""
-    question, held = STOPPED[2]
-    norm = index._fixed(question)
-    label, lead, _ = index._model_reading(index.precedents.model, norm)
-    assert label == "escalate" and lead >= index.sure.person_lead
-    strict = index.copy()
-    strict.sure = dataclasses.replace(index.sure, person_lead=lead + 0.01)
     assert strict.match(question).entry_id == held
