@@ -88,6 +88,7 @@ import sys
 import tomllib
 import unicodedata
 from array import array
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -205,6 +206,11 @@ class Sure:
     # tickets, none gives this answer, and the closest is at least ``tickets_cosine`` alike (``_tickets_nearby``; 0: off)
     tickets_nearby: int = 0
     tickets_cosine: float = 0.0
+    # round 112: an answer found for one of ``covered_reasons`` (the ranking of the entries' words, an off-list tree's
+    # rule) is a ticket when the model reads another label by at least ``covered_lead``, unless the other label is a
+    # tree's field whose topic the answer's entry asks about (``FaqIndex._read_otherwise``)
+    covered_reasons: frozenset[str] = frozenset()
+    covered_lead: float = math.inf
 
 
 @dataclass(frozen=True)
@@ -1093,6 +1099,7 @@ class FaqIndex:
                 **sure,
                 "support_reasons": frozenset(sure.get("support_reasons", ())),
                 "support_never": tuple(sure.get("support_never", ())),
+                "covered_reasons": frozenset(sure.get("covered_reasons", ())),
             }
         )
         self._neutral_chars = frozenset(coverage.get("neutral_chars", ""))
@@ -1119,6 +1126,7 @@ class FaqIndex:
         self._second_all = float(agree.get("second_all", 2.0))  # off unless matching.toml sets it
         self._trees_kept = Kept(1024)  # ``_trees`` of the last questions
         self._nearest_kept = Kept(1024)  # ``_nearest`` of the last questions, by the precedents' n-grams asked
+        self._topic_of_entry: dict[str, str | None] = {}  # ``_entry_topic``
         self._readings_kept = Kept(1024)  # ``_model_reading`` of the last questions, by the model asked
         self._agreed_min = float(agree.get("agreed", 2.0))  # off unless matching.toml sets it
         self._agreed_never = frozenset(agree.get("agreed_never", ()))
@@ -1262,6 +1270,7 @@ class FaqIndex:
         twin._indexes_shared = True  # the term and n-gram indexes: copied by the first change (_own_indexes)
         twin.safety = list(self.safety)
         twin._trees_kept, twin._nearest_kept, twin._readings_kept = Kept(1024), Kept(1024), Kept(1024)
+        twin._topic_of_entry = {}
         return twin
 
     def set_precedents(self, cases: Iterable[tuple[str, str]]) -> None:
@@ -1517,9 +1526,52 @@ class FaqIndex:
         ):
             return result
         guessed = result.reason in self.sure.support_reasons and self._support(norm, result) < self.sure.support_lead
-        if guessed or self._tickets_nearby(norm, result):
+        if guessed or self._tickets_nearby(norm, result) or self._read_otherwise(norm, result):
             return _escalate("unsupported", result.score, candidate=result)
         return result
+
+    def _read_otherwise(self, norm: str, result: FaqResult) -> bool:
+        """Round 112 (issue 17 §1, confident wrong): the top entry does not cover what was asked. An answer the ranking
+        of the entries' words found (or an off-list tree's rule: ``[sure] covered_reasons``) that the model, reading
+        the whole question, reads as another label by ``covered_lead`` ('睇落几好' ranked to the hail's advice, the
+        model reading small talk); its reading agrees when it is this answer, its second field, that field of any tree
+        or the field a general entry stands for (``_same_reading``), or a tree's field asked with no tree named whose
+        topic most of the entry's own phrasings ask ('点样剪枝': the pruning entry), or a precedent close enough to
+        witness it gives this answer (``_witnessed``, round 36). Covered too: a question whose words name the entry's
+        topic, and an off-list tree's entry read as that tree's card, time or place (``[offlist] topics``). An intent's answer is never judged so: a campaign
+        fact's intent and a witnessed one are kept from the model by design (``_dissented``). Chosen on the signals of sets CF, CG, CH, CJ, BZ, CA, CC and
+        CE, none held out (bench/faq_cover_dump.py; measured by bench/faq_cover_gate.py)."""
+        model = self.precedents.model
+        if model is None or result.reason not in self.sure.covered_reasons:
+            return False
+        if self._witnessed(norm, result):
+            return False  # a close precedent gives this answer (round 36): the model's reading is not taken
+        label, lead, answer = self._model_reading(model, norm)
+        if lead < self.sure.covered_lead or not label or self._support(norm, result) > 0:
+            return False
+        if self._same_reading(result, label) or (
+            answer is not None and self._same_reading(result, answer.entry_id or "")
+        ):
+            return False
+        own = self._entry_topic(result.entry_id)
+        if own and own in self._topic_words(norm)[0]:
+            return False  # the question's words ask the entry's topic ('肥料放多了要多浇水吗': the fertilizer's burn)
+        topic = label.split(".")[2] if label.startswith("species.*.") else None
+        if topic and result.reason == "offlist" and topic in self.matching["offlist"]["topics"]:
+            return False  # an off-list tree's card or planting read: its entry is that ('紫薇可以种在门口吗')
+        return not (topic and answer is None and topic == own)
+
+    def _entry_topic(self, entry_id: str | None) -> str | None:
+        """The topic (``[topics]``) most of the phrasings of the entry ``entry_id`` ask about (``_topic``: more than half
+        of them), or None; kept once read."""
+        if entry_id is None or entry_id not in self._by_id:
+            return None
+        if entry_id not in self._topic_of_entry:
+            questions = self.entries[self._by_id[entry_id]].questions
+            asked = Counter(self._topic(nlu.normalize(q))[0] for q in questions).most_common()
+            top = next(((topic, n) for topic, n in asked if topic), None)
+            self._topic_of_entry[entry_id] = top[0] if top and 2 * top[1] > len(questions) else None
+        return self._topic_of_entry[entry_id]
 
     def _tickets_nearby(self, norm: str, result: FaqResult) -> bool:
         """Round 103 (issue 17 §1, confident wrong): the questions most like this one were people's questions, and none
