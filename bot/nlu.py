@@ -805,6 +805,27 @@ _CHITCHAT = {
     "来得很及时",
     "好及时",
     "真及时",
+    # round 111 (set CJ: '感恩', '唔好意思打扰晒', '下午好，有空吗', '饮咗茶未呀'): thanks as 感恩, sorry for the bother,
+    # whether one is free after a greeting, tea asked after like a meal
+    "感恩",
+    "打扰",
+    "打扰晒",
+    "打扰你了",
+    "打扰您了",
+    "打扰你们了",
+    "有空吗",
+    "有没有空",
+    "得闲吗",
+    "得唔得闲",
+    "在忙吗",
+    "忙吗",
+    "忙不忙",
+    "忙唔忙",
+    "饮咗茶未",
+    "饮了茶未",  # '饮咗茶未呀' normalises so: 未 before 呀 is kept
+    "饮茶未",
+    "饮咗早茶未",
+    "饮早茶未",
 }
 _CHITCHAT_RE = re.compile(r"^(哈|呵|嘻|嘿)+$|^(嗯|哦|噢|好)+$|^(谢谢|感谢).{0,4}$")
 # round 10: praise of the bot ('你好叻', '呢个助手好好用', '你真聪明') and asking its name or age ('你叫咩名')
@@ -845,7 +866,11 @@ def _chitchat(norm: str) -> bool:
 
 
 # 'is this a person or a machine?' and nothing else: '你是真人还是机器人', '您是人工客服吗', '是不是自动回复的'
-_WHO = "(?:真人|真的人|机器人|机械人|人工|自动回复|电脑)(?:在回复|回复|客服)?(?:吗|啊|呀|来|的)*"
+# round 111 (set CJ: '你是不是村委会的人'): a cadre of the village, the town or the street asked for is who answers too
+_WHO = (
+    "(?:真人|真的人|机器人|机械人|人工|自动回复|电脑|(?:村委会?|村里|镇政府|镇里|街道|政府)(?:的)?(?:人|干部|工作人员)|村干部)"
+    "(?:在回复|回复|客服)?(?:吗|啊|呀|来|的)*"
+)
 _WHO_ANSWERS_RE = re.compile(f"喂*(?:请问)?(?:你|您|这边|这里)?(?:是不是|是)?{_WHO}(?:(?:定|还是|或者)(?:是)?{_WHO})?")
 
 
@@ -920,6 +945,7 @@ _SMALL_TALK_RE = re.compile(
     r"|知道了|晓得了|明白|懂了|收到|没有事|没事|没有东西了|不用了|不使|算了|原来|是这样|是这么|辛苦|有意义"
     r"|好用|方便|点赞|赞|不错|叻|厉害|好棒|不明"  # complaints about the bot: complains_about_the_bot
     r"|我是|我今年|岁|退休|学生|孙|第一次用|教我用"
+    r"|聊天|倾偈|好久没有见|好久不见|学到|长知识"  # round 111 (set CJ: '好耐冇同你倾偈啦', '呵呵，今日学到嘢')
 )
 # what makes a message more than small talk: trees and planting, the campaign, the bot's records, a person to
 # see, money, a dispute, harm, when and how much (a tree's name is the FAQ's own check)
@@ -944,6 +970,8 @@ _PLANTING_WORDS_RE = re.compile(r"种|树|苗|(?<=[累攰热冷])死")  # 累死
 _ABOUT_THE_BOT_RE = re.compile(
     r"(?:你|您|机器人|机械人|助手)(?:们)?.{0,6}(?:住|上班|下班|返工|放工|吃饭|结婚|老婆|老公|男朋友|女朋友|几岁|多大了|"
     r"男的|女的|累|攰|睡|休息|放假|喜欢|唱歌|跳舞|哪里人|家在|叫什么|真名|哪个公司|谁做的|谁开发|傻|蠢|笨|讲什么|说什么)"
+    # round 111 (set CJ: '你们每天这么多人问，累不累'): the bot's long day asked after, however far from 你
+    r"|(?:你|您)(?:们|哋)?.{0,12}(?:累不累|累唔累|攰唔攰|攰不攰|辛不辛苦|辛唔辛苦|辛苦不辛苦)"
     r"|称呼(?:你|您)|(?:傻|蠢|笨).{0,4}(?:你|您)|什么都不懂|什么都不会|试(?:试|下|一下)(?:看)?(?:你|会回)"
     # round 15: is it a person, who made it ('你系咪人嚟㗎', '你是哪个单位开发的')
     r"|(?:你|您)(?:是不是|是)(?:真)?人(?:来|吗|啊|呀|嚟)|(?:你|您).{0,6}(?:哪个单位|哪家公司|什么单位)"

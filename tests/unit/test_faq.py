@@ -1892,7 +1892,7 @@ ROUND_17 = [
     ("党建林种什么树好", "recommend.党建林"),  # round 21: which trees for a place is a recommendation (P–U agree)
     ("院子里种什么树开花又好闻", "recommend.庭院+香花"),
     ("想种棵树秋天挂满红果好看的", "recommend.观果"),
-    ("种花生用什么品种好", "escalate"),  # growing crops is outside the bot's knowledge
+    ("种花生用什么品种好", "tech.not_trees"),  # crops: not trees, the farm extension station (round 111)
     ("果树下面种花生得唔得", "tech.intercropping"),
     ("我们村党建林那片地是不是划在基本农田里面，我们能不能在上面种", "escalate"),  # one plot
     ("我的龙眼苗种在花盆里半年了都没长", "escalate"),
