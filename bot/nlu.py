@@ -6919,7 +6919,8 @@ _QUEUE_WAITING_RE = re.compile(
 # round 48 (19v): the adviser's own 待处理 (pending) named, as a list or to be seen ('睇下我个待处理列表', '我嘅待处理睇下',
 # '看看我的待处理清单')
 _QUEUE_PENDING_RE = re.compile(
-    r"^(?:看下|看看|看一下|查下|打开)?(?:我的|我个|我)(?:待处理|未处理|待办)(?:的)?(?:问题|工单|事)?(?:列表|清单|名单|单)?"
+    # the lead (22w, an adviser's '待处理的提问'): 提问 as 问题, the owner left unsaid
+    r"^(?:看下|看看|看一下|查下|打开)?(?:我的|我个|我)?(?:待处理|未处理|待办)(?:的)?(?:问题|提问|工单|事)?(?:列表|清单|名单|单)?"
     r"(?:看下|看看|看一下)?$"
 )
 
