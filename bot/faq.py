@@ -1526,7 +1526,14 @@ class FaqIndex:
         ):
             return result
         guessed = result.reason in self.sure.support_reasons and self._support(norm, result) < self.sure.support_lead
-        if guessed or self._tickets_nearby(norm, result) or self._read_otherwise(norm, result):
+        if guessed or self._tickets_nearby(norm, result):
+            return _escalate("unsupported", result.score, candidate=result)
+        if self._read_otherwise(norm, result):
+            # the lead (fifty-fourth session, the simulator: '太好了' had become a ticket for the adviser): small talk
+            # the model reads, with nothing of substance said, is small talk, not a person's question
+            model = self.precedents.model  # read (``_read_otherwise`` reads none without it)
+            if model is not None and self._model_reading(model, norm)[0] == "chitchat" and not nlu.has_substance(norm):
+                return FaqResult("chitchat", "chitchat", "", 0.7, "model")
             return _escalate("unsupported", result.score, candidate=result)
         return result
 

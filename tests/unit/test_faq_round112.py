@@ -16,8 +16,13 @@ from bot import faq
 
 # (question, the answer the gate holds back): the helper's own words
 STOPPED = [
-    ("睇落几好", "tech.hail"),  # 'looks good' is no hail advice (ranked; the model reads small talk)
     ("芒果树点样剪", "tech.fruit_thinning"),  # an off-list tree's pruning, not thinning its fruit
+]
+# (question, the answer the gate holds back) where the model reads small talk and nothing of substance is said: small
+# talk, no ticket (the lead, fifty-fourth session, the simulator: '太好了' had become a ticket for the adviser)
+SMALL_TALK = [
+    ("睇落几好", "tech.hail"),  # 'looks good' is no hail advice
+    ("太好了", "tech.planting_depth"),
 ]
 # (question, answer): answers the gate leaves alone, the model reading the same topic
 KEPT = [
@@ -49,7 +54,13 @@ def test_round112_an_answer_read_otherwise_is_a_ticket(index, question, held):
     assert result.candidate is not None and result.candidate.entry_id == held
 
 
-@pytest.mark.parametrize(("question", "held"), STOPPED)
+@pytest.mark.parametrize(("question", "held"), SMALL_TALK)
+def test_round112_small_talk_read_otherwise_is_small_talk(index, question, held):
+    result = index.match(question)
+    assert result.kind == "chitchat", (faq.result_label(result), result.reason)
+
+
+@pytest.mark.parametrize(("question", "held"), STOPPED + SMALL_TALK)
 def test_round112_switched_off_it_answers(index, question, held):
     """Without the gate the same question gets the answer it had before this round."""
     assert off(index).match(question).entry_id == held
