@@ -171,7 +171,9 @@ def on_told_then_asked(ctx, said: planting.ToldThenAsked) -> str:
     reply = _recorded(ctx, said.told)
     if said.status:
         return reply
-    return reply + "\n\n" + _question_after(ctx, said.question, said.told.species or "")
+    # the lead (fifty-fourth session, the simulator): a tree off the list keeps its name as written ('种了两棵木瓜，要注意
+    # 什么': the question had been asked of no tree, and got the off-topic reply)
+    return reply + "\n\n" + _question_after(ctx, said.question, said.told.species or said.told.species_text or "")
 
 
 @pure

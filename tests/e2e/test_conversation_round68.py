@@ -136,6 +136,20 @@ def test_round_68_report_then_question_answers_both(probe):  # noqa: F811
     assert len(tickets) == 1 and "收割" in tickets[0]["question"], tickets
 
 
+def test_an_off_list_tree_told_then_asked_is_asked_of_that_tree(probe):  # noqa: F811
+    """The lead (fifty-fourth session, the simulator): '种了两棵木瓜，要注意什么' recorded 2棵木瓜 and asked the FAQ
+    '要注意什么' of no tree: the off-topic reply (只答种树的事) to a question about a tree. The name as written is the tree
+    asked of: the answer on trees off the list, never the off-topic reply, no ticket."""
+    assert probe.run("member", "种了两棵木瓜，要注意什么", "planting") == ""
+    openid = last_openid(probe)
+    assert probe.rows("SELECT species, count FROM plantings WHERE openid = ?", [openid]) == [
+        {"species": "木瓜", "count": 2}
+    ]
+    reply = last_reply(probe, openid)
+    assert "名单外的树" in reply and "只答种树的事" not in reply, reply
+    assert probe.rows("SELECT id FROM tickets WHERE openid = ?", [openid]) == []
+
+
 def test_round_68_sign_in_then_queue(probe):  # noqa: F811
     """'签到 顺便睇下有几多问题未答': the visit waits for the location (no note taken from the request) and the queue is
     shown with it; never the queue alone."""
