@@ -236,7 +236,8 @@ def test_asked_whether_a_person_answers_the_bot_says_it_is_automatic_and_how_to_
         "村里叫我出两百块买苗 我冇钱",  # round 14: an amount of money
         "我们支部的植树方案交上去了没有",  # one's own case
         "果园老板不让我们在路边挖坑",  # someone who will not allow it
-        "我今年评上了最美植绿人没有",  # one's own result
+        # conv100: one's own award ('我今年评上了最美植绿人没有') is answered from the office's marked winners
+        # (awards_asked: one's own, else the schedule and none recorded yet; tests/e2e/test_conversation_round100.py)
         # round 38: '帮我查下我们村还有多少户没种树' (the village's own figures) is 本村进度 now, which has them
         # (tests/e2e/test_progress.py test_villagers_get_the_villages_counts_never_the_names)
     ],
@@ -248,6 +249,15 @@ def test_what_needs_a_person_becomes_a_ticket_never_a_general_answer(villager, b
     add_roster(bot)
     reply = villager.says(question)
     assert ticket_number(reply) and ticket_count(bot) == 1
+
+
+def test_ones_own_award_asked_is_answered_from_the_winners_marked(villager, bot):
+    """Conv100: one's own award asked is the office's record of winners (none marked: none recorded yet, and when
+    awards are given), never an adviser's ticket (it was one here until the fifty-fourth session)."""
+    add_roster(bot)
+    reply = villager.says("我今年评上了最美植绿人没有")
+    assert "问题编号" not in reply and ticket_count(bot) == 0, reply
+    assert "还没有评上的记录" in reply, reply
 
 
 @pytest.mark.parametrize("question", ["明晚会不会打风", "今个礼拜会唔会落大雨", "明天天气怎么样 适合种树吗"])
