@@ -419,4 +419,4 @@ REPORT_COLUMNS: list = [
 ]
 DASHBOARD: list = adoption_pages.PAGES
 FLOWS: list = [adoption.FLOW]
-WITHDRAWALS: list = [_withdrawal_said]
+WITHDRAWALS: list = [route.matches for route in WITHDRAWAL_ROUTES]  # its withdrawal routes' own readers
