@@ -107,3 +107,38 @@ def test_round_100(probe, context, message, expected):
 @pytest.mark.parametrize(("context", "message", "handler"), CONTROL_ROUTES)
 def test_round_100_control_route(probe, context, message, handler):
     assert probe.handler_for(context, message) == handler
+
+
+def test_round_100_a_winner_asking_their_own_award_is_told_it(probe):  # noqa: F811
+    """The review: one's own award asked, by one the office marked a winner (最美植绿人 on the dashboard), names that
+    award (awards.asked_mine_won), not the schedule with none recorded."""
+    from bot.clock import to_db
+    from bot.db import transaction
+    from bot.store import awards as awards_store
+    from bot.store import roster as roster_store
+
+    probe.count += 1
+    openid = f"o-winner-{probe.count}"
+    user = probe.member(openid, "党员")
+    with transaction(probe.bot.db):
+        person = roster_store.person_by_openid(probe.bot.db, openid)
+        assert person is not None
+        award = awards_store.add(
+            probe.bot.db,
+            period="2027-06",
+            category="person",
+            title="最美植绿人",
+            person_id=person["id"],
+            village_id=probe.village,
+            name=person["name"],
+            figures={},
+            by="admin",
+            now=to_db(probe.bot.clock()),
+        )
+    try:
+        reply = user.says("我今年有冇评到奖") or ""
+        assert probe.last_handler(openid) == "awards_asked"
+        assert "您已评上：最美植绿人（2027-06）" in reply and "还没有评上的记录" not in reply, reply
+    finally:
+        with transaction(probe.bot.db):
+            probe.bot.db.execute("DELETE FROM awards WHERE id = ?", [award])
