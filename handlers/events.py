@@ -531,4 +531,3 @@ REPORT_COLUMNS: list = [
 DASHBOARD: list = event_pages.PAGES
 VILLAGE_SECTIONS: list = [event_pages.village_section]
 FLOWS: list = [events.FLOW]
-WITHDRAWALS: list = [route.matches for route in WITHDRAWAL_ROUTES]  # its withdrawal routes' own readers

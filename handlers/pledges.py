@@ -378,4 +378,3 @@ REPORT_COLUMNS: list = [
 DASHBOARD: list = pledge_pages.PAGES
 VILLAGE_SECTIONS: list = [pledge_pages.village_section]
 FLOWS: list = [pledges.FLOW]
-WITHDRAWALS: list = [route.matches for route in WITHDRAWAL_ROUTES]  # its withdrawal routes' own readers
