@@ -99,9 +99,7 @@ def m002_zone_holders_ended(db: Database) -> None:
     """withdraw84: a holder row is ended, never deleted (NULL: held now); one current row per member."""
     db.table("zone_holders").add_column("ended_at", str)
     db.execute("DROP INDEX IF EXISTS idx_zone_holders_person_id")
-    db.execute(
-        "CREATE UNIQUE INDEX idx_zone_holders_current_person ON zone_holders (person_id) WHERE ended_at IS NULL"
-    )
+    db.execute("CREATE UNIQUE INDEX idx_zone_holders_current_person ON zone_holders (person_id) WHERE ended_at IS NULL")
 
 
 ZONE_COLUMNS = ("lat", "lng", "radius_m")
