@@ -76,6 +76,7 @@ class AppContext:
     photo_villages = _from_registry("photo_villages")
     stores = _from_registry("stores")
     flows = _from_registry("flows")
+    withdrawal_routes = _from_registry("withdrawal_routes")
     withdrawals = _from_registry("withdrawals")
     user_reads = _from_registry("user_reads")
 

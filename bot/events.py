@@ -272,6 +272,15 @@ _OTHER_DUTIES_RE = re.compile(r"认领|认养|认种|责任区|登记")
 SIGN_UP_MAX_CHARS = 48
 
 
+_SIGN_UP_RE = re.compile(rf"{_SIGNED_UP}|报个名")
+
+
+def sign_up_said(text: str | None) -> bool:
+    """withdraw84: a sign-up said ('报名参加植树日', '我想报名参加礼拜六的植树活动'), which 参加's route takes (报名参加 is
+    one of its words): before the day its reply says no sign-up is kept (handlers/events.py)."""
+    return bool(_SIGN_UP_RE.search(nlu.to_halfwidth(text or "")))
+
+
 def sign_up_withdrawn(text: str | None) -> bool:
     """A sign-up for a planting day said, and withdrawn (``_SIGN_UP_WITHDRAWN_RE``); no question, no other duty."""
     norm = nlu.to_halfwidth(text or "").strip()

@@ -39,7 +39,7 @@ from datetime import date, datetime
 from bot import clock, hanzi, nlu, planting, request_frames, zones
 from bot.conversation import Flow
 from bot.db import transaction
-from bot.reminders import ReminderQueue, queue_notice
+from bot.reminders import ReminderQueue, queue_notice, tell_each
 from bot.store import pledges as store
 from bot.store import roster as roster_store
 
@@ -990,6 +990,36 @@ def cancel(ctx, person: dict, species: str | None) -> tuple[list[dict], list[dic
     ended = [p for p in live if p not in kept]
     store.cancel(ctx.db, [p["id"] for p in ended], ctx.now_s)
     return ended, kept
+
+
+def tell_cadres(ctx, person: Mapping, ended: Sequence[Mapping], new: Sequence[Mapping] = ()) -> list[Mapping]:
+    """withdraw84: the household's pledges ``ended`` (取消认领; with ``new``: changed to those, 认领改成…) are told to the
+    village's cadres (``pledges.cadre_roles``) who follow the account, as an adoption ended is (a notice through the
+    outbox, once per pledge and cadre), never to the sender (a cadre who withdrew it for the household). Those told."""
+    if not ended:
+        return []
+    cadres = [
+        cadre
+        for cadre in roster_store.village_cadres(
+            ctx.db, ended[0]["village_id"], tuple(ctx.config.get("pledges.cadre_roles"))
+        )
+        if cadre["id"] != ctx.person["id"]
+    ]
+    names = planting.display_names(ctx.app)
+    items = describe(ctx.t, ended, names)
+    if new:
+        text = ctx.t("pledges.changed_told", name=person["name"], before=items, after=describe(ctx.t, new, names))
+    elif person["id"] != ctx.person["id"]:
+        text = ctx.t("pledges.withdrawn_told_by", by=ctx.person["name"], name=person["name"], items=items)
+    else:
+        text = ctx.t("pledges.withdrawn_told", name=person["name"], items=items)
+    key = "pledge-ended:" + "-".join(str(p["id"]) for p in ended)
+    return tell_each(ctx.db, ctx.config, cadres, text=text, key=key, now=ctx.now)
+
+
+def told_line(t: Callable[..., str], told: Sequence[Mapping]) -> str:
+    """The reply's line naming the cadres told (``tell_cadres``); empty when none was."""
+    return t("pledges.cadres_told", names="、".join(p["name"] for p in told)) if told else ""
 
 
 def village_person(ctx, name: str) -> dict | None:

@@ -7,7 +7,7 @@ only module that imports ``handlers``) calls ``collect`` and puts the result on 
 the core reads it: ``app.routes`` (webhook, replay after 登记), ``app.jobs`` (scheduler, ``tick``),
 ``app.media_listeners`` (media job), ``app.report_columns`` and ``app.report_summary`` (通报),
 ``app.exports`` (``export``, the dashboard's 导出), ``app.imports`` (``import KIND FILE``, the dashboard's upload page), ``app.commands`` (the CLI), ``app.dashboard_pages`` (the /admin blueprint and its
-nav), ``app.village_sections`` (the dashboard's village page), ``app.photo_villages`` (who may see a photo), ``app.stores`` (migrations), ``app.flows`` (取消), ``app.withdrawals`` (取消 yields to them) and ``app.user_reads`` (the webhook's user row). Tests swap ``app.registry``, never a module global.
+nav), ``app.village_sections`` (the dashboard's village page), ``app.photo_villages`` (who may see a photo), ``app.stores`` (migrations), ``app.flows`` (取消), ``app.withdrawals`` (the matchers of ``app.withdrawal_routes``: 取消 yields to them) and ``app.user_reads`` (the webhook's user row). Tests swap ``app.registry``, never a module global.
 
 Lists keep the order of ``CAPABILITIES`` (then each manifest's own order): jobs run, media listeners
 are told, dashboard pages appear in the nav, report columns are laid out and store migrations run in
@@ -124,10 +124,10 @@ MANIFEST = {
     ),
     "STORES": ("stores", "list[module]: its bot/store modules (each has ``migrations``), in migration order"),
     "FLOWS": ("flows", "list[bot.conversation.Flow]: its multi-step flows (取消 ends them, calling on_cancel)"),
-    "WITHDRAWALS": (
-        "withdrawals",
-        "list[callable(ctx) -> bool]: pure readers of a duty of the capability withdrawn in words (取消认养, 退出责任区); "
-        "its own route takes such a text, and core's 取消 yields to any of them whatever flow waits",
+    "WITHDRAWAL_ROUTES": (
+        "withdrawal_routes",
+        "list[bot.router.Route]: the routes that take a duty of the capability withdrawn in words (取消认养, 退出责任区), "
+        "each also in its ROUTES; their matchers are ``withdrawals``, to which core's 取消 yields whatever flow waits",
     ),
     "USER_READS": ("user_reads", "list[bot.registry.UserRead]: reads of the sender's that come with the user row"),
 }
@@ -149,8 +149,13 @@ class Registry:
     photo_villages: tuple = ()
     stores: tuple = ()
     flows: tuple = ()
-    withdrawals: tuple = ()
+    withdrawal_routes: tuple = ()
     user_reads: tuple = ()
+
+    @property
+    def withdrawals(self) -> tuple:
+        """The matchers of every capability's withdrawal routes (pure readers of the message), in collection order."""
+        return tuple(route.matches for route in self.withdrawal_routes)
 
 
 class RegistryError(ValueError):
@@ -169,7 +174,7 @@ def collect(capabilities: Sequence[ModuleType], routes: Sequence) -> Registry:
         "photo_villages": [],
         "stores": [],
         "flows": [],
-        "withdrawals": [],
+        "withdrawal_routes": [],
         "user_reads": [],
     }
     exports: dict[str, str] = {}
@@ -193,6 +198,10 @@ def collect(capabilities: Sequence[ModuleType], routes: Sequence) -> Registry:
     _check_unique([m.__name__ for m in lists["stores"]], "store")
     _check_unique([f.name for f in lists["flows"]], "flow")
     _check_unique([r.name for r in lists["user_reads"]], "user read")
+    _check_unique([r.name for r in lists["withdrawal_routes"]], "withdrawal route")
+    stray = [r.name for r in lists["withdrawal_routes"] if r not in contributed_routes]
+    if stray:
+        raise RegistryError(f"withdrawal routes not among their capability's ROUTES: {stray}")
     unplaced = [r.name for r in contributed_routes if r not in routes]
     if unplaced:
         raise RegistryError(f"routes contributed but missing from the dispatch order: {unplaced}")

@@ -605,7 +605,7 @@ def leave_said(text: str | None) -> bool:
 def leave_zone(ctx, zone: dict) -> list[Mapping]:
     """The sender holds no zone from now on (their tending kept); the village's branch secretary (村书记) who follows the
     account is told. Returns those told."""
-    store.release(ctx.db, ctx.person["id"])
+    store.release(ctx.db, ctx.person["id"], ctx.now_s)
     secretaries = roster_store.village_cadres(ctx.db, zone["village_id"], (roster.SECRETARY,))
     text = ctx.t("zones.left_told", name=ctx.person["name"], zone=zone["name"])
     return tell_each(ctx.db, ctx.config, secretaries, text=text, key=f"zone-left:{zone['id']}:{ctx.now_s}", now=ctx.now)

@@ -56,8 +56,8 @@ core commands (handlers/core.py):
   stops and how it is undone, nothing switched off
 - reminders_off — 退订
 - reminders_on — 订阅
-withdrawals (each capability's WITHDRAWAL_ROUTES, withdraw83; core's 取消 yields to them, whatever flow waits: each
-manifest's WITHDRAWALS):
+withdrawals (each capability's WITHDRAWAL_ROUTES, withdraw83; core's 取消 yields to their matchers, whatever flow waits:
+app.withdrawals, collected by bot/registry.py):
 - pledge_changed — a pledge changed in words (认领改成一棵桃树，原来的两棵荔枝不要了): the old trees' pledge ended, the new
   one pledged, one reply
 - pledge_cancel — 取消认领 [荔枝]: ends the household's pledges; cadres: 取消认领 张三 [荔枝]; a pledge pointed at, then

@@ -419,4 +419,3 @@ REPORT_COLUMNS: list = [
 ]
 DASHBOARD: list = adoption_pages.PAGES
 FLOWS: list = [adoption.FLOW]
-WITHDRAWALS: list = [route.matches for route in WITHDRAWAL_ROUTES]  # its withdrawal routes' own readers

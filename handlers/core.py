@@ -388,7 +388,7 @@ def _cancel_then(ctx: Ctx, said) -> bool:
         return bool(live) or not planting.just_finished(ctx)
     # the lead (fifty-third session, the simulator: '之前认领嘅两棵唔种住 帮我撤销' while the adoption list's pages waited):
     # a duty withdrawn in its words (a pledge, an adoption, a care zone, a planting day's sign-up) is its capability's
-    # (each manifest's WITHDRAWALS: bot/registry.py), whatever else waits, which is kept
+    # (the matchers of each manifest's WITHDRAWAL_ROUTES: app.withdrawals, bot/registry.py), whatever else waits, kept
     if ctx.msg.msg_type == "text" and any(reads(ctx) for reads in ctx.app.withdrawals):
         return False
     # not while a flow waits for the answer to a choice: '不要' there answers it (bot/conversation.py choice_states)

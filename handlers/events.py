@@ -291,12 +291,16 @@ def on_join(ctx: Ctx, _match) -> str:
 
 def _joined(ctx: Ctx) -> str:
     current = _village_days(ctx)
+    # withdraw84: a sign-up said (报名参加 is one of 参加's words) before the day: no sign-up is kept, and that is said
+    signing_up = ctx.msg.msg_type == "text" and events.sign_up_said(ctx.msg.text)
     if not current:
-        return ctx.t("events.none_open")
+        return ctx.t("events.none_open_sign_up" if signing_up else "events.none_open")
     if len(current) > 1:
         lines = "\n".join(ctx.t("events.choose_line", name=e["name"], code=e["code"]) for e in current)
         return ctx.t("events.choose", n=len(current), lines=lines)
-    return _checked_in(ctx, events.check_in(ctx, current[0], "village"))
+    result = events.check_in(ctx, current[0], "village")
+    reply = _checked_in(ctx, result)
+    return reply + "\n" + ctx.t("events.sign_up_not_kept") if signing_up and result.status == "too_early" else reply
 
 
 def _bring_answered(ctx: Ctx) -> str:
@@ -531,4 +535,3 @@ REPORT_COLUMNS: list = [
 DASHBOARD: list = event_pages.PAGES
 VILLAGE_SECTIONS: list = [event_pages.village_section]
 FLOWS: list = [events.FLOW]
-WITHDRAWALS: list = [route.matches for route in WITHDRAWAL_ROUTES]  # its withdrawal routes' own readers

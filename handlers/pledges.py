@@ -211,7 +211,12 @@ def _several_reply(ctx: Ctx, person: dict, results: list[pledges.Pledged]) -> st
 
 def _pledge_all(ctx: Ctx, person: dict, trees: list[tuple[int, str]], month: int | None, added: bool = False) -> str:
     """Pledge every tree said, one reply: the single-tree reply as before for one; ``added``: to the pledges standing."""
-    results = [pledges.pledge(ctx, person, species, count, month, added) for count, species in trees]
+    return _reply_of(
+        ctx, person, [pledges.pledge(ctx, person, species, count, month, added) for count, species in trees]
+    )
+
+
+def _reply_of(ctx: Ctx, person: dict, results: list[pledges.Pledged]) -> str:
     if len(results) == 1:
         return _pledged_reply(ctx, person, results[0])
     return _several_reply(ctx, person, results)
@@ -315,7 +320,8 @@ def on_cancel(ctx: Ctx, parsed: pledges.PledgeText) -> str:
         if mine
         else ctx.t("pledges.cancelled_for", name=person["name"], items=items)
     )
-    return "\n".join(line for line in (said, done) if line)
+    told = pledges.told_line(ctx.t, pledges.tell_cadres(ctx, person, ended))  # withdraw84
+    return "\n".join(line for line in (said, done, told) if line)
 
 
 @pure
@@ -344,7 +350,10 @@ def on_changed(ctx: Ctx, changed: tuple[pledges.PledgeText, pledges.PledgeText])
         if ended
         else ctx.t("pledges.changed_none_before", species=names.get(old.species or "", old.species))
     )
-    return said + "\n" + _pledge_all(ctx, ctx.person, new.trees(), new.month)
+    results = [pledges.pledge(ctx, ctx.person, species, count, new.month) for count, species in new.trees()]
+    # withdraw84: the change told to the village's cadres (the old trees and the new), as a withdrawal is
+    told = pledges.told_line(ctx.t, pledges.tell_cadres(ctx, ctx.person, ended, [r.pledge for r in results]))
+    return "\n".join(line for line in (said, _reply_of(ctx, ctx.person, results), told) if line)
 
 
 PLEDGES_TABLE = FlowTable(
@@ -378,4 +387,3 @@ REPORT_COLUMNS: list = [
 DASHBOARD: list = pledge_pages.PAGES
 VILLAGE_SECTIONS: list = [pledge_pages.village_section]
 FLOWS: list = [pledges.FLOW]
-WITHDRAWALS: list = [route.matches for route in WITHDRAWAL_ROUTES]  # its withdrawal routes' own readers

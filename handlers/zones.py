@@ -404,4 +404,3 @@ DASHBOARD: list = zone_pages.PAGES
 VILLAGE_SECTIONS: list = [zone_pages.village_section]
 PHOTO_VILLAGES: list = [store.photo_villages]
 FLOWS: list = [zones.FLOW]
-WITHDRAWALS: list = [route.matches for route in WITHDRAWAL_ROUTES]  # its withdrawal routes' own readers

@@ -1,8 +1,10 @@
 """Care zones (党员责任区): the zones, who holds each, and every tending (管护) with its photo.
 
-A zone belongs to a village and has a centre and a radius; a member holds at most one zone (unique
-``person_id`` in ``zone_holders``), a zone any number of members. A tending row is one 管护 with its
-photo (a media row), by a holder, for the zone held at that moment.
+A zone belongs to a village and has a centre and a radius; a member holds at most one zone at a time (unique
+``person_id`` among the current rows of ``zone_holders``), a zone any number of members. A holder row is ended
+(``ended_at``), never deleted, when its member leaves the zone or moves to another (withdraw84): who held a zone is
+kept, and every reader of the current holders reads ``CURRENT_SQL``. A tending row is one 管护 with its photo (a
+media row), by a holder, for the zone held at that moment.
 """
 
 from __future__ import annotations
@@ -14,14 +16,17 @@ from bot.store import new_id, one
 
 migrations = Migrations("zones")
 
+# a holder row (alias h) current: its member holds the zone now (an ended row is who held it before: withdraw84)
+CURRENT_SQL = "h.ended_at IS NULL"
 _HOLDERS_SQL = (
     "(SELECT group_concat(holder.name, '、') FROM (SELECT pe.name FROM zone_holders h"
-    " JOIN people pe ON pe.id = h.person_id WHERE h.zone_id = z.id ORDER BY h.id) holder)"
+    f" JOIN people pe ON pe.id = h.person_id WHERE h.zone_id = z.id AND {CURRENT_SQL} ORDER BY h.id) holder)"
 )
+_HOLDER_COUNT_SQL = f"(SELECT COUNT(*) FROM zone_holders h WHERE h.zone_id = z.id AND {CURRENT_SQL})"
 EXPORT_SQL = {
     "zones": (
         f"SELECT z.id, v.name AS village, z.name, {_HOLDERS_SQL} AS holders,"
-        " (SELECT COUNT(*) FROM zone_holders h WHERE h.zone_id = z.id) AS holder_count,"
+        f" {_HOLDER_COUNT_SQL} AS holder_count,"
         " z.lat, z.lng, z.radius_m, (SELECT COUNT(*) FROM tending t WHERE t.zone_id = z.id) AS tending_count,"
         " (SELECT MAX(t.created_at) FROM tending t WHERE t.zone_id = z.id) AS last_tending_at, z.created_at"
         " FROM zones z LEFT JOIN villages v ON v.id = z.village_id ORDER BY z.id"
@@ -31,6 +36,12 @@ EXPORT_SQL = {
         " t.zone_id, v.name AS village"
         " FROM tending t JOIN zones z ON z.id = t.zone_id LEFT JOIN villages v ON v.id = z.village_id"
         " LEFT JOIN people pe ON pe.id = t.person_id LEFT JOIN media m ON m.id = t.media_row_id ORDER BY t.id"
+    ),
+    # withdraw84: every holder row, the ended ones too (who held a zone, from when until when); ended_at last
+    "zone_holders": (
+        "SELECT h.id, h.zone_id, z.name AS zone, v.name AS village, pe.name AS person, h.claimed_at, h.ended_at"
+        " FROM zone_holders h JOIN zones z ON z.id = h.zone_id LEFT JOIN villages v ON v.id = z.village_id"
+        " LEFT JOIN people pe ON pe.id = h.person_id ORDER BY h.id"
     ),
 }
 
@@ -83,6 +94,14 @@ def m001_zones(db: Database) -> None:
     db.table("tending").create_index(["media_row_id"])
 
 
+@migrations()
+def m002_zone_holders_ended(db: Database) -> None:
+    """withdraw84: a holder row is ended, never deleted (NULL: held now); one current row per member."""
+    db.table("zone_holders").add_column("ended_at", str)
+    db.execute("DROP INDEX IF EXISTS idx_zone_holders_person_id")
+    db.execute("CREATE UNIQUE INDEX idx_zone_holders_current_person ON zone_holders (person_id) WHERE ended_at IS NULL")
+
+
 ZONE_COLUMNS = ("lat", "lng", "radius_m")
 
 
@@ -129,7 +148,7 @@ def zones_of_village(db: Database, village_id: int) -> list[dict]:
     """The village's zones in name order, each with ``holders`` (how many members hold it) and ``holder_names``."""
     return list(
         db.query(
-            f"SELECT z.*, (SELECT COUNT(*) FROM zone_holders h WHERE h.zone_id = z.id) AS holders,"
+            f"SELECT z.*, {_HOLDER_COUNT_SQL} AS holders,"
             f" {_HOLDERS_SQL} AS holder_names FROM zones z WHERE z.village_id = ? ORDER BY z.name, z.id",
             [village_id],
         )
@@ -140,7 +159,7 @@ def all_zones(db: Database) -> list[dict]:
     """Every zone with its village's name and how many members hold it, by village then name."""
     return list(
         db.query(
-            "SELECT z.*, v.name AS village, (SELECT COUNT(*) FROM zone_holders h WHERE h.zone_id = z.id) AS holders,"
+            f"SELECT z.*, v.name AS village, {_HOLDER_COUNT_SQL} AS holders,"
             f" {_HOLDERS_SQL} AS holder_names FROM zones z JOIN villages v ON v.id = z.village_id"
             " ORDER BY v.name, z.name, z.id"
         )
@@ -152,23 +171,22 @@ def held_zone(db: Database, person_id: int) -> dict | None:
     """The zone this member holds (with ``claimed_at``), or None."""
     return one(
         db,
-        "SELECT z.*, h.claimed_at FROM zone_holders h JOIN zones z ON z.id = h.zone_id WHERE h.person_id = ?",
+        f"SELECT z.*, h.claimed_at FROM zone_holders h JOIN zones z ON z.id = h.zone_id"
+        f" WHERE h.person_id = ? AND {CURRENT_SQL}",
         [person_id],
     )
 
 
 def claim(db: Database, zone_id: int, person_id: int, now: str) -> None:
-    """The member holds this zone from now on (instead of any other)."""
-    db.execute(
-        "INSERT INTO zone_holders (zone_id, person_id, claimed_at) VALUES (?, ?, ?)"
-        " ON CONFLICT(person_id) DO UPDATE SET zone_id = excluded.zone_id, claimed_at = excluded.claimed_at",
-        [zone_id, person_id, now],
-    )
+    """The member holds this zone from now on (instead of any other, whose row is ended: withdraw84)."""
+    release(db, person_id, now)
+    db.execute("INSERT INTO zone_holders (zone_id, person_id, claimed_at) VALUES (?, ?, ?)", [zone_id, person_id, now])
 
 
-def release(db: Database, person_id: int) -> None:
-    """The member holds no zone from now on (withdraw83: 退出责任区); their tending rows stay."""
-    db.execute("DELETE FROM zone_holders WHERE person_id = ?", [person_id])
+def release(db: Database, person_id: int, now: str) -> None:
+    """The member holds no zone from now on (withdraw83: 退出责任区); their holder row is ended, not deleted
+    (withdraw84), and their tending rows stay."""
+    db.execute("UPDATE zone_holders SET ended_at = ? WHERE person_id = ? AND ended_at IS NULL", [now, person_id])
 
 
 def holders_to_nudge(db: Database, season_start: str) -> list[dict]:
@@ -181,7 +199,7 @@ def holders_to_nudge(db: Database, season_start: str) -> list[dict]:
             " MAX(h.claimed_at, :start, COALESCE((SELECT MAX(t.created_at) FROM tending t"
             "   WHERE t.person_id = h.person_id AND t.zone_id = h.zone_id), '')) AS last_active"
             " FROM zone_holders h JOIN zones z ON z.id = h.zone_id JOIN people pe ON pe.id = h.person_id"
-            " WHERE pe.openid IS NOT NULL ORDER BY h.person_id",
+            f" WHERE pe.openid IS NOT NULL AND {CURRENT_SQL} ORDER BY h.person_id",
             {"start": season_start},
         )
     )

@@ -60,9 +60,11 @@ def test_a_villager_taking_on_a_zone_is_told_whose_zones_are(probe, message):  #
     zone = "石岗片" if "石岗片" in message else "长塘片"
     assert probe.last_reply(probe.openid) == probe.bot.t("zones.members_only_named", zone=zone)
     assert _tickets(probe) == []
-    assert probe.rows("SELECT person_id FROM zone_holders") == [] or all(
+    assert probe.rows("SELECT person_id FROM zone_holders WHERE ended_at IS NULL") == [] or all(
         row["openid"] != probe.openid
-        for row in probe.rows("SELECT p.openid FROM zone_holders h JOIN people p ON p.id = h.person_id")
+        for row in probe.rows(
+            "SELECT p.openid FROM zone_holders h JOIN people p ON p.id = h.person_id WHERE h.ended_at IS NULL"
+        )
     )
 
 

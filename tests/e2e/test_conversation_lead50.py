@@ -42,7 +42,7 @@ def _held(probe, openid: str) -> list[str]:  # noqa: F811
         row["name"]
         for row in probe.rows(
             "SELECT z.name FROM zone_holders h JOIN zones z ON z.id = h.zone_id"
-            " JOIN people p ON p.id = h.person_id WHERE p.openid = ?",
+            " JOIN people p ON p.id = h.person_id WHERE p.openid = ? AND h.ended_at IS NULL",
             [openid],
         )
     ]

@@ -373,7 +373,7 @@ class Probe:
         if expected == "zone" and handler == "zone_claim_named":
             held = self.rows(
                 "SELECT z.name FROM zone_holders h JOIN zones z ON z.id = h.zone_id"
-                " JOIN people p ON p.id = h.person_id WHERE p.openid = ?",
+                " JOIN people p ON p.id = h.person_id WHERE p.openid = ? AND h.ended_at IS NULL",
                 [openid],
             )
             if not held or held[0]["name"] not in message:

@@ -149,7 +149,7 @@ def test_round_82(probe, context, message, expected):  # noqa: F811
 def _held(probe, openid: str) -> list[dict]:  # noqa: F811
     return probe.rows(
         "SELECT z.name FROM zone_holders h JOIN zones z ON z.id = h.zone_id"
-        " JOIN people p ON p.id = h.person_id WHERE p.openid = ?",
+        " JOIN people p ON p.id = h.person_id WHERE p.openid = ? AND h.ended_at IS NULL",
         [openid],
     )
 

@@ -80,7 +80,8 @@ def test_who_holds_the_zones_asked_claims_none(probe):  # noqa: F811
     assert probe.handler_for("cadre", "石岗片同长塘片有边个党员认领咗") == "zone_list"
     assert (
         probe.rows(
-            "SELECT h.id FROM zone_holders h JOIN people p ON p.id = h.person_id WHERE p.openid = ?", [probe.openid]
+            "SELECT h.id FROM zone_holders h JOIN people p ON p.id = h.person_id WHERE p.openid = ? AND h.ended_at IS NULL",
+            [probe.openid],
         )
         == []
     )

@@ -102,7 +102,8 @@ def test_a_question_about_unsubscribing_leaves_the_reminders_on(probe, message):
 def test_the_pledge_with_the_zones_refused_claims_no_zone(probe):  # noqa: F811
     assert probe.run("party", "我想认领几棵树自己种 唔系认领责任区", "pledge") == ""
     held = probe.rows(
-        "SELECT h.zone_id FROM zone_holders h JOIN people p ON p.id = h.person_id WHERE p.openid = ?", [probe.openid]
+        "SELECT h.zone_id FROM zone_holders h JOIN people p ON p.id = h.person_id WHERE p.openid = ? AND h.ended_at IS NULL",
+        [probe.openid],
     )
     assert held == []
 

@@ -97,7 +97,7 @@ def test_sim61_zone_named_in_words(probe, with_ticket, message, zone):  # noqa: 
     user.says(message)
     held = probe.rows(
         "SELECT z.name FROM zone_holders h JOIN zones z ON z.id = h.zone_id JOIN people p ON p.id = h.person_id"
-        " WHERE p.openid = ?",
+        " WHERE p.openid = ? AND h.ended_at IS NULL",
         [openid],
     )
     assert [h["name"] for h in held] == [zone]
@@ -171,5 +171,6 @@ def test_sim61_a_zone_word_while_the_adoptable_list_is_open_is_no_zone_claim(pro
     user.says("我想选党建林嗰棵")
     assert probe.last_handler(openid) != "zone_claim_named"
     assert not probe.rows(
-        "SELECT 1 FROM zone_holders h JOIN people p ON p.id = h.person_id WHERE p.openid = ?", [openid]
+        "SELECT 1 FROM zone_holders h JOIN people p ON p.id = h.person_id WHERE p.openid = ? AND h.ended_at IS NULL",
+        [openid],
     )

@@ -39,7 +39,7 @@ def held_zone(rows, openid: str) -> list[str]:
         r["name"]
         for r in rows(
             "SELECT z.name FROM zone_holders h JOIN zones z ON z.id = h.zone_id JOIN people p ON p.id = h.person_id"
-            " WHERE p.openid = ?",
+            " WHERE p.openid = ? AND h.ended_at IS NULL",
             [openid],
         )
     ]

@@ -113,7 +113,7 @@ def test_list_claim_and_holder_counts(person, zones, bot):
         r["name"]: r["zone"]
         for r in bot.db.query(
             "SELECT pe.name, z.name AS zone FROM zone_holders h JOIN people pe ON pe.id = h.person_id"
-            " JOIN zones z ON z.id = h.zone_id"
+            " JOIN zones z ON z.id = h.zone_id WHERE h.ended_at IS NULL"
         )
     }
     assert holders == {"陈党员": "党建林东片", "林干部": "党建林西片"}

@@ -64,3 +64,28 @@ def test_the_login_roles_are_written_once_on_every_page():
     assert f'"{registry.ADVISER_LOGIN}"' not in inspect.getsource(auth)
     for module in (binding_pages, correction_pages, event_pages):
         assert module.PAGES and all(page.roles == registry.ADMIN_AND_CADRE for page in module.PAGES), module.__name__
+
+
+def test_withdrawals_are_collected_from_each_manifests_withdrawal_routes(bot):
+    """withdraw84: one manifest name (WITHDRAWAL_ROUTES); the registry derives the matchers core's 取消 yields to."""
+    routes = [route for module in handlers.CAPABILITIES for route in getattr(module, "WITHDRAWAL_ROUTES", ())]
+    names = {"pledge_changed", "pledge_cancel", "adoption_withdrawn", "zone_left", "event_signup_withdrawn"}
+    assert {r.name for r in routes} == names
+    assert bot.withdrawal_routes == tuple(routes)
+    assert bot.withdrawals == tuple(route.matches for route in routes)
+    assert not any(hasattr(module, "WITHDRAWALS") for module in handlers.CAPABILITIES)
+
+
+def test_a_withdrawal_route_outside_its_capabilitys_routes_is_refused():
+    import types
+
+    import pytest
+
+    from bot import registry
+    from bot.router import Route
+
+    route = Route("stray_withdrawal", lambda ctx: False, lambda ctx, said: None)
+    module = types.ModuleType("handlers.stray")
+    module.WITHDRAWAL_ROUTES = [route]
+    with pytest.raises(registry.RegistryError, match="stray_withdrawal"):
+        registry.collect([module], [])

@@ -210,7 +210,7 @@ def test_claim_rule_the_list_shown_is_remembered_for_one_window(world):
 
 
 def test_claim_rule_a_first_claim_a_claim_again_and_a_move(world):
-    holders = "SELECT zone_id, person_id, claimed_at FROM zone_holders ORDER BY id"
+    holders = "SELECT zone_id, person_id, claimed_at FROM zone_holders WHERE ended_at IS NULL ORDER BY id"
     member = world.people[MEMBER]
     with world.db.conn:
         assert zones.claim_zone(world.ctx(), world.zone(world.east)) is None
@@ -225,6 +225,9 @@ def test_claim_rule_a_first_claim_a_claim_again_and_a_move(world):
         before = zones.claim_zone(world.ctx(now=later), world.zone(world.west))
     assert before["id"] == world.east
     assert rows_of(world.app, holders) == [{"zone_id": world.west, "person_id": member, "claimed_at": to_db(later)}]
+    # withdraw84: the zone moved from is kept, ended at the move
+    ended = "SELECT zone_id, ended_at FROM zone_holders WHERE ended_at IS NOT NULL"
+    assert rows_of(world.app, ended) == [{"zone_id": world.east, "ended_at": to_db(later)}]
 
 
 def test_tending_rule_the_held_zone_of_the_sender_only(world):
