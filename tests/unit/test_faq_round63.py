@@ -90,7 +90,9 @@ def test_round_63_neighbours_keep_their_answers(index, question, expected):
     [
         ("山坡地种什么树有收入", "recommend.经济"),
         ("村口种什么树遮阴好", "recommend.广场+遮荫"),
-        ("种点有收入的果树 选哪种", "recommend.吃果"),  # fruit trees with an income are the fruit trees (AT, AV)
+        # fruit trees with an income: AT, AV had labelled them the fruit trees; round 113 gives the economic list (CC, CK
+        # and CL label them so, and the economic species are fruit trees and bamboo)
+        ("种点有收入的果树 选哪种", "recommend.经济"),
     ],
 )
 def test_round_63_recommendations_of_income_and_the_village_entrance(index, question, expected):
