@@ -36,17 +36,17 @@ def _passes(index, question: str, expected: str, rules: str) -> bool:
 
 
 def test_round114_the_mended_classes_are_read_as_labelled(index):
-    """On review55 26 of the 68 lines of the four classes were read with their label and safety line."""
+    """On review55 26 of the 67 lines of the four classes were read with their label and safety line."""
     mended = [row for row in _lines() if row[2] in MENDED]
     right = sum(_passes(index, question, expected, rules) for question, expected, _cls, rules in mended)
-    assert len(mended) == 68
-    assert right >= 60, right
+    assert len(mended) == 67
+    assert right >= 62, right
 
 
 def test_round114_every_control_keeps_its_answer(index):
     """Real diagnoses, disputes, money and a person's number stay tickets; how-tos and planning keep their answers."""
     controls = [row for row in _lines() if row[2].endswith("_control")]
-    assert len(controls) == 24
+    assert len(controls) == 25
     for question, expected, _cls, rules in controls:
         reads_safety_first(index, question, expected, rules)
 
