@@ -36,17 +36,19 @@ def _passes(index, question: str, expected: str, rules: str) -> bool:
 
 
 def test_round114_the_mended_classes_are_read_as_labelled(index):
-    """On review55 26 of the 67 lines of the four classes were read with their label and safety line."""
+    """On review55 27 of the 71 lines of the four classes (26 of the 67 written first, 1 of the second pass's 4) were
+    read with their label and safety line; after, 65 (the 6 left: tests/data/faq_rule_checks.toml ["114".missed])."""
     mended = [row for row in _lines() if row[2] in MENDED]
     right = sum(_passes(index, question, expected, rules) for question, expected, _cls, rules in mended)
-    assert len(mended) == 67
-    assert right >= 62, right
+    assert len(mended) == 71
+    assert right >= 65, right
 
 
 def test_round114_every_control_keeps_its_answer(index):
-    """Real diagnoses, disputes, money and a person's number stay tickets; how-tos and planning keep their answers."""
+    """Real diagnoses, disputes, money, a person's number, a fire burning now and a 五保户's own case stay tickets;
+    how-tos and planning keep their answers (28 of 28 on review55 and after)."""
     controls = [row for row in _lines() if row[2].endswith("_control")]
-    assert len(controls) == 25
+    assert len(controls) == 28
     for question, expected, _cls, rules in controls:
         reads_safety_first(index, question, expected, rules)
 
