@@ -826,12 +826,24 @@ _CHITCHAT = {
     "饮茶未",
     "饮咗早茶未",
     "饮早茶未",
+    # round 114 (set CL: '刚关注 打个招呼'): a greeting on following the account
+    "第一次关注",
+    "刚关注",
+    "刚刚关注",
+    "新关注",
+    "打招呼",
+    "来打招呼",
+    "打个招呼",
+    "来打个招呼",
+    "打声招呼",
+    "来打声招呼",
 }
 _CHITCHAT_RE = re.compile(r"^(哈|呵|嘻|嘿)+$|^(嗯|哦|噢|好)+$|^(谢谢|感谢).{0,4}$")
 # round 10: praise of the bot ('你好叻', '呢个助手好好用', '你真聪明') and asking its name or age ('你叫咩名')
+# round 114 (set CL: '你呢个机械人几醒目喔', '这个机器人挺聪明的嘛'): 机械人, and 的嘛 (normalised 的吗) after the praise
 _PRAISE_RE = re.compile(
-    r"(?:你|您|你们)?(?:这个|那个|个)?(?:助手|小助手|机器人|公众号)?(?:真是|真的|真|好|很|非常|太|都几|几|挺|蛮)*"
-    r"(?:叻|棒|厉害|聪明|醒目|好用|方便|有用|犀利|劲|贴心|细心|耐心|靓|得意|可爱|不错)(?:呀|啊|喔|哦|嘞|啦|了|咯|哇)*"
+    r"(?:你|您|你们)?(?:这个|那个|个)?(?:助手|小助手|机器人|机械人|公众号)?(?:真是|真的|真|好|很|非常|太|都几|几|挺|蛮)*"
+    r"(?:叻|棒|厉害|聪明|醒目|好用|方便|有用|犀利|劲|贴心|细心|耐心|靓|得意|可爱|不错)(?:呀|啊|喔|哦|嘞|啦|了|咯|哇|的吗|的|嘛)*"
     r"|(?:你|您)(?:叫|叫做)(?:什么|啥)(?:名字|名)?(?:呀|啊)*|(?:你|您)(?:今年)?(?:几|多少)岁(?:了|呀|啊)*"
     r"|(?:你|您)(?:是)?男(?:的)?(?:还是|定|或者)?(?:是)?女(?:的)?(?:呀|啊)*|(?:你|您)有没有种过树(?:呀|啊)*"
 )
@@ -844,6 +856,8 @@ _BOT_COMPLAINT_RE = re.compile(
     # round 15: said nothing, always wrong, so slow ('讲咗等于冇讲', '点解你成日答错嘢', '你回复好慢')
     r"|(?:讲|说|答|回)了?等于没有?(?:讲|说|答|回)|(?:你|您).{0,4}(?:经常|成日|总是|老是|又|都)(?:答|回|讲|说)错"
     r"|(?:你|您)(?:的)?(?:回复|回答|回|答|反应)(?:得)?(?:好|很|太|真)慢"
+    # round 114 (set CL: '你答得不对'): the bot told its answer is wrong ('你回答错了喔', '你讲得唔啱')
+    r"|(?:你|您)(?:的)?(?:回答|答|回复|回|讲|说)(?:得)?(?:错了|错|不对|不合适)(?:呀|啊|喔|哦|嘞|啦|了|咯|的)*"
 )
 
 
@@ -909,6 +923,19 @@ def asks_who_answers(norm: str) -> bool:
     return bool(_WHO_ANSWERS_RE.fullmatch(norm))
 
 
+# round 114 (set CL: '好的 我叫我老公来看', '谢谢啦 我等下叫我个仔帮我弄'): after thanks or an 'all right', someone of the
+# family fetched to help or look, later; to register or to photograph a tree is more than that (no verb of those here)
+_FAMILY_FETCHED_RE = re.compile(
+    r"(?:我)?(?:等阵|等一阵|等下|等一下|晚上|晚点|迟点|迟些|明天|一阵|待会|待会儿|回头|今晚)?(?:再)?(?:叫|让|喊|找)(?:我)?(?:的|个)?"
+    r"(?:老公|老婆|女儿|儿子|仔|女|孙子|孙女|孙|家里人|后生|侄|外甥|老伴)(?:来|过来|回来)?(?:帮我|帮手|帮忙|同我|给我)?"
+    r"(?:弄|做|看|装|设置|操作|教我)?(?:下|一下)?(?:先)?(?:呀|啊|啦|喔|哦|了|咯)*"
+)
+# round 114 (set CL: '你好 我是村尾的老黄'): who one is by the village's end or team and a familiar name, nothing more
+_SELF_TOLD_RE = re.compile(
+    r"(?:我|本人)(?:是|就是)(?:村(?:头|尾|口|东头|西头|东边|西边|南边|北边|中间)|[一二三四五六七八九十0-9]+(?:队|组|社))(?:的)?"
+    r"(?:(?:老|阿)[\u4e00-\u9fff](?:伯|叔|婶|嫂|姨)?|[\u4e00-\u9fff](?:伯|叔|婶|嫂|姨))(?:呀|啊|啦|喔|哦|了)*"
+)
+
 # compared with normalised text: '唔该' is kept as '不该', '冇事' as '没有事'
 _CHITCHAT_BY_LEN = sorted({normalize(w) for w in _CHITCHAT} | _CHITCHAT, key=len, reverse=True)
 
@@ -918,7 +945,12 @@ def _only_chitchat_words(norm: str) -> bool:
     while norm:
         if _CHITCHAT_RE.match(norm):
             return True
-        said = _PRAISE_RE.match(norm) or _BOT_COMPLAINT_RE.match(norm)
+        said = (
+            _PRAISE_RE.match(norm)
+            or _BOT_COMPLAINT_RE.match(norm)
+            or _FAMILY_FETCHED_RE.match(norm)
+            or _SELF_TOLD_RE.match(norm)
+        )
         word = said.group() if said else next((w for w in _CHITCHAT_BY_LEN if norm.startswith(w)), None)
         if word is None:
             return False
@@ -926,7 +958,9 @@ def _only_chitchat_words(norm: str) -> bool:
         norm = re.sub(
             # round 29 (set AD): the cadres and the help thanked ('谢谢书记，谢谢工作队', '多谢晒你哋嘅帮手')
             r"^(呀|啊|哦|啦|呢|吖|的|晒|你们|你哋|你|您|们|老师|同志|领导|专家|师傅|小助手|书记|主任|村长|工作队|大家|各位"
-            r"|帮手|帮忙|帮助|指导|支持)+",
+            r"|帮手|帮忙|帮助|指导|支持"
+            # round 114 (set CL: '感谢技术员老师的耐心回答'): the adviser and the patient answer thanked
+            r"|技术员|顾问|耐心|回答|解答|讲解|指点|指教)+",
             "",
             norm[len(word) :],
         )
@@ -962,6 +996,8 @@ _SUBSTANCE_RE = re.compile(
     # round 98 ('阿婆话可能系缺微量元素' in a ticket's window had been 不客气): a nutrient lacked or a cause told is the
     # trouble's detail (its 补充), never small talk
     r"|缺(?:水|肥|钾|氮|磷|钙|镁|铁|锌|硼|锰|硫|铜|钼|素|营养|微量|元素)|微量元素|营养|元素|原因|引起|导致|造成"
+    # round 114 (set CL: '四旁五边绿化我听不明白' had been small talk): the plan's words not understood are asked
+    r"|四旁|五边|绿化|绿美"
 )
 # tired or glad after a day of planting ('今天种完树好累啊'): the planting words are the story, not a question
 _FEELING_RE = re.compile(r"累|攰|腰|辛苦|开心|高兴|好玩")

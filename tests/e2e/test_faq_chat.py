@@ -472,3 +472,33 @@ def test_an_apology_alone_gets_never_mind_not_a_ticket(villager, bot, text):
     assert villager.says(text) == bot.t("faq.never_mind") + "\n" + bot.t("core.help_hint")
     assert ticket_count(bot) == 0
     assert "没关系" not in villager.says("唔好意思 桂花几时种")
+
+
+# Round 114 (issue 17 §1, set CL): small talk read as something else (a greeting on following, the bot told it erred, a
+# family member fetched to help, who one is), an everyday matter read as a tree's (a phone's brand, a diet for high
+# blood pressure), and a cadre's lists asked in other words: the chat's line, the off-topic reply, the answer; never a
+# ticket. The helper's own phrasings (tests/data/faq_rule_checks_114.tsv).
+@pytest.mark.parametrize(
+    "text", ["第一次关注 来打声招呼", "你回答错了喔", "好的 我等阵叫我女儿帮我搞", "我是村东头的老李"]
+)
+def test_round_114_small_talk_in_other_words_is_no_ticket_nor_the_off_topic_reply(villager, bot, text):
+    add_roster(bot)
+    reply = villager.says(text)
+    assert "只答种树" not in reply and "问题编号" not in reply, reply
+    assert ticket_count(bot) == 0
+
+
+@pytest.mark.parametrize("text", ["哪个牌子的手机拍照清楚些", "高血压的人饮食要注意什么", "电饭煲坏咗去边度修"])
+def test_round_114_everyday_matters_get_the_off_topic_reply(villager, bot, text):
+    """A phone's brand with 拍照 is asked back (the photo's use second): the off-topic reply offered first."""
+    add_roster(bot)
+    reply = rules_answer(villager, bot, villager.says(text))
+    assert load_faq_index(bot).entry("bot.off_topic").answer.splitlines()[0] in reply, reply
+    assert ticket_count(bot) == 0
+
+
+def test_round_114_a_cadres_lists_asked_in_other_words_are_answered(villager, bot):
+    add_roster(bot)
+    reply = villager.says("村委怎么导出没完成的户")
+    assert "未种名单" in reply and "问题编号" not in reply, reply
+    assert ticket_count(bot) == 0

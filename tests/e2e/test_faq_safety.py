@@ -74,6 +74,16 @@ SAFETY = {  # what each line must say, from messages/faq/safety.toml
     "risky_assignment": ("别硬上", "120"),
     # round 87
     "banned_pesticide": ("剧毒农药", "禁止", "120"),
+    # round 114
+    "roots_on_house": ("撑裂", "请人来看", "别一个人锯"),
+    "bank_undercut": ("连根倒", "岸边", "告诉村里"),
+    "road_sight": ("视线", "慢下来", "摆好警示"),
+    "toxic_near_children": ("夹竹桃", "别乱摘乱吃", "120"),
+    "falling_fruit": ("砸伤人", "及时摘"),
+    "soil_pesticide": ("戴手套", "盖土", "120"),
+    "children_planting": ("大人分组看住", "树穴盖好", "120"),
+    "routine_climbing": ("有人扶", "别爬", "120"),
+    "heat_again": ("35度", "淡盐水", "120"),
 }
 RULES = {  # the SAFETY kinds above by rule name in messages/faq/safety.toml
     "power_line": "power",
@@ -124,6 +134,15 @@ RULES = {  # the SAFETY kinds above by rule name in messages/faq/safety.toml
     "pregnancy": "pregnancy",
     "risky_assignment": "risky_assignment",
     "banned_pesticide": "banned_pesticide",
+    "roots_on_house": "roots_on_house",
+    "bank_undercut": "bank_undercut",
+    "road_sight": "road_sight",
+    "toxic_near_children": "toxic_near_children",
+    "falling_fruit": "falling_fruit",
+    "soil_pesticide": "soil_pesticide",
+    "children_planting": "children_planting",
+    "routine_climbing": "routine_climbing",
+    "heat_again": "heat_again",
 }
 
 
@@ -758,3 +777,50 @@ def test_round_61_a_wild_mushroom_asked_is_answered_one_eaten_is_a_ticket(villag
     eaten = villager_factory("o-r61-eaten").says("阿爸食咗后山摘嘅野菌 而家一直呕")
     assert first_line(eaten).startswith("⚠ 安全第一") and "120" in first_line(eaten), eaten
     assert "问题编号" in eaten, eaten
+
+
+# Round 114 (issue 17 §3, set CL's --show-unsafe): dangers that had no line: roots cracking a house and a bank's roots
+# washed bare (a ticket, the line first), a road's sight blocked, poisonous trees near children, heavy fruit falling,
+# insecticide put into the holes, children taken to plant, climbing to pick every year, heat after someone was dizzy
+# (the line, then the answer or the ticket as before). The helper's own phrasings.
+@pytest.mark.parametrize(
+    "question,kind",
+    [
+        ("屋边那棵大榕树的根把我家墙顶裂了", "roots_on_house"),
+        ("溪边几棵大树根底下的泥都被洪水掏空了", "bank_undercut"),
+    ],
+)
+def test_round_114_a_house_or_a_bank_undermined_gets_its_line_before_the_ticket(villager, bot, question, kind):
+    add_roster(bot)
+    reply = villager.says(question)
+    assert first_line(reply).startswith("⚠ 安全第一"), reply
+    assert "问题编号" in reply, reply
+    # a falling tree's line may come first: both before the number
+    lines = reply[: reply.index("问题编号")].splitlines()
+    assert any(all(words in line for words in SAFETY[kind]) for line in lines), reply
+
+
+@pytest.mark.parametrize(
+    "question,kind,answer_words",
+    [
+        ("树穴里撒点杀虫药防地下虫好不好", "soil_pesticide", "一般不用放农药"),
+        ("带一班小学生上山种树 小孩安全要注意什么", "children_planting", "大人要一直在旁边看着"),
+        ("细佬哥想上树摸鸟蛋 可以吗", "routine_climbing", "掏窝"),
+    ],
+)
+def test_round_114_a_danger_asked_is_answered_after_its_line(villager, bot, question, kind, answer_words):
+    add_roster(bot)
+    reply = villager.says(question)
+    assert first_line(reply).startswith("⚠ 安全第一"), reply
+    assert any(
+        line.startswith("⚠ 安全第一") and all(w in line for w in SAFETY[kind]) for line in reply.splitlines()[:2]
+    )
+    assert answer_words in reply and "问题编号" not in reply, reply
+    assert tickets(bot) == []
+
+
+def test_round_114_planning_a_distance_or_a_pipe_gets_no_house_line(villager_factory, bot):
+    add_roster(bot)
+    for i, question in enumerate(["树种离房子多远根才不会顶坏墙基", "树根钻进下水管堵住了"]):
+        reply = villager_factory(f"o-r114-{i}").says(question)
+        assert "安全第一：树根" not in reply, (question, reply)
