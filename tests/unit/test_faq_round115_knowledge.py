@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.unit.conftest import CONFIG
+
 ROOT = Path(__file__).resolve().parents[2]
 MESSAGES = ROOT / "messages"
-CONFIG = tomllib.loads((ROOT / "bot" / "defaults.toml").read_text("utf-8"))
 
 
 def _entries() -> dict:
@@ -48,7 +49,7 @@ def test_guangdong_fire_prevention_is_all_year(index, entry_id):
 
 def test_the_fire_sources_cite_the_all_year_rule():
     source = _entries()["tech.fire_prevention"]["source"]
-    assert "全年" in source and "10月1日至次年4月30日" in source and "9月1日至次年4月30日" not in source, source
+    assert "全年森林防火" in source and "10月1日至次年4月30日为森林特别防护期" in source, source
 
 
 def test_the_fire_line_says_all_year(index):
@@ -92,7 +93,7 @@ def test_general_spacing_agrees_with_the_species_table(index):
 @pytest.mark.parametrize("entry_id", ["camp.holes_deadline", "tech.hole_size"])
 def test_fruit_tree_holes_agree_with_the_species_table(index, entry_id):
     answer = index.entry(entry_id).answer
-    assert "果树80×80×60" not in answer and "大苗、果树：80×80×60" not in answer, answer
+    assert "，果树80×80×60" not in answer and "大苗、果树：80×80×60" not in answer, answer
     assert "荔枝" in answer and "80×80×60" in answer, answer
     assert index.species["桃"]["hole"].startswith("树穴60×60×50")
 
