@@ -132,6 +132,31 @@ def test_cold_protection_wraps_the_seedling(index):
     assert "包干" not in answer and "包好" in answer, answer
 
 
+# 11. base fertilizer by tree, as species.toml: 桃、李、柿 5–10斤, 10–20斤 only the big fruit trees
+def test_base_fertilizer_amounts_agree_with_the_species_table(index):
+    answer = index.entry("tech.base_fertilizer").answer
+    assert "，果树10–20斤" not in answer, answer
+    assert "桃李柿5–10斤" in answer and "荔枝龙眼这类大果树10–20斤" in answer, answer
+    assert index.species["桃"]["fertilizer"].startswith("树穴放有机肥5–10斤")
+
+
+# 12. one phone screen: the timetable and the supervision answers were ~400 and ~280 characters
+@pytest.mark.parametrize(
+    ("entry_id", "words"),
+    [
+        (
+            "camp.deadlines",
+            ("培训会", "备案", "动员部署会", "乡贤座谈会", "挖好树穴", "党建林、主题林", "全面完成", "评先进"),
+        ),
+        ("camp.supervision", ("航拍", "连续2个月", "良好", "庸懒散拖", "软弱涣散", "届中考察", "百千万", "形式主义")),
+    ],
+)
+def test_the_long_campaign_answers_fit_a_screen_and_keep_every_fact(index, entry_id, words):
+    answer = index.entry(entry_id).answer
+    assert len(answer) <= 260, (entry_id, len(answer))
+    assert all(word in answer for word in words), [word for word in words if word not in answer]
+
+
 @pytest.mark.parametrize(
     "entry_id",
     [
@@ -152,6 +177,9 @@ def test_cold_protection_wraps_the_seedling(index):
         "tech.late_season",
         "tech.pesticide_first_aid",
         "tech.cold",
+        "tech.base_fertilizer",
+        "camp.deadlines",
+        "camp.supervision",
     ],
 )
 def test_each_changed_answer_is_sourced_short_and_polite(index, entry_id):
