@@ -157,6 +157,19 @@ def test_the_long_campaign_answers_fit_a_screen_and_keep_every_fact(index, entry
     assert all(word in answer for word in words), [word for word in words if word not in answer]
 
 
+# 13. lime (wound paste, whitewash, soil) with its protection beside it: an old person follows the line literally
+@pytest.mark.parametrize(
+    "entry_id", ["tech.transplant_pruning", "tech.typhoon", "tech.cold", "tech.pest_prevention", "tech.soil_ph"]
+)
+def test_lime_is_never_advised_without_gloves(index, entry_id):
+    answer = index.entry(entry_id).answer
+    for line in answer.splitlines():
+        if "石灰" in line:
+            assert "戴手套" in line, (entry_id, line)
+    assert "石灰" in answer, entry_id  # the advice itself stays
+    assert "第一百一十五轮" in _entries()[entry_id].get("source", ""), entry_id
+
+
 @pytest.mark.parametrize(
     "entry_id",
     [
