@@ -170,6 +170,13 @@ def test_lime_is_never_advised_without_gloves(index, entry_id):
     assert "第一百一十五轮" in _entries()[entry_id].get("source", ""), entry_id
 
 
+# 14. felling: a big tree, or one by a house or a power line, is for someone experienced; an old person does not saw it
+def test_felling_sends_a_big_tree_to_an_experienced_hand(index):
+    answer = index.entry("tech.felling").answer
+    assert "有经验的师傅" in answer and "老人别自己锯" in answer and "95598" in answer, answer
+    assert "第一百一十五轮" in _entries()["tech.felling"]["source"]
+
+
 @pytest.mark.parametrize(
     "entry_id",
     [
@@ -193,6 +200,7 @@ def test_lime_is_never_advised_without_gloves(index, entry_id):
         "tech.base_fertilizer",
         "camp.deadlines",
         "camp.supervision",
+        "tech.felling",
     ],
 )
 def test_each_changed_answer_is_sourced_short_and_polite(index, entry_id):
