@@ -2,14 +2,14 @@
 
 A person poisoned by pesticide, asked how to help (`有人打农药中毒了要怎么急救`, know115's report): the dispute class read
 `有人…毒` as someone poisoning one's trees and sent it to the village with no first aid; a person poisoned is the
-pesticide rule's: its line, then the first aid under the ticket's number, to the adviser. Someone poisoning one's trees
+pesticide rule's: its line, then the first aid, answered at once as `打农药中毒了怎么急救` is (no ticket to wait on). Someone poisoning one's trees
 or fish stays the village's dispute."""
 
 from __future__ import annotations
 
 
 def test_a_person_poisoned_by_pesticide_gets_the_first_aid_not_the_village(asker):
-    reply = asker.danger_line_then_ticket("有人打农药中毒了要怎么急救", ("农药", "120"))
+    reply = asker.danger_line_no_ticket("有人打农药中毒了要怎么急救", "120")
     assert "农药中毒急救" in reply and "救人的先戴手套" in reply, reply
     assert "技术顾问答不了" not in reply, reply  # a dispute's route (the village, or the office when it has no cadre)
 
