@@ -3672,7 +3672,8 @@ def again_after_a_slip(bare: str) -> bool:
 def follow_up_said(norm: str) -> str | None:
     """Round 48: an elliptic follow-up: 'village' ('成条村呢'), 'mine' ('我自己呢'), 'again' ('又想收返'); round 50: 'name'
     (the right name said alone: '正确的是邓丽芳'); round 56: 'declined' ('我不参加了'); round 92: 'why_zero' ('点解仲系零');
-    conv96: 'kept' (the stop kept: '我冇睇错 唔想收'); None otherwise."""
+    conv96: 'kept' (the stop kept: '我冇睇错 唔想收'); conv101: 'award' ('咁有冇奖啊'), 'counted' ('咁我而家算唔算参加咗');
+    None otherwise."""
     if name_said_right(norm):
         return "name"
     if norm and _NOT_GOING_ELLIPTIC_RE.match(norm):
@@ -3688,7 +3689,19 @@ def follow_up_said(norm: str) -> str | None:
         return "why_zero"
     if _STOP_KEPT_ELLIPTIC_RE.match(bare):
         return "kept"
+    if _AWARD_ELLIPTIC_RE.match(bare):
+        return "award"  # conv101
+    if _COUNTED_ELLIPTIC_RE.match(bare):
+        return "counted"  # conv101
     return None
+
+
+# conv101 (22w: '参加' then '咁我而家算唔算已经参加咗' had become a ticket): whether one now counts as taking part, asked
+# with no day named just after 参加 (handlers/events.py: one's attendance, as a follow-up of the join)
+_COUNTED_ELLIPTIC_RE = re.compile(
+    r"^(?:这么|那|那么|噉|咁|所以)?(?:我)?(?:现在|而家|依家|宜家|这样|噉样|咁样)?(?:就)?"
+    r"(?:算不算|算是|算|有没有算|是不是)(?:已经)?(?:参加|签到|签了到|出席|到场)(?:了|过|成功)?(?:吗|没有|未|了没有|成功了吗)?$"
+)
 
 
 # round 92 (22l '我的进度' then '点解仲系零'): why the count shown is still nought, asked just after it ('怎么还是0', '我明明种咗
@@ -5522,6 +5535,16 @@ _AWARD_WON_ASKED_RE = re.compile(
 )
 _OUR_NAMED_VILLAGE_RE = re.compile(r"(?:我们|我地|咱们|咱|本)(?:条|个|这个|的)?[\u4e00-\u9fff]{0,3}?村")
 _SENDER_RE = re.compile(r"我(?![们地村])")
+# conv101 (22w: '我有冇奖㗎', '今年我们村获得了哪些荣誉', '听讲七一有表彰 我哋村有冇份' had been the FAQ's schedule or a
+# ticket): an award had asked bare (有没有奖, 有没有表彰), which ones were won asked (获得了哪些荣誉, 拿了些什么奖: its
+# 哪些 asks what was won, never how they are given), a share asked (有没有份)
+_AWARD_HAD_RE = re.compile(r"(?:有没有|有无)(?:得|拿|拿到|领到)?(?:奖|表彰|荣誉)$|(?:有没有|有无)(?:我的)?份")
+_WHICH_WON_RE = re.compile(
+    r"(?:获得|拿到|拿了|领了|领到|得了|得到|评上|评了|评到|获)(?:了)?(?:哪些|哪几个|些什么|什么|啥)(?:荣誉|奖项|奖|表彰|称号)$"
+)
+# conv101 (22w: '我的证书' then '咁有冇奖啊'): an award asked with no one's said, just after one's own certificates or
+# awards (handlers/awards.py: a follow-up, the sender's)
+_AWARD_ELLIPTIC_RE = re.compile(r"^(?:这么|那|那么|噉|咁)?(?:又|仲|还)?有没有(?:得)?(?:奖|表彰)$")
 
 
 def award_asked_whose(norm: str) -> str:
@@ -5529,9 +5552,12 @@ def award_asked_whose(norm: str) -> str:
     '优秀技术顾问有我吗'), 'village' (ours: '我们埔心村评上最美植绿集体没有'), or '' (none asked, or how/when they are
     given)."""
     bare = _INTENT_PARTICLES_RE.sub("", norm or "")
-    if not bare or len(bare) > 24 or not _AWARD_NAMED_RE.search(bare) or _NOT_AN_AWARD_RE.search(bare):
+    which = _WHICH_WON_RE.search(bare or "")
+    unasked = bare[: which.start()] if which else bare  # conv101: what was won asked (哪些荣誉) is no how
+    if not bare or len(bare) > 24 or not _AWARD_NAMED_RE.search(bare) or _NOT_AN_AWARD_RE.search(unasked):
         return ""
-    if not _AWARD_WON_ASKED_RE.search(bare) or _RELATIVE_RE.search(bare):
+    won_asked = _AWARD_WON_ASKED_RE.search(bare) or _AWARD_HAD_RE.search(bare) or which
+    if not won_asked or _RELATIVE_RE.search(bare):
         return ""
     if _OUR_NAMED_VILLAGE_RE.search(bare) or _OUR_VILLAGE_RE.search(bare):
         return "village"
@@ -5616,7 +5642,11 @@ _BEING_THERE_RE = re.compile(
     r"(?:我|我有|我都有|我也有)?(?:去|到|来|参加|出席)(?:咗|了|过)|到场|在场|有去|(?:我|一齐|一起)去(?:嘅|的)|签(?:咗|了)?到|扫(?:咗|了|过)?(?:码|二维码)"
     # conv100 (22v: '我今日有冇算参加咗活动'): counted as taking part, asked (算参加, 算不算参加): being there is what it asks
     r"|算(?:我)?(?:参加|出席|到场)"
+    # conv101 (22w: '植树日嗰日我喺度帮手 我自己有冇计参加'): there, helping (喺度帮手, 在现场帮忙)
+    r"|(?:喺|在)(?:度|现场|场|嗰度|那里|那儿)(?:帮手|帮忙|做嘢|做事|种树)?|帮(?:手|忙)(?:咗|了|过)"
 )
+# conv101 (22w: '上礼拜六我有去种树 有冇帮我签到啊'): gone planting on a day, its check-in asked: that day's
+_WENT_PLANTING_RE = re.compile(r"(?:去|嚟|来)(?:咗|了|过)?(?:帮手|帮忙)?(?:种树|植树)")
 _RECORDED_ASKED_RE = re.compile(
     r"(?:有没有|有冇|有无|有未)(?:帮我|同我|给我|俾我)?(?:记|登记|记录|算|计|签到|统计)"
     r"|(?:算不算|算唔算|计不计|计唔计)(?:我)?(?:参加|签到|出席|数|一次)?"
@@ -5646,7 +5676,11 @@ def attendance_recorded_asked(flat: str) -> bool:
     counted."""
     return (
         len(flat) <= 40
-        and bool(_PLANTING_DAY_RE.search(flat) or _TAKING_PART_IN_IT_RE.search(flat))
+        and bool(
+            _PLANTING_DAY_RE.search(flat)
+            or _TAKING_PART_IN_IT_RE.search(flat)
+            or (_WENT_PLANTING_RE.search(flat) and "签到" in flat)  # conv101
+        )
         and bool(_BEING_THERE_RE.search(flat))
         and bool(_RECORDED_ASKED_RE.search(flat))
         and bool(_ONE_DAY_RE.search(flat))

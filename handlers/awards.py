@@ -15,7 +15,7 @@ from bot.roster import ADVISER
 from bot.router import Route, pure
 from bot.scheduler import Job
 from bot.store import awards as store
-from handlers.core import text_normalized
+from handlers.core import follow_up, text_normalized
 
 
 @pure
@@ -33,7 +33,9 @@ def on_village_award_asked(ctx: Ctx, _match) -> str:
     assert ctx.person is not None  # @registered
     first = schedule.date_words(schedule.milestone_date(ctx.config, "first_awards"))
     annual = schedule.date_words(schedule.milestone_date(ctx.config, "annual_awards"))
-    if nlu.award_asked_whose(text_normalized(ctx)) == "mine":
+    norm = text_normalized(ctx)
+    # conv101: an award asked bare just after one's certificates or awards ('咁有冇奖啊') is the sender's own
+    if nlu.award_asked_whose(norm) == "mine" or nlu.follow_up_said(norm) == "award":
         mine = store.of_person(ctx.db, ctx.person["id"])
         if mine:
             titles = "、".join(ctx.t("awards.asked_won_line", title=a["title"], period=a["period"]) for a in mine)
@@ -52,7 +54,14 @@ def on_village_award_asked(ctx: Ctx, _match) -> str:
     return ctx.t("awards.asked", first=first, annual=annual)
 
 
-ROUTES: list = [Route("awards_asked", _village_award_asked, on_village_award_asked)]
+# conv101 (22w: '我的证书' then '咁有冇奖啊'): an award asked bare just after one's certificates or awards, the sender's
+ROUTES: list = [
+    Route(
+        "awards_asked",
+        follow_up(_village_award_asked, "award", frozenset({"my_certificates", "awards_asked"})),
+        on_village_award_asked,
+    )
+]
 COMMANDS: dict = {
     "awards": Command(
         "the award candidate lists (最美植绿人, 最美植绿集体, 技术顾问) as Excel, up to a month's end",

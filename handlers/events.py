@@ -36,7 +36,7 @@ from bot.scheduler import Job
 from bot.store import events as store
 from bot.store import roster as roster_store
 from handlers import registration
-from handlers.core import is_event, said_just_after, text_means, text_normalized
+from handlers.core import follow_up, is_event, said_just_after, text_means, text_normalized
 from handlers.village import whom_to_ask
 
 
@@ -496,7 +496,12 @@ SCENE_ROUTES: list = [Route("event_scene", _scene_event, on_scene)]
 # event_attended and event_roll_call go before the visits' 签到 (handlers/__init__.py): a villager's own 签到 asked
 # after, an organiser's 签到名单
 ATTENDED_ROUTES: list = [
-    Route("event_attended", staged(_attendance_said, _not_an_adviser), on_attendance_asked),
+    # conv101 (22w: '参加' then '咁我而家算唔算已经参加咗'): whether one now counts, asked bare just after the join
+    Route(
+        "event_attended",
+        follow_up(staged(_attendance_said, _not_an_adviser), "counted", JOIN_ROUTES),
+        on_attendance_asked,
+    ),
     Route(
         "event_roll_call",
         staged(text_means("events.commands.roll_call", _roll_call_asked), _from_organiser),
