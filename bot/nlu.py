@@ -3420,7 +3420,7 @@ def stopping_refused(norm: str) -> list[tuple[int, int]]:
 # a clause after it (又想, 其实都系要, 还是想, 开番, 提醒返我, 恢复): the story's last wish decides, whatever its words
 _OFF_TOLD_RE = re.compile(r"退订|退|取消|关掉|关闭|关|停掉|停|不要|不想要|不想收|不收")
 _BEFORE_WORD_RE = re.compile(
-    r"之前|以前|上次|上回|上个月|上个星期|上星期|上周|早排|早前|前排|前几日|前几天|前两日|前两天|前阵子|头先|当时|那时|旧时"
+    r"之前|以前|上次|上回|上个月|上个星期|上星期|上个礼拜|上礼拜|上周|早排|早前|前排|前几日|前几天|前两日|前两天|前阵子|头先|当时|那时|旧时"
 )
 _OFF_DONE_AFTER_RE = re.compile(r"^(?:了|过|掉)")
 _AGAIN_WISH_RE = re.compile(
@@ -3454,12 +3454,33 @@ def reminders_wanted_again_after_off(norm: str) -> bool:
     return False
 
 
+# conv101 (22w: '我阿爸年纪大睇唔明啲信息 唔该唔好再发畀佢' had been the FAQ's how-to): the messages not wanted any more for a
+# relative who reads them (this WeChat's: the only one the bot sends to from here), the relative named first and the
+# sending refused last with him as its object (不要再发给它; 佢 is normalised 它)
+_FOR_THE_READER_RE = re.compile(
+    r"(?:不要|别|莫|不好|不用|不使)再(?:发|推|推送|发送)(?:些|这些)?(?:信息|消息|东西|通知)?(?:给|俾)(?:它|他|她)(?:们)?$"
+)
+
+
+def stop_for_the_reader(norm: str) -> bool:
+    """Conv101: this WeChat's messages not wanted any more for the relative who reads them ('我阿妈睇唔明啲信息 唔好再发
+    畀佢啦'): a relative named before the refusal, the sending refused with him as its object at the end."""
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    found = _FOR_THE_READER_RE.search(bare)
+    return bool(found and len(bare) <= 2 * INTENT_MAX_CHARS and re.search(RELATIVES, bare[: found.start()]))
+
+
 @lru_cache(maxsize=4096)  # asked twice a message (off, on) by the command routes: read once
 def reminders_said(norm: str, as_sent: str = "") -> str | None:
     """'off' for a request to stop the reminders ('别烦我了', '取消提醒', '以后别发消息给我'), 'on' for one to have them
     again ('重新订阅', '我又想收提醒了'); None for anything else, a question how to do it included ('怎么取消提醒'
     is the FAQ's)."""
+    if stop_for_the_reader(norm):
+        return "off"  # conv101
     if norm and INTENT_MAX_CHARS < len(norm) <= 2 * INTENT_MAX_CHARS:
+        # conv101 (22w: '上个月唔小心撳咗退订 依家啲通知都收唔到 帮我开返'): a story of the stop by a slip, the wish last
+        if reminders_wanted_again_after_off(norm) and not request_frames.answers_stopped(request_frame(norm, as_sent)):
+            return "on"
         return _long_complaint_stop(norm, as_sent)
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return None
@@ -4973,9 +4994,24 @@ def not_me_said(norm: str) -> bool:
     return found is not None and (not found["name"] or has_common_surname(found["name"]))
 
 
+# conv101 (22w: '啱啱睇到记录上面阿爸个名打错咗 佢叫钟润生 唔该改返' had become a ticket): the name shown on a record (the
+# registered person's: this WeChat's) is a person's, never the record's trees; a relative's name said wrong there, the
+# right one told after it (佢叫钟润生: 它叫 normalised), is the name this WeChat is registered under corrected
+_ON_THE_RECORD_RE = re.compile(r"记录(?:上面|上边|上|里面|里)(?:的|个)?(?=[\u4e00-\u9fff]{0,4}?名)")
+_NAME_WRONG_THEN_RIGHT = (
+    r"(?:的|个)?(?:名字|姓名|名)(?:写|打|登记|记|录|弄|输)?错(?:了)?(?:字)?(?:它|他|她)(?:叫|是)[一-鿿]{2,4}"
+)
+
+
+@cache
+def _relative_name_wrong_re() -> re.Pattern:
+    return re.compile(f"(?:{RELATIVES}){_NAME_WRONG_THEN_RIGHT}")  # RELATIVES is defined further down
+
+
 def name_fix_said(norm: str, species_table: Mapping) -> bool:
     """The sender's own name (or village) to be corrected, said in words; a tree's name or a record is not ('树名写错了',
     '桂花名字写错了' are the planting record's)."""
+    norm = _ON_THE_RECORD_RE.sub("", norm or "")  # conv101: the name on the record is a person's
     if not norm or len(norm) > NAME_FIX_MAX_CHARS or _NOT_A_PERSON_RE.search(norm):
         return False
     if _MOVED_THEN_HOW_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
@@ -4994,6 +5030,7 @@ def name_fix_said(norm: str, species_table: Mapping) -> bool:
         or _RIGHT_NOT_WRONG_THEN_CHANGE_RE.search(norm)  # round 66 (20u)
         or (_CHARACTER_SPELLED_RE.search(norm) and "名" in norm)  # round 81 (21s)
         or _CALLED_ME_NOT_MINE_RE.search(norm)  # conv98 (22s)
+        or _relative_name_wrong_re().search(norm)  # conv101 (22w)
     ):
         return False  # a long text is a story or a question, unless it says how the name was written wrong
     if find_species(_NAME_SAID_RE.sub(lambda m: _name_said_blanked(m, species_table), norm), species_table)[0]:
