@@ -6743,9 +6743,20 @@ def award_certificate_named(norm: str) -> bool:
     )
 
 
+# conv101 (22w: '我个孙话种树有张纸可以打印出嚟 点搞到我嗰张' had been the FAQ's card): the certificate described, not named
+# (a paper for the planting that prints: 有张纸可以打印), then one's own asked how to get (点搞到我嗰张, 我那张怎么拿)
+_PAPER_THAT_PRINTS_RE = re.compile(r"(?:有|发)(?:张|一张|个)(?:纸|奖状|东西)(?:可以|能|会)?打印")
+_MINE_TO_GET_RE = re.compile(
+    r"(?:怎么|点|点样|怎样|如何)(?:样)?(?:弄|搞|拿|拎|领|攞|打印|下载)(?:到|出来)?(?:我)(?:那|这|的那|的)张"
+    r"|(?:我)(?:那|这|的那|的)张(?:要)?(?:怎么|点|点样|怎样|如何|去哪里|在哪里|在哪)(?:样)?(?:弄|搞|拿|拎|领|攞|打印|下载|看)"
+)
+
+
 def certificate_asked(norm: str) -> bool:
     """The sender's own certificate, asked for in words (or a relative's checked for: ``relative_certificate_asked``);
     not '证书什么时候发', '证书上的名字写错了', '怎么才有证书'."""
+    if norm and len(norm) <= 2 * INTENT_MAX_CHARS and _PAPER_THAT_PRINTS_RE.search(norm):
+        return bool(_MINE_TO_GET_RE.search(norm))  # conv101
     norm = _AWARD_CERTIFICATE_RE.sub("", _AWARD_TOLD_FIRST_RE.sub("", norm or "", count=1))  # round 94
     norm = _CERTIFICATE_NAMES_RE.sub("证书", norm) if norm else norm
     if norm and _WILL_I_HAVE_ONE_RE.match(_INTENT_PARTICLES_RE.sub("", norm.rstrip("？?。.！! "))):
