@@ -653,6 +653,16 @@ def parse_added(text: str | None, species_table: Mapping) -> PledgeText | None:
     return replace(parsed, added=True) if parsed and parsed.name is None else None
 
 
+# conv101 (22w: '认领 5棵桂花' then '唔好意思写错 应该係认领3棵桂花' had been the FAQ's record corrections): the command said
+# again inside the right count (应该系认领3棵) is the count said right, its 认领 left out before it is read
+_COMMAND_IN_THE_RIGHT_RE = re.compile(r"(应该\s*(?:是|系|係|为)?\s*)认领")
+
+
+def without_command_in_the_right(text: str) -> str:
+    """'应该係认领3棵桂花' -> '应该係3棵桂花' (conv101)."""
+    return _COMMAND_IN_THE_RIGHT_RE.sub(r"\1", text)
+
+
 def count_changed(corrected: str, latest: Mapping, species_table: Mapping) -> PledgeText | None:
     """Round 97 (22q: '认领 2棵荔枝' then '改做3棵'): the count said right just after a pledge
     (``nlu.count_corrected``'s '3棵', '三棵荔枝') as the pledge of the tree it names, else of the ``latest`` pledge's
