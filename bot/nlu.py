@@ -5791,8 +5791,20 @@ _RULE_THEN_SIGN_UP_RE = re.compile(
 )
 
 
+# conv101 (22w: '我未登记 但系想参加村里个植树日 得唔得' had become a ticket): not registered yet said first, then the join
+# wished or asked leave (得唔得 after it, 能不能 before it): the join (参加 asks 登记 first, the message kept)
+_NOT_REGISTERED_FIRST_RE = re.compile(
+    r"^(?:我)?(?:还|仲|仍然|都)?(?:未|没有|没|冇)(?:有)?(?:登记|注册|绑定)(?:过)?(?:的|住)?(?:但是|不过|可是|但)?"
+)
+_MAY_I_JOIN_RE = re.compile(r"^(?:我)?(?:能不能|可不可以|可以|能|能否)(?=参加|去参加)")
+
+
 def joining_said(norm: str, as_sent: str = "") -> bool:
     """To join the village's planting day, said in words; not '参加植树要带什么工具' (a question)."""
+    unregistered = _NOT_REGISTERED_FIRST_RE.match(norm or "")
+    if unregistered and unregistered.end() < len(norm):  # conv101
+        rest = _MAY_I_AT_END_RE.sub("", _INTENT_PARTICLES_RE.sub("", norm[unregistered.end() :]))
+        return joining_said(_MAY_I_JOIN_RE.sub("我想", rest, count=1))
     if norm and len(norm) <= 2 * INTENT_MAX_CHARS and _RULE_THEN_SIGN_UP_RE.search(norm):
         return True  # conv98
     norm = _SO_BEFORE_JOINING_RE.sub("", norm or "")
