@@ -4769,6 +4769,8 @@ def planting_log_asked(norm: str) -> bool:
         return True  # round 61
     if bare and _PLANT_AGAIN_HOW_RE.match(bare) and _ANOTHER_TIME_RE.search(bare):
         return True  # conv100
+    if bare and _PLANT_AGAIN_PHOTO_STEPS_RE.match(bare):
+        return True  # conv101
     if not norm or len(norm) > INTENT_MAX_CHARS or _HOW_RE.search(norm) or is_question(norm):
         return False
     found = _LOG_ASKED_RE.match(norm)
@@ -4790,6 +4792,13 @@ _PLANT_AGAIN_HOW_RE = re.compile(
     rf"(?:再|又|重新)?{_LOG_WORD}(?:过|多次|一次|上去)?$"
 )
 _ANOTHER_TIME_RE = re.compile(r"再|又|下次|下回|下一次|以后|第二")
+# conv101 (22w: '下次再种要不要再发照片 步骤是怎样的' just after a record had been asked back between two cards): trees
+# planted another time, whether the photo is needed again asked, then the steps (步骤是怎样的, 点样报): the steps of a record
+_PLANT_AGAIN_PHOTO_STEPS_RE = re.compile(
+    r"^(?:那|那么|这么)?(?:如果)?(?:下次|下回|下一次|以后|第二次|第二批)(?:我)?(?:再|又)?(?:种|种树|种了|种好)(?:的话|时)?(?:我)?"
+    r"(?:还|又)?(?:要不要|还要|要|需不需要|需要|使不使|用不用)(?:再|重新)?(?:发|拍|影)(?:照片|相片|照|相|张照片)?(?:吗|呢)?"
+    rf"(?:(?:步骤|流程|程序)(?:是)?(?:怎么样|怎样|怎么|如何)(?:的)?|(?:要)?(?:怎么|怎样|如何)(?:样)?(?:再)?{_LOG_WORD})$"
+)
 
 
 # round 61 (20m, 20n): a wish to log one's (household's) trees, then how ('想登记下屋企啲树 点弄', '我想报种树 要点做'): the
@@ -8646,6 +8655,22 @@ _HOW_OR_WHERE_AT_END_RE = re.compile(
     r"(?:(?:那个|个|这个)?(?:加号|\+|按钮|掣|键)(?:在哪里|在哪儿|在哪|是哪个))?$"
     r"|(?:那个|个|这个)?(?:加号|\+|按钮|掣|键)(?:在哪里|在哪儿|在哪|是哪个)$"
 )
+
+
+# conv101 (22w: '我阿爸唔识影相 用相册入面嘅相得唔得 点发' while a record waited had the FAQ's photo card): a photo from
+# the phone's album asked whether it will do, then how to send it: the record's next step with how (the album's way)
+_ALBUM_PHOTO_RE = re.compile(
+    r"(?:手机)?(?:相册|相簿|图库)(?:里面|里边|里|入面)?(?:的)?(?:旧)?(?:相片|照片|相|照|图|图片)"
+    r"(?:行不行|得不得|可不可以|可以不|可以吗|行吗|得吗|能不能用|能用吗|可以用吗|可不可以用)?"
+)
+_SEND_HOW_AT_END_RE = re.compile(r"(?:要)?(?:怎么|点样|点|怎样|如何)(?:样)?(?:发|传|发过来|发给你|弄|搞)$")
+
+
+def album_photo_send_asked(norm: str) -> bool:
+    """Conv101: a photo from the album asked whether it will do, then how to send it ('用相册入面嘅相得唔得 点发')."""
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    album = _ALBUM_PHOTO_RE.search(bare)
+    return bool(album and len(bare) <= 2 * INTENT_MAX_CHARS and _SEND_HOW_AT_END_RE.search(bare, album.end()))
 
 
 def photo_how_told_at_length(norm: str) -> bool:
