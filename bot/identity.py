@@ -621,8 +621,9 @@ _STORY_REQUEST = re.compile(
     r"^(?:我)?(?:快啲|快点|麻烦|麻烦你|请|请你|我要|我想|要|想)?"
     rf"(?:帮(?:我|忙|(?:我)?(?:屋企|家里|家)(?:的|嘅)?(?:{OLD_RELATIVES})|[一-鿿]{{1,3}}?))?(?:{_REGISTER})(?:一下|下|先)?"
     r"(?:啦|吧|啊|呀|喇|咯)?$"
-    # round 28: told as what the sender is doing ('我是帮爷爷注册的')
-    rf"|^(?:我)?(?:是|系)(?:帮|替|同)[一-鿿]{{1,3}}?(?:{_REGISTER})(?:的|嘅)$"
+    # round 28: told as what the sender is doing ('我是帮爷爷注册的'); conv101 (22w: '我系帮阿爷用佢部手机登记', where it
+    # is done left out: _ON_THEIR_PHONE): 的 left unsaid
+    rf"|^(?:我)?(?:是|系)(?:帮|替|同)[一-鿿]{{1,3}}?(?:{_REGISTER})(?:的|嘅)?$"
 )
 # round 42 (19p): the same told with 弄/搞 after a greeting ('你好我是帮我妈弄的 她叫李秀英 埔心村 要怎么绑定'): a request
 # only when another clause names the binding (``asks_register_in_story``)
@@ -677,7 +678,8 @@ def asks_register_in_story(text: str | None) -> bool:
 # acted for said as the subject of a clause (佢叫…, 佢唔识…, 她不会…), and after the request (登记下)
 _BREATH_SEAM = re.compile(
     r"(?<=[一-鿿])(?=(?:佢|她|他)(?:叫|名叫|唔识|不识|不会|唔会|冇|没|今年|已经|住|七|八|九))"
-    r"|(?<=[登注][记册])(?!一下|下)(?=[一-鿿])|(?<=[登注][记册]一下)(?=[一-鿿])|(?<=[登注][记册]下)(?=[一-鿿])"
+    # conv101 (22w: '我系帮阿妈用佢部手机登记嘅 佢叫…'): never before the 嘅 (的) that ends the request
+    r"|(?<=[登注][记册])(?!一下|下|嘅|的)(?=[一-鿿])|(?<=[登注][记册]一下)(?=[一-鿿])|(?<=[登注][记册]下)(?=[一-鿿])"
 )
 
 
@@ -1262,6 +1264,7 @@ _AROUND_NAME_TAIL = re.compile(
 
 
 _PRONOUN_ALONE = frozenset({"我", "本人", "系我", "是我"})
+_GROUP_AFTER_VILLAGE = r"[一二三四五六七八九十\d]{1,3}(?:队|组|社|小组)(?:的)?"
 
 
 def read_name_and_village(text: str, villages: list[dict]) -> RegisterText | None:
@@ -1281,6 +1284,9 @@ def read_name_and_village(text: str, villages: list[dict]) -> RegisterText | Non
     norm = re.sub(rf"[\u4e00-\u9fff]{{2}}(?:镇|街道|乡)(?={re.escape(form)})", "", norm, count=1)
     # round 48 (19v): the villager said with the village's 村 ('我系埔心村民': 埔心村 + 民)
     rest = norm.replace(form + "民", " ", 1) if form.endswith("村") else norm
+    # conv101 (22w: '我是埔心村三组的张志强 刚关注的 要怎么报名字上去'): the team or group right after the village, before
+    # the name, is the village's (as after the name: _AROUND_NAME_TAIL)
+    rest = re.sub(re.escape(form) + _GROUP_AFTER_VILLAGE, " ", rest, count=1)
     rest = rest.replace(form, " ", 1)
     names = []
     for token in _SEPARATORS.split(rest):
