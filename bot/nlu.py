@@ -5605,6 +5605,8 @@ def award_asked_whose(norm: str) -> str:
     won_asked = _AWARD_WON_ASKED_RE.search(bare) or _AWARD_HAD_RE.search(bare) or which
     if not won_asked or _RELATIVE_RE.search(bare):
         return ""
+    if re.search(rf"[\d{_CN_NUM}]+\s*[棵株颗]", bare):
+        return ""  # 21j: '七一评先进 我种咗5棵有冇份' asks whether so many trees qualify: on what terms, the FAQ's
     if _OUR_NAMED_VILLAGE_RE.search(bare) or _OUR_VILLAGE_RE.search(bare):
         return "village"
     return "mine" if _SENDER_RE.search(bare) else ""

@@ -86,6 +86,7 @@ CONTROLS = [
     ("member", "种树有冇奖", "question"),
     ("member", "有冇奖励", "question"),
     ("member", "七一表彰有啲咩奖", "question"),
+    ("member", "年底评最美植绿人 我种咗两棵有冇份", "question"),  # 21j's class: whether so many trees qualify
     ("party", "下次植树日我要签到吗", "question"),
     ("member", "参加植树活动算唔算完成任务", "question"),
     ("twice", "参加 || 几点开始", "question"),
@@ -130,3 +131,25 @@ def test_round_101_a_pledge_corrected_just_after_is_changed_not_added(probe):  #
         [openid],
     )
     assert standing == [{"species": "龙眼", "count": 2}], standing
+
+
+def test_round_101_a_piece_described_after_the_list_is_asked_by_number(probe):  # noqa: F811
+    """A party member picking a piece by where it lies just after the zones' list ('要学校后面嗰块', a name the list does
+    not have) is shown the list again to pick by number (zone_claim_unlisted), nothing claimed; with no list just
+    shown the words go on (no zone route)."""
+    probe.count += 1
+    openid = f"o-zone-piece-{probe.count}"
+    user = probe.member(openid, "党员")
+    user.says("认领责任区")
+    probe.bot.clock.advance(minutes=1)
+    reply = user.says("要学校后面嗰块") or ""
+    assert probe.last_handler(openid) == "zone_claim_unlisted", reply
+    assert probe.bot.t("zones.list_again").strip() in reply
+    held = probe.rows(
+        "SELECT h.zone_id FROM zone_holders h JOIN people p ON p.id = h.person_id WHERE p.openid = ?", [openid]
+    )
+    assert held == []
+    probe.count += 1
+    other = f"o-zone-piece-{probe.count}"
+    probe.member(other, "党员").says("要学校后面嗰块")
+    assert not probe.last_handler(other).startswith("zone_")
