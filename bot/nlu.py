@@ -5695,6 +5695,8 @@ _BEING_THERE_RE = re.compile(
 )
 # conv101 (22w: '上礼拜六我有去种树 有冇帮我签到啊'): gone planting on a day, its check-in asked: that day's
 _WENT_PLANTING_RE = re.compile(r"(?:去|嚟|来)(?:咗|了|过)?(?:帮手|帮忙)?(?:种树|植树)")
+# conv101: the day of the 活动 (活动嗰日, 活动当天): the village's planting day, its day named
+_THE_DAY_OF_IT_RE = re.compile(r"活动(?:嗰日|嗰天|那日|那天|当日|当天)")
 _RECORDED_ASKED_RE = re.compile(
     r"(?:有没有|有冇|有无|有未)(?:帮我|同我|给我|俾我)?(?:记|登记|记录|算|计|签到|统计)"
     r"|(?:算不算|算唔算|计不计|计唔计)(?:我)?(?:参加|签到|出席|数|一次)?"
@@ -5728,6 +5730,7 @@ def attendance_recorded_asked(flat: str) -> bool:
             _PLANTING_DAY_RE.search(flat)
             or _TAKING_PART_IN_IT_RE.search(flat)
             or (_WENT_PLANTING_RE.search(flat) and "签到" in flat)  # conv101
+            or _THE_DAY_OF_IT_RE.search(flat)  # conv101: '活动嗰日我喺现场帮忙 我有冇算参加'
         )
         and bool(_BEING_THERE_RE.search(flat))
         and bool(_RECORDED_ASKED_RE.search(flat))

@@ -663,6 +663,20 @@ def without_command_in_the_right(text: str) -> str:
     return _COMMAND_IN_THE_RIGHT_RE.sub(r"\1", text)
 
 
+# conv101: what it should be said alone, a sorry before it at most ('唔好意思 应该系认领两棵龙眼'), read only just after a
+# pledge (handlers/pledges.py ``_count_changed``): its count (and tree) said right
+_SHOULD_BE_RE = re.compile(
+    r"^(?:唔好意思|不好意思|对唔住|对不起|sorry)?[\s,，。]*(?:应该|应当)\s*(?:是|系|係|为)\s*(?:认领)?\s*(?P<right>[^\s,，。]+)$"
+)
+
+
+def should_be_said(text: str) -> str | None:
+    """'唔好意思 应该系认领两棵龙眼' -> '两棵龙眼'; None unless it holds a count."""
+    found = _SHOULD_BE_RE.match((text or "").strip())
+    count = nlu.parse_count(found["right"]) if found else None
+    return found["right"] if found and count is not None and count.count else None
+
+
 def count_changed(corrected: str, latest: Mapping, species_table: Mapping) -> PledgeText | None:
     """Round 97 (22q: '认领 2棵荔枝' then '改做3棵'): the count said right just after a pledge
     (``nlu.count_corrected``'s '3棵', '三棵荔枝') as the pledge of the tree it names, else of the ``latest`` pledge's

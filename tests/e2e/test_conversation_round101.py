@@ -106,12 +106,25 @@ CONTROLS = [
     ("pending", "我阿爸唔识影相 点算", "how"),
     ("member", "我阿妈想知道点样登记", "question"),
 ]
+# written after the first mends, to widen each class (two failed then: 活动嗰日 as the day, 应该系 with no slip said)
+WIDER = [
+    ("party", "活动嗰日我喺现场帮忙 我有冇算参加", "attended"),
+    ("twice", "参加 || 那我算参加了没有", "attended"),
+    ("party", "我有冇表彰㗎", "awards"),
+    ("member", "我老豆睇唔明啲消息 唔好再发俾佢啦", "unsubscribe"),
+    ("new", "我是埔心村二队的黄建国 刚关注 怎么登记", "register"),
+    ("twice", "认领 3棵龙眼 || 唔好意思 应该系认领两棵龙眼", "pledge"),
+    ("new", "我仲未注册 可唔可以参加植树日", "join"),
+    ("pending", "用相册嘅旧相得唔得 点样发畀你", "how"),
+    ("member", "咁有冇奖", "question"),  # not just after 我的证书: whether there are awards, the FAQ's
+    ("member", "相册里的照片可以发吗", "question"),
+]
 EXAMPLES = (
     ATTENDED + AWARDS + REGISTER + RESUBSCRIBE + UNSUBSCRIBE + LOG + HOW + PLEDGE + JOIN + ZONE + CERTIFICATE + RENAME
 )
 
 
-@pytest.mark.parametrize(("context", "message", "expected"), EXAMPLES + CONTROLS)
+@pytest.mark.parametrize(("context", "message", "expected"), EXAMPLES + WIDER + CONTROLS)
 def test_round_101(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
 
