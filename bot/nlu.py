@@ -3722,6 +3722,8 @@ def follow_up_said(norm: str) -> str | None:
 _COUNTED_ELLIPTIC_RE = re.compile(
     r"^(?:这么|那|那么|噉|咁|所以)?(?:我)?(?:现在|而家|依家|宜家|这样|噉样|咁样)?(?:就)?"
     r"(?:算不算|算是|算|有没有算|是不是)(?:已经)?(?:参加|签到|签了到|出席|到场)(?:了|过|成功)?(?:吗|没有|未|了没有|成功了吗)?$"
+    # 22x: '咁即系我签到咗未' (that means I'm checked in?)
+    r"|^(?:这么|那|那么|噉|咁|所以)?(?:即系|即是|就是|是不是|即)?(?:我)?(?:已经)?(?:签到|签了到|参加)(?:了)(?:未|没有|没|吗)?$"
 )
 
 
@@ -5706,12 +5708,25 @@ _RECORDED_ASKED_RE = re.compile(
     # conv100 (22v: '今天植树活动我签到了吗'): the check-in done, asked whether it went through
     r"|签(?:咗|了)到(?:了|咗)?(?:吗|未|没有|没|冇)|签到(?:了|咗)(?:吗|未|没有|没|冇)"
 )
+# conv101 (22x: '顺便问下上次植树活动有冇记我出席'): the presence itself asked recorded, being there said by it
+_PRESENCE_RECORDED_ASKED_RE = re.compile(
+    r"(?:有没有|有冇|有无)(?:帮我|同我|给我|俾我)?(?:记|登记|记录|算|计)(?:低|到|上)?(?:我)(?:的)?(?:出席|参加|到场|签到)"
+)
+# conv101 (22x: '义务植树我去了 算不算参加过', the kinds sheet's own 算不算参加): taking part asked whether it counts, no day
+# said and not the year's (今年: a party member's duty, round 39's progress)
+_COUNTS_AS_TAKING_PART_RE = re.compile(r"(?:算不算|算唔算|算是|有没有算|有冇算)(?:我)?(?:已经)?(?:参加|出席)")
+# conv101 (22x: '我今年参加咗植树活动未 党员要参加一次嘛'): whether one has taken part in the planting activity yet, asked
+# in its first clause (a rule said after it): one's attendance
+_TAKEN_PART_YET_RE = re.compile(
+    r"^(?:我)(?:今年|今次|上次)?(?:有没有|有冇|有无)?(?:参加|去)(?:咗|了|过)?(?:义务)?(?:植树|种树)(?:活动|日)(?:未|没有|吗|冇)"
+)
 _DAY_TO_COME_RE = re.compile(r"下次|下个|下周|下礼拜|下星期|明天|明日|听日|后天|後日|今年几时|几时有")
 # one day's attendance: a day said, or the check-in's own act; the year's taking part ('我今年参加咗义务植树 有冇记录到
 # 我', 19n) is a party member's duty, which their progress tells (round 39)
 _ONE_DAY_RE = re.compile(
     r"那天|那日|嗰日|嗰天|当天|当日|上次|那次|嗰次|今日|今天|昨日|昨天|琴日|寻日|前日|前天|礼拜|星期|周[一二三四五六日天末]|上周"
     r"|\d+号|植树日|种树日|签到|签咗到|签了到|扫(?:咗|了|过)?(?:码|二维码)|到场"
+    r"|今朝|今早|朝早|上昼|下昼"  # conv101 (22x: '我今朝参加咗活动 记咗未')
 )
 
 
@@ -5724,20 +5739,26 @@ def attendance_recorded_asked(flat: str) -> bool:
     """Whether one's attendance of a planting day was recorded, asked ('昨日义务植树我有去 系统记咗我未', '那天植树活动我扫了
     二维码 算参加了吗'): a planting day, being there on one day and the recorded asked, all said; no day to come, no trees
     counted."""
-    return (
-        len(flat) <= 40
-        and bool(
-            _PLANTING_DAY_RE.search(flat)
-            or _TAKING_PART_IN_IT_RE.search(flat)
-            or (_WENT_PLANTING_RE.search(flat) and "签到" in flat)  # conv101
-            or _THE_DAY_OF_IT_RE.search(flat)  # conv101: '活动嗰日我喺现场帮忙 我有冇算参加'
-        )
-        and bool(_BEING_THERE_RE.search(flat))
-        and bool(_RECORDED_ASKED_RE.search(flat))
-        and bool(_ONE_DAY_RE.search(flat))
-        and not _DAY_TO_COME_RE.search(flat)
-        and not re.search(rf"[\d{_CN_NUM}]+\s*[棵株颗条]", flat)
+    if len(flat) > 40 or _DAY_TO_COME_RE.search(flat) or re.search(rf"[\d{_CN_NUM}]+\s*[棵株颗条]", flat):
+        return False
+    if _TAKEN_PART_YET_RE.match(flat):
+        return True  # conv101
+    day = (
+        _PLANTING_DAY_RE.search(flat)
+        or _TAKING_PART_IN_IT_RE.search(flat)
+        or _WENT_PLANTING_RE.search(flat)  # conv101: '上个礼拜六我去咗植树 有冇记到我'
+        or _THE_DAY_OF_IT_RE.search(flat)  # conv101: '活动嗰日我喺现场帮忙 我有冇算参加'
     )
+    if day and _PRESENCE_RECORDED_ASKED_RE.search(flat) and _ONE_DAY_RE.search(flat):
+        return True  # conv101: '上次植树活动有冇记我出席'
+    one_day = _ONE_DAY_RE.search(flat) or (_COUNTS_AS_TAKING_PART_RE.search(flat) and "今年" not in flat)
+    return bool(day and _BEING_THERE_RE.search(flat) and _RECORDED_ASKED_RE.search(flat) and one_day)
+
+
+def attendance_of_a_relative(text: str) -> bool:
+    """Conv101 (22x: '我阿妈上次去咗植树 佢个名有冇登记到'): the attendance asked is a relative's, who went named first."""
+    flat = re.sub(r"[\s，,。.!！?？~～]", "", text or "")
+    return bool(re.match(rf"^(?:我|我的|我嘅|我个)?(?:屋企|家里)?(?:{RELATIVES})[^我]{{0,6}}?(?:去|参加|到)", flat))
 
 
 # round 53 (20c): to join if there is one, said after the day was asked ('听日有冇植树活动' then '有就报名参加'; 有的话 is

@@ -417,6 +417,8 @@ def _not_an_adviser(ctx: Ctx, _said: bool) -> bool:
 def on_attendance_asked(ctx: Ctx, _match) -> str:
     """The planting days the villager was present at, or how to check in (never a ticket)."""
     assert ctx.person is not None  # @registered
+    if nlu.attendance_of_a_relative(ctx.msg.text or ""):
+        return ctx.t("events.attended_relative")  # conv101: a relative's, kept on their own WeChat
     attended = store.present_count(ctx.db, ctx.person["id"])
     waiting = store.checked_in_waiting(ctx.db, ctx.person["id"], ctx.now_s)
     if waiting:  # sim62: checked in, not shown present yet: it had said 还没有…签到记录 to one just told 已签到
