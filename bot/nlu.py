@@ -5577,6 +5577,7 @@ _NOT_AN_AWARD_RE = re.compile(
 )
 _AWARD_WON_ASKED_RE = re.compile(
     r"(?:评上|评到|评中|选上|入选|获评|拿到|领到|得到|获得)[^，]{0,8}?(?:吗|没有|未|没|冇)$"
+    r"|上榜(?:了)?(?:吗|没有|未|没|冇)"  # conv101 (22x: '埔心村上榜冇啊 最美植绿集体')
     r"|(?:有没有|有无)(?:得|拿到|领到|评上|评到|得到|获得|获)"
     r"|有(?:没有)?我(?:的|个)?(?:份)?(?:吗|没有|未|没)?$"
     r"|我(?:有没有|有)份"
@@ -5600,18 +5601,28 @@ def award_asked_whose(norm: str) -> str:
     '优秀技术顾问有我吗'), 'village' (ours: '我们埔心村评上最美植绿集体没有'), or '' (none asked, or how/when they are
     given)."""
     bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    # conv101 (22x: '种咗咁多 我有冇奖励'): one's own reward asked (我有没有奖励) is one's award, not money's terms
+    bare = re.sub(r"(?<=我有没有)奖励$", "奖", bare)
+    # conv101 (22x: '埔心村上榜冇啊 最美植绿集体'): the award named after the question, made the list (上榜)
+    bare = re.sub(r"(?<=上榜没有)[啊呀吖](?=最美植绿)", "", bare)
     which = _WHICH_WON_RE.search(bare or "")
     unasked = bare[: which.start()] if which else bare  # conv101: what was won asked (哪些荣誉) is no how
     if not bare or len(bare) > 24 or not _AWARD_NAMED_RE.search(bare) or _NOT_AN_AWARD_RE.search(unasked):
         return ""
     won_asked = _AWARD_WON_ASKED_RE.search(bare) or _AWARD_HAD_RE.search(bare) or which
-    if not won_asked or _RELATIVE_RE.search(bare):
+    if not won_asked:
         return ""
     if re.search(rf"[\d{_CN_NUM}]+\s*[棵株颗]", bare):
         return ""  # 21j: '七一评先进 我种咗5棵有冇份' asks whether so many trees qualify: on what terms, the FAQ's
+    if _RELATIVE_RE.search(bare):
+        # conv101 (22x: '我阿爸种咗咁多树 佢有冇攞到奖'): a relative's own award, he named as who won (它 is 佢 normalised)
+        return "relative" if re.search(r"(?:它|他|她)(?:有没有|有无)", bare) else ""
     if _OUR_NAMED_VILLAGE_RE.search(bare) or _OUR_VILLAGE_RE.search(bare):
         return "village"
-    return "mine" if _SENDER_RE.search(bare) else ""
+    if _SENDER_RE.search(bare):
+        return "mine"
+    # conv101 (22x: '埔心村上榜冇啊'): a village named by its name, the sender's own only (handlers/awards.py checks)
+    return "named" if re.match(r"^[\u4e00-\u9fff]{2,3}(?:村|社区)", bare) else ""
 
 
 # round 51: one's own 签到 asked (a villager's: the planting days attended; an adviser's 签到 is his visits)
