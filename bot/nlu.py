@@ -7241,6 +7241,14 @@ def villagers_questions_shown(norm: str) -> bool:
     return bool(_SHOWN_RE.search(norm[: named.start()]) or _SHOWN_RE.search(norm[named.end() :]))
 
 
+# conv101 (22x: '埔心村啲村民问咗咩 我睇下边啲未答', '村民问我的问题有哪些还没回复'): the villagers' questions named as what
+# they asked, and which are not answered yet asked (哪些还没回复, 边啲未答: normalised 哪些): the 待办
+_VILLAGERS_ASKED_RE = re.compile(r"(?:村民|群众|大家|农户|乡亲)(?:们)?[\u4e00-\u9fff]{0,4}?(?:问|提)")
+_WHICH_UNANSWERED_RE = re.compile(
+    r"(?:哪些|哪几条|哪几个|哪条)(?:还|仍然)?(?:没有|没|未)(?:有)?(?:人)?(?:答|回|回复|回答|处理)"
+)
+
+
 def queue_asked(norm: str, species_table: Mapping) -> bool:
     """The questions waiting for the adviser, asked in words (read for advisers only: a villager's '问题回答了没有' is
     about their own ticket); not a question about a tree ('龙眼的问题怎么回答'). The politeness before it is left out
@@ -7254,6 +7262,9 @@ def queue_asked(norm: str, species_table: Mapping) -> bool:
         return not find_species(norm, species_table)[0]  # round 94
     if norm and villagers_questions_shown(_INTENT_PARTICLES_RE.sub("", norm)):
         return not find_species(norm, species_table)[0]  # round 99
+    asked = _VILLAGERS_ASKED_RE.search(norm or "")
+    if asked and len(norm) <= 30 and _WHICH_UNANSWERED_RE.search(norm, asked.end()):
+        return not find_species(norm, species_table)[0]  # conv101
     if not norm or len(norm) > 16 or _HOW_RE.search(norm):
         return False
     asked = _QUEUE_RE.search(without_show_me(norm)) or _QUEUE_ANY_LEFT_RE.search(norm)  # round 39
