@@ -8513,12 +8513,18 @@ _UNFINISHED_FIRST_RE = re.compile(
 )
 
 
+_I_AFTER_THEN_RE = re.compile(r"^(然后|接着|接下来|跟着|跟住|下一步|之后)我(?=要|应该|还要|该)")
+_SENT_WHERE_AFTER_RE = re.compile(r"(?<=发什么)(?:过去|过来|给你|俾你|给你们)$")
+
+
 def go_on_asked(norm: str) -> bool:
     """How to go on with what is in progress, asked bare ('这个怎么弄', '然后要发什么', '相发过去了 下一步做咩'); not
     '这个病怎么弄' (names something) or '桂花怎么弄' (the FAQ's)."""
     if not norm:
         return False
     norm = _SO_FIRST_RE.sub("", _UNFINISHED_FIRST_RE.sub("", norm, count=1), count=1)
+    # conv101 (22x: '下一步我要发什么过去' after a photo had the FAQ's steps): 我 after the then word, where it goes after
+    norm = _SENT_WHERE_AFTER_RE.sub("", _I_AFTER_THEN_RE.sub(r"\1", norm, count=1), count=1)
     offered = _PARTS_OFFERED_RE.search(norm)
     if offered and go_on_asked(norm[: offered.start()]):
         return True  # round 56
