@@ -3025,7 +3025,15 @@ def asks_after(head: str, rest: str) -> bool:
         and not _NOT_KNOWING_RE.search(rest)
         and not is_question(head)
         and not _HOW_OR_ANY_LEFT_RE.match(rest)
+        and not _RULE_RECALLED_RE.match(rest)
     )
+
+
+# conv101 (22x: '我今年种够数未 党员唔系要种一棵咩' had got the quota's FAQ card): the rule recalled after the request as a
+# rhetorical question (唔系要…咩: isn't it that…?) backs the request up, asks nothing of its own
+_RULE_RECALLED_RE = re.compile(
+    r"^(?:我们|我|党员|干部|村民|每户|每个人)?(?:不是|唔系)(?:说|讲)?(?:要|应该|规定|至少)[\u4e00-\u9fff]{1,8}?(?:什么|吗|嘛|咩)$"
+)
 
 
 def is_aside(clause: str) -> bool:

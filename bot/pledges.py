@@ -759,6 +759,8 @@ _PLEDGERS_RE = re.compile(
     # conv100 (22v: '全村认领了多少 名单发我看看' had been asked back about species): the village's pledges named (how many,
     # how they stand), then its list asked for in the same breath
     r"|(?:村|全村|村里|本村|我们村|我村)[^，。]{0,4}?(?<![未没还])认领(?:了|过|的)?[^，。]{0,8}?(?:名单|清单|名册|明细)"
+    # conv101 (22x: '全村认领情况俾我睇下' had become a ticket): how the village's pledges stand, wished shown to the sender
+    r"|(?:全村|村里|本村|我们村|我村)(?:的)?认领(?:的)?情况(?:给我|发给我|发我|俾我)(?:看|睇|看看|看下|看一下|睇下)"
 )
 _NOT_THE_PLEDGERS_RE = re.compile(r"责任区|认养|认种|^(?:我|我家|我们家)认领|(?:怎么|点)(?:样)?(?:填|写|交|做|弄)")
 

@@ -110,7 +110,16 @@ KINDS = {
     # shows it again (adoption_pick_unlisted), as the zones' number does
     # round 53 (20c): 更多 after the list is its next page (adoption_more), the list's own
     # withdraw83: an adoption withdrawn in words (取消认养, 唔想再认养嗰棵樟树啦), ended, or none held said (adoption_withdrawn)
-    "adopt": {"adoption_list", "adoption_pick", "adoption_pick_unlisted", "adoption_more", "adoption_withdrawn"},
+    # conv101 (22x: '我的树'): the contract's adoption row names 我的树 (DESIGN.md: 认养, 认种, 认养 <编号>, 更多, 我的树): the
+    # trees the sender planted and adopted (my_trees)
+    "adopt": {
+        "adoption_list",
+        "adoption_pick",
+        "adoption_pick_unlisted",
+        "adoption_more",
+        "adoption_withdrawn",
+        "my_trees",
+    },
     # 认领: a pledge (with a count: a pledge row for a member), never a planting; round 67 (20x): 取消认领, the contract's
     # withdrawal of the household's pledges (pledge_cancel), when the probe withdraws one (checked below: it says so)
     # round 92: a cadre asking which households have pledged, loosely (22i, 22l): the village's pledge list (pledge_list)
