@@ -941,10 +941,11 @@ _WISH_ASKED = re.compile(
     rf"^(?:是不是|系唔系|系咪|是否|要不要|要唔要|使不使|使唔使|需不需要)(?:要)?(?:先)?(?:{_REGISTER_OR_BIND})(?:一下|下)?"
     r"(?:身份|个人|账号)?(?:先)?(?:啊|呀|吧|呢)?$"
 )
+_ASKING_POLITELY = re.compile(r"^(?:麻烦|请|想|我想)?(?:问下|问一下|请问|问问|问吓)(?:你|您)?$")
 _HOW_NAMING_BINDING = re.compile(
-    # round 50: oneself named ('新关注的 要怎么登记自己')
+    # round 50: oneself named ('新关注的 要怎么登记自己'); conv101: to be able to use it after (才能用)
     rf"^(?:请问)?(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:{_REGISTER_OR_BIND}|绑)(?:身份|个人|账号|自己|我自己)?"
-    r"(?:啊|呀|呢|先)?$"
+    r"(?:才能用|才可以用|先可以用|先用得|先得)?(?:啊|呀|呢|先)?$"
     # round 54 (20d): one's own name named ('我要点样绑定自己个名', '怎么绑定我的名字')
     r"|^(?:请问)?(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:绑定|登记|绑)(?:自己|我自己|我)?(?:的|嘅|个)?(?:名字|名)"
     r"(?:啊|呀|呢|先)?$"
@@ -1168,6 +1169,8 @@ def wish_and_how_to_register(text: str | None) -> bool:
     # round 50 (19x): traditional characters read as simplified ('點樣登記身份啊 我係新關注嘅')
     said = _PARTICLE_THEN_WHO.sub(" ", hanzi.simplified(normalize_text(text)))
     clauses = [c for c in _SEPARATORS.split(said) if c and not _FILLER_CLAUSE.match(c)]  # round 59: fillers aside
+    # conv101 (22x: '麻烦问下 新关注的 要怎么注册才能用 谢谢'): a polite ask first and thanks last, each its own clause
+    clauses = _without_thanks_last([c for at, c in enumerate(clauses) if at or not _ASKING_POLITELY.match(c)])
     if len(clauses) == 1:
         # round 81 (issue 17 §5; 21v '怎么登记啊', 21s '点样登记啊' had been given the steps of a record): how to 登记
         # asked alone, before or after the word ('登记要怎么弄'), is a bare 登记 too; read only for a follower not

@@ -2225,31 +2225,7 @@ test_round_22w_probe = blind_set_test("22w", _ROUND_22W_LEFT)
 
 # Set 22x, written blind (140 probes) in the fifty-fifth session, leaning to attendance and awards asked in many ways,
 # registration for a parent and messages sent while something else waits; the development set of round 101 (conv101).
-# Measured unchanged when it came: review55 119/140, conv101 after its 22w mends 123/140 (the start figure). Its misses
-# are strict, not read yet.
-_NOT_READ_22X = "set 22x's blind miss (fifty-fifth session), not yet read"
-_ROUND_22X_LEFT: list[tuple[str, list[str]]] = [
-    (
-        _NOT_READ_22X,
-        [
-            "party:我今年种够数未 党员唔系要种一棵咩",
-            "new:麻烦问下 新关注的 要怎么注册才能用 谢谢",
-            "member:我的树",
-            "adviser:埔心村啲村民问咗咩 我睇下边啲未答",
-            "adviser:村民问我的问题有哪些还没回复",
-            "cadre:全村认领情况俾我睇下",
-            "after_photo:下一步我要发什么过去",
-            "member:上个礼拜六我去咗植树 有冇记到我",
-            "party:义务植树我去了 算不算参加过",
-            "party:我今年参加咗植树活动未 党员要参加一次嘛",
-            "member:我阿妈上次去咗植树 佢个名有冇登记到",
-            "twice:参加 || 咁即系我签到咗未",
-            "member:我阿爸种咗咁多树 佢有冇攞到奖",
-            "after_photo:顺便问下上次植树活动有冇记我出席",
-            "finished:种咗咁多 我有冇奖励",
-            "finished:我今朝参加咗活动 记咗未",
-            "pending:埔心村上榜冇啊 最美植绿集体",
-        ],
-    ),
-]
+# Measured unchanged when it came: review55 119/140, conv101 after its 22w mends 123/140 (the start figure). Round 101
+# read its seventeen misses by class and mended them (tests/e2e/test_conversation_round101.py, X_*): 140/140
+_ROUND_22X_LEFT: list[tuple[str, list[str]]] = []
 test_round_22x_probe = blind_set_test("22x", _ROUND_22X_LEFT)

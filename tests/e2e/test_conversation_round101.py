@@ -119,12 +119,41 @@ WIDER = [
     ("member", "咁有冇奖", "question"),  # not just after 我的证书: whether there are awards, the FAQ's
     ("member", "相册里的照片可以发吗", "question"),
 ]
+# Set 22x's classes (round 101's development set): new phrasings of each, written after the mends (not committed
+# first), measured on f53bac9b, the branch before them: 2/16 examples, 3/3 controls; after 16/16, 3/3
+X_EXAMPLES = [
+    ("member", "前个礼拜日我去咗种树 有冇记低我", "attended"),
+    ("party", "植树活动我去过 算唔算参加咗", "attended"),
+    ("cadre", "我今年去咗植树日未 干部都要参加一次嘛", "attended"),
+    ("member", "我老婆上个礼拜去咗植树 佢有冇签到记录", "attended"),  # a relative's: kept on their own WeChat
+    ("after_photo", "另外问下 上次植树日有冇记我到场", "attended"),
+    ("finished", "我今早参加咗植树活动 记低咗未", "attended"),
+    ("twice", "参加 || 噉即系签到咗未", "attended"),
+    ("member", "我阿妈种咗好多树 佢有冇评到奖", "awards"),
+    ("finished", "种咗咁耐 我有冇奖励㗎", "awards"),
+    ("pending", "埔心村评上最美植绿集体冇啊", "awards"),
+    ("adviser", "村民提嘅问题边啲仲未答", "queue"),
+    ("adviser", "大家问我的问题哪几条还没回", "queue"),
+    ("after_photo", "跟住我要发什么过来", "how"),
+    ("cadre", "本村认领情况发给我看看", "pledge"),
+    ("party", "我种够数未呀 党员唔系至少一棵咩", "progress"),
+    ("new", "想问下 啱啱关注 点样登记先可以用 唔该", "register"),
+]
+X_CONTROLS = [
+    ("member", "下围村评上最美植绿集体冇", "question"),  # another village named: not the sender's standing
+    (
+        "party",
+        "我今年去咗义务植树 有冇记录到我",
+        "progress",
+    ),  # the year's taking part: a party member's duty (19n's class)
+    ("adviser", "村民问桂花黄叶点样答", "question"),
+]
 EXAMPLES = (
     ATTENDED + AWARDS + REGISTER + RESUBSCRIBE + UNSUBSCRIBE + LOG + HOW + PLEDGE + JOIN + ZONE + CERTIFICATE + RENAME
 )
 
 
-@pytest.mark.parametrize(("context", "message", "expected"), EXAMPLES + WIDER + CONTROLS)
+@pytest.mark.parametrize(("context", "message", "expected"), EXAMPLES + WIDER + X_EXAMPLES + CONTROLS + X_CONTROLS)
 def test_round_101(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
 
