@@ -621,8 +621,9 @@ _STORY_REQUEST = re.compile(
     r"^(?:我)?(?:快啲|快点|麻烦|麻烦你|请|请你|我要|我想|要|想)?"
     rf"(?:帮(?:我|忙|(?:我)?(?:屋企|家里|家)(?:的|嘅)?(?:{OLD_RELATIVES})|[一-鿿]{{1,3}}?))?(?:{_REGISTER})(?:一下|下|先)?"
     r"(?:啦|吧|啊|呀|喇|咯)?$"
-    # round 28: told as what the sender is doing ('我是帮爷爷注册的')
-    rf"|^(?:我)?(?:是|系)(?:帮|替|同)[一-鿿]{{1,3}}?(?:{_REGISTER})(?:的|嘅)$"
+    # round 28: told as what the sender is doing ('我是帮爷爷注册的'); conv101 (22w: '我系帮阿爷用佢部手机登记', where it
+    # is done left out: _ON_THEIR_PHONE): 的 left unsaid
+    rf"|^(?:我)?(?:是|系)(?:帮|替|同)[一-鿿]{{1,3}}?(?:{_REGISTER})(?:的|嘅)?$"
 )
 # round 42 (19p): the same told with 弄/搞 after a greeting ('你好我是帮我妈弄的 她叫李秀英 埔心村 要怎么绑定'): a request
 # only when another clause names the binding (``asks_register_in_story``)
@@ -677,7 +678,8 @@ def asks_register_in_story(text: str | None) -> bool:
 # acted for said as the subject of a clause (佢叫…, 佢唔识…, 她不会…), and after the request (登记下)
 _BREATH_SEAM = re.compile(
     r"(?<=[一-鿿])(?=(?:佢|她|他)(?:叫|名叫|唔识|不识|不会|唔会|冇|没|今年|已经|住|七|八|九))"
-    r"|(?<=[登注][记册])(?!一下|下)(?=[一-鿿])|(?<=[登注][记册]一下)(?=[一-鿿])|(?<=[登注][记册]下)(?=[一-鿿])"
+    # conv101 (22w: '我系帮阿妈用佢部手机登记嘅 佢叫…'): never before the 嘅 (的) that ends the request
+    r"|(?<=[登注][记册])(?!一下|下|嘅|的)(?=[一-鿿])|(?<=[登注][记册]一下)(?=[一-鿿])|(?<=[登注][记册]下)(?=[一-鿿])"
 )
 
 
@@ -939,10 +941,11 @@ _WISH_ASKED = re.compile(
     rf"^(?:是不是|系唔系|系咪|是否|要不要|要唔要|使不使|使唔使|需不需要)(?:要)?(?:先)?(?:{_REGISTER_OR_BIND})(?:一下|下)?"
     r"(?:身份|个人|账号)?(?:先)?(?:啊|呀|吧|呢)?$"
 )
+_ASKING_POLITELY = re.compile(r"^(?:麻烦|请|想|我想)?(?:问下|问一下|请问|问问|问吓)(?:你|您)?$")
 _HOW_NAMING_BINDING = re.compile(
-    # round 50: oneself named ('新关注的 要怎么登记自己')
+    # round 50: oneself named ('新关注的 要怎么登记自己'); conv101: to be able to use it after (才能用)
     rf"^(?:请问)?(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:{_REGISTER_OR_BIND}|绑)(?:身份|个人|账号|自己|我自己)?"
-    r"(?:啊|呀|呢|先)?$"
+    r"(?:才能用|才可以用|先可以用|先用得|先得)?(?:啊|呀|呢|先)?$"
     # round 54 (20d): one's own name named ('我要点样绑定自己个名', '怎么绑定我的名字')
     r"|^(?:请问)?(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:绑定|登记|绑)(?:自己|我自己|我)?(?:的|嘅|个)?(?:名字|名)"
     r"(?:啊|呀|呢|先)?$"
@@ -1166,6 +1169,8 @@ def wish_and_how_to_register(text: str | None) -> bool:
     # round 50 (19x): traditional characters read as simplified ('點樣登記身份啊 我係新關注嘅')
     said = _PARTICLE_THEN_WHO.sub(" ", hanzi.simplified(normalize_text(text)))
     clauses = [c for c in _SEPARATORS.split(said) if c and not _FILLER_CLAUSE.match(c)]  # round 59: fillers aside
+    # conv101 (22x: '麻烦问下 新关注的 要怎么注册才能用 谢谢'): a polite ask first and thanks last, each its own clause
+    clauses = _without_thanks_last([c for at, c in enumerate(clauses) if at or not _ASKING_POLITELY.match(c)])
     if len(clauses) == 1:
         # round 81 (issue 17 §5; 21v '怎么登记啊', 21s '点样登记啊' had been given the steps of a record): how to 登记
         # asked alone, before or after the word ('登记要怎么弄'), is a bare 登记 too; read only for a follower not
@@ -1262,6 +1267,7 @@ _AROUND_NAME_TAIL = re.compile(
 
 
 _PRONOUN_ALONE = frozenset({"我", "本人", "系我", "是我"})
+_GROUP_AFTER_VILLAGE = r"[一二三四五六七八九十\d]{1,3}(?:队|组|社|小组)(?:的)?"
 
 
 def read_name_and_village(text: str, villages: list[dict]) -> RegisterText | None:
@@ -1281,6 +1287,9 @@ def read_name_and_village(text: str, villages: list[dict]) -> RegisterText | Non
     norm = re.sub(rf"[\u4e00-\u9fff]{{2}}(?:镇|街道|乡)(?={re.escape(form)})", "", norm, count=1)
     # round 48 (19v): the villager said with the village's 村 ('我系埔心村民': 埔心村 + 民)
     rest = norm.replace(form + "民", " ", 1) if form.endswith("村") else norm
+    # conv101 (22w: '我是埔心村三组的张志强 刚关注的 要怎么报名字上去'): the team or group right after the village, before
+    # the name, is the village's (as after the name: _AROUND_NAME_TAIL)
+    rest = re.sub(re.escape(form) + _GROUP_AFTER_VILLAGE, " ", rest, count=1)
     rest = rest.replace(form, " ", 1)
     names = []
     for token in _SEPARATORS.split(rest):

@@ -3061,7 +3061,15 @@ def asks_after(head: str, rest: str) -> bool:
         and not _NOT_KNOWING_RE.search(rest)
         and not is_question(head)
         and not _HOW_OR_ANY_LEFT_RE.match(rest)
+        and not _RULE_RECALLED_RE.match(rest)
     )
+
+
+# conv101 (22x: '我今年种够数未 党员唔系要种一棵咩' had got the quota's FAQ card): the rule recalled after the request as a
+# rhetorical question (唔系要…咩: isn't it that…?) backs the request up, asks nothing of its own
+_RULE_RECALLED_RE = re.compile(
+    r"^(?:我们|我|党员|干部|村民|每户|每个人)?(?:不是|唔系)(?:说|讲)?(?:要|应该|规定|至少)[\u4e00-\u9fff]{1,8}?(?:什么|吗|嘛|咩)$"
+)
 
 
 def is_aside(clause: str) -> bool:
@@ -3456,7 +3464,7 @@ def stopping_refused(norm: str) -> list[tuple[int, int]]:
 # a clause after it (又想, 其实都系要, 还是想, 开番, 提醒返我, 恢复): the story's last wish decides, whatever its words
 _OFF_TOLD_RE = re.compile(r"退订|退|取消|关掉|关闭|关|停掉|停|不要|不想要|不想收|不收")
 _BEFORE_WORD_RE = re.compile(
-    r"之前|以前|上次|上回|上个月|上个星期|上星期|上周|早排|早前|前排|前几日|前几天|前两日|前两天|前阵子|头先|当时|那时|旧时"
+    r"之前|以前|上次|上回|上个月|上个星期|上星期|上个礼拜|上礼拜|上周|早排|早前|前排|前几日|前几天|前两日|前两天|前阵子|头先|当时|那时|旧时"
 )
 _OFF_DONE_AFTER_RE = re.compile(r"^(?:了|过|掉)")
 _AGAIN_WISH_RE = re.compile(
@@ -3490,12 +3498,33 @@ def reminders_wanted_again_after_off(norm: str) -> bool:
     return False
 
 
+# conv101 (22w: '我阿爸年纪大睇唔明啲信息 唔该唔好再发畀佢' had been the FAQ's how-to): the messages not wanted any more for a
+# relative who reads them (this WeChat's: the only one the bot sends to from here), the relative named first and the
+# sending refused last with him as its object (不要再发给它; 佢 is normalised 它)
+_FOR_THE_READER_RE = re.compile(
+    r"(?:不要|别|莫|不好|不用|不使)再(?:发|推|推送|发送)(?:些|这些)?(?:信息|消息|东西|通知)?(?:给|俾)(?:它|他|她)(?:们)?$"
+)
+
+
+def stop_for_the_reader(norm: str) -> bool:
+    """Conv101: this WeChat's messages not wanted any more for the relative who reads them ('我阿妈睇唔明啲信息 唔好再发
+    畀佢啦'): a relative named before the refusal, the sending refused with him as its object at the end."""
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    found = _FOR_THE_READER_RE.search(bare)
+    return bool(found and len(bare) <= 2 * INTENT_MAX_CHARS and re.search(RELATIVES, bare[: found.start()]))
+
+
 @lru_cache(maxsize=4096)  # asked twice a message (off, on) by the command routes: read once
 def reminders_said(norm: str, as_sent: str = "") -> str | None:
     """'off' for a request to stop the reminders ('别烦我了', '取消提醒', '以后别发消息给我'), 'on' for one to have them
     again ('重新订阅', '我又想收提醒了'); None for anything else, a question how to do it included ('怎么取消提醒'
     is the FAQ's)."""
+    if stop_for_the_reader(norm):
+        return "off"  # conv101
     if norm and INTENT_MAX_CHARS < len(norm) <= 2 * INTENT_MAX_CHARS:
+        # conv101 (22w: '上个月唔小心撳咗退订 依家啲通知都收唔到 帮我开返'): a story of the stop by a slip, the wish last
+        if reminders_wanted_again_after_off(norm) and not request_frames.answers_stopped(request_frame(norm, as_sent)):
+            return "on"
         return _long_complaint_stop(norm, as_sent)
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return None
@@ -3708,7 +3737,8 @@ def again_after_a_slip(bare: str) -> bool:
 def follow_up_said(norm: str) -> str | None:
     """Round 48: an elliptic follow-up: 'village' ('成条村呢'), 'mine' ('我自己呢'), 'again' ('又想收返'); round 50: 'name'
     (the right name said alone: '正确的是邓丽芳'); round 56: 'declined' ('我不参加了'); round 92: 'why_zero' ('点解仲系零');
-    conv96: 'kept' (the stop kept: '我冇睇错 唔想收'); None otherwise."""
+    conv96: 'kept' (the stop kept: '我冇睇错 唔想收'); conv101: 'award' ('咁有冇奖啊'), 'counted' ('咁我而家算唔算参加咗');
+    None otherwise."""
     if name_said_right(norm):
         return "name"
     if norm and _NOT_GOING_ELLIPTIC_RE.match(norm):
@@ -3724,7 +3754,21 @@ def follow_up_said(norm: str) -> str | None:
         return "why_zero"
     if _STOP_KEPT_ELLIPTIC_RE.match(bare):
         return "kept"
+    if _AWARD_ELLIPTIC_RE.match(bare):
+        return "award"  # conv101
+    if _COUNTED_ELLIPTIC_RE.match(bare):
+        return "counted"  # conv101
     return None
+
+
+# conv101 (22w: '参加' then '咁我而家算唔算已经参加咗' had become a ticket): whether one now counts as taking part, asked
+# with no day named just after 参加 (handlers/events.py: one's attendance, as a follow-up of the join)
+_COUNTED_ELLIPTIC_RE = re.compile(
+    r"^(?:这么|那|那么|噉|咁|所以)?(?:我)?(?:现在|而家|依家|宜家|这样|噉样|咁样)?(?:就)?"
+    r"(?:算不算|算是|算|有没有算|是不是)(?:已经)?(?:参加|签到|签了到|出席|到场)(?:了|过|成功)?(?:吗|没有|未|了没有|成功了吗)?$"
+    # 22x: '咁即系我签到咗未' (that means I'm checked in?)
+    r"|^(?:这么|那|那么|噉|咁|所以)?(?:即系|即是|就是|是不是|即)?(?:我)?(?:已经)?(?:签到|签了到|参加)(?:了)(?:未|没有|没|吗)?$"
+)
 
 
 # round 92 (22l '我的进度' then '点解仲系零'): why the count shown is still nought, asked just after it ('怎么还是0', '我明明种咗
@@ -4771,6 +4815,8 @@ def planting_log_asked(norm: str) -> bool:
         return True  # round 61
     if bare and _PLANT_AGAIN_HOW_RE.match(bare) and _ANOTHER_TIME_RE.search(bare):
         return True  # conv100
+    if bare and _PLANT_AGAIN_PHOTO_STEPS_RE.match(bare):
+        return True  # conv101
     if not norm or len(norm) > INTENT_MAX_CHARS or _HOW_RE.search(norm) or is_question(norm):
         return False
     found = _LOG_ASKED_RE.match(norm)
@@ -4792,6 +4838,13 @@ _PLANT_AGAIN_HOW_RE = re.compile(
     rf"(?:再|又|重新)?{_LOG_WORD}(?:过|多次|一次|上去)?$"
 )
 _ANOTHER_TIME_RE = re.compile(r"再|又|下次|下回|下一次|以后|第二")
+# conv101 (22w: '下次再种要不要再发照片 步骤是怎样的' just after a record had been asked back between two cards): trees
+# planted another time, whether the photo is needed again asked, then the steps (步骤是怎样的, 点样报): the steps of a record
+_PLANT_AGAIN_PHOTO_STEPS_RE = re.compile(
+    r"^(?:那|那么|这么)?(?:如果)?(?:下次|下回|下一次|以后|第二次|第二批)(?:我)?(?:再|又)?(?:种|种树|种了|种好)(?:的话|时)?(?:我)?"
+    r"(?:还|又)?(?:要不要|还要|要|需不需要|需要|使不使|用不用)(?:再|重新)?(?:发|拍|影)(?:照片|相片|照|相|张照片)?(?:吗|呢)?"
+    rf"(?:(?:步骤|流程|程序)(?:是)?(?:怎么样|怎样|怎么|如何)(?:的)?|(?:要)?(?:怎么|怎样|如何)(?:样)?(?:再)?{_LOG_WORD})$"
+)
 
 
 # round 61 (20m, 20n): a wish to log one's (household's) trees, then how ('想登记下屋企啲树 点弄', '我想报种树 要点做'): the
@@ -4996,9 +5049,24 @@ def not_me_said(norm: str) -> bool:
     return found is not None and (not found["name"] or has_common_surname(found["name"]))
 
 
+# conv101 (22w: '啱啱睇到记录上面阿爸个名打错咗 佢叫钟润生 唔该改返' had become a ticket): the name shown on a record (the
+# registered person's: this WeChat's) is a person's, never the record's trees; a relative's name said wrong there, the
+# right one told after it (佢叫钟润生: 它叫 normalised), is the name this WeChat is registered under corrected
+_ON_THE_RECORD_RE = re.compile(r"记录(?:上面|上边|上|里面|里)(?:的|个)?(?=[\u4e00-\u9fff]{0,4}?名)")
+_NAME_WRONG_THEN_RIGHT = (
+    r"(?:的|个)?(?:名字|姓名|名)(?:写|打|登记|记|录|弄|输)?错(?:了)?(?:字)?(?:它|他|她)(?:叫|是)[一-鿿]{2,4}"
+)
+
+
+@cache
+def _relative_name_wrong_re() -> re.Pattern:
+    return re.compile(f"(?:{RELATIVES}){_NAME_WRONG_THEN_RIGHT}")  # RELATIVES is defined further down
+
+
 def name_fix_said(norm: str, species_table: Mapping) -> bool:
     """The sender's own name (or village) to be corrected, said in words; a tree's name or a record is not ('树名写错了',
     '桂花名字写错了' are the planting record's)."""
+    norm = _ON_THE_RECORD_RE.sub("", norm or "")  # conv101: the name on the record is a person's
     if not norm or len(norm) > NAME_FIX_MAX_CHARS or _NOT_A_PERSON_RE.search(norm):
         return False
     if _MOVED_THEN_HOW_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
@@ -5017,6 +5085,7 @@ def name_fix_said(norm: str, species_table: Mapping) -> bool:
         or _RIGHT_NOT_WRONG_THEN_CHANGE_RE.search(norm)  # round 66 (20u)
         or (_CHARACTER_SPELLED_RE.search(norm) and "名" in norm)  # round 81 (21s)
         or _CALLED_ME_NOT_MINE_RE.search(norm)  # conv98 (22s)
+        or _relative_name_wrong_re().search(norm)  # conv101 (22w)
     ):
         return False  # a long text is a story or a question, unless it says how the name was written wrong
     if find_species(_NAME_SAID_RE.sub(lambda m: _name_said_blanked(m, species_table), norm), species_table)[0]:
@@ -5552,12 +5621,23 @@ _NOT_AN_AWARD_RE = re.compile(
 )
 _AWARD_WON_ASKED_RE = re.compile(
     r"(?:评上|评到|评中|选上|入选|获评|拿到|领到|得到|获得)[^，]{0,8}?(?:吗|没有|未|没|冇)$"
+    r"|上榜(?:了)?(?:吗|没有|未|没|冇)"  # conv101 (22x: '埔心村上榜冇啊 最美植绿集体')
     r"|(?:有没有|有无)(?:得|拿到|领到|评上|评到|得到|获得|获)"
     r"|有(?:没有)?我(?:的|个)?(?:份)?(?:吗|没有|未|没)?$"
     r"|我(?:有没有|有)份"
 )
 _OUR_NAMED_VILLAGE_RE = re.compile(r"(?:我们|我地|咱们|咱|本)(?:条|个|这个|的)?[\u4e00-\u9fff]{0,3}?村")
 _SENDER_RE = re.compile(r"我(?![们地村])")
+# conv101 (22w: '我有冇奖㗎', '今年我们村获得了哪些荣誉', '听讲七一有表彰 我哋村有冇份' had been the FAQ's schedule or a
+# ticket): an award had asked bare (有没有奖, 有没有表彰), which ones were won asked (获得了哪些荣誉, 拿了些什么奖: its
+# 哪些 asks what was won, never how they are given), a share asked (有没有份)
+_AWARD_HAD_RE = re.compile(r"(?:有没有|有无)(?:得|拿|拿到|领到)?(?:奖|表彰|荣誉)$|(?:有没有|有无)(?:我的)?份")
+_WHICH_WON_RE = re.compile(
+    r"(?:获得|拿到|拿了|领了|领到|得了|得到|评上|评了|评到|获)(?:了)?(?:哪些|哪几个|些什么|什么|啥)(?:荣誉|奖项|奖|表彰|称号)$"
+)
+# conv101 (22w: '我的证书' then '咁有冇奖啊'): an award asked with no one's said, just after one's own certificates or
+# awards (handlers/awards.py: a follow-up, the sender's)
+_AWARD_ELLIPTIC_RE = re.compile(r"^(?:这么|那|那么|噉|咁)?(?:又|仲|还)?有没有(?:得)?(?:奖|表彰)$")
 
 
 def award_asked_whose(norm: str) -> str:
@@ -5565,13 +5645,28 @@ def award_asked_whose(norm: str) -> str:
     '优秀技术顾问有我吗'), 'village' (ours: '我们埔心村评上最美植绿集体没有'), or '' (none asked, or how/when they are
     given)."""
     bare = _INTENT_PARTICLES_RE.sub("", norm or "")
-    if not bare or len(bare) > 24 or not _AWARD_NAMED_RE.search(bare) or _NOT_AN_AWARD_RE.search(bare):
+    # conv101 (22x: '种咗咁多 我有冇奖励'): one's own reward asked (我有没有奖励) is one's award, not money's terms
+    bare = re.sub(r"(?<=我有没有)奖励$", "奖", bare)
+    # conv101 (22x: '埔心村上榜冇啊 最美植绿集体'): the award named after the question, made the list (上榜)
+    bare = re.sub(r"(?<=上榜没有)[啊呀吖](?=最美植绿)", "", bare)
+    which = _WHICH_WON_RE.search(bare or "")
+    unasked = bare[: which.start()] if which else bare  # conv101: what was won asked (哪些荣誉) is no how
+    if not bare or len(bare) > 24 or not _AWARD_NAMED_RE.search(bare) or _NOT_AN_AWARD_RE.search(unasked):
         return ""
-    if not _AWARD_WON_ASKED_RE.search(bare) or _RELATIVE_RE.search(bare):
+    won_asked = _AWARD_WON_ASKED_RE.search(bare) or _AWARD_HAD_RE.search(bare) or which
+    if not won_asked:
         return ""
+    if re.search(rf"[\d{_CN_NUM}]+\s*[棵株颗]", bare):
+        return ""  # 21j: '七一评先进 我种咗5棵有冇份' asks whether so many trees qualify: on what terms, the FAQ's
+    if _RELATIVE_RE.search(bare):
+        # conv101 (22x: '我阿爸种咗咁多树 佢有冇攞到奖'): a relative's own award, he named as who won (它 is 佢 normalised)
+        return "relative" if re.search(r"(?:它|他|她)(?:有没有|有无)", bare) else ""
     if _OUR_NAMED_VILLAGE_RE.search(bare) or _OUR_VILLAGE_RE.search(bare):
         return "village"
-    return "mine" if _SENDER_RE.search(bare) else ""
+    if _SENDER_RE.search(bare):
+        return "mine"
+    # conv101 (22x: '埔心村上榜冇啊'): a village named by its name, the sender's own only (handlers/awards.py checks)
+    return "named" if re.match(r"^[\u4e00-\u9fff]{2,3}(?:村|社区)", bare) else ""
 
 
 # round 51: one's own 签到 asked (a villager's: the planting days attended; an adviser's 签到 is his visits)
@@ -5652,7 +5747,13 @@ _BEING_THERE_RE = re.compile(
     r"(?:我|我有|我都有|我也有)?(?:去|到|来|参加|出席)(?:咗|了|过)|到场|在场|有去|(?:我|一齐|一起)去(?:嘅|的)|签(?:咗|了)?到|扫(?:咗|了|过)?(?:码|二维码)"
     # conv100 (22v: '我今日有冇算参加咗活动'): counted as taking part, asked (算参加, 算不算参加): being there is what it asks
     r"|算(?:我)?(?:参加|出席|到场)"
+    # conv101 (22w: '植树日嗰日我喺度帮手 我自己有冇计参加'): there, helping (喺度帮手, 在现场帮忙)
+    r"|(?:喺|在)(?:度|现场|场|嗰度|那里|那儿)(?:帮手|帮忙|做嘢|做事|种树)?|帮(?:手|忙)(?:咗|了|过)"
 )
+# conv101 (22w: '上礼拜六我有去种树 有冇帮我签到啊'): gone planting on a day, its check-in asked: that day's
+_WENT_PLANTING_RE = re.compile(r"(?:去|嚟|来)(?:咗|了|过)?(?:帮手|帮忙)?(?:种树|植树)")
+# conv101: the day of the 活动 (活动嗰日, 活动当天): the village's planting day, its day named
+_THE_DAY_OF_IT_RE = re.compile(r"活动(?:嗰日|嗰天|那日|那天|当日|当天)")
 _RECORDED_ASKED_RE = re.compile(
     r"(?:有没有|有冇|有无|有未)(?:帮我|同我|给我|俾我)?(?:记|登记|记录|算|计|签到|统计)"
     r"|(?:算不算|算唔算|计不计|计唔计)(?:我)?(?:参加|签到|出席|数|一次)?"
@@ -5662,12 +5763,25 @@ _RECORDED_ASKED_RE = re.compile(
     # conv100 (22v: '今天植树活动我签到了吗'): the check-in done, asked whether it went through
     r"|签(?:咗|了)到(?:了|咗)?(?:吗|未|没有|没|冇)|签到(?:了|咗)(?:吗|未|没有|没|冇)"
 )
+# conv101 (22x: '顺便问下上次植树活动有冇记我出席'): the presence itself asked recorded, being there said by it
+_PRESENCE_RECORDED_ASKED_RE = re.compile(
+    r"(?:有没有|有冇|有无)(?:帮我|同我|给我|俾我)?(?:记|登记|记录|算|计)(?:低|到|上)?(?:我)(?:的)?(?:出席|参加|到场|签到)"
+)
+# conv101 (22x: '义务植树我去了 算不算参加过', the kinds sheet's own 算不算参加): taking part asked whether it counts, no day
+# said and not the year's (今年: a party member's duty, round 39's progress)
+_COUNTS_AS_TAKING_PART_RE = re.compile(r"(?:算不算|算唔算|算是|有没有算|有冇算)(?:我)?(?:已经)?(?:参加|出席)")
+# conv101 (22x: '我今年参加咗植树活动未 党员要参加一次嘛'): whether one has taken part in the planting activity yet, asked
+# in its first clause (a rule said after it): one's attendance
+_TAKEN_PART_YET_RE = re.compile(
+    r"^(?:我)(?:今年|今次|上次)?(?:有没有|有冇|有无)?(?:参加|去)(?:咗|了|过)?(?:义务)?(?:植树|种树)(?:活动|日)(?:未|没有|吗|冇)"
+)
 _DAY_TO_COME_RE = re.compile(r"下次|下个|下周|下礼拜|下星期|明天|明日|听日|后天|後日|今年几时|几时有")
 # one day's attendance: a day said, or the check-in's own act; the year's taking part ('我今年参加咗义务植树 有冇记录到
 # 我', 19n) is a party member's duty, which their progress tells (round 39)
 _ONE_DAY_RE = re.compile(
     r"那天|那日|嗰日|嗰天|当天|当日|上次|那次|嗰次|今日|今天|昨日|昨天|琴日|寻日|前日|前天|礼拜|星期|周[一二三四五六日天末]|上周"
     r"|\d+号|植树日|种树日|签到|签咗到|签了到|扫(?:咗|了|过)?(?:码|二维码)|到场"
+    r"|今朝|今早|朝早|上昼|下昼"  # conv101 (22x: '我今朝参加咗活动 记咗未')
 )
 
 
@@ -5680,15 +5794,26 @@ def attendance_recorded_asked(flat: str) -> bool:
     """Whether one's attendance of a planting day was recorded, asked ('昨日义务植树我有去 系统记咗我未', '那天植树活动我扫了
     二维码 算参加了吗'): a planting day, being there on one day and the recorded asked, all said; no day to come, no trees
     counted."""
-    return (
-        len(flat) <= 40
-        and bool(_PLANTING_DAY_RE.search(flat) or _TAKING_PART_IN_IT_RE.search(flat))
-        and bool(_BEING_THERE_RE.search(flat))
-        and bool(_RECORDED_ASKED_RE.search(flat))
-        and bool(_ONE_DAY_RE.search(flat))
-        and not _DAY_TO_COME_RE.search(flat)
-        and not re.search(rf"[\d{_CN_NUM}]+\s*[棵株颗条]", flat)
+    if len(flat) > 40 or _DAY_TO_COME_RE.search(flat) or re.search(rf"[\d{_CN_NUM}]+\s*[棵株颗条]", flat):
+        return False
+    if _TAKEN_PART_YET_RE.match(flat):
+        return True  # conv101
+    day = (
+        _PLANTING_DAY_RE.search(flat)
+        or _TAKING_PART_IN_IT_RE.search(flat)
+        or _WENT_PLANTING_RE.search(flat)  # conv101: '上个礼拜六我去咗植树 有冇记到我'
+        or _THE_DAY_OF_IT_RE.search(flat)  # conv101: '活动嗰日我喺现场帮忙 我有冇算参加'
     )
+    if day and _PRESENCE_RECORDED_ASKED_RE.search(flat) and _ONE_DAY_RE.search(flat):
+        return True  # conv101: '上次植树活动有冇记我出席'
+    one_day = _ONE_DAY_RE.search(flat) or (_COUNTS_AS_TAKING_PART_RE.search(flat) and "今年" not in flat)
+    return bool(day and _BEING_THERE_RE.search(flat) and _RECORDED_ASKED_RE.search(flat) and one_day)
+
+
+def attendance_of_a_relative(text: str) -> bool:
+    """Conv101 (22x: '我阿妈上次去咗植树 佢个名有冇登记到'): the attendance asked is a relative's, who went named first."""
+    flat = re.sub(r"[\s，,。.!！?？~～]", "", text or "")
+    return bool(re.match(rf"^(?:我|我的|我嘅|我个)?(?:屋企|家里)?(?:{RELATIVES})[^我]{{0,6}}?(?:去|参加|到)", flat))
 
 
 # round 53 (20c): to join if there is one, said after the day was asked ('听日有冇植树活动' then '有就报名参加'; 有的话 is
@@ -5756,8 +5881,20 @@ _RULE_THEN_SIGN_UP_RE = re.compile(
 )
 
 
+# conv101 (22w: '我未登记 但系想参加村里个植树日 得唔得' had become a ticket): not registered yet said first, then the join
+# wished or asked leave (得唔得 after it, 能不能 before it): the join (参加 asks 登记 first, the message kept)
+_NOT_REGISTERED_FIRST_RE = re.compile(
+    r"^(?:我)?(?:还|仲|仍然|都)?(?:未|没有|没|冇)(?:有)?(?:登记|注册|绑定)(?:过)?(?:的|住)?(?:但是|不过|可是|但)?"
+)
+_MAY_I_JOIN_RE = re.compile(r"^(?:我)?(?:能不能|可不可以|可以|能|能否)(?=参加|去参加)")
+
+
 def joining_said(norm: str, as_sent: str = "") -> bool:
     """To join the village's planting day, said in words; not '参加植树要带什么工具' (a question)."""
+    unregistered = _NOT_REGISTERED_FIRST_RE.match(norm or "")
+    if unregistered and unregistered.end() < len(norm):  # conv101
+        rest = _MAY_I_AT_END_RE.sub("", _INTENT_PARTICLES_RE.sub("", norm[unregistered.end() :]))
+        return joining_said(_MAY_I_JOIN_RE.sub("我想", rest, count=1))
     if norm and len(norm) <= 2 * INTENT_MAX_CHARS and _RULE_THEN_SIGN_UP_RE.search(norm):
         return True  # conv98
     norm = _SO_BEFORE_JOINING_RE.sub("", norm or "")
@@ -6708,9 +6845,20 @@ def award_certificate_named(norm: str) -> bool:
     )
 
 
+# conv101 (22w: '我个孙话种树有张纸可以打印出嚟 点搞到我嗰张' had been the FAQ's card): the certificate described, not named
+# (a paper for the planting that prints: 有张纸可以打印), then one's own asked how to get (点搞到我嗰张, 我那张怎么拿)
+_PAPER_THAT_PRINTS_RE = re.compile(r"(?:有|发)(?:张|一张|个)(?:纸|奖状|东西)(?:可以|能|会)?打印")
+_MINE_TO_GET_RE = re.compile(
+    r"(?:怎么|点|点样|怎样|如何)(?:样)?(?:弄|搞|拿|拎|领|攞|打印|下载)(?:到|出来)?(?:我)(?:那|这|的那|的)张"
+    r"|(?:我)(?:那|这|的那|的)张(?:要)?(?:怎么|点|点样|怎样|如何|去哪里|在哪里|在哪)(?:样)?(?:弄|搞|拿|拎|领|攞|打印|下载|看)"
+)
+
+
 def certificate_asked(norm: str) -> bool:
     """The sender's own certificate, asked for in words (or a relative's checked for: ``relative_certificate_asked``);
     not '证书什么时候发', '证书上的名字写错了', '怎么才有证书'."""
+    if norm and len(norm) <= 2 * INTENT_MAX_CHARS and _PAPER_THAT_PRINTS_RE.search(norm):
+        return bool(_MINE_TO_GET_RE.search(norm))  # conv101
     norm = _AWARD_CERTIFICATE_RE.sub("", _AWARD_TOLD_FIRST_RE.sub("", norm or "", count=1))  # round 94
     norm = _CERTIFICATE_NAMES_RE.sub("证书", norm) if norm else norm
     if norm and _WILL_I_HAVE_ONE_RE.match(_INTENT_PARTICLES_RE.sub("", norm.rstrip("？?。.！! "))):
@@ -7137,6 +7285,14 @@ def villagers_questions_shown(norm: str) -> bool:
     return bool(_SHOWN_RE.search(norm[: named.start()]) or _SHOWN_RE.search(norm[named.end() :]))
 
 
+# conv101 (22x: '埔心村啲村民问咗咩 我睇下边啲未答', '村民问我的问题有哪些还没回复'): the villagers' questions named as what
+# they asked, and which are not answered yet asked (哪些还没回复, 边啲未答: normalised 哪些): the 待办
+_VILLAGERS_ASKED_RE = re.compile(r"(?:村民|群众|大家|农户|乡亲)(?:们)?[\u4e00-\u9fff]{0,4}?(?:问|提)")
+_WHICH_UNANSWERED_RE = re.compile(
+    r"(?:哪些|哪几条|哪几个|哪条)(?:还|仍然)?(?:没有|没|未)(?:有)?(?:人)?(?:答|回|回复|回答|处理)"
+)
+
+
 def queue_asked(norm: str, species_table: Mapping) -> bool:
     """The questions waiting for the adviser, asked in words (read for advisers only: a villager's '问题回答了没有' is
     about their own ticket); not a question about a tree ('龙眼的问题怎么回答'). The politeness before it is left out
@@ -7150,6 +7306,9 @@ def queue_asked(norm: str, species_table: Mapping) -> bool:
         return not find_species(norm, species_table)[0]  # round 94
     if norm and villagers_questions_shown(_INTENT_PARTICLES_RE.sub("", norm)):
         return not find_species(norm, species_table)[0]  # round 99
+    asked = _VILLAGERS_ASKED_RE.search(norm or "")
+    if asked and len(norm) <= 30 and _WHICH_UNANSWERED_RE.search(norm, asked.end()):
+        return not find_species(norm, species_table)[0]  # conv101
     if not norm or len(norm) > 16 or _HOW_RE.search(norm):
         return False
     asked = _QUEUE_RE.search(without_show_me(norm)) or _QUEUE_ANY_LEFT_RE.search(norm)  # round 39
@@ -8398,12 +8557,18 @@ _UNFINISHED_FIRST_RE = re.compile(
 )
 
 
+_I_AFTER_THEN_RE = re.compile(r"^(然后|接着|接下来|跟着|跟住|下一步|之后)我(?=要|应该|还要|该)")
+_SENT_WHERE_AFTER_RE = re.compile(r"(?<=发什么)(?:过去|过来|给你|俾你|给你们)$")
+
+
 def go_on_asked(norm: str) -> bool:
     """How to go on with what is in progress, asked bare ('这个怎么弄', '然后要发什么', '相发过去了 下一步做咩'); not
     '这个病怎么弄' (names something) or '桂花怎么弄' (the FAQ's)."""
     if not norm:
         return False
     norm = _SO_FIRST_RE.sub("", _UNFINISHED_FIRST_RE.sub("", norm, count=1), count=1)
+    # conv101 (22x: '下一步我要发什么过去' after a photo had the FAQ's steps): 我 after the then word, where it goes after
+    norm = _SENT_WHERE_AFTER_RE.sub("", _I_AFTER_THEN_RE.sub(r"\1", norm, count=1), count=1)
     offered = _PARTS_OFFERED_RE.search(norm)
     if offered and go_on_asked(norm[: offered.start()]):
         return True  # round 56
@@ -8588,6 +8753,22 @@ _HOW_OR_WHERE_AT_END_RE = re.compile(
     r"(?:(?:那个|个|这个)?(?:加号|\+|按钮|掣|键)(?:在哪里|在哪儿|在哪|是哪个))?$"
     r"|(?:那个|个|这个)?(?:加号|\+|按钮|掣|键)(?:在哪里|在哪儿|在哪|是哪个)$"
 )
+
+
+# conv101 (22w: '我阿爸唔识影相 用相册入面嘅相得唔得 点发' while a record waited had the FAQ's photo card): a photo from
+# the phone's album asked whether it will do, then how to send it: the record's next step with how (the album's way)
+_ALBUM_PHOTO_RE = re.compile(
+    r"(?:手机)?(?:相册|相簿|图库)(?:里面|里边|里|入面)?(?:的)?(?:旧)?(?:相片|照片|相|照|图|图片)"
+    r"(?:行不行|得不得|可不可以|可以不|可以吗|行吗|得吗|能不能用|能用吗|可以用吗|可不可以用)?"
+)
+_SEND_HOW_AT_END_RE = re.compile(r"(?:要)?(?:怎么|点样|点|怎样|如何)(?:样)?(?:发|传|发过来|发给你|弄|搞)$")
+
+
+def album_photo_send_asked(norm: str) -> bool:
+    """Conv101: a photo from the album asked whether it will do, then how to send it ('用相册入面嘅相得唔得 点发')."""
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    album = _ALBUM_PHOTO_RE.search(bare)
+    return bool(album and len(bare) <= 2 * INTENT_MAX_CHARS and _SEND_HOW_AT_END_RE.search(bare, album.end()))
 
 
 def photo_how_told_at_length(norm: str) -> bool:

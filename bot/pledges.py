@@ -653,6 +653,30 @@ def parse_added(text: str | None, species_table: Mapping) -> PledgeText | None:
     return replace(parsed, added=True) if parsed and parsed.name is None else None
 
 
+# conv101 (22w: '认领 5棵桂花' then '唔好意思写错 应该係认领3棵桂花' had been the FAQ's record corrections): the command said
+# again inside the right count (应该系认领3棵) is the count said right, its 认领 left out before it is read
+_COMMAND_IN_THE_RIGHT_RE = re.compile(r"(应该\s*(?:是|系|係|为)?\s*)认领")
+
+
+def without_command_in_the_right(text: str) -> str:
+    """'应该係认领3棵桂花' -> '应该係3棵桂花' (conv101)."""
+    return _COMMAND_IN_THE_RIGHT_RE.sub(r"\1", text)
+
+
+# conv101: what it should be said alone, a sorry before it at most ('唔好意思 应该系认领两棵龙眼'), read only just after a
+# pledge (handlers/pledges.py ``_count_changed``): its count (and tree) said right
+_SHOULD_BE_RE = re.compile(
+    r"^(?:唔好意思|不好意思|对唔住|对不起|sorry)?[\s,，。]*(?:应该|应当)\s*(?:是|系|係|为)\s*(?:认领)?\s*(?P<right>[^\s,，。]+)$"
+)
+
+
+def should_be_said(text: str) -> str | None:
+    """'唔好意思 应该系认领两棵龙眼' -> '两棵龙眼'; None unless it holds a count."""
+    found = _SHOULD_BE_RE.match((text or "").strip())
+    count = nlu.parse_count(found["right"]) if found else None
+    return found["right"] if found and count is not None and count.count else None
+
+
 def count_changed(corrected: str, latest: Mapping, species_table: Mapping) -> PledgeText | None:
     """Round 97 (22q: '认领 2棵荔枝' then '改做3棵'): the count said right just after a pledge
     (``nlu.count_corrected``'s '3棵', '三棵荔枝') as the pledge of the tree it names, else of the ``latest`` pledge's
@@ -735,6 +759,8 @@ _PLEDGERS_RE = re.compile(
     # conv100 (22v: '全村认领了多少 名单发我看看' had been asked back about species): the village's pledges named (how many,
     # how they stand), then its list asked for in the same breath
     r"|(?:村|全村|村里|本村|我们村|我村)[^，。]{0,4}?(?<![未没还])认领(?:了|过|的)?[^，。]{0,8}?(?:名单|清单|名册|明细)"
+    # conv101 (22x: '全村认领情况俾我睇下' had become a ticket): how the village's pledges stand, wished shown to the sender
+    r"|(?:全村|村里|本村|我们村|我村)(?:的)?认领(?:的)?情况(?:给我|发给我|发我|俾我)(?:看|睇|看看|看下|看一下|睇下)"
 )
 _NOT_THE_PLEDGERS_RE = re.compile(r"责任区|认养|认种|^(?:我|我家|我们家)认领|(?:怎么|点)(?:样)?(?:填|写|交|做|弄)")
 

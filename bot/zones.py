@@ -110,7 +110,23 @@ _OWN_ZONE_ASKED_RE = re.compile(
     # tending said by its verb (负责, 管护, 管, 打理, 看管): a piece (片, 块) is the zone
     r"|^我(?:自己)?(?:要)?(?:负责|管护|管|打理|看管|照看|分到|认领)(?:管护|打理|看管)?(?:的)?(?:是|在)?"
     r"(?:哪一|哪|边一|边)(?:个)?(?:片|块)(?:区|地)?(?:呢|啊|呀)?$"
+    # conv101 (22w: '我负责管护的是哪个责任区' had been asked back between the FAQ's two): the zone named as what is asked
+    rf"|^我(?:自己)?(?:要)?(?:负责|管护|管|打理|看管|照看|分到|认领)(?:管护|打理|看管)?的(?:是|在)?"
+    rf"(?:哪一|哪|边一|边)(?:个|块|片)?{_ZONE}(?:呢|啊|呀)?$"
 )
+
+
+# conv101 (22w: '认领责任区' then '就要祠堂旁边嗰块啦' had been the FAQ's small talk): a piece picked by a place it lies
+# by (祠堂旁边, 学校后面, 河边), as the list names none so, just after the list: the list again, to pick by number
+_PIECE_DESCRIBED_RE = re.compile(
+    r"^(?:那|这么|噉)?(?:我)?(?:就)?(?:要|拣|选|认领|领|想要|想认领)(?:了)?[\u4e00-\u9fff]{1,8}?(?:那|这)(?:块|片)(?:地|区)?"
+    r"(?:吧|啦|了|呀|啊|喇)*$"
+)
+
+
+def piece_described(meaning: str) -> bool:
+    """Conv101: a piece picked by where it lies ('就要祠堂旁边嗰块啦'; pure, normalised text)."""
+    return bool(_PIECE_DESCRIBED_RE.match(meaning or ""))
 
 
 def own_zone_asked(meaning: str) -> bool:

@@ -12,17 +12,30 @@ from bot.dashboard import award_pages
 from bot.identity import registered
 from bot.registry import Command
 from bot.roster import ADVISER
-from bot.router import Route, pure
+from bot.router import Decided, Route, staged
 from bot.scheduler import Job
 from bot.store import awards as store
-from handlers.core import text_normalized
+from bot.store import roster as roster_store
+from handlers.core import follow_up, text_normalized
 
 
-@pure
-def _village_award_asked(ctx: Ctx) -> bool:
+def _award_ahead(ctx: Ctx):
+    """The award asked, and whose (pure); conv101: a village named by its name ('埔心村上榜冇啊') waits for ``_theirs``."""
     if ctx.msg.msg_type != "text":
-        return False
-    return nlu.village_award_asked(ctx.msg.text or "") or bool(nlu.award_asked_whose(text_normalized(ctx)))
+        return None
+    if nlu.village_award_asked(ctx.msg.text or ""):
+        return Decided(True)
+    whose = nlu.award_asked_whose(text_normalized(ctx))
+    return whose if whose == "named" else (Decided(True) if whose else None)
+
+
+def _theirs(ctx: Ctx, _whose) -> bool:
+    """Conv101: the village named is the sender's own (another's award is the office's to say, not this reply's)."""
+    village = roster_store.village(ctx.db, ctx.person["village_id"]) if ctx.person else None
+    return bool(village and village["name"] in (ctx.msg.text or ""))
+
+
+_village_award_asked = staged(_award_ahead, _theirs)
 
 
 @registered
@@ -33,7 +46,11 @@ def on_village_award_asked(ctx: Ctx, _match) -> str:
     assert ctx.person is not None  # @registered
     first = schedule.date_words(schedule.milestone_date(ctx.config, "first_awards"))
     annual = schedule.date_words(schedule.milestone_date(ctx.config, "annual_awards"))
-    if nlu.award_asked_whose(text_normalized(ctx)) == "mine":
+    norm = text_normalized(ctx)
+    if nlu.award_asked_whose(norm) == "relative":  # conv101: a relative's own, told by the office to them
+        return ctx.t("awards.asked_relative", first=first, annual=annual)
+    # conv101: an award asked bare just after one's certificates or awards ('咁有冇奖啊') is the sender's own
+    if nlu.award_asked_whose(norm) == "mine" or nlu.follow_up_said(norm) == "award":
         mine = store.of_person(ctx.db, ctx.person["id"])
         if mine:
             titles = "、".join(ctx.t("awards.asked_won_line", title=a["title"], period=a["period"]) for a in mine)
@@ -52,7 +69,14 @@ def on_village_award_asked(ctx: Ctx, _match) -> str:
     return ctx.t("awards.asked", first=first, annual=annual)
 
 
-ROUTES: list = [Route("awards_asked", _village_award_asked, on_village_award_asked)]
+# conv101 (22w: '我的证书' then '咁有冇奖啊'): an award asked bare just after one's certificates or awards, the sender's
+ROUTES: list = [
+    Route(
+        "awards_asked",
+        follow_up(_village_award_asked, "award", frozenset({"my_certificates", "awards_asked"})),
+        on_village_award_asked,
+    )
+]
 COMMANDS: dict = {
     "awards": Command(
         "the award candidate lists (最美植绿人, 最美植绿集体, 技术顾问) as Excel, up to a month's end",

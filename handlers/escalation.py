@@ -1112,6 +1112,8 @@ def _photo_question_then(ctx: Ctx, _worth: bool) -> bool:
         return False
     if nlu.progress_said(said, planting.species_table(ctx.app)) == "mine":
         return False  # round 66 (20v): one's own progress asked ('涯今年种够几多棵了'): progress's, never the photo's
+    if nlu.attendance_asked(ctx.msg.text or ""):
+        return False  # conv101 (22x: '顺便问下上次植树活动有冇记我出席'): one's attendance, never the photo's
     if nlu.what_is_this_asked(said):
         return True  # conv96 (22o: '呢样系咩嚟㗎'): what the photo shows asked, the adviser's with the photo
     if planting.collecting(ctx):

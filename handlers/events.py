@@ -36,7 +36,7 @@ from bot.scheduler import Job
 from bot.store import events as store
 from bot.store import roster as roster_store
 from handlers import registration
-from handlers.core import is_event, said_just_after, text_means, text_normalized
+from handlers.core import follow_up, is_event, said_just_after, text_means, text_normalized
 from handlers.village import whom_to_ask
 
 
@@ -421,6 +421,8 @@ def _not_an_adviser(ctx: Ctx, _said: bool) -> bool:
 def on_attendance_asked(ctx: Ctx, _match) -> str:
     """The planting days the villager was present at, or how to check in (never a ticket)."""
     assert ctx.person is not None  # @registered
+    if nlu.attendance_of_a_relative(ctx.msg.text or ""):
+        return ctx.t("events.attended_relative")  # conv101: a relative's, kept on their own WeChat
     attended = store.present_count(ctx.db, ctx.person["id"])
     waiting = store.checked_in_waiting(ctx.db, ctx.person["id"], ctx.now_s)
     if waiting:  # sim62: checked in, not shown present yet: it had said 还没有…签到记录 to one just told 已签到
@@ -500,7 +502,12 @@ SCENE_ROUTES: list = [Route("event_scene", _scene_event, on_scene)]
 # event_attended and event_roll_call go before the visits' 签到 (handlers/__init__.py): a villager's own 签到 asked
 # after, an organiser's 签到名单
 ATTENDED_ROUTES: list = [
-    Route("event_attended", staged(_attendance_said, _not_an_adviser), on_attendance_asked),
+    # conv101 (22w: '参加' then '咁我而家算唔算已经参加咗'): whether one now counts, asked bare just after the join
+    Route(
+        "event_attended",
+        follow_up(staged(_attendance_said, _not_an_adviser), "counted", JOIN_ROUTES),
+        on_attendance_asked,
+    ),
     Route(
         "event_roll_call",
         staged(text_means("events.commands.roll_call", _roll_call_asked), _from_organiser),

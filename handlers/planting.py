@@ -239,6 +239,8 @@ def _menu_ahead(ctx):
     # 那个加号在哪里'): the record's next step, only while one waits (``_menu_then``)
     if nlu.photo_how_told_at_length(text_normalized(ctx)):
         return True
+    if nlu.album_photo_send_asked(text_normalized(ctx)):  # conv101: '用相册入面嘅相得唔得 点发'
+        return True
     if len(text) > 32:
         return False
     said = text_normalized(ctx)
@@ -359,6 +361,8 @@ def on_menu(ctx, match) -> str:
         if "photo" in step.missing and nlu.photo_where_asked(said):  # round 61: '要在哪里拍': the tips first
             return ctx.t("planting.photo_what") + "\n" + _reply(ctx, step)
         if "photo" in step.missing and nlu.photo_how_told_at_length(said):  # conv98: '…那个加号在哪里'
+            return _reply(ctx, step) + "\n" + ctx.t("planting.photo_send_how")
+        if "photo" in step.missing and nlu.album_photo_send_asked(said):  # conv101: from the album, how
             return _reply(ctx, step) + "\n" + ctx.t("planting.photo_send_how")
         if "photo" in step.missing and nlu.photo_how_cannot_said(said):
             return _reply(ctx, step) + "\n" + ctx.t("planting.photo_help")  # round 57: '我要点样发相片啊 唔识'

@@ -37,7 +37,9 @@ def _pledge_ahead(ctx: Ctx):
     return (
         Decided(parsed)
         if parsed
-        else pledges.parse_added(ctx.msg.text, table) or nlu.count_corrected(ctx.msg.text or "")
+        else pledges.parse_added(ctx.msg.text, table)
+        or nlu.count_corrected(pledges.without_command_in_the_right(ctx.msg.text or ""))  # conv101
+        or pledges.should_be_said(ctx.msg.text or "")  # conv101: '唔好意思 应该系认领两棵龙眼' just after a pledge
     )
 
 

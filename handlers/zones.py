@@ -48,17 +48,27 @@ def _claim_number(ctx: Ctx) -> int | None:
     return nlu.zone_number_said(text_normalized(ctx))
 
 
+_DESCRIBED = "described"  # conv101: a piece picked by where it lies, no number
+
+
 def _ordinal_ahead(ctx) -> Any:
-    """``_claim_number`` decides; round 48: a pick by its place alone ('领第一个'), no list named, is read next."""
+    """``_claim_number`` decides; round 48: a pick by its place alone ('领第一个'), no list named, is read next;
+    conv101: a piece picked by where it lies ('要学校后面嗰块')."""
     found = _claim_number(ctx)
     if found:
         return Decided(found)
-    return nlu.ordinal_pick_said(text_normalized(ctx)) if ctx.msg.msg_type == "text" else None
+    if ctx.msg.msg_type != "text":
+        return None
+    norm = text_normalized(ctx)
+    return nlu.ordinal_pick_said(norm) or (_DESCRIBED if zones.piece_described(norm) else None)
 
 
-def _no_other_list(ctx: Ctx, number: int) -> int | None:
-    """Round 48: the ordinal is the zones' for one who may hold a zone, unless the adoptable list is open (its own)."""
+def _no_other_list(ctx: Ctx, number: int | str) -> int | str | None:
+    """Round 48: the ordinal is the zones' for one who may hold a zone, unless the adoptable list is open (its own);
+    conv101: a piece described only while the zones' list is the flow touched last."""
     may = zones.may_hold(ctx.person, ctx.config) and adoption.FLOW.state(ctx) is None
+    if number == _DESCRIBED and not zones.FLOW.touched_last(ctx):
+        return None
     return number if may and planting.collecting(ctx) is None else None
 
 
@@ -183,6 +193,9 @@ def _named_zone_not_theirs(ctx: Ctx) -> dict | None:
     place = nlu.ordinal_pick_said(norm)
     if place and said_just_after(ctx, frozenset({"zone_list"})):
         return listed[place - 1] if 0 < place <= len(listed) else None
+    # conv101 (22w: '认领责任区' then '就要祠堂旁边嗰块啦'): a piece picked by where it lies, just after: whose they are
+    if zones.piece_described(norm) and said_just_after(ctx, frozenset({"zone_list"})):
+        return {"name": ""}
     if not zones.move_or_take_said(norm) or zones.holders_asked(norm, ctx.msg.text or ""):
         return None
     name = zones.zone_named(norm, [z["name"] for z in listed])
@@ -190,6 +203,8 @@ def _named_zone_not_theirs(ctx: Ctx) -> dict | None:
 
 
 def on_not_theirs(ctx: Ctx, zone: dict) -> str:
+    if not zone["name"]:  # conv101: a piece described, no zone of the list
+        return ctx.t("zones.members_only")
     return ctx.t("zones.members_only_named", zone=zone["name"])
 
 

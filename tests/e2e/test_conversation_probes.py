@@ -110,7 +110,16 @@ KINDS = {
     # shows it again (adoption_pick_unlisted), as the zones' number does
     # round 53 (20c): 更多 after the list is its next page (adoption_more), the list's own
     # withdraw83: an adoption withdrawn in words (取消认养, 唔想再认养嗰棵樟树啦), ended, or none held said (adoption_withdrawn)
-    "adopt": {"adoption_list", "adoption_pick", "adoption_pick_unlisted", "adoption_more", "adoption_withdrawn"},
+    # conv101 (22x: '我的树'): the contract's adoption row names 我的树 (DESIGN.md: 认养, 认种, 认养 <编号>, 更多, 我的树): the
+    # trees the sender planted and adopted (my_trees)
+    "adopt": {
+        "adoption_list",
+        "adoption_pick",
+        "adoption_pick_unlisted",
+        "adoption_more",
+        "adoption_withdrawn",
+        "my_trees",
+    },
     # 认领: a pledge (with a count: a pledge row for a member), never a planting; round 67 (20x): 取消认领, the contract's
     # withdrawal of the household's pledges (pledge_cancel), when the probe withdraws one (checked below: it says so)
     # round 92: a cadre asking which households have pledged, loosely (22i, 22l): the village's pledge list (pledge_list)
@@ -2199,62 +2208,24 @@ test_round_22v_probe = blind_set_test("22v", _ROUND_22V_LEFT)
 
 # Set 22w, written blind (140 probes) in the fifty-fourth session and kept outside the repository until every change of
 # the session was in: main (3528be99) 115/140; with withdraw83, rounds 100, 111, 112 and the lead's mends merged 119/140
-# (the honest figure); 120/140 after the lead's reader of an adviser's '待处理的提问' (its queue). Its other misses are not
-# read by class yet: each is strict with the class it seems to belong to, for the next round.
-_NOT_READ_22W = "set 22w's blind miss (fifty-fourth session), not yet read by class: "
+# (the honest figure); 120/140 after the lead's reader of an adviser's '待处理的提问' (its queue). Round 101 (conv101) read
+# its twenty misses by class and mended nineteen (tests/e2e/test_conversation_round101.py): 139/140; the one left is a
+# disputed label
 _ROUND_22W_LEFT: list[tuple[str, list[str]]] = [
     (
-        _NOT_READ_22W + "a registration wished or asked how, the name and village told or for a parent",
-        [
-            "new:我系帮阿妈用佢部手机登记嘅 佢叫李桂芳 埔心村",
-            "new:请问怎么注册绑定自己的信息？",
-            "new:我是埔心村三组的张志强 刚关注的 要怎么报名字上去",
-        ],
-    ),
-    (
-        _NOT_READ_22W + "a relative's name corrected on a record just made",
-        ["finished:啱啱睇到记录上面阿爸个名打错咗 佢叫钟润生 唔该改返"],
-    ),
-    (
-        _NOT_READ_22W + "reminders stopped or wanted back for a parent or after a slip",
-        ["pending:我阿爸年纪大睇唔明啲信息 唔该唔好再发畀佢", "cadre:上个月唔小心撳咗退订 依家啲通知都收唔到 帮我开返"],
-    ),
-    (
-        _NOT_READ_22W + "how to report asked (next time; a parent's photo from the album)",
-        ["finished:下次再种要不要再发照片 步骤是怎样的", "pending:我阿爸唔识影相 用相册入面嘅相得唔得 点发"],
-    ),
-    (
-        _NOT_READ_22W + "a pledge's count corrected just after it",
-        ["twice:认领 5棵桂花 || 唔好意思写错 应该係认领3棵桂花"],
-    ),
-    (
-        _NOT_READ_22W + "joining the planting day asked before registering",
-        ["new:我未登记 但系想参加村里个植树日 得唔得"],
-    ),
-    (
-        _NOT_READ_22W + "one's zone asked, or picked by its place after the list",
-        ["cadre:我负责管护的是哪个责任区", "twice:认领责任区 || 就要祠堂旁边嗰块啦"],
-    ),
-    (
-        _NOT_READ_22W + "one's certificate asked in a grandchild's words",
-        ["finished:我个孙话种树有张纸可以打印出嚟 点搞到我嗰张"],
-    ),
-    (
-        _NOT_READ_22W + "one's attendance of a planting day asked (signed in? counted?)",
-        [
-            "member:上礼拜六我有去种树 有冇帮我签到啊",
-            "cadre:植树日嗰日我喺度帮手 我自己有冇计参加",
-            "twice:参加 || 咁我而家算唔算已经参加咗",
-        ],
-    ),
-    (
-        _NOT_READ_22W + "one's or the village's awards asked",
-        [
-            "member:我有冇奖㗎",
-            "cadre:今年我们村获得了哪些荣誉",
-            "twice:我的证书 || 咁有冇奖啊",
-            "pending:听讲七一有表彰 我哋村有冇份",
-        ],
+        "disputed label (as 22r's '我想用呢个 点样注册啊' and 22t's '请问新关注的要怎么绑定身份'): how to register asked"
+        " alone by a new follower, nothing else told (no name, village nor just followed), is answered by the FAQ's"
+        " bot.register (第一次使用请发：登记 姓名 村名), which says how in one reply; the harness wants the"
+        " registration's own reply, which would only ask the name",
+        ["new:请问怎么注册绑定自己的信息？"],
     ),
 ]
 test_round_22w_probe = blind_set_test("22w", _ROUND_22W_LEFT)
+
+
+# Set 22x, written blind (140 probes) in the fifty-fifth session, leaning to attendance and awards asked in many ways,
+# registration for a parent and messages sent while something else waits; the development set of round 101 (conv101).
+# Measured unchanged when it came: review55 119/140, conv101 after its 22w mends 123/140 (the start figure). Round 101
+# read its seventeen misses by class and mended them (tests/e2e/test_conversation_round101.py, X_*): 140/140
+_ROUND_22X_LEFT: list[tuple[str, list[str]]] = []
+test_round_22x_probe = blind_set_test("22x", _ROUND_22X_LEFT)
