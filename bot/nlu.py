@@ -1689,6 +1689,8 @@ def _looks_like_tree_name(name: str) -> bool:
         return False
     if _ALL_OF_THEM_RE.fullmatch(name):  # the lead (21h): '两棵都系' says both are so, of no tree called 都系
         return False
+    if _KIN_NAME_RE.fullmatch(name):  # the lead (fifty-fifth session): '我阿妈种咗两棵' is no tree called 阿妈
+        return False
     return not re.fullmatch(rf"[{_CN_NUM}]+", name)
 
 
@@ -6171,7 +6173,19 @@ _TREES_COUNTED_RE = re.compile(r"[0-9一二两三四五六七八九十几]+(?:�
 # the one registered for has no (smart)phone, or uses the sender's ('她没手机用我的', '用我个号同佢登记'): this WeChat is the
 # sender's, never theirs. From a follower not registered yet, the relative named alone ('帮我阿妈登记 佢叫张桂英') may be
 # set up on the relative's own phone (rounds 19–21's reading: that name registered), so only this says whose it is
-_ON_MY_WECHAT_RE = re.compile(r"(?:没有|没|无)(?:智能|微信)?手机|用我(?:的|个)?(?:号|微信|手机|账号|帐号)?")
+# the lead (fifty-fifth session): 没有微信 (no WeChat) says the same as no phone ('我老婆也想登记 她没有微信')
+_ON_MY_WECHAT_RE = re.compile(r"(?:没有|没|无)(?:智能|微信)?(?:手机|微信)|用我(?:的|个)?(?:号|微信|手机|账号|帐号)?")
+
+
+def relative_without_phone_registering(norm: str) -> bool:
+    """The lead (fifty-fifth session): a relative who wishes to register, said to have no phone ('我老婆也想登记 她没有
+    微信', normalised): how each registers (registration.for_another), never a ticket, nobody bound."""
+    return bool(
+        norm
+        and len(norm) <= 2 * INTENT_MAX_CHARS
+        and _KIN_WISHES_REGISTER_RE.search(norm)
+        and another_on_my_wechat(norm)
+    )
 
 
 def another_on_my_wechat(norm: str) -> bool:
@@ -6698,6 +6712,17 @@ RELATIVES = (
 # is theirs (their registration, one WeChat one person kept), never the sender's
 _THEIR_PHONE_RE = re.compile(rf"(?:用|拿|拎)(?:住|着)?(?:我)?(?:的|个)?(?:{RELATIVES})(?:的|部|个|只)?(?:手机|微信|号)")
 _RELATIVE_RE = re.compile(RELATIVES)
+# a relative's word said before the count ('我阿妈种咗两棵', '老公种了3棵'): who planted, never a tree's name
+# (``_looks_like_tree_name``; the lead, fifty-fifth session)
+_KIN_NAME_RE = re.compile(
+    rf"(?:我)?(?:的|个|嘅)?(?:{RELATIVES}|儿子|女儿|仔|新抱|媳妇|孙子|孙女|孙|哥哥|弟弟|姐姐|妹妹|阿哥|细佬|家姐)(?:都|也)?"
+)
+# the lead (fifty-fifth session, the simulator): a relative who wishes to register said first ('我老婆也想登记', '阿婆想登记'),
+# with no name (a name said is registering_another_named's; relative_without_phone_registering)
+_KIN_WISHES_REGISTER_RE = re.compile(
+    rf"^(?:我)?(?:的|个|嘅)?(?:{RELATIVES}|儿子|女儿|仔|新抱|媳妇|孙子|孙女|哥哥|弟弟|姐姐|妹妹|阿哥|细佬|家姐)"
+    r"(?:也|都|亦)?(?:想|要|想要|需要)(?:登记|注册|绑定)"
+)
 # conv98 (22s: '阿妈问佢今年种咗几多棵树 帮佢查下', a ticket while a record waited): a relative's count relayed (阿妈问 is
 # left out as voice's relay, 佢 normalised 它) and looked up for them (帮佢查下), or looked up first (帮我阿妈查下佢种咗几多棵):
 # the relative's count asked, as '阿妈种咗几多棵树' is
@@ -6718,11 +6743,22 @@ _COUNTS_FOR_ME_ASKED_RE = re.compile(
 )
 
 
+# the lead (fifty-fifth session, the simulator): whether they count for the relative ('算不算他的', '计唔计佢嘅', '佢有冇份';
+# normalised: 佢 is 它, 冇 没有)
+_COUNTS_FOR_KIN_ASKED_RE = re.compile(
+    r"(?:(?:算|计|记)(?:不算|不计|不记)?(?:入|进|在|到)?(?:它|她|他)(?:们)?(?:的|名下|份|头上|那份|数)?"
+    r"|(?:它|她|他)(?:们)?(?:有没有|有没|有无|有)份)(?:吗|不|没有|呢|啊|呀)?$"
+)
+
+
 def kin_trees_count_asked(norm: str) -> bool:
     """A relative's trees told, then whether they count for the sender ('我老婆种了三棵桂花能算我的吗', '老公今天种了一棵黄皮
-    计不计我的'): the household's question (the FAQ's bot.proxy says a household's trees are logged on one WeChat),
-    never a record of the trees nor their tree's card."""
-    return bool(norm and _COUNTS_FOR_ME_ASKED_RE.search(norm) and _KIN_WHO_PLANTED_RE.search(norm))
+    计不计我的') or for the relative ('我阿妈种咗两棵树 佢有冇份', the lead, fifty-fifth session): the household's question
+    (the FAQ's bot.proxy says a household's trees are logged on one WeChat), never a record of the trees nor their
+    tree's card."""
+    if not norm or not _KIN_WHO_PLANTED_RE.search(norm):
+        return False
+    return bool(_COUNTS_FOR_ME_ASKED_RE.search(norm) or _COUNTS_FOR_KIN_ASKED_RE.search(norm))
 
 
 # round 36: a relative who wishes something, said first ('阿婆想登记种树')

@@ -391,8 +391,11 @@ FOR_ANOTHER = "for_another"  # _for_someone_ahead's reading: another person name
 def _for_someone_ahead(ctx: Ctx) -> Any:
     """Round 81 (issue 17 §5): another person named to be registered ('帮我老公也登记一下 刘松林 埔心村',
     ``nlu.registering_another_named``); else round 56's reading."""
-    if ctx.msg.msg_type == "text" and nlu.registering_another_named(core.text_normalized(ctx)):
-        return FOR_ANOTHER
+    if ctx.msg.msg_type == "text":
+        norm = core.text_normalized(ctx)
+        # the lead (fifty-fifth session): a relative without a phone who wishes to register, no name said
+        if nlu.registering_another_named(norm) or nlu.relative_without_phone_registering(norm):
+            return FOR_ANOTHER
     return _for_someone(ctx)
 
 
@@ -408,6 +411,8 @@ def _another_on_this_wechat(ctx: Ctx, norm: str) -> bool:
     """Round 81 (trust: nobody acts as someone else): another person named to be registered (``norm``: the normalised
     text) by a registered sender, or by one not registered yet who says they have no phone or use the sender's
     (``nlu.another_on_my_wechat``)."""
+    if nlu.relative_without_phone_registering(norm):
+        return True  # the lead (fifty-fifth session): said to have no phone, so never on this WeChat
     return nlu.registering_another_named(norm) and (ctx.person is not None or nlu.another_on_my_wechat(norm))
 
 
