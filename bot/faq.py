@@ -251,6 +251,15 @@ class SafetyRule:
     # round 94: a danger that is a body hurt is not there when only feared ('修枝会不会砸伤路过的人', '怕爬树摔伤'): its
     # line is first aid, so it fires on the question with the feared frames blanked, as ``escalates`` reads it
     feared_is_none: bool = False
+    # round 116 (issue 17 §1): first aid entries the villager does at once ('喷药溅到眼', '被黄蜂叮了'): when the danger
+    # that happened is this rule's alone and its first aid is one of these, that entry answers (line first), no ticket
+    aid_answered: frozenset[str] = frozenset()
+    # round 116: words that keep the ticket though the first aid is answered (who pays, who is liable: the village's)
+    aid_unless: Vocab = Vocab()
+
+    def aid_answers(self, norm: str, aid: str) -> bool:
+        """Round 116: this rule's first aid ``aid`` answers the question, no ticket (``aid_answered``, no ``aid_unless``)."""
+        return aid == self.aid(norm) and aid in self.aid_answered and not self.aid_unless.search(norm)
 
     def line_for(self, norm: str) -> str:
         """The line opening the reply: the first ``line_by`` whose words the question says, else ``line``."""
@@ -787,6 +796,8 @@ def load_safety_rules(faq_dir: Path) -> list[SafetyRule]:
             self_asked,
             tuple((Vocab(by["when"]), by["line"].strip()) for by in row.get("line_by", [])),
             bool(row.get("feared_is_none")),
+            frozenset(row.get("aid_answered", [])),
+            Vocab(row.get("aid_unless", [])),
         )
         for row in data.get("safety", [])
     ]
@@ -1474,7 +1485,7 @@ class FaqIndex:
             # only a doubt sent it to a person, no rule: the model reads it as without the line, the line stays first
             # (round 38: '台风过后去山上看树要注意什么' is tech.typhoon after its line, as it was before the line)
             result = self._by_model(question, norm, result)
-        elif result.kind == "answer" and result.reason != "safety_self":
+        elif result.kind == "answer" and result.reason not in ("safety_self", "safety_aid"):
             result = self._answer_by_model(question, norm, result)
             # first aid or prevention asked (a rule's ``unless`` words) is answered, whatever the model reads (round 32)
             if not any(rule.unless.search(norm) for rule in fired):
@@ -2759,6 +2770,10 @@ class FaqIndex:
         if happened:
             # what to do meanwhile goes under the ticket's number (round 46: a lime burn rinsed, a fall not moved)
             aid = _first_aid(norm, happened)
+            if aid in self._by_id and all(rule.aid_answers(norm, aid) for rule in happened):
+                # round 116: first aid done at once, which every blind set's writers label the entry: answered, the line
+                # first, no ticket; who pays or is liable keeps the ticket ('种树摔伤了 医药费谁出': ``aid_unless``)
+                return self._answer(self._by_id[aid], 0.8, "safety_aid")
             return _escalate(
                 "safety", note=self.entries[self._by_id[aid]].answer if aid else "", note_entry=aid or None
             )

@@ -1001,7 +1001,7 @@ def test_a_danger_told_is_marked_and_first_for_the_adviser(villager_factory, adv
     bot.clock.set(DAYTIME)  # out of quiet hours: the notices go at once
     villager = villager_factory("o-villager-1")
     plain = ticket_number(villager.says(UNANSWERABLE))
-    danger = ticket_number(villager.says("阿妈撒石灰粉入咗眼 好痛"))
+    danger = ticket_number(villager.says("台风吹倒的龙眼树压住了阿公"))  # round 116: lime in the eyes is answered now
     queue = adviser.says("待办").splitlines()
     assert queue[0].startswith("待回答2个（⚠涉及安全的在最前")
     assert queue[1].startswith(f"⚠第{danger}号") and queue[2].startswith(f"第{plain}号")
@@ -1023,7 +1023,7 @@ def test_a_danger_told_at_night_reaches_the_adviser_at_once_and_a_plain_question
     adviser.says("待办")  # both advisers wrote recently: a customer-service message could reach them
     villager_factory(WANG).says("待办")
     villager = villager_factory("o-villager-1")
-    danger = ticket_number(villager.says("阿妈撒石灰粉入咗眼 好痛"))
+    danger = ticket_number(villager.says("台风吹倒的龙眼树压住了阿公"))  # round 116: lime in the eyes is answered now
     plain = ticket_number(villager_factory("o-villager-2").says(UNANSWERABLE))
     send(bot)
     assert any(f"第{danger}号" in text and text.startswith("⚠ 涉及人身安全") for text in sent_to(LI))

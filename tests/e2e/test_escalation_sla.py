@@ -112,7 +112,7 @@ def test_a_danger_ticket_at_night_is_reminded_and_reassigned_at_once(app_with):
 
     add_roster(bot)
     bot.clock.set("2027-03-15T22:30")
-    number = ticket_number(user("o-villager-1").says("阿妈撒石灰粉入咗眼 好痛"))
+    number = ticket_number(user("o-villager-1").says("台风吹倒的龙眼树压住了阿公"))  # round 116: lime answered now
     scheduler.run_due(bot, bot.clock.set("2027-03-16T00:30"))
     scheduler.run_due(bot, bot.clock.set("2027-03-16T02:30"))
     keyed = f"SELECT openid, next_attempt_at FROM outbox WHERE dedupe_key LIKE 'ticket:{number}:%' ORDER BY id"

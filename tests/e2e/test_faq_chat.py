@@ -326,7 +326,8 @@ def test_a_person_falling_gets_the_ladder_line_and_fruit_falling_does_not(villag
     add_roster(bot)
     ladder = "上梯子要放平稳"
     fell = villager.says("阿公从梯子上摔下来了 腰好痛")
-    assert ladder in fell and ticket_number(fell)
+    # round 116 (issue 17 §1): a fall's first aid is the answer, its line first, no ticket (the sets BZ-CL label it so)
+    assert ladder in fell and "问题编号" not in fell
     fruit = villager.says("桃子还没熟就一个个掉下来 是什么原因")
     assert ladder not in fruit and ticket_number(fruit)
 

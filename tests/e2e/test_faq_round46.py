@@ -35,9 +35,11 @@ def test_a_lime_burn_or_a_fall_gets_its_line_then_the_ticket_then_the_first_aid(
     reply = villager.says(question)
     head = reply.strip().splitlines()[0]
     assert head.startswith("⚠ 安全第一") and all(words in head for words in SAFETY[kind]), reply
-    assert ticket_number(reply) and ticket_count(bot) == 1, reply
+    # round 116 (issue 17 §1): the first aid is the answer after the line, no ticket (the eleven blind sets BZ-CL label
+    # it so; round 46 had put it under the ticket's number)
+    assert "问题编号" not in reply and ticket_count(bot) == 0, reply
     for words in first_aid:
-        assert words in reply and reply.index("问题编号") < reply.index(words), reply
+        assert words in reply and reply.index(head) < reply.index(words), reply
 
 
 def test_lime_for_whitewash_or_the_planting_hole_gets_no_burn_and_no_ticket(villager, bot):

@@ -39,17 +39,22 @@ def _line_number_aid(reply: str, line: tuple[str, ...], aid: tuple[str, ...]) ->
     ["细路仔食咗几块夹竹桃嘅叶 点算", "我个孙摘咗路边啲红色果仔食咗 而家话肚痛", "佢啱啱咬咗几粒树籽 头晕晕"],
 )
 def test_a_poisonous_plant_eaten_gets_its_line_then_the_ticket_then_the_first_aid(villager, bot, question):
+    # round 116 (issue 17 §1): the first aid is the answer after the line, no ticket (the eleven blind sets BZ-CL label
+    # tech.poison_first_aid, 35 of 35 rows the bot had ticketed)
     add_roster(bot)
     reply = villager.says(question)
-    _line_number_aid(reply, POISON_LINE, POISON_AID)
-    assert ticket_count(bot) == 1
+    head = reply.strip().splitlines()[0]
+    assert all(words in head for words in POISON_LINE), reply
+    assert "问题编号" not in reply and all(words in reply for words in POISON_AID), reply
+    assert ticket_count(bot) == 0
 
 
 @pytest.mark.parametrize(
     ("question", "line", "aid"),
     [
-        ("细路仔食咗几块夹竹桃嘅叶 点算", POISON_LINE, POISON_AID),
-        ("撒石灰时不小心弄进眼睛了", ("⚠ 安全第一", "石灰"), LIME_AID),
+        # round 116: a plant eaten and lime in the eyes are answered now (no ticket); dangers still ticketed here
+        ("台风吹倒的龙眼树压住了阿公", ("⚠ 安全第一",), ()),
+        ("树枝搭住电线 冒火花", ("⚠ 安全第一", "95598"), ()),
     ],
 )
 def test_the_same_danger_sent_again_is_one_ticket_and_its_line_and_first_aid_come_again(
@@ -125,7 +130,7 @@ def test_a_new_tickets_danger_mark_comes_from_the_replys_reading(villager, advis
         raise AssertionError("the safety rules were read again")
 
     monkeypatch.setattr(escalation, "urgent", read_again)
-    danger = ticket_number(villager.says("细路仔食咗几块夹竹桃嘅叶 点算"))
+    danger = ticket_number(villager.says("台风吹倒的龙眼树压住了阿公"))  # round 116: a plant eaten is answered now
     plain = ticket_number(villager.says("我家桂花树皮裂开流出黑水"))
     send(bot)
     notices = sent_to(LI)

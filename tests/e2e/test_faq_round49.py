@@ -19,6 +19,9 @@ def _line_number_aid(reply: str, line: str, aid: str) -> None:
     assert first in reply and reply.index("问题编号") < reply.index(first), (first, reply)
 
 
+ANSWERED_116 = {"tech.injury_first_aid", "tech.wasps", "tech.pesticide_first_aid"}
+
+
 @pytest.mark.parametrize(
     ("question", "rule", "aid"),
     [
@@ -36,7 +39,14 @@ def test_a_danger_that_happened_gets_its_line_the_ticket_then_the_first_aid(vill
     line = next(r.line_for(index._fixed(question)) for r in index.safety if r.name == rule)
     entry = index.entry(aid)
     assert entry is not None
-    _line_number_aid(villager.says(question), line, entry.answer)
+    reply = villager.says(question)
+    if aid in ANSWERED_116:
+        # round 116 (issue 17 §1): first aid done at once is the answer, its line first, no ticket (the eleven blind sets
+        # BZ-CL label it so); a typhoon's tree and a fire keep the ticket, the first aid under its number
+        assert reply.strip().startswith(line) and entry.answer.strip().splitlines()[0] in reply, reply
+        assert "问题编号" not in reply and ticket_count(bot) == 0, reply
+        return
+    _line_number_aid(reply, line, entry.answer)
     assert ticket_count(bot) == 1
 
 

@@ -52,14 +52,18 @@ def test_safety_asked_is_the_line_and_the_answer_without_a_ticket(villager, bot,
 def test_a_bee_sting_that_needs_a_person_carries_the_bee_first_aid(villager, bot):
     add_roster(bot)
     reply = villager.says("蜜蜂叮咗之后全身起疹 喘唔到气")
-    assert reply.lstrip().startswith("⚠") and ticket_number(reply) and ticket_count(bot) == 1, reply
-    assert "卡片刮掉" in reply and reply.index("问题编号") < reply.index("卡片刮掉"), reply
+    # round 116 (issue 17 §1): first aid done at once is the answer, its line first, no ticket (the eleven blind sets BZ-CL
+    # label it so; safety.toml aid_answered)
+    assert reply.lstrip().startswith("⚠") and "问题编号" not in reply and ticket_count(bot) == 0, reply
+    assert "卡片刮掉" in reply and "120" in reply.strip().splitlines()[0], reply
 
 
 def test_someone_fallen_from_a_ladder_keeps_the_ticket(villager, bot):
     add_roster(bot)
     reply = villager.says("阿爸爬梯跌落嚟 点样先稳阵啲搬佢")
-    assert reply.lstrip().startswith("⚠") and ticket_number(reply) and ticket_count(bot) == 1, reply
+    # round 116 (issue 17 §1): first aid done at once is the answer, its line first, no ticket (the eleven blind sets BZ-CL
+    # label it so; safety.toml aid_answered)
+    assert reply.lstrip().startswith("⚠") and "问题编号" not in reply and ticket_count(bot) == 0, reply
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,9 @@ def test_a_wasp_sting_with_a_swollen_face_is_its_line_a_ticket_and_the_wasp_entr
     reply = asker.says("我个女俾黄蜂叮咗 成块面肿晒")
     bite = asker.rule("bite_sting")
     assert reply.startswith(bite.line_by[0][1]) and "被蛇咬" not in reply, reply
-    assert "问题编号" in reply and asker.tickets() == 1, reply
+    # round 116 (issue 17 §1): first aid done at once is the answer, its line first, no ticket (the eleven blind sets BZ-CL
+    # label it so; safety.toml aid_answered)
+    assert "问题编号" not in reply and asker.tickets() == 0, reply
     assert asker.first_line("tech.wasps") in reply, reply
 
 
@@ -34,7 +36,9 @@ def test_a_decoction_drunk_is_the_eaten_plants_line_not_a_pesticides(asker):
     reply = asker.says("阿爷摘咗啲山上嘅树叶煲水饮 依家呕")
     assert reply.startswith(asker.rule("ate_plant").line), reply
     assert asker.rule("pesticide_exposure").line not in reply, reply
-    assert "问题编号" in reply and asker.tickets() == 1, reply
+    # round 116 (issue 17 §1): first aid done at once is the answer, its line first, no ticket (the eleven blind sets BZ-CL
+    # label it so; safety.toml aid_answered)
+    assert "问题编号" not in reply and asker.tickets() == 0, reply
 
 
 def test_a_relayed_question_is_not_the_registering_for_others_answer(asker):

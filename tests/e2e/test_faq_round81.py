@@ -17,7 +17,9 @@ def test_a_person_who_ate_beside_an_animal_gets_the_eaten_plants_line_and_a_tick
     # main: '只狗同我弟弟…' was tech.seed_sowing (弟弟 not read as a person beside the dog): no line, no ticket
     reply = asker.says(text)
     assert reply.startswith(asker.rule("ate_plant").line), reply
-    assert ticket_number(reply) and asker.tickets() == 1, reply
+    # round 116 (issue 17 §1): first aid done at once is the answer, its line first, no ticket (the eleven blind sets BZ-CL
+    # label it so; safety.toml aid_answered)
+    assert "问题编号" not in reply and asker.tickets() == 0, reply
 
 
 def test_a_snake_gone_into_a_hollow_is_the_snakes_line_and_entry(asker):

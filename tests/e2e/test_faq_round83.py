@@ -11,8 +11,9 @@ def test_a_sprained_foot_opens_with_the_injurys_line_before_the_ticket(asker):
     reply = asker.says("阿叔挖穴扭亲只脚 行唔到")
     line = asker.rule("person_hurt").line
     assert reply.startswith(line), reply
-    assert "问题编号" in reply and reply.index(line) < reply.index("问题编号"), reply
-    assert asker.tickets() == 1
+    # round 116 (issue 17 §1): first aid done at once is the answer, its line first, no ticket (the eleven blind sets BZ-CL
+    # label it so; safety.toml aid_answered)
+    assert "问题编号" not in reply and asker.tickets() == 0, reply
 
 
 def test_lime_in_the_mouth_opens_with_its_own_line_before_the_ticket(asker):
@@ -21,7 +22,9 @@ def test_lime_in_the_mouth_opens_with_its_own_line_before_the_ticket(asker):
     mouth = lime.line_by[0][1]
     assert reply.startswith(mouth) and "漱口" in mouth, reply
     assert lime.line not in reply, reply
-    assert "问题编号" in reply and reply.index(mouth) < reply.index("问题编号") and asker.tickets() == 1, reply
+    # round 116 (issue 17 §1): first aid done at once is the answer, its line first, no ticket (the eleven blind sets BZ-CL
+    # label it so; safety.toml aid_answered)
+    assert "问题编号" not in reply and asker.tickets() == 0, reply
 
 
 def test_a_child_wheezing_from_fluff_opens_with_the_pollen_line_then_the_allergy_entry(asker):

@@ -13,8 +13,6 @@ from tests.conftest import rows_of
 @pytest.mark.parametrize(
     ("question", "words"),
     [
-        # a person fell and got hurt (person_hurt): don't move them, press the wound, 120
-        ("老豆种树时滑落山坑受伤了", ("别乱搬动", "120")),
         # a landslide in Cantonese (landslide)
         ("后山出现山泥倾泻，泥冲到屋后", ("离开坡下", "119")),
         # a branch about to fall on a roof (hazard_tree)
@@ -25,6 +23,13 @@ from tests.conftest import rows_of
 )
 def test_a_danger_that_happened_opens_with_its_line_then_the_ticket(asker, question, words):
     asker.danger_line_then_ticket(question, words)
+
+
+def test_a_person_fallen_and_hurt_opens_with_its_line_then_the_first_aid_no_ticket(asker):
+    # a person fell and got hurt (person_hurt): don't move them, press the wound, 120; round 116 (issue 17 §1): the
+    # first aid is the answer, no ticket (the eleven blind sets BZ-CL label it so)
+    reply = asker.danger_line_no_ticket("老豆种树时滑落山坑受伤了", "别乱搬动")
+    assert "120" in reply.strip().splitlines()[0], reply
 
 
 def test_a_banned_pesticide_asked_is_answered_after_its_line_no_ticket(asker):

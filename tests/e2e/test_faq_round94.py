@@ -38,4 +38,6 @@ def test_a_hurt_only_feared_has_no_first_aid_line(asker, villager_factory):
 
 
 def test_a_hurt_told_opens_with_its_line_then_the_ticket(asker):
-    asker.danger_line_then_ticket("我老婆挖坑的时候扭伤了腰 起不来", ("别乱搬动", "120"))
+    # round 116 (issue 17 §1): the first aid is the answer after the line, no ticket (the blind sets BZ-CL label it so)
+    reply = asker.danger_line_no_ticket("我老婆挖坑的时候扭伤了腰 起不来", "别乱搬动")
+    assert "120" in reply.strip().splitlines()[0], reply

@@ -169,6 +169,20 @@ def later(bot, minutes: int = 11) -> None:
     bot.clock = lambda: now
 
 
+# round 116: the accidents whose first aid is answered, no ticket (a lime burn, pesticide, a sting, a fall or a cut)
+FIRST_AID_ANSWERED = {
+    "刷树的时候生石灰烧到手了",
+    "阿婆打完药回来一直吐 会不会是中毒了",
+    "我阿妈上山种树跌落山坡 而家起唔到身",
+    "挖树穴时锄头铲到脚 流好多血",
+    "被马蜂蜇了好多处 头好晕",
+    "石灰粉吸进去咳嗽不停",
+    "有人从坡上滚下去了 头破了",
+    "打完农药头晕想吐",
+    "喷药的时候药水溅到眼睛里了",
+}
+
+
 @pytest.mark.parametrize(
     "question,kind",
     [
@@ -205,6 +219,11 @@ def test_an_accident_gets_the_safety_line_first_and_a_ticket_in_the_same_reply(v
     assert first_line(reply).startswith("⚠"), reply
     for words in SAFETY[kind]:
         assert words in first_line(reply), (words, reply)
+    if question in FIRST_AID_ANSWERED:
+        # round 116 (issue 17 §1): first aid done at once is the answer, its line first, no ticket (the eleven blind
+        # sets BZ-CL label it so; safety.toml aid_answered)
+        assert "问题编号" not in reply and tickets(bot) == [], reply
+        return
     number = int(re.search(r"问题编号：(\d+)", reply).group(1))
     assert reply.index("⚠") < reply.index("问题编号")
     assert ticket(bot, number)["question"] == question
@@ -266,8 +285,13 @@ def test_safety_line_when_the_message_joins_an_open_ticket(villager, bot):
     reply = villager.says("给这棵荔枝打药溅到眼睛了")
     assert first_line(reply).startswith("⚠") and "120" in reply and f"补充到第{number}号" in reply
     assert len(tickets(bot)) == 1 and ticket(bot, number)
+    # round 116 (issue 17 §1): pesticide in the eyes, no tree named, is answered with its first aid, no ticket (the
+    # blind sets BZ-CL label it so); a typhoon's tree on a person is still its own ticket, line first
     reply = villager.says("刚才打药溅到眼睛了")
-    assert first_line(reply).startswith("⚠") and "120" in reply and "问题编号" in reply
+    assert first_line(reply).startswith("⚠") and "120" in reply and "问题编号" not in reply and "补充到第" not in reply
+    assert len(tickets(bot)) == 1
+    reply = villager.says("台风吹倒的大树压住了阿公")
+    assert first_line(reply).startswith("⚠") and "问题编号" in reply and "补充到第" not in reply
     assert len(tickets(bot)) == 2
     # round 37: a danger with a line and no tree never joins the ticket, even with a follow-up word in it (还在);
     # round 59: a thunderstorm with nobody struck is answered (tech.lightning after its line), no ticket of its own
@@ -302,8 +326,8 @@ def test_safety_line_through_aes_encrypted_pushes(tmp_path, standin):
             "o-villager-1",
             now=lambda: bot.clock().timestamp(),
         )
-        reply = user.says("石灰水溅到眼睛了")
-        assert first_line(reply).startswith("⚠") and "清水冲洗" in reply and "问题编号" in reply
+        reply = user.says("石灰水溅到眼睛了")  # round 116: its first aid is the answer, no ticket
+        assert first_line(reply).startswith("⚠") and "清水冲洗" in reply and "问题编号" not in reply
     finally:
         app.extensions["bot"].databases.close_all()
 
@@ -335,11 +359,12 @@ def test_round_23_a_feared_snake_weather_and_carbon_are_answered_a_bite_and_ones
     assert "碳汇" in carbon and "问题编号" not in carbon
     assert tickets(bot) == []
     bitten = villager.says("刚才挖坑被蛇咬了")
-    assert first_line(bitten).startswith("⚠") and "问题编号" in bitten
+    # round 116 (issue 17 §1): a bite's first aid is the answer, its line first, no ticket (the sets BZ-CL label it so)
+    assert first_line(bitten).startswith("⚠") and "问题编号" not in bitten
     later(bot)
     own = villager.says("我家门口那棵龙眼是什么病")
     assert "问题编号" in own
-    assert len(tickets(bot)) == 2
+    assert len(tickets(bot)) == 1
 
 
 def test_round_35_a_slope_giving_way_a_faint_and_a_fall_from_a_ladder_get_their_lines(villager, bot):
@@ -776,7 +801,8 @@ def test_round_61_a_wild_mushroom_asked_is_answered_one_eaten_is_a_ticket(villag
     assert "别采别吃" in asked and "问题编号" not in asked, asked
     eaten = villager_factory("o-r61-eaten").says("阿爸食咗后山摘嘅野菌 而家一直呕")
     assert first_line(eaten).startswith("⚠ 安全第一") and "120" in first_line(eaten), eaten
-    assert "问题编号" in eaten, eaten
+    # round 116 (issue 17 §1): a plant or mushroom eaten is answered with its first aid, no ticket (sets BZ-CL)
+    assert "问题编号" not in eaten, eaten
 
 
 # Round 114 (issue 17 §3, set CL's --show-unsafe): dangers that had no line: roots cracking a house and a bank's roots

@@ -597,7 +597,8 @@ def test_dangerous_situations_get_their_safety_line_first(index, question, rule,
         return
     line = next(r.line for r in index.safety if r.name == rule)
     assert result.safety.startswith("⚠") and line in result.safety
-    assert (result.kind == "escalate") is escalated, result
+    # round 116 (issue 17 §1): a danger whose first aid is done at once is answered with it (``safety_aid``), no ticket
+    assert (result.kind == "escalate" or result.reason == "safety_aid") is escalated, result
     if not escalated:
         assert result.answer_text.startswith(result.safety)
 
@@ -621,7 +622,9 @@ def test_dangerous_situations_get_their_safety_line_first(index, question, rule,
 def test_a_person_hurt_gets_the_injury_line_first_and_a_person(index, question):
     result = index.match(question)
     line = next(r.line for r in index.safety if r.name == "person_hurt")
-    assert line in result.safety and "120" in line and result.kind == "escalate", result
+    # round 116 (issue 17 §1): a danger whose first aid is done at once is answered with it (``safety_aid``), no ticket
+    assert line in result.safety and "120" in line, result
+    assert result.kind == "escalate" or result.reason == "safety_aid", result  # a faint alone keeps the ticket
 
 
 @pytest.mark.parametrize(
@@ -1348,7 +1351,9 @@ def test_slope_or_flat_land_asks_where_to_plant(index, question, entry_id):
 )
 def test_quarrels_money_bites_swallowed_leaves_and_damage_go_to_a_person(index, question, reason):
     result = index.match(question)
-    assert (result.kind, result.reason) == ("escalate", reason), result
+    # round 116 (issue 17 §1): a danger whose first aid is done at once is answered with it (``safety_aid``), no ticket
+    answered = reason == "safety" and result.reason == "safety_aid"
+    assert (result.kind, result.reason) == ("escalate", reason) or answered, result
 
 
 def test_a_bite_or_a_swallowed_leaf_opens_with_its_safety_line(index):
@@ -1993,7 +1998,9 @@ def test_round_23_entries_and_context_words(index, question, expected):
 )
 def test_round_23_still_goes_to_a_person(index, question, reason):
     result = index.match(question)
-    assert (result.kind, result.reason) == ("escalate", reason)
+    # round 116 (issue 17 §1): a danger whose first aid is done at once is answered with it (``safety_aid``), no ticket
+    answered = reason == "safety" and result.reason == "safety_aid"
+    assert (result.kind, result.reason) == ("escalate", reason) or answered
 
 
 def test_示范点_is_no_cantonese_点():
@@ -2055,7 +2062,8 @@ def test_round_24_agreeing_precedents_do_not_overrule_a_short_questions_rule(fre
 def test_round_24_agreeing_precedents_never_overrule_a_person_asked_for_or_a_safety_line(fresh_index, question):
     fresh_index.set_precedents([*DRIP_WITNESSES, *OTHER_PRECEDENTS])
     result = fresh_index.match(question)
-    assert result.kind == "escalate" and result.reason != "precedents"
+    # round 116 (issue 17 §1): a danger whose first aid is done at once is answered with it (``safety_aid``), no ticket
+    assert (result.kind == "escalate" or result.reason == "safety_aid") and result.reason != "precedents"
 
 
 def test_round_24_agreeing_precedents_for_an_adviser_send_an_answered_story_to_a_person(fresh_index):
@@ -2213,7 +2221,8 @@ def test_round_27_what_has_happened_still_goes_to_a_person_with_its_safety_line(
     """The model overrules a safety rule's person only when it leads by ``[model] safety`` for an entry: it reads
     every one of these as a person's."""
     result = index.match(question)
-    assert result.kind == "escalate" and result.safety
+    # round 116 (issue 17 §1): a danger whose first aid is done at once is answered with it (``safety_aid``), no ticket
+    assert (result.kind == "escalate" or result.reason == "safety_aid") and result.safety
 
 
 @pytest.mark.parametrize(
@@ -2491,7 +2500,8 @@ def test_round_46_what_to_do_meanwhile_goes_under_the_tickets_number(index, ques
     """A lime burn or a fall that happened, two trees compared and a subsidy asked stay a person's (the older sets'
     label), the reply now holding the first aid, both trees' fields or what the plan says of money (issue 17 §3–§4)."""
     result = index.match(question)
-    assert result.kind == "escalate", result
+    # round 116 (issue 17 §1): a danger whose first aid is done at once is answered with it (``safety_aid``), no ticket
+    assert result.kind == "escalate" or result.reason == "safety_aid", result
     for word in words:
         assert word in result.answer_text, (question, word, result.answer_text)
 

@@ -49,8 +49,10 @@ def test_round_48_knowledge_a_villager_asks_for(index, question, expected):
 
 @pytest.mark.parametrize(("question", "_expected"), _checks("poison"))
 def test_a_poisonous_plant_eaten_gets_its_line_then_the_first_aid_under_the_number(index, question, _expected):
+    # round 116 (issue 17 §1): the first aid is the answer, no ticket (the eleven blind sets BZ-CL label
+    # tech.poison_first_aid, 35 of 35 rows; round 48 had put it under the ticket's number)
     result = index.match(question)
-    assert (result.kind, result.reason) == ("escalate", "safety"), result
+    assert (result.kind, result.reason, result.entry_id) == ("answer", "safety_aid", "tech.poison_first_aid"), result
     assert result.safety.startswith("⚠ 安全第一") and "120" in result.safety and "带给医生" in result.safety
     for words in ("别自己抠喉咙催吐", "留下吃的那种果子", "记下几点吃的"):
         assert words in result.answer_text, (question, words)

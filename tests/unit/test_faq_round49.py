@@ -76,7 +76,8 @@ def test_controls_stay_as_they_were(index, question):
 
 
 def test_a_ticket_carrying_the_expected_answer_is_reported_apart_never_right(index):
-    (row,) = faq.evaluate(index, [faq.EvalCase("锄头砍到脚了流好多血", "tech.injury_first_aid")])
+    # round 116: a cut's first aid is answered, no ticket; a subsidy's rule still goes under the ticket's number
+    (row,) = faq.evaluate(index, [faq.EvalCase("种树有没有补贴", "camp.subsidy")])
     assert row.ticket_with_answer and not row.right and not row.confident_wrong
     assert faq.scores([row]).ticket_with_answer == 1
 

@@ -54,8 +54,9 @@ def test_ladder_safety_asked_is_the_line_and_the_answer(index, question):
 
 @pytest.mark.parametrize("question", ["阿爸爬梯跌落嚟 点样先稳阵啲搬佢", "阿伯爬梯摘果跌落嚟 腰好痛"])
 def test_someone_fallen_asked_how_to_move_safely_keeps_the_ticket_and_the_first_aid(index, question):
+    # round 116 (issue 17 §1): the first aid is the answer, its line first, no ticket (the blind sets BZ-CL label it so)
     result = index.match(question)
-    assert (result.kind, result.reason, result.note_entry) == ("escalate", "safety", "tech.injury_first_aid"), result
+    assert (result.kind, result.reason, result.entry_id) == ("answer", "safety_aid", "tech.injury_first_aid"), result
     assert result.safety
 
 
@@ -73,8 +74,9 @@ def test_a_tree_without_a_ladder_wished_is_no_fall(index):
     ("question", "aid"), [("蜜蜂叮咗之后全身起疹 喘唔到气", "tech.wasps"), ("被蛇咬了 刺怎么拔", "tech.snakes")]
 )
 def test_a_sting_that_needs_a_person_carries_its_own_first_aid(index, question, aid):
+    # round 116 (issue 17 §1): the first aid is the answer, its line first, no ticket (the blind sets BZ-CL label it so)
     result = index.match(question)
-    assert (result.kind, result.reason, result.note_entry) == ("escalate", "safety", aid), result
+    assert (result.kind, result.reason, result.entry_id) == ("answer", "safety_aid", aid), result
 
 
 def test_a_bees_sting_asked_how_to_take_out_is_tech_wasps_after_the_line(index):
@@ -91,8 +93,9 @@ def test_a_leech_bites_bleeding_is_the_leech_rules_answer(index):
 
 @pytest.mark.parametrize("question", ["镰刀割到手 血止不住", "俾蚂蟥咬完又跌亲 脚流好多血"])
 def test_a_wound_beside_a_leech_is_still_a_person_hurt(index, question):
+    # round 116 (issue 17 §1): the first aid is the answer, its line first, no ticket (the blind sets BZ-CL label it so)
     result = index.match(question)
-    assert (result.kind, result.reason) == ("escalate", "safety"), result
+    assert (result.kind, result.reason, result.entry_id) == ("answer", "safety_aid", "tech.injury_first_aid"), result
 
 
 @pytest.mark.parametrize(

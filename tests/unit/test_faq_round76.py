@@ -59,9 +59,12 @@ def test_a_faint_with_heats_signs_gets_heatstrokes_line_and_first_aid(index):
 
 
 def test_a_faint_after_a_fall_or_with_blood_stays_an_injury(index):
-    for question in ("阿婆跌倒之后晕咗 面好红", "有人晕倒 额头流血"):
+    # round 116 (issue 17 §1): the first aid is the answer, no ticket (the blind sets BZ-CL label it so); a face red as
+    # well is the heat's too: two dangers, the ticket stays, the injury's first aid under its number
+    for question, kind in (("阿婆跌倒之后晕咗 面好红", "escalate"), ("有人晕倒 额头流血", "answer")):
         result = index.match(question)
-        assert result.kind == "escalate" and result.note_entry == "tech.injury_first_aid", question
+        assert result.kind == kind, question
+        assert "tech.injury_first_aid" in (result.entry_id, result.note_entry), question
         assert safety_rule(index, "person_hurt").line in _said(result), question
 
 
@@ -74,7 +77,8 @@ def test_an_insect_fallen_on_someone_is_its_sting_answered_without_a_ticket(inde
 
 def test_a_person_who_ate_beside_an_animal_gets_the_line_and_the_first_aid(index):
     result = index.match("只鸡同个孙都食咗啲红果 个孙呕咗")
-    assert result.kind == "escalate" and result.note_entry == "tech.poison_first_aid", result
+    # round 116 (issue 17 §1): the first aid is the answer, no ticket (the blind sets BZ-CL label it so)
+    assert result.kind == "answer" and result.entry_id == "tech.poison_first_aid", result
     assert safety_rule(index, "ate_plant").line in _said(result)
 
 

@@ -77,7 +77,8 @@ def test_a_decoction_drunk_is_a_plant_eaten_not_a_pesticide(index):
     result = index.match("阿公煲咗啲草药茶饮完 而家头晕想呕")
     assert safety_rule(index, "ate_plant").line in result.safety, result.safety
     assert safety_rule(index, "pesticide_exposure").line not in result.safety, result.safety
-    assert result.kind == "escalate" and result.note_entry == "tech.poison_first_aid", result
+    # round 116 (issue 17 §1): the first aid is the answer, no ticket (the blind sets BZ-CL label it so)
+    assert result.kind == "answer" and result.entry_id == "tech.poison_first_aid", result
 
 
 def test_a_pesticide_drunk_keeps_its_line(index):

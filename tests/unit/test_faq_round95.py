@@ -17,14 +17,31 @@ HAPPENED = [
 ]
 
 
+# round 116 (issue 17 §1): these first aids are the answer now, the line first, no ticket (the eleven blind sets BZ-CL
+# label them so; safety.toml ``aid_answered``), whatever the model reads; the guard keeps the tickets still kept: who
+# pays beside the hurt (``aid_unless``), and a danger whose first aid is not answered
+KEPT = [
+    ("我种树摔伤了 医药费谁出", "tech.injury_first_aid"),
+    ("阿伯被蛇咬了 村里管不管医药费", "tech.snakes"),
+]
+
+
 @pytest.mark.parametrize(("question", "first_aid"), HAPPENED)
+def test_a_danger_that_happened_is_answered_with_its_first_aid_whatever_the_model_reads(index, question, first_aid):
+    for read in (first_aid, "tech.heatstroke"):
+        result = reading(index, read, 3.0).match(question)
+        assert (result.kind, result.entry_id) == ("answer", first_aid), result
+        assert result.safety.startswith("⚠")
+
+
+@pytest.mark.parametrize(("question", "first_aid"), KEPT)
 def test_a_danger_that_happened_keeps_its_ticket_when_the_model_reads_its_own_first_aid(index, question, first_aid):
     result = reading(index, first_aid, 3.0).match(question)
     assert (result.kind, result.note_entry) == ("escalate", first_aid), result
     assert result.safety.startswith("⚠")
 
 
-@pytest.mark.parametrize(("question", "first_aid"), HAPPENED[:2])
+@pytest.mark.parametrize(("question", "first_aid"), KEPT)
 def test_nor_another_entry_read_by_the_model(index, question, first_aid):
     result = reading(index, "tech.heatstroke", 3.0).match(question)
     assert (result.kind, result.note_entry) == ("escalate", first_aid), result
