@@ -15,15 +15,24 @@ from tests.e2e.test_faq_chat import rules_answer, ticket_count
 
 
 # -- unit: a FaqIndex ---------------------------------------------------------------------------------------------
+def check_lines(path: Path) -> list[tuple[str, ...]]:
+    """The lines of a round's own checks file (tests/data/faq_rule_checks_N.tsv) as their tab-separated fields
+    (question, expected, cls[, rules]), comments and blank lines skipped (the review of the fifty-fifth session: five
+    round files had each their own copy)."""
+    return [
+        tuple(line.split("\t"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+
+
 def safety_checks(path: Path, left: dict[str, str]) -> list:
     """(question, expected, cls, rules) of a safety checks file as parameters; a line in ``left`` is a strict xfail
     with its why."""
     rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            question, expected, cls, rules = line.split("\t")
-            marks = [pytest.mark.xfail(strict=True, reason=left[question])] if question in left else []
-            rows.append(pytest.param(question, expected, cls, rules, id=question, marks=marks))
+    for question, expected, cls, rules in check_lines(path):
+        marks = [pytest.mark.xfail(strict=True, reason=left[question])] if question in left else []
+        rows.append(pytest.param(question, expected, cls, rules, id=question, marks=marks))
     return rows
 
 

@@ -13,18 +13,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot import faq
+from tests.faq_helpers import check_lines
 
 CHECKS = Path(__file__).resolve().parents[1] / "data" / "faq_rule_checks_110.tsv"
 MENDED = ("ripe", "alone", "purpose", "phase", "small")
 
 
-def _lines() -> list[tuple[str, str, str]]:
-    rows = []
-    for line in CHECKS.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            question, expected, cls = line.split("\t")
-            rows.append((question, expected, cls))
-    return rows
+def _lines() -> list[tuple[str, ...]]:
+    return check_lines(CHECKS)
 
 
 def test_round110_the_mended_classes_are_answered_outright(index):

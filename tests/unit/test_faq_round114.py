@@ -12,19 +12,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot import faq
-from tests.faq_helpers import reads_safety_first
+from tests.faq_helpers import check_lines, reads_safety_first
 
 CHECKS = Path(__file__).resolve().parents[1] / "data" / "faq_rule_checks_114.tsv"
 MENDED = ("asked", "chat", "offtopic", "safety")
 
 
-def _lines() -> list[tuple[str, str, str, str]]:
-    rows = []
-    for line in CHECKS.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            question, expected, cls, rules = line.split("\t")
-            rows.append((question, expected, cls, rules))
-    return rows
+def _lines() -> list[tuple[str, ...]]:
+    return check_lines(CHECKS)
 
 
 def _passes(index, question: str, expected: str, rules: str) -> bool:

@@ -10,18 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot import faq
+from tests.faq_helpers import check_lines
 
 CHECKS = Path(__file__).resolve().parents[1] / "data" / "faq_rule_checks_116.tsv"
 MENDED = ("pesticide", "lime", "poison", "wasps", "snakes", "injury")
 
 
-def _lines() -> list[tuple[str, str, str]]:
-    rows = []
-    for line in CHECKS.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            question, expected, cls = line.split("\t")
-            rows.append((question, expected, cls))
-    return rows
+def _lines() -> list[tuple[str, ...]]:
+    return check_lines(CHECKS)
 
 
 def test_round116_first_aid_at_once_is_answered_with_its_line_first(index):
