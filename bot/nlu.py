@@ -3516,6 +3516,14 @@ def stop_for_the_reader(norm: str) -> bool:
     return bool(found and len(bare) <= 2 * INTENT_MAX_CHARS and re.search(RELATIVES, bare[: found.start()]))
 
 
+# conv102 (22y: '退订' then '唉还是帮我开返提醒啦 唔记得种树就麻烦' had been the FAQ's question): the wish said after
+# all (还是, a sigh or 算啦 before it), why after it (唔记得种树就麻烦, 怕唔记得, 不然忘了): the wish alone is read
+_RATHER_WISH_RE = re.compile(
+    r"^(?:哎呀|哎|唉|算啦|算了|算)?还是(?P<wish>.{2,12}?)(?:吧|啦|啊|呀)?"
+    r"(?:(?:不然|否则|要不|怕|免得|因为|我|我怕)?(?:不记得|忘了|忘记|记不住|记不得).{0,10})?$"
+)
+
+
 @lru_cache(maxsize=4096)  # asked twice a message (off, on) by the command routes: read once
 def reminders_said(norm: str, as_sent: str = "") -> str | None:
     """'off' for a request to stop the reminders ('别烦我了', '取消提醒', '以后别发消息给我'), 'on' for one to have them
@@ -3523,6 +3531,9 @@ def reminders_said(norm: str, as_sent: str = "") -> str | None:
     is the FAQ's)."""
     if stop_for_the_reader(norm):
         return "off"  # conv101
+    rather = _RATHER_WISH_RE.match(norm or "")
+    if rather and reminders_said(rather.group("wish")) == "on":
+        return "on"  # conv102: '唉还是帮我开返提醒啦 唔记得种树就麻烦'
     if norm and INTENT_MAX_CHARS < len(norm) <= 2 * INTENT_MAX_CHARS:
         # conv101 (22w: '上个月唔小心撳咗退订 依家啲通知都收唔到 帮我开返'): a story of the stop by a slip, the wish last
         if reminders_wanted_again_after_off(norm) and not request_frames.answers_stopped(request_frame(norm, as_sent)):
@@ -4239,7 +4250,9 @@ _WHAT_IT_DOES_RE = re.compile(
     r"^(?:刚关注|新关注|刚加|刚扫码)(?:的|了)?(?:这个|这)(?:号|公众号|账号|东西)?(?:是)?(?:做什么|干什么|干嘛|干吗|搞什么|做乜|干啥|做啥)(?:的|用的)?$|"
     # round 21: asked formally ('请问本公众号提供哪些服务')
     rf"^(?:请问)?(?:本)?{_THE_BOT}?(?:能|可以)?(?:有|有些|提供)?(?:什么|啥|哪些)(?:功能|用处|用途|服务)"
-    r"(?:给我用|给我们用|我能用|我可以用)?$"  # round 43 (19q): '我是顾问 这个号有什么功能给我用'
+    # round 43 (19q): '我是顾问 这个号有什么功能给我用'; conv102 (22y: '我是技术顾问 这里有什么功能可以用' had been the
+    # FAQ's choice of two): may be used, said after (可以用, 能用, Cantonese 用得)
+    r"(?:给我用|给我们用|我能用|我可以用|可以用|能用|用得|可以使用|能使用)?$"
     # round 20: Hakka 么个 (what) and 东西 for the bot ('这个东西么个用个'); a user's guide asked for, after being new
     # ('刚关注不太会用 有没有使用说明')
     rf"|^(?:{_THE_BOT}|这个东西|东西)?(?:是|有)?(?:干|做)?(?:什么|啥|么个|么|咩)(?:用|用处|用途|功能)(?:个|的)?$"  # 干什么用的
@@ -5186,8 +5199,10 @@ _ADOPTION_UNTAKEN_RE = re.compile(
 _ADOPTION_LEFT_RE = re.compile(
     # round 58: the village's named first ('本村认种认养嘅树仲有边啲')
     # round 71 (21e): may be adopted said first ('可认养的树还剩几棵')
-    rf"^(?:本村|村里面|村里头|村里|村度|我们村)?(?:的)?(?:我|我们)?(?:想|要|可|可以|能)?(?:认养|认种|领养)(?:的)?{_A_TREE_RE}(?:树|树苗|果树)?"
-    r"(?:还有剩|还有剩下|有剩|有没有剩|有没有得选|有得选|可以选|能选|还有哪些|有哪些"
+    rf"^(?:本村|村里面|村里头|村里|村度|我们村)?(?:的)?(?:那些|这些)?(?:我|我们)?(?:想|要|可|可以|能)?(?:认养|认种|领养)(?:的)?"
+    rf"{_A_TREE_RE}(?:树|树苗|果树)?"
+    # conv102 (22y: '村里那些可以认养的树还有吗' had been the FAQ's card): those trees (那些), whether any are still there
+    r"(?:还有(?=吗$|没有$)|还有剩|还有剩下|有剩|有没有剩|有没有得选|有得选|可以选|能选|还有哪些|有哪些"
     # round 71 (21e): how many nobody has taken yet ('认养嘅树仲有几多棵冇人要')
     rf"|(?:还有|还剩|剩下|有)?(?:多少|几)(?:{_MEASURE})?(?:树|树苗|果树)?{_NOBODY_TOOK}"
     # round 58: which trees, counted ('认种嘅树仲有边几棵': normalised 还有哪多少棵), or what is left ('还剩哪些')
@@ -5624,6 +5639,8 @@ _NOT_AN_AWARD_RE = re.compile(
 _AWARD_WON_ASKED_RE = re.compile(
     r"(?:评上|评到|评中|选上|入选|获评|拿到|领到|得到|获得)[^，]{0,8}?(?:吗|没有|未|没|冇)$"
     r"|上榜(?:了)?(?:吗|没有|未|没|冇)"  # conv101 (22x: '埔心村上榜冇啊 最美植绿集体')
+    # conv102 (22y: '我攞咗咩奖未' had been the FAQ's schedule): an award asked whether taken yet, which one said or not
+    r"|(?:领了|拿了|得了|获得了)(?:什么|啥|些什么|哪个)?(?:奖|奖项|荣誉|表彰)(?:了)?(?:没有|未|吗|没|冇)$"
     r"|(?:有没有|有无)(?:得|拿到|领到|评上|评到|得到|获得|获)"
     r"|有(?:没有)?我(?:的|个)?(?:份)?(?:吗|没有|未|没)?$"
     r"|我(?:有没有|有)份"
@@ -5744,7 +5761,14 @@ def attendance_asked(text: str) -> bool:
 # tickets): whether one's attendance was recorded, read by what is said together, not by one phrase: a planting day
 # named, being there said as done (去咗, 到场, 签咗到, 扫咗码), and whether it was recorded asked (有冇记, 算唔算, 收到未,
 # 成功了吗); never a day still to come (下次, 明天: the join or a question), never trees counted (a planting record)
-_PLANTING_DAY_RE = re.compile(r"植树活动|种树活动|植树日|义务植树|集体种树|植树节|种树日")
+_PLANTING_DAY_RE = re.compile(
+    r"植树活动|种树活动|植树日|义务植树|集体种树|植树节|种树日"
+    r"|义务种树"  # conv102 (22y: '参加义务植树的记录有我吗': 植树 is normalised 种树)
+    # conv102 (22y: '我带队那天植树签到有没有记上'): the day one led the planting (带队, 带村民), or one day's planting
+    r"|带(?:队|村民|大家|人)(?:去)?(?:种树|植树)?|(?:那天|那日|嗰日|当天|当日|上次)(?:的|嘅)?(?:种树|植树)"
+    # conv102 (22y: '今日植树活动我扫咗码'): the 活动 whose code was scanned or where one signed in: the planting day's
+    r"|活动.{0,4}(?:扫(?:咗|了|过)?(?:码|二维码)|签到)"
+)
 _BEING_THERE_RE = re.compile(
     r"(?:我|我有|我都有|我也有)?(?:去|到|来|参加|出席)(?:咗|了|过)|到场|在场|有去|(?:我|一齐|一起)去(?:嘅|的)|签(?:咗|了)?到|扫(?:咗|了|过)?(?:码|二维码)"
     # conv100 (22v: '我今日有冇算参加咗活动'): counted as taking part, asked (算参加, 算不算参加): being there is what it asks
@@ -5764,6 +5788,8 @@ _RECORDED_ASKED_RE = re.compile(
     r"|算(?:我)?(?:参加|签到|出席|到场)(?:了|咗)?(?:吗|未|没有|冇|咩)"
     # conv100 (22v: '今天植树活动我签到了吗'): the check-in done, asked whether it went through
     r"|签(?:咗|了)到(?:了|咗)?(?:吗|未|没有|没|冇)|签到(?:了|咗)(?:吗|未|没有|没|冇)"
+    # conv102 (22y: '唔知记咗我参加未'): me recorded as taking part, asked
+    r"|(?:记|记录|登记|算|计)(?:咗|了|到|低|上|入)?我(?:的)?(?:参加|出席|到场|签到)(?:了)?(?:未|没有|吗|冇|没)"
 )
 # conv101 (22x: '顺便问下上次植树活动有冇记我出席'): the presence itself asked recorded, being there said by it
 _PRESENCE_RECORDED_ASKED_RE = re.compile(
@@ -5792,6 +5818,15 @@ _ONE_DAY_RE = re.compile(
 _TAKING_PART_IN_IT_RE = re.compile(r"参加.{0,4}活动|活动.{0,6}参加")
 
 
+# conv102 (22y: '参加义务植树的记录有我吗'): the record of a planting day asked whether I am in it (记录里有没有我)
+_ME_IN_THE_RECORD_RE = re.compile(
+    r"(?:记录|名单|签到表)(?:里|里面|入面|上|上面)?(?:有没有|有冇|有无|有)我(?:吗|没有|未|冇|没)?$"
+)
+# conv102 (22y: '我刚才签到成功了吗 算不算参加了'): the check-in said gone through asked, and whether that counts as taking
+# part: the planting day's check-in, no day needed
+_CHECK_IN_WENT_THROUGH_RE = re.compile(r"签(?:到|了到|咗到)(?:了|咗)?成功(?:了)?(?:吗|未|没有|没|冇)")
+
+
 def attendance_recorded_asked(flat: str) -> bool:
     """Whether one's attendance of a planting day was recorded, asked ('昨日义务植树我有去 系统记咗我未', '那天植树活动我扫了
     二维码 算参加了吗'): a planting day, being there on one day and the recorded asked, all said; no day to come, no trees
@@ -5800,6 +5835,8 @@ def attendance_recorded_asked(flat: str) -> bool:
         return False
     if _TAKEN_PART_YET_RE.match(flat):
         return True  # conv101
+    if _CHECK_IN_WENT_THROUGH_RE.search(flat) and _COUNTS_AS_TAKING_PART_RE.search(flat):
+        return True  # conv102: '我刚才签到成功了吗 算不算参加了'
     day = (
         _PLANTING_DAY_RE.search(flat)
         or _TAKING_PART_IN_IT_RE.search(flat)
@@ -5808,6 +5845,8 @@ def attendance_recorded_asked(flat: str) -> bool:
     )
     if day and _PRESENCE_RECORDED_ASKED_RE.search(flat) and _ONE_DAY_RE.search(flat):
         return True  # conv101: '上次植树活动有冇记我出席'
+    if day and _ME_IN_THE_RECORD_RE.search(flat) and "今年" not in flat:
+        return True  # conv102: '参加义务植树的记录有我吗' (the year's taking part is a party member's duty, 19n)
     one_day = _ONE_DAY_RE.search(flat) or (_COUNTS_AS_TAKING_PART_RE.search(flat) and "今年" not in flat)
     return bool(day and _BEING_THERE_RE.search(flat) and _RECORDED_ASKED_RE.search(flat) and one_day)
 
@@ -6383,6 +6422,9 @@ _WHICH_ZONES_RE = re.compile(
 _ZONES_LEFT_RE = re.compile(
     # round 25: the zones' table asked for ('责任区列表发嚟睇下')
     rf"^{_ZONE}(?:的)?(?:列表|名单|清单|一览表|表)(?:发|给|拿)?(?:来|过来|给我|我)?(?:看下|看看|看一下|看)?$|"
+    # conv102 (22y: '发一下本村党员责任区的清单' had been the FAQ's card): the sending asked first, the village's named
+    rf"^(?:请|麻烦)?(?:你)?(?:发|给|拿)(?:一下|下|个|张|份)?(?:我)?(?:{_OUR_PLACE})?(?:的)?{_ZONE}(?:的)?"
+    r"(?:列表|名单|清单|一览表|表)(?:给我|我)?(?:看下|看看|看一下|看)?$|"
     rf"^{_ZONE}(?:列出来|列一下|列下|列个表)(?:看下|看看|给我看|看一下)?(?:还有)?(?:哪块|边块|哪些|边些|哪几块|几块|哪个|边个)?"
     r"(?:还)?(?:未|没有|没|无|冇)(?:有)?人(?:认领|认|领|要)(?:的)?$"
 )
@@ -6956,12 +6998,20 @@ _SIGN_IN_HOW_RE = re.compile(
 )
 
 
+# conv102 (22y: '今天下村指导 在埔心村村委 打卡签到一下' had been a ticket): the visit told first, where one is, the
+# check-in said last (both its words may come together, 打卡签到): a longer text read as well
+_CHECK_IN_LAST_RE = re.compile(r"(?:(?:签|签个|签下)到|打(?:个|下)?[卡咭]|报到){1,2}(?:一下|下)?$")
+
+
 def check_in_said(norm: str) -> bool:
     """A check-in said in words ('打卡', '我到了打个卡'); not a question about it ('签到要在村里面吗'), nor a planting
     day's ('植树活动签到' is 参加)."""
     return bool(
         norm
-        and len(norm) <= 16
+        and (
+            len(norm) <= 16 or (len(norm) <= 24 and _CHECK_IN_LAST_RE.search(norm) and not _DAY_TO_COME_RE.search(norm))
+        )
+        and "到时" not in norm
         and (_CHECK_IN_RE.search(norm) or _ARRIVED_RE.match(norm))
         and not _NOT_CHECK_IN_RE.search(_GUIDING_RE.sub("", norm.replace("下村", "")))
     )

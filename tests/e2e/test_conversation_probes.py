@@ -2233,22 +2233,8 @@ test_round_22x_probe = blind_set_test("22x", _ROUND_22X_LEFT)
 
 # Set 22y, written blind (140 probes) in the fifty-fifth session, an even mix over every kind and context, kept outside the
 # repository until every change of the session was in: main (77396520) 128/140; with withdraw84, rounds 101, 113-116 and
-# the lead's mends merged 130/140 (the honest figure). Its ten misses are strict here, NOT read yet (the next round's)
-_ROUND_22Y_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "not read yet (set 22y's misses at its kept figure, fifty-fifth session): the next conversation round reads them",
-        [
-            "adviser:今天下村指导 在埔心村村委 打卡签到一下",
-            "adviser:我是技术顾问 这里有什么功能可以用",
-            "twice:退订 || 唉还是帮我开返提醒啦 唔记得种树就麻烦",
-            "twice:参加 || 我刚才签到成功了吗 算不算参加了",
-            "after_photo:村里那些可以认养的树还有吗",
-            "finished:我攞咗咩奖未",
-            "member:今日植树活动我扫咗码 唔知记咗我参加未",
-            "party:发一下本村党员责任区的清单",
-            "party:参加义务植树的记录有我吗",
-            "cadre:我带队那天植树签到有没有记上",
-        ],
-    ),
-]
+# the lead's mends merged 130/140 (the honest figure, the start of round 102).
+# Round 102 read its ten misses by class (every label judged right) and mended them (tests/e2e/
+# test_conversation_round102.py): 140/140
+_ROUND_22Y_LEFT: list[tuple[str, list[str]]] = []
 test_round_22y_probe = blind_set_test("22y", _ROUND_22Y_LEFT)

@@ -59,9 +59,22 @@ CONTROLS = [
     ("member", "石岗片责任区喺边度", "question"),
     ("member", "帮助", "help"),
 ]
+# written after the mends, to widen each class and hold its edges (a day ahead, a how, a question of awards' terms)
+WIDER = [
+    ("adviser", "今朝落村 喺埔心村党建林 签个到", "sign_in"),
+    ("twice", "退订 || 唉都系帮我开返通知啦 怕唔记得淋水", "resubscribe"),
+    ("member", "琴日植树活动我签咗到 唔知记咗我出席未", "attended"),
+    ("cadre", "义务植树的签到表有我吗", "attended"),
+    ("finished", "我领咗咩奖未呀", "awards"),
+    ("after_photo", "嗰啲可以认养嘅树仲有冇", "adopt"),
+    ("party", "麻烦发个本村责任区清单", "zone"),
+    ("adviser", "明天下村 到时候在埔心村村委打卡签到", "question"),  # a visit ahead: no sign-in now
+    ("member", "认养的树还有什么要求", "question"),
+    ("member", "最美植绿人领了奖有什么用", "question"),
+]
 EXAMPLES = SIGN_IN + HELP + RESUBSCRIBE + ATTENDED + ADOPT + AWARDS + ZONE
 
 
-@pytest.mark.parametrize(("context", "message", "expected"), EXAMPLES + CONTROLS)
+@pytest.mark.parametrize(("context", "message", "expected"), EXAMPLES + WIDER + CONTROLS)
 def test_round_102(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
