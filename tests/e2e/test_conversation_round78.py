@@ -141,12 +141,6 @@ def _records(probe, openid: str) -> list[dict]:  # noqa: F811
 # the FAQ's bot.proxy (the household's own trees, another household's by a cadre's 代种) is not read for these: the tree
 # named (荔枝: not_covered) and 阿爷 (read a complaint) make the question the adviser's; the record is left alone (kind
 # question passes), the reply is not the rule's
-_WHOSE_TO_THE_ADVISER = pytest.mark.xfail(
-    reason="round 78: the FAQ escalates it (the tree named: not_covered; 阿爷: a complaint), a ticket, not bot.proxy",
-    strict=True,
-)
-
-
 @pytest.mark.parametrize(
     ("message", "species", "count", "area"),
     [
@@ -192,7 +186,8 @@ def test_a_count_corrected_after_wait_gives_the_record_the_right_count(probe, me
 @pytest.mark.parametrize(
     "message",
     [
-        pytest.param("刚才那两棵荔枝是帮我婆婆种的 能算她的吗", marks=_WHOSE_TO_THE_ADVISER),
+        # the lead (fifty-fifth session): whether they count for the relative is the household's answer (bot.proxy)
+        "刚才那两棵荔枝是帮我婆婆种的 能算她的吗",
         pytest.param(
             "这两棵是帮我妈种的 算她的还是算我的",
             marks=pytest.mark.xfail(
@@ -200,7 +195,7 @@ def test_a_count_corrected_after_wait_gives_the_record_the_right_count(probe, me
                 reason="round 95, AT-BS in the precedents (changed): bot.proxy (precedents) -> escalate (low_confidence)",
             ),
         ),
-        pytest.param("头先嗰两棵荔枝系帮阿爷种嘅 可唔可以计佢名下", marks=_WHOSE_TO_THE_ADVISER),
+        "头先嗰两棵荔枝系帮阿爷种嘅 可唔可以计佢名下",
     ],
 )
 def test_whose_trees_asked_while_a_record_waits_leaves_the_one_record(probe, message):  # noqa: F811

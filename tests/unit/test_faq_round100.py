@@ -14,7 +14,8 @@ def test_a_ticket_with_the_expected_answer_is_right_in_the_second_figure_only(in
     rows = faq.evaluate(
         index,
         [
-            faq.EvalCase("锄头砍到脚了流好多血", "tech.injury_first_aid"),  # a ticket, the first aid under its number
+            # a ticket, the first aid under its number (who pays keeps the ticket since round 116: aid_unless)
+            faq.EvalCase("锄头砍到脚了流好多血 医药费谁出", "tech.injury_first_aid"),
             faq.EvalCase("桂花几月开花", "species.桂花.flowering"),  # answered
             faq.EvalCase("我家荔枝叶子上好多黑点点 帮我看看", "species.荔枝.pests"),  # a bare ticket, labelled an entry
         ],
@@ -26,8 +27,8 @@ def test_a_ticket_with_the_expected_answer_is_right_in_the_second_figure_only(in
 
 
 def test_a_ticket_is_counted_with_its_answer_only_when_the_reply_holds_that_answer(index):
-    (row,) = faq.evaluate(index, [faq.EvalCase("锄头砍到脚了流好多血", "tech.injury_first_aid")])
-    result = index.match("锄头砍到脚了流好多血")
+    (row,) = faq.evaluate(index, [faq.EvalCase("锄头砍到脚了流好多血 医药费谁出", "tech.injury_first_aid")])
+    result = index.match("锄头砍到脚了流好多血 医药费谁出")
     assert result.note_entry == "tech.injury_first_aid" and row.noted == "tech.injury_first_aid"
     bare = faq.FaqResult("escalate", None, "", 0.0, "safety", note_entry="tech.injury_first_aid")
     assert faq._attached(index, bare) is None  # an entry named but its answer not given: not counted

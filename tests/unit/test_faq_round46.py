@@ -35,10 +35,8 @@ HAPPENED = [
     "树倒下来压住电线了",
     "竹竿碰到高压线了",
     "挖坑挖断了电缆",
-    "打完农药手脚发麻",
     "台风刮倒的树挡住了路",  # round 49: 挡住, 横在 say it happened (it had been a strict xfail: the model's 0.56)
     "山上有树烧起来了",
-    "老公撒石灰烧到手了",
     "砍树的时候电锯割到脚",
 ]
 
@@ -69,6 +67,16 @@ def test_a_grievance_about_a_person_goes_to_a_person(index, question):
 def test_a_danger_that_happened_goes_to_a_person_with_its_line(index, question):
     result = index.match(question)
     assert result.kind == "escalate" and result.safety
+
+
+# round 116 (issue 17 §1, the writers of BZ-CL): first aid done at once is answered, its safety line first, no ticket
+AID_AT_ONCE = [("打完农药手脚发麻", "tech.pesticide_first_aid"), ("老公撒石灰烧到手了", "tech.lime_first_aid")]
+
+
+@pytest.mark.parametrize(("question", "aid"), AID_AT_ONCE)
+def test_first_aid_done_at_once_is_answered_with_its_line(index, question, aid):
+    result = index.match(question)
+    assert (result.kind, result.entry_id) == ("answer", aid) and result.safety
 
 
 @pytest.mark.parametrize("question", THANKS_FIRST)

@@ -22,7 +22,7 @@ CONTROLS = [
     ("65岁以上党员要参加吗", "camp.party_age"),
     ("我爸是老党员 八十岁也要种吗", "camp.party_age"),
     ("我妈种的树死了", "escalate"),
-    ("老人家摔倒了怎么办", "escalate"),
+    ("老人家摔倒了怎么办", "tech.injury_first_aid"),  # round 116: first aid done at once is answered (sets BZ-CL)
     ("老人家种的树都要登记吗", "bot.proxy"),
 ]
 

@@ -74,5 +74,8 @@ def test_a_mushroom_asked_is_answered_and_one_eaten_is_a_ticket(index):
     asked = index.match("树下面生咗啲野生菌 食唔食得")
     assert (asked.kind, asked.entry_id) == ("answer", "tech.wild_mushrooms")
     eaten = index.match("我阿爸吃了后山采的野菌 现在呕吐")
-    assert eaten.kind == "escalate" and "120" in eaten.safety
-    assert index.match("断肠草可唔可以食").kind == "escalate"  # a named poison plant stays a person's
+    # round 116 (issue 17 §1, sets BZ-CL): a plant or mushroom eaten is answered with its first aid, the line first
+    assert (eaten.kind, eaten.entry_id) == ("answer", "tech.poison_first_aid") and "120" in eaten.safety
+    # a named poison plant: its line and the poison's first aid (round 116 answers it at once; it had been a ticket)
+    named = index.match("断肠草可唔可以食")
+    assert named.entry_id == "tech.poison_first_aid" and named.safety.startswith("⚠"), named

@@ -67,7 +67,8 @@ def test_first_aid_asked_after_a_fall_is_the_line_then_a_ticket_with_the_first_a
     line, a ticket, the first aid under its number; asked 'what if' stays an answer with no ticket."""
     for question in ("有人从坡上滚下来了怎么急救", "阿婆喺山坡碌落嚟点样急救"):
         result = index.match(question)
-        assert result.kind == "escalate" and result.note_entry == "tech.injury_first_aid", (question, result.reason)
+        # round 116 (issue 17 §1, sets BZ-CL): first aid done at once is answered, the line first, no ticket
+        assert (result.kind, result.entry_id) == ("answer", "tech.injury_first_aid"), (question, result.reason)
         assert result.safety.startswith("⚠ 安全第一：有人摔伤"), result.safety
     assert index.match("万一有人从坡上滚下来怎么急救").kind == "answer"
 
