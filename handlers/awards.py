@@ -47,10 +47,11 @@ def on_village_award_asked(ctx: Ctx, _match) -> str:
     first = schedule.date_words(schedule.milestone_date(ctx.config, "first_awards"))
     annual = schedule.date_words(schedule.milestone_date(ctx.config, "annual_awards"))
     norm = text_normalized(ctx)
-    if nlu.award_asked_whose(norm) == "relative":  # conv101: a relative's own, told by the office to them
+    whose = nlu.award_asked_whose(norm)
+    if whose == "relative":  # conv101: a relative's own, told by the office to them
         return ctx.t("awards.asked_relative", first=first, annual=annual)
     # conv101: an award asked bare just after one's certificates or awards ('咁有冇奖啊') is the sender's own
-    if nlu.award_asked_whose(norm) == "mine" or nlu.follow_up_said(norm) == "award":
+    if whose == "mine" or nlu.follow_up_said(norm) == "award":
         mine = store.of_person(ctx.db, ctx.person["id"])
         if mine:
             titles = "、".join(ctx.t("awards.asked_won_line", title=a["title"], period=a["period"]) for a in mine)
