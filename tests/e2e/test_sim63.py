@@ -166,6 +166,7 @@ def test_the_zones_page_opens_on_its_list_with_adding_one_folded(admin, bot):  #
     assert admin.post("/admin/zones", data=form).status_code == 302
     page = admin.get("/admin/zones").get_data(as_text=True)
     assert fold(page) == "folded" and page.index("全部责任区（1个）") > page.index('id="add-zone"')
+    assert page.count('id="add-zone"') == 1  # review56: a merge had left the form twice (above and below the list)
     bad = admin.post("/admin/zones", data=form)  # the same name again: refused, the form open with the problem
     assert bad.status_code == 400 and fold(bad.get_data(as_text=True)) == "open"
 
