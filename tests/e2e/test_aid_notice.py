@@ -161,3 +161,18 @@ def test_the_office_counts_them_in_the_export(secretary, li, bot):
     assert header[:7] == ["id", "openid", "person", "village", "kind", "day", "text"]
     [row] = list(data)
     assert row[header.index("kind_label")] == "蜂蜇" and row[header.index("person")] == "李四"
+
+
+@pytest.mark.parametrize("asked", ["上山种树如果被蛇咬了怎么办", "万一被马蜂蜇了点算", "要是石灰进了眼睛怎么办"])
+def test_first_aid_asked_in_case_tells_nobody(secretary, li, tick, sent_to, rows, asked):
+    """Asked in case it happens (如果, 万一, 要是 in its first clause): the first aid is the answer, but nobody was hurt."""
+    first_aid_no_ticket(li.says(asked))
+    tick()
+    assert notices(sent_to, "o-wang") == []
+    assert accidents(rows) == []
+
+
+def test_a_bite_told_then_a_what_if_still_tells(secretary, li, tick, sent_to):
+    first_aid_no_ticket(li.says("刚才被蛇咬了 万一有毒怎么办"))
+    tick()
+    assert len(notices(sent_to, "o-wang")) == 1
