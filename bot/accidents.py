@@ -22,9 +22,9 @@ notice.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
-from bot import clock, escalation, identity, roster, schedule
+from bot import clock, escalation, identity, nlu, roster, schedule
 from bot.faq import FaqResult
 from bot.reminders import tell_each, tell_village
 from bot.store import accidents as store
@@ -32,7 +32,8 @@ from bot.store import roster as roster_store
 from bot.store import tickets as tickets_store
 
 TEXT_CHARS = 40  # what the villager wrote, shortened for a phone's notice
-KINDS = "faq.accident.kinds"  # the first aid entry -> what happened, as a cadre reads it (蜂蜇, 蛇咬 …)
+KINDS = "faq.accident.kinds"
+IN_CASE = "faq.accident.in_case"  # words asking in case it happens (``asked_in_case``)  # the first aid entry -> what happened, as a cadre reads it (蜂蜇, 蛇咬 …)
 
 
 def heard(ctx, result: FaqResult) -> int | None:
@@ -40,7 +41,7 @@ def heard(ctx, result: FaqResult) -> int | None:
     (module doc). The row's id when it is new; None otherwise (no accident, or already told today)."""
     text = ctx.msg.text or ""
     kind = escalation.accident_answered(ctx.app, text, result)
-    if not kind:
+    if not kind or asked_in_case(text, ctx.app.messages.words(IN_CASE)):
         return None
     person = ctx.person
     village_id = (person or {}).get("village_id") or ctx.user.get("scene_village_id")
@@ -72,6 +73,15 @@ def heard(ctx, result: FaqResult) -> int | None:
         to = store.OFFICE if told else store.NOBODY
     store.told(ctx.db, accident_id, len(told), to)
     return accident_id
+
+
+def asked_in_case(text: str, words: Iterable[str]) -> bool:
+    """First aid asked in case it happens: a word of ``words`` (如果, 万一, 要是 …) in the text's first clause ('上山种树
+    如果被蛇咬了怎么办'). The matcher reads such a question as the accident (the first aid is the right answer either
+    way), but nobody was hurt: no notice. A what-if after the accident told ('刚才被蛇咬了 万一有毒怎么办') is one
+    (pure)."""
+    first = next((clause for clause in nlu.PAUSES_RE.split(nlu.to_halfwidth(text)) if clause), "")
+    return any(word in first for word in words)
 
 
 def _notice(ctx, kind: str, village_id: int | None) -> str:
