@@ -1,7 +1,7 @@
 """An accident answered is still heard of (aidnotice; docs/faq.md 急救答复之后).
 
 Since FAQ round 116 a villager who tells that someone was stung, bitten, poisoned, burnt by lime or hurt gets the first
-aid at once, its safety line first, and no ticket (``FaqIndex.accident_answered``). The people who run the village's
+aid at once, its safety line first, and no ticket (``accident_answered``: reason ``safety_aid``). The people who run the village's
 planting day must still know (to check on the person, for the day's safety, for any insurance), so the reply also:
 
 - keeps a row (bot/store/accidents.py, export ``accidents``): once per villager, kind (the first aid entry) and
@@ -40,7 +40,7 @@ def heard(ctx, result: FaqResult) -> int | None:
     """After the FAQ's reply ``result`` to this message: an accident answered with first aid is recorded and told
     (module doc). The row's id when it is new; None otherwise (no accident, or already told today)."""
     text = ctx.msg.text or ""
-    kind = escalation.accident_answered(ctx.app, text, result)
+    kind = accident_answered(result)
     if not kind or asked_in_case(text, ctx.app.messages.words(IN_CASE)):
         return None
     person = ctx.person
@@ -73,6 +73,14 @@ def heard(ctx, result: FaqResult) -> int | None:
         to = store.OFFICE if told else store.NOBODY
     store.told(ctx.db, accident_id, len(told), to)
     return accident_id
+
+
+def accident_answered(result: FaqResult) -> str:
+    """The first aid entry when the FAQ's reply answers an accident that has happened with the first aid done at once
+    and no ticket (round 116: ``SafetyRule.aid_answers``, reason ``safety_aid``); '' for anything else (prevention
+    asked, a ticket: who pays, an animal poisoned, ``aid_unless``) (pure). The same entry given by the precedents or
+    the model is no accident the rules read as happened ('清杂草时碰到黄蜂窦 被叮了三口'): none on the rule checks."""
+    return (result.entry_id or "") if result.kind == "answer" and result.reason == "safety_aid" else ""
 
 
 def asked_in_case(text: str, words: Iterable[str]) -> bool:

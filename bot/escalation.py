@@ -947,12 +947,6 @@ def danger_now(app, text: str) -> bool:
     return app.service("faq", load_faq_index).danger_now(text)
 
 
-def accident_answered(app, text: str, result: FaqResult) -> str:
-    """The first aid entry when ``result``, the FAQ's reply to ``text``, answers an accident with first aid and no
-    ticket (``FaqIndex.accident_answered``); '' otherwise."""
-    return app.service("faq", load_faq_index).accident_answered(text, result)
-
-
 def safety_lines(app, text: str) -> str:
     """The safety lines the FAQ opens its reply to ``text`` with ('' for none): told again when asked what to do."""
     return app.service("faq", load_faq_index).safety_lines(text)

@@ -1701,21 +1701,6 @@ class FaqIndex:
         norm = self._fixed(question)
         return any(rule.fires(norm) for rule in self.safety)
 
-    def accident_answered(self, question: str, result: FaqResult) -> str:
-        """aidnotice: the first aid entry when ``result`` (this index's reply to ``question``) answers an accident that
-        has happened with the first aid done at once and no ticket (round 116, ``safety_aid``; also when the precedents
-        or the model gave that same entry with its line: '清杂草时碰到黄蜂窦 被叮了三口'); '' for anything else (prevention
-        asked, a ticket, an animal poisoned: ``aid_unless``)."""
-        if result.kind != "answer" or not result.entry_id or not result.safety:
-            return ""
-        if result.reason == "safety_aid":
-            return result.entry_id
-        norm = self._fixed(question)
-        happened = [rule for rule in self.safety if rule.escalates(norm)]
-        aid = _first_aid(norm, happened) if happened else ""
-        answered = aid == result.entry_id and all(rule.aid_answers(norm, aid) for rule in happened)
-        return aid if answered else ""
-
     def safety_lines(self, question: str) -> str:
         """The safety lines that open the FAQ's reply to ``question`` (one a rule that fires), '' for none."""
         norm = self._fixed(question)
