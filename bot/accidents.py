@@ -32,8 +32,8 @@ from bot.store import roster as roster_store
 from bot.store import tickets as tickets_store
 
 TEXT_CHARS = 40  # what the villager wrote, shortened for a phone's notice
-KINDS = "faq.accident.kinds"
-IN_CASE = "faq.accident.in_case"  # words asking in case it happens (``asked_in_case``)  # the first aid entry -> what happened, as a cadre reads it (蜂蜇, 蛇咬 …)
+KINDS = "faq.accident.kinds"  # the first aid entry -> what happened, as a cadre reads it (蜂蜇, 蛇咬 …)
+IN_CASE = "faq.accident.in_case"  # words asking in case it happens (``asked_in_case``)
 
 
 def heard(ctx, result: FaqResult) -> int | None:
@@ -44,7 +44,7 @@ def heard(ctx, result: FaqResult) -> int | None:
     if not kind or asked_in_case(text, ctx.app.messages.words(IN_CASE)):
         return None
     person = ctx.person
-    village_id = (person or {}).get("village_id") or ctx.user.get("scene_village_id")
+    village_id = (person or {}).get("village_id") or (ctx.user or {}).get("scene_village_id")
     day = clock.local(ctx.now, ctx.config.get("campaign.timezone")).date()
     accident_id = store.record(
         ctx.db,

@@ -176,3 +176,11 @@ def test_a_bite_told_then_a_what_if_still_tells(secretary, li, tick, sent_to):
     first_aid_no_ticket(li.says("刚才被蛇咬了 万一有毒怎么办"))
     tick()
     assert len(notices(sent_to, "o-wang")) == 1
+
+
+def test_wechat_retrying_the_push_tells_once(secretary, li, tick, sent_to, rows):
+    first_aid_no_ticket(li.says(STING))
+    li.push(li.last_xml)  # WeChat's retry of the same message (same MsgId)
+    tick()
+    assert len(notices(sent_to, "o-wang")) == 1
+    assert len(accidents(rows)) == 1
