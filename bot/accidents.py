@@ -67,8 +67,9 @@ def heard(ctx, result: FaqResult) -> int | None:
     to = store.CADRES
     if not told:
         office = [p for p in tickets_store.admins(ctx.db) if identity.is_proven(p) and p["id"] != but]
-        place = _village_name(ctx, village_id)
-        notice = ctx.t("faq.accident.no_cadre", village=place) + "\n" + notice
+        village = roster_store.village(ctx.db, village_id)
+        why = ctx.t("faq.accident.no_cadre", village=village["name"]) if village else ctx.t("faq.accident.no_village")
+        notice = notice + "\n" + why
         told = tell_each(ctx.db, ctx.config, office, text=notice, key=key, now=ctx.now, at_once=True)
         to = store.OFFICE if told else store.NOBODY
     store.told(ctx.db, accident_id, len(told), to)
