@@ -37,9 +37,8 @@ from datetime import date
 
 from bot import clock, hanzi, identity, nlu, planting, zones
 from bot.conversation import Flow
-from bot.reminders import queue_notice, tell_each
+from bot.reminders import queue_notice, tell_village
 from bot.store import adoption as store
-from bot.store import roster as roster_store
 from bot.store import users as users_store
 from bot.store.plantings import VERIFIED_REVIEWS
 
@@ -520,9 +519,6 @@ def end_adoption(ctx, adoption: dict) -> list[Mapping]:
     """The sender's adoption ends now: its tree is free to adopt again; the village's cadres (adoption.contact_roles)
     who follow the account are told. Returns those told."""
     store.end(ctx.db, adoption["adoption_id"], ctx.now_s)
-    cadres = roster_store.village_cadres(
-        ctx.db, adoption["village_id"], tuple(ctx.config.get("adoption.contact_roles"))
-    )
     text = ctx.t(
         "adoption.withdrawn_told",
         name=ctx.person["name"],
@@ -530,6 +526,13 @@ def end_adoption(ctx, adoption: dict) -> list[Mapping]:
         tree=adoption["first_tree"],
         species=planting.display_name(ctx.app, adoption["species"]),
     )
-    return tell_each(
-        ctx.db, ctx.config, cadres, text=text, key=f"adoption-ended:{adoption['adoption_id']}", now=ctx.now
+    return tell_village(
+        ctx.db,
+        ctx.config,
+        adoption["village_id"],
+        ctx.config.get("adoption.contact_roles"),
+        text=text,
+        key=f"adoption-ended:{adoption['adoption_id']}",
+        now=ctx.now,
+        but=ctx.person["id"],
     )

@@ -39,7 +39,7 @@ from datetime import date, datetime
 from bot import clock, hanzi, nlu, planting, request_frames, zones
 from bot.conversation import Flow
 from bot.db import transaction
-from bot.reminders import ReminderQueue, queue_notice, tell_each
+from bot.reminders import ReminderQueue, queue_notice, tell_village
 from bot.store import pledges as store
 from bot.store import roster as roster_store
 
@@ -1024,13 +1024,6 @@ def tell_cadres(ctx, person: Mapping, ended: Sequence[Mapping], new: Sequence[Ma
     outbox, once per pledge and cadre), never to the sender (a cadre who withdrew it for the household). Those told."""
     if not ended:
         return []
-    cadres = [
-        cadre
-        for cadre in roster_store.village_cadres(
-            ctx.db, ended[0]["village_id"], tuple(ctx.config.get("pledges.cadre_roles"))
-        )
-        if cadre["id"] != ctx.person["id"]
-    ]
     names = planting.display_names(ctx.app)
     items = describe(ctx.t, ended, names)
     if new:
@@ -1040,7 +1033,9 @@ def tell_cadres(ctx, person: Mapping, ended: Sequence[Mapping], new: Sequence[Ma
     else:
         text = ctx.t("pledges.withdrawn_told", name=person["name"], items=items)
     key = "pledge-ended:" + "-".join(str(p["id"]) for p in ended)
-    return tell_each(ctx.db, ctx.config, cadres, text=text, key=key, now=ctx.now)
+    roles = ctx.config.get("pledges.cadre_roles")
+    village_id = ended[0]["village_id"]
+    return tell_village(ctx.db, ctx.config, village_id, roles, text=text, key=key, now=ctx.now, but=ctx.person["id"])
 
 
 def told_line(t: Callable[..., str], told: Sequence[Mapping]) -> str:

@@ -82,14 +82,37 @@ def send_time(config, now: datetime) -> datetime:
     return not_before(now, config.get("campaign.timezone"), tuple(config.get("reminders.quiet_hours")))
 
 
-def tell_each(db, config, people: Iterable[Mapping], *, text: str, key: str, now: datetime) -> list[Mapping]:
+def tell_each(
+    db, config, people: Iterable[Mapping], *, text: str, key: str, now: datetime, at_once: bool = False
+) -> list[Mapping]:
     """withdraw83: ``text`` as a notice (``queue_notice``) to each of ``people`` who follows the account (``openid``),
-    once per ``key`` and person (a cadre told of an adoption ended, a branch secretary of a care zone left): those
-    told."""
+    once per ``key`` and person: those told."""
     told = [p for p in people if p.get("openid")]
     for person in told:
-        queue_notice(db, config, openid=person["openid"], text=text, key=f"{key}:{person['openid']}", now=now)
+        key_of = f"{key}:{person['openid']}"
+        queue_notice(db, config, openid=person["openid"], text=text, key=key_of, now=now, at_once=at_once)
     return told
+
+
+def tell_village(
+    db,
+    config,
+    village_id: int | None,
+    roles: Iterable[str],
+    *,
+    text: str,
+    key: str,
+    now: datetime,
+    but: int | None = None,
+    at_once: bool = False,
+) -> list[Mapping]:
+    """The one way a village's people of ``roles`` (its cadres: ``roster_store.village_cadres``, in the roles' order)
+    hear of something a villager did or told: ``text`` as a notice through the outbox to each who follows the account,
+    never to ``but`` (the sender, who has the reply), once per ``key`` and person (``tell_each``). Used for an adoption
+    ended (bot/adoption.py), a care zone left (bot/zones.py), a pledge withdrawn (bot/pledges.py) and an accident
+    answered with first aid (bot/accidents.py). Those told."""
+    people = [p for p in roster_store.village_cadres(db, village_id, tuple(roles)) if p["id"] != but]
+    return tell_each(db, config, people, text=text, key=key, now=now, at_once=at_once)
 
 
 def queue_notice(

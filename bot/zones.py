@@ -37,7 +37,7 @@ from bot.db import transaction
 from bot.media import announce
 from bot.photos import haversine_m
 from bot.registry import Importer
-from bot.reminders import ReminderQueue, at_local, tell_each
+from bot.reminders import ReminderQueue, at_local, tell_village
 from bot.schedule import date_words, month_day
 from bot.store import media as media_store
 from bot.store import roster as roster_store
@@ -622,9 +622,18 @@ def leave_zone(ctx, zone: dict) -> list[Mapping]:
     """The sender holds no zone from now on (their tending kept); the village's branch secretary (村书记) who follows the
     account is told. Returns those told."""
     store.release(ctx.db, ctx.person["id"], ctx.now_s)
-    secretaries = roster_store.village_cadres(ctx.db, zone["village_id"], (roster.SECRETARY,))
     text = ctx.t("zones.left_told", name=ctx.person["name"], zone=zone["name"])
-    return tell_each(ctx.db, ctx.config, secretaries, text=text, key=f"zone-left:{zone['id']}:{ctx.now_s}", now=ctx.now)
+    key = f"zone-left:{zone['id']}:{ctx.now_s}"
+    return tell_village(
+        ctx.db,
+        ctx.config,
+        zone["village_id"],
+        (roster.SECRETARY,),
+        text=text,
+        key=key,
+        now=ctx.now,
+        but=ctx.person["id"],
+    )
 
 
 def holder_count(db, zone: dict) -> int:

@@ -14,10 +14,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot import ask_back, asked_for, conversation, escalation, nlu, zones
+from bot import accidents, ask_back, asked_for, conversation, escalation, nlu, zones
 from bot.context import Ctx
 from bot.conversation import END, FlowTable, Step
 from bot.router import AsText, Route, pure, warmed_by
+from bot.store import accidents as accidents_store
 from bot.store import faq_choices as choices_store
 from handlers import escalation as escalation_handlers
 from handlers.core import text_is, text_normalized, welcome_text
@@ -316,6 +317,7 @@ def _reply_of(ctx: Ctx, result) -> str:
 
 
 def on_answer(ctx: Ctx, result) -> str:
+    accidents.heard(ctx, result)  # aidnotice: an accident answered with first aid is still told to the village
     if result.other is None:
         return _reply_of(ctx, result)
     # two readings of two answers (round 43, bot/ask_back.py): ask which, keep both until the villager picks
@@ -368,5 +370,6 @@ ANSWER_ROUTES: list = [
 ]
 ROUTES: list = [*CHOICE_ROUTES, *ANSWER_ROUTES]
 FLOWS: list = [ask_back.FLOW]
-STORES: list = [choices_store]
-EXPORTS: dict = {**choices_store.EXPORT_SQL}
+STORES: list = [choices_store, accidents_store]
+EXPORTS: dict = {**choices_store.EXPORT_SQL, **accidents_store.EXPORT_SQL}
+EXPORT_LABELS: dict = {"accidents": {"kind": accidents.KINDS, "told_to": "faq.accident.told_to"}}
