@@ -16,7 +16,13 @@ precedents/disputed.tsv); BZ and CA stay development sets),
 all written by people who had not seen the matcher. Per set:
   right              top-1: the expected entry, escalation or chit-chat (missing topics mapped by
                      messages/faq/precedents/missing_map.tsv; "as written" counts them wrong); a reply holding
-                     two fields of one tree (two topics asked, round 13) is right if either is expected
+                     two fields of one tree (two topics asked, round 13) is right if either is expected; a reply
+                     comparing two listed trees side by side (round 117, bot/faq_compare.py) is right if the expected
+                     label is one it answers (``FaqResult.compared``): either tree's field it sets side by side or
+                     either tree's card; for a public place compared (路边, 河边, 校园, 党建林) that place's
+                     recommendation, whatever purpose follows the place (recommend.河边+护岸); for a field compared that
+                     a recommendation's purpose is about and the question says (大得快: growth), that purpose's list
+                     (recommend.速生). A ticket (the two trees' fields under its number) is never counted right
   adviser recall     of the questions an adviser must answer (expected 'escalate'), share escalated
   escal. precision   of the escalated questions, share an adviser must answer
   confident wrong    answered from an entry that is not the expected one (the worst outcome)

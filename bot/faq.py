@@ -98,6 +98,7 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from bot import faq_cache, go_between, gram_table, nlu
+from bot.faq_compare import Comparer
 from bot.faq_model import ModelSettings, QuestionModel, question_model
 from bot.gram_table import GramTable, gram_key
 from bot.kept import Kept
@@ -150,6 +151,8 @@ class FaqResult:
     # the answer the model reads instead, another entry's: the reply asks which was meant (round 43, ``_asked_back``)
     other: FaqResult | None = None
     note_entry: str | None = None  # escalated: the entry whose answer goes under the ticket's number (round 49)
+    # round 117: two trees compared, answered side by side: every label the reply answers (bot/faq_compare.py)
+    compared: tuple[str, ...] = ()
     # the off-topic reply (round 104, ``_off_topic_unread``): the doubt's ticket it stands in for, which the chat keeps
     # for staff and for a flow in progress (bot/escalation.py ``faq_result``)
     doubted: FaqResult | None = None
@@ -814,6 +817,26 @@ def load_offlist_shortened(messages_dir: str | Path) -> list[str]:
     return list(_read_toml(Path(messages_dir) / "species.toml").get("offlist", {}).get("shortened", []))
 
 
+def _comparer(spec: Mapping) -> Comparer:
+    """``[compare]`` of matching.toml (round 117) as its reader (bot/faq_compare.py); an empty table compares nothing."""
+    return Comparer(
+        frame=Vocab(spec.get("frame", [])),
+        together=Vocab(spec.get("together", [])),
+        person=Vocab(spec.get("person", {}).get("words", [])),
+        judged={topic: Vocab(words) for topic, words in spec.get("judged", {}).items()},
+        judged_first={topic: Vocab(words) for topic, words in spec.get("judged_first", {}).items()},
+        together_fields=tuple(spec.get("together_fields", [])),
+        together_label=spec.get("together_label", ""),
+        own_sites=frozenset(spec.get("own_sites", [])),
+        public_sites=frozenset(spec.get("public_sites", [])),
+        recommend_for={
+            topic: {purpose: Vocab(words) for purpose, words in lists.items()}
+            for topic, lists in spec.get("recommend_for", {}).items()
+        },
+        fields={topic: tuple(f) for topic, f in spec.get("fields", {}).items()},
+    )
+
+
 def display_name(species: Mapping[str, Mapping], name: str) -> str:
     """The name replies show: the seed's (桃子) where the stored key is short (桃)."""
     return str(species.get(name, {}).get("display", name))
@@ -1028,6 +1051,7 @@ class FaqIndex:
         self._weather = tuple((Vocab(w["cause"]), Vocab(w.get("signs", []))) for w in esc.get("weather", []))
         self._weather_named = Vocab(weather_words)
         self._together = Vocab(esc.get("together", []))
+        self._comparer = _comparer(self.matching.get("compare", {}))  # round 117: two trees compared, answered
         # '荔枝好种吗 有没有收成': how the tree does as a whole, the card answers (round 11)
         self._overall = Vocab(self.matching["topics"]["card"].get("overall", []))
         # round 74: flowers and no fruit, the fruit field's answer, which holds the flowering field
@@ -1443,12 +1467,17 @@ class FaqIndex:
         if (
             not fired
             and result.kind == "answer"
-            and (result.reason in self._answers_general or result.reason in ("pests_told", "planted_told", "kin_trees"))
+            and (
+                result.reason in self._answers_general
+                or result.reason in ("pests_told", "planted_told", "kin_trees", "compared")
+            )
         ):
             # round 64: a rule's class asked in general is its entry's answer, as its ticket would have been: the rule
             # decided ('种果树能贷款吗': tech.forest_loan; the model had read a person, or an exotic tree in 种杉树)
             # round 66: so is insects on a listed tree told in general, its pests field (``_pests_told``); the lead (43rd
-            # session): a relative's trees asked whether they count for the sender (``nlu.kin_trees_count_asked``)
+            # session): a relative's trees asked whether they count for the sender (``nlu.kin_trees_count_asked``); round
+            # 117: two trees compared on both cards' field (``_compare_answered``: the precedents and the model read one
+            # tree's entry or a ticket; the eight sets label the fields side by side)
             return self._lined(result, fired, norm)
         agreed = None if fired else self._agreed_by_precedents(question, norm, result)
         if agreed is not None and not self._symptom_kept(norm, result, agreed):
@@ -1787,7 +1816,9 @@ class FaqIndex:
         if added and added[1] >= self.threshold and self._covered(norm, self._entry_chars[added[0]], [], strict=True):
             return self._answer(added[0], added[1], "adviser_entry")
         if self._two_trees(mentions, norm) and not self._varieties_of_one(mentions):
-            return _escalate("comparison", note=self._compared(norm, mentions))  # which is better, together, the same?
+            return self._compare_answered(norm, mentions) or _escalate(
+                "comparison", note=self._compared(norm, mentions)
+            )  # which is better, together, the same? (a person weighs it: round 46)
         if mentions and not species:
             return self._match_offlist(norm, [alias for _, alias in mentions])
         if species:
@@ -2679,6 +2710,32 @@ class FaqIndex:
         if len(names) != 1 or next(iter(names)) not in self.species:
             return False
         return self._variety_field(next(iter(names)), [written for _, written in mentions]) is not None
+
+    def _compare_answered(self, norm: str, mentions: list[tuple[str, str]]) -> FaqResult | None:
+        """Round 117 (issue 17 §1): two trees of the list compared on what both species cards hold ('香樟同秋枫边个
+        大得快'): both trees' field side by side, no ticket (bot/faq_compare.py says when a person still weighs it).
+        Labelled as the first tree's field, ``also`` the second's, ``compared`` every label the reply answers."""
+        names = list(dict.fromkeys(name for name, _ in mentions if name in self.species))
+        hide = [span for _, alias in mentions for span in _spans_of(norm, alias)]
+        masked = norm
+        for start, end in hide:
+            masked = masked[:start] + _MASK * (end - start) + masked[end:]
+        sites_label = self.matching["species_answer"]["sites_label"]
+        reply = self._comparer.compared(
+            masked,
+            names,
+            self._topic(norm, hide)[0],
+            nlu.find_site(masked),
+            self.matching["topics"],
+            self.species,
+            lambda info, name: _species_field(info, name, sites_label),
+            lambda name: display_name(self.species, name),
+            self.matching["species_answer"]["compare_answer"],
+        )
+        if reply is None:
+            return None
+        first, second = reply.labels[:2]
+        return FaqResult("answer", first, reply.text, 0.9, "compared", also=second, compared=reply.labels)
 
     def _compared(self, norm: str, mentions: list[tuple[str, str]]) -> str:
         """Two trees of the list compared ('荔枝和龙眼哪个结果快'): under the ticket's number, the field asked of each
@@ -3897,12 +3954,17 @@ class EvalRow:
     offered: str | None = None  # asked back (round 43): the other answer offered beside ``got``, the villager picks
     noted: str | None = None  # escalated with this entry's answer under the ticket's number (round 49)
     opening: str = ""  # round 83: the reply's first line (its safety line, else its answer's; '' for a bare ticket)
+    compared: tuple[str, ...] = ()  # round 117: the labels a reply comparing two trees answers (``FaqResult.compared``)
 
     @property
     def right(self) -> bool:
         """The expected answer, or a reply holding it beside another field of the same tree; never a question back
-        (the villager had to choose: ``chosen_right``)."""
-        return self.offered is None and self.target in (self.got, self.also)
+        (the villager had to choose: ``chosen_right``). Round 117: a reply comparing two trees is right when the
+        expected label is one it answers (``compared``: either tree's field set side by side or card, the place's
+        recommendation whatever purpose follows the place, a purpose's list about the field compared); a ticket never."""
+        if self.offered is not None:
+            return False
+        return self.target in (self.got, self.also) or _compared_right(self.target, self.compared)
 
     @property
     def ticket_with_answer(self) -> bool:
@@ -3926,6 +3988,14 @@ class EvalRow:
     def near(self) -> bool:
         """A confident wrong that is near the expected answer (``near_miss``): counted beside, never subtracted."""
         return self.confident_wrong and near_miss(self.target, self.got)
+
+
+def _compared_right(target: str, compared: tuple[str, ...]) -> bool:
+    """Round 117: ``target`` is a label the comparing reply answers; a recommendation by its place before any purpose
+    (``recommend.河边+护岸`` for a reply on which of two trees fits 河边: the place's list is what the writer meant)."""
+    if not compared:
+        return False
+    return target in compared or target.startswith("recommend.") and target.split("+")[0] in compared
 
 
 def near_miss(expected: str, got: str) -> bool:
@@ -4003,6 +4073,7 @@ def evaluate(index: FaqIndex, cases: list[EvalCase], missing_map: Mapping[str, s
                 result_label(result.other) if result.other is not None else None,
                 _attached(index, result),
                 (result.safety or result.answer_text).strip().split("\n", 1)[0],
+                result.compared if result.kind == "answer" else (),
             )
         )
     return rows
@@ -4051,7 +4122,13 @@ def scores(rows: list[EvalRow]) -> EvalScores:
     return EvalScores(
         questions=len(rows),
         right=_share(sum(r.right for r in rows), len(rows)),
-        right_unmapped=_share(sum(r.offered is None and r.expected in (r.got, r.also) for r in rows), len(rows)),
+        right_unmapped=_share(
+            sum(
+                r.offered is None and (r.expected in (r.got, r.also) or _compared_right(r.expected, r.compared))
+                for r in rows
+            ),
+            len(rows),
+        ),
         adviser_recall=_share(sum(r.got == "escalate" and r.offered is None for r in adviser), len(adviser)),
         escalation_precision=_share(sum(r.target == "escalate" for r in escalated), len(escalated)),
         confident_wrong=_share(wrong, len(rows)),

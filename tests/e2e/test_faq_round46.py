@@ -52,7 +52,9 @@ def test_lime_for_whitewash_or_the_planting_hole_gets_no_burn_and_no_ticket(vill
 @pytest.mark.parametrize(
     ("question", "words"),
     [
-        ("荔枝和龙眼哪个结果快", ("荔枝：", "龙眼：", "挂果")),
+        # round 117: compared on a field both cards hold ('荔枝和龙眼哪个结果快') is answered side by side, no ticket
+        # (test_faq_round117_compare.py); which fits my plot, or no field named, still goes to an adviser
+        ("我屋后有块地 荔枝和龙眼哪个结果快", ("荔枝：", "龙眼：", "挂果")),
         ("桂花和香樟哪个好", ("桂花：", "香樟：")),
     ],
 )

@@ -1,0 +1,154 @@
+"""Two trees of the list compared, answered side by side (round 117, issue 17 §1; docs/faq.md 第一百一十七轮).
+
+'桂花和龙眼哪个好养', '香樟同秋枫边个大得快', '荔枝龙眼哪个结果早': since round 46 a ticket with both trees' field under its
+number (``FaqIndex._compared``); eight blind sets label an answer (28 of 28: a field or card of either tree, or a
+recommendation list), and the facts are in species.toml. So when the question compares (``[compare] frame``) and names
+something both species cards hold, the reply is both trees' field, one line each, and no ticket:
+
+- the topic the question names (``[topics]`` of matching.toml); else a judgement word mapped to the field the cards
+  really hold it in (``[compare.judged]``: 好养/容易种/省事 -> the card, 大得快/矮 -> growth and size, 香 -> flowering,
+  耐瘦 -> soil; ``[compare.judged_first]``: 遮阴 -> growth and size, even beside light's 阴); no field named ('荔枝和龙眼哪个好', '哪个抗风'): None, the ticket stays;
+- a public place the question names (``public_sites``: 路边, 河边, 校园, 党建林): both trees' sites, when at least one
+  card lists that place (the reply then says which fits); a place no card speaks of (广场, 示范点): None;
+- the two planted together (``together``: '桂花和香樟种在一起行吗'): both cards' spacing, light and water
+  (``together_fields``), answered when both cards hold all three (they decide whether two trees share a spot: room,
+  sun, wetness); whether they affect each other, pass a disease, share one hole are ``person`` words: None;
+- what needs a person (``[compare.person]``): the asker's own plot, yard or house (``own_sites`` and the words: which
+  fits there is the adviser's), disease or pests passing, grafting, one hole, money, luck: None.
+
+The labels a reply carries (``Compared.labels``) are what bench/faq_eval.py counts right for it: either tree's field
+answered and either tree's card; for a place, ``recommend.<place>``; for a field a recommendation's purpose is about
+(``[compare.recommend_for]``: growth said fast -> 速生), ``recommend.<purpose>``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Protocol
+
+
+class Words(Protocol):
+    """A word list of matching.toml (``faq.Vocab``)."""
+
+    def search(self, text: str) -> bool: ...
+
+
+@dataclass(frozen=True)
+class Compared:
+    """The comparing reply: its text, and the labels it answers (the first one its own)."""
+
+    text: str
+    labels: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Comparer:
+    """``[compare]`` of matching.toml, read once (``FaqIndex``)."""
+
+    frame: Words
+    together: Words
+    person: Words
+    judged: Mapping[str, Words]
+    judged_first: Mapping[str, Words]  # judgement words that name the field even beside another topic's word
+    together_fields: tuple[str, ...]
+    together_label: str
+    own_sites: frozenset[str]
+    public_sites: frozenset[str]
+    recommend_for: Mapping[str, Mapping[str, Words]]  # topic -> {purpose: its words}
+    fields: Mapping[str, tuple[str, ...]]  # a topic's fields set side by side (default: its first field)
+
+    def compared(
+        self,
+        masked: str,
+        names: list[str],
+        topic: str | None,
+        site: str | None,
+        topics: Mapping[str, Mapping],
+        species: Mapping[str, Mapping],
+        field: Callable[[Mapping, str], str],
+        display: Callable[[str], str],
+        template: str,
+    ) -> Compared | None:
+        """The reply comparing ``names`` (two listed trees) on what ``masked`` (the normalised question, the trees'
+        names masked) asks, or None when a person must weigh it. ``topic``: the topic its words name (``_topic``);
+        ``site``: the place it names (``nlu.find_site``); ``field``: a species' field as the species answer writes it
+        (sites as 适合：…); ``display``: a tree's name as replies show it."""
+        if len(names) != 2 or self.person.search(masked) or site in self.own_sites:
+            return None
+        if site is not None and site not in self.public_sites:
+            return None  # a place no card's site list speaks of (广场, 示范点): which suits it is the adviser's
+        together = self.together.search(masked)
+        if not together and not self.frame.search(masked):
+            return None  # two trees told, not compared
+        rows = [species[name] for name in names]
+        if together:
+            fields = self.together_fields
+            return self._side_by_side(names, rows, fields, fields, self.together_label, field, display, template)
+        if site in self.public_sites and topic in (None, "sites"):
+            if not any(site in row.get("sites", []) for row in rows):
+                return None  # neither card speaks of the place: the adviser knows it
+            label = topics["sites"]["label"]
+            reply = self._side_by_side(names, rows, ("sites_text",), ("sites",), label, field, display, template)
+            return reply and Compared(reply.text, (*reply.labels, f"recommend.{site}"))
+        first = next((t for t, words in self.judged_first.items() if words.search(masked)), None)
+        if first is not None:
+            topic = first  # '哪个更遮阴': the shade the tree gives (its size), not the light it needs (阴)
+        elif topic in (None, "sites"):
+            topic = next((t for t, words in self.judged.items() if words.search(masked)), None)
+        if topic is None or topic == "sites" or topic not in topics:
+            return None  # no field named from the words ('哪个好', '哪个抗风')
+        spec = topics[topic]
+        if spec.get("card"):
+            return self._cards(names, rows, spec.get("label", ""), display, template)
+        fields = tuple(self.fields.get(topic, spec.get("fields", [])[:1]))
+        reply = self._side_by_side(names, rows, fields, (topic,), spec.get("label", ""), field, display, template)
+        said = self.recommend_for.get(topic, {})
+        purposes = tuple(f"recommend.{p}" for p, words in said.items() if words.search(masked))
+        return reply and Compared(reply.text, (*reply.labels, *purposes))
+
+    @staticmethod
+    def _side_by_side(
+        names: list[str],
+        rows: list[Mapping],
+        fields: tuple[str, ...],
+        answered: tuple[str, ...],
+        label: str,
+        field: Callable[[Mapping, str], str],
+        display: Callable[[str], str],
+        template: str,
+    ) -> Compared | None:
+        """Each tree's ``fields`` on a line of its own; None when a card lacks one (桂花 has no fruit years: nothing to
+        set side by side), or when a field's first line only announces the lines after it (荔枝's fertilizer, a
+        year's regime of five lines: two of them run past a phone screen). Labels: each tree's ``answered`` topics, then each tree's card."""
+        lines = []
+        for name, row in zip(names, rows, strict=True):
+            parts = [_first_line(field(row, f)) for f in fields]
+            if not all(parts):
+                return None
+            kept = [part for i, part in enumerate(parts) if not any(part in other for other in parts[:i])]
+            lines.append(f"{display(name)}：" + "；".join(kept))
+        labels = tuple(f"species.{name}.{topic}" for topic in answered for name in names)
+        cards = tuple(f"species.{name}.card" for name in names)
+        return Compared(template.strip().format(label=label, lines="\n".join(lines)), labels + cards)
+
+    @staticmethod
+    def _cards(
+        names: list[str], rows: list[Mapping], label: str, display: Callable[[str], str], template: str
+    ) -> Compared | None:
+        """Both trees' cards, one after the other (each opens with its tree's name)."""
+        cards = [str(row.get("card", "")).strip() for row in rows]
+        if not all(cards):
+            return None
+        lines = "\n".join(
+            card if card.startswith(display(name)[:1]) else f"{display(name)}：{card}"
+            for name, card in zip(names, cards, strict=True)
+        )
+        return Compared(template.strip().format(label=label, lines=lines), tuple(f"species.{n}.card" for n in names))
+
+
+def _first_line(text: str) -> str:
+    """A field's first line, the summary the lines after it detail (荔枝's water: 怕积水…, then the flowering and fruit
+    months); '' when that line only announces the rest ('…一年三次主要的肥：')."""
+    line = text.strip().split("\n", 1)[0].strip()
+    return "" if line.endswith(("：", ":")) else line
