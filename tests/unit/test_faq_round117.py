@@ -39,8 +39,8 @@ def test_round117_two_trees_compared_are_answered_with_both_fields(index):
 
 
 def test_round117_what_needs_a_person_keeps_its_ticket(index):
-    cases = _cases(("kept",))
-    assert len(cases) == 13
+    cases = _cases(("kept", "house_kept"))
+    assert len(cases) == 17  # round 117's 13 less the two moved to the house front and the plot behind my house, + 7
     for case in cases:
         result = index.match(case.question)
         assert faq.result_label(result) == "escalate", (case.question, faq.result_label(result), result.reason)
@@ -52,3 +52,52 @@ def test_round117_a_ticket_is_never_counted_right_for_a_comparison(index):
     case = faq.EvalCase("我屋后有块地 种荔枝好还是龙眼好", "species.荔枝.card")
     (row,) = faq.evaluate(index, [case])
     assert row.got == "escalate" and not row.right and not row.ticket_with_answer
+
+
+def _house_line(index, name: str) -> str:
+    """What a tree's house line must hold: its size from species.toml (the rest is the card's house words)."""
+    return str(index.species[name]["size"])
+
+
+def test_round117_house_front_comparison_answered_with_both_house_lines(index):
+    """Second part: two listed trees compared at the house front, door or yard ('门口种龙眼好还是柿子好') are answered
+    with both trees' house line (size, what the card says of the house, where it fits), no ticket; on review56 a ticket.
+    '我家' / '我屋' at the house front is the house front itself, no situation of its own."""
+    cases = _cases(("house",))
+    assert len(cases) == 11
+    for case, row in zip(cases, faq.evaluate(index, cases), strict=True):
+        result = index.match(case.question)
+        assert result.kind == "answer" and result.reason == "compared", (case.question, result.reason)
+        assert row.right, (case.question, row.got, result.compared)
+        assert "问题编号" not in result.answer_text
+        assert len(result.answer_text.strip().splitlines()) <= 16, result.answer_text
+
+
+def test_round117_house_label_counted_only_with_both_house_lines(index):
+    """The evaluation's rule: recommend.房前屋后 / recommend.庭院 (and their +small) are right only for a reply that
+    carries both trees' house line: the label is in ``compared`` only then, and each tree's size and house caution are
+    in the text."""
+    for question in ("门口种龙眼好还是柿子好", "院子不大 种石榴定系桂花", "屋前种簕杜鹃定系木棉"):
+        result = index.match(question)
+        names = [n for n, _ in index._trees(index._fixed(question)) if n in index.species]
+        assert any(label.startswith("recommend.") for label in result.compared), (question, result.compared)
+        for name in names:
+            assert f"{faq.display_name(index.species, name)}：" in result.answer_text, (question, name)
+            assert _house_line(index, name) in result.answer_text, (question, name, result.answer_text)
+    kapok = index.match("屋前种簕杜鹃定系木棉").answer_text
+    assert "离房屋和围墙至少8米" in kapok, kapok  # the card's house caution, not its fluff and thorns
+    assert "飞絮" not in kapok, kapok
+    # a comparison away from the house never carries the house label, nor does a ticket
+    for question in ("香樟同秋枫边个大得快", "屋墙已经有裂缝了 门口种香樟还是桂花"):
+        result = index.match(question)
+        assert not any(label.split("+")[0] in ("recommend.房前屋后", "recommend.庭院") for label in result.compared)
+    (row,) = faq.evaluate(index, [faq.EvalCase("屋墙已经有裂缝了 门口种香樟还是桂花", "recommend.房前屋后")])
+    assert not row.right
+
+
+def test_round117_what_decides_at_the_house_front_keeps_its_ticket(index):
+    """A wall already cracking, a neighbour's house, whose land, 风水, money: the villager's own situation decides.
+    Which stands wind better: most cards hold no typhoon resistance (two name a typhoon's care), a ticket."""
+    for case in _cases(("house_kept",)):
+        result = index.match(case.question)
+        assert faq.result_label(result) == "escalate", (case.question, faq.result_label(result), result.reason)
