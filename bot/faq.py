@@ -98,7 +98,7 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from bot import faq_cache, go_between, gram_table, nlu
-from bot.faq_compare import Comparer
+from bot.faq_compare import Comparer, House
 from bot.faq_model import ModelSettings, QuestionModel, question_model
 from bot.gram_table import GramTable, gram_key
 from bot.kept import Kept
@@ -834,6 +834,13 @@ def _comparer(spec: Mapping) -> Comparer:
             for topic, lists in spec.get("recommend_for", {}).items()
         },
         fields={topic: tuple(f) for topic, f in spec.get("fields", {}).items()},
+        own=Vocab(spec.get("person", {}).get("own", [])),
+        house=House(
+            label=spec.get("house", {}).get("label", ""),
+            fields=tuple(spec.get("house", {}).get("fields", [])),
+            clause_words=tuple(spec.get("house", {}).get("clause_words", [])),
+            situation=Vocab(spec.get("house", {}).get("situation", [])),
+        ),
     )
 
 

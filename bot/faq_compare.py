@@ -13,12 +13,18 @@ something both species cards hold, the reply is both trees' field, one line each
 - the two planted together (``together``: '桂花和香樟种在一起行吗'): both cards' spacing, light and water
   (``together_fields``), answered when both cards hold all three (they decide whether two trees share a spot: room,
   sun, wetness); whether they affect each other, pass a disease, share one hole are ``person`` words: None;
-- what needs a person (``[compare.person]``): the asker's own plot, yard or house (``own_sites`` and the words: which
-  fits there is the adviser's), disease or pests passing, grafting, one hole, money, luck: None.
+- the house front, door or yard (``own_sites``: 门口, 屋前, 屋后, 院子 …; second part of round 117) with no other field
+  asked: both trees' house line (``[compare.house]``: the adult size, the card's cautions about the house, walls, roots
+  and small yards, where it fits), labelled ``recommend.<site>`` too; "my" house there is the house front itself. What
+  the villager's own house decides (``[compare.house] situation``: a wall already cracking, a neighbour's house, whose
+  land) stays a ticket;
+- what needs a person (``[compare.person]``): the asker's own plot or house away from the house front (``own``),
+  disease or pests passing, grafting, one hole, money, luck: None.
 
 The labels a reply carries (``Compared.labels``) are what bench/faq_eval.py counts right for it: either tree's field
 answered and either tree's card; for a place, ``recommend.<place>``; for a field a recommendation's purpose is about
-(``[compare.recommend_for]``: growth said fast -> 速生), ``recommend.<purpose>``.
+(``[compare.recommend_for]``: growth said fast -> 速生), ``recommend.<purpose>``; for the house front or yard,
+``recommend.房前屋后`` / ``recommend.庭院`` only beside both trees' house line.
 """
 
 from __future__ import annotations
@@ -57,6 +63,8 @@ class Comparer:
     public_sites: frozenset[str]
     recommend_for: Mapping[str, Mapping[str, Words]]  # topic -> {purpose: its words}
     fields: Mapping[str, tuple[str, ...]]  # a topic's fields set side by side (default: its first field)
+    own: Words  # the asker's own house or plot: a person's away from the house front, the house front itself there
+    house: House
 
     def compared(
         self,
@@ -74,14 +82,19 @@ class Comparer:
         names masked) asks, or None when a person must weigh it. ``topic``: the topic its words name (``_topic``);
         ``site``: the place it names (``nlu.find_site``); ``field``: a species' field as the species answer writes it
         (sites as 适合：…); ``display``: a tree's name as replies show it."""
-        if len(names) != 2 or self.person.search(masked) or site in self.own_sites:
+        if len(names) != 2 or self.person.search(masked):
             return None
-        if site is not None and site not in self.public_sites:
+        at_house = site in self.own_sites
+        if self.house.situation.search(masked) if at_house else self.own.search(masked):
+            return None  # the villager's own house or plot decides (a cracking wall; my plot away from the house)
+        if site is not None and not at_house and site not in self.public_sites:
             return None  # a place no card's site list speaks of (广场, 示范点): which suits it is the adviser's
         together = self.together.search(masked)
         if not together and not self.frame.search(masked):
             return None  # two trees told, not compared
         rows = [species[name] for name in names]
+        if together and at_house:
+            return None  # two trees together by the house: whether they crowd it is the adviser's (round 117)
         if together:
             fields = self.together_fields
             return self._side_by_side(names, rows, fields, fields, self.together_label, field, display, template)
@@ -94,8 +107,11 @@ class Comparer:
         first = next((t for t, words in self.judged_first.items() if words.search(masked)), None)
         if first is not None:
             topic = first  # '哪个更遮阴': the shade the tree gives (its size), not the light it needs (阴)
-        elif topic in (None, "sites"):
-            topic = next((t for t, words in self.judged.items() if words.search(masked)), None)
+        elif topic in (None, "sites") or (at_house and topic == "house"):
+            topic = next((t for t, words in self.judged.items() if words.search(masked)), topic)
+        if topic == "house" or (at_house and topic in (None, "sites")):
+            reply = self.house.lines(names, rows, field, display, template)
+            return reply and Compared(reply.text, (*reply.labels, *((f"recommend.{site}",) if at_house else ())))
         if topic is None or topic == "sites" or topic not in topics:
             return None  # no field named from the words ('哪个好', '哪个抗风')
         spec = topics[topic]
@@ -145,6 +161,46 @@ class Comparer:
             for name, card in zip(names, cards, strict=True)
         )
         return Compared(template.strip().format(label=label, lines=lines), tuple(f"species.{n}.card" for n in names))
+
+
+@dataclass(frozen=True)
+class House:
+    """``[compare.house]``: a tree's house line, what the house front asks of it (round 117, second part)."""
+
+    label: str
+    fields: tuple[str, ...]  # size, cautions (only the clauses about the house), sites
+    clause_words: tuple[str, ...]  # a caution's clause about the house, its walls, roots, a small yard
+    situation: Words  # what the villager's own house decides: a ticket
+
+    def line(self, row: Mapping, field: Callable[[Mapping, str], str]) -> str:
+        """'成年高20–30米，冠幅可达20米；树冠大、根系强，离房屋至少5米…；适合：路边、党建林、校园'; '' when the card lacks
+        the size or the sites (nothing to weigh the house front by)."""
+        parts = []
+        for name in self.fields:
+            if name == "cautions":
+                clauses = str(row.get("cautions", "")).split("；")
+                parts += [c.strip() for c in clauses if any(w in c for w in self.clause_words) and c.strip()]
+            elif not (text := _first_line(field(row, name))):
+                return ""
+            else:
+                parts.append(text)
+        return "；".join(parts)
+
+    def lines(
+        self,
+        names: list[str],
+        rows: list[Mapping],
+        field: Callable[[Mapping, str], str],
+        display: Callable[[str], str],
+        template: str,
+    ) -> Compared | None:
+        """Both trees' house line, one each; None when a card lacks one. Labels: each tree's house topic, its card."""
+        lines = [self.line(row, field) for row in rows]
+        if not all(lines):
+            return None
+        text = "\n".join(f"{display(name)}：{line}" for name, line in zip(names, lines, strict=True))
+        labels = (*(f"species.{n}.house" for n in names), *(f"species.{n}.card" for n in names))
+        return Compared(template.strip().format(label=self.label, lines=text), labels)
 
 
 def _first_line(text: str) -> str:
