@@ -53,8 +53,9 @@ def test_lime_for_whitewash_or_the_planting_hole_gets_no_burn_and_no_ticket(vill
     ("question", "words"),
     [
         # round 117: compared on a field both cards hold ('荔枝和龙眼哪个结果快') is answered side by side, no ticket
-        # (test_faq_round117_compare.py); which fits my plot, or no field named, still goes to an adviser
-        ("我屋后有块地 荔枝和龙眼哪个结果快", ("荔枝：", "龙眼：", "挂果")),
+        # (test_faq_round117_compare.py); whose land, or no field named, still goes to an adviser (round 117's second
+        # part answers the house front, '我屋后有块地' included: the land's owner is what a person weighs)
+        ("屋后那块地是村集体的 荔枝和龙眼哪个结果快", ("荔枝：", "龙眼：", "挂果")),
         ("桂花和香樟哪个好", ("桂花：", "香樟：")),
     ],
 )

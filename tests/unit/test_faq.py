@@ -516,7 +516,9 @@ def test_the_card_says_the_cautions_when_they_are_asked(index):
         # '桂花同香樟种埋一齐得唔得') are answered with both trees' field side by side (test_faq_round117.py); what no
         # field names, or a person weighs, stays here
         "荔枝和龙眼哪个好",
-        "我屋后有块地 种桂花还是香樟好",
+        # round 117, second part: the house front compared is answered with both trees' house line ('我屋后有块地 种桂花
+        # 还是香樟好'); the villager's own house (a wall already cracking) stays here
+        "屋墙已经有裂缝了 门口种桂花还是香樟好",
         "金桂和银桂哪个香",  # two varieties of one species no field names: its card cannot compare them (round 104)
         "芒果和荔枝哪个好种",  # a tree off the list and one on it
         "妃子笑和荔枝有什么区别",  # a variety and its species compared

@@ -40,7 +40,7 @@ def test_round117_two_trees_compared_are_answered_with_both_fields(index):
 
 def test_round117_what_needs_a_person_keeps_its_ticket(index):
     cases = _cases(("kept", "house_kept"))
-    assert len(cases) == 17  # round 117's 13 less the two moved to the house front and the plot behind my house, + 7
+    assert len(cases) == 16  # round 117's 13 less the three moved to the house front (house), + 6 (house_kept)
     for case in cases:
         result = index.match(case.question)
         assert faq.result_label(result) == "escalate", (case.question, faq.result_label(result), result.reason)
@@ -49,7 +49,8 @@ def test_round117_what_needs_a_person_keeps_its_ticket(index):
 def test_round117_a_ticket_is_never_counted_right_for_a_comparison(index):
     """The evaluation's rule (bench/faq_eval.py): a label the comparing reply carries is right; the ticket with the
     comparing note under its number stays wrong, whatever the note holds."""
-    case = faq.EvalCase("我屋后有块地 种荔枝好还是龙眼好", "species.荔枝.card")
+    # (the first part's example, '我屋后有块地 种荔枝好还是龙眼好', is answered by its second part: the house front)
+    case = faq.EvalCase("屋墙已经有裂缝了 门口种荔枝还是龙眼", "species.荔枝.card")
     (row,) = faq.evaluate(index, [case])
     assert row.got == "escalate" and not row.right and not row.ticket_with_answer
 
