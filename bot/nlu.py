@@ -6750,19 +6750,30 @@ RELATIVES = (
     r"|婆婆|公公|外婆|外公"
     r"|家婆|屋家婆|家公|家里人|家人|屋企人|老人家"
 )
+# conv103 (the tidy): the kin a sender names beside RELATIVES (the elders and spouses): children and children-in-law,
+# grandchildren, brothers and sisters; KIN_WORDS is all of them, the one list the readers of a relative's trees or
+# registration below are built from. A reader that leaves some out names the subset it uses and why
+CHILD_KIN = r"儿子|女儿|仔|新抱|媳妇"
+GRANDCHILD_KIN = r"孙子|孙女|孙"
+SIBLING_KIN = r"哥哥|弟弟|姐姐|妹妹|阿哥|细佬|家姐"
+KIN_WORDS = f"{RELATIVES}|{CHILD_KIN}|{GRANDCHILD_KIN}|{SIBLING_KIN}"
+# bare 孙 left out where the kin word opens the message (孙 is a surname too: '孙想登记' may be Mr 孙); written so (the lead,
+# fifty-fifth session), kept
+KIN_WORDS_NAMED_GRANDCHILD = f"{RELATIVES}|{CHILD_KIN}|孙子|孙女|{SIBLING_KIN}"
+# no grandchild at all: the readers of round 54 and tidy75 were written with the household's adults only (a grandchild's
+# trees are logged with their own WeChat); kept so, a widening would be a change of reading, not a tidy
+KIN_WORDS_NO_GRANDCHILD = f"{RELATIVES}|{CHILD_KIN}|{SIBLING_KIN}"
 # round 82 (21x: '我系佢仔 用我阿妈部手机帮佢登记 李四妹'): the relative's own phone used, or held, by the sender: this WeChat
 # is theirs (their registration, one WeChat one person kept), never the sender's
 _THEIR_PHONE_RE = re.compile(rf"(?:用|拿|拎)(?:住|着)?(?:我)?(?:的|个)?(?:{RELATIVES})(?:的|部|个|只)?(?:手机|微信|号)")
 _RELATIVE_RE = re.compile(RELATIVES)
 # a relative's word said before the count ('我阿妈种咗两棵', '老公种了3棵'): who planted, never a tree's name
 # (``_looks_like_tree_name``; the lead, fifty-fifth session)
-_KIN_NAME_RE = re.compile(
-    rf"(?:我)?(?:的|个|嘅)?(?:{RELATIVES}|儿子|女儿|仔|新抱|媳妇|孙子|孙女|孙|哥哥|弟弟|姐姐|妹妹|阿哥|细佬|家姐)(?:都|也)?"
-)
+_KIN_NAME_RE = re.compile(rf"(?:我)?(?:的|个|嘅)?(?:{KIN_WORDS})(?:都|也)?")
 # the lead (fifty-fifth session, the simulator): a relative who wishes to register said first ('我老婆也想登记', '阿婆想登记'),
 # with no name (a name said is registering_another_named's; relative_without_phone_registering)
 _KIN_WISHES_REGISTER_RE = re.compile(
-    rf"^(?:我)?(?:的|个|嘅)?(?:{RELATIVES}|儿子|女儿|仔|新抱|媳妇|孙子|孙女|哥哥|弟弟|姐姐|妹妹|阿哥|细佬|家姐)"
+    rf"^(?:我)?(?:的|个|嘅)?(?:{KIN_WORDS_NAMED_GRANDCHILD})"
     r"(?:也|都|亦)?(?:想|要|想要|需要)(?:登记|注册|绑定)"
 )
 # conv98 (22s: '阿妈问佢今年种咗几多棵树 帮佢查下', a ticket while a record waited): a relative's count relayed (阿妈问 is
@@ -6776,9 +6787,7 @@ _RELATIVE_COUNT_RELAYED_RE = re.compile(
 )
 # the lead (43rd session, the simulator): a relative's trees told, then whether they count for the sender ('我阿妈嗰边都种咗
 # 两棵龙眼 算唔算我嘅', '我老婆种了三棵桂花能算我的吗'): the household's answer (the FAQ's bot.proxy), never a record
-_KIN_WHO_PLANTED_RE = re.compile(
-    rf"(?:{RELATIVES}|儿子|女儿|仔|新抱|媳妇|孙子|孙女|孙|哥哥|弟弟|姐姐|妹妹|阿哥|细佬|家姐).{{0,8}}种"
-)
+_KIN_WHO_PLANTED_RE = re.compile(rf"(?:{KIN_WORDS}).{{0,8}}种")
 _COUNTS_FOR_ME_ASKED_RE = re.compile(
     r"(?:(?:算|计|记)(?:不算|不计|不记)(?:入|进|在|到)?(?:我)|(?:算|计|记)(?:入|进|在|到)?(?:我)(?=.*吗$))"
     r"(?:们)?(?:家|屋企|这户|这一户|户)?(?:的|名下|份|头上|那份|数|这边)?(?:吗|不|没有|呢|啊|呀)?$"
@@ -6809,7 +6818,7 @@ _RELATIVE_WISHES_RE = re.compile(rf"^(?:我)?(?:{RELATIVES})(?=(?:也|都)?(?:�
 # 名', '能不能把她名字也记上'): a member of the household logs with their own WeChat (handlers/progress.py relative_name),
 # never a ticket
 _KIN_PLANTED_TOO_RE = re.compile(
-    rf"(?:{RELATIVES}|儿子|女儿|仔|新抱|媳妇|老豆|哥哥|弟弟|姐姐|妹妹|阿哥|细佬|家姐)"
+    rf"(?:{KIN_WORDS_NO_GRANDCHILD})"
     r"(?:也|都|亦)(?:有份|有|一起|一齐|帮手|帮忙)?(?:有份)?种"
 )
 _NAME_ON_RECORD_RE = re.compile(
@@ -6821,7 +6830,7 @@ RELATIVE_NAME_MAX_CHARS = 30
 # relative's trees pointed at, what to do with them asked and nothing else (no tree, no trouble named): how they are
 # recorded (their own WeChat, a cadre's 代种, or the sender's records for the household), as relative_name answers
 _KIN_TREES_WHAT_TO_DO_RE = re.compile(
-    rf"^(?:我)?(?:{RELATIVES}|儿子|女儿|仔|新抱|媳妇|哥哥|弟弟|姐姐|妹妹|阿哥|细佬|家姐)(?:种的|种了的|的)?(?:那|这)?"
+    rf"^(?:我)?(?:{KIN_WORDS_NO_GRANDCHILD})(?:种的|种了的|的)?(?:那|这)?"
     r"(?:\d+|[一两二三四五六七八九十几]|多少)?棵(?:树)?(?:怎么办|怎么弄|怎么算|怎么搞|咋办|点算)(?:呢|啊|呀|啦)?$"
 )
 
