@@ -2238,3 +2238,28 @@ test_round_22x_probe = blind_set_test("22x", _ROUND_22X_LEFT)
 # test_conversation_round102.py): 140/140
 _ROUND_22Y_LEFT: list[tuple[str, list[str]]] = []
 test_round_22y_probe = blind_set_test("22y", _ROUND_22Y_LEFT)
+
+
+# Set 22z, written blind (140 probes) in the fifty-sixth session, leaning to planting days and pledges, adoption and
+# zones, advisers' visits and voice-style elderly messages; the development set of round 103 (conv103). Measured
+# unchanged when it came: review56 128/140 (the lead's figure, the start of round 103)
+_ROUND_22Z_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "not read yet (round 103 reads them by class)",
+        [
+            "喂你好我系埔心村嘅黄伯我叫黄志明想登记一下",
+            "刚刚发的荔枝两棵 系统收到冇",
+            "日日都发嘢嚟 唔该停咗佢啦",
+            "这个提醒怎么关掉",
+            "桂花嘅问题等专家答 我想问下而家种杨梅啱唔啱时候",
+            "我认领了几棵来着",
+            "下个月集体种树我可以去吗",
+            "我爸七十几岁了还想去参加植树 可以帮他报名吗",
+            "我负责管护边度啊 唔记得咗",
+            "我老公系党员 佢嘅责任区喺边",
+            "上午在埔心村现场指导修剪 怎么签到",
+            "礼拜六嗰次种树我去咗 有冇记录到",
+        ],
+    ),
+]
+test_round_22z_probe = blind_set_test("22z", _ROUND_22Z_LEFT)
