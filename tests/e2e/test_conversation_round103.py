@@ -39,6 +39,12 @@ JOIN = [
     ("finished", "村里集体植树我可以去吗", "join"),
     ("member", "村里搞植树活动 我能参加吗", "join"),
 ]
+# a relative's going said, the sender asking to sign them up (帮佢报个名): the join, its reply how a relative takes part
+# (their own check-in on the day), never the sender checked in for them
+JOIN_RELATIVE = [
+    ("member", "我阿妈都想去植树日 帮佢报个名", "join"),
+    ("member", "我老婆想参加义务植树 你帮她报一下名", "join"),
+]
 # one's own zone asked as where one tends (管护边度), forgotten; a relative's zone asked (the list says who holds each)
 ZONE = [
     ("party", "我管护的是哪里 忘记了", "zone"),
@@ -68,7 +74,7 @@ CONTROLS = [
     ("member", "认领 2棵荔枝", "pledge"),
     ("new", "我想登记 怎么登记啊", "register"),
 ]
-EXAMPLES = REGISTER + RECORDED + UNSUBSCRIBE + NEW + PLEDGE + JOIN + ZONE + SIGN_IN + ATTENDED
+EXAMPLES = REGISTER + RECORDED + UNSUBSCRIBE + NEW + PLEDGE + JOIN + JOIN_RELATIVE + ZONE + SIGN_IN + ATTENDED
 
 
 @pytest.mark.parametrize(("context", "message", "expected"), EXAMPLES + CONTROLS)
