@@ -3227,7 +3227,8 @@ _SWITCH_OFF_RE = re.compile(
     r"|(?:取消|关闭|停止|停掉|暂停|停)(?:发送|发|推送|推|接收|收)(?:所有|全部|的)?(?:提醒|通知|推送|消息|信息)?$"
     # round 19: the reminders named first, then switched off as 'it' ('提醒取消咗佢', '每日都叮叮声 关咗佢'), or
     # with an imperative at the end ('通知关掉')
-    r"|(?:提醒|通知|推送|消息|信息|叮叮声|声音).{0,10}?"
+    # conv103 (22z: '日日都发嘢嚟 唔该停咗佢啦' had been the FAQ's how-to): or the sending of things itself (发东西, 发嘢 normalised)
+    r"|(?:提醒|通知|推送|消息|信息|叮叮声|声音|发(?:些|这些|那些)?东西).{0,10}?"
     # round 47 (19t): Cantonese 退咗佢 (normalised 退了它), the messages named before ('咁多消息 我唔要了 退咗佢')
     r"(?:(?:关|关掉|关闭|停|停掉|取消|取消掉|退订|退|退掉)(?:了)?它(?:们)?|关掉|关闭|停掉"
     # round 25: for a while ('消息推送先停一下', '提醒暂停几日')
@@ -5765,7 +5766,8 @@ _PLANTING_DAY_RE = re.compile(
     r"植树活动|种树活动|植树日|义务植树|集体种树|植树节|种树日"
     r"|义务种树"  # conv102 (22y: '参加义务植树的记录有我吗': 植树 is normalised 种树)
     # conv102 (22y: '我带队那天植树签到有没有记上'): the day one led the planting (带队, 带村民), or one day's planting
-    r"|带(?:队|村民|大家|人)(?:去)?(?:种树|植树)?|(?:那天|那日|嗰日|当天|当日|上次)(?:的|嘅)?(?:种树|植树)"
+    # conv103 (22z: '礼拜六嗰次种树我去咗 有冇记录到' had been one's progress): or one past time's planting (那次, 嗰次)
+    r"|带(?:队|村民|大家|人)(?:去)?(?:种树|植树)?|(?:那天|那日|嗰日|当天|当日|上次|那次|嗰次|那回)(?:的|嘅)?(?:种树|植树)"
     # conv102 (22y: '今日植树活动我扫咗码'): the 活动 whose code was scanned or where one signed in: the planting day's
     r"|活动.{0,4}(?:扫(?:咗|了|过)?(?:码|二维码)|签到)"
 )
@@ -5928,6 +5930,11 @@ _NOT_REGISTERED_FIRST_RE = re.compile(
     r"^(?:我)?(?:还|仲|仍然|都)?(?:未|没有|没|冇)(?:有)?(?:登记|注册|绑定)(?:过)?(?:的|住)?(?:但是|不过|可是|但)?"
 )
 _MAY_I_JOIN_RE = re.compile(r"^(?:我)?(?:能不能|可不可以|可以|能|能否)(?=参加|去参加)")
+# conv103 (22z: '下个月集体种树我可以去吗' just after a record had become a ticket): the day named, then whether I may go
+# asked at the end (我可以去吗, 我能参加吗, 我可唔可以去 normalised): the going wished, as '…我想去' is
+_MAY_I_GO_AT_END_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff])我(?:也|都)?(?:可以|可不可以|能不能|能|能否|可否)(?P<go>去参加|去|参加|来)(?:吗|不|呢|啊|没有)?$"
+)
 
 
 def joining_said(norm: str, as_sent: str = "") -> bool:
@@ -5938,6 +5945,13 @@ def joining_said(norm: str, as_sent: str = "") -> bool:
         return joining_said(_MAY_I_JOIN_RE.sub("我想", rest, count=1))
     if norm and len(norm) <= 2 * INTENT_MAX_CHARS and _RULE_THEN_SIGN_UP_RE.search(norm):
         return True  # conv98
+    if kin_join_asked(norm):
+        return (
+            True  # conv103: '我爸七十几岁了还想去参加植树 可以帮他报名吗' (handlers/events.py answers for the relative)
+        )
+    may_i = _MAY_I_GO_AT_END_RE.search(norm or "")
+    if may_i:  # conv103: '下个月集体种树我可以去吗' read as '下个月集体种树我想去'
+        return joining_said(norm[: may_i.start()] + "我想" + may_i["go"])
     norm = _SO_BEFORE_JOINING_RE.sub("", norm or "")
     said = norm or ""
     norm = _JOIN_INNER_FILLERS_RE.sub("", norm) if norm else norm
@@ -6587,6 +6601,8 @@ _NOT_YET_THEN_HOW_TO_CLAIM_RE = re.compile(
 
 def zone_wished(norm: str, as_sent: str = "") -> bool:
     """A care zone asked for, said in words; not '责任区怎么管护' or '责任区在哪里' (questions for the FAQ)."""
+    if kin_zone_asked(norm):
+        return True  # conv103: '我老公系党员 佢嘅责任区喺边' (the list says who holds each)
     if norm and len(norm) <= 2 * INTENT_MAX_CHARS and _NOT_YET_THEN_HOW_TO_CLAIM_RE.search(norm):
         return True  # conv98
     which = _WHICH_THERE_AFTER_RE.search(_INTENT_PARTICLES_RE.sub("", norm or ""))
@@ -6833,6 +6849,43 @@ _KIN_TREES_WHAT_TO_DO_RE = re.compile(
     rf"^(?:我)?(?:{KIN_WORDS_NO_GRANDCHILD})(?:种的|种了的|的)?(?:那|这)?"
     r"(?:\d+|[一两二三四五六七八九十几]|多少)?棵(?:树)?(?:怎么办|怎么弄|怎么算|怎么搞|咋办|点算)(?:呢|啊|呀|啦)?$"
 )
+
+
+# conv103 (22z: '我老公系党员 佢嘅责任区喺边' had been the FAQ's how to claim one): a relative's care zone asked where, the
+# relative said first (a party member, 它的 after: 佢嘅 normalised): the zones' list, which says who holds each (a zone is
+# its holder's, never the sender's to act on)
+_KIN_ZONE_ASKED_RE = re.compile(
+    rf"^(?:我)?(?:的|个|嘅)?(?:{KIN_WORDS})(?:是|系)?(?:党员|干部|村干部)?(?:它|他|她)?(?:的|嘅)?(?:那块|那片|那个)?"
+    rf"{_ZONE}(?:是|在)?(?:哪里|哪儿|哪块|哪片|哪一块|哪个|哪一片)(?:呢|啊|呀)?$"
+)
+
+
+def kin_zone_asked(norm: str) -> bool:
+    """Conv103: where a relative's care zone is asked ('我老公是党员它的责任区在哪里', normalised)."""
+    return bool(norm and _KIN_ZONE_ASKED_RE.match(norm))
+
+
+# conv103 (22z: '我爸七十几岁了还想去参加植树 可以帮他报名吗' had become a ticket): a relative's going to the planting day
+# said, the relative first, then their sign-up asked of the bot (帮他报名, 帮佢报个名 normalised): the join's, answered
+# how a relative takes part (their own check-in on the day: handlers/events.py), never the sender checked in for them
+_KIN_GOES_RE = re.compile(
+    rf"^(?:我|我的|我嘅|我个)?(?:屋企|家里)?(?:{KIN_WORDS})[^我]{{0,10}}?(?:去|参加|来)[^我]{{0,6}}?"
+    r"(?:种树|活动|种树日|种树节)"
+)
+_SIGN_THEM_UP_RE = re.compile(
+    r"(?:你|你们)?(?:帮|替|给|同|和)(?:它|他|她)(?:们)?(?:报名|报个名|报一下名|报下名|报一个名|登记参加|报)(?:参加)?"
+    r"(?:吗|好吗|得不得|可以吗|行吗|啦|吧|呀|啊)?$"
+)
+
+
+def kin_join_asked(norm: str) -> bool:
+    """Conv103: a relative's going said first, their sign-up asked after it ('我爸想去参加种树可以帮他报名吗', normalised)."""
+    return bool(
+        norm
+        and len(norm) <= 2 * INTENT_MAX_CHARS
+        and _KIN_GOES_RE.search(norm)
+        and _SIGN_THEM_UP_RE.search(_INTENT_PARTICLES_RE.sub("", norm))
+    )
 
 
 def relative_name_wished(norm: str) -> bool:
@@ -8493,6 +8546,10 @@ _NEW_QUESTION_SAID_RE = re.compile(
 _NOT_ABOUT_RE = re.compile(
     rf"(?:唔关|不关|无关|冇关|唔系问|不是问|唔系讲|不是说)(?:[{_CJK}]{{1,6}}?)(?:的|嘅|个)?(?:事|事情)(?:了|啦|喇)?"
     rf"|(?:同|和|跟)[{_CJK}]{{1,6}}?(?:无关|没关系|冇关系|唔关事|没有关系)"
+    # conv103 (22z: '桂花嘅问题等专家答 我想问下而家种杨梅啱唔啱时候' had been the 桂花 ticket's 补充): the waiting question
+    # pointed at first and left to the expert (等专家答, 等顾问回复先): what is asked after it is another matter
+    rf"|^[{_CJK}]{{1,6}}?(?:的|嘅|个|嗰个|那个)(?:问题|事)?(?:就)?(?:等|留给|交给|让)(?:住)?(?:专家|顾问|老师)(?:慢慢)?"
+    r"(?:答|回答|回复|回|处理|看|睇)?(?:住|先|就得|就好|啦|吧)?"
 )
 
 

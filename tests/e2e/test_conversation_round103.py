@@ -80,3 +80,11 @@ EXAMPLES = REGISTER + RECORDED + UNSUBSCRIBE + NEW + PLEDGE + JOIN + JOIN_RELATI
 @pytest.mark.parametrize(("context", "message", "expected"), EXAMPLES + CONTROLS)
 def test_round_103(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
+
+
+def test_a_relatives_sign_up_checks_nobody_in(probe):
+    """A relative's sign-up asked is answered how the relative takes part; the sender is never checked in for them."""
+    user = probe.member("o-round103-kin", "群众")
+    for said in ("我阿妈都想去植树日 帮佢报个名", "我爸七十几岁了想去参加植树活动 你帮他报个名"):
+        assert user.says(said) == probe.bot.t("events.join_relative")
+    assert probe.rows("SELECT id FROM attendance WHERE openid = ?", ["o-round103-kin"]) == []
