@@ -3229,6 +3229,8 @@ _SWITCH_OFF_RE = re.compile(
     # with an imperative at the end ('通知关掉')
     # conv103 (22z: '日日都发嘢嚟 唔该停咗佢啦' had been the FAQ's how-to): or the sending of things itself (发东西, 发嘢 normalised)
     r"|(?:提醒|通知|推送|消息|信息|叮叮声|声音|发(?:些|这些|那些)?东西).{0,10}?"
+    # conv103: never the stop refused ('提醒好有用 唔好停咗佢': 不要停了它; 唔该, 不该 normalised, is please)
+    r"(?<!不要)(?<!不好)(?<!别)(?<!不用)(?<!莫)(?<!勿)(?<!不使)"
     # round 47 (19t): Cantonese 退咗佢 (normalised 退了它), the messages named before ('咁多消息 我唔要了 退咗佢')
     r"(?:(?:关|关掉|关闭|停|停掉|取消|取消掉|退订|退|退掉)(?:了)?它(?:们)?|关掉|关闭|停掉"
     # round 25: for a while ('消息推送先停一下', '提醒暂停几日')

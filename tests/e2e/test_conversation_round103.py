@@ -74,10 +74,22 @@ CONTROLS = [
     ("member", "认领 2棵荔枝", "pledge"),
     ("new", "我想登记 怎么登记啊", "register"),
 ]
+# written after the mends, to widen each class and hold its edges (a day ahead, how to tend, the stop refused)
+WIDER = [
+    ("party", "我老公都系党员 佢嘅责任区喺边度", "zone"),
+    ("ticket", "桂花嘅问题等专家答 叶子背面仲有白点", "supplement"),  # the waiting one's own detail after it
+    ("member", "下次植树我可以带小朋友去吗", "question"),
+    ("member", "植树活动几点开始 我可以迟啲去吗", "question"),
+    ("member", "我老婆想参加义务植树 佢要自己报名吗", "question"),
+    ("member", "我老公系党员 佢嘅责任区点管护", "question"),
+    ("adviser", "下个月在埔心村现场指导 怎么签到", "question"),
+    ("member", "礼拜六嗰次种树几点开始", "question"),
+    ("member", "日日都发嘢嚟 唔好停咗佢", "question"),  # the stop refused: never 退订
+]
 EXAMPLES = REGISTER + RECORDED + UNSUBSCRIBE + NEW + PLEDGE + JOIN + JOIN_RELATIVE + ZONE + SIGN_IN + ATTENDED
 
 
-@pytest.mark.parametrize(("context", "message", "expected"), EXAMPLES + CONTROLS)
+@pytest.mark.parametrize(("context", "message", "expected"), EXAMPLES + WIDER + CONTROLS)
 def test_round_103(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
 
