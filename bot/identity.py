@@ -689,6 +689,11 @@ _BREATH_SEAM = re.compile(
 _SELF_BREATH_SEAM = re.compile(
     r"(?<=[一-鿿])(?<!我)(?=(?:家住|住在|住喺|住)[一-鿿]{2,8}?(?:村|社区))"
     rf"|(?:(?<=村)|(?<=社区))(?=(?:请|麻烦|你)?(?:给我|帮我|同我|想|要)(?:{_REGISTER_OR_BIND}))"
+    # conv103 (22z: '喂你好我系埔心村嘅黄伯我叫黄志明想登记一下' had become a ticket): who one is in the village said first
+    # (黄伯), then 我叫 run on after it, the wish to register run on after the name: paused before each (never after a
+    # greeting alone, nor inside 我想登记)
+    r"|(?<=[一-鿿])(?<!你好)(?<!您好)(?<!喂)(?<!哈啰)(?=我(?:叫|名叫))"
+    rf"|(?<=[一-鿿]{{2}})(?<![我都也亦])(?=(?:想|要|想要)(?:{_REGISTER_OR_BIND}))"
 )
 _SPLIT_REGISTER = re.compile(r"登(?:个|一个|下|吓)记|(?:整|搞|弄|做|办)(?:个|一个)登记")
 # conv98 (22s: '我帮阿爸喺佢部手机度登记 佢叫李永福 埔心村人', the household's FAQ): where the request is made said as the

@@ -3227,7 +3227,10 @@ _SWITCH_OFF_RE = re.compile(
     r"|(?:取消|关闭|停止|停掉|暂停|停)(?:发送|发|推送|推|接收|收)(?:所有|全部|的)?(?:提醒|通知|推送|消息|信息)?$"
     # round 19: the reminders named first, then switched off as 'it' ('提醒取消咗佢', '每日都叮叮声 关咗佢'), or
     # with an imperative at the end ('通知关掉')
-    r"|(?:提醒|通知|推送|消息|信息|叮叮声|声音).{0,10}?"
+    # conv103 (22z: '日日都发嘢嚟 唔该停咗佢啦' had been the FAQ's how-to): or the sending of things itself (发东西, 发嘢 normalised)
+    r"|(?:提醒|通知|推送|消息|信息|叮叮声|声音|发(?:些|这些|那些)?东西).{0,10}?"
+    # conv103: never the stop refused ('提醒好有用 唔好停咗佢': 不要停了它; 唔该, 不该 normalised, is please)
+    r"(?<!不要)(?<!不好)(?<!别)(?<!不用)(?<!莫)(?<!勿)(?<!不使)"
     # round 47 (19t): Cantonese 退咗佢 (normalised 退了它), the messages named before ('咁多消息 我唔要了 退咗佢')
     r"(?:(?:关|关掉|关闭|停|停掉|取消|取消掉|退订|退|退掉)(?:了)?它(?:们)?|关掉|关闭|停掉"
     # round 25: for a while ('消息推送先停一下', '提醒暂停几日')
@@ -5765,7 +5768,8 @@ _PLANTING_DAY_RE = re.compile(
     r"植树活动|种树活动|植树日|义务植树|集体种树|植树节|种树日"
     r"|义务种树"  # conv102 (22y: '参加义务植树的记录有我吗': 植树 is normalised 种树)
     # conv102 (22y: '我带队那天植树签到有没有记上'): the day one led the planting (带队, 带村民), or one day's planting
-    r"|带(?:队|村民|大家|人)(?:去)?(?:种树|植树)?|(?:那天|那日|嗰日|当天|当日|上次)(?:的|嘅)?(?:种树|植树)"
+    # conv103 (22z: '礼拜六嗰次种树我去咗 有冇记录到' had been one's progress): or one past time's planting (那次, 嗰次)
+    r"|带(?:队|村民|大家|人)(?:去)?(?:种树|植树)?|(?:那天|那日|嗰日|当天|当日|上次|那次|嗰次|那回)(?:的|嘅)?(?:种树|植树)"
     # conv102 (22y: '今日植树活动我扫咗码'): the 活动 whose code was scanned or where one signed in: the planting day's
     r"|活动.{0,4}(?:扫(?:咗|了|过)?(?:码|二维码)|签到)"
 )
@@ -5928,6 +5932,11 @@ _NOT_REGISTERED_FIRST_RE = re.compile(
     r"^(?:我)?(?:还|仲|仍然|都)?(?:未|没有|没|冇)(?:有)?(?:登记|注册|绑定)(?:过)?(?:的|住)?(?:但是|不过|可是|但)?"
 )
 _MAY_I_JOIN_RE = re.compile(r"^(?:我)?(?:能不能|可不可以|可以|能|能否)(?=参加|去参加)")
+# conv103 (22z: '下个月集体种树我可以去吗' just after a record had become a ticket): the day named, then whether I may go
+# asked at the end (我可以去吗, 我能参加吗, 我可唔可以去 normalised): the going wished, as '…我想去' is
+_MAY_I_GO_AT_END_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff])我(?:也|都)?(?:可以|可不可以|能不能|能|能否|可否)(?P<go>去参加|去|参加|来)(?:吗|不|呢|啊|没有)?$"
+)
 
 
 def joining_said(norm: str, as_sent: str = "") -> bool:
@@ -5938,6 +5947,13 @@ def joining_said(norm: str, as_sent: str = "") -> bool:
         return joining_said(_MAY_I_JOIN_RE.sub("我想", rest, count=1))
     if norm and len(norm) <= 2 * INTENT_MAX_CHARS and _RULE_THEN_SIGN_UP_RE.search(norm):
         return True  # conv98
+    if kin_join_asked(norm):
+        return (
+            True  # conv103: '我爸七十几岁了还想去参加植树 可以帮他报名吗' (handlers/events.py answers for the relative)
+        )
+    may_i = _MAY_I_GO_AT_END_RE.search(norm or "")
+    if may_i:  # conv103: '下个月集体种树我可以去吗' read as '下个月集体种树我想去'
+        return joining_said(norm[: may_i.start()] + "我想" + may_i["go"])
     norm = _SO_BEFORE_JOINING_RE.sub("", norm or "")
     said = norm or ""
     norm = _JOIN_INNER_FILLERS_RE.sub("", norm) if norm else norm
@@ -6587,6 +6603,8 @@ _NOT_YET_THEN_HOW_TO_CLAIM_RE = re.compile(
 
 def zone_wished(norm: str, as_sent: str = "") -> bool:
     """A care zone asked for, said in words; not '责任区怎么管护' or '责任区在哪里' (questions for the FAQ)."""
+    if kin_zone_asked(norm):
+        return True  # conv103: '我老公系党员 佢嘅责任区喺边' (the list says who holds each)
     if norm and len(norm) <= 2 * INTENT_MAX_CHARS and _NOT_YET_THEN_HOW_TO_CLAIM_RE.search(norm):
         return True  # conv98
     which = _WHICH_THERE_AFTER_RE.search(_INTENT_PARTICLES_RE.sub("", norm or ""))
@@ -6750,19 +6768,30 @@ RELATIVES = (
     r"|婆婆|公公|外婆|外公"
     r"|家婆|屋家婆|家公|家里人|家人|屋企人|老人家"
 )
+# conv103 (the tidy): the kin a sender names beside RELATIVES (the elders and spouses): children and children-in-law,
+# grandchildren, brothers and sisters; KIN_WORDS is all of them, the one list the readers of a relative's trees or
+# registration below are built from. A reader that leaves some out names the subset it uses and why
+CHILD_KIN = r"儿子|女儿|仔|新抱|媳妇"
+GRANDCHILD_KIN = r"孙子|孙女|孙"
+SIBLING_KIN = r"哥哥|弟弟|姐姐|妹妹|阿哥|细佬|家姐"
+KIN_WORDS = f"{RELATIVES}|{CHILD_KIN}|{GRANDCHILD_KIN}|{SIBLING_KIN}"
+# bare 孙 left out where the kin word opens the message (孙 is a surname too: '孙想登记' may be Mr 孙); written so (the lead,
+# fifty-fifth session), kept
+KIN_WORDS_NAMED_GRANDCHILD = f"{RELATIVES}|{CHILD_KIN}|孙子|孙女|{SIBLING_KIN}"
+# no grandchild at all: the readers of round 54 and tidy75 were written with the household's adults only (a grandchild's
+# trees are logged with their own WeChat); kept so, a widening would be a change of reading, not a tidy
+KIN_WORDS_NO_GRANDCHILD = f"{RELATIVES}|{CHILD_KIN}|{SIBLING_KIN}"
 # round 82 (21x: '我系佢仔 用我阿妈部手机帮佢登记 李四妹'): the relative's own phone used, or held, by the sender: this WeChat
 # is theirs (their registration, one WeChat one person kept), never the sender's
 _THEIR_PHONE_RE = re.compile(rf"(?:用|拿|拎)(?:住|着)?(?:我)?(?:的|个)?(?:{RELATIVES})(?:的|部|个|只)?(?:手机|微信|号)")
 _RELATIVE_RE = re.compile(RELATIVES)
 # a relative's word said before the count ('我阿妈种咗两棵', '老公种了3棵'): who planted, never a tree's name
 # (``_looks_like_tree_name``; the lead, fifty-fifth session)
-_KIN_NAME_RE = re.compile(
-    rf"(?:我)?(?:的|个|嘅)?(?:{RELATIVES}|儿子|女儿|仔|新抱|媳妇|孙子|孙女|孙|哥哥|弟弟|姐姐|妹妹|阿哥|细佬|家姐)(?:都|也)?"
-)
+_KIN_NAME_RE = re.compile(rf"(?:我)?(?:的|个|嘅)?(?:{KIN_WORDS})(?:都|也)?")
 # the lead (fifty-fifth session, the simulator): a relative who wishes to register said first ('我老婆也想登记', '阿婆想登记'),
 # with no name (a name said is registering_another_named's; relative_without_phone_registering)
 _KIN_WISHES_REGISTER_RE = re.compile(
-    rf"^(?:我)?(?:的|个|嘅)?(?:{RELATIVES}|儿子|女儿|仔|新抱|媳妇|孙子|孙女|哥哥|弟弟|姐姐|妹妹|阿哥|细佬|家姐)"
+    rf"^(?:我)?(?:的|个|嘅)?(?:{KIN_WORDS_NAMED_GRANDCHILD})"
     r"(?:也|都|亦)?(?:想|要|想要|需要)(?:登记|注册|绑定)"
 )
 # conv98 (22s: '阿妈问佢今年种咗几多棵树 帮佢查下', a ticket while a record waited): a relative's count relayed (阿妈问 is
@@ -6776,9 +6805,7 @@ _RELATIVE_COUNT_RELAYED_RE = re.compile(
 )
 # the lead (43rd session, the simulator): a relative's trees told, then whether they count for the sender ('我阿妈嗰边都种咗
 # 两棵龙眼 算唔算我嘅', '我老婆种了三棵桂花能算我的吗'): the household's answer (the FAQ's bot.proxy), never a record
-_KIN_WHO_PLANTED_RE = re.compile(
-    rf"(?:{RELATIVES}|儿子|女儿|仔|新抱|媳妇|孙子|孙女|孙|哥哥|弟弟|姐姐|妹妹|阿哥|细佬|家姐).{{0,8}}种"
-)
+_KIN_WHO_PLANTED_RE = re.compile(rf"(?:{KIN_WORDS}).{{0,8}}种")
 _COUNTS_FOR_ME_ASKED_RE = re.compile(
     r"(?:(?:算|计|记)(?:不算|不计|不记)(?:入|进|在|到)?(?:我)|(?:算|计|记)(?:入|进|在|到)?(?:我)(?=.*吗$))"
     r"(?:们)?(?:家|屋企|这户|这一户|户)?(?:的|名下|份|头上|那份|数|这边)?(?:吗|不|没有|呢|啊|呀)?$"
@@ -6809,7 +6836,7 @@ _RELATIVE_WISHES_RE = re.compile(rf"^(?:我)?(?:{RELATIVES})(?=(?:也|都)?(?:�
 # 名', '能不能把她名字也记上'): a member of the household logs with their own WeChat (handlers/progress.py relative_name),
 # never a ticket
 _KIN_PLANTED_TOO_RE = re.compile(
-    rf"(?:{RELATIVES}|儿子|女儿|仔|新抱|媳妇|老豆|哥哥|弟弟|姐姐|妹妹|阿哥|细佬|家姐)"
+    rf"(?:{KIN_WORDS_NO_GRANDCHILD})"
     r"(?:也|都|亦)(?:有份|有|一起|一齐|帮手|帮忙)?(?:有份)?种"
 )
 _NAME_ON_RECORD_RE = re.compile(
@@ -6821,9 +6848,46 @@ RELATIVE_NAME_MAX_CHARS = 30
 # relative's trees pointed at, what to do with them asked and nothing else (no tree, no trouble named): how they are
 # recorded (their own WeChat, a cadre's 代种, or the sender's records for the household), as relative_name answers
 _KIN_TREES_WHAT_TO_DO_RE = re.compile(
-    rf"^(?:我)?(?:{RELATIVES}|儿子|女儿|仔|新抱|媳妇|哥哥|弟弟|姐姐|妹妹|阿哥|细佬|家姐)(?:种的|种了的|的)?(?:那|这)?"
+    rf"^(?:我)?(?:{KIN_WORDS_NO_GRANDCHILD})(?:种的|种了的|的)?(?:那|这)?"
     r"(?:\d+|[一两二三四五六七八九十几]|多少)?棵(?:树)?(?:怎么办|怎么弄|怎么算|怎么搞|咋办|点算)(?:呢|啊|呀|啦)?$"
 )
+
+
+# conv103 (22z: '我老公系党员 佢嘅责任区喺边' had been the FAQ's how to claim one): a relative's care zone asked where, the
+# relative said first (a party member, 它的 after: 佢嘅 normalised): the zones' list, which says who holds each (a zone is
+# its holder's, never the sender's to act on)
+_KIN_ZONE_ASKED_RE = re.compile(
+    rf"^(?:我)?(?:的|个|嘅)?(?:{KIN_WORDS})(?:是|系)?(?:党员|干部|村干部)?(?:它|他|她)?(?:的|嘅)?(?:那块|那片|那个)?"
+    rf"{_ZONE}(?:是|在)?(?:哪里|哪儿|哪块|哪片|哪一块|哪个|哪一片)(?:呢|啊|呀)?$"
+)
+
+
+def kin_zone_asked(norm: str) -> bool:
+    """Conv103: where a relative's care zone is asked ('我老公是党员它的责任区在哪里', normalised)."""
+    return bool(norm and _KIN_ZONE_ASKED_RE.match(norm))
+
+
+# conv103 (22z: '我爸七十几岁了还想去参加植树 可以帮他报名吗' had become a ticket): a relative's going to the planting day
+# said, the relative first, then their sign-up asked of the bot (帮他报名, 帮佢报个名 normalised): the join's, answered
+# how a relative takes part (their own check-in on the day: handlers/events.py), never the sender checked in for them
+_KIN_GOES_RE = re.compile(
+    rf"^(?:我|我的|我嘅|我个)?(?:屋企|家里)?(?:{KIN_WORDS})[^我]{{0,10}}?(?:去|参加|来)[^我]{{0,6}}?"
+    r"(?:种树|活动|种树日|种树节)"
+)
+_SIGN_THEM_UP_RE = re.compile(
+    r"(?:你|你们)?(?:帮|替|给|同|和)(?:它|他|她)(?:们)?(?:报名|报个名|报一下名|报下名|报一个名|登记参加|报)(?:参加)?"
+    r"(?:吗|好吗|得不得|可以吗|行吗|啦|吧|呀|啊)?$"
+)
+
+
+def kin_join_asked(norm: str) -> bool:
+    """Conv103: a relative's going said first, their sign-up asked after it ('我爸想去参加种树可以帮他报名吗', normalised)."""
+    return bool(
+        norm
+        and len(norm) <= 2 * INTENT_MAX_CHARS
+        and _KIN_GOES_RE.search(norm)
+        and _SIGN_THEM_UP_RE.search(_INTENT_PARTICLES_RE.sub("", norm))
+    )
 
 
 def relative_name_wished(norm: str) -> bool:
@@ -8484,6 +8548,10 @@ _NEW_QUESTION_SAID_RE = re.compile(
 _NOT_ABOUT_RE = re.compile(
     rf"(?:唔关|不关|无关|冇关|唔系问|不是问|唔系讲|不是说)(?:[{_CJK}]{{1,6}}?)(?:的|嘅|个)?(?:事|事情)(?:了|啦|喇)?"
     rf"|(?:同|和|跟)[{_CJK}]{{1,6}}?(?:无关|没关系|冇关系|唔关事|没有关系)"
+    # conv103 (22z: '桂花嘅问题等专家答 我想问下而家种杨梅啱唔啱时候' had been the 桂花 ticket's 补充): the waiting question
+    # pointed at first and left to the expert (等专家答, 等顾问回复先): what is asked after it is another matter
+    rf"|^[{_CJK}]{{1,6}}?(?:的|嘅|个|嗰个|那个)(?:问题|事)?(?:就)?(?:等|留给|交给|让)(?:住)?(?:专家|顾问|老师)(?:慢慢)?"
+    r"(?:答|回答|回复|回|处理|看|睇)?(?:住|先|就得|就好|啦|吧)?"
 )
 
 

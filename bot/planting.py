@@ -782,7 +782,9 @@ _REPORTED_FIRST_RE = re.compile(
     r"^(?:我|我们|我家)?(?:上个礼拜|上个星期|上星期|上礼拜|上周|前几天|前两天|昨天|琴日|今天|今日|早上|头先|刚才|刚刚|啱啱"
     r"|之前|以前|早几天|前些天|上次|上个月)?"  # round 90 (22k: '我之前报嘅树你哋收到未'): earlier
     # round 84: the tree named with no count ('头先报嘅荔枝'); round 90: reported with its count ('我琴日报咗两棵龙眼')
-    rf"(?:报的|发的|登记的|报上去的|报了(?={nlu._NUM}{nlu._MEASURE})|登记了(?={nlu._NUM}{nlu._MEASURE}))(?:那|这)?(?:个|些)?(?:(?:{nlu._NUM}{nlu._MEASURE})?[\u4e00-\u9fff]{{0,4}}?)?(?:树)?"
+    # conv103 (22z: '刚刚发的荔枝两棵 系统收到冇' had started a record): sent over (发过去的), the count after the tree
+    rf"(?:报的|发的|发过去的|报过去的|登记的|报上去的|报了(?={nlu._NUM}{nlu._MEASURE})|登记了(?={nlu._NUM}{nlu._MEASURE}))(?:那|这)?(?:个|些)?"
+    rf"(?:(?:{nlu._NUM}{nlu._MEASURE})?[\u4e00-\u9fff]{{0,4}}?(?:{nlu._NUM}{nlu._MEASURE})?)?(?:树)?"
     rf"(?:(?:有没有|是不是|是否)(?:已经)?{_REPORTED_VERB}"
     # round 84 (22b: '头先报嘅荔枝成功未啊'): or with the question after it (成功未, 成功了没)
     rf"|(?:已经)?{_REPORTED_VERB}(?:{nlu.DONE_YET_WORDS})){nlu.DONE_YET_PARTICLES}$"
@@ -802,7 +804,8 @@ _NO_REPLY_FIRST_RE = re.compile(
 # ('记到'); a bare '收到未' stays the photo's; round 90 (conv90: '上个礼拜报嘅荔枝有冇收到'): or whether received asked
 # before it, at the end, read as 有没有记到 (tidy78: one regex, the question after or before, ``_as_recorded``)
 _TREES_RECEIVED_RE = re.compile(
-    rf"(?<=[\u4e00-\u9fff])(?:你|你们|你哋)?(?P<asked>有没有|是不是)?收到"
+    # conv103: or the system said as who received them (系统, 后台)
+    rf"(?<=[\u4e00-\u9fff])(?:你|你们|你哋|系统|后台|平台)?(?P<asked>有没有|是不是)?收到"
     rf"(?:(?:了)?(?={nlu.DONE_YET_WORDS})|(?(asked)(?={nlu.DONE_YET_PARTICLES}$)|(?!))(?P<asked_before>))"
 )
 

@@ -154,6 +154,11 @@ _RECORD_HOW_RE = re.compile(
     r"|(?:要不要|使唔使|使不使|需不需要|系咪要|是不是要)(?:登记|记录|签到|打卡)"
 )
 _TODAY_OR_DONE_RE = re.compile(r"今日|今天|今朝|今早|而家|现在|了|咗|过|完|刚|啱啱|头先|回来|返来|返嚟")
+# conv103 (22z: '上午在埔心村现场指导修剪 怎么签到' had been an adviser's 'not understood'): being at the village (在, 喺)
+# on site (现场), the morning or afternoon of today, as told as gone to it; 教 (teaching) a visit's doing too
+_AT_VILLAGE_ON_SITE_RE = re.compile(r"(?:在|喺)[\u4e00-\u9fff]{1,6}?(?:村|社区)(?:村委|委会)?(?:现场|度|这里|那里)")
+_PART_OF_TODAY_RE = re.compile(r"上午|下午|上昼|下昼|朝早|晏昼")
+_VISIT_TEACHING_RE = re.compile(r"教|培训|讲解|示范")
 _NOT_DONE_RE = re.compile(_NOT_DONE_WORDS)
 VISIT_RECORD_ASKED_MAX_CHARS = 40
 
@@ -168,6 +173,9 @@ def visit_told_record_asked(text: str | None) -> bool:
     if asked is None:
         return False
     told = norm[: asked.start()]  # the visit is told before the how
+    if _AT_VILLAGE_ON_SITE_RE.search(told) and not _NOT_DONE_RE.search(norm):  # conv103
+        doing = _VISIT_DOING_RE.search(told) or _VISIT_TEACHING_RE.search(told)
+        return bool(doing and (_TODAY_OR_DONE_RE.search(told) or _PART_OF_TODAY_RE.search(told)))
     return bool(
         _WENT_TO_VILLAGE_RE.search(told)
         and _VISIT_DOING_RE.search(told)

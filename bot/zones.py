@@ -109,7 +109,10 @@ _OWN_ZONE_ASKED_RE = re.compile(
     # round 99 (22t: '我负责管护哪一片' had been the FAQ's 谁种谁管): which piece is one's own to tend, no zone named, the
     # tending said by its verb (负责, 管护, 管, 打理, 看管): a piece (片, 块) is the zone
     r"|^我(?:自己)?(?:要)?(?:负责|管护|管|打理|看管|照看|分到|认领)(?:管护|打理|看管)?(?:的)?(?:是|在)?"
-    r"(?:哪一|哪|边一|边)(?:个)?(?:片|块)(?:区|地)?(?:呢|啊|呀)?$"
+    # conv103 (22z: '我负责管护边度啊 唔记得咗' had been the FAQ's 谁种谁管): or where (哪里, 边度 normalised), and
+    # that it is forgotten said after it
+    r"(?:(?:哪一|哪|边一|边)(?:个)?(?:片|块)(?:区|地)?|哪里|哪儿)(?:呢|啊|呀)?"
+    r"(?:我)?(?:忘了|忘记了|忘记|不记得了|不记得)?$"
     # conv101 (22w: '我负责管护的是哪个责任区' had been asked back between the FAQ's two): the zone named as what is asked
     rf"|^我(?:自己)?(?:要)?(?:负责|管护|管|打理|看管|照看|分到|认领)(?:管护|打理|看管)?的(?:是|在)?"
     rf"(?:哪一|哪|边一|边)(?:个|块|片)?{_ZONE}(?:呢|啊|呀)?$"

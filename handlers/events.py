@@ -286,6 +286,8 @@ def _day_under_way(ctx: Ctx, _said: bool) -> bool | None:
 
 @registered
 def on_join(ctx: Ctx, _match) -> str:
+    if nlu.kin_join_asked(text_normalized(ctx)):
+        return ctx.t("events.join_relative")  # conv103: a relative's sign-up: nobody checked in for another
     return _joined(ctx) + _bring_answered(ctx)
 
 

@@ -407,7 +407,10 @@ class Probe:
         ):
             return wrong + " (a pledge withdrawn that was not asked)"
         # conv98 (22s: '上次报嘅认领两棵龙眼 而家种唔到了 想撤回'): a pledge withdrawn leaves none, whatever its count says
-        if expected == "pledge" and context == "member" and parse_count(message) and handler != "pledge_cancel":
+        # conv103 (22z: '我认领了几棵来着'): how many asked (几棵, a vague count) with one's pledges shown pledges nothing
+        counted = parse_count(message)
+        asked_mine = counted is not None and counted.vague and counted.count is None and handler == "pledge_mine"
+        if expected == "pledge" and context == "member" and counted and handler != "pledge_cancel" and not asked_mine:
             if not self.rows(
                 "SELECT id FROM pledges WHERE person_id IN (SELECT id FROM people WHERE openid = ?)", [openid]
             ):
@@ -2238,3 +2241,18 @@ test_round_22x_probe = blind_set_test("22x", _ROUND_22X_LEFT)
 # test_conversation_round102.py): 140/140
 _ROUND_22Y_LEFT: list[tuple[str, list[str]]] = []
 test_round_22y_probe = blind_set_test("22y", _ROUND_22Y_LEFT)
+
+
+# Set 22z, written blind (140 probes) in the fifty-sixth session, leaning to planting days and pledges, adoption and
+# zones, advisers' visits and voice-style elderly messages; the development set of round 103 (conv103). Measured
+# unchanged when it came: review56 128/140 (the lead's figure, the start of round 103). Round 103 read its twelve misses
+# by class and mended eleven (tests/e2e/test_conversation_round103.py): 139/140; the one left is a disputed label
+_ROUND_22Z_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "disputed label (as 19h's '我前排关咗通知，点样再开？' and round 19's control '提醒怎么关'): how to switch the"
+        " reminders off asked alone, no wish said before it, is the FAQ's (NOT_REQUESTS keeps a how-to the FAQ's), whose"
+        " answer says 发“退订” (and 订阅 to have them back); the harness wants them switched off unasked",
+        ["这个提醒怎么关掉"],
+    ),
+]
+test_round_22z_probe = blind_set_test("22z", _ROUND_22Z_LEFT)
