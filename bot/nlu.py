@@ -3455,8 +3455,8 @@ def stop_taken_back(as_sent: str) -> bool:
 # the lead (fifty-first session; tidy80 found '我不想退订' switched them OFF: 退订 read, its refusal not): the stopping
 # itself refused ('我不想退订', '唔好取消提醒', '别关通知') is the reminders wanted on, never a stop
 _STOPPING_REFUSED_RE = re.compile(
-    r"(?:不想|不要|不用|不使|不必|别)(?:再)?(?:退订|退|取消(?:提醒|通知|订阅)?|关(?:掉|闭)?(?:提醒|通知))"
-)
+    r"(?:不想|不要|不用|不使|不必|别)(?:再)?(?:退订|退|取消(?:提醒|通知|订阅)?|关(?:掉|闭)?(?:提醒|通知)|停(?:止|掉)?(?!车))"
+)  # review56 (conv103's leftover): '提醒唔好停咗佢' (don't stop them) had switched them off
 
 
 def stopping_refused(norm: str) -> list[tuple[int, int]]:
