@@ -17,9 +17,10 @@ def _lines() -> list[tuple[str, ...]]:
 
 
 def test_round118_classes_are_answered_as_their_class_asks(index):
-    """On review56 none of the 27 class lines was read with its label."""
+    """On review56 none of the 31 class lines was read with its label (the last four, flowers_when and job, added after
+    the first mend, also failing on it)."""
     lines = [row for row in _lines() if not row[2].endswith("_control")]
-    assert len(lines) == 27
+    assert len(lines) == 31
     wrong = [
         (q, faq.result_label(index.match(q)))
         for q, expected, _cls in lines
@@ -30,6 +31,6 @@ def test_round118_classes_are_answered_as_their_class_asks(index):
 
 def test_round118_every_control_keeps_its_answer(index):
     controls = [row for row in _lines() if row[2].endswith("_control")]
-    assert len(controls) == 21
+    assert len(controls) == 23
     for question, expected, _cls in controls:
         assert faq.result_label(index.match(question)) == expected, question
