@@ -41,6 +41,8 @@ GREETING_WORDS = (
     "hi",
     "哈喽",
     "嗨",
+    "又来了",  # round 118 (set CN: '嘿嘿，我又来了'): back again, a hello
+    "又是我",
     # round 29: a greeting to whoever reads ('老师好', '师傅好')
     "老师好",
     "师傅好",

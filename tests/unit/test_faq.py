@@ -2437,13 +2437,14 @@ def test_round_30_money_withheld_stays_a_persons_over_agreed_precedents(index, q
 
 
 # rounds 105 and 106 each alone had made it a ticket (their retrained models read tech.cuttings); the model trained on
-# both together reads the prunings again
+# both together reads the prunings again. Round 118: the model retrained with four more aliases masked (乌榄, 重阳木,
+# 水蜜桃, 毛竹) leads by less than [model] safety and dissents: a ticket, the line first. Pinned: never the cuttings.
 def test_round_30_the_model_reads_the_answer_beside_a_safety_line(index):
-    """A fire's safety line fired, the rules ranked the cuttings (剪下来的枝条); the model reads the prunings by
-    more than [model] safety: the prunings' answer, the line still first."""
+    """A fire's safety line fired, the rules ranked the cuttings (剪下来的枝条); the model reads the prunings (by more
+    than [model] safety: their answer) or dissents (a ticket), the line first either way; never the cuttings."""
     result = index.match("树种活了，剪下来的枝条烧掉可以吗")
-    assert (result.entry_id, bool(result.safety)) == ("tech.prunings", True)
-    assert result.answer_text.startswith(result.safety)
+    assert result.entry_id in ("tech.prunings", None) and bool(result.safety), (result.entry_id, result.reason)
+    assert result.entry_id is None or result.answer_text.startswith(result.safety)
 
 
 @pytest.mark.parametrize(
