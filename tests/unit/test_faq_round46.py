@@ -37,7 +37,6 @@ HAPPENED = [
     "挖坑挖断了电缆",
     "台风刮倒的树挡住了路",  # round 49: 挡住, 横在 say it happened (it had been a strict xfail: the model's 0.56)
     "山上有树烧起来了",
-    "砍树的时候电锯割到脚",
 ]
 
 # thanks or a greeting first, then a question about a tree: its answer
@@ -70,7 +69,13 @@ def test_a_danger_that_happened_goes_to_a_person_with_its_line(index, question):
 
 
 # round 116 (issue 17 §1, the writers of BZ-CL): first aid done at once is answered, its safety line first, no ticket
-AID_AT_ONCE = [("打完农药手脚发麻", "tech.pesticide_first_aid"), ("老公撒石灰烧到手了", "tech.lime_first_aid")]
+AID_AT_ONCE = [
+    ("打完农药手脚发麻", "tech.pesticide_first_aid"),
+    ("老公撒石灰烧到手了", "tech.lime_first_aid"),
+    # round 119 (issue 17 §1, set CN): a chainsaw cut is a cut, its first aid answered (it had been in HAPPENED: the
+    # chainsaw rule, which has no first aid of its own, kept the ticket; safety.toml chainsaw ``first_aid_by``)
+    ("砍树的时候电锯割到脚", "tech.injury_first_aid"),
+]
 
 
 @pytest.mark.parametrize(("question", "aid"), AID_AT_ONCE)
