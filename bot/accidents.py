@@ -103,10 +103,11 @@ def _notice(ctx, kind: str, village_id: int | None) -> str:
     else:
         who = ctx.t("faq.accident.unregistered", village=_village_name(ctx, village_id))
     local = clock.local(ctx.now, ctx.config.get("campaign.timezone"))
+    kinds = ctx.app.messages.section(KINDS)  # messages, not config: a rule with no words of its own is said as 'other'
     return ctx.t(
         "faq.accident.told",
         who=who,
-        kind=ctx.app.messages.section(KINDS).get(kind, ctx.t("faq.accident.kind_other")),
+        kind=kinds[kind] if kind in kinds else ctx.t("faq.accident.kind_other"),
         when=f"{schedule.date_words(local.date())} {local:%H:%M}",
         text=escalation.preview(ctx.msg.text or "", TEXT_CHARS),
     )
