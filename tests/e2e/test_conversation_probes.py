@@ -2256,3 +2256,24 @@ _ROUND_22Z_LEFT: list[tuple[str, list[str]]] = [
     ),
 ]
 test_round_22z_probe = blind_set_test("22z", _ROUND_22Z_LEFT)
+
+
+# Set 23a, written blind (140 probes) in the fifty-sixth session from DESIGN.md, the seeds and the kinds sheet, kept
+# outside the repository until the session's changes were in: 132/140 at the start and the end of the session (its
+# honest figure); the development set of round 104 (conv104).
+_ROUND_23A_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "not read yet",
+        [
+            "new:请问怎么注册绑定",
+            "member:我虽然唔系党员 责任区我可唔可以帮手认领一个",
+            "party:我们党员种了多少树了",
+            "cadre:代种怎么操作 帮冇手机的老人家报",
+            "twice:你好 || 点样认养村里嘅树",
+            "twice:参加 || 我参加咗未啊 有冇记录",
+            "twice:我的证书 || 咁我有冇奖攞",
+            "after_photo:我想认养村里那棵老榕树 点样揀",
+        ],
+    ),
+]
+test_round_23a_probe = blind_set_test("23a", _ROUND_23A_LEFT)
