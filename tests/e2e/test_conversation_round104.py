@@ -23,11 +23,16 @@ PROXY_LOG = [
     ("cadre", "代报怎么弄 老人家没有智能手机", "log"),
     ("cadre", "代种点样操作 帮冇手机嘅阿婆报", "log"),
 ]
-# how to adopt asked with the village's trees named (村里嘅树), or a tree of it picked by its kind (那棵大樟树 点样选)
+# the wish to adopt one tree pointed at (那棵大樟树), then how to choose or go about it (点样揀, 怎么弄): the list
 ADOPT = [
-    ("member", "点样认养村里面嘅树", "adopt"),
-    ("finished", "怎么认养村里的树", "adopt"),
     ("after_photo", "我想认养村口那棵大樟树 怎么选", "adopt"),
+    ("member", "我想认养祠堂边嗰棵老榕树 点样搞", "adopt"),
+]
+# written as adopt before the reading, then judged by design (rounds 21, 33, 48, 74; tests/e2e/test_adoption.py): how to
+# adopt asked with the how first and no wish is the FAQ's camp.adopt, whose answer says to send 认养 for the list
+ADOPT_HOW_FIRST = [
+    ("member", "点样认养村里面嘅树", "question"),
+    ("finished", "怎么认养村里的树", "question"),
 ]
 # one's own attendance asked, taken part yet (参加咗未), then whether recorded (有冇记录)
 ATTENDED = [
@@ -40,7 +45,10 @@ AWARDS = [
     ("member", "我种咗咁多 有冇奖攞", "awards"),
 ]
 CONTROLS = [
+    *ADOPT_HOW_FIRST,
     ("member", "认养", "adopt"),
+    ("member", "我唔系党员 责任区点样管护", "question"),  # how to tend: the FAQ's
+    ("cadre", "代种 陈伯 2棵龙眼", "planting"),
     ("member", "认养的树死了怎么办", "question"),
     ("member", "评先进有什么条件", "question"),  # on what terms: the FAQ's
     ("member", "奖点样攞", "question"),  # how awards are given: the FAQ's
