@@ -3793,6 +3793,9 @@ _COUNTED_ELLIPTIC_RE = re.compile(
     r"(?:算不算|算是|算|有没有算|是不是)(?:已经)?(?:参加|签到|签了到|出席|到场)(?:了|过|成功)?(?:吗|没有|未|了没有|成功了吗)?$"
     # 22x: '咁即系我签到咗未' (that means I'm checked in?)
     r"|^(?:这么|那|那么|噉|咁|所以)?(?:即系|即是|就是|是不是|即)?(?:我)?(?:已经)?(?:签到|签了到|参加)(?:了)(?:未|没有|没|吗)?$"
+    # conv104 (23a: '我参加咗未啊 有冇记录'): taken part yet, then whether it is recorded (有没有记录, 有记录吗)
+    r"|^(?:这么|那|那么|噉|咁|所以)?(?:我)?(?:已经)?(?:签到|签了到|参加)(?:了)?(?:未|没有|没|吗)?[啊呀吖]?"
+    r"(?:有没有|有)(?:记录|记上|记到|登记)(?:了)?(?:吗|没有|未)?$"
 )
 
 
@@ -3924,6 +3927,9 @@ _MEMBERS_COUNTED_RE = re.compile(
     r"(?:多少|几)(?:个|位|人)$"
     r"|^(?:我们)?(?:村里|小组|组里|党小组|支部|村)?(?:里|里面)?(?:有)(?:多少|几)(?:个|位)(?:党员|党员干部)(?:已经)?"
     r"(?:种了|参加了|完成了)(?:树)?$"
+    # conv104 (23a: '我们党员种了多少树了' had been a ticket): how many trees ours planted, the members together
+    r"|^(?:我们|咱们|我们村|咱们村)?(?:村里|小组|组里|党小组|支部|村)?(?:里|里面)?(?:的)?(?:党员|党员干部|党员们)(?:们)?"
+    r"(?:一共|总共|加起来|合共)?(?:已经)?(?:种了|种)(?:多少|几)(?:棵|株)?(?:树)?$"
 )
 # round 52 (20a): the demonstration plot's area against its target asked ('党建林算够两亩未', '党建林够唔够两亩', '党建林有冇
 # 两亩'): the village's progress (its 亩), never a plot record of 2 亩
@@ -4682,6 +4688,12 @@ def relative_no_phone_log_asked(norm: str) -> bool:
 _NO_PHONE_CLAUSE = rf"[{_CJK}]{{0,4}}?(?:他|她|它)?(?:们)?(?:不会用|不识用|不懂用|不会玩|用不了|没有|没|冇|无)(?:智能|智慧)?(?:手机|微信)"
 _NO_PHONE_FIRST_CLAUSE_RE = re.compile(rf"^{_NO_PHONE_CLAUSE}(?:的)?(?=.*代)")
 _NO_PHONE_AFTER_CLAUSE_RE = re.compile(rf"^(.*[么弄做搞作记报样])(?:因为)?{_NO_PHONE_CLAUSE}(?:的)?$")
+# conv104 (23a: '代种怎么操作 帮冇手机的老人家报'): for whom after the how, those with no phone helped to log
+# (帮冇手机嘅阿婆报), the 代种 said first: the same question; 代报 (代登记, 代录) before the how is the 代种 named in the cadre's own word
+_FOR_WHOM_AFTER_CLAUSE_RE = re.compile(
+    rf"^(代.*[么弄做搞作记报样])(?:帮|替|给|为){_NO_PHONE_CLAUSE}(?:的)?[{_CJK}]{{1,4}}?(?:登记|记录|报|录入|记)(?:种树|的树|树)?$"
+)
+_PROXY_WORD_RE = re.compile(r"^代(?:报|登记|录入|录)(?=(?:要|应该)?(?:怎么|点))")
 
 
 # round 78 (21t): a tree planted some time ago told, then whether or how it is logged ('我家还有棵桃树上个月种的 也要记吗怎么记',
@@ -4713,6 +4725,7 @@ def proxy_log_how_asked(norm: str) -> bool:
         return True
     bare = _INTENT_PARTICLES_RE.sub("", norm or "")
     bare = _NO_PHONE_AFTER_CLAUSE_RE.sub(r"\1", _NO_PHONE_FIRST_CLAUSE_RE.sub("", bare, count=1), count=1)  # round 78
+    bare = _PROXY_WORD_RE.sub("代种", _FOR_WHOM_AFTER_CLAUSE_RE.sub(r"\1", bare, count=1), count=1)  # conv104
     if not bare or not re.search(r"怎么|点", bare):
         return False
     if _OTHERS_THEN_HOW_RE.match(bare) and _OTHERS_FOR_WHOM_RE.search(bare):
@@ -5355,7 +5368,9 @@ def adoption_wished(norm: str, species_table: Mapping) -> bool:
     norm = _BOTH_ADOPT_WORDS_RE.sub(r"\g<1>", norm)  # round 58: '认种认养嘅树仲有边啲': the campaign's one word
     if _ADOPTION_LIST_RE.match(_INTENT_PARTICLES_RE.sub("", norm)) or frame_said("adopt", norm):
         return True  # round 31: the frames (FRAMES)
-    if _THAT_TREE_TO_ADOPT_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
+    flat = _INTENT_PARTICLES_RE.sub("", norm)
+    how_to = _HOW_AFTER_WISH_RE.search(flat)  # conv104 (23a: '我想认养村里那棵老榕树 点样揀'): how after that tree
+    if _THAT_TREE_TO_ADOPT_RE.match(flat[: how_to.start()] if how_to else flat):
         return True  # round 39: that tree, may I
     if _PAID_FOR_A_TREE_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
         return True  # round 50
@@ -5662,7 +5677,10 @@ _SENDER_RE = re.compile(r"我(?![们地村])")
 # conv101 (22w: '我有冇奖㗎', '今年我们村获得了哪些荣誉', '听讲七一有表彰 我哋村有冇份' had been the FAQ's schedule or a
 # ticket): an award had asked bare (有没有奖, 有没有表彰), which ones were won asked (获得了哪些荣誉, 拿了些什么奖: its
 # 哪些 asks what was won, never how they are given), a share asked (有没有份)
-_AWARD_HAD_RE = re.compile(r"(?:有没有|有无)(?:得|拿|拿到|领到)?(?:奖|表彰|荣誉)$|(?:有没有|有无)(?:我的)?份")
+# conv104 (23a: '咁我有冇奖攞'): the award named before its taking (有冇奖攞 normalised 有没有奖领, 有没有奖拿)
+_AWARD_HAD_RE = re.compile(
+    r"(?:有没有|有无)(?:得|拿|拿到|领到)?(?:奖|表彰|荣誉)(?:领|拿|收)?$|(?:有没有|有无)(?:我的)?份"
+)
 _WHICH_WON_RE = re.compile(
     r"(?:获得|拿到|拿了|领了|领到|得了|得到|评上|评了|评到|获)(?:了)?(?:哪些|哪几个|些什么|什么|啥)(?:荣誉|奖项|奖|表彰|称号)$"
 )
@@ -6610,6 +6628,20 @@ _NOT_YET_THEN_HOW_TO_CLAIM_RE = re.compile(
 )
 
 
+# conv104 (23a: '我虽然唔系党员 责任区我可唔可以帮手认领一个' had been the FAQ's steps): one who says they are no party
+# member asking whether they may claim (or help tend) a care zone: the zones' list, whose reply to one who may hold
+# none says whose the zones are (zones.members_only)
+_NOT_A_MEMBER_MAY_I_RE = re.compile(
+    r"(?:不是|并不是|又不是|不算)(?:党员|干部|党员干部)[^，。？?]{0,6}?"
+    r"(?:可不可以|可以|能不能|能否|可否|能|得不得|行不行)(?:也)?(?:帮手|帮忙|参与)?(?:认领|领|认|管护|管)"
+)
+
+
+def non_member_claim_asked(norm: str) -> bool:
+    """Conv104: '我不是党员 能不能认领一个责任区', '我唔系党员 责任区我可唔可以认领一个' (a zone named anywhere)."""
+    return bool(_NOT_A_MEMBER_MAY_I_RE.search(norm or "")) and bool(re.search(r"责任区|管护区", norm or ""))
+
+
 def zone_wished(norm: str, as_sent: str = "") -> bool:
     """A care zone asked for, said in words; not '责任区怎么管护' or '责任区在哪里' (questions for the FAQ)."""
     if kin_zone_asked(norm):
@@ -6617,6 +6649,8 @@ def zone_wished(norm: str, as_sent: str = "") -> bool:
     if norm and len(norm) <= 2 * INTENT_MAX_CHARS and _NOT_YET_THEN_HOW_TO_CLAIM_RE.search(norm):
         return True  # conv98
     which = _WHICH_THERE_AFTER_RE.search(_INTENT_PARTICLES_RE.sub("", norm or ""))
+    if norm and len(norm) <= 2 * INTENT_MAX_CHARS and non_member_claim_asked(norm):
+        return True  # conv104: whose zones are (the list's reply to one who may hold none says it)
     if (
         which
         and which.start() > 0

@@ -2256,3 +2256,24 @@ _ROUND_22Z_LEFT: list[tuple[str, list[str]]] = [
     ),
 ]
 test_round_22z_probe = blind_set_test("22z", _ROUND_22Z_LEFT)
+
+
+# Set 23a, written blind (140 probes) in the fifty-sixth session from DESIGN.md, the seeds and the kinds sheet, kept
+# outside the repository until the session's changes were in: 132/140 at the start and the end of the session (its
+# honest figure); the development set of round 104 (conv104). Round 104 read its eight misses by class and mended six
+# (tests/e2e/test_conversation_round104.py): 138/140; the two left are an earlier decision kept each
+_ROUND_23A_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "disputed label (as 22w's '请问怎么注册绑定自己的信息？', 22r's and 22t's): how to register asked alone by a new"
+        " follower, nothing else told, is answered by the FAQ's bot.register (第一次使用请发：登记 姓名 村名), which says"
+        " how in one reply; the harness wants the registration's own reply, which would only ask the name",
+        ["new:请问怎么注册绑定"],
+    ),
+    (
+        "by design (round 21, round 33, 19u's and round 74's left): how to adopt asked with the how first and no wish"
+        " (点样认养…, 怎么认养一棵树: tests/e2e/test_adoption.py) is the FAQ's camp.adopt answer, which says to send 认养"
+        " for the list; the wish said first ('我想认养村里那棵老榕树 点样揀') is the list",
+        ["twice:你好 || 点样认养村里嘅树"],
+    ),
+]
+test_round_23a_probe = blind_set_test("23a", _ROUND_23A_LEFT)
