@@ -84,7 +84,8 @@ WIDER = [
     ("member", "我老公系党员 佢嘅责任区点管护", "question"),
     ("adviser", "下个月在埔心村现场指导 怎么签到", "question"),
     ("member", "礼拜六嗰次种树几点开始", "question"),
-    ("member", "日日都发嘢嚟 唔好停咗佢", "question"),  # the stop refused: never 退订
+    # the stop refused: never 退订; since the lead of review56 (提醒唔好停咗佢 kept them on), the reminders kept on
+    ("member", "日日都发嘢嚟 唔好停咗佢", "resubscribe"),
 ]
 EXAMPLES = REGISTER + RECORDED + UNSUBSCRIBE + NEW + PLEDGE + JOIN + JOIN_RELATIVE + ZONE + SIGN_IN + ATTENDED
 
