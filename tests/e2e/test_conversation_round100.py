@@ -79,7 +79,9 @@ CONTROLS = [
     ("member", "我想评最美植绿人要怎么做", "question"),
     ("party", "下次活动我要签到吗", "question"),
     ("member", "今天活动几点开始", "question"),
-    ("member", "今天的活动我能参加吗", "question"),
+    # conv103 (22z: '下个月集体种树我可以去吗'): may I go, asked of the planting day, is the day's join reply (how to take
+    # part: 参加 and the code on the day), no longer the FAQ's question
+    ("member", "今天的活动我能参加吗", "join"),
     ("new", "我阿妈系埔心村嘅陈秀英 佢想登记", "question"),
     ("new", "您好 我是埔心村的陈秀兰 想绑定一下身份", "register"),
     ("ticket", "催芽要怎么弄", "new"),
