@@ -24,12 +24,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from bot import clock, escalation, identity, nlu, roster, schedule
+from bot import awards, clock, escalation, nlu, roster, schedule
 from bot.faq import FaqResult
 from bot.reminders import tell_each, tell_village
 from bot.store import accidents as store
 from bot.store import roster as roster_store
-from bot.store import tickets as tickets_store
 
 TEXT_CHARS = 40  # what the villager wrote, shortened for a phone's notice
 KINDS = "faq.accident.kinds"  # the first aid entry -> what happened, as a cadre reads it (蜂蜇, 蛇咬 …)
@@ -66,7 +65,7 @@ def heard(ctx, result: FaqResult) -> int | None:
     )
     to = store.CADRES
     if not told:
-        office = [p for p in tickets_store.admins(ctx.db) if identity.is_proven(p) and p["id"] != but]
+        office = [p for p in awards.office(ctx.db) if p["id"] != but]  # the proven 管理员 on WeChat, as award dates
         village = roster_store.village(ctx.db, village_id)
         why = ctx.t("faq.accident.no_cadre", village=village["name"]) if village else ctx.t("faq.accident.no_village")
         notice = notice + "\n" + why

@@ -823,6 +823,7 @@ def _comparer(spec: Mapping) -> Comparer:
         frame=Vocab(spec.get("frame", [])),
         together=Vocab(spec.get("together", [])),
         person=Vocab(spec.get("person", {}).get("words", [])),
+        symptom=Vocab(spec.get("person", {}).get("symptom", [])),
         judged={topic: Vocab(words) for topic, words in spec.get("judged", {}).items()},
         judged_first={topic: Vocab(words) for topic, words in spec.get("judged_first", {}).items()},
         together_fields=tuple(spec.get("together_fields", [])),

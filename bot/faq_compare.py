@@ -55,6 +55,7 @@ class Comparer:
     frame: Words
     together: Words
     person: Words
+    symptom: Words  # one tree's trouble told ('…嘅荔枝唔结果'): that tree's question for a person, no comparison
     judged: Mapping[str, Words]
     judged_first: Mapping[str, Words]  # judgement words that name the field even beside another topic's word
     together_fields: tuple[str, ...]
@@ -82,7 +83,7 @@ class Comparer:
         names masked) asks, or None when a person must weigh it. ``topic``: the topic its words name (``_topic``);
         ``site``: the place it names (``nlu.find_site``); ``field``: a species' field as the species answer writes it
         (sites as 适合：…); ``display``: a tree's name as replies show it."""
-        if len(names) != 2 or self.person.search(masked):
+        if len(names) != 2 or self.person.search(masked) or self.symptom.search(masked):
             return None
         at_house = site in self.own_sites
         if self.house.situation.search(masked) if at_house else self.own.search(masked):
