@@ -98,7 +98,7 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from bot import faq_cache, go_between, gram_table, nlu
-from bot.faq_compare import Comparer, House
+from bot.faq_compare import Care, Comparer, House
 from bot.faq_model import ModelSettings, QuestionModel, question_model
 from bot.gram_table import GramTable, gram_key
 from bot.kept import Kept
@@ -842,6 +842,13 @@ def _comparer(spec: Mapping) -> Comparer:
             clause_words=tuple(spec.get("house", {}).get("clause_words", [])),
             situation=Vocab(spec.get("house", {}).get("situation", [])),
         ),
+        care=Care(
+            label=spec.get("care", {}).get("label", ""),
+            fields=tuple(spec.get("care", {}).get("fields", [])),
+            marks=tuple(spec.get("care", {}).get("marks", [])),
+            planting=tuple(spec.get("care", {}).get("planting", [])),
+        ),
+        alternative=Vocab(spec.get("alternative", [])),
     )
 
 
@@ -2679,6 +2686,8 @@ class FaqIndex:
         if not self._two_trees(mentions, norm):
             return mentions
         clauses = _clauses(question, norm)
+        if any(self._comparer.alternative.search(norm[s:e]) for s, e, _ in clauses[1:]):
+            return mentions  # '院子里种荔枝会不会太大，还是种石榴好': the other tree offered, both compared (left123)
         asking = [(s, e) for s, e, asks in clauses if asks]
         story = [(s, e) for s, e, asks in clauses if not asks]
         if not asking or not story:

@@ -66,6 +66,8 @@ class Comparer:
     fields: Mapping[str, tuple[str, ...]]  # a topic's fields set side by side (default: its first field)
     own: Words  # the asker's own house or plot: a person's away from the house front, the house front itself there
     house: House
+    care: Care  # which is easier to keep (``judged`` card words): both trees' care, not both whole cards (left123)
+    alternative: Words  # a clause offering the other tree ('…，还是种石榴好'): part of the question, not a story
 
     def compared(
         self,
@@ -116,6 +118,9 @@ class Comparer:
         if topic is None or topic == "sites" or topic not in topics:
             return None  # no field named from the words ('哪个好', '哪个抗风')
         spec = topics[topic]
+        if spec.get("card") and self.care.fields and (easy := self.judged.get("card")) and easy.search(masked):
+            # '桂花和龙眼哪个好养': both trees' care, one line each, not both whole cards
+            return self.care.lines(names, rows, field, display, template)
         if spec.get("card"):
             return self._cards(names, rows, spec.get("label", ""), display, template)
         fields = tuple(self.fields.get(topic, spec.get("fields", [])[:1]))
@@ -162,6 +167,49 @@ class Comparer:
             for name, card in zip(names, cards, strict=True)
         )
         return Compared(template.strip().format(label=label, lines=lines), tuple(f"species.{n}.card" for n in names))
+
+
+@dataclass(frozen=True)
+class Care:
+    """``[compare.care]``: which of two trees is easier to keep (好养, 省事, 易打理 …) is their care side by side, one line
+    each (session 57, left123: both whole cards ran to 23 lines on a 390 px phone): each care field's first line, a
+    mark before it, without the clauses about planting day (the hole's manure is no keeping); a first line announcing
+    the lines after it ('挂果树一年三次主要的肥：') is said as the summary it is."""
+
+    label: str
+    fields: tuple[str, ...]  # water, fertilizer, pests
+    marks: tuple[str, ...]  # one per field (💧 …), as the cards mark their lines
+    planting: tuple[str, ...]  # a clause about planting day ('树穴放腐熟有机肥3–5斤'): dropped when another is left
+
+    def line(self, row: Mapping, field: Callable[[Mapping, str], str]) -> str:
+        """'💧见干见湿，土表干了再浇透；最怕积水，雨季注意排水 🌱春季追一次复合肥，8月花前追一次磷钾肥；🐛介壳虫…';
+        '' when the card lacks a care field."""
+        parts = []
+        for name, mark in zip(self.fields, self.marks, strict=True):
+            first = field(row, name).strip().split("\n", 1)[0].strip().rstrip("：:")
+            clauses = [c.strip() for c in first.split("；") if c.strip()]
+            kept = [c for c in clauses if not any(w in c for w in self.planting)] or clauses
+            if not kept:
+                return ""
+            parts.append(mark + "；".join(kept))
+        return " ".join(parts)
+
+    def lines(
+        self,
+        names: list[str],
+        rows: list[Mapping],
+        field: Callable[[Mapping, str], str],
+        display: Callable[[str], str],
+        template: str,
+    ) -> Compared | None:
+        """Both trees' care, one line each; None when a card lacks a care field. Labels: each tree's card (what the sets
+        label 'which is easier'), then each tree's care fields."""
+        lines = [self.line(row, field) for row in rows]
+        if not all(lines):
+            return None
+        text = "\n".join(f"{display(name)}：{line}" for name, line in zip(names, lines, strict=True))
+        labels = (*(f"species.{n}.card" for n in names), *(f"species.{n}.{f}" for f in self.fields for n in names))
+        return Compared(template.strip().format(label=self.label, lines=text), labels)
 
 
 @dataclass(frozen=True)

@@ -1331,8 +1331,15 @@ def _not_aliases(species_table: Mapping) -> list[str]:
     return _derived(species_table)[1]
 
 
+# session 57 (left123): or right after a comparison's connector ('院子里种桃还是李好', '李比桃好种'; 定系 is normalised
+# 还是), unless a name-like continuation follows ('还是等李伯来剪': a person)
+_SINGLE_AFTER_CONNECTOR = ("还是", "或者", "或是", "抑或", "比")
+
+
 def _single_char_ok(text: str, start: int) -> bool:
-    return start == 0 or text[start - 1] in _SINGLE_BEFORE
+    if start == 0 or text[start - 1] in _SINGLE_BEFORE:
+        return True
+    return text[:start].endswith(_SINGLE_AFTER_CONNECTOR) and not _name_like_after(text, start + 1)
 
 
 # What follows a one-character name that is the tree: a tree word, a connector, a verb, a question or particle
