@@ -12,7 +12,9 @@ planting day must still know (to check on the person, for the day's safety, for 
   as a new ticket telling of a danger is (round 56), never the sender themselves (a cadre stung);
 - with no cadre of that village on WeChat (or no village: a sender who never registered), tells the office's people
   (管理员 bound with proof, as a ticket with no adviser goes to them), the notice saying why; with nobody on WeChat at
-  all the row alone stays, ``told_to`` none, for the office's export.
+  all the row alone stays, ``told_to`` none, for the office's export;
+- says whom it told in the villager's reply, one short line (``with_told``: 村干部 or 活动办公室), only when a notice
+  was queued now (not for the same accident told again that day, nor with nobody to tell).
 
 The notice names the person as the roster has them (name, village, household: the roster's only group); a sender who
 never registered is 未登记的村民, never by openid (no staff notice names one: a ticket's says its village only).
@@ -35,13 +37,17 @@ KINDS = "faq.accident.kinds"  # the first aid entry -> what happened, as a cadre
 IN_CASE = "faq.accident.in_case"  # words asking in case it happens (``asked_in_case``)
 
 
-def heard(ctx, result: FaqResult) -> int | None:
+TOLD_LINES = {store.CADRES: "faq.accident.reply_cadres", store.OFFICE: "faq.accident.reply_office"}
+
+
+def heard(ctx, result: FaqResult) -> str:
     """After the FAQ's reply ``result`` to this message: an accident answered with first aid is recorded and told
-    (module doc). The row's id when it is new; None otherwise (no accident, or already told today)."""
+    (module doc). Whom a notice was queued for now (``store.CADRES``, ``store.OFFICE``); '' otherwise (no accident,
+    already told today, nobody on WeChat to tell)."""
     text = ctx.msg.text or ""
     kind = accident_answered(result)
     if not kind or asked_in_case(text, ctx.app.messages.words(IN_CASE)):
-        return None
+        return ""
     person = ctx.person
     village_id = (person or {}).get("village_id") or (ctx.user or {}).get("scene_village_id")
     day = clock.local(ctx.now, ctx.config.get("campaign.timezone")).date()
@@ -56,7 +62,7 @@ def heard(ctx, result: FaqResult) -> int | None:
         now=ctx.now_s,
     )
     if accident_id is None:
-        return None  # once per villager, kind and day
+        return ""  # once per villager, kind and day
     notice = _notice(ctx, kind, village_id)
     key = f"accident:{accident_id}"
     but = person["id"] if person else None
@@ -72,7 +78,13 @@ def heard(ctx, result: FaqResult) -> int | None:
         told = tell_each(ctx.db, ctx.config, office, text=notice, key=key, now=ctx.now, at_once=True)
         to = store.OFFICE if told else store.NOBODY
     store.told(ctx.db, accident_id, len(told), to)
-    return accident_id
+    return to if told else ""
+
+
+def with_told(ctx, reply: str, to: str) -> str:
+    """The villager's first aid ``reply``, with one short line saying whom a notice was just queued for (session 57,
+    left123: the reply never said the cadre was told); the reply alone when nobody was (``heard``: '')."""
+    return f"{reply.rstrip()}\n{ctx.t(TOLD_LINES[to])}" if to in TOLD_LINES else reply
 
 
 def accident_answered(result: FaqResult) -> str:

@@ -319,9 +319,9 @@ def _reply_of(ctx: Ctx, result) -> str:
 
 
 def on_answer(ctx: Ctx, result) -> str:
-    accidents.heard(ctx, result)  # aidnotice: an accident answered with first aid is still told to the village
+    told = accidents.heard(ctx, result)  # aidnotice: an accident answered with first aid is still told to the village
     if result.other is None:
-        return _reply_of(ctx, result)
+        return accidents.with_told(ctx, _reply_of(ctx, result), told)
     # two readings of two answers (round 43, bot/ask_back.py): ask which, keep both until the villager picks
     offered = [result, result.other]
     return ask_back.offer(ctx, ctx.msg.text or "", offered, [_reply_of(ctx, answer) for answer in offered])

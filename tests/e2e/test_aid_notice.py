@@ -184,3 +184,36 @@ def test_wechat_retrying_the_push_tells_once(secretary, li, tick, sent_to, rows)
     tick()
     assert len(notices(sent_to, "o-wang")) == 1
     assert len(accidents(rows)) == 1
+
+
+# session 57 (left123): the villager's reply says the cadre (or the office) was told, only when a notice was queued
+
+
+def test_the_reply_says_the_cadres_were_told(secretary, li, bot):
+    reply = first_aid_no_ticket(li.says(STING))
+    assert reply.rstrip().endswith(bot.t("faq.accident.reply_cadres")), reply
+    assert bot.t("faq.accident.reply_office") not in reply
+
+
+def test_the_reply_says_the_office_was_told_when_no_cadre_follows(person, li, bot):
+    person("o-office", "陈主任", "管理员")
+    reply = first_aid_no_ticket(li.says(SNAKE))
+    assert reply.rstrip().endswith(bot.t("faq.accident.reply_office")), reply
+    assert bot.t("faq.accident.reply_cadres") not in reply
+
+
+def test_the_reply_says_nothing_told_when_nobody_was(li, bot):
+    reply = first_aid_no_ticket(li.says(SNAKE))
+    assert bot.t("faq.accident.reply_cadres") not in reply and bot.t("faq.accident.reply_office") not in reply
+
+
+def test_the_same_accident_again_that_day_says_nothing_told(secretary, li, bot, clock):
+    assert bot.t("faq.accident.reply_cadres") in li.says(STING)
+    clock.advance(minutes=20)
+    reply = first_aid_no_ticket(li.says("阿婆被马蜂叮了 手还是好肿"))
+    assert bot.t("faq.accident.reply_cadres") not in reply, reply  # no second notice was queued
+
+
+def test_first_aid_asked_in_case_says_nothing_told(secretary, li, bot):
+    reply = first_aid_no_ticket(li.says("上山种树如果被蛇咬了怎么办"))
+    assert bot.t("faq.accident.reply_cadres") not in reply, reply
