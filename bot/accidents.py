@@ -35,6 +35,7 @@ from bot.store import roster as roster_store
 TEXT_CHARS = 40  # what the villager wrote, shortened for a phone's notice
 KINDS = "faq.accident.kinds"  # the first aid entry -> what happened, as a cadre reads it (蜂蜇, 蛇咬 …)
 IN_CASE = "faq.accident.in_case"  # words asking in case it happens (``asked_in_case``)
+TOLD_TO = "faq.accident.told_to"  # whom it went to (cadres, office, none), as the export and the village page say it
 
 
 TOLD_LINES = {store.CADRES: "faq.accident.reply_cadres", store.OFFICE: "faq.accident.reply_office"}

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from bot import accidents, ask_back, asked_for, conversation, escalation, nlu, zones
 from bot.context import Ctx
 from bot.conversation import END, FlowTable, Step
+from bot.dashboard import accident_pages
 from bot.router import AsText, Route, pure, warmed_by
 from bot.store import accidents as accidents_store
 from bot.store import faq_choices as choices_store
@@ -374,4 +375,5 @@ ROUTES: list = [*CHOICE_ROUTES, *ANSWER_ROUTES]
 FLOWS: list = [ask_back.FLOW]
 STORES: list = [choices_store, accidents_store]
 EXPORTS: dict = {**choices_store.EXPORT_SQL, **accidents_store.EXPORT_SQL}
-EXPORT_LABELS: dict = {"accidents": {"kind": accidents.KINDS, "told_to": "faq.accident.told_to"}}
+EXPORT_LABELS: dict = {"accidents": {"kind": accidents.KINDS, "told_to": accidents.TOLD_TO}}
+VILLAGE_SECTIONS: list = [accident_pages.village_section]  # left123: the village page shows its accidents

@@ -69,3 +69,24 @@ def record(
 
 def told(db: Database, accident_id: int, count: int, to: str) -> None:
     db.execute("UPDATE accidents SET told = ?, told_to = ? WHERE id = ?", [count, to, accident_id])
+
+
+SECTION_ROWS = 20  # the village page's accidents, newest first
+
+
+def of_village(db: Database, village_id: int, limit: int = SECTION_ROWS) -> list[dict]:
+    """A village's accidents, newest first (the dashboard's village page), with the person's name and household
+    (None: a sender who never registered)."""
+    return list(
+        db.query(
+            "SELECT a.id, a.kind, a.day, a.text, a.told, a.told_to, a.created_at, p.name AS person, p.household"
+            " FROM accidents a LEFT JOIN people p ON p.id = a.person_id WHERE a.village_id = ?"
+            " ORDER BY a.created_at DESC, a.id DESC LIMIT ?",
+            [village_id, limit],
+        )
+    )
+
+
+def count_of_village(db: Database, village_id: int) -> int:
+    row = db.execute("SELECT COUNT(*) FROM accidents WHERE village_id = ?", [village_id]).fetchone()
+    return int(row[0])
