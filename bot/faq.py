@@ -2686,8 +2686,13 @@ class FaqIndex:
         if not self._two_trees(mentions, norm):
             return mentions
         clauses = _clauses(question, norm)
-        if any(self._comparer.alternative.search(norm[s:e]) for s, e, _ in clauses[1:]):
-            return mentions  # '院子里种荔枝会不会太大，还是种石榴好': the other tree offered, both compared (left123)
+        if any(
+            self._comparer.alternative.search(norm[s:e]) and any(written in norm[s:e] for _, written in mentions)
+            for s, e, _ in clauses[1:]
+        ):
+            # '院子里种荔枝会不会太大，还是种石榴好': the other tree offered, both compared (left123); a 还是 meaning
+            # 'still' names no tree ('…，还是不结果')
+            return mentions
         asking = [(s, e) for s, e, asks in clauses if asks]
         story = [(s, e) for s, e, asks in clauses if not asks]
         if not asking or not story:
