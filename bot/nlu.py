@@ -5678,8 +5678,9 @@ _SENDER_RE = re.compile(r"我(?![们地村])")
 # ticket): an award had asked bare (有没有奖, 有没有表彰), which ones were won asked (获得了哪些荣誉, 拿了些什么奖: its
 # 哪些 asks what was won, never how they are given), a share asked (有没有份)
 # conv104 (23a: '咁我有冇奖攞'): the award named before its taking (有冇奖攞 normalised 有没有奖领, 有没有奖拿)
+# conv105 (23b: '种咗咁多树 有冇荣誉俾我'): the award asked to be given to one (有没有荣誉给我, 俾 normalised 给)
 _AWARD_HAD_RE = re.compile(
-    r"(?:有没有|有无)(?:得|拿|拿到|领到)?(?:奖|表彰|荣誉)(?:领|拿|收)?$|(?:有没有|有无)(?:我的)?份"
+    r"(?:有没有|有无)(?:得|拿|拿到|领到)?(?:奖|表彰|荣誉)(?:领|拿|收|给我|发给我)?$|(?:有没有|有无)(?:我的)?份"
 )
 _WHICH_WON_RE = re.compile(
     r"(?:获得|拿到|拿了|领了|领到|得了|得到|评上|评了|评到|获)(?:了)?(?:哪些|哪几个|些什么|什么|啥)(?:荣誉|奖项|奖|表彰|称号)$"
@@ -5784,7 +5785,7 @@ def attendance_asked(text: str) -> bool:
     """One's own 签到 (the planting days' check-ins) asked after, not done ('我的签到', '签到记录', '我签到过几次'), or
     whether one's attendance was recorded (``attendance_recorded_asked``)."""
     flat = re.sub(r"[\s，,。.!！?？~～]", "", text or "")
-    return bool(_ATTENDANCE_ASKED_RE.match(flat)) or attendance_recorded_asked(flat)
+    return bool(_ATTENDANCE_ASKED_RE.match(flat)) or attendance_recorded_asked(flat) or kin_attendance_asked(flat)
 
 
 # the lead (fifty-third session, set 22u: '上个礼拜六植树活动我去咗 有冇记低我参加', '今日植树日我扫咗码 算唔算参加咗' were
@@ -5815,6 +5816,7 @@ _RECORDED_ASKED_RE = re.compile(
     r"(?:有没有|有冇|有无|有未)(?:帮我|同我|给我|俾我)?(?:记|登记|记录|算|计|签到|统计)"
     r"|(?:算不算|算唔算|计不计|计唔计)(?:我)?(?:参加|签到|出席|数|一次)?"
     r"|(?:记|登记|记录|签|算|计|统计)(?:咗|了|到|低|上|入)?(?:我|我个名|我的名字|我嘅名)?(?:未|没有|吗|冇|了没|咗未|未呀)"
+    r"|(?:记|登记|记录)(?:上|到|低|入)(?:了|咗)吗"  # conv105 (23b: '…我在现场签了到 记上了吗')
     r"|(?:收到|成功|签到成功|登记到)(?:了|咗)?(?:未|没有|吗|冇|咩)"
     r"|算(?:我)?(?:参加|签到|出席|到场)(?:了|咗)?(?:吗|未|没有|冇|咩)"
     # conv100 (22v: '今天植树活动我签到了吗'): the check-in done, asked whether it went through
@@ -5883,8 +5885,11 @@ def attendance_recorded_asked(flat: str) -> bool:
 
 
 def attendance_of_a_relative(text: str) -> bool:
-    """Conv101 (22x: '我阿妈上次去咗植树 佢个名有冇登记到'): the attendance asked is a relative's, who went named first."""
+    """Conv101 (22x: '我阿妈上次去咗植树 佢个名有冇登记到'): the attendance asked is a relative's, who went named first;
+    conv105: or looked up for them (``kin_attendance_asked``)."""
     flat = re.sub(r"[\s，,。.!！?？~～]", "", text or "")
+    if kin_attendance_asked(flat):
+        return True
     return bool(re.match(rf"^(?:我|我的|我嘅|我个)?(?:屋企|家里)?(?:{RELATIVES})[^我]{{0,6}}?(?:去|参加|到)", flat))
 
 
@@ -6901,13 +6906,21 @@ _KIN_TREES_WHAT_TO_DO_RE = re.compile(
 # its holder's, never the sender's to act on)
 _KIN_ZONE_ASKED_RE = re.compile(
     rf"^(?:我)?(?:的|个|嘅)?(?:{KIN_WORDS})(?:是|系)?(?:党员|干部|村干部)?(?:它|他|她)?(?:的|嘅)?(?:那块|那片|那个)?"
-    rf"{_ZONE}(?:是|在)?(?:哪里|哪儿|哪块|哪片|哪一块|哪个|哪一片)(?:呢|啊|呀)?$"
+    rf"{_ZONE}(?:是|在)?(?:哪里|哪儿|哪块|哪片|哪一块|哪个|哪一片|哪)(?:呢|啊|呀)?$"
+)
+
+
+# conv105 (23b: '我老公是党员 他的责任区在哪 他让我问问' had been the FAQ's how to claim one): the relay said after the
+# question (他让我问问, 佢叫我问下, 叫我帮他问问): the relative's question, asked for them
+_ASKED_FOR_THEM_TAIL_RE = re.compile(
+    r"(?:(?:他|她|它)(?:们)?)?(?:让|叫|要|托)我(?:帮(?:他|她|它))?(?:来)?问(?:问|下|一下|吓|一吓)?(?:的)?(?:呢|啊|呀)?$"
 )
 
 
 def kin_zone_asked(norm: str) -> bool:
-    """Conv103: where a relative's care zone is asked ('我老公是党员它的责任区在哪里', normalised)."""
-    return bool(norm and _KIN_ZONE_ASKED_RE.match(norm))
+    """Conv103: where a relative's care zone is asked ('我老公是党员它的责任区在哪里', normalised); conv105: the relay said
+    after it ('…在哪他让我问问')."""
+    return bool(norm and _KIN_ZONE_ASKED_RE.match(_ASKED_FOR_THEM_TAIL_RE.sub("", norm, count=1)))
 
 
 # conv103 (22z: '我爸七十几岁了还想去参加植树 可以帮他报名吗' had become a ticket): a relative's going to the planting day
@@ -6923,14 +6936,45 @@ _SIGN_THEM_UP_RE = re.compile(
 )
 
 
+# conv105 (23b: '帮我阿爷报个名 佢想去村嘅植树活动' had been a ticket): the relative's sign-up asked first (帮我阿爷报个名),
+# their going said after it (它想去…种树活动, 佢 normalised)
+_SIGN_KIN_UP_FIRST_RE = re.compile(
+    rf"^(?:你|你们)?(?:帮|替|给|同)(?:我)?(?:的|嘅|个)?(?:{KIN_WORDS})"
+    r"(?:报名|报个名|报一下名|报下名|报一个名|登记)(?:参加)?(?:啦|吧|呀|啊)?"
+    r"(?:它|他|她)(?:们)?(?:也|都)?(?:想|要|想要|打算|准备)?[^我]{0,4}?(?:去|参加|来)[^我]{0,6}?(?:种树|活动|种树日|种树节)"
+)
+
+
 def kin_join_asked(norm: str) -> bool:
-    """Conv103: a relative's going said first, their sign-up asked after it ('我爸想去参加种树可以帮他报名吗', normalised)."""
+    """Conv103: a relative's going said first, their sign-up asked after it ('我爸想去参加种树可以帮他报名吗', normalised);
+    conv105: or the sign-up asked first, the going after ('帮我阿爷报个名它想去村的种树活动')."""
+    if norm and len(norm) <= 2 * INTENT_MAX_CHARS and _SIGN_KIN_UP_FIRST_RE.match(norm):
+        return True
     return bool(
         norm
         and len(norm) <= 2 * INTENT_MAX_CHARS
         and _KIN_GOES_RE.search(norm)
         and _SIGN_THEM_UP_RE.search(_INTENT_PARTICLES_RE.sub("", norm))
     )
+
+
+# conv105 (23b: '帮我爸查下他上次活动有没有算进去' had been a ticket): a relative's attendance looked up for them, the look-up
+# asked first (帮我爸查下, 帮我阿妈睇吓), then whether their day was counted or their check-in is there (as sent or normalised)
+_KIN_LOOKUP_LEAD_RE = re.compile(
+    rf"^(?:帮|同|替|给)(?:我)?(?:的|嘅|个)?(?:{KIN_WORDS})(?:查|看|睇|问)(?:一下|一吓|下|吓|查|看|睇)?"
+    r"(?:他|她|它|佢)?(?:的|嘅)?"
+)
+_KIN_DAY_COUNTED_RE = re.compile(
+    r"^(?:上次|那次|嗰次|那天|嗰日|那日|今天|今日|昨天|琴日|寻日)?(?:的|嘅)?(?:义务)?(?:植树|种树)?(?:活动|日)"
+    r"(?:有没有|有冇|有无|算没算|算不算|算唔算|有没|计唔计|计不计)(?:算|记|计|签到|登记)?(?:进去|入去|在内|上|到|低|数)?"
+    r"(?:了|咗)?(?:没有|吗|未|冇)?$"
+)
+
+
+def kin_attendance_asked(flat: str) -> bool:
+    """Conv105: a relative's attendance looked up for them ('帮我爸查下他上次活动有没有算进去', '帮我妈看下她上次活动算没算进去')."""
+    lead = _KIN_LOOKUP_LEAD_RE.match(flat or "")
+    return bool(lead and _KIN_DAY_COUNTED_RE.match(flat[lead.end() :]))
 
 
 def relative_name_wished(norm: str) -> bool:
