@@ -5093,8 +5093,10 @@ def not_me_said(norm: str) -> bool:
 # registered person's: this WeChat's) is a person's, never the record's trees; a relative's name said wrong there, the
 # right one told after it (佢叫钟润生: 它叫 normalised), is the name this WeChat is registered under corrected
 _ON_THE_RECORD_RE = re.compile(r"记录(?:上面|上边|上|里面|里)(?:的|个)?(?=[\u4e00-\u9fff]{0,4}?名)")
+# conv105 (23b: '我老豆个名你哋登记错咗 佢叫黄福生 点改' while a record waited): who wrote it said (你们登记错了)
 _NAME_WRONG_THEN_RIGHT = (
-    r"(?:的|个)?(?:名字|姓名|名)(?:写|打|登记|记|录|弄|输)?错(?:了)?(?:字)?(?:它|他|她)(?:叫|是)[一-鿿]{2,4}"
+    r"(?:的|个)?(?:名字|姓名|名)(?:你们|你|您)?(?:写|打|登记|记|录|弄|输)?错"
+    r"(?:了)?(?:字)?(?:它|他|她)(?:叫|是)[一-鿿]{2,4}"
 )
 
 
@@ -5148,6 +5150,7 @@ def name_fix_said(norm: str, species_table: Mapping) -> bool:
         or (_CHANGE_TO_RE.search(norm) and _WRITTEN_AS_RE.search(norm) and name_said_right(norm))
         or _CALLED_ME_THEN_RIGHT_RE.search(norm)  # round 53 (20c)
         or _CALLED_ME_NOT_MINE_RE.search(norm)  # conv98 (22s)
+        or _relative_name_wrong_re().search(norm)  # conv105 (23b: '…个名你们登记错了它叫黄福生怎么改', short)
         or _right_not_wrong(norm)  # round 66 (20u)
         or _name_written_as(norm)  # round 87 (22c)
     )
@@ -8639,6 +8642,11 @@ _NOT_ABOUT_RE = re.compile(
     # pointed at first and left to the expert (等专家答, 等顾问回复先): what is asked after it is another matter
     rf"|^[{_CJK}]{{1,6}}?(?:的|嘅|个|嗰个|那个)(?:问题|事)?(?:就)?(?:等|留给|交给|让)(?:住)?(?:专家|顾问|老师)(?:慢慢)?"
     r"(?:答|回答|回复|回|处理|看|睇)?(?:住|先|就得|就好|啦|吧)?"
+    # conv105 (23b: '桂花的事先不急 我想问三角梅插枝怎么弄' had been the 桂花 ticket's 补充): the waiting question pointed at
+    # first and set aside (先不急, 唔急住, 先放一放): what is asked after it is another matter
+    rf"|^[{_CJK}]{{1,6}}?(?:的|嘅|个|嗰个|那个|呢个|这个)(?:问题|事|事情)?(?:就|呢)?"
+    r"(?:先不急|先唔急|唔急住|不急住|暂时不急|先放一放|放一放先|先放一边|放一边先|先放住|迟啲再讲|晚点再说|等下再说)"
+    r"(?:住|先|啦|吧|了)?"
 )
 
 
