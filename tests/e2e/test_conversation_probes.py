@@ -403,7 +403,8 @@ class Probe:
         if (
             expected == "pledge"
             and handler == "pledge_cancel"
-            and not re.search(r"取消|撤|不要|不认领", nlu.normalize(message))  # round 89: '都系唔认领住' after a pledge
+            # round 89: '都系唔认领住' after a pledge; conv105: given back (想退咗佢)
+            and not re.search(r"取消|撤|不要|不认领|退", nlu.normalize(message))
         ):
             return wrong + " (a pledge withdrawn that was not asked)"
         # conv98 (22s: '上次报嘅认领两棵龙眼 而家种唔到了 想撤回'): a pledge withdrawn leaves none, whatever its count says
