@@ -3871,6 +3871,8 @@ _HOW_FAR_RE = re.compile(
     # round 20: how far along ('种树搞到哪一步了'), and 达标 asked first ('有冇达标')
     r"|(?:种|栽|搞|做|弄|进行|完成)(?:得|了)?到(?:了)?(?:哪一步|哪步|什么程度|哪个阶段)$"  # round 33: 任务完成到哪一步
     r"|(?:有没有|有无)(?:完成|达标|种够|种完)$"
+    # conv105 (23b: '我们埔心村党员种树情况怎么样了' had been a ticket): how the planting stands (种树情况怎么样)
+    r"|(?:种树|种植|完成)(?:的)?情况(?:怎么样|怎样|如何|怎么)$"
 )
 # round 20: the count reported and checked ('全村上报多少棵 核实多少棵'), the village's figures a cadre reports
 # round 37 (19m): 报 alone is the trees reported ('我今年一共报了几棵树'), not 报名/报警/报纸/报销/报道
@@ -4079,6 +4081,8 @@ _MAY_I_PLANT_FIRST_RE = re.compile(
 # round 69 (21a): what each household or member must plant asked (每户, 每个党员 … 至少/要 … 种多少): the campaign's rule
 _QUOTA_PER_HEAD_ASKED_RE = re.compile(
     r"每(?:户|家|人|个|位|名|条|村)(?:人|人家|党员|干部|村民|群众|村|行政村)?(?:都)?"
+    # conv105 (23b: '每个行政村的党建林最少要种几亩' had been the village's progress): the plot named after who must
+    r"(?:的)?(?:党建林|党员林|示范林|示范点)?(?:都)?"
     # round 97 (22q: '党建林每个村要种几多亩' had been the adviser's village progress): per village too, its 要求
     r"(?:至少|最少|起码|要求|要|应该|需要|得)(?:要|需要)?(?:种|植|栽|搞|做)(?:多少|几)"
 )
@@ -6636,6 +6640,14 @@ _NOT_YET_THEN_HOW_TO_CLAIM_RE = re.compile(
 )
 
 
+# conv105 (23b: '支书叫我认个管护片区 党员责任区点认' had been the FAQ's steps): told to claim a zone (叫我认个管护片区,
+# 让我认领一块责任区), then how: the list, where the claim is made (as conv98's not claimed yet then how)
+_TOLD_TO_CLAIM_THEN_HOW_RE = re.compile(
+    rf"(?:叫|让|要|喊|安排)我(?:去)?(?:认领|认|领|选)(?:个|一个|一块|块|一片|片)?{_ZONE}.{{0,8}}?(?:要)?"
+    r"(?:怎么|如何|点样|怎样|点)(?:样)?(?:认领|认|领|弄|搞|办|选)(?:呢|啊|呀)?$"
+)
+
+
 # conv104 (23a: '我虽然唔系党员 责任区我可唔可以帮手认领一个' had been the FAQ's steps): one who says they are no party
 # member asking whether they may claim (or help tend) a care zone: the zones' list, whose reply to one who may hold
 # none says whose the zones are (zones.members_only)
@@ -6656,6 +6668,8 @@ def zone_wished(norm: str, as_sent: str = "") -> bool:
         return True  # conv103: '我老公系党员 佢嘅责任区喺边' (the list says who holds each)
     if norm and len(norm) <= 2 * INTENT_MAX_CHARS and _NOT_YET_THEN_HOW_TO_CLAIM_RE.search(norm):
         return True  # conv98
+    if norm and len(norm) <= 2 * INTENT_MAX_CHARS and _TOLD_TO_CLAIM_THEN_HOW_RE.search(norm):
+        return True  # conv105: told to claim one, then how
     which = _WHICH_THERE_AFTER_RE.search(_INTENT_PARTICLES_RE.sub("", norm or ""))
     if norm and len(norm) <= 2 * INTENT_MAX_CHARS and non_member_claim_asked(norm):
         return True  # conv104: whose zones are (the list's reply to one who may hold none says it)
