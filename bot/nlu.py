@@ -5840,8 +5840,12 @@ _PRESENCE_RECORDED_ASKED_RE = re.compile(
 _COUNTS_AS_TAKING_PART_RE = re.compile(r"(?:算不算|算唔算|算是|有没有算|有冇算)(?:我)?(?:已经)?(?:参加|出席)")
 # conv101 (22x: '我今年参加咗植树活动未 党员要参加一次嘛'): whether one has taken part in the planting activity yet, asked
 # in its first clause (a rule said after it): one's attendance
+# conv105 (23b: '我今年算参加过义务植树没有' had been the FAQ's law of 义务植树): counted as taking part (算参加过), the duty
+# named (义务植树, 活动 unsaid), or the day named first ('今年的植树活动我算参加过没有')
 _TAKEN_PART_YET_RE = re.compile(
-    r"^(?:我)(?:今年|今次|上次)?(?:有没有|有冇|有无)?(?:参加|去)(?:咗|了|过)?(?:义务)?(?:植树|种树)(?:活动|日)(?:未|没有|吗|冇)"
+    r"^(?:我)(?:今年|今次|上次)?(?:算)?(?:有没有|有冇|有无)?(?:参加|去)(?:咗|了|过)?"
+    r"(?:(?:义务)?(?:植树|种树)(?:活动|日)|义务(?:植树|种树))(?:未|没有|吗|冇)"
+    r"|^(?:今年|今次|上次)(?:的|嘅)?(?:义务)?(?:植树|种树)(?:活动|日)?(?:我)(?:算)?(?:参加|去)(?:咗|了|过)?(?:未|没有|吗|冇)"
 )
 _DAY_TO_COME_RE = re.compile(r"下次|下个|下周|下礼拜|下星期|明天|明日|听日|后天|後日|今年几时|几时有")
 # one day's attendance: a day said, or the check-in's own act; the year's taking part ('我今年参加咗义务植树 有冇记录到
@@ -9045,11 +9049,32 @@ def photo_how_told_at_length(norm: str) -> bool:
     return bool(asked and len(bare) <= 3 * INTENT_MAX_CHARS and _HOW_OR_WHERE_AT_END_RE.search(bare, asked.end()))
 
 
+# conv105 (23b: '帮我阿妈报紧 佢影咗相喺佢部手机度 点传过嚟' had been a ticket while the record waited): reporting for a
+# relative said first (帮我阿妈报紧, 替我妈报的), the photo on the relative's phone, then how to send it over
+_FOR_KIN_REPORTING_RE = re.compile(
+    rf"^(?:我)?(?:帮|替|同|给)(?:我)?(?:的|嘅|个)?(?:{KIN_WORDS})(?:报|登记|记录)(?:紧|着|的|嘅|了|咗)?"
+)
+_PHOTO_ON_THEIR_PHONE_HOW_RE = re.compile(
+    r"^(?:它|他|她)?(?:影了|拍了|影咗|拍咗|有)?(?:照片|相片|相|照|图)?(?:是)?(?:在|放在|存在)(?:它|他|她)(?:的|部|个|只)?"
+    r"(?:手机|电话)(?:度|上|里|里面|入面)?(?:要)?(?:怎么|点样|点|怎样|如何)(?:样)?(?:传|发|转|弄|搞)"
+    r"(?:过来|过去|给你|给你们|上来)?$"
+)
+
+
+def photo_on_their_phone_how_asked(norm: str) -> bool:
+    """Conv105: reporting for a relative, their photo on their phone, how to send it over ('帮我阿妈报紧它影了相在它部手机度
+    点传过来', normalised)."""
+    lead = _FOR_KIN_REPORTING_RE.match(norm or "")
+    return bool(lead and _PHOTO_ON_THEIR_PHONE_HOW_RE.match(_INTENT_PARTICLES_RE.sub("", norm[lead.end() :])))
+
+
 def photo_how_asked(norm: str) -> bool:
     """How to send a photo, asked bare ('照片点发给你'): a planting record waiting for its photo answers it. Round 27: or
     the location ('位置点样发畀你 揾唔到个掣'), or whether a photo is needed and of what ('要影相吗 影边度先得')."""
     if not norm:
         return False
+    if photo_on_their_phone_how_asked(norm):
+        return True  # conv105
     bare = _INTENT_PARTICLES_RE.sub("", norm)
     if _IS_IT_THE_PHOTO_RE.match(bare) or _NEXT_IS_THE_PHOTO_RE.match(bare):  # round 41
         return True
