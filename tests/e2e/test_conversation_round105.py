@@ -33,6 +33,7 @@ KIN_RENAME_WAITING = [
 KIN_PHOTO_ELSEWHERE = [
     ("pending", "帮我老公报紧 相片喺佢手机度 点发过嚟", "how"),
     ("pending", "我替我妈报的 照片在她手机上 怎么传过来", "how"),
+    ("pending", "我帮我老婆报紧 佢影咗几张相喺佢部手机度 点样传过嚟", "how"),  # after the first run: a longer one
 ]
 # one's own attendance asked with 算参加过…没有, or a check-in told then whether it is recorded (记上了吗), a record just
 # finished
