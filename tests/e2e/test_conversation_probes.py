@@ -2281,30 +2281,23 @@ test_round_23a_probe = blind_set_test("23a", _ROUND_23A_LEFT)
 
 
 # Set 23b, written blind (140 probes) in the fifty-seventh session from DESIGN.md, the seeds and the kinds sheet: review57
-# (main) 123/140 at the start; the development set of round 105 (conv105), which reads its misses by class
-# (tests/e2e/test_conversation_round105.py)
+# (main) 123/140 at the start; the development set of round 105 (conv105). Round 105 read its seventeen misses by class
+# (a person acting for a relative; messages while a record or a ticket waits; one's pledge given back or its gap asked;
+# attendance asked with 算; an honour asked for; a zone one was told to claim; the party members' state; every village's
+# rule) and mended fifteen (tests/e2e/test_conversation_round105.py): 138/140; the two left, each with why
 _ROUND_23B_LEFT: list[tuple[str, list[str]]] = [
     (
-        "round 105 at work: 23b's misses at the start, read by class",
-        [
-            "pending:我老豆个名你哋登记错咗 佢叫黄福生 点改",
-            "cadre:我们埔心村党员种树情况怎么样了",
-            "cadre:我的提醒怎么没了 恢复一下 开会时要用",
-            "cadre:每个行政村的党建林最少要种几亩",
-            "ticket:桂花的事先不急 我想问三角梅插枝怎么弄",
-            "member:我爸种了树但他不会用手机 我帮他报要怎么弄",
-            "member:之前认领咗三棵龙眼 我而家唔种得咁多 想退咗佢",
-            "finished:我认领了几棵来着 还差几棵",
-            "member:帮我阿爷报个名 佢想去村嘅植树活动",
-            "cadre:支书叫我认个管护片区 党员责任区点认",
-            "member:我老公是党员 他的责任区在哪 他让我问问",
-            "after_photo:不好意思 这张照片是我孙子乱拍的 不用记录了",
-            "pending:帮我阿妈报紧 佢影咗相喺佢部手机度 点传过嚟",
-            "party:我今年算参加过义务植树没有",
-            "finished:今天植树活动我在现场签了到 记上了吗",
-            "member:帮我爸查下他上次活动有没有算进去",
-            "finished:种咗咁多树 有冇荣誉俾我",
-        ],
+        "disputed label (as 22v's '我老豆唔识用手机 我点样帮佢报种咗嘅树'): how to report a parent's trees, the parent with"
+        " no phone, is answered by the FAQ's household entry (同一户的家人种的，您用自己的微信拍照、发“2棵龙眼”…; not the"
+        " same household: the village cadre), which serves the asker better than the planting steps alone the harness"
+        " wants",
+        ["member:我爸种了树但他不会用手机 我帮他报要怎么弄"],
+    ),
+    (
+        "left to tidy84 (fifty-seventh session), who reworks the reminders' stop and restart (bot/nlu.py reminders_said)"
+        " at the same time: the reminders wanted back after asking where they went (我的提醒怎么没了 恢复一下) get the"
+        " FAQ's how (发“订阅”), not 订阅 done",
+        ["cadre:我的提醒怎么没了 恢复一下 开会时要用"],
     ),
 ]
 test_round_23b_probe = blind_set_test("23b", _ROUND_23B_LEFT)
