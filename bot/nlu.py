@@ -3878,6 +3878,8 @@ _HOW_FAR_RE = re.compile(
     # round 20: how far along ('种树搞到哪一步了'), and 达标 asked first ('有冇达标')
     r"|(?:种|栽|搞|做|弄|进行|完成)(?:得|了)?到(?:了)?(?:哪一步|哪步|什么程度|哪个阶段)$"  # round 33: 任务完成到哪一步
     r"|(?:有没有|有无)(?:完成|达标|种够|种完)$"
+    # conv105 (23b: '我们埔心村党员种树情况怎么样了' had been a ticket): how the planting stands (种树情况怎么样)
+    r"|(?:种树|种植|完成)(?:的)?情况(?:怎么样|怎样|如何|怎么)$"
 )
 # round 20: the count reported and checked ('全村上报多少棵 核实多少棵'), the village's figures a cadre reports
 # round 37 (19m): 报 alone is the trees reported ('我今年一共报了几棵树'), not 报名/报警/报纸/报销/报道
@@ -4086,6 +4088,8 @@ _MAY_I_PLANT_FIRST_RE = re.compile(
 # round 69 (21a): what each household or member must plant asked (每户, 每个党员 … 至少/要 … 种多少): the campaign's rule
 _QUOTA_PER_HEAD_ASKED_RE = re.compile(
     r"每(?:户|家|人|个|位|名|条|村)(?:人|人家|党员|干部|村民|群众|村|行政村)?(?:都)?"
+    # conv105 (23b: '每个行政村的党建林最少要种几亩' had been the village's progress): the plot named after who must
+    r"(?:的)?(?:党建林|党员林|示范林|示范点)?(?:都)?"
     # round 97 (22q: '党建林每个村要种几多亩' had been the adviser's village progress): per village too, its 要求
     r"(?:至少|最少|起码|要求|要|应该|需要|得)(?:要|需要)?(?:种|植|栽|搞|做)(?:多少|几)"
 )
@@ -5100,8 +5104,10 @@ def not_me_said(norm: str) -> bool:
 # registered person's: this WeChat's) is a person's, never the record's trees; a relative's name said wrong there, the
 # right one told after it (佢叫钟润生: 它叫 normalised), is the name this WeChat is registered under corrected
 _ON_THE_RECORD_RE = re.compile(r"记录(?:上面|上边|上|里面|里)(?:的|个)?(?=[\u4e00-\u9fff]{0,4}?名)")
+# conv105 (23b: '我老豆个名你哋登记错咗 佢叫黄福生 点改' while a record waited): who wrote it said (你们登记错了)
 _NAME_WRONG_THEN_RIGHT = (
-    r"(?:的|个)?(?:名字|姓名|名)(?:写|打|登记|记|录|弄|输)?错(?:了)?(?:字)?(?:它|他|她)(?:叫|是)[一-鿿]{2,4}"
+    r"(?:的|个)?(?:名字|姓名|名)(?:你们|你|您)?(?:写|打|登记|记|录|弄|输)?错"
+    r"(?:了)?(?:字)?(?:它|他|她)(?:叫|是)[一-鿿]{2,4}"
 )
 
 
@@ -5155,6 +5161,7 @@ def name_fix_said(norm: str, species_table: Mapping) -> bool:
         or (_CHANGE_TO_RE.search(norm) and _WRITTEN_AS_RE.search(norm) and name_said_right(norm))
         or _CALLED_ME_THEN_RIGHT_RE.search(norm)  # round 53 (20c)
         or _CALLED_ME_NOT_MINE_RE.search(norm)  # conv98 (22s)
+        or _relative_name_wrong_re().search(norm)  # conv105 (23b: '…个名你们登记错了它叫黄福生怎么改', short)
         or _right_not_wrong(norm)  # round 66 (20u)
         or _name_written_as(norm)  # round 87 (22c)
     )
@@ -5685,8 +5692,9 @@ _SENDER_RE = re.compile(r"我(?![们地村])")
 # ticket): an award had asked bare (有没有奖, 有没有表彰), which ones were won asked (获得了哪些荣誉, 拿了些什么奖: its
 # 哪些 asks what was won, never how they are given), a share asked (有没有份)
 # conv104 (23a: '咁我有冇奖攞'): the award named before its taking (有冇奖攞 normalised 有没有奖领, 有没有奖拿)
+# conv105 (23b: '种咗咁多树 有冇荣誉俾我'): the award asked to be given to one (有没有荣誉给我, 俾 normalised 给)
 _AWARD_HAD_RE = re.compile(
-    r"(?:有没有|有无)(?:得|拿|拿到|领到)?(?:奖|表彰|荣誉)(?:领|拿|收)?$|(?:有没有|有无)(?:我的)?份"
+    r"(?:有没有|有无)(?:得|拿|拿到|领到)?(?:奖|表彰|荣誉)(?:领|拿|收|给我|发给我)?$|(?:有没有|有无)(?:我的)?份"
 )
 _WHICH_WON_RE = re.compile(
     r"(?:获得|拿到|拿了|领了|领到|得了|得到|评上|评了|评到|获)(?:了)?(?:哪些|哪几个|些什么|什么|啥)(?:荣誉|奖项|奖|表彰|称号)$"
@@ -5791,7 +5799,7 @@ def attendance_asked(text: str) -> bool:
     """One's own 签到 (the planting days' check-ins) asked after, not done ('我的签到', '签到记录', '我签到过几次'), or
     whether one's attendance was recorded (``attendance_recorded_asked``)."""
     flat = re.sub(r"[\s，,。.!！?？~～]", "", text or "")
-    return bool(_ATTENDANCE_ASKED_RE.match(flat)) or attendance_recorded_asked(flat)
+    return bool(_ATTENDANCE_ASKED_RE.match(flat)) or attendance_recorded_asked(flat) or kin_attendance_asked(flat)
 
 
 # the lead (fifty-third session, set 22u: '上个礼拜六植树活动我去咗 有冇记低我参加', '今日植树日我扫咗码 算唔算参加咗' were
@@ -5822,6 +5830,7 @@ _RECORDED_ASKED_RE = re.compile(
     r"(?:有没有|有冇|有无|有未)(?:帮我|同我|给我|俾我)?(?:记|登记|记录|算|计|签到|统计)"
     r"|(?:算不算|算唔算|计不计|计唔计)(?:我)?(?:参加|签到|出席|数|一次)?"
     r"|(?:记|登记|记录|签|算|计|统计)(?:咗|了|到|低|上|入)?(?:我|我个名|我的名字|我嘅名)?(?:未|没有|吗|冇|了没|咗未|未呀)"
+    r"|(?:记|登记|记录)(?:上|到|低|入)(?:了|咗)吗"  # conv105 (23b: '…我在现场签了到 记上了吗')
     r"|(?:收到|成功|签到成功|登记到)(?:了|咗)?(?:未|没有|吗|冇|咩)"
     r"|算(?:我)?(?:参加|签到|出席|到场)(?:了|咗)?(?:吗|未|没有|冇|咩)"
     # conv100 (22v: '今天植树活动我签到了吗'): the check-in done, asked whether it went through
@@ -5838,8 +5847,12 @@ _PRESENCE_RECORDED_ASKED_RE = re.compile(
 _COUNTS_AS_TAKING_PART_RE = re.compile(r"(?:算不算|算唔算|算是|有没有算|有冇算)(?:我)?(?:已经)?(?:参加|出席)")
 # conv101 (22x: '我今年参加咗植树活动未 党员要参加一次嘛'): whether one has taken part in the planting activity yet, asked
 # in its first clause (a rule said after it): one's attendance
+# conv105 (23b: '我今年算参加过义务植树没有' had been the FAQ's law of 义务植树): counted as taking part (算参加过), the duty
+# named (义务植树, 活动 unsaid), or the day named first ('今年的植树活动我算参加过没有')
 _TAKEN_PART_YET_RE = re.compile(
-    r"^(?:我)(?:今年|今次|上次)?(?:有没有|有冇|有无)?(?:参加|去)(?:咗|了|过)?(?:义务)?(?:植树|种树)(?:活动|日)(?:未|没有|吗|冇)"
+    r"^(?:我)(?:今年|今次|上次)?(?:算)?(?:有没有|有冇|有无)?(?:参加|去)(?:咗|了|过)?"
+    r"(?:(?:义务)?(?:植树|种树)(?:活动|日)|义务(?:植树|种树))(?:未|没有|吗|冇)"
+    r"|^(?:今年|今次|上次)(?:的|嘅)?(?:义务)?(?:植树|种树)(?:活动|日)?(?:我)(?:算)?(?:参加|去)(?:咗|了|过)?(?:未|没有|吗|冇)"
 )
 _DAY_TO_COME_RE = re.compile(r"下次|下个|下周|下礼拜|下星期|明天|明日|听日|后天|後日|今年几时|几时有")
 # one day's attendance: a day said, or the check-in's own act; the year's taking part ('我今年参加咗义务植树 有冇记录到
@@ -5890,8 +5903,11 @@ def attendance_recorded_asked(flat: str) -> bool:
 
 
 def attendance_of_a_relative(text: str) -> bool:
-    """Conv101 (22x: '我阿妈上次去咗植树 佢个名有冇登记到'): the attendance asked is a relative's, who went named first."""
+    """Conv101 (22x: '我阿妈上次去咗植树 佢个名有冇登记到'): the attendance asked is a relative's, who went named first;
+    conv105: or looked up for them (``kin_attendance_asked``)."""
     flat = re.sub(r"[\s，,。.!！?？~～]", "", text or "")
+    if kin_attendance_asked(flat):
+        return True
     return bool(re.match(rf"^(?:我|我的|我嘅|我个)?(?:屋企|家里)?(?:{RELATIVES})[^我]{{0,6}}?(?:去|参加|到)", flat))
 
 
@@ -6635,6 +6651,14 @@ _NOT_YET_THEN_HOW_TO_CLAIM_RE = re.compile(
 )
 
 
+# conv105 (23b: '支书叫我认个管护片区 党员责任区点认' had been the FAQ's steps): told to claim a zone (叫我认个管护片区,
+# 让我认领一块责任区), then how: the list, where the claim is made (as conv98's not claimed yet then how)
+_TOLD_TO_CLAIM_THEN_HOW_RE = re.compile(
+    rf"(?:叫|让|要|喊|安排)我(?:去)?(?:认领|认|领|选)(?:个|一个|一块|块|一片|片)?{_ZONE}.{{0,8}}?(?:要)?"
+    r"(?:怎么|如何|点样|怎样|点)(?:样)?(?:认领|认|领|弄|搞|办|选)(?:呢|啊|呀)?$"
+)
+
+
 # conv104 (23a: '我虽然唔系党员 责任区我可唔可以帮手认领一个' had been the FAQ's steps): one who says they are no party
 # member asking whether they may claim (or help tend) a care zone: the zones' list, whose reply to one who may hold
 # none says whose the zones are (zones.members_only)
@@ -6655,6 +6679,8 @@ def zone_wished(norm: str, as_sent: str = "") -> bool:
         return True  # conv103: '我老公系党员 佢嘅责任区喺边' (the list says who holds each)
     if norm and len(norm) <= 2 * INTENT_MAX_CHARS and _NOT_YET_THEN_HOW_TO_CLAIM_RE.search(norm):
         return True  # conv98
+    if norm and len(norm) <= 2 * INTENT_MAX_CHARS and _TOLD_TO_CLAIM_THEN_HOW_RE.search(norm):
+        return True  # conv105: told to claim one, then how
     which = _WHICH_THERE_AFTER_RE.search(_INTENT_PARTICLES_RE.sub("", norm or ""))
     if norm and len(norm) <= 2 * INTENT_MAX_CHARS and non_member_claim_asked(norm):
         return True  # conv104: whose zones are (the list's reply to one who may hold none says it)
@@ -6908,13 +6934,21 @@ _KIN_TREES_WHAT_TO_DO_RE = re.compile(
 # its holder's, never the sender's to act on)
 _KIN_ZONE_ASKED_RE = re.compile(
     rf"^(?:我)?(?:的|个|嘅)?(?:{KIN_WORDS})(?:是|系)?(?:党员|干部|村干部)?(?:它|他|她)?(?:的|嘅)?(?:那块|那片|那个)?"
-    rf"{_ZONE}(?:是|在)?(?:哪里|哪儿|哪块|哪片|哪一块|哪个|哪一片)(?:呢|啊|呀)?$"
+    rf"{_ZONE}(?:是|在)?(?:哪里|哪儿|哪块|哪片|哪一块|哪个|哪一片|哪)(?:呢|啊|呀)?$"
+)
+
+
+# conv105 (23b: '我老公是党员 他的责任区在哪 他让我问问' had been the FAQ's how to claim one): the relay said after the
+# question (他让我问问, 佢叫我问下, 叫我帮他问问): the relative's question, asked for them
+_ASKED_FOR_THEM_TAIL_RE = re.compile(
+    r"(?:(?:他|她|它)(?:们)?)?(?:让|叫|要|托)我(?:帮(?:他|她|它))?(?:来)?问(?:问|下|一下|吓|一吓)?(?:的)?(?:呢|啊|呀)?$"
 )
 
 
 def kin_zone_asked(norm: str) -> bool:
-    """Conv103: where a relative's care zone is asked ('我老公是党员它的责任区在哪里', normalised)."""
-    return bool(norm and _KIN_ZONE_ASKED_RE.match(norm))
+    """Conv103: where a relative's care zone is asked ('我老公是党员它的责任区在哪里', normalised); conv105: the relay said
+    after it ('…在哪他让我问问')."""
+    return bool(norm and _KIN_ZONE_ASKED_RE.match(_ASKED_FOR_THEM_TAIL_RE.sub("", norm, count=1)))
 
 
 # conv103 (22z: '我爸七十几岁了还想去参加植树 可以帮他报名吗' had become a ticket): a relative's going to the planting day
@@ -6930,14 +6964,45 @@ _SIGN_THEM_UP_RE = re.compile(
 )
 
 
+# conv105 (23b: '帮我阿爷报个名 佢想去村嘅植树活动' had been a ticket): the relative's sign-up asked first (帮我阿爷报个名),
+# their going said after it (它想去…种树活动, 佢 normalised)
+_SIGN_KIN_UP_FIRST_RE = re.compile(
+    rf"^(?:你|你们)?(?:帮|替|给|同)(?:我)?(?:的|嘅|个)?(?:{KIN_WORDS})"
+    r"(?:报名|报个名|报一下名|报下名|报一个名|登记)(?:参加)?(?:啦|吧|呀|啊)?"
+    r"(?:它|他|她)(?:们)?(?:也|都)?(?:想|要|想要|打算|准备)?[^我]{0,4}?(?:去|参加|来)[^我]{0,6}?(?:种树|活动|种树日|种树节)"
+)
+
+
 def kin_join_asked(norm: str) -> bool:
-    """Conv103: a relative's going said first, their sign-up asked after it ('我爸想去参加种树可以帮他报名吗', normalised)."""
+    """Conv103: a relative's going said first, their sign-up asked after it ('我爸想去参加种树可以帮他报名吗', normalised);
+    conv105: or the sign-up asked first, the going after ('帮我阿爷报个名它想去村的种树活动')."""
+    if norm and len(norm) <= 2 * INTENT_MAX_CHARS and _SIGN_KIN_UP_FIRST_RE.match(norm):
+        return True
     return bool(
         norm
         and len(norm) <= 2 * INTENT_MAX_CHARS
         and _KIN_GOES_RE.search(norm)
         and _SIGN_THEM_UP_RE.search(_INTENT_PARTICLES_RE.sub("", norm))
     )
+
+
+# conv105 (23b: '帮我爸查下他上次活动有没有算进去' had been a ticket): a relative's attendance looked up for them, the look-up
+# asked first (帮我爸查下, 帮我阿妈睇吓), then whether their day was counted or their check-in is there (as sent or normalised)
+_KIN_LOOKUP_LEAD_RE = re.compile(
+    rf"^(?:帮|同|替|给)(?:我)?(?:的|嘅|个)?(?:{KIN_WORDS})(?:查|看|睇|问)(?:一下|一吓|下|吓|查|看|睇)?"
+    r"(?:他|她|它|佢)?(?:的|嘅)?"
+)
+_KIN_DAY_COUNTED_RE = re.compile(
+    r"^(?:上次|那次|嗰次|那天|嗰日|那日|今天|今日|昨天|琴日|寻日)?(?:的|嘅)?(?:义务)?(?:植树|种树)?(?:活动|日)"
+    r"(?:有没有|有冇|有无|算没算|算不算|算唔算|有没|计唔计|计不计)(?:算|记|计|签到|登记)?(?:进去|入去|在内|上|到|低|数)?"
+    r"(?:了|咗)?(?:没有|吗|未|冇)?$"
+)
+
+
+def kin_attendance_asked(flat: str) -> bool:
+    """Conv105: a relative's attendance looked up for them ('帮我爸查下他上次活动有没有算进去', '帮我妈看下她上次活动算没算进去')."""
+    lead = _KIN_LOOKUP_LEAD_RE.match(flat or "")
+    return bool(lead and _KIN_DAY_COUNTED_RE.match(flat[lead.end() :]))
 
 
 def relative_name_wished(norm: str) -> bool:
@@ -7661,7 +7726,7 @@ _THAT_ONE += (
     rf"|(?:那|这|呢|嗰)?(?:\d+|[{_CN_NUM}]{{1,3}}){_MEASURE}(?:[{_CJK}]{{0,4}}?(?=不要|不用|别|不记|不登|不算|$))?)"
 )
 _DROP = (
-    r"(?:不要登记|不用登记|不要记住|不要记|不要|不算数|不算|不作数|不作准|不记|不登记|不用记|删掉|删除|删了|删|撤回|撤销|撤掉|撤了|作废|取消掉|取消|搞错|弄错"
+    r"(?:不用记录|不要记录|别记录|不要登记|不用登记|不要记住|不要记|不要|不算数|不算|不作数|不作准|不记|不登记|不用记|删掉|删除|删了|删|撤回|撤销|撤掉|撤了|作废|取消掉|取消|搞错|弄错"
     # round 76 (21n: '影错相 要删咗佢', a record finished): the photo named after its slip (影错相, 拍错照片), the same
     # retraction of the one reader (while a record is collected too: its 取消)
     r"|(?:发|拍|影|传|选|揿|按|点)错(?:了)?(?:照片|相片|图片|相|图)"
@@ -7964,6 +8029,10 @@ _WHY_DROPPED_RE = re.compile(
     # round 83 (21z): planted by them ('啱啱嗰条唔算 系隔篱屋种嘅', '那条不算 是别人种的树')
     r"|(?:是|系)?(?:隔壁|邻居|别人|人家|人哋)(?:家|屋|屋企)?(?:帮忙)?(?:种|栽|种下|种植)(?:的)?(?:树|苗)?"
     r"|不好意思|不要意思|对不起|抱歉|sorry"
+    # conv105 (23b: '不好意思 这张照片是我孙子乱拍的 不用记录了' had been a ticket): the photo taken or sent by a child's
+    # fiddling (乱拍, 乱按, 不小心影), a relative's or the sender's own
+    r"|(?:刚才|刚刚|头先|啱先)?(?:那|这|呢|嗰)?(?:张|个)?(?:照片|相片|相|图)?(?:是|系)?(?:我)?(?:的|嘅|个)?"
+    rf"(?:{KIN_WORDS}|小孩|小朋友|孩子|细路仔|细路|人)?(?:乱|不小心|唔小心)(?:拍|影|按|撳|揿|点|发|搞|弄|碰)(?:的|嘅|了|咗)?"
     # round 89 (22g: '唔使记 我阿仔会帮我报'): someone of the family or the village will report it for one
     r"|(?:我)?(?:的|个|屋企|家里)?(?:阿)?(?:仔|女|儿子|女儿|孙子|孙女|孙|老公|老婆|老伴|家人|屋企人|媳妇|新抱|爸|妈|爸爸|妈妈|村干部|干部|书记)"
     r"(?:会|等下|迟些|之后|回来|明天)?(?:帮我|帮手|替我|同我|帮)(?:报|记|登记|上报|记录|报上去)(?:了|的)?"
@@ -8602,6 +8671,11 @@ _NOT_ABOUT_RE = re.compile(
     # pointed at first and left to the expert (等专家答, 等顾问回复先): what is asked after it is another matter
     rf"|^[{_CJK}]{{1,6}}?(?:的|嘅|个|嗰个|那个)(?:问题|事)?(?:就)?(?:等|留给|交给|让)(?:住)?(?:专家|顾问|老师)(?:慢慢)?"
     r"(?:答|回答|回复|回|处理|看|睇)?(?:住|先|就得|就好|啦|吧)?"
+    # conv105 (23b: '桂花的事先不急 我想问三角梅插枝怎么弄' had been the 桂花 ticket's 补充): the waiting question pointed at
+    # first and set aside (先不急, 唔急住, 先放一放): what is asked after it is another matter
+    rf"|^[{_CJK}]{{1,6}}?(?:的|嘅|个|嗰个|那个|呢个|这个)(?:问题|事|事情)?(?:就|呢)?"
+    r"(?:先不急|先唔急|唔急住|不急住|暂时不急|先放一放|放一放先|先放一边|放一边先|先放住|迟啲再讲|晚点再说|等下再说)"
+    r"(?:住|先|啦|吧|了)?"
 )
 
 
@@ -8982,11 +9056,32 @@ def photo_how_told_at_length(norm: str) -> bool:
     return bool(asked and len(bare) <= 3 * INTENT_MAX_CHARS and _HOW_OR_WHERE_AT_END_RE.search(bare, asked.end()))
 
 
+# conv105 (23b: '帮我阿妈报紧 佢影咗相喺佢部手机度 点传过嚟' had been a ticket while the record waited): reporting for a
+# relative said first (帮我阿妈报紧, 替我妈报的), the photo on the relative's phone, then how to send it over
+_FOR_KIN_REPORTING_RE = re.compile(
+    rf"^(?:我)?(?:帮|替|同|给)(?:我)?(?:的|嘅|个)?(?:{KIN_WORDS})(?:报|登记|记录)(?:紧|着|的|嘅|了|咗)?"
+)
+_PHOTO_ON_THEIR_PHONE_HOW_RE = re.compile(
+    r"^(?:它|他|她)?(?:影了|拍了|影咗|拍咗|有)?(?:一张|两张|几张|张|几|一|两)?(?:照片|相片|相|照|图)?(?:是)?(?:在|放在|存在)(?:它|他|她)(?:的|部|个|只)?"
+    r"(?:手机|电话)(?:度|上|里|里面|入面)?(?:要)?(?:怎么|点样|点|怎样|如何)(?:样)?(?:传|发|转|弄|搞)"
+    r"(?:过来|过去|给你|给你们|上来)?$"
+)
+
+
+def photo_on_their_phone_how_asked(norm: str) -> bool:
+    """Conv105: reporting for a relative, their photo on their phone, how to send it over ('帮我阿妈报紧它影了相在它部手机度
+    点传过来', normalised)."""
+    lead = _FOR_KIN_REPORTING_RE.match(norm or "")
+    return bool(lead and _PHOTO_ON_THEIR_PHONE_HOW_RE.match(_INTENT_PARTICLES_RE.sub("", norm[lead.end() :])))
+
+
 def photo_how_asked(norm: str) -> bool:
     """How to send a photo, asked bare ('照片点发给你'): a planting record waiting for its photo answers it. Round 27: or
     the location ('位置点样发畀你 揾唔到个掣'), or whether a photo is needed and of what ('要影相吗 影边度先得')."""
     if not norm:
         return False
+    if photo_on_their_phone_how_asked(norm):
+        return True  # conv105
     bare = _INTENT_PARTICLES_RE.sub("", norm)
     if _IS_IT_THE_PHOTO_RE.match(bare) or _NEXT_IS_THE_PHOTO_RE.match(bare):  # round 41
         return True

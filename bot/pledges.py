@@ -97,7 +97,11 @@ _PLEDGE_POINTED = re.compile(
 )
 # conv98: the withdrawal wished (想撤回, 我要撤销) or Cantonese 撤咗佢 (撤 alone)
 # round 99 (22t: '之前认领嘅两棵唔种住 帮我撤销'): asked of the bot (帮我, 唔该, 麻烦, 请) too
-_WITHDRAWN = r"(?:我)?(?:想|要|想要)?(?:请|麻烦|唔该|帮我|同我|替我|你|您)*(?:取消|撤销|撤回|撤|唔要|不要|删除|删掉)(?:佢|它|掉|咗|了|啦|喇|吧|住|咯)*"
+# conv105 (23b: '之前认领咗三棵龙眼 我而家唔种得咁多 想退咗佢', a ticket): or given back (退, 退掉, 退咗佢)
+_WITHDRAWN = (
+    r"(?:我)?(?:想|要|想要)?(?:请|麻烦|唔该|帮我|同我|替我|你|您)*(?:取消|撤销|撤回|撤|唔要|不要|删除|删掉|退)"
+    r"(?:佢|它|掉|咗|了|啦|喇|吧|住|咯)*"
+)
 # conv98: not planting after all with now or this year first ('而家种唔到了', '现在种不了了')
 _NOT_PLEDGING_AFTER_TREES = re.compile(rf"(?<=[^\s]){_NOT_PLEDGING}$")
 _WITHDRAWN_TAIL = re.compile(rf"^(?:(?:{_WITHDRAWN}|(?:而家|现在|今年|今次)?{_NOT_PLEDGING})[\s,，]*)+$")
@@ -781,6 +785,12 @@ def own_pledges_asked(norm: str) -> bool:
 # withdrawal ('屋企冇位种', '身体唔好'), a few short clauses, the withdrawal last
 _WITHDRAWN_LAST = re.compile(rf"^{_WITHDRAWN}$")
 _WHY_MAX_CHARS = 12
+# conv105: why told as not planting so many now ('现在种不了那么多', '我而家唔种得咁多'), which the question reader takes
+# for a question by its 多: a reason, never a question
+_NOT_SO_MANY_RE = re.compile(
+    r"^(?:我)?(?:而家|现在|今年|今次)?(?:种不了|种唔到|种不到|唔种得|不种得|种唔晒|种不完|种唔切|种不过来)"
+    r"(?:咁多|那么多|这么多|那样多)(?:了|啦|喇|咯)?$"
+)
 
 
 def _withdrawn_tail(tail: str) -> bool:
@@ -792,7 +802,7 @@ def _withdrawn_tail(tail: str) -> bool:
     return (
         2 <= len(clauses) <= 3
         and bool(_WITHDRAWN_LAST.match(clauses[-1]))
-        and all(len(c) <= _WHY_MAX_CHARS and not nlu.is_question(c) for c in clauses)
+        and all(len(c) <= _WHY_MAX_CHARS and (_NOT_SO_MANY_RE.match(c) or not nlu.is_question(c)) for c in clauses)
     )
 
 

@@ -241,6 +241,9 @@ def _menu_ahead(ctx):
         return True
     if nlu.album_photo_send_asked(text_normalized(ctx)):  # conv101: '用相册入面嘅相得唔得 点发'
         return True
+    # conv105 (23b: '帮我阿妈报紧 佢影咗相喺佢部手机度 点传过嚟', longer than the gates below)
+    if nlu.photo_on_their_phone_how_asked(text_normalized(ctx)):
+        return True
     if len(text) > 32:
         return False
     said = text_normalized(ctx)

@@ -75,6 +75,8 @@ def _progress_reader(app) -> Callable[[str], str | None]:
     def read(meaning: str) -> str | None:
         # the lead (41st, from faq80): asked for someone else ('邻居阿伯冇手机 托我问下 党员要种几棵'): what is asked,
         # without who asks (bot/go_between.py), never the sender's own progress read from 托我
+        if pledges.own_pledges_asked(meaning):
+            return None  # conv105 (23b: '我认领了几棵来着 还差几棵'): one's pledges and what is left of them (我的认领)
         return nlu.progress_said(go_between.without_go_between(meaning), table)
 
     return read

@@ -403,7 +403,8 @@ class Probe:
         if (
             expected == "pledge"
             and handler == "pledge_cancel"
-            and not re.search(r"取消|撤|不要|不认领", nlu.normalize(message))  # round 89: '都系唔认领住' after a pledge
+            # round 89: '都系唔认领住' after a pledge; conv105: given back (想退咗佢)
+            and not re.search(r"取消|撤|不要|不认领|退", nlu.normalize(message))
         ):
             return wrong + " (a pledge withdrawn that was not asked)"
         # conv98 (22s: '上次报嘅认领两棵龙眼 而家种唔到了 想撤回'): a pledge withdrawn leaves none, whatever its count says
@@ -2277,3 +2278,26 @@ _ROUND_23A_LEFT: list[tuple[str, list[str]]] = [
     ),
 ]
 test_round_23a_probe = blind_set_test("23a", _ROUND_23A_LEFT)
+
+
+# Set 23b, written blind (140 probes) in the fifty-seventh session from DESIGN.md, the seeds and the kinds sheet: review57
+# (main) 123/140 at the start; the development set of round 105 (conv105). Round 105 read its seventeen misses by class
+# (a person acting for a relative; messages while a record or a ticket waits; one's pledge given back or its gap asked;
+# attendance asked with 算; an honour asked for; a zone one was told to claim; the party members' state; every village's
+# rule) and mended fifteen (tests/e2e/test_conversation_round105.py): 138/140; the two left, each with why
+_ROUND_23B_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "disputed label (as 22v's '我老豆唔识用手机 我点样帮佢报种咗嘅树'): how to report a parent's trees, the parent with"
+        " no phone, is answered by the FAQ's household entry (同一户的家人种的，您用自己的微信拍照、发“2棵龙眼”…; not the"
+        " same household: the village cadre), which serves the asker better than the planting steps alone the harness"
+        " wants",
+        ["member:我爸种了树但他不会用手机 我帮他报要怎么弄"],
+    ),
+    (
+        "left to tidy84 (fifty-seventh session), who reworks the reminders' stop and restart (bot/nlu.py reminders_said)"
+        " at the same time: the reminders wanted back after asking where they went (我的提醒怎么没了 恢复一下) get the"
+        " FAQ's how (发“订阅”), not 订阅 done",
+        ["cadre:我的提醒怎么没了 恢复一下 开会时要用"],
+    ),
+]
+test_round_23b_probe = blind_set_test("23b", _ROUND_23B_LEFT)
