@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from bot import awards, clock, escalation, nlu, roster, schedule
+from bot import clock, escalation, identity, nlu, roster, schedule
 from bot.faq import FaqResult
 from bot.reminders import tell_each, tell_village
 from bot.store import accidents as store
@@ -72,7 +72,7 @@ def heard(ctx, result: FaqResult) -> str:
     )
     to = store.CADRES
     if not told:
-        office = [p for p in awards.office(ctx.db) if p["id"] != but]  # the proven 管理员 on WeChat, as award dates
+        office = [p for p in identity.proven_office(ctx.db) if p["id"] != but]  # the proven 管理员 on WeChat
         village = roster_store.village(ctx.db, village_id)
         why = ctx.t("faq.accident.no_cadre", village=village["name"]) if village else ctx.t("faq.accident.no_village")
         notice = notice + "\n" + why

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from bot import nlu
+from bot import nlu, request_frames
 
 # a request (text normalised: 睇 is 看, 俾 给, 唔好 不要, 有冇 有没有, 咗 了, 未 and 冇 没有)
 _REQUEST_RE = re.compile(
@@ -96,6 +96,8 @@ _TOLD_BEFORE_RE = re.compile(
 
 def reminders_wanted_on(norm: str) -> bool | None:
     """The reminders wanted on (True), off (False), or no direction said (None): the last word that says one."""
+    if request_frames.stopping_refused(nlu.request_frame(norm)):
+        return True  # tidy84: the stopping refused or the keeping said, by the request frame ('别关我的提醒')
     last = {True: -1, False: -1}
     refused = nlu.stopping_refused(norm)  # the lead (fifty-first session): '我不想退订' is no stop
     for start, _end in refused:

@@ -559,11 +559,6 @@ def upcoming(app, today: date) -> tuple[str, date] | None:
     return None
 
 
-def office(db) -> list[dict]:
-    """Who is reminded: the roster's 管理员 bound to WeChat with proof."""
-    return [p for p in store.bound_admins(db) if identity.is_proven(p)]
-
-
 def award_reminders(app, now: datetime) -> dict:
     """Job: in the days before each award date, one reminder to each of the office (after quiet hours); with
     nobody to tell, the awards page shows it (and the log says so, once per process)."""
@@ -572,7 +567,7 @@ def award_reminders(app, now: datetime) -> dict:
         return {"queued": 0}
     name, day = due
     period = reports.month_key(day.year, day.month)
-    people = office(app.db)
+    people = identity.proven_office(app.db)
     if not people:
         app.service(
             f"award_nobody:{name}:{day.year}",

@@ -1114,7 +1114,7 @@ def recipients(db, ticket: dict) -> list[str]:
     adviser = roster_store.person(db, ticket["adviser_person_id"])
     if adviser and adviser["openid"] and identity.acts_as(adviser, HOLDER_ROLES[route_of(ticket)]):
         return [adviser["openid"]]
-    return [p["openid"] for p in store.admins(db) if p["openid"] and identity.is_proven(p)]
+    return [p["openid"] for p in identity.proven_office(db)]
 
 
 def notify_staff(app, db, ticket: dict, text: str, key: str, now: datetime, at_once: bool = False) -> int:

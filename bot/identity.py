@@ -97,6 +97,13 @@ def is_proven(person: Mapping | None) -> bool:
     return not is_staff_role(person.get("role")) or person.get("bound_via") in PROOFS
 
 
+def proven_office(db) -> list[dict]:
+    """The office: the roster's 管理员 bound to WeChat with proof (``is_proven``), in roster order. Told of what has no
+    one else to go to: a ticket with no adviser (bot/escalation.py ``recipients``), an accident with no cadre on
+    WeChat (bot/accidents.py), the award dates (bot/awards.py); tidy84: one filter, where three had stood."""
+    return [p for p in roster_store.bound_in_role(db, ADMIN) if is_proven(p)]
+
+
 def acts_as(person: Mapping | None, roles: Iterable[str]) -> bool:
     """Does this binding hold one of ``roles`` with proof (``is_proven``)? For rules outside a handler."""
     if not person:

@@ -1854,6 +1854,8 @@ _QUESTION_RE = re.compile(
     # A-not-A in any dialect: 中不中, 活不活, 去不去
     r"([\u4e00-\u9fff])不\2|"
     r"(?<![一几有黑白红黄褐小斑重地特优缺0-9两半差早晚快慢多少密疏深浅高低大远近范站景网试据])点(?=[种弄填放追改扶护捐看评防登拣选浇淋施落剪修绑挖补报交拍参申处用救分认管做办写问搞整知睇影记])|"
+    # tidy84: Cantonese 点先 (how, so that: normalised 点才) before a may or can ('点先可以唔再收到啲通知')
+    r"(?<![一几有0-9十])点(?:先|才)(?=可以|可|能|会|得)|"
     # round 78 (21q): '三亩几' is three mu and some, nothing asked ('党建林三亩几 一百五十棵樟树')
     r"亩(?!几[^时点天号月年个棵株次多])\D*(?:几|多少)\D*[棵株]|(?:几|多少)\D*[棵株]\D*亩|"
     # round 37: how many of anything but trees ('五棵荔枝要挖几个坑', '要浇几次水'); 十几个, 好几个 are some, and so are a
@@ -3211,7 +3213,8 @@ class _FlatTongue:
         return _RETROFLEX_RE.sub(r"\1", main_reading(char))
 
 
-_HOW_RE = re.compile(r"怎么|怎样|如何|为什么|为何|为啥")
+# tidy84: Cantonese 点先 (how, so that: normalised 点才) before a may or can ('点先可以唔再收到啲通知')
+_HOW_RE = re.compile(r"怎么|怎样|如何|为什么|为何|为啥|点才(?=可以|能|会|得)")
 _INTENT_PARTICLES_RE = re.compile(r"[了啦呀啊吧呢哦喔嘛咯噢啰喇嘞喎]+$")
 _NEGATED_RE = re.compile(r"不|别|莫|没|甭|勿")
 
@@ -3280,7 +3283,9 @@ _AFTER_THE_REMINDERS_RE = re.compile(
     r"(?:打工|做工|工作|做事|读书)?"
     r"|(?:之前|刚才|上次|头先)(?:是)?(?:点错|按错|退错|弄错|搞错|误点|手滑)"
     # round 48 (19u): what the sender wants to know by them ('继续提醒我吧 我要知道几时种树')
-    rf"|(?:因为)?(?:我)?(?:要|想|需要|好)(?:知道|记得|记住)[{_CJK}]{{1,12}}?)(?:了|啦)?$"
+    rf"|(?:因为)?(?:我)?(?:要|想|需要|好)(?:知道|记得|记住)[{_CJK}]{{1,12}}?"
+    # tidy84: known already ('好啦好啦不要再发了我知道了')
+    r"|(?:我)?(?:都)?(?:已经)?(?:知道|明白|晓得))(?:了|啦)?$"
 )
 # set 19e: the reminders named, then wanted back at the end ('上次叫你唔好提醒 依家又想要返', '之前停咗啲通知 而家想要回'):
 # on, the wish read after the reminders were named (what is said last decides); 'may I?' after it is left out
@@ -3471,8 +3476,8 @@ def stop_taken_back(as_sent: str) -> bool:
 # the lead (fifty-first session; tidy80 found '我不想退订' switched them OFF: 退订 read, its refusal not): the stopping
 # itself refused ('我不想退订', '唔好取消提醒', '别关通知') is the reminders wanted on, never a stop
 _STOPPING_REFUSED_RE = re.compile(
-    r"(?:不想|不要|不用|不使|不必|别)(?:再)?(?:退订|退|取消(?:提醒|通知|订阅)?|关(?:掉|闭)?(?:提醒|通知)|停(?:止|掉)?(?!车))"
-)  # review56 (conv103's leftover): '提醒唔好停咗佢' (don't stop them) had switched them off
+    r"(?:不想|不要|不用|不使|不必|别)(?:再)?(?:退订|退|取消(?:提醒|通知|订阅)?|关(?:掉|闭)?(?:提醒|通知))"
+)  # tidy84: 停 refused ('提醒唔好停咗佢', review56's patch here) is the request frame's (request_frames.stopping_refused)
 
 
 def stopping_refused(norm: str) -> list[tuple[int, int]]:
@@ -3568,6 +3573,10 @@ def reminders_said(norm: str, as_sent: str = "") -> str | None:
         return "on"
     if as_sent and stop_taken_back(as_sent):
         return "on"  # round 93
+    # tidy84: the stopping refused or the keeping said, as the request frame reads it ('提醒唔好停咗佢', '别关我的提醒',
+    # '提醒还是留着吧'); 退订 refused by its own words (the frame reads no act in 退订)
+    if request_frames.stopping_refused(request_frame(norm, as_sent)):
+        return "on"
     if stopping_refused(norm) and not _HOW_RE.search(norm):
         return "on"  # the lead, fifty-first session: '唔好取消提醒' is no stop
     if _SUBSCRIBE_REMIND_THEN_RE.match(norm):

@@ -51,6 +51,7 @@ class Clause:
     after_all: bool = False  # said after all ('还是', '都是', '算了' before the act)
     slip: bool = False  # a slip or a sorry said before the act ('搞错咗', '唔好意思')
     go_on: bool = False  # round 95: the act to go on as before, just before it ('照收', '继续发')
+    cannot: bool = False  # tidy84: negated by cannot after the act ('关不掉'), no refusal
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,9 @@ class Frame:
     after_all: bool = False
     slip: bool = False  # in the request's clause or one before it
     go_on: bool = False  # round 95: the request's act to go on as before ('照收提醒')
+    cannot: bool = False  # tidy84: negated by cannot after the act ('通知关不掉'), no refusal
+    # tidy84: the stopping refused or the keeping said in a clause before the request's ('提醒别停 我要收')
+    kept_before: bool = False
     others: bool = False  # the sender with others (frames76: '我和老婆都想参加')
     word: str = ""  # the act's word
     clauses: int = 0
@@ -197,6 +201,13 @@ def _act_found(text: str, found_object: re.Match | None, object_name: str) -> _A
         return _Act(len(text) - 1, len(text), text[-1], "switch_off")  # frames76: '…好烦，点关', '先停'
     if not found_object or object_name != "reminders":
         return None
+    # tidy84: 关 or 停 just before the reminders, whose they are between ('别关我的提醒', '停埋啲通知')
+    # (never 有关, 开关, nor 不停: the reminders without end, '日日不停提醒')
+    bare = re.search(
+        r"(?<![不没有相无机开公过攸难])[关停](?:我的|我们的|我|这些|那些|些|个|的)?$", text[: found_object.start()]
+    )
+    if bare:
+        return _Act(bare.start(), bare.start() + 1, bare.group()[0], "switch_off")
     between = _words("modal", "object_between").pattern
     at = found_object.start()
     if re.search(rf"(?:{_words('modal', 'words').pattern})(?:{between})?$", text[:at]):
@@ -288,7 +299,8 @@ def read_clause(text: str) -> Clause:
     refused = _words("wrappers", "adverbs").sub("", _words("who", "self").sub("", before))
     negated = bool(found_act and re.search(rf"(?:{_words(*_NEGATIONS).pattern})$", refused))
     # frames75: or cannot, after the act ('我去不到', Cantonese 去唔到: the pause before it kept, nothing asks it)
-    negated = negated or bool(found_act and _words("modal", "cannot_after").match(text, found_act.end))
+    cannot = bool(found_act and _words("modal", "cannot_after").match(text, found_act.end))
+    negated = negated or cannot
     not_yet = bool(found_act and re.search(rf"(?:{_words('modal', 'not_yet').pattern})$", before))
     question = re.sub(r"可不可以|可以不可以|行不行|得不得|好不好", "", text)
     return Clause(
@@ -304,10 +316,11 @@ def read_clause(text: str) -> Clause:
         # an A-not-A question asks ('我今年67岁党员还要不要参加义务种树'), the may-I ones left out before
         asked=bool(_words("question", "words").search(question) or _A_NOT_A_RE.search(question)),
         complaint=bool(_words("complaint", "words").search(text)),
+        # tidy84: a 了 after an act refused is the clause's particle, never the act done ('不要再发了')
         done=bool(
             found_act
             and (
-                text[found_act.end : found_act.end + 1] in _data()["done"]["after"]
+                (text[found_act.end : found_act.end + 1] in _data()["done"]["after"] and not negated)
                 or _words("done", "before").search(text)
             )
         ),
@@ -315,6 +328,7 @@ def read_clause(text: str) -> Clause:
         after_all=bool(found_act and _words("modal", "after_all").search(text[: found_act.start])),
         slip=bool(_words("modal", "slip").search(text[: found_act.start] if found_act else text)),
         go_on=bool(found_act and re.search(rf"(?:{_words('modal', 'go_on').pattern})$", text[: found_act.start])),
+        cannot=cannot,
         whole=not _leftover(text, [found_act, found_who, found_object]),
     )
 
@@ -353,6 +367,13 @@ def read(norm: str) -> Frame:
     complaint = any(c.complaint for c in read_)
     if not obj and complaint and any(c.act == "send" for c in read_):
         obj = "reminders"  # the bot's sending complained of: the reminders ('每日都发好烦啊 唔想收')
+    # tidy84: or its sending refused and a stop said, nothing named ('别再发了 停了吧', '停了吧 别再发了')
+    if (
+        not obj
+        and any(c.act in ("send", "receive") and c.negated and not c.cannot for c in read_)
+        and any(c.act == "switch_off" and not c.negated for c in read_)
+    ):
+        obj = "reminders"
     amount = _AMOUNT_RE.search(norm or "")
     month = _MONTH_RE.search(norm or "")
     return Frame(
@@ -373,6 +394,8 @@ def read(norm: str) -> Frame:
         after_all=main.after_all,
         slip=any(c.slip for c in read_[: last + 1]),
         go_on=main.go_on,
+        cannot=main.cannot,
+        kept_before=any(_keeps(c) for c in read_[:last]),
         others=main.others if main.who else any(c.others for c in earlier if c.who),
         word=main.word,
         clauses=len(texts),
@@ -423,6 +446,23 @@ def stops_the_reminders(frame: Frame, what: str = "reminders") -> bool:
         and frame.negated
         and (frame.who in ("", "self") or (frame.who == "other" and frame.complaint))
     )
+
+
+def _keeps(said: Clause | Frame) -> bool:
+    """The stopping refused ('唔好停咗佢', '别关'; never cannot: '关不掉') or the keeping said ('留着'), by the act."""
+    if said.act == "keep":
+        return not said.negated
+    return said.act == "switch_off" and said.negated and not said.cannot
+
+
+def stopping_refused(frame: Frame) -> bool:
+    """Tidy84: the reminders kept, their stopping refused ('提醒唔好停咗佢', '别关我的提醒', '日日都发嘢嚟 唔好停咗佢') or
+    their keeping said ('提醒还是留着吧'), or so before they are wanted ('提醒别停 我要收'); never asked ('点解唔好关提醒'),
+    told done, nor cannot ('通知关不掉')."""
+    if frame.object != "reminders" or frame.asked or frame.done:
+        return False
+    wanted = frame.act in ("receive", "send") and frame.kept_before and not frame.negated and not frame.not_yet
+    return _keeps(frame) or wanted
 
 
 def answers_stopped(frame: Frame) -> bool:

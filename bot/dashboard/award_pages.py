@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from flask import abort, flash, g, redirect, render_template, request, send_file, url_for
 
-from bot import awards, reports, schedule
+from bot import awards, identity, reports, schedule
 from bot.dashboard import auth, views
 from bot.db import transaction
 from bot.registry import DashboardPage
@@ -47,7 +47,7 @@ def awards_page():
         due=due,
         due_words=schedule.date_words(due[1]) if due else "",
         days_left=(due[1] - views.today_local()).days if due else None,
-        office=awards.office(app.db),
+        office=identity.proven_office(app.db),
         sites_personal=bool(app.config.get("awards.plot_sites_personal")),
         status_labels=auth.labels(reports.STATUS_LABELS),
     )

@@ -8,7 +8,6 @@ import json
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from bot.roster import ADMIN
 from bot.store import new_id, one
 
 migrations = Migrations("awards")
@@ -120,11 +119,6 @@ def withdraw(db: Database, award_id: int, by: str, reason: str, now: str) -> boo
         [by, now, reason, award_id],
     )
     return cursor.rowcount == 1
-
-
-def bound_admins(db: Database) -> list[dict]:
-    """The roster's 管理员 with a WeChat binding (the office, reminded before each award date)."""
-    return list(db.query("SELECT * FROM people WHERE role = ? AND openid IS NOT NULL ORDER BY id", [ADMIN]))
 
 
 def village_people(db: Database, village_id: int, roles: list[str]) -> list[dict]:

@@ -453,6 +453,12 @@ def close_open_claims(
     )
 
 
+def bound_in_role(db: Database, role: str) -> list[dict]:
+    """The people holding ``role`` who are bound to WeChat, in roster order (tidy84: the office's, read by
+    ``identity.proven_office``; had been the awards' and the tickets' stores')."""
+    return list(db.query("SELECT * FROM people WHERE role = ? AND openid IS NOT NULL ORDER BY id", [role]))
+
+
 def bound_people_with_roles(db: Database, roles) -> list[dict]:
     """People holding one of these roles who are bound to WeChat, with their village's name (``village``)."""
     marks = ", ".join("?" for _ in roles)

@@ -639,10 +639,6 @@ def advisers(db: Database) -> list[dict]:
     return list(db.query(_PEOPLE_BY_ASSIGNMENT_SQL.format(join="", where=""), [ADVISER]))
 
 
-def admins(db: Database) -> list[dict]:
-    return list(db.query("SELECT * FROM people WHERE role = ? ORDER BY id", [ADMIN]))
-
-
 # -- FAQ entries from answers ----------------------------------------------------------------------
 def add_faq_entry(db: Database, *, ticket_id: int, question: str, answer: str, created_by: str, now: str) -> int:
     cursor = db.execute(

@@ -12,7 +12,7 @@ from types import SimpleNamespace
 import pytest
 from openpyxl import load_workbook
 
-from bot import awards, reports
+from bot import awards, identity, reports
 from bot.clock import to_db
 from bot.store import adoption as adoption_store
 from bot.store import followups as followups_store
@@ -717,7 +717,7 @@ def test_reminder_rule_with_nobody_in_the_office_nothing_is_queued(tmp_path, cap
         County(app)
         with app.db.conn:
             app.db.execute("UPDATE people SET openid = NULL WHERE role = '管理员'")
-        assert awards.office(app.db) == []
+        assert identity.proven_office(app.db) == []
         assert awards.award_reminders(app, datetime(2027, 6, 29, 2, tzinfo=UTC)) == {"queued": 0, "office": 0}
         assert awards.award_reminders(app, datetime(2027, 6, 30, 2, tzinfo=UTC)) == {"queued": 0, "office": 0}
         assert rows_of(app, "outbox") == []
@@ -729,7 +729,7 @@ def test_reminder_rule_with_nobody_in_the_office_nothing_is_queued(tmp_path, cap
 
 
 def test_reminder_rule_the_office_is_the_proven_admins(county):
-    assert [p["name"] for p in awards.office(county.db)] == ["周主任"]
+    assert [p["name"] for p in identity.proven_office(county.db)] == ["周主任"]
 
 
 def test_words_rule_a_period_in_words(county):

@@ -11,6 +11,7 @@ from bot.store import admins as admins_store
 from bot.store import adoption as adoption_store
 from bot.store import media as media_store
 from bot.store import pledges as pledges_store
+from bot.store import roster as roster_store
 from bot.store import tickets as tickets_store
 from tests.conftest import app_over_file
 
@@ -36,7 +37,7 @@ READS = {
     ),
     "a message's media row": lambda db: media_store.row_for_inbox(db, 12),
     "the advisers": tickets_store.advisers,
-    "the admins": tickets_store.admins,
+    "the office bound to WeChat": lambda db: roster_store.bound_in_role(db, "管理员"),
     "a person's dashboard login": lambda db: admins_store.by_person(db, 7),
     "the records a photo is of": lambda db: adoption_store.records_of_media(db, 12),
     "a household's pledges": lambda db: pledges_store.live_of_household(db, 7),
