@@ -1216,6 +1216,9 @@ class FaqIndex:
         # two readings of two answers, the model's by this lead at least: ask which (round 43, ``_asked_back``)
         self._model_ask_back = float(model.get("ask_back", 9.0))
         self._model_ask_never = frozenset(model.get("ask_never", ()))  # nor for the rules' answers of these reasons
+        # round 125: nor for these entries given by an [[intent]] (a lottery, a motorbike's price: everyday words the
+        # model, trained on tree questions, reads as noise)
+        self._model_ask_never_entries = frozenset(model.get("ask_never_entries", ()))
         self._model_ask_doubt = float(model.get("ask_doubt", 9.0))  # a doubt's person, its answer by this: asked first
         self._model_ask_field = float(model.get("ask_field", 9.0))  # the same tree's other field by this: asked (48)
         self._model_answer_field = float(model.get("answer_field", 9.0))  # by this: that field answers (round 93)
@@ -2135,6 +2138,8 @@ class FaqIndex:
         if model is not None and result.kind == "escalate":
             return self._confirmed_first(model, question, norm, result)
         if model is None or result.kind != "answer" or result.reason in self._model_ask_never:
+            return result
+        if result.reason == "intent" and result.entry_id in self._model_ask_never_entries:
             return result
         if self._added(result.entry_id):
             return result

@@ -659,6 +659,26 @@ _CHITCHAT = {
     *CONFIRM_WORDS,  # sim68: with nothing waiting for it (handlers/faq.py OKAY_WORDS)
     "ok",
     "okay",
+    # round 125 (set CP: 'thank you' became a ticket): English thanks of one to four words ([english] reads three or more
+    # as a question word by word; these are thanks, said, nothing asked)
+    "thank you",
+    "thanks",
+    "thank u",
+    "thx",
+    "many thanks",
+    "thanks a lot",
+    "thank you very much",
+    "thank you so much",
+    "thanks so much",
+    # round 125 (set CP: '你好 我是新来的驻村干部 请多关照'): a newcomer's 'please look after me' (``_NEWCOMER_RE``)
+    "请多关照",
+    "多多关照",
+    "多关照",
+    "请多指教",
+    "多多指教",
+    # round 125 (set CP: '辛苦你们技术员了 大热天的'): the day's heat said after thanks, nothing asked
+    "大热天的",
+    "大热天",
     "收到",
     "知道了",
     "明白",
@@ -939,6 +959,21 @@ _FAMILY_FETCHED_RE = re.compile(
     r"(?:老公|老婆|女儿|儿子|仔|女|孙子|孙女|孙|家里人|后生|侄|外甥|老伴)(?:来|过来|回来)?(?:帮我|帮手|帮忙|同我|给我)?"
     r"(?:弄|做|看|装|设置|操作|教我)?(?:下|一下)?(?:先)?(?:呀|啊|啦|喔|哦|了|咯)*"
 )
+# round 125 (set CP: '收到 我跟村长讲'): after an 'all right', the message passed on to a cadre or the family (said, nothing
+# asked); told what the cadre said ('村长说……') is more than that (no 说 before the cadre here)
+_ERRAND_PASSED_RE = re.compile(
+    r"(?:我|我们|我哋)?(?:会|就|再|等下|等阵|等一下|回头|马上|这就|迟点|晚点)?(?:去)?"
+    r"(?:(?:和|跟|同|对|向|给)(?:村里|村委|大家|其他人|他们|佢哋|(?:我)?(?:的|个)?(?:老公|老婆|家里人|屋企人|家人)"
+    r"|(?:村|队|组|支部)?(?:的)?(?:书记|支书|村长|主任|村主任|队长|组长|社长|干部|网格员))"
+    r"(?:讲|说|传达|转达|转告|通知|汇报)|(?:转告|转达|传达|通知|汇报给?)(?:村里|村委|大家|(?:村|队|组|支部)?(?:的)?"
+    r"(?:书记|支书|村长|主任|村主任|队长|组长|社长|干部|网格员)))(?:一声|声|一下|下)?(?:先)?(?:呀|啊|啦|喔|哦|了|咯)*"
+)
+# round 125 (set CP: '你好 我是新来的驻村干部 请多关照'): a newcomer who introduces oneself by one's post, nothing asked
+_NEWCOMER_RE = re.compile(
+    r"(?:我|本人)(?:是|就是)?(?:新来的|刚来的|新到的|刚到的|新调来的|刚调来的|新派来的|新任的|新上任的|刚上任的)(?:驻村)?(?:的)?"
+    r"(?:第一书记|村支书|书记|村干部|干部|工作队员|工作队|队员|技术员|技术顾问|顾问|村官|大学生村官|网格员|主任|村主任)"
+    r"(?:呀|啊|啦|喔|哦|了)*"
+)
 # round 114 (set CL: '你好 我是村尾的老黄'): who one is by the village's end or team and a familiar name, nothing more
 _SELF_TOLD_RE = re.compile(
     r"(?:我|本人)(?:是|就是)(?:村(?:头|尾|口|东头|西头|东边|西边|南边|北边|中间)|[一二三四五六七八九十0-9]+(?:队|组|社))(?:的)?"
@@ -959,6 +994,8 @@ def _only_chitchat_words(norm: str) -> bool:
             or _BOT_COMPLAINT_RE.match(norm)
             or _FAMILY_FETCHED_RE.match(norm)
             or _SELF_TOLD_RE.match(norm)
+            or _ERRAND_PASSED_RE.match(norm)
+            or _NEWCOMER_RE.match(norm)
         )
         word = said.group() if said else next((w for w in _CHITCHAT_BY_LEN if norm.startswith(w)), None)
         if word is None:
@@ -969,7 +1006,12 @@ def _only_chitchat_words(norm: str) -> bool:
             r"^(呀|啊|哦|啦|呢|吖|的|晒|你们|你哋|你|您|们|老师|同志|领导|专家|师傅|小助手|书记|主任|村长|工作队|大家|各位"
             r"|帮手|帮忙|帮助|指导|支持"
             # round 114 (set CL: '感谢技术员老师的耐心回答'): the adviser and the patient answer thanked
-            r"|技术员|顾问|耐心|回答|解答|讲解|指点|指教)+",
+            r"|技术员|顾问|耐心|回答|解答|讲解|指点|指教"
+            # round 125 (set CP: '辛苦晒各位党员同志', '辛苦你们技术员了'): party members and cadres thanked, its 了
+            # 同志 as normalised (同 -> 和: 和志); normalising it apart retrained the model (CM lost a recommendation)
+            r"|党员|干部|村干部|乡亲|乡亲们|和志|了"
+            # round 125 (set CP: '多谢支持我哋村种树'): the village's planting that was supported
+            r"|对|我们村|我哋村|我们的村|村里|本村|种树|植树|绿化|工作)+",
             "",
             norm[len(word) :],
         )
