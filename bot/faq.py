@@ -1995,8 +1995,10 @@ class FaqIndex:
             return result
         if result.reason == "diagnosis" and _ends_told(question, norm):
             return result  # one's own tree's trouble told last: for a person to look at, whatever else it asks
-        if result.reason == "diagnosis" and self._own_tree_clear.search(norm):
-            return result  # round 86: a sign seen on one's own tree ('我嘅柚子树叶黄同斑驳，会唔会系黄龙病'): no disease's card
+        if result.reason == "diagnosis" and (self._own_tree_clear.search(norm) or self._own_in_sight.search(norm)):
+            # round 86: a sign seen on one's own tree ('我嘅柚子树叶黄同斑驳，会唔会系黄龙病'): no disease's card; round 124:
+            # nor on those few trees in sight ('党建林那几棵柿子种咗三年都唔开花': not the species' flowering field)
+            return result
         label, lead, answer = self._model_reading(model, norm)
         if not label:
             return result
@@ -2967,7 +2969,7 @@ class FaqIndex:
             self._soft_symptoms.search(norm)
             and self._own_tree.search(norm)
             and not self._is_general(norm, named)
-            and not (self._only_wanted(norm) and not self._own_tree_clear.search(norm))
+            and not (self._only_wanted(norm) and not self._owned_or_ailment(norm))
         ):
             return True
         seen = [told[start:end] for start, end in self._symptoms.spans(told)]
@@ -2976,6 +2978,14 @@ class FaqIndex:
         if self._after_planting.search(norm) and all(any(v.search(w) for v in self._shock) for w in seen):
             return False
         return True
+
+    def _owned_or_ailment(self, norm: str) -> bool:
+        """No flowers or fruit yet said of trees clearly one's own (``own_tree_clear``), of those few in sight
+        (``own_in_sight``: '村口那几棵木棉种咗五年都唔开花', round 124), or asked as a disease (``ailment_asked``:
+        '龙眼种了四年都不结果 是什么病', round 124): the adviser's, not the species' flowering or fruit field."""
+        return bool(
+            self._own_tree_clear.search(norm) or self._own_in_sight.search(norm) or self._ailment_asked.search(norm)
+        )
 
     def _cause_told(self, norm: str, named: bool) -> bool:
         """Round 66 (issue 17 §1; set BA): the cause of the trouble named, an entry of its own answers what to do (hail,

@@ -875,6 +875,10 @@ _PRAISE_RE = re.compile(
     r"(?:叻|棒|厉害|聪明|醒目|好用|方便|有用|犀利|劲|贴心|细心|耐心|靓|得意|可爱|不错)(?:呀|啊|喔|哦|嘞|啦|了|咯|哇|的吗|的|嘛)*"
     r"|(?:你|您)(?:叫|叫做)(?:什么|啥)(?:名字|名)?(?:呀|啊)*|(?:你|您)(?:有没有|有)(?:名字|名)(?:吗|呀|啊|吖)*|(?:你|您)(?:今年)?(?:几|多少)岁(?:了|呀|啊)*"
     r"|(?:你|您)(?:是)?男(?:的)?(?:还是|定|或者)?(?:是)?女(?:的)?(?:呀|啊)*|(?:你|您)有没有种过树(?:呀|啊)*"
+    # round 124 (set CP: '好犀利 一问就答', '哇你识咁多嘢'): answered as soon as asked, knowing so much
+    r"|一问就(?:答|知|有|回|明)(?:到|得|了|晒)*(?:呀|啊|喔|哦|嘞|啦|了|咯|哇)*"
+    r"|(?:哇|哗)?(?:你|您)(?:真是|真的|真|好)?(?:识|知道|懂|知)(?:得)?(?:这么|那么|好|很|真)多(?:东西|知识|事)?"
+    r"(?:呀|啊|喔|哦|嘞|啦|了|咯|哇)*"
 )
 # complaints about the bot itself ('你真系冇用', '你烦唔烦'): an apology and the way to a person (faq.sorry)
 _BOT_COMPLAINT_RE = re.compile(
@@ -912,7 +916,7 @@ def _chitchat(norm: str) -> bool:
 # round 111 (set CJ: '你是不是村委会的人'): a cadre of the village, the town or the street asked for is who answers too
 _WHO = (
     "(?:真人|真的人|机器人|机械人|人工|自动回复|电脑|(?:村委会?|村里|镇政府|镇里|街道|政府)(?:的)?(?:人|干部|工作人员)|村干部)"
-    "(?:在回复|回复|客服)?(?:吗|啊|呀|来|的)*"
+    "(?:在回复|回复|客服)?(?:吗|啊|呀|来|的|什么)*"  # round 124 (set CP): '你系机器人咩', 咩 normalised to 什么
 )
 _WHO_ANSWERS_RE = re.compile(f"喂*(?:请问)?(?:你|您|这边|这里)?(?:是不是|是)?{_WHO}(?:(?:定|还是|或者)(?:是)?{_WHO})?")
 
@@ -980,6 +984,11 @@ _SELF_TOLD_RE = re.compile(
     r"(?:(?:老|阿)[\u4e00-\u9fff](?:伯|叔|婶|嫂|姨)?|[\u4e00-\u9fff](?:伯|叔|婶|嫂|姨))(?:呀|啊|啦|喔|哦|了)*"
 )
 
+# round 124 (set CP: '你讲嘅我记低咗'): what the bot said noted, nothing asked ('你讲的我记下来了', '你说的我都记住了')
+_NOTED_RE = re.compile(
+    r"(?:你|您)?(?:讲|说)(?:的|那些|这些|的话|的东西)?(?:我)?(?:都|全部)?(?:记低|记住|记下|记得|记好|抄低|抄下)(?:来|晒|了|啦|喇|哦|喔|咯)*"
+)
+
 # compared with normalised text: '唔该' is kept as '不该', '冇事' as '没有事'
 _CHITCHAT_BY_LEN = sorted({normalize(w) for w in _CHITCHAT} | _CHITCHAT, key=len, reverse=True)
 
@@ -996,6 +1005,7 @@ def _only_chitchat_words(norm: str) -> bool:
             or _SELF_TOLD_RE.match(norm)
             or _ERRAND_PASSED_RE.match(norm)
             or _NEWCOMER_RE.match(norm)
+            or _NOTED_RE.match(norm)
         )
         word = said.group() if said else next((w for w in _CHITCHAT_BY_LEN if norm.startswith(w)), None)
         if word is None:
