@@ -1,6 +1,6 @@
 """Train variants of the precedents' model and measure each on the development sets. Run by hand (round 98m).
 
-    .venv/bin/python bench/model_experiment.py [--variant NAME ...] [--set FILE ...] [--no-matcher]
+    .venv/bin/python bench/model_experiment.py [--variant NAME ...] [--set FILE ...] [--no-matcher] [--seeds N] [--json F]
 
 Each variant is trained on what the served model learns (messages/faq/precedents/*.tsv, masked, and the entries'
 own phrasings) in a process of its own, one after another (its training time and peak memory are its own), and
@@ -12,6 +12,13 @@ since round 102, when BT-BY joined the precedents):
              safety 1.5): the share of questions read with that lead at least ("cov") and of those, right ("ok")
   matcher    the whole matcher with that model in place of the served one (bench/faq_eval.py's figures): right,
              confident wrong, adviser recall, asked back; all sets together, then each set
+
+--seeds N (session 57, docs/faq.md 第五十七次会话): each variant trained N times, random_state 0..N-1 (an ensemble's
+members from its own random_states), and per set how many answers (the answer, a second field, the answer asked back)
+differ from the first run's, how many questions any two runs answer differently, and the runs' right and confident
+wrong. A retrained SGD model moves borderline answers anywhere (adding one alias had moved pinned tests far from its
+tree): this is that brittleness measured without changing the texts. A run costs ~2 min CPU (~12 min wall on a
+shared, loaded machine): runs go one after another.
 
 The leads of a variant that is not a linear SVM (logistic regression, modified Huber) are on another scale than the
 thresholds in ``[model]`` were chosen on: ``scale`` multiplies them (a variant's setting) before the matcher reads them.
