@@ -1,6 +1,6 @@
 """Train variants of the precedents' model and measure each on the development sets. Run by hand (round 98m).
 
-    .venv/bin/python bench/model_experiment.py [--variant NAME ...] [--set FILE ...] [--no-matcher]
+    .venv/bin/python bench/model_experiment.py [--variant NAME ...] [--set FILE ...] [--no-matcher] [--seeds N] [--json F]
 
 Each variant is trained on what the served model learns (messages/faq/precedents/*.tsv, masked, and the entries'
 own phrasings) in a process of its own, one after another (its training time and peak memory are its own), and
@@ -13,6 +13,13 @@ since round 102, when BT-BY joined the precedents):
   matcher    the whole matcher with that model in place of the served one (bench/faq_eval.py's figures): right,
              confident wrong, adviser recall, asked back; all sets together, then each set
 
+--seeds N (session 57, docs/faq.md 第五十七次会话): each variant trained N times, random_state 0..N-1 (an ensemble's
+members from its own random_states), and per set how many answers (the answer, a second field, the answer asked back)
+differ from the first run's, how many questions any two runs answer differently, and the runs' right and confident
+wrong. A retrained SGD model moves borderline answers anywhere (adding one alias had moved pinned tests far from its
+tree): this is that brittleness measured without changing the texts. A run costs ~2 min CPU (~12 min wall on a
+shared, loaded machine): runs go one after another.
+
 The leads of a variant that is not a linear SVM (logistic regression, modified Huber) are on another scale than the
 thresholds in ``[model]`` were chosen on: ``scale`` multiplies them (a variant's setting) before the matcher reads them.
 """
@@ -24,6 +31,7 @@ import dataclasses
 import json
 import pickle
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -58,6 +66,9 @@ VARIANTS: dict[str, dict[str, Any]] = {
     "alpha7": {"alpha": 7e-5},
     "epochs30": {"epochs": 30},
     "avg": {"average": True},
+    # the mean of several SGD models' weights (one weight matrix: the served cost), each from its own random_state
+    "ensemble3": {"ensemble": 3},
+    "ensemble5": {"ensemble": 5},
     "mhuber": {"loss": "modified_huber"},
     "sqhinge": {"loss": "squared_hinge"},
     "linsvc": {"learner": "linearsvc", "C": 0.5},
@@ -103,7 +114,8 @@ def words_of(tokenize: Any) -> Any:
     return analyzer
 
 
-def train(texts: Sequence[str], labels: Sequence[str], variant: dict[str, Any], tokenize: Any) -> Reader:
+def train(texts: Sequence[str], labels: Sequence[str], variant: dict[str, Any], tokenize: Any, seed: int = 0) -> Reader:
+    """``seed``: the learner's random_state (an ensemble of m models: random_states seed * m .. seed * m + m - 1)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression, SGDClassifier
     from sklearn.svm import LinearSVC
@@ -136,8 +148,9 @@ def train(texts: Sequence[str], labels: Sequence[str], variant: dict[str, Any], 
     parts = [vectorizer.fit_transform(texts) for vectorizer in vectorizers]
     features = normalize(scipy.sparse.hstack(parts).tocsr()) if len(parts) > 1 else parts[0]
     learner = variant.get("learner", "sgd")
+    members = variant.get("ensemble", 1)
     if learner == "linearsvc":
-        model: Any = LinearSVC(C=variant.get("C", 0.5), class_weight=variant.get("class_weight"))
+        model: Any = LinearSVC(C=variant.get("C", 0.5), class_weight=variant.get("class_weight"), random_state=seed)
     elif learner == "logreg":
         model = LogisticRegression(C=variant.get("C", 10.0), max_iter=200, class_weight=variant.get("class_weight"))
     else:
@@ -146,19 +159,21 @@ def train(texts: Sequence[str], labels: Sequence[str], variant: dict[str, Any], 
             alpha=alpha,
             max_iter=epochs,
             tol=None,
-            random_state=0,
+            random_state=seed * members,
             average=variant.get("average", False),
             class_weight=variant.get("class_weight"),
         )
     model.fit(features, list(labels))
-    weights = model.coef_
+    weights, intercept = model.coef_, model.intercept_
+    for member in range(1, members):  # the same learner from the next random_states; their mean is one linear model
+        model.set_params(random_state=seed * members + member).fit(features, list(labels))
+        weights, intercept = weights + model.coef_, intercept + model.intercept_
+    weights, intercept = weights / members, intercept / members
     if keep < 1:
         floor = np.quantile(np.abs(weights), 1 - keep)
         weights = np.where(np.abs(weights) >= floor, weights, 0.0)
     sparse = scipy.sparse.csr_matrix(weights.T.astype(np.float32))
-    return Reader(
-        vectorizers, sparse, model.intercept_.astype(np.float32), tuple(model.classes_), variant.get("scale", 1.0)
-    )
+    return Reader(vectorizers, sparse, intercept.astype(np.float32), tuple(model.classes_), variant.get("scale", 1.0))
 
 
 def _ngrams_of_words(analyzer: Any, span: tuple[int, int]) -> Any:
@@ -183,8 +198,13 @@ def rss_peak_mb() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
 
 
-def run_variant(name: str, sets: list[Path], matcher: bool) -> dict[str, Any]:
-    """One variant, in this process: trained, read alone, and the matcher with it."""
+def answer_of(row: Any) -> str:
+    """What the villager reads, as one string: the answer (and a second field), or the two answers asked back."""
+    return "|".join(str(part) for part in (row.got, row.also, row.offered))
+
+
+def run_variant(name: str, sets: list[Path], matcher: bool, seed: int = 0) -> dict[str, Any]:
+    """One variant, in this process: trained (``seed``: its random_state), read alone, and the matcher with it."""
     from bot import config as config_mod
     from bot import faq, nlu
 
@@ -203,10 +223,17 @@ def run_variant(name: str, sets: list[Path], matcher: bool) -> dict[str, Any]:
         phrasings = [(index._masked(nlu.normalize(text)), faq._any_species(label)) for text, label in index.phrasings()]
         texts = [*shared.texts, *(text for text, _ in phrasings)]
         labels = [*shared.labels, *(label for _, label in phrasings)]
-        model = train(texts, labels, variant, lambda text: index._tok.lcut(text, HMM=False))
+        model = train(texts, labels, variant, lambda text: index._tok.lcut(text, HMM=False), seed)
         seconds = time.process_time() - start
         size = served_size(model)
-    out: dict[str, Any] = {"name": name, "train_cpu": seconds, "peak_mb": rss_peak_mb(), "before_mb": before_mb}
+    out: dict[str, Any] = {
+        "name": name,
+        "seed": seed,
+        "answers": {},
+        "train_cpu": seconds,
+        "peak_mb": rss_peak_mb(),
+        "before_mb": before_mb,
+    }
     out["size_mb"] = size / 1e6
     out["alone"] = {}
     out["matcher"] = {}
@@ -223,7 +250,9 @@ def run_variant(name: str, sets: list[Path], matcher: bool) -> dict[str, Any]:
         out["alone"][path.stem] = row
         if matcher:
             index.precedents = dataclasses.replace(shared, model=model)
-            s = faq.scores(faq.evaluate(index, cases, missing_map))
+            rows = faq.evaluate(index, cases, missing_map)
+            s = faq.scores(rows)
+            out["answers"][path.stem] = [answer_of(row) for row in rows]
             out["matcher"][path.stem] = {
                 "n": s.questions,
                 "right": round(s.right * s.questions),
@@ -259,27 +288,58 @@ def show(results: list[dict[str, Any]], header: bool = True) -> None:
         print(line, flush=True)
 
 
+def stability(runs: list[dict[str, Any]]) -> None:
+    """A variant trained with several random_states (session 57): per set, the answers that differ from the first
+    run's (mean over the others), the questions answered differently by any two runs, and right / confident wrong of
+    each run (min–max)."""
+    first = runs[0]
+    print(f"{runs[0]['name']}: {len(runs)} random_states")
+    for stem, answers in first["answers"].items():
+        others = [run["answers"][stem] for run in runs[1:]]
+        moved = [sum(a != b for a, b in zip(answers, other, strict=True)) for other in others]
+        unsettled = sum(len({run["answers"][stem][i] for run in runs}) > 1 for i in range(len(answers)))
+        right = [run["matcher"][stem]["right"] / run["matcher"][stem]["n"] for run in runs]
+        wrong = [run["matcher"][stem]["wrong"] for run in runs]
+        print(
+            f"  {stem[-2:]}  flips vs first {statistics.mean(moved) if moved else 0:5.1f}  any {unsettled:4}"
+            f"  right {min(right):.1%}–{max(right):.1%} (mean {statistics.mean(right):.2%})"
+            f"  conf.wrong {min(wrong)}–{max(wrong)} (mean {statistics.mean(wrong):.1f})",
+            flush=True,
+        )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--variant", action="append", dest="variants", help=f"one of {', '.join(VARIANTS)}")
     parser.add_argument("--set", action="append", dest="sets", help="a development set (repeatable)")
     parser.add_argument("--no-matcher", action="store_true", help="the model alone only (faster)")
+    parser.add_argument("--seeds", type=int, default=1, help="train each variant with random_states 0..N-1: stability")
+    parser.add_argument("--json", help="append every run's figures and answers to this file (JSON lines)")
     parser.add_argument("--one", help=argparse.SUPPRESS)  # a child process: one variant, JSON out
+    parser.add_argument("--seed", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args()
     sets = [Path(s) for s in args.sets] if args.sets else DEV_SETS
     if args.one:
-        print(json.dumps(run_variant(args.one, sets, not args.no_matcher)))
+        print(json.dumps(run_variant(args.one, sets, not args.no_matcher, args.seed)))
         return 0
     results = []
     for name in args.variants or list(VARIANTS):
-        command = [sys.executable, __file__, "--one", name, *(f"--set={s}" for s in sets)]
-        command += ["--no-matcher"] if args.no_matcher else []
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
-        if done.returncode:
-            print(f"{name}: failed\n{done.stderr[-2000:]}", file=sys.stderr)
-            continue
-        results.append(json.loads(done.stdout.strip().splitlines()[-1]))
-        show(results[-1:], header=len(results) == 1)
+        runs = []
+        for seed in range(1 if VARIANTS[name].get("served") else args.seeds):
+            command = [sys.executable, __file__, "--one", name, f"--seed={seed}", *(f"--set={s}" for s in sets)]
+            command += ["--no-matcher"] if args.no_matcher else []
+            done = subprocess.run(command, capture_output=True, text=True, check=False)
+            if done.returncode:
+                print(f"{name} (seed {seed}): failed\n{done.stderr[-2000:]}", file=sys.stderr)
+                continue
+            runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
+            if args.json:
+                with open(args.json, "a", encoding="utf-8") as out:
+                    out.write(json.dumps(runs[-1], ensure_ascii=False) + "\n")
+            show(runs[-1:], header=not results)
+            results.append(runs[-1])
+        if len(runs) > 1 and not args.no_matcher:
+            stability(runs)
     return 0
 
 
