@@ -1,8 +1,10 @@
 """FAQ round 121 (issue 17 §1, the writers' conventions across the fourteen blind sets BZ-CO; survey121, docs/faq.md
 第一百二十一轮): hurt while planting, asked in general whether there is insurance, is answered with camp.insurance (a
 person of one's own hurt now, 工伤 or who pays stays a ticket); pine wilt seen on one's own or the village's pines is a
-ticket with the card and its safety line under the number (asked in general, the card). The helper's own phrasings and
-controls: tests/data/faq_rule_checks_121.tsv."""
+ticket with the card and its safety line under the number (asked in general, the card); an everyday matter of another
+office (a housing plot, social insurance, a clinic, a bill, a WeChat wallet, another subsidy) is the off-topic reply,
+though it says 地, 钱, 补 or 申请 (a tree, a person hurt planting or a dispute beside it keeps the ticket). The helper's
+own phrasings and controls: tests/data/faq_rule_checks_121.tsv."""
 
 from __future__ import annotations
 
