@@ -2290,7 +2290,10 @@ def test_round_27_entries_for_the_topics_asked_most_that_none_covered(index, que
         ("小院子种什么树不占地方", "recommend.庭院+small"),  # 不占地方 is the tree's size, not land taken
         ("学校操场边有什么建议种的树", "recommend.校园"),  # asked as advice
         ("带孩子们去种树要不要买意外险", "camp.insurance"),  # 保险 is no injury
-        ("种树摔伤了，有没有保险", "escalate"),  # an injury is
+        # round 121 (survey121): asked so, no person nor body named, it is asked in general whether there is insurance:
+        # the fourteen blind sets' writers (and the second labellers) label camp.insurance; a body hurt named stays a ticket
+        ("种树摔伤了，有没有保险", "camp.insurance"),
+        ("种树摔伤了脚，有没有保险", "escalate"),  # an injury is
     ],
 )
 def test_round_27_room_advice_and_insurance_read_as_asked(index, question, expected):

@@ -3,7 +3,9 @@
 person of one's own hurt now, 工伤 or who pays stays a ticket); pine wilt seen on one's own or the village's pines is a
 ticket with the card and its safety line under the number (asked in general, the card); an everyday matter of another
 office (a housing plot, social insurance, a clinic, a bill, a WeChat wallet, another subsidy) is the off-topic reply,
-though it says 地, 钱, 补 or 申请 (a tree, a person hurt planting or a dispute beside it keeps the ticket). The helper's
+though it says 地, 钱, 补 or 申请 (a tree, a person hurt planting or a dispute beside it keeps the ticket); felling one's
+own tree asked only whether a permit is needed is answered with tech.felling (an application stuck, a forest lot or a
+neighbour's tree keeps the ticket). The helper's
 own phrasings and controls: tests/data/faq_rule_checks_121.tsv."""
 
 from __future__ import annotations
