@@ -1140,6 +1140,9 @@ class FaqIndex:
         self._off_topic_entry = unread.get("entry")
         self._off_topic_reasons = frozenset(unread.get("reasons", ()))
         self._substance = Vocab(unread.get("substance", []))
+        # round 121: everyday matters of another office, and the errand words they come with (blanked before the above)
+        self._daily = Vocab(unread.get("daily", []))
+        self._daily_errand = Vocab(unread.get("daily_errand", []))
         self._off_topic_min = int(unread.get("min_chars", 0))  # Chinese characters: '1', 'ok' are the chat's fallback
         coverage = matching.get("coverage", {})
         self._max_uncovered = int(coverage.get("max_uncovered", 99))
@@ -1549,16 +1552,25 @@ class FaqIndex:
         person, neither the precedents nor the model read an answer) about nothing the campaign, a tree, the bot's use
         or a person's matter deals with (no tree named, no word of ``[off_topic_unread] substance``: '帮我写篇作文',
         '手机怎么截图', '村卫生站几点开门') is off the topic: the bot's off-topic reply says what it answers and where
-        to ask, no adviser's time. One such word keeps the ticket ('叫你们领导来', '宅基地建房审批要多久'), and so do
-        fewer than ``[off_topic_unread] min_chars`` Chinese characters ('1', 'ok': the chat's not-understood reply)."""
-        if result.kind != "escalate" or result.safety or result.reason not in self._off_topic_reasons:
+        to ask, no adviser's time. One such word keeps the ticket ('叫你们领导来'), and so do fewer than
+        ``[off_topic_unread] min_chars`` Chinese characters ('1', 'ok': the chat's not-understood reply).
+        Round 121 (issue 17 §1, the fourteen blind sets' writers alike): an everyday matter of another office
+        (``[off_topic_unread] daily``: '宅基地建房审批要多久', '孙女发烧了去哪个医院', '退役军人补贴怎么申请') is off the
+        topic whatever rule sent it to a person (land, money, a fever): its words, and the errand words they come with
+        (``daily_errand``: 申请, 材料, 找谁), are not read as substance; any other word still keeps the ticket ('宅基地上种的
+        龙眼 邻居说挡了他家')."""
+        if result.kind != "escalate" or result.safety:
             return result
         norm = self._fixed(go_between.without_go_between(question))
+        daily = self._daily.search(norm)
+        if result.reason not in self._off_topic_reasons and not daily:
+            return result
+        said = self._daily_errand.blanked(self._daily.blanked(norm)) if daily else norm
         if (
             self._off_topic_entry not in self._by_id
             or len(_CJK_RE.findall(norm)) < self._off_topic_min
             or self._trees(norm)
-            or self._substance.search(norm)
+            or self._substance.search(said)
         ):
             return result
         answer = self._answer(self._by_id[self._off_topic_entry], result.score, "off_topic_unread")

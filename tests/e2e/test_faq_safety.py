@@ -309,8 +309,15 @@ def test_money_and_land_questions_say_who_decides_under_the_ticket_number(villag
     land = villager.says("基本农田可以种果树吗")
     assert "问题编号" in land and "土地管理法" in land
     later(bot)
-    felling = villager.says("想砍掉屋后那棵大树要不要审批")
+    # round 121 (survey121): felling one's own tree asked only whether approval is needed ('想砍掉屋后那棵大树要不要审批',
+    # this test's example until then) is the Forest Law's answer, no ticket: the fourteen blind sets label it so; a tree
+    # one wants felled is a person's to see still, the law under the number
+    felling = villager.says("我想砍掉门口的大树")
     assert "问题编号" in felling and "森林法" in felling
+    assert len(tickets(bot)) == 3
+    later(bot)
+    asked = villager.says("想砍掉屋后那棵大树要不要审批")
+    assert "问题编号" not in asked and "森林法" in asked
     assert len(tickets(bot)) == 3
 
 

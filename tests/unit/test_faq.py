@@ -2050,7 +2050,10 @@ def test_round_24_three_agreeing_precedents_answer_a_story_a_rule_class_stopped(
 
 
 def test_round_24_agreeing_precedents_do_not_overrule_a_short_questions_rule(fresh_index):
-    """A short question's rule is its point: '砍树要不要办证' stays with a person whatever its neighbours say."""
+    """A short question's rule is its point: '砍树申请了没批' (an application stuck) stays with a person whatever its
+    neighbours say. Round 121 (survey121): the example was '砍树要不要办证', which asks only whether a permit is needed:
+    the fourteen blind sets label it tech.felling (18 of 22 such questions), now that entry's intent, before the rules
+    and the precedents alike."""
     fresh_index.set_precedents(
         [
             ("砍树要办什么证", "tech.felling"),
@@ -2058,7 +2061,9 @@ def test_round_24_agreeing_precedents_do_not_overrule_a_short_questions_rule(fre
             ("自家的树砍要办证吗", "tech.felling"),
         ]
     )
-    assert fresh_index.match("砍树要不要办证").kind == "escalate"
+    assert fresh_index.match("砍树申请了没批").kind == "escalate"
+    asked = fresh_index.match("砍树要不要办证")
+    assert (asked.entry_id, asked.reason) == ("tech.felling", "intent")
 
 
 @pytest.mark.parametrize(
@@ -2249,7 +2254,9 @@ def test_round_27_what_has_happened_still_goes_to_a_person_with_its_safety_line(
         # named, one's own or another symptom beside it stays a ticket (tests/data/faq_rule_checks_54.tsv's controls)
         ("叶子发黄是怎么回事", "tech.yellow_leaves"),
         ("荔枝叶子发黄是怎么回事", "escalate"),  # the cause of one tree's symptom: an adviser looks
-        ("砍树要不要办证", "escalate"),  # felling is not a class the model overrules
+        # felling is not a class the model overrules (round 121: '砍树要不要办证', only whether a permit is needed, is
+        # tech.felling's intent now, as the fourteen blind sets label it; an application stuck stays a ticket)
+        ("砍树申请了没批", "escalate"),
         # land's rule is overruled by the agreed precedents once AI-AK joined them (round 46): camp.farmland is the
         # answer every newer set gives such a question (AL, AM, AN: 6 of 6)
         ("基本农田种果树可以吗", "camp.farmland"),
@@ -2290,7 +2297,10 @@ def test_round_27_entries_for_the_topics_asked_most_that_none_covered(index, que
         ("小院子种什么树不占地方", "recommend.庭院+small"),  # 不占地方 is the tree's size, not land taken
         ("学校操场边有什么建议种的树", "recommend.校园"),  # asked as advice
         ("带孩子们去种树要不要买意外险", "camp.insurance"),  # 保险 is no injury
-        ("种树摔伤了，有没有保险", "escalate"),  # an injury is
+        # round 121 (survey121): asked so, no person nor body named, it is asked in general whether there is insurance:
+        # the fourteen blind sets' writers (and the second labellers) label camp.insurance; a body hurt named stays a ticket
+        ("种树摔伤了，有没有保险", "camp.insurance"),
+        ("种树摔伤了脚，有没有保险", "escalate"),  # an injury is
     ],
 )
 def test_round_27_room_advice_and_insurance_read_as_asked(index, question, expected):
