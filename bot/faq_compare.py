@@ -204,12 +204,8 @@ class Care:
     ) -> Compared | None:
         """Both trees' care, one line each; None when a card lacks a care field. Labels: each tree's card (what the sets
         label 'which is easier'), then each tree's care fields."""
-        lines = [self.line(row, field) for row in rows]
-        if not all(lines):
-            return None
-        text = "\n".join(f"{display(name)}：{line}" for name, line in zip(names, lines, strict=True))
         labels = (*(f"species.{n}.card" for n in names), *(f"species.{n}.{f}" for f in self.fields for n in names))
-        return Compared(template.strip().format(label=self.label, lines=text), labels)
+        return _side_by_side(names, [self.line(row, field) for row in rows], display, template, self.label, labels)
 
 
 @dataclass(frozen=True)
@@ -244,12 +240,23 @@ class House:
         template: str,
     ) -> Compared | None:
         """Both trees' house line, one each; None when a card lacks one. Labels: each tree's house topic, its card."""
-        lines = [self.line(row, field) for row in rows]
-        if not all(lines):
-            return None
-        text = "\n".join(f"{display(name)}：{line}" for name, line in zip(names, lines, strict=True))
         labels = (*(f"species.{n}.house" for n in names), *(f"species.{n}.card" for n in names))
-        return Compared(template.strip().format(label=self.label, lines=text), labels)
+        return _side_by_side(names, [self.line(row, field) for row in rows], display, template, self.label, labels)
+
+
+def _side_by_side(
+    names: list[str],
+    lines: list[str],
+    display: Callable[[str], str],
+    template: str,
+    label: str,
+    labels: tuple[str, ...],
+) -> Compared | None:
+    """Each tree's line after its name, one line a tree (``Care``, ``House``); None when a tree has none."""
+    if not all(lines):
+        return None
+    text = "\n".join(f"{display(name)}：{line}" for name, line in zip(names, lines, strict=True))
+    return Compared(template.strip().format(label=label, lines=text), labels)
 
 
 def _first_line(text: str) -> str:
