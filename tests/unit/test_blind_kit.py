@@ -49,6 +49,22 @@ def test_an_unknown_label_and_a_held_question_are_refused(tmp_path):
     assert "line 4: duplicate" in run.stdout and "line 2:" not in run.stdout, run.stdout
 
 
+def test_a_held_question_with_words_put_around_it_is_refused(tmp_path):
+    """The fifty-seventh session's CQ: 447 held questions passed the check with an opening or an ending pasted on."""
+    path = tmp_path / "set.tsv"
+    path.write_text(
+        "# question\texpected\ttags\n我阿妈叫我问每户要种几棵\tcamp.quota_household\n"
+        "每户要种几棵啊 我屋企得两个老人\tcamp.quota_household\n今日好热啊 你食咗饭未\tchitchat\n",
+        "utf-8",
+    )
+    run = subprocess.run(
+        [sys.executable, str(KIT / "check_faq.py"), str(path)], cwd=ROOT, capture_output=True, text=True
+    )
+    assert run.returncode == 1
+    assert "line 2: holds a held question whole" in run.stdout and "line 3: holds a held question whole" in run.stdout
+    assert "line 4:" not in run.stdout, run.stdout  # a short held greeting inside ordinary words is no copy
+
+
 def test_the_kinds_sheet_names_what_the_harness_reads():
     sheet = (KIT / "kinds.md").read_text("utf-8")
     contexts_part, kinds_part = sheet.split("## Kinds")
