@@ -169,8 +169,35 @@ class Comparer:
         return Compared(template.strip().format(label=label, lines=lines), tuple(f"species.{n}.card" for n in names))
 
 
+class _OneLineEach:
+    """Both trees compared one line each (``Care``, ``House``): each says a tree's ``line`` and the ``labels_of`` the
+    reply answers; ``lines`` puts the lines after the trees' names, None when a tree has none (its card lacks them)."""
+
+    label: str
+
+    def line(self, row: Mapping, field: Callable[[Mapping, str], str]) -> str:
+        raise NotImplementedError
+
+    def labels_of(self, names: list[str]) -> tuple[str, ...]:
+        raise NotImplementedError
+
+    def lines(
+        self,
+        names: list[str],
+        rows: list[Mapping],
+        field: Callable[[Mapping, str], str],
+        display: Callable[[str], str],
+        template: str,
+    ) -> Compared | None:
+        said = [self.line(row, field) for row in rows]
+        if not all(said):
+            return None
+        text = "\n".join(f"{display(name)}：{line}" for name, line in zip(names, said, strict=True))
+        return Compared(template.strip().format(label=self.label, lines=text), self.labels_of(names))
+
+
 @dataclass(frozen=True)
-class Care:
+class Care(_OneLineEach):
     """``[compare.care]``: which of two trees is easier to keep (好养, 省事, 易打理 …) is their care side by side, one line
     each (session 57, left123: both whole cards ran to 23 lines on a 390 px phone): each care field's first line, a
     mark before it, without the clauses about planting day (the hole's manure is no keeping); a first line announcing
@@ -194,22 +221,13 @@ class Care:
             parts.append(mark + "；".join(kept))
         return " ".join(parts)
 
-    def lines(
-        self,
-        names: list[str],
-        rows: list[Mapping],
-        field: Callable[[Mapping, str], str],
-        display: Callable[[str], str],
-        template: str,
-    ) -> Compared | None:
-        """Both trees' care, one line each; None when a card lacks a care field. Labels: each tree's card (what the sets
-        label 'which is easier'), then each tree's care fields."""
-        labels = (*(f"species.{n}.card" for n in names), *(f"species.{n}.{f}" for f in self.fields for n in names))
-        return _side_by_side(names, [self.line(row, field) for row in rows], display, template, self.label, labels)
+    def labels_of(self, names: list[str]) -> tuple[str, ...]:
+        """Each tree's card (what the sets label 'which is easier'), then each tree's care fields."""
+        return (*(f"species.{n}.card" for n in names), *(f"species.{n}.{f}" for f in self.fields for n in names))
 
 
 @dataclass(frozen=True)
-class House:
+class House(_OneLineEach):
     """``[compare.house]``: a tree's house line, what the house front asks of it (round 117, second part)."""
 
     label: str
@@ -231,32 +249,9 @@ class House:
                 parts.append(text)
         return "；".join(parts)
 
-    def lines(
-        self,
-        names: list[str],
-        rows: list[Mapping],
-        field: Callable[[Mapping, str], str],
-        display: Callable[[str], str],
-        template: str,
-    ) -> Compared | None:
-        """Both trees' house line, one each; None when a card lacks one. Labels: each tree's house topic, its card."""
-        labels = (*(f"species.{n}.house" for n in names), *(f"species.{n}.card" for n in names))
-        return _side_by_side(names, [self.line(row, field) for row in rows], display, template, self.label, labels)
-
-
-def _side_by_side(
-    names: list[str],
-    lines: list[str],
-    display: Callable[[str], str],
-    template: str,
-    label: str,
-    labels: tuple[str, ...],
-) -> Compared | None:
-    """Each tree's line after its name, one line a tree (``Care``, ``House``); None when a tree has none."""
-    if not all(lines):
-        return None
-    text = "\n".join(f"{display(name)}：{line}" for name, line in zip(names, lines, strict=True))
-    return Compared(template.strip().format(label=label, lines=text), labels)
+    def labels_of(self, names: list[str]) -> tuple[str, ...]:
+        """Each tree's house topic, then its card."""
+        return (*(f"species.{n}.house" for n in names), *(f"species.{n}.card" for n in names))
 
 
 def _first_line(text: str) -> str:
