@@ -99,7 +99,7 @@ def reminders_wanted_on(norm: str) -> bool | None:
     if request_frames.stopping_refused(nlu.request_frame(norm)):
         return True  # tidy84: the stopping refused or the keeping said, by the request frame ('别关我的提醒')
     last = {True: -1, False: -1}
-    refused = nlu.stopping_refused(norm)  # the lead (fifty-first session): '我不想退订' is no stop
+    refused = request_frames.stopping_refused_at(norm)  # the lead (fifty-first session): '我不想退订' is no stop
     for start, _end in refused:
         last[True] = max(last[True], start)
     for wanted, pattern in ((True, _ON_RE), (False, _OFF_RE)):

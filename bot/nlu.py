@@ -3525,18 +3525,6 @@ def stop_taken_back(as_sent: str) -> bool:
     return bool(keep.group("after_all")) or any(_STOP_TAKEN_BACK_RE.match(c) for c in clauses[:-1])
 
 
-# the lead (fifty-first session; tidy80 found '我不想退订' switched them OFF: 退订 read, its refusal not): the stopping
-# itself refused ('我不想退订', '唔好取消提醒', '别关通知') is the reminders wanted on, never a stop
-_STOPPING_REFUSED_RE = re.compile(
-    r"(?:不想|不要|不用|不使|不必|别)(?:再)?(?:退订|退|取消(?:提醒|通知|订阅)?|关(?:掉|闭)?(?:提醒|通知))"
-)  # tidy84: 停 refused ('提醒唔好停咗佢', review56's patch here) is the request frame's (request_frames.stopping_refused)
-
-
-def stopping_refused(norm: str) -> list[tuple[int, int]]:
-    """Where the stopping of the reminders is refused ('我不想退订', '别关通知'): the spans, none if not."""
-    return [found.span() for found in _STOPPING_REFUSED_RE.finditer(norm)]
-
-
 # round 99 (22t: '上个月嫌烦退咗 而家又想佢提醒返我种树', '上次话唔要提醒 其实都系要嘅 帮我开番啦' had been a ticket and the
 # stop): the reminders switched off told as done (a time before it, or the act done: 退订了, 关咗), then wanted again in
 # a clause after it (又想, 其实都系要, 还是想, 开番, 提醒返我, 恢复): the story's last wish decides, whatever its words
@@ -3629,7 +3617,7 @@ def reminders_said(norm: str, as_sent: str = "") -> str | None:
     # '提醒还是留着吧'); 退订 refused by its own words (the frame reads no act in 退订)
     if request_frames.stopping_refused(request_frame(norm, as_sent)):
         return "on"
-    if stopping_refused(norm) and not _HOW_RE.search(norm):
+    if request_frames.stopping_refused_at(norm) and not _HOW_RE.search(norm):
         return "on"  # the lead, fifty-first session: '唔好取消提醒' is no stop
     if _SUBSCRIBE_REMIND_THEN_RE.match(norm):
         return "on"  # round 56

@@ -465,6 +465,19 @@ def stopping_refused(frame: Frame) -> bool:
     return _keeps(frame) or wanted
 
 
+@cache
+def _stopping_refused_words() -> re.Pattern:
+    table = "stopping_refused"
+    return re.compile(rf"(?:{words(table, 'refusals')})(?:再)?(?:{words(table, 'stops')})")
+
+
+def stopping_refused_at(norm: str) -> list[tuple[int, int]]:
+    """Where the stopping of the reminders is refused by its own words, which the frame reads no act in ('我不想退订',
+    '唔好取消提醒', '别关通知'; ``[stopping_refused]``): the spans, none if not. With ``stopping_refused`` (the frame's:
+    停 refused, the keeping said) the one reader of the reminders kept (nlu.reminders_said, asked_for)."""
+    return [found.span() for found in _stopping_refused_words().finditer(norm or "")]
+
+
 def answers_stopped(frame: Frame) -> bool:
     """tidy77: an adviser's answers not wanted, as the reminders are ('我不想收到专家的消息', '技术员的回复不用发给我了'):
     no reminder, so never 退订 (the reply says how the reminders are switched off, and that an adviser answers only

@@ -192,3 +192,19 @@ def test_the_last_request_read_after_a_pause():
 def test_who_holds_the_sender_with_others(text, who, others):
     found = frame(text)
     assert (found.who, found.others) == (who, others)
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("我不想退订", [(1, 5)]),  # the lead, fifty-first session
+        ("唔好取消提醒", [(0, 6)]),  # 唔好 is normalised 不要
+        ("别再关通知", [(0, 5)]),
+        ("不用退", [(0, 3)]),
+        ("我想退订", []),  # a stop, not refused
+        ("提醒唔好停咗佢", []),  # 停 refused is the frame's (stopping_refused), not the words'
+    ],
+)
+def test_the_stopping_refused_by_its_own_words(text, spans):
+    """Tidy87: one module reads the stopping refused (nlu's reader of it moved here, beside the frame's)."""
+    assert request_frames.stopping_refused_at(nlu.normalize(text)) == spans
