@@ -6470,7 +6470,11 @@ def planting_day_asked(norm: str) -> bool:
 
 # a care zone (认领责任区) wanted: '我想认领一块责任区', '给我分一块责任区', '我想领个管护区', '党员责任区我要认领'
 # round 50 (19w): 管护区域 (the area to look after: '分配俾我嘅管护区域喺边')
-_ZONE = r"(?:党员)?(?:管护区域|(?:管护)?(?:责任区|管护区|包干区|责任田|卫生区|片区))"
+# tidy87: the care zones by their own names (seed 002's 党员责任区), never farmland (责任田) nor any other area (包干区,
+# 卫生区, 片区): one list for the readers that need the zone itself named (``non_member_claim_asked``, bot/zones.py)
+CARE_ZONE_WORDS = r"责任区|管护区"
+_CARE_ZONE_RE = re.compile(CARE_ZONE_WORDS)
+_ZONE = rf"(?:党员)?(?:管护区域|(?:管护)?(?:{CARE_ZONE_WORDS}|包干区|责任田|卫生区|片区))"
 _A_ZONE = r"(?:一块|一个|一片|块|个|片)?"
 _ZONE_RE = re.compile(
     # 认领党建林的管护片区; round 30 (19i): by where it is ('认领祠堂边那块责任区')
@@ -6719,7 +6723,7 @@ _NOT_A_MEMBER_MAY_I_RE = re.compile(
 
 def non_member_claim_asked(norm: str) -> bool:
     """Conv104: '我不是党员 能不能认领一个责任区', '我唔系党员 责任区我可唔可以认领一个' (a zone named anywhere)."""
-    return bool(_NOT_A_MEMBER_MAY_I_RE.search(norm or "")) and bool(re.search(r"责任区|管护区", norm or ""))
+    return bool(_NOT_A_MEMBER_MAY_I_RE.search(norm or "")) and bool(_CARE_ZONE_RE.search(norm or ""))
 
 
 def zone_wished(norm: str, as_sent: str = "") -> bool:

@@ -99,7 +99,7 @@ _WHETHER_TENDED_RE = re.compile(r"^我(?:本季|今年|这个月|今个月|最�
 # round 94 (22n's lefts: '责任区分咗俾我未' had the whole list): one's own zone asked, whether one was given one or which
 # ('我有冇分到责任区', '我分到边块责任区', '俾我嘅责任区定咗未', '责任区有冇我份'; normalised): one's own (its holders and
 # care rounds), or that none is held yet and how to claim one
-_ZONE = r"(?:党员)?(?:责任区|管护区)"
+_ZONE = rf"(?:党员)?(?:{nlu.CARE_ZONE_WORDS})"  # tidy87: the zone named by its own words, nlu's list
 _OWN_ZONE_ASKED_RE = re.compile(
     rf"^{_ZONE}(?:分|划|派|安排|定)(?:了)?(?:给|俾)我(?:了)?(?:没有|没|吗|未|冇)$"
     rf"|^我(?:有没有|有无|有冇|有)(?:分到|分配到|分了|领到|划到)(?:块|片|个)?{_ZONE}(?:了)?(?:吗|没有|没)?$"
