@@ -212,35 +212,45 @@ def bare_command(text: str) -> str | None:
     return match.group(1) or "更正"
 
 
-def parse_correct_command(text: str) -> tuple[int | None, str] | None:
-    """``更正 84 是缺铁，用硫酸亚铁`` -> (84, '是缺铁，用硫酸亚铁'); None for anything else. A count after the word
-    ('更正 3棵') is no ticket number."""
-    match = _CORRECT_RE.match((text or "").strip())
-    if not match or re.match(r"^\s*(?:棵|株|亩|颗|个)", match.group(2)):
+_A_COUNT_RE = re.compile(r"^\s*(?:棵|株|亩|颗|个)")
+
+
+def _numbered_command(pattern: re.Pattern, text: str) -> tuple[int | None, str] | None:
+    """A ticket's command with its number and words (``更正 84 …``, ``补充 84 …``): (the number, the words); None for
+    anything else. A count after the word ('更正 3棵') is no ticket number."""
+    match = pattern.match((text or "").strip())
+    if not match or _A_COUNT_RE.match(match.group(2)):
         return None
     return _ticket_id(match.group(1)), match.group(2).strip()
+
+
+def _said_in_answer(pattern: re.Pattern, rest: str) -> str | None:
+    """What follows ``答 84`` after the word of ``pattern`` ('更正：…', '补充：…'): '' when nothing follows; None when
+    the word is not there."""
+    match = pattern.match((rest or "").strip())
+    return match.group(1).strip() if match else None
+
+
+def parse_correct_command(text: str) -> tuple[int | None, str] | None:
+    """``更正 84 是缺铁，用硫酸亚铁`` -> (84, '是缺铁，用硫酸亚铁'); None for anything else ('更正 3棵')."""
+    return _numbered_command(_CORRECT_RE, text)
 
 
 def correction_in_answer(rest: str) -> str | None:
     """What follows ``答 84`` when it says it corrects ('更正：是缺铁…', '改正 …'): the new answer ('' when nothing
     follows); None when it does not."""
-    match = _CORRECTION_WORD_RE.match((rest or "").strip())
-    return match.group(1).strip() if match else None
+    return _said_in_answer(_CORRECTION_WORD_RE, rest)
 
 
 def parse_supplement_command(text: str) -> tuple[int | None, str] | None:
     """Sim69: ``补充 84 要睇相先知`` -> (84, '要睇相先知'); None for anything else (a count is no ticket number)."""
-    match = _SUPPLEMENT_RE.match((text or "").strip())
-    if not match or re.match(r"^\s*(?:棵|株|亩|颗|个)", match.group(2)):
-        return None
-    return _ticket_id(match.group(1)), match.group(2).strip()
+    return _numbered_command(_SUPPLEMENT_RE, text)
 
 
 def supplement_in_answer(rest: str) -> str | None:
     """What follows ``答 84`` when it says it adds ('补充：要睇相先知'): the addition ('' when nothing follows); None when
     it does not."""
-    match = _SUPPLEMENT_WORD_RE.match((rest or "").strip())
-    return match.group(1).strip() if match else None
+    return _said_in_answer(_SUPPLEMENT_WORD_RE, rest)
 
 
 def names_ticket_plainly(text: str) -> bool:
