@@ -3588,75 +3588,126 @@ _RATHER_WISH_RE = re.compile(
 )
 
 
-@lru_cache(maxsize=4096)  # asked twice a message (off, on) by the command routes: read once
-def reminders_said(norm: str, as_sent: str = "") -> str | None:
-    """'off' for a request to stop the reminders ('别烦我了', '取消提醒', '以后别发消息给我'), 'on' for one to have them
-    again ('重新订阅', '我又想收提醒了'); None for anything else, a question how to do it included ('怎么取消提醒'
-    is the FAQ's)."""
-    if stop_for_the_reader(norm):
-        return "off"  # conv101
-    rather = _RATHER_WISH_RE.match(norm or "")
-    if rather and reminders_said(rather.group("wish")) == "on":
-        return "on"  # conv102: '唉还是帮我开返提醒啦 唔记得种树就麻烦'
-    if norm and INTENT_MAX_CHARS < len(norm) <= 2 * INTENT_MAX_CHARS:
-        # conv101 (22w: '上个月唔小心撳咗退订 依家啲通知都收唔到 帮我开返'): a story of the stop by a slip, the wish last
-        if reminders_wanted_again_after_off(norm) and not request_frames.answers_stopped(request_frame(norm, as_sent)):
-            return "on"
-        return _long_complaint_stop(norm, as_sent)
-    if not norm or len(norm) > INTENT_MAX_CHARS:
-        return None
+# tidy87 (review58: the one ~80-line chain split): a reader of ``_SHORT_REMINDERS_READERS`` returns 'on', 'off',
+# ``_NO_REQUEST`` (decided: no request of the reminders) or None (not its to say: the next reads); their order is
+# their priority, as the chain's was
+_NO_REQUEST = ""
+
+
+def _wanted_again_after_off(norm: str, as_sent: str) -> str | None:
+    """Round 99 (conv101 for a story longer than a request): switched off before, wanted again after it; never an
+    adviser's answers (``_answers_not_reminders``)."""
     if reminders_wanted_again_after_off(norm) and not request_frames.answers_stopped(request_frame(norm, as_sent)):
-        return "on"  # round 99
-    if request_frames.answers_stopped(request_frame(norm, as_sent)):
-        return None  # tidy77: an adviser's answers not wanted ('我不想收到专家的消息') are no reminders
-    if _REMIND_AGAIN_RE.match(norm) or reminders_wanted_back(norm, as_sent):  # round 53
         return "on"
-    if as_sent and stop_taken_back(as_sent):
-        return "on"  # round 93
-    # tidy84: the stopping refused or the keeping said, as the request frame reads it ('提醒唔好停咗佢', '别关我的提醒',
-    # '提醒还是留着吧'); 退订 refused by its own words (the frame reads no act in 退订)
+    return None
+
+
+def _answers_not_reminders(norm: str, as_sent: str) -> str | None:
+    """Tidy77: an adviser's answers not wanted ('我不想收到专家的消息') are no reminders."""
+    return _NO_REQUEST if request_frames.answers_stopped(request_frame(norm, as_sent)) else None
+
+
+def _reminded_again(norm: str, as_sent: str) -> str | None:
+    """Round 53: reminded again, or the reminders wanted back (``reminders_wanted_back``)."""
+    return "on" if _REMIND_AGAIN_RE.match(norm) or reminders_wanted_back(norm, as_sent) else None
+
+
+def _stop_taken_back(_norm: str, as_sent: str) -> str | None:
+    """Round 93: a stop taken back, the sending asked to go on (``stop_taken_back``, read where the sender paused)."""
+    return "on" if as_sent and stop_taken_back(as_sent) else None
+
+
+def _kept_on(norm: str, as_sent: str) -> str | None:
+    """Tidy84: the stopping refused or the keeping said, as the request frame reads it ('提醒唔好停咗佢', '别关我的提醒',
+    '提醒还是留着吧'); the lead, fifty-first session: 退订 refused by its own words, which the frame reads no act in
+    ('唔好取消提醒'), unless how is asked."""
     if request_frames.stopping_refused(request_frame(norm, as_sent)):
         return "on"
     if request_frames.stopping_refused_at(norm) and not _HOW_RE.search(norm):
-        return "on"  # the lead, fifty-first session: '唔好取消提醒' is no stop
-    if _SUBSCRIBE_REMIND_THEN_RE.match(norm):
-        return "on"  # round 56
+        return "on"
+    return None
+
+
+def _subscribed_then_reminded(norm: str, _as_sent: str) -> str | None:
+    """Round 56: ``_SUBSCRIBE_REMIND_THEN_RE``."""
+    return "on" if _SUBSCRIBE_REMIND_THEN_RE.match(norm) else None
+
+
+def _back_on_after_a_slip(norm: str, _as_sent: str) -> str | None:
+    """Round 56: switched off by a slip, then how to have them back."""
     slip = _OFF_BY_A_SLIP_RE.search(norm)
     if slip and _HOW_BACK_ON_RE.match(_INTENT_PARTICLES_RE.sub("", norm[slip.end() :])):
-        return "on"  # round 56
+        return "on"
+    return None
+
+
+def _wish_then_how(norm: str, _as_sent: str) -> str | None:
+    """Round 37 (19m): wanted back, then how ('…现在又想收到 怎么弄'); off asked how keeps the FAQ's (round 32), but
+    round 41 (19o): not wanted, then how ('我不想再收到通知 怎么取消提醒') is off."""
     how = _HOW_AFTER_REMINDERS_WISH_RE.search(norm)
     if how and reminders_said(norm[: how.start()]) == "on":
-        return "on"  # round 37 (19m): wanted back, then how ('…现在又想收到 怎么弄'); off asked how keeps the FAQ's (round 32)
+        return "on"
     how = _HOW_OFF_AFTER_WISH_RE.search(norm)
     if how and how.start() >= 4 and reminders_said(norm[: how.start()]) == "off":
-        return "off"  # round 41 (19o): not wanted, then how ('我不想再收到通知 怎么取消提醒')
+        return "off"
+    return None
+
+
+def _not_wanted_after_must(norm: str, _as_sent: str) -> str | None:
+    """Round 61 (20m): whether one must have them asked, then not wanted."""
     refused = _REFUSED_AFTER_ASKED_RE.search(norm)
-    if refused and _MUST_RECEIVE_ASKED_RE.search(norm[: refused.start() + 1]):
-        return "off"  # round 61 (20m): whether one must have them asked, then not wanted
-    if _HOW_RE.search(norm):
-        return None
+    return "off" if refused and _MUST_RECEIVE_ASKED_RE.search(norm[: refused.start() + 1]) else None
+
+
+def _how_asked(norm: str, _as_sent: str) -> str | None:
+    """How to do it asked ('怎么取消提醒'): the FAQ's, no request."""
+    return _NO_REQUEST if _HOW_RE.search(norm) else None
+
+
+_SHORT_REMINDERS_READERS: tuple[Callable[[str, str], str | None], ...] = (
+    _wanted_again_after_off,
+    _answers_not_reminders,
+    _reminded_again,
+    _stop_taken_back,
+    _kept_on,
+    _subscribed_then_reminded,
+    _back_on_after_a_slip,
+    _wish_then_how,
+    _not_wanted_after_must,
+    _how_asked,
+)
+
+
+def _without_wrappers(norm: str) -> str:
+    """The request's words: particles, thanks, what follows the reminders named and a may-I at the end left out."""
     norm = _INTENT_PARTICLES_RE.sub("", _THANKS_AT_END_RE.sub("", _INTENT_PARTICLES_RE.sub("", norm)))
     norm = _INTENT_PARTICLES_RE.sub("", _AFTER_THE_REMINDERS_RE.sub("", norm))
-    norm = _INTENT_PARTICLES_RE.sub("", _MAY_I_AT_END_RE.sub("", norm))
-    back = _WANTED_BACK_RE.search(norm)
-    if back and _REMINDERS_NAMED_RE.search(norm[: back.start()]) and not _NEGATED_RE.search(norm[back.start() - 1]):
-        return "on"  # '上次叫你不要提醒 现在又想要回': named before, wanted back last
-    # round 33: named (or their command) before, restored last ('我孙仔帮我点了不要通知 不该帮我恢复回', '我老婆帮我按了退订
-    # 麻烦帮我恢复'): on, unless the restoring is refused ('不要恢复')
-    back = _RESTORED_AT_END_RE.search(norm)
-    if back and _REMINDERS_NAMED_RE.search(norm[: back.start()]) and not negated_before(norm, back.start()):
-        return "on"
-    off = _STOP_SENDING_RE.search(norm) or _SWITCH_OFF_RE.search(norm)
+    return _INTENT_PARTICLES_RE.sub("", _MAY_I_AT_END_RE.sub("", norm))
+
+
+def _named_then_back(bare: str) -> bool:
+    """The reminders named before, wanted back last ('上次叫你不要提醒 现在又想要回'); round 33: or restored last ('我孙仔
+    帮我点了不要通知 不该帮我恢复回', '我老婆帮我按了退订 麻烦帮我恢复'), unless the restoring is refused ('不要恢复')."""
+    back = _WANTED_BACK_RE.search(bare)
+    if back and _REMINDERS_NAMED_RE.search(bare[: back.start()]) and not _NEGATED_RE.search(bare[back.start() - 1]):
+        return True
+    back = _RESTORED_AT_END_RE.search(bare)
+    return bool(back and _REMINDERS_NAMED_RE.search(bare[: back.start()]) and not negated_before(bare, back.start()))
+
+
+def _switched(bare: str, as_sent: str) -> str | None:
+    """Switched on or off in words, what is said last deciding; else the request frame's stop."""
+    off = _STOP_SENDING_RE.search(bare) or _SWITCH_OFF_RE.search(bare)
     # round 33: then a question of its own about it ('关掉通知以后专家回复还能收到吗'): a question, no request
-    if off and len(norm) - off.end() >= 3 and asks_after(norm[: off.end()], norm[off.end() :]):
+    if off and len(bare) - off.end() >= 3 and asks_after(bare[: off.end()], bare[off.end() :]):
         return None
-    on = _SWITCH_ON_RE.search(norm) or frame_found("reminders_on", norm)  # round 31: the frames (FRAMES)
+    on = _SWITCH_ON_RE.search(bare) or frame_found("reminders_on", bare)  # round 31: the frames (FRAMES)
     # round 20: the negation read near the request only ('开返提醒啦 唔系成日唔记得淋水': 不 of the reason after it),
     # and what is said last decides ('之前关了提醒 现在想再收': switched off before, wanted now)
-    declined = on and _DECLINED_RE.search(norm[on.end() :])  # '…想再收提醒 现在不想收了': wanted, then not
+    declined = on and _DECLINED_RE.search(bare[on.end() :])  # '…想再收提醒 现在不想收了': wanted, then not
     # round 33: a negation of the off request before it is not the on request's ('我孙仔帮我点了不要通知 不该帮我恢复回':
     # 不要 refuses the reminders then, 不该 is please)
-    near = norm[max(0, on.start() - 4, off.end() if off and off.start() < on.start() else 0) : on.end()] if on else ""
+    near = bare[max(0, on.start() - 4, off.end() if off and off.start() < on.start() else 0) : on.end()] if on else ""
     if (
         on
         and not declined
@@ -3667,7 +3718,32 @@ def reminders_said(norm: str, as_sent: str = "") -> str | None:
     if off:
         return "off"
     # issue 17 §5 (22a: '每日都发好烦啊 唔想收'): the sending complained of, then not wanted: the request frame
-    return "off" if request_frames.stops_the_reminders(request_frame(norm, as_sent)) else None
+    return "off" if request_frames.stops_the_reminders(request_frame(bare, as_sent)) else None
+
+
+@lru_cache(maxsize=4096)  # asked twice a message (off, on) by the command routes: read once
+def reminders_said(norm: str, as_sent: str = "") -> str | None:
+    """'off' for a request to stop the reminders ('别烦我了', '取消提醒', '以后别发消息给我'), 'on' for one to have them
+    again ('重新订阅', '我又想收提醒了'); None for anything else, a question how to do it included ('怎么取消提醒'
+    is the FAQ's). Read in order: the messages refused for their reader, a wish said after all, a story longer than a
+    request; then a request's readers (``_SHORT_REMINDERS_READERS``) and its words (``_named_then_back``,
+    ``_switched``)."""
+    if stop_for_the_reader(norm):
+        return "off"  # conv101
+    rather = _RATHER_WISH_RE.match(norm or "")
+    if rather and reminders_said(rather.group("wish")) == "on":
+        return "on"  # conv102: '唉还是帮我开返提醒啦 唔记得种树就麻烦'
+    if norm and INTENT_MAX_CHARS < len(norm) <= 2 * INTENT_MAX_CHARS:
+        # conv101 (22w: '上个月唔小心撳咗退订 依家啲通知都收唔到 帮我开返'): a story of the stop by a slip, the wish last
+        return _wanted_again_after_off(norm, as_sent) or _long_complaint_stop(norm, as_sent)
+    if not norm or len(norm) > INTENT_MAX_CHARS:
+        return None
+    for reader in _SHORT_REMINDERS_READERS:
+        said = reader(norm, as_sent)
+        if said is not None:
+            return said or None
+    bare = _without_wrappers(norm)
+    return "on" if _named_then_back(bare) else _switched(bare, as_sent)
 
 
 def _long_complaint_stop(norm: str, as_sent: str) -> str | None:
