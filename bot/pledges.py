@@ -103,8 +103,9 @@ _WITHDRAWN = (
     r"(?:佢|它|掉|咗|了|啦|喇|吧|住|咯)*"
 )
 # conv98: not planting after all with now or this year first ('而家种唔到了', '现在种不了了')
+_NOW = r"(?:而家|现在|今年|今次)"
 _NOT_PLEDGING_AFTER_TREES = re.compile(rf"(?<=[^\s]){_NOT_PLEDGING}$")
-_WITHDRAWN_TAIL = re.compile(rf"^(?:(?:{_WITHDRAWN}|(?:而家|现在|今年|今次)?{_NOT_PLEDGING})[\s,，]*)+$")
+_WITHDRAWN_TAIL = re.compile(rf"^(?:(?:{_WITHDRAWN}|{_NOW}?{_NOT_PLEDGING})[\s,，]*)+$")
 # A month is read from the whole run of numerals before 月 (13月 and 二十三月 are bad months, never 3月); only when
 # that run follows a name at the start of the text may it begin with the name's last numerals (张三三月: 张三, 3月).
 _MONTH = re.compile(r"(?:在|于)?(\d+|[〇一二三四五六七八九十]+)\s*月(?:份)?(?:里|中|内|种)?")
@@ -786,9 +787,13 @@ def own_pledges_asked(norm: str) -> bool:
 _WITHDRAWN_LAST = re.compile(rf"^{_WITHDRAWN}$")
 _WHY_MAX_CHARS = 12
 # conv105: why told as not planting so many now ('现在种不了那么多', '我而家唔种得咁多'), which the question reader takes
-# for a question by its 多: a reason, never a question
+# for a question (nlu.is_question reads the 么 of 那么多, 这么多 as a question's): a reason, never a question.
+# tidy87 (review58 item 3: reuse a reader of the same): none reads it. nlu.is_question is the misreading itself (taught
+# 那么多, every reader of a question would change); nlu's not in time (``_NOT_IN_TIME_RE``) is a record's, with its own
+# days and no so many; the request frame reads duties (join, take_on, …), no planting act to negate. Its now is
+# ``_NOW``, shared with ``_WITHDRAWN_TAIL``; its cannot-plant words are its own (``_NOT_PLEDGING`` lacks 种不完, 种不过来)
 _NOT_SO_MANY_RE = re.compile(
-    r"^(?:我)?(?:而家|现在|今年|今次)?(?:种不了|种唔到|种不到|唔种得|不种得|种唔晒|种不完|种唔切|种不过来)"
+    rf"^(?:我)?{_NOW}?(?:种不了|种唔到|种不到|唔种得|不种得|种唔晒|种不完|种唔切|种不过来)"
     r"(?:咁多|那么多|这么多|那样多)(?:了|啦|喇|咯)?$"
 )
 
