@@ -82,6 +82,17 @@ def get(db: Database, media_row_id: int) -> dict | None:
     return one(db, "SELECT * FROM media WHERE id = ?", [media_row_id])
 
 
+def villages_holding(db: Database, sha256: str, *, photos: str, records: str, record_key: str) -> set[int | None]:
+    """The villages of the ``records`` whose photos (the table ``photos``: its ``media_row_id`` and ``record_key``)
+    hold this stored photo: a capability's ``PHOTO_VILLAGES`` (visits, milestones, tending; tidy87: one query for the
+    three). The tables are the caller's constants, never a sender's words."""
+    sql = (
+        f"SELECT r.village_id FROM {photos} p JOIN media m ON m.id = p.media_row_id"
+        f" JOIN {records} r ON r.id = p.{record_key} WHERE m.sha256 = ?"
+    )
+    return {row["village_id"] for row in db.query(sql, [sha256])}
+
+
 def due(db: Database, now: str, limit: int, openid: str | None = None) -> list[dict]:
     """Pending rows due for a download (one user's with ``openid``)."""
     user, params = ("AND openid = ?", [openid]) if openid else ("", [])

@@ -11,6 +11,7 @@ import json
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from bot.store import media as media_store
 from bot.store import new_id, one
 
 migrations = Migrations("milestones")
@@ -129,11 +130,9 @@ def add_photo(db: Database, milestone_id: int, media_row_id: int, now: str) -> b
 
 def photo_villages(db: Database, sha256: str) -> set[int | None]:
     """The villages whose milestone reports hold this photo."""
-    sql = (
-        "SELECT m.village_id FROM milestone_photos ph JOIN media md ON md.id = ph.media_row_id"
-        " JOIN milestones m ON m.id = ph.milestone_id WHERE md.sha256 = ?"
+    return media_store.villages_holding(
+        db, sha256, photos="milestone_photos", records="milestones", record_key="milestone_id"
     )
-    return {row["village_id"] for row in db.query(sql, [sha256])}
 
 
 def photo_count(db: Database, milestone_id: int) -> int:

@@ -6,6 +6,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from bot.roster import ADVISER
+from bot.store import media as media_store
 from bot.store import new_id, one
 
 migrations = Migrations("visits")
@@ -278,11 +279,7 @@ def photos_of(db: Database, visit_ids: list[int]) -> dict[int, list[dict]]:
 
 def photo_villages(db: Database, sha256: str) -> set[int | None]:
     """The villages of the visits that hold this photo (None for a visit with no village yet)."""
-    sql = (
-        "SELECT v.village_id FROM visit_photos p JOIN media m ON m.id = p.media_row_id"
-        " JOIN visits v ON v.id = p.visit_id WHERE m.sha256 = ?"
-    )
-    return {row["village_id"] for row in db.query(sql, [sha256])}
+    return media_store.villages_holding(db, sha256, photos="visit_photos", records="visits", record_key="visit_id")
 
 
 # -- advisers and their villages (the roster's tables, read) ---------------------------------------

@@ -12,6 +12,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from bot.store import media as media_store
 from bot.store import new_id, one
 
 migrations = Migrations("zones")
@@ -293,11 +294,7 @@ def recent_photos(db: Database, zone_ids: list[int], per_zone: int = 4) -> dict[
 
 def photo_villages(db: Database, sha256: str) -> set[int | None]:
     """The villages of the zones whose tending records hold this photo."""
-    sql = (
-        "SELECT z.village_id FROM tending t JOIN media m ON m.id = t.media_row_id"
-        " JOIN zones z ON z.id = t.zone_id WHERE m.sha256 = ?"
-    )
-    return {row["village_id"] for row in db.query(sql, [sha256])}
+    return media_store.villages_holding(db, sha256, photos="tending", records="zones", record_key="zone_id")
 
 
 def tended_share_by_village(db: Database, start: str, end: str) -> dict[int, float]:
