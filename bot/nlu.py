@@ -1033,6 +1033,12 @@ _FESTIVE_RE = re.compile(
     r"(?:中秋|国庆|端午|元旦|重阳|元宵|冬至|植树|三八|妇女|五一|劳动|教师|七一|建党|周末|节日)节?(?:快乐|愉快)(?:呀|啊|啦|喔|哦)*"
 )
 
+
+def festive_wish(norm: str) -> bool:
+    """Round 130: a festival's wish in the normalised text ('中秋节快乐'): answered as small talk, not thanked."""
+    return bool(_FESTIVE_RE.search(norm))
+
+
 # compared with normalised text: '唔该' is kept as '不该', '冇事' as '没有事'
 _CHITCHAT_BY_LEN = sorted({normalize(w) for w in _CHITCHAT} | _CHITCHAT, key=len, reverse=True)
 
