@@ -1061,6 +1061,7 @@ class FaqIndex:
         self._pests_named = Vocab(esc.get("pests_named", []))
         self._own_in_sight, self._look_asked = Vocab(esc.get("own_in_sight", [])), Vocab(esc.get("look_asked", []))
         self._grave_signs = Vocab(esc.get("grave_signs", []))
+        self._limb_broken = Vocab(esc.get("limb_broken", []))  # round 130: a big limb, the trunk or the top broken
         # round 77: the weather named (a cold spell, a drought, hail, a typhoon, heavy rain, a flood), each with the signs
         # it makes itself (leaves curled in a drought, holes from hail, the ground cracked), no sign for a look then
         self._weather = tuple((Vocab(w["cause"]), Vocab(w.get("signs", []))) for w in esc.get("weather", []))
@@ -2964,9 +2965,13 @@ class FaqIndex:
         """A symptom seen on a tree: the adviser must look (a photo helps). Not when asked in general
         ('桂花容易长什么虫'), nor wilting just after planting (the technique entries answer that);
         'does not flower / fruit' only when said of one's own tree ('我家荔枝种了五年不结果'); nor when the symptom is
-        one already asked of an adviser and the question is how long the answer takes (``about_a_ticket``)."""
+        one already asked of an adviser and the question is how long the answer takes (``about_a_ticket``). A big limb,
+        the main trunk or the top broken (``limb_broken``, round 130) is the adviser's whatever is named as its cause or
+        however it is asked: whether to keep the tree, where to cut, is read from the wound."""
         if self._about_a_ticket.search(norm):
             return False
+        if self._limb_broken.search(norm if told is None else told):
+            return True  # round 130: '荔枝被台风吹断大枝 断口好大', '木棉苗被风吹断了顶 会不会还长': whatever broke it
         if causes and self._cause_told(norm, named):
             return False
         # round 59: a fate only asked as what might happen (``told``: the feared frames blanked, each clause by itself) is

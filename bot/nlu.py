@@ -865,6 +865,26 @@ _CHITCHAT = {
     "我又来啦",
     "又来了",
     "又是我",
+    # round 130 (set CS: '哎呀 打错字了 不好意思', '…放心了', '…以后多多指教', '…第一次用呢个'): a slip, relief, a newcomer's
+    # 'please teach me' after 以后, using the account the first time, nothing asked
+    "哎呀",
+    "哎哟",
+    "打错字",
+    "打错字了",
+    "打错了",
+    "按错字",
+    "按错字了",
+    "放心了",
+    "我放心了",
+    "那我放心了",
+    "以后多多指教",
+    "以后请多指教",
+    "以后多多关照",
+    "以后请多关照",
+    "第一次用",
+    "第一次用这个",
+    "第一次用这个号",
+    "第一次用这个公众号",
 }
 _CHITCHAT_RE = re.compile(r"^(哈|呵|嘻|嘿)+$|^(嗯|哦|噢|好)+$|^(谢谢|感谢).{0,4}$")
 # round 10: praise of the bot ('你好叻', '呢个助手好好用', '你真聪明') and asking its name or age ('你叫咩名'; round 118, set
@@ -970,24 +990,54 @@ _ERRAND_PASSED_RE = re.compile(
     r"(?:(?:和|跟|同|对|向|给)(?:村里|村委|大家|其他人|他们|佢哋|(?:我)?(?:的|个)?(?:老公|老婆|家里人|屋企人|家人)"
     r"|(?:村|队|组|支部)?(?:的)?(?:书记|支书|村长|主任|村主任|队长|组长|社长|干部|网格员))"
     r"(?:讲|说|传达|转达|转告|通知|汇报)|(?:转告|转达|传达|通知|汇报给?)(?:村里|村委|大家|(?:村|队|组|支部)?(?:的)?"
-    r"(?:书记|支书|村长|主任|村主任|队长|组长|社长|干部|网格员)))(?:一声|声|一下|下)?(?:先)?(?:呀|啊|啦|喔|哦|了|咯)*"
+    r"(?:书记|支书|村长|主任|村主任|队长|组长|社长|干部|网格员))"
+    # round 130 (set CS: '收到收到 马上转发给村里群'): the message forwarded to the village's or the family's group chat
+    r"|(?:转发|转|发)(?:给|到|去|落|入)?(?:村里|村民|村|我们村|我哋村|我们|大家|家里|屋企|家族)?(?:的|嘅)?(?:微信)?"
+    r"(?:群|村民群|家庭群|工作群)(?:里|里面|度)?)(?:一声|声|一下|下)?(?:先)?(?:呀|啊|啦|喔|哦|了|咯)*"
 )
 # round 125 (set CP: '你好 我是新来的驻村干部 请多关照'): a newcomer who introduces oneself by one's post, nothing asked
 _NEWCOMER_RE = re.compile(
     r"(?:我|本人)(?:是|就是)?(?:新来的|刚来的|新到的|刚到的|新调来的|刚调来的|新派来的|新任的|新上任的|刚上任的)(?:驻村)?(?:的)?"
-    r"(?:第一书记|村支书|书记|村干部|干部|工作队员|工作队|队员|技术员|技术顾问|顾问|村官|大学生村官|网格员|主任|村主任)"
+    r"(?:第一书记|村支书|书记|村干部|干部|工作队员|工作队|队员|技术员|技术顾问|顾问|村官|大学生村官|网格员|主任|村主任"
+    r"|村委委员|村委|委员)"  # round 130 (set CS: '你好我是新上任的村委委员 以后多多指教')
     r"(?:呀|啊|啦|喔|哦|了)*"
 )
-# round 114 (set CL: '你好 我是村尾的老黄'): who one is by the village's end or team and a familiar name, nothing more
+# round 114 (set CL: '你好 我是村尾的老黄'): who one is by the village's end or team and a familiar name, nothing more;
+# round 130 (set CS: '你好 我系塘尾村嘅', '早晨阿妹 我系水口村陈伯 第一次用呢个'): by one's village, the familiar name or
+# none (a full name is a registration: bot/identity.py reads '我是埔心村的李桂英' before the FAQ, and it is no chit-chat here)
 _SELF_TOLD_RE = re.compile(
     r"(?:我|本人)(?:是|就是)(?:村(?:头|尾|口|东头|西头|东边|西边|南边|北边|中间)|[一二三四五六七八九十0-9]+(?:队|组|社))(?:的)?"
     r"(?:(?:老|阿)[\u4e00-\u9fff](?:伯|叔|婶|嫂|姨)?|[\u4e00-\u9fff](?:伯|叔|婶|嫂|姨))(?:呀|啊|啦|喔|哦|了)*"
+    r"|(?:我|本人|我们|我哋)(?:是|就是)(?!(?:新|刚)(?:上任|来|到|调|派|任))(?:(?![的是])[\u4e00-\u9fff]){1,4}(?:村|社区)(?:的|人|村民)?"
+    r"(?:(?:老|阿)[\u4e00-\u9fff](?:伯|叔|婶|嫂|姨)?|[\u4e00-\u9fff](?:伯|叔|婶|嫂|姨))?(?:呀|啊|啦|喔|哦|了)*"
 )
 
 # round 124 (set CP: '你讲嘅我记低咗'): what the bot said noted, nothing asked ('你讲的我记下来了', '你说的我都记住了')
+# round 130 (set CS: '好 记住了'): noted with no word of who said it ('我记低了', '记住啦'); 记得 only after what was said
 _NOTED_RE = re.compile(
     r"(?:你|您)?(?:讲|说)(?:的|那些|这些|的话|的东西)?(?:我)?(?:都|全部)?(?:记低|记住|记下|记得|记好|抄低|抄下)(?:来|晒|了|啦|喇|哦|喔|咯)*"
+    r"|(?:我)?(?:都|全部)?(?:记低|记住|记下|记好|抄低|抄下)(?:来|晒|了|啦|喇|哦|喔|咯)*"
 )
+# round 130 (set CS: '行 我周末再来问', '好的 我下个礼拜再来问'): coming back to ask later, by a day or a while, nothing asked
+_LATER_RE = re.compile(
+    r"(?:我|我们|我哋)?(?:周末|礼拜[六日天]|星期[六日天]|下周|下个?(?:礼拜|星期|月)|过(?:多少|几|两|一两)(?:天|日)|过两日|过一阵"
+    r"|明天|明日|后天|改天|改日|有空|得闲|下次|下回|迟点|迟些|晚点|晚些|等下|等阵|回头)(?:我)?(?:再|先)?(?:来|过来|上来)?"
+    r"(?:问|搵|找)(?:你|您|你们|你哋)?(?:过)?(?:了|啦|吧|喔|哦|咯)*"
+)
+# round 130 (set CS: '老师傅讲的跟你讲的一样 放心了'): what one heard elsewhere the same as the answer, nothing asked
+_SAME_AS_TOLD_RE = re.compile(
+    r"(?:[\u4e00-\u9fff]{0,6}?(?:讲|说|写)(?:的|嘅))?(?:跟|和|同)[\u4e00-\u9fff]{1,6}?(?:讲|说|写)(?:的|嘅)?(?:一样|差不多|一致)(?:的)?"
+)
+# round 130 (set CS: '中秋节快乐 技术员们'): a festival's wish
+_FESTIVE_RE = re.compile(
+    r"(?:中秋|国庆|端午|元旦|重阳|元宵|冬至|植树|三八|妇女|五一|劳动|教师|七一|建党|周末|节日)节?(?:快乐|愉快)(?:呀|啊|啦|喔|哦)*"
+)
+
+
+def festive_wish(norm: str) -> bool:
+    """Round 130: a festival's wish in the normalised text ('中秋节快乐'): answered as small talk, not thanked."""
+    return bool(_FESTIVE_RE.search(norm))
+
 
 # compared with normalised text: '唔该' is kept as '不该', '冇事' as '没有事'
 _CHITCHAT_BY_LEN = sorted({normalize(w) for w in _CHITCHAT} | _CHITCHAT, key=len, reverse=True)
@@ -1006,6 +1056,9 @@ def _only_chitchat_words(norm: str) -> bool:
             or _ERRAND_PASSED_RE.match(norm)
             or _NEWCOMER_RE.match(norm)
             or _NOTED_RE.match(norm)
+            or _LATER_RE.match(norm)
+            or _SAME_AS_TOLD_RE.match(norm)
+            or _FESTIVE_RE.match(norm)
         )
         word = said.group() if said else next((w for w in _CHITCHAT_BY_LEN if norm.startswith(w)), None)
         if word is None:
@@ -1020,6 +1073,8 @@ def _only_chitchat_words(norm: str) -> bool:
             # round 125 (set CP: '辛苦晒各位党员同志', '辛苦你们技术员了'): party members and cadres thanked, its 了
             # 同志 as normalised (同 -> 和: 和志); normalising it apart retrained the model (CM lost a recommendation)
             r"|党员|干部|村干部|乡亲|乡亲们|和志|了"
+            # round 130 (set CS: '早晨阿妹 我系水口村陈伯'): the one who answers called 阿妹, 靓女
+            r"|阿妹|靓女|靓仔|妹仔"
             # round 125 (set CP: '多谢支持我哋村种树'): the village's planting that was supported
             r"|对|我们村|我哋村|我们的村|村里|本村|种树|植树|绿化|工作)+",
             "",

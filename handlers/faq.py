@@ -112,7 +112,8 @@ def chitchat_reply_key(text: str | None, small_talk: bool = False) -> str:
     """Asked whether a person answers: who does, and how to reach one; a complaint about the bot an apology and the
     way to a person; a greeting gets the greeting; a bare acknowledgement (好的, 收到) or never mind (算啦) an 'all right';
     thanks, praise, 哈哈 and the like a friendly 'you're welcome';
-    other ``small_talk`` (the weather, leaving, a wish: bot/nlu.py is_small_talk) a friendly word back."""
+    other ``small_talk`` (the weather, leaving, a wish: bot/nlu.py is_small_talk) and a festival's wish a friendly word
+    back."""
     norm = nlu.normalize(text or "")
     if nlu.asks_who_answers(norm):
         return "faq.who_answers"
@@ -127,7 +128,8 @@ def chitchat_reply_key(text: str | None, small_talk: bool = False) -> str:
         return "faq.okay"
     if APOLOGY_RE.match(norm):
         return "faq.never_mind"
-    if small_talk and not praised and not any(word in norm for word in THANKS_WORDS):
+    # round 130: a festival's wish read as chit-chat ('中秋节快乐 技术员们') is small talk's friendly line, not thanked
+    if (small_talk or nlu.festive_wish(norm)) and not praised and not any(word in norm for word in THANKS_WORDS):
         return "faq.small_talk"
     return "faq.thanks"
 
