@@ -1,0 +1,100 @@
+"""Round 106 (issue 17 §5, the conversation goes where the villager means): set 23c's misses read by class, each class's
+own examples written before any change (none of them 23c's sentences) and controls that must keep their route."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.test_conversation_probes import probe  # noqa: F401
+
+# a relative registered in one run of words, no pause nor punctuation (你好 first, 一下, 她叫, the village last)
+KIN_REGISTER_RUN_ON = [
+    ("new", "你好我帮我老爸登记一下他叫陈国强埔心村的", "register"),
+    ("new", "我想帮我阿妈登记下佢叫黄秀英埔心村", "register"),
+]
+# one's own zone asked after what one was told (支部话每人管一片), as 我那片 / 我是哪一块
+ZONE_MINE_TOLD = [
+    ("party", "书记说党员每人要管一块地 我那块在哪里", "zone"),
+    ("party", "支部讲每个党员分一片 我嗰块喺边", "zone"),
+    ("pending", "党员责任区我是哪一片", "zone"),
+    ("party", "责任区我是哪块", "zone"),
+]
+# a zone claimed by its number, where it lies and that one will tend it said after
+ZONE_CLAIM_NUMBER_SAID_MORE = [
+    ("party", "认领责任区1号 祠堂边那片我来管", "zone"),
+    ("cadre", "认领责任区2号 学校后面那块归我管", "zone"),
+]
+# one's attendance: the day gone said, then whether it counts (算不算参加过) or the system recorded it (记低我出席)
+ATTENDED_TOLD_THEN_ASKED = [
+    ("party", "植树节那天我去帮手了 算唔算参加过", "attended"),
+    ("member", "我上个礼拜去种树了算不算参加过", "attended"),
+    ("twice", "植树日我去咗 || 系统有没有记录我出席", "attended"),
+    ("twice", "上次活动我有去 || 系统记低我到场未", "attended"),
+]
+# an award asked as evaluated (评上): one's own or one's group's (我们党员)
+AWARDS_EVALUATED = [
+    ("party", "我们党员评上最美植绿人没有", "awards"),
+    ("member", "我们家有没有评上最美植绿人", "awards"),
+]
+# the adviser's queue named as 待回复 / 待回答 (the 待办's other words), or asked after a pause (今天有空)
+QUEUE_OTHER_WORDS = [
+    ("adviser", "待回复的问题给我看看", "queue"),
+    ("adviser", "我的待回答列表", "queue"),
+    ("adviser", "今天有空 看看有谁问了问题要我回", "queue"),
+    ("adviser", "我而家得闲 睇下有冇人问嘢要我答", "queue"),
+]
+# a pledge changed to another (改为认领, 改成认领), the month after it
+PLEDGE_CHANGED_TO = [
+    ("twice", "认领 3棵荔枝 || 改成认领2棵龙眼 4月", "pledge"),
+    ("twice", "认领 1棵桃树 || 改为认领3棵杨梅 6月前", "pledge"),
+]
+# after the adoption list, a tree picked by its place in it (第二棵), its species named after
+ADOPT_PICK_ORDINAL = [
+    ("twice", "认养 || 就要第一棵嗰棵樟树", "adopt"),
+    ("twice", "认养 || 我要第三棵那棵荔枝", "adopt"),
+]
+# a relative's sign-up asked with 报埋 (sign them up too), their going said first
+KIN_SIGN_UP_TOO = [
+    ("twice", "参加 || 我老公都想去 帮佢报埋名", "join"),
+    ("member", "我阿妈都想去植树 帮佢报埋", "join"),
+]
+# a cadre's planting for one without a phone (五保户, 孤寡老人), how to record it for them: the 代种 steps
+PROXY_HOW = [
+    ("cadre", "帮孤寡老人李婆种了两棵树 怎么帮她登记", "log"),
+    ("cadre", "替五保户张伯种好了树 点样帮佢录入", "log"),
+]
+CONTROLS = [
+    ("member", "我老公是党员 他的责任区在哪里", "zone"),
+    ("party", "认领责任区", "zone"),
+    ("party", "认领责任区 1", "zone"),
+    ("party", "责任区怎么管护", "question"),
+    ("member", "参加", "join"),
+    ("member", "我爸想去参加种树 可以帮他报名吗", "join"),
+    ("party", "上次植树日我去了 算不算参加", "attended"),
+    ("party", "我评上最美植绿人没有", "awards"),
+    ("member", "最美植绿人怎么评", "question"),
+    ("adviser", "我的待办", "queue"),
+    ("adviser", "龙眼的问题怎么回答", "question"),
+    ("twice", "认养 || 2", "adopt"),
+    ("member", "种了两棵木棉", "planting"),
+    ("member", "认领 2棵龙眼 5月", "pledge"),
+    ("cadre", "代种怎么登记", "log"),
+    ("new", "登记 陈大明 埔心村", "register"),
+]
+EXAMPLES = (
+    KIN_REGISTER_RUN_ON
+    + ZONE_MINE_TOLD
+    + ZONE_CLAIM_NUMBER_SAID_MORE
+    + ATTENDED_TOLD_THEN_ASKED
+    + AWARDS_EVALUATED
+    + QUEUE_OTHER_WORDS
+    + PLEDGE_CHANGED_TO
+    + ADOPT_PICK_ORDINAL
+    + KIN_SIGN_UP_TOO
+    + PROXY_HOW
+)
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), EXAMPLES + CONTROLS)
+def test_round_106(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
