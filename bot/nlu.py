@@ -7428,10 +7428,14 @@ _QUEUE_WAITING_RE = re.compile(
 )
 # round 48 (19v): the adviser's own 待处理 (pending) named, as a list or to be seen ('睇下我个待处理列表', '我嘅待处理睇下',
 # '看看我的待处理清单')
+# conv106 (23c: '老师的待回复列表给我看看' had been 我的树): what waits for the answer named as such (待回复, 待回答), the
+# adviser named by his title as its owner (老师的, 顾问的), 给我 before the look after it
+_PENDING_WORDS = r"(?:待处理|未处理|待办|待回复|待回答|待答复|待解答|待答|待回)"
+_ADVISER_TITLE = r"(?:老师|顾问|专家|技术顾问|技术员)"
 _QUEUE_PENDING_RE = re.compile(
     # the lead (22w, an adviser's '待处理的提问'): 提问 as 问题, the owner left unsaid
-    r"^(?:看下|看看|看一下|查下|打开)?(?:我的|我个|我)?(?:待处理|未处理|待办)(?:的)?(?:问题|提问|工单|事)?(?:列表|清单|名单|单)?"
-    r"(?:看下|看看|看一下)?$"
+    rf"^(?:看下|看看|看一下|查下|打开)?(?:我的|我个|我|{_ADVISER_TITLE}的)?{_PENDING_WORDS}(?:的)?(?:问题|提问|工单|事)?"
+    r"(?:列表|清单|名单|单)?(?:给我|发我|俾我)?(?:看下|看看|看一下)?$"
 )
 
 
@@ -7619,6 +7623,15 @@ _WHICH_UNANSWERED_RE = re.compile(
 )
 
 
+# conv106 (23c: '我今日得闲 睇下有边个问咗嘢要我覆' had been the FAQ's how long replies take): whoever asked something
+# that waits for the adviser's answer (有谁问了问题要我回, 有没有人问东西要我答), the look before it; read on the clause
+# after a pause too (handlers/escalation.py: the tails)
+_ASKED_FOR_MY_ANSWER_RE = re.compile(
+    rf"^{_LOOK}?(?:有没有|有)?(?:谁|哪个|哪些人|什么人|啥人|人|村民|群众)(?:有)?(?:问|提)(?:了|过)?(?:我)?"
+    rf"(?:问题|什么|东西|嘢|野|事)?(?:要|等|需要|待)(?:我)(?:来)?{_ANSWER_VERB}(?:的)?$"
+)
+
+
 def queue_asked(norm: str, species_table: Mapping) -> bool:
     """The questions waiting for the adviser, asked in words (read for advisers only: a villager's '问题回答了没有' is
     about their own ticket); not a question about a tree ('龙眼的问题怎么回答'). The politeness before it is left out
@@ -7632,6 +7645,8 @@ def queue_asked(norm: str, species_table: Mapping) -> bool:
         return not find_species(norm, species_table)[0]  # round 94
     if norm and villagers_questions_shown(_INTENT_PARTICLES_RE.sub("", norm)):
         return not find_species(norm, species_table)[0]  # round 99
+    if norm and len(norm) <= INTENT_MAX_CHARS and _ASKED_FOR_MY_ANSWER_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
+        return not find_species(norm, species_table)[0]  # conv106
     asked = _VILLAGERS_ASKED_RE.search(norm or "")
     if asked and len(norm) <= 30 and _WHICH_UNANSWERED_RE.search(norm, asked.end()):
         return not find_species(norm, species_table)[0]  # conv101
