@@ -5884,7 +5884,8 @@ _BEING_THERE_RE = re.compile(
     r"|(?:喺|在)(?:度|现场|场|嗰度|那里|那儿)(?:帮手|帮忙|做嘢|做事|种树)?|帮(?:手|忙)(?:咗|了|过)"
 )
 # conv101 (22w: '上礼拜六我有去种树 有冇帮我签到啊'): gone planting on a day, its check-in asked: that day's
-_WENT_PLANTING_RE = re.compile(r"(?:去|嚟|来)(?:咗|了|过)?(?:帮手|帮忙)?(?:种树|植树)")
+# conv106 (23c: '我那天去参加植树了算不算参加过' had been a ticket): or gone to take part in it (去参加植树)
+_WENT_PLANTING_RE = re.compile(r"(?:去|嚟|来)(?:咗|了|过)?(?:参加|帮手|帮忙)?(?:种树|植树)")
 # conv101: the day of the 活动 (活动嗰日, 活动当天): the village's planting day, its day named
 _THE_DAY_OF_IT_RE = re.compile(r"活动(?:嗰日|嗰天|那日|那天|当日|当天)")
 _RECORDED_ASKED_RE = re.compile(
@@ -5903,6 +5904,13 @@ _RECORDED_ASKED_RE = re.compile(
 _PRESENCE_RECORDED_ASKED_RE = re.compile(
     r"(?:有没有|有冇|有无)(?:帮我|同我|给我|俾我)?(?:记|登记|记录|算|计)(?:低|到|上)?(?:我)(?:的)?(?:出席|参加|到场|签到)"
 )
+# conv106 (23c: '上个月植树日我去了' then '系统有冇记低我出席' had been a ticket): one's presence itself (出席, 到场) asked
+# recorded, no day said: presence is recorded for the planting days only (never a meeting's, 开会)
+_MY_PRESENCE_RECORDED_RE = re.compile(
+    r"(?:有没有|有冇|有无)(?:帮我|同我|给我|俾我)?(?:记|登记|记录|算|计)(?:咗|了|低|到|上|入)?(?:我)(?:的)?(?:出席|到场)"
+    r"|(?:记|登记|记录|算|计)(?:咗|了|低|到|上|入)?我(?:的)?(?:出席|到场)(?:了)?(?:未|没有|吗|没|冇)"
+)
+_NOT_A_PLANTING_DAY_RE = re.compile(r"会议|开会|上课|培训|学习")
 # conv101 (22x: '义务植树我去了 算不算参加过', the kinds sheet's own 算不算参加): taking part asked whether it counts, no day
 # said and not the year's (今年: a party member's duty, round 39's progress)
 _COUNTS_AS_TAKING_PART_RE = re.compile(r"(?:算不算|算唔算|算是|有没有算|有冇算)(?:我)?(?:已经)?(?:参加|出席)")
@@ -5947,6 +5955,8 @@ def attendance_recorded_asked(flat: str) -> bool:
         return False
     if _TAKEN_PART_YET_RE.match(flat):
         return True  # conv101
+    if _MY_PRESENCE_RECORDED_RE.search(flat) and not _NOT_A_PLANTING_DAY_RE.search(flat):
+        return True  # conv106: '系统有冇记低我出席'
     if _CHECK_IN_WENT_THROUGH_RE.search(flat) and _COUNTS_AS_TAKING_PART_RE.search(flat):
         return True  # conv102: '我刚才签到成功了吗 算不算参加了'
     day = (
