@@ -5749,6 +5749,9 @@ _AWARD_WON_ASKED_RE = re.compile(
 )
 _OUR_NAMED_VILLAGE_RE = re.compile(r"(?:我们|我地|咱们|咱|本)(?:条|个|这个|的)?[\u4e00-\u9fff]{0,3}?村")
 _SENDER_RE = re.compile(r"我(?![们地村])")
+# conv106 (23c: '我们党员有没有评上最美植绿人' had been a ticket): the sender's own kind (我们党员) or household (我们家) as
+# who won: the awards of persons and households the sender's own are (the village's stays ``_OUR_VILLAGE_RE``'s)
+_SENDER_AMONG_RE = re.compile(r"(?:我们|我哋|我地|咱们)(?:的|嘅)?(?:党员|干部|家|屋企|家里|这户|一家)")
 # conv101 (22w: '我有冇奖㗎', '今年我们村获得了哪些荣誉', '听讲七一有表彰 我哋村有冇份' had been the FAQ's schedule or a
 # ticket): an award had asked bare (有没有奖, 有没有表彰), which ones were won asked (获得了哪些荣誉, 拿了些什么奖: its
 # 哪些 asks what was won, never how they are given), a share asked (有没有份)
@@ -5788,7 +5791,7 @@ def award_asked_whose(norm: str) -> str:
         return "relative" if re.search(r"(?:它|他|她)(?:有没有|有无)", bare) else ""
     if _OUR_NAMED_VILLAGE_RE.search(bare) or _OUR_VILLAGE_RE.search(bare):
         return "village"
-    if _SENDER_RE.search(bare):
+    if _SENDER_RE.search(bare) or _SENDER_AMONG_RE.search(bare):
         return "mine"
     # conv101 (22x: '埔心村上榜冇啊'): a village named by its name, the sender's own only (handlers/awards.py checks)
     return "named" if re.match(r"^[\u4e00-\u9fff]{2,3}(?:村|社区)", bare) else ""
