@@ -6853,9 +6853,24 @@ def ordinal_pick_said(norm: str) -> int | None:
     return (chinese_to_int(found.group(1)) or None) if found else None
 
 
+# conv106 (23c: '认领责任区2号 河边那块我来管' had been the FAQ's how to claim): the command and its number, then the piece
+# described and taken on (河边那块我来管, 学校后面那片归我管): the claim by its number, the rest only says it again
+_COMMAND_NUMBER_RE = re.compile(rf"^(?:我|我们)?(?:要|想)?(?:认领|领|认){_ZONE}(?:第)?({_NUM})(?:号)?$")
+_TAKEN_ON_AFTER_RE = re.compile(
+    r"(?:[\u4e00-\u9fff]{0,8}?(?:那|这)(?:块|片|段)(?:地)?)?(?:我|由我|归我)(?:来|去)?(?:管|负责|管护|打理|照顾)(?:吧|啦)?$"
+)
+
+
 def zone_number_said(norm: str) -> int | None:
-    """A care zone claimed by its number in a sentence ('我认领2号责任区'): the number, as ``认领责任区 2`` gives it."""
+    """A care zone claimed by its number in a sentence ('我认领2号责任区'): the number, as ``认领责任区 2`` gives it;
+    conv106: the taking on said after it left out ('认领责任区2号河边那块我来管')."""
     bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    taken = _TAKEN_ON_AFTER_RE.search(bare)
+    if taken and taken.start() > 0:
+        bare = bare[: taken.start()]
+        command = _COMMAND_NUMBER_RE.match(bare)
+        if command:
+            return chinese_to_int(command.group(1))
     found = _ZONE_NUMBER_RE.match(bare)
     if found:
         return chinese_to_int(found.group(1))
