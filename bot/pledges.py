@@ -659,11 +659,12 @@ def parse_added(text: str | None, species_table: Mapping) -> PledgeText | None:
 
 # conv101 (22w: '认领 5棵桂花' then '唔好意思写错 应该係认领3棵桂花' had been the FAQ's record corrections): the command said
 # again inside the right count (应该系认领3棵) is the count said right, its 认领 left out before it is read
-_COMMAND_IN_THE_RIGHT_RE = re.compile(r"(应该\s*(?:是|系|係|为)?\s*)认领")
+# conv106: or inside the change ('改成认领3棵龙眼' just after '认领 2棵龙眼': the same tree's count said right)
+_COMMAND_IN_THE_RIGHT_RE = re.compile(r"((?:应该\s*(?:是|系|係|为)?|^(?:改成|改做|改为|换成))\s*)认领")
 
 
 def without_command_in_the_right(text: str) -> str:
-    """'应该係认领3棵桂花' -> '应该係3棵桂花' (conv101)."""
+    """'应该係认领3棵桂花' -> '应该係3棵桂花' (conv101); '改成认领3棵龙眼' -> '改成3棵龙眼' (conv106)."""
     return _COMMAND_IN_THE_RIGHT_RE.sub(r"\1", text)
 
 
@@ -856,6 +857,22 @@ def parse_changed(text: str | None, species_table: Mapping) -> tuple[PledgeText,
             if new.species and new.count and old.species:
                 return new, old
     return None
+
+
+# conv106 (23c: '认领 2棵龙眼' then '改为认领5棵桂花 5月前' had been the FAQ's how to pledge): the change said alone, the
+# old trees unsaid: just after a pledge (handlers/pledges.py), the pledge just made is the old one
+_CHANGED_TO_ALONE = re.compile(rf"^(?:我)?(?:想|要)?(?:认领)?\s*(?:改成|改做|改为|换成|转成)(?:认领)?\s*(?P<new>[^,，。]+)$")
+
+
+def parse_changed_to(text: str | None, species_table: Mapping) -> PledgeText | None:
+    """Conv106: the new pledge of a change said alone ('改为认领5棵桂花 5月前' -> 5 桂花, 5月); None unless it names a tree
+    and a count (a count alone, '改做3棵', is round 97's count said right)."""
+    text = nlu.to_halfwidth(text or "").strip().strip(_TRAILING)
+    found = _CHANGED_TO_ALONE.match(text)
+    if not found or nlu.is_question(text):
+        return None
+    new = _body(found["new"], species_table)
+    return new if new.species and new.count and new.name is None else None
 
 
 def month_words(t: Callable[..., str], month: int | None) -> str:

@@ -47,6 +47,7 @@ QUEUE_OTHER_WORDS = [
 PLEDGE_CHANGED_TO = [
     ("twice", "认领 3棵荔枝 || 改成认领2棵龙眼 4月", "pledge"),
     ("twice", "认领 1棵桃树 || 改为认领3棵杨梅 6月前", "pledge"),
+    ("twice", "认领 2棵龙眼 || 改成认领3棵龙眼", "pledge"),  # after the first mend: the same tree, its count said right
 ]
 # after the adoption list, a tree picked by its place in it (第二棵), its species named after
 ADOPT_PICK_ORDINAL = [
