@@ -7043,12 +7043,17 @@ def kin_zone_asked(norm: str) -> bool:
 # conv103 (22z: '我爸七十几岁了还想去参加植树 可以帮他报名吗' had become a ticket): a relative's going to the planting day
 # said, the relative first, then their sign-up asked of the bot (帮他报名, 帮佢报个名 normalised): the join's, answered
 # how a relative takes part (their own check-in on the day: handlers/events.py), never the sender checked in for them
+# conv106 (23c: '参加' then '我老婆都想去 帮佢报埋名' had been the FAQ's family planting): or the going said bare (都想去),
+# the sign-up asked right after it: a sign-up is the planting day's; 报埋 (sign them up too) is a sign-up
 _KIN_GOES_RE = re.compile(
     rf"^(?:我|我的|我嘅|我个)?(?:屋企|家里)?(?:{KIN_WORDS})[^我]{{0,10}}?(?:去|参加|来)[^我]{{0,6}}?"
     r"(?:种树|活动|种树日|种树节)"
+    rf"|^(?:我|我的|我嘅|我个)?(?:屋企|家里)?(?:{KIN_WORDS})(?:也|都)?(?:想|要|想要|打算)(?:去|参加)"
+    r"(?=(?:你|你们)?(?:帮|替|给|同|和)(?:它|他|她))"
 )
 _SIGN_THEM_UP_RE = re.compile(
-    r"(?:你|你们)?(?:帮|替|给|同|和)(?:它|他|她)(?:们)?(?:报名|报个名|报一下名|报下名|报一个名|登记参加|报)(?:参加)?"
+    r"(?:你|你们)?(?:帮|替|给|同|和)(?:它|他|她)(?:们)?(?:也|都)?"
+    r"(?:报名|报个名|报一下名|报下名|报一个名|登记参加|报埋名|报埋个名|报埋|报)(?:参加)?"
     r"(?:吗|好吗|得不得|可以吗|行吗|啦|吧|呀|啊)?$"
 )
 
