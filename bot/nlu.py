@@ -4703,6 +4703,10 @@ _PROXY_LOG_HOW_RE = re.compile(
     rf"(?:{_HOW_SAID}(?:操作|做|弄|搞|办|{_LOG_WORD}|记)?)?$"  # round 87: '帮冇手机嘅老人家报种树点报'
     # round 87 (22e: '代人种树点样报 有啲老人冇手机'): the planting for others said first, how to log after it
     rf"|^(?:帮|代|替|为){_OTHERS}(?:种树|种的树|种了树|种的)(?:要)?{_HOW_SAID}(?:{_LOG_WORD}|记)(?:上去|上)?$"
+    # conv106 (23c: '帮五保户陈伯种了树 要怎么替他录入' had been a ticket to the village): who by their title and name
+    # (五保户陈伯, 孤寡老人李婆), the trees planted (with their count), then how to log them for them (替他录入)
+    rf"|^(?:帮|代|替|为){_OTHERS}[\u4e00-\u9fff]{{0,3}}?(?:种了|种好了|种完|种)(?:{_NUM}{_MEASURE})?树"
+    rf"(?:要)?{_HOW_SAID}(?:帮|替|给|同)?(?:它|他|她)?(?:们)?(?:{_LOG_WORD}|记)(?:上去|上|进去)?$"
     rf"|^{_OTHERS}(?:种了|种好了|种完)(?:树)?(?:(?:他|她)?(?:没有|没|冇|无|不会用)(?:智能)?(?:手机|微信))?"
     rf"{_HOW_SAID}(?:帮|替|给)(?:它|他|她)(?:们)?(?:{_LOG_WORD}|记)(?:上去|上)?$"
     rf"|^代种{_HOW_SAID}(?:登记|记|报|弄|操作|做)$"
