@@ -64,6 +64,12 @@ PROXY_HOW = [
     ("cadre", "帮孤寡老人李婆种了两棵树 怎么帮她登记", "log"),
     ("cadre", "替五保户张伯种好了树 点样帮佢录入", "log"),
 ]
+# reporting for a relative said first (帮阿妈报), their having no phone, then how: the household's own record (written with
+# the mend, after the first run: the class was read from 23c's reply only then)
+KIN_LOG_NO_PHONE = [
+    ("member", "我帮阿妈报 她没有手机 怎么报", "log"),
+    ("finished", "以后我帮老爸报 他不会用微信 怎么报", "log"),
+]
 CONTROLS = [
     ("member", "我老公是党员 他的责任区在哪里", "zone"),
     ("party", "认领责任区", "zone"),
@@ -93,6 +99,7 @@ EXAMPLES = (
     + ADOPT_PICK_ORDINAL
     + KIN_SIGN_UP_TOO
     + PROXY_HOW
+    + KIN_LOG_NO_PHONE
 )
 
 
