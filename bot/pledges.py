@@ -861,7 +861,9 @@ def parse_changed(text: str | None, species_table: Mapping) -> tuple[PledgeText,
 
 # conv106 (23c: '认领 2棵龙眼' then '改为认领5棵桂花 5月前' had been the FAQ's how to pledge): the change said alone, the
 # old trees unsaid: just after a pledge (handlers/pledges.py), the pledge just made is the old one
-_CHANGED_TO_ALONE = re.compile(rf"^(?:我)?(?:想|要)?(?:认领)?\s*(?:改成|改做|改为|换成|转成)(?:认领)?\s*(?P<new>[^,，。]+)$")
+_CHANGED_TO_ALONE = re.compile(
+    r"^(?:我)?(?:想|要)?(?:认领)?\s*(?:改成|改做|改为|换成|转成)(?:认领)?\s*(?P<new>[^,，。]+)$"
+)
 
 
 def parse_changed_to(text: str | None, species_table: Mapping) -> PledgeText | None:
