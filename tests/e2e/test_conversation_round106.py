@@ -70,6 +70,48 @@ KIN_LOG_NO_PHONE = [
     ("member", "我帮阿妈报 她没有手机 怎么报", "log"),
     ("finished", "以后我帮老爸报 他不会用微信 怎么报", "log"),
 ]
+# -- set 23d's misses by class (the second part of round 106), own examples written before their mends --------------
+# a day's planting told at a place (去咗后山种树), its code scanned (扫咗个码), then whether it counts asked
+ATTENDED_PLACE_AND_CODE = [
+    ("member", "上个礼拜去咗祠堂边种树 扫咗个码 算唔算参加咗", "attended"),
+    ("party", "星期六去了学校后面种树 扫了个码 不知道算不算参加", "attended"),
+]
+# a pledge with its month, whether it may be asked after it (得唔得, 可不可以)
+PLEDGE_MAY_I = [
+    ("member", "我想认领两棵荔枝三月份种得唔得", "pledge"),
+    ("member", "我想认领一棵桂花五月份种可以吗", "pledge"),
+]
+# a pledge named as made before (之前认领咗5棵), then the count changed (我想改做3棵)
+PLEDGE_NAMED_THEN_RECOUNTED = [
+    ("party", "之前认领咗4棵龙眼 我想改成2棵", "pledge"),
+    ("member", "上次认领了3棵荔枝 现在想改为5棵", "pledge"),
+]
+# every village's plot rule asked with 种够 (enough): the FAQ's, never this village's count
+EVERY_VILLAGE_ENOUGH = [
+    ("cadre", "每条村党建林要种够几亩", "question"),
+    ("cadre", "党建林每个村要种够多少亩", "question"),
+]
+# the adviser's unanswered questions asked as what the villagers asked (问了什么还没回复), or the overdue ones (超时)
+QUEUE_UNANSWERED_WHAT = [
+    ("adviser", "村民问了什么还没回复的 发给我看看", "queue"),
+    ("adviser", "收到提醒说有提问超时了 是哪些", "queue"),
+    ("adviser", "有问题逾期了 是哪几条", "queue"),
+]
+# never mind, this one not to be reported (这条不报了, 这个不记了) while a record waits: cancelled
+RECORD_DROPPED_NEVER_MIND = [
+    ("pending", "算了 这个不报了", "cancel"),
+    ("after_photo", "算啦 呢条唔报啦", "cancel"),
+]
+# a record just made said wrong, the right tree said, then withdrawal asked (帮我撤回): its withdrawal
+WITHDRAW_AFTER_WRONG_TREE = [
+    ("finished", "刚才那个报错了 应该是桂花不是荔枝 帮我撤销", "cancel"),
+    ("finished", "头先报错咗 其实系龙眼唔系荔枝 帮我撤回", "cancel"),
+]
+# a pledge just made, then a mistake said (搞错咗, 弄错了) and 取消认领: the pledge withdrawn
+PLEDGE_MISTAKE_WITHDRAWN = [
+    ("twice", "认领 3棵龙眼 || 弄错了 取消认领", "pledge"),
+    ("twice", "认领 1棵桂花 || 搞错咗 取消认领", "pledge"),
+]
 CONTROLS = [
     ("member", "我老公是党员 他的责任区在哪里", "zone"),
     ("party", "认领责任区", "zone"),
@@ -101,8 +143,29 @@ EXAMPLES = (
     + PROXY_HOW
     + KIN_LOG_NO_PHONE
 )
+EXAMPLES_23D = (
+    ATTENDED_PLACE_AND_CODE
+    + PLEDGE_MAY_I
+    + PLEDGE_NAMED_THEN_RECOUNTED
+    + EVERY_VILLAGE_ENOUGH
+    + QUEUE_UNANSWERED_WHAT
+    + RECORD_DROPPED_NEVER_MIND
+    + WITHDRAW_AFTER_WRONG_TREE
+    + PLEDGE_MISTAKE_WITHDRAWN
+)
+CONTROLS_23D = [
+    ("cadre", "我们村党建林种了几亩", "progress"),
+    ("pending", "算了", "cancel"),
+    ("member", "认领 2棵荔枝 4月", "pledge"),
+    ("adviser", "我的待办", "queue"),
+]
 
 
 @pytest.mark.parametrize(("context", "message", "expected"), EXAMPLES + CONTROLS)
 def test_round_106(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), EXAMPLES_23D + CONTROLS_23D)
+def test_round_106_23d(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
