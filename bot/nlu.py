@@ -7850,6 +7850,7 @@ _DROP = (
     # retraction of the one reader (while a record is collected too: its 取消)
     r"|(?:发|拍|影|传|选|揿|按|点)错(?:了)?(?:照片|相片|图片|相|图)"
     r"|发错|拍错|讲错|说错|错了|影错|记错|打错"
+    r"|不用报|不要报|别报|不报"  # conv106 (23d: '算了 这条不报了' had been a ticket): not to be reported
     r"|报错|登记错|填错"  # round 94 (22n: '头先嗰个删咗佢 报错咗'): reported wrong
     r"|揿错|按错"  # round 90 (22k: '撳错咗 唔系想报种树'): pressed wrong (Cantonese 撳, normalised 揿)  # round 22: 取消 first ('取消刚才那个'), said wrong ('讲错咗')
     r"|撤(?=了|它|佢|咗|$))"  # round 68 (20y): 撤 alone, its 了 a particle ('啱啱报嗰条帮我撤咗')

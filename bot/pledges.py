@@ -76,8 +76,11 @@ _CANCEL_PREFIX = re.compile(r"^(?:取消|撤销|不要)认领\s*[:：]?\s*")
 # round 89 (22g: '认领 2棵荔枝' then '唉都系唔认领住 取消认领'): the withdrawal said after a sigh or a change of mind (唉, 算啦,
 # 我谂过: I thought it over; 都系/还是: after all), or as not pledging (唔认领住, 不认领了), alone or before 取消认领; particles
 # after it ('取消认领啦')
+# conv106 (23d: '认领 2棵荔枝' then '搞错咗 取消认领' had been asked back between the FAQ's two): or a mistake said (搞错咗,
+# 弄错了, 报错了)
 _CANCEL_LEAD = re.compile(
-    r"^(?:(?:唉|哎|哎呀|算啦|算了|算罢|算数|算吧|我谂过|我想过|谂过|想过|想了想|谂咗谂)[\s,，]*)*(?:都系|都是|还是|仲系)?\s*"
+    r"^(?:(?:唉|哎|哎呀|算啦|算了|算罢|算数|算吧|我谂过|我想过|谂过|想过|想了想|谂咗谂"
+    r"|(?:搞|弄|整|报|写|打|揿|按)?错(?:咗|了|啦|喇)?)[\s,，]*)*(?:都系|都是|还是|仲系)?\s*"
 )
 # round 90: or not planting after all (不种了, 唔想种喇, 种唔到啦, 冇地方种) before 取消认领
 _NOT_PLEDGING = r"(?:(?:唔|不)(?:认领|要|想种|种)|种(?:唔|不)(?:到|成|了|切)|(?:冇|没|没有)(?:地方|地|时间|空)种)(?:住|了|啦|喇|咯)*"
