@@ -5890,7 +5890,8 @@ _PLANTING_DAY_RE = re.compile(
     r"|活动.{0,4}(?:扫(?:咗|了|过)?(?:码|二维码)|签到)"
 )
 _BEING_THERE_RE = re.compile(
-    r"(?:我|我有|我都有|我也有)?(?:去|到|来|参加|出席)(?:咗|了|过)|到场|在场|有去|(?:我|一齐|一起)去(?:嘅|的)|签(?:咗|了)?到|扫(?:咗|了|过)?(?:码|二维码)"
+    r"(?:我|我有|我都有|我也有)?(?:去|到|来|参加|出席)(?:咗|了|过)|到场|在场|有去|(?:我|一齐|一起)去(?:嘅|的)|签(?:咗|了)?到"
+    r"|扫(?:咗|了|过)?(?:个|一个|下|一下)?(?:码|二维码)"  # conv106: 扫咗个码
     # conv100 (22v: '我今日有冇算参加咗活动'): counted as taking part, asked (算参加, 算不算参加): being there is what it asks
     r"|算(?:我)?(?:参加|出席|到场)"
     # conv101 (22w: '植树日嗰日我喺度帮手 我自己有冇计参加'): there, helping (喺度帮手, 在现场帮忙)
@@ -5898,7 +5899,10 @@ _BEING_THERE_RE = re.compile(
 )
 # conv101 (22w: '上礼拜六我有去种树 有冇帮我签到啊'): gone planting on a day, its check-in asked: that day's
 # conv106 (23c: '我那天去参加植树了算不算参加过' had been a ticket): or gone to take part in it (去参加植树)
-_WENT_PLANTING_RE = re.compile(r"(?:去|嚟|来)(?:咗|了|过)?(?:参加|帮手|帮忙)?(?:种树|植树)")
+# conv106 (23d: '礼拜六去咗村口种树 扫咗个码 唔知算唔算参加咗'): or the place said between (去了村口种树)
+_WENT_PLANTING_RE = re.compile(
+    r"(?:去|嚟|来)(?:咗|了|过)?(?:[\u4e00-\u9fff]{1,4}?(?:边|口|头|尾|后面|前面|旁边|山|坡|河|塘))?(?:参加|帮手|帮忙)?(?:种树|植树)"
+)
 # conv101: the day of the 活动 (活动嗰日, 活动当天): the village's planting day, its day named
 _THE_DAY_OF_IT_RE = re.compile(r"活动(?:嗰日|嗰天|那日|那天|当日|当天)")
 _RECORDED_ASKED_RE = re.compile(
