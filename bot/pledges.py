@@ -580,7 +580,9 @@ def _without_may_i(text: str) -> str:
         return " ".join(clauses[:-1])
     last = clauses[-1] if clauses else ""
     for ending in ("ok吗", "OK吗", "可以吗", "得唔得", "得不得", "行不行", "可不可以", "行吗", "好吗"):
-        if len(clauses) >= 2 and last.endswith(ending) and len(last) > len(ending):
+        # conv106 (23d: '我想认领三棵龙眼四月份种得唔得', one clause): or run on after the trees and their month (种得唔得)
+        run_on = len(clauses) == 1 and last.endswith("种" + ending) and nlu.parse_count(last) is not None
+        if (len(clauses) >= 2 or run_on) and last.endswith(ending) and len(last) > len(ending):
             return " ".join([*clauses[:-1], last[: -len(ending)]])
     return text
 
