@@ -882,6 +882,27 @@ def parse_changed_to(text: str | None, species_table: Mapping) -> PledgeText | N
     return new if new.species and new.count and new.name is None else None
 
 
+# conv106 (23d: '之前认领咗5棵桂花 我想改做3棵' had been the FAQ's how to pledge): the pledge named as made before, then its
+# count changed (改做3棵, 改成两棵): the pledge of that tree at the new count (the household's pledge of a tree is its
+# latest)
+_NAMED_THEN_RECOUNTED = re.compile(
+    r"^(?:我)?(?:之前|原来|原先|上次|头先|早前|本来|先前|前几日|前几天)?(?:我)?(?:家)?认领(?:咗|了|过)?\s*(?P<old>[^\s,，。]+?)"
+    r"[\s,，。]*(?:我|现在|而家)*(?:想|要)?(?:改做|改成|改为|换成|改)\s*(?P<new>[^\s,，。]+?)(?:吧|啦|得唔得|可以吗)?$"
+)
+
+
+def named_then_recounted(text: str | None, species_table: Mapping) -> PledgeText | None:
+    """Conv106: '之前认领咗5棵桂花 我想改做3棵' -> 认领 3棵桂花 (the tree named before, the count said after); None unless
+    both counts are said and no other tree is named after."""
+    found = _NAMED_THEN_RECOUNTED.match(nlu.to_halfwidth(text or "").strip().strip(_TRAILING))
+    if not found:
+        return None
+    old, new = _body(found["old"], species_table), _body(found["new"], species_table)
+    if not (old.species and old.count and new.count) or (new.species and new.species != old.species):
+        return None
+    return replace(new, species=old.species, species_text=old.species_text)
+
+
 def month_words(t: Callable[..., str], month: int | None) -> str:
     return t("pledges.in_month", month=month) if month else ""
 

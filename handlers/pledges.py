@@ -33,7 +33,8 @@ def _pledge_ahead(ctx: Ctx):
     if ctx.msg.msg_type != "text":
         return None
     table = pledges.species_table(ctx.app)
-    parsed = pledges.parse(ctx.msg.text, table)
+    # conv106: or the pledge named as made before, its count changed after ('之前认领咗5棵桂花 我想改做3棵')
+    parsed = pledges.parse(ctx.msg.text, table) or pledges.named_then_recounted(ctx.msg.text, table)
     return (
         Decided(parsed)
         if parsed
