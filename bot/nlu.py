@@ -7665,8 +7665,15 @@ def villagers_questions_shown(norm: str) -> bool:
 # conv101 (22x: '埔心村啲村民问咗咩 我睇下边啲未答', '村民问我的问题有哪些还没回复'): the villagers' questions named as what
 # they asked, and which are not answered yet asked (哪些还没回复, 边啲未答: normalised 哪些): the 待办
 _VILLAGERS_ASKED_RE = re.compile(r"(?:村民|群众|大家|农户|乡亲)(?:们)?[\u4e00-\u9fff]{0,4}?(?:问|提)")
+# conv106 (23d: '最近村民问了什么还没回复的 给我看看' had been the FAQ's reply times): or what they asked (什么, 啥)
 _WHICH_UNANSWERED_RE = re.compile(
-    r"(?:哪些|哪几条|哪几个|哪条)(?:还|仍然)?(?:没有|没|未)(?:有)?(?:人)?(?:答|回|回复|回答|处理)"
+    r"(?:哪些|哪几条|哪几个|哪条|什么|啥)(?:还|仍然)?(?:没有|没|未)(?:有)?(?:人)?(?:答|回|回复|回答|处理)"
+)
+# conv106 (23d: '刚收到提醒说有问题超时了 是哪几条' had been the FAQ's 退订): the questions past their time (超时, 逾期), which
+# asked: the 待办 (the overdue ones are in it)
+_OVERDUE_WHICH_RE = re.compile(
+    r"(?:问题|提问|工单)(?:已经)?(?:超时|逾期|超期|过期|到期)(?:了)?[\u4e00-\u9fff]{0,2}?"
+    r"(?:哪几条|哪些|哪条|哪几个|哪个|几条|哪几单|哪单)"
 )
 
 
@@ -7693,6 +7700,8 @@ def queue_asked(norm: str, species_table: Mapping) -> bool:
     if norm and villagers_questions_shown(_INTENT_PARTICLES_RE.sub("", norm)):
         return not find_species(norm, species_table)[0]  # round 99
     if norm and len(norm) <= INTENT_MAX_CHARS and _ASKED_FOR_MY_ANSWER_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
+        return not find_species(norm, species_table)[0]  # conv106
+    if norm and len(norm) <= 30 and _OVERDUE_WHICH_RE.search(norm):
         return not find_species(norm, species_table)[0]  # conv106
     asked = _VILLAGERS_ASKED_RE.search(norm or "")
     if asked and len(norm) <= 30 and _WHICH_UNANSWERED_RE.search(norm, asked.end()):
