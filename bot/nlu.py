@@ -4152,7 +4152,8 @@ _QUOTA_PER_HEAD_ASKED_RE = re.compile(
     # conv105 (23b: '每个行政村的党建林最少要种几亩' had been the village's progress): the plot named after who must
     r"(?:的)?(?:党建林|党员林|示范林|示范点)?(?:都)?"
     # round 97 (22q: '党建林每个村要种几多亩' had been the adviser's village progress): per village too, its 要求
-    r"(?:至少|最少|起码|要求|要|应该|需要|得)(?:要|需要)?(?:种|植|栽|搞|做)(?:多少|几)"
+    # conv106 (23d: '党建林每条村要种够几多亩' had been the village's progress): enough of it (种够, 种满)
+    r"(?:至少|最少|起码|要求|要|应该|需要|得)(?:要|需要)?(?:种|植|栽|搞|做)(?:够|满|足|到)?(?:多少|几)"
 )
 
 
