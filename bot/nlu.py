@@ -8111,6 +8111,18 @@ def retraction_said(norm: str) -> bool:
     )
 
 
+# conv106 (23d: '刚才那条报错了 其实是龙眼不是荔枝 帮我撤回' had been offered as a correction): the withdrawal itself wished in
+# a clause of its own (帮我撤回, 作废吧; a bare 取消 stays core's): what the sender asks is the withdrawal, whatever was said wrong before it
+_WITHDRAWAL_WISHED_RE = re.compile(
+    r"^(?:请|麻烦)?(?:你)?(?:帮我|同我|替我)?(?:撤回|撤销|撤掉|作废|删掉|删除|删了)(?:它|佢|掉|咗)?(?:吧|啦|了|喇|咯)*$"
+)
+
+
+def withdrawal_wished(clause: str) -> bool:
+    """Conv106: a clause that only asks the withdrawal ('帮我撤回', '作废吧'; normalised or as sent)."""
+    return bool(_WITHDRAWAL_WISHED_RE.match((clause or "").strip(" ，,。.!！")))
+
+
 # round 97 (22q's pledge twin, conv97: '我种咗两棵橄榄嗰个 取消' had started a record of 2 橄榄): the record pointed at by
 # what was planted or reported (种了, 报了 …那个), then only its withdrawal
 _PLANTED_POINTED_DROPPED_RE = re.compile(
