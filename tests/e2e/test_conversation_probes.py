@@ -2315,22 +2315,9 @@ test_round_23c_probe = blind_set_test("23c", _ROUND_23C_LEFT)
 
 
 # Set 23d, written blind (140 probes) in the fifty-eighth session from DESIGN.md, the seeds and the kinds sheet: 131/140
-# at its first measure (conv106, after round 106's 23c mends; 131 on review58 too): development of round 106's second
-# part. Its misses as first run, each read by class below (strict: one mended leaves the list)
-_ROUND_23D_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "set 23d, first measure (131/140); not read by class yet",
-        [
-            "member:礼拜六去咗村口种树 扫咗个码 唔知算唔算参加咗",
-            "member:我想认领三棵龙眼四月份种得唔得",
-            "party:之前认领咗5棵桂花 我想改做3棵",
-            "cadre:党建林每条村要种够几多亩",
-            "adviser:最近村民问了什么还没回复的 给我看看",
-            "adviser:刚收到提醒说有问题超时了 是哪几条",
-            "pending:算了 这条不报了",
-            "finished:刚才那条报错了 其实是龙眼不是荔枝 帮我撤回",
-            "twice:认领 2棵荔枝 || 搞错咗 取消认领",
-        ],
-    ),
-]
+# at its first measure (conv106, after round 106's 23c mends; 131 on review58 too), then development: its nine misses read
+# by class (tests/e2e/test_conversation_round106.py, second part: attendance at a place with its code scanned, a pledge
+# with may-I run on or named then recounted, a pledge withdrawn after a mistake said, every village's plot with 种够, the
+# adviser's overdue or unanswered questions, a record not to be reported, a withdrawal asked after the right tree said)
+_ROUND_23D_LEFT: list[tuple[str, list[str]]] = []
 test_round_23d_probe = blind_set_test("23d", _ROUND_23D_LEFT)
