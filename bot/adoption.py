@@ -95,6 +95,23 @@ def number_picked(text: str | None) -> int | None:
     return (nlu.chinese_to_int(found.group(1) or found.group(2)) or None) if found else None
 
 
+# conv106 (23c: '认养' then '就要第二棵嗰棵木棉' had been a planting record of two 木棉): one picked by its place, the tree
+# it points at named after the pointer (第二棵那棵木棉, 第三个嗰棵荔枝树): the place is the pick, the name only says which
+_POINTED_THEN_NAMED = re.compile(r"第[^第]{1,3}?(?:棵|个|号)(?:的)?(?:那|这)(?:棵|个)?$")
+
+
+def pick_naming_its_tree(text: str | None, species_table: Mapping) -> int | None:
+    """The place picked from the list just shown when the tree is named after the pointer ('就要第二棵嗰棵木棉' -> 2):
+    ``nlu.pick`` of the words before the name; None when no tree ends it or no place is said before it."""
+    norm = nlu.normalize(text or "").strip(" 。.!！吧啦呀啊")
+    written = nlu.find_species(norm, species_table)[1]
+    for tail in (written + "树", written) if written else ():
+        if norm.endswith(tail):
+            rest = norm[: -len(tail)]
+            return nlu.pick(rest, None, trees=True) if _POINTED_THEN_NAMED.search(rest) else None
+    return None
+
+
 def number_picked_after_the_list(text: str | None) -> int | None:
     """The number picked after the list is said seen ('我睇咗认养名单 就要第二棵' -> 2); None for anything else."""
     found = _PICKED_AFTER_THE_LIST.match(nlu.normalize(text or ""))

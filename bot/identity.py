@@ -718,6 +718,9 @@ def _story_text(text: str | None) -> str:
 
     told = _SPLIT_REGISTER.sub("登记", nlu.command_typos_fixed(_FILLERS.sub("", normalize_text(text), count=1)))
     told = _ON_THEIR_PHONE.sub("", told)  # conv98
+    # conv106 (23c: '你好我帮我阿妈登记一下她叫李秀兰埔心村的' had been a ticket): a greeting run on before who speaks is a
+    # clause of its own, as said with a pause
+    told = _GREETING_LEAD.sub(r"\g<0> ", told, count=1)
     if "我叫" in told:
         told = _SELF_BREATH_SEAM.sub(" ", told)
     return _BREATH_SEAM.sub(" ", told) if any(who in told for who in "佢她他") else told

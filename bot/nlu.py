@@ -4271,7 +4271,8 @@ _QUOTA_PER_HEAD_ASKED_RE = re.compile(
     # conv105 (23b: '每个行政村的党建林最少要种几亩' had been the village's progress): the plot named after who must
     r"(?:的)?(?:党建林|党员林|示范林|示范点)?(?:都)?"
     # round 97 (22q: '党建林每个村要种几多亩' had been the adviser's village progress): per village too, its 要求
-    r"(?:至少|最少|起码|要求|要|应该|需要|得)(?:要|需要)?(?:种|植|栽|搞|做)(?:多少|几)"
+    # conv106 (23d: '党建林每条村要种够几多亩' had been the village's progress): enough of it (种够, 种满)
+    r"(?:至少|最少|起码|要求|要|应该|需要|得)(?:要|需要)?(?:种|植|栽|搞|做)(?:够|满|足|到)?(?:多少|几)"
 )
 
 
@@ -4822,6 +4823,10 @@ _PROXY_LOG_HOW_RE = re.compile(
     rf"(?:{_HOW_SAID}(?:操作|做|弄|搞|办|{_LOG_WORD}|记)?)?$"  # round 87: '帮冇手机嘅老人家报种树点报'
     # round 87 (22e: '代人种树点样报 有啲老人冇手机'): the planting for others said first, how to log after it
     rf"|^(?:帮|代|替|为){_OTHERS}(?:种树|种的树|种了树|种的)(?:要)?{_HOW_SAID}(?:{_LOG_WORD}|记)(?:上去|上)?$"
+    # conv106 (23c: '帮五保户陈伯种了树 要怎么替他录入' had been a ticket to the village): who by their title and name
+    # (五保户陈伯, 孤寡老人李婆), the trees planted (with their count), then how to log them for them (替他录入)
+    rf"|^(?:帮|代|替|为){_OTHERS}[\u4e00-\u9fff]{{0,3}}?(?:种了|种好了|种完|种)(?:{_NUM}{_MEASURE})?树"
+    rf"(?:要)?{_HOW_SAID}(?:帮|替|给|同)?(?:它|他|她)?(?:们)?(?:{_LOG_WORD}|记)(?:上去|上|进去)?$"
     rf"|^{_OTHERS}(?:种了|种好了|种完)(?:树)?(?:(?:他|她)?(?:没有|没|冇|无|不会用)(?:智能)?(?:手机|微信))?"
     rf"{_HOW_SAID}(?:帮|替|给)(?:它|他|她)(?:们)?(?:{_LOG_WORD}|记)(?:上去|上)?$"
     rf"|^代种{_HOW_SAID}(?:登记|记|报|弄|操作|做)$"
@@ -4862,6 +4867,12 @@ def _relative_no_phone_log_how_re() -> re.Pattern:
         r"(?:智能|智慧)?(?:手机|微信)(?:的)?(?=.*(?:种|树)).{0,12}?"
         r"(?:要|应该|可以)?(?:怎么|怎样|如何)(?:样)?(?:帮(?:她|他|它)(?:们)?)?(?:报|上报|登记|记|录|报上去|记上去|录入)"
         r"(?:上去|进去)?$"
+        # conv106 (23c: '下次我帮老豆报 佢冇智能手机 点样报' had been the FAQ's family planting): reporting for the relative
+        # said first (帮老豆报: 报, never 登记, which is registering them), then their having no phone, then how
+        rf"|^(?:下次|以后|今后|到时|到时候)?(?:我)?(?:要)?(?:帮|替|代)(?:我)?(?:的|嘅)?(?:{RELATIVES})"
+        r"(?:报|上报|报数|报种树|记录|录入)(?:种树|的树|树)?(?:她|他|它)?(?:没有|没|不会用|不识用|不懂用|不会玩|不识玩|用不了)"
+        r"(?:智能|智慧)?(?:手机|微信)(?:的)?(?:要|应该|可以)?(?:怎么|怎样|如何)(?:样)?(?:帮(?:她|他|它)(?:们)?)?"
+        r"(?:报|上报|记|录|报上去|记上去|录入|弄|操作)(?:上去|进去)?$"
     )
 
 
@@ -5868,6 +5879,9 @@ _AWARD_WON_ASKED_RE = re.compile(
 )
 _OUR_NAMED_VILLAGE_RE = re.compile(r"(?:我们|我地|咱们|咱|本)(?:条|个|这个|的)?[\u4e00-\u9fff]{0,3}?村")
 _SENDER_RE = re.compile(r"我(?![们地村])")
+# conv106 (23c: '我们党员有没有评上最美植绿人' had been a ticket): the sender's own kind (我们党员) or household (我们家) as
+# who won: the awards of persons and households the sender's own are (the village's stays ``_OUR_VILLAGE_RE``'s)
+_SENDER_AMONG_RE = re.compile(r"(?:我们|我哋|我地|咱们)(?:的|嘅)?(?:党员|干部|家|屋企|家里|这户|一家)")
 # conv101 (22w: '我有冇奖㗎', '今年我们村获得了哪些荣誉', '听讲七一有表彰 我哋村有冇份' had been the FAQ's schedule or a
 # ticket): an award had asked bare (有没有奖, 有没有表彰), which ones were won asked (获得了哪些荣誉, 拿了些什么奖: its
 # 哪些 asks what was won, never how they are given), a share asked (有没有份)
@@ -5907,7 +5921,7 @@ def award_asked_whose(norm: str) -> str:
         return "relative" if re.search(r"(?:它|他|她)(?:有没有|有无)", bare) else ""
     if _OUR_NAMED_VILLAGE_RE.search(bare) or _OUR_VILLAGE_RE.search(bare):
         return "village"
-    if _SENDER_RE.search(bare):
+    if _SENDER_RE.search(bare) or _SENDER_AMONG_RE.search(bare):
         return "mine"
     # conv101 (22x: '埔心村上榜冇啊'): a village named by its name, the sender's own only (handlers/awards.py checks)
     return "named" if re.match(r"^[\u4e00-\u9fff]{2,3}(?:村|社区)", bare) else ""
@@ -5996,14 +6010,19 @@ _PLANTING_DAY_RE = re.compile(
     r"|活动.{0,4}(?:扫(?:咗|了|过)?(?:码|二维码)|签到)"
 )
 _BEING_THERE_RE = re.compile(
-    r"(?:我|我有|我都有|我也有)?(?:去|到|来|参加|出席)(?:咗|了|过)|到场|在场|有去|(?:我|一齐|一起)去(?:嘅|的)|签(?:咗|了)?到|扫(?:咗|了|过)?(?:码|二维码)"
+    r"(?:我|我有|我都有|我也有)?(?:去|到|来|参加|出席)(?:咗|了|过)|到场|在场|有去|(?:我|一齐|一起)去(?:嘅|的)|签(?:咗|了)?到"
+    r"|扫(?:咗|了|过)?(?:个|一个|下|一下)?(?:码|二维码)"  # conv106: 扫咗个码
     # conv100 (22v: '我今日有冇算参加咗活动'): counted as taking part, asked (算参加, 算不算参加): being there is what it asks
     r"|算(?:我)?(?:参加|出席|到场)"
     # conv101 (22w: '植树日嗰日我喺度帮手 我自己有冇计参加'): there, helping (喺度帮手, 在现场帮忙)
     r"|(?:喺|在)(?:度|现场|场|嗰度|那里|那儿)(?:帮手|帮忙|做嘢|做事|种树)?|帮(?:手|忙)(?:咗|了|过)"
 )
 # conv101 (22w: '上礼拜六我有去种树 有冇帮我签到啊'): gone planting on a day, its check-in asked: that day's
-_WENT_PLANTING_RE = re.compile(r"(?:去|嚟|来)(?:咗|了|过)?(?:帮手|帮忙)?(?:种树|植树)")
+# conv106 (23c: '我那天去参加植树了算不算参加过' had been a ticket): or gone to take part in it (去参加植树)
+# conv106 (23d: '礼拜六去咗村口种树 扫咗个码 唔知算唔算参加咗'): or the place said between (去了村口种树)
+_WENT_PLANTING_RE = re.compile(
+    r"(?:去|嚟|来)(?:咗|了|过)?(?:[\u4e00-\u9fff]{1,4}?(?:边|口|头|尾|后面|前面|旁边|山|坡|河|塘))?(?:参加|帮手|帮忙)?(?:种树|植树)"
+)
 # conv101: the day of the 活动 (活动嗰日, 活动当天): the village's planting day, its day named
 _THE_DAY_OF_IT_RE = re.compile(r"活动(?:嗰日|嗰天|那日|那天|当日|当天)")
 _RECORDED_ASKED_RE = re.compile(
@@ -6022,6 +6041,13 @@ _RECORDED_ASKED_RE = re.compile(
 _PRESENCE_RECORDED_ASKED_RE = re.compile(
     r"(?:有没有|有冇|有无)(?:帮我|同我|给我|俾我)?(?:记|登记|记录|算|计)(?:低|到|上)?(?:我)(?:的)?(?:出席|参加|到场|签到)"
 )
+# conv106 (23c: '上个月植树日我去了' then '系统有冇记低我出席' had been a ticket): one's presence itself (出席, 到场) asked
+# recorded, no day said: presence is recorded for the planting days only (never a meeting's, 开会)
+_MY_PRESENCE_RECORDED_RE = re.compile(
+    r"(?:有没有|有冇|有无)(?:帮我|同我|给我|俾我)?(?:记|登记|记录|算|计)(?:咗|了|低|到|上|入)?(?:我)(?:的)?(?:出席|到场)"
+    r"|(?:记|登记|记录|算|计)(?:咗|了|低|到|上|入)?我(?:的)?(?:出席|到场)(?:了)?(?:未|没有|吗|没|冇)"
+)
+_NOT_A_PLANTING_DAY_RE = re.compile(r"会议|开会|上课|培训|学习")
 # conv101 (22x: '义务植树我去了 算不算参加过', the kinds sheet's own 算不算参加): taking part asked whether it counts, no day
 # said and not the year's (今年: a party member's duty, round 39's progress)
 _COUNTS_AS_TAKING_PART_RE = re.compile(r"(?:算不算|算唔算|算是|有没有算|有冇算)(?:我)?(?:已经)?(?:参加|出席)")
@@ -6066,6 +6092,8 @@ def attendance_recorded_asked(flat: str) -> bool:
         return False
     if _TAKEN_PART_YET_RE.match(flat):
         return True  # conv101
+    if _MY_PRESENCE_RECORDED_RE.search(flat) and not _NOT_A_PLANTING_DAY_RE.search(flat):
+        return True  # conv106: '系统有冇记低我出席'
     if _CHECK_IN_WENT_THROUGH_RE.search(flat) and _COUNTS_AS_TAKING_PART_RE.search(flat):
         return True  # conv102: '我刚才签到成功了吗 算不算参加了'
     day = (
@@ -6963,9 +6991,24 @@ def ordinal_pick_said(norm: str) -> int | None:
     return (chinese_to_int(found.group(1)) or None) if found else None
 
 
+# conv106 (23c: '认领责任区2号 河边那块我来管' had been the FAQ's how to claim): the command and its number, then the piece
+# described and taken on (河边那块我来管, 学校后面那片归我管): the claim by its number, the rest only says it again
+_COMMAND_NUMBER_RE = re.compile(rf"^(?:我|我们)?(?:要|想)?(?:认领|领|认){_ZONE}(?:第)?({_NUM})(?:号)?$")
+_TAKEN_ON_AFTER_RE = re.compile(
+    r"(?:[\u4e00-\u9fff]{0,8}?(?:那|这)(?:块|片|段)(?:地)?)?(?:我|由我|归我)(?:来|去)?(?:管|负责|管护|打理|照顾)(?:吧|啦)?$"
+)
+
+
 def zone_number_said(norm: str) -> int | None:
-    """A care zone claimed by its number in a sentence ('我认领2号责任区'): the number, as ``认领责任区 2`` gives it."""
+    """A care zone claimed by its number in a sentence ('我认领2号责任区'): the number, as ``认领责任区 2`` gives it;
+    conv106: the taking on said after it left out ('认领责任区2号河边那块我来管')."""
     bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    taken = _TAKEN_ON_AFTER_RE.search(bare)
+    if taken and taken.start() > 0:
+        bare = bare[: taken.start()]
+        command = _COMMAND_NUMBER_RE.match(bare)
+        if command:
+            return chinese_to_int(command.group(1))
     found = _ZONE_NUMBER_RE.match(bare)
     if found:
         return chinese_to_int(found.group(1))
@@ -7138,12 +7181,17 @@ def kin_zone_asked(norm: str) -> bool:
 # conv103 (22z: '我爸七十几岁了还想去参加植树 可以帮他报名吗' had become a ticket): a relative's going to the planting day
 # said, the relative first, then their sign-up asked of the bot (帮他报名, 帮佢报个名 normalised): the join's, answered
 # how a relative takes part (their own check-in on the day: handlers/events.py), never the sender checked in for them
+# conv106 (23c: '参加' then '我老婆都想去 帮佢报埋名' had been the FAQ's family planting): or the going said bare (都想去),
+# the sign-up asked right after it: a sign-up is the planting day's; 报埋 (sign them up too) is a sign-up
 _KIN_GOES_RE = re.compile(
     rf"^(?:我|我的|我嘅|我个)?(?:屋企|家里)?(?:{KIN_WORDS})[^我]{{0,10}}?(?:去|参加|来)[^我]{{0,6}}?"
     r"(?:种树|活动|种树日|种树节)"
+    rf"|^(?:我|我的|我嘅|我个)?(?:屋企|家里)?(?:{KIN_WORDS})(?:也|都)?(?:想|要|想要|打算)(?:去|参加)"
+    r"(?=(?:你|你们)?(?:帮|替|给|同|和)(?:它|他|她))"
 )
 _SIGN_THEM_UP_RE = re.compile(
-    r"(?:你|你们)?(?:帮|替|给|同|和)(?:它|他|她)(?:们)?(?:报名|报个名|报一下名|报下名|报一个名|登记参加|报)(?:参加)?"
+    r"(?:你|你们)?(?:帮|替|给|同|和)(?:它|他|她)(?:们)?(?:也|都)?"
+    r"(?:报名|报个名|报一下名|报下名|报一个名|登记参加|报埋名|报埋个名|报埋|报)(?:参加)?"
     r"(?:吗|好吗|得不得|可以吗|行吗|啦|吧|呀|啊)?$"
 )
 
@@ -7551,10 +7599,14 @@ _QUEUE_WAITING_RE = re.compile(
 )
 # round 48 (19v): the adviser's own 待处理 (pending) named, as a list or to be seen ('睇下我个待处理列表', '我嘅待处理睇下',
 # '看看我的待处理清单')
+# conv106 (23c: '老师的待回复列表给我看看' had been 我的树): what waits for the answer named as such (待回复, 待回答), the
+# adviser named by his title as its owner (老师的, 顾问的), 给我 before the look after it
+_PENDING_WORDS = r"(?:待处理|未处理|待办|待回复|待回答|待答复|待解答|待答|待回)"
+_ADVISER_TITLE = r"(?:老师|顾问|专家|技术顾问|技术员)"
 _QUEUE_PENDING_RE = re.compile(
     # the lead (22w, an adviser's '待处理的提问'): 提问 as 问题, the owner left unsaid
-    r"^(?:看下|看看|看一下|查下|打开)?(?:我的|我个|我)?(?:待处理|未处理|待办)(?:的)?(?:问题|提问|工单|事)?(?:列表|清单|名单|单)?"
-    r"(?:看下|看看|看一下)?$"
+    rf"^(?:看下|看看|看一下|查下|打开)?(?:我的|我个|我|{_ADVISER_TITLE}的)?{_PENDING_WORDS}(?:的)?(?:问题|提问|工单|事)?"
+    r"(?:列表|清单|名单|单)?(?:给我|发我|俾我)?(?:看下|看看|看一下)?$"
 )
 
 
@@ -7737,8 +7789,24 @@ def villagers_questions_shown(norm: str) -> bool:
 # conv101 (22x: '埔心村啲村民问咗咩 我睇下边啲未答', '村民问我的问题有哪些还没回复'): the villagers' questions named as what
 # they asked, and which are not answered yet asked (哪些还没回复, 边啲未答: normalised 哪些): the 待办
 _VILLAGERS_ASKED_RE = re.compile(r"(?:村民|群众|大家|农户|乡亲)(?:们)?[\u4e00-\u9fff]{0,4}?(?:问|提)")
+# conv106 (23d: '最近村民问了什么还没回复的 给我看看' had been the FAQ's reply times): or what they asked (什么, 啥)
 _WHICH_UNANSWERED_RE = re.compile(
-    r"(?:哪些|哪几条|哪几个|哪条)(?:还|仍然)?(?:没有|没|未)(?:有)?(?:人)?(?:答|回|回复|回答|处理)"
+    r"(?:哪些|哪几条|哪几个|哪条|什么|啥)(?:还|仍然)?(?:没有|没|未)(?:有)?(?:人)?(?:答|回|回复|回答|处理)"
+)
+# conv106 (23d: '刚收到提醒说有问题超时了 是哪几条' had been the FAQ's 退订): the questions past their time (超时, 逾期), which
+# asked: the 待办 (the overdue ones are in it)
+_OVERDUE_WHICH_RE = re.compile(
+    r"(?:问题|提问|工单)(?:已经)?(?:超时|逾期|超期|过期|到期)(?:了)?[\u4e00-\u9fff]{0,2}?"
+    r"(?:哪几条|哪些|哪条|哪几个|哪个|几条|哪几单|哪单)"
+)
+
+
+# conv106 (23c: '我今日得闲 睇下有边个问咗嘢要我覆' had been the FAQ's how long replies take): whoever asked something
+# that waits for the adviser's answer (有谁问了问题要我回, 有没有人问东西要我答), the look before it; read on the clause
+# after a pause too (handlers/escalation.py: the tails)
+_ASKED_FOR_MY_ANSWER_RE = re.compile(
+    rf"^{_LOOK}?(?:有没有|有)?(?:谁|哪个|哪些人|什么人|啥人|人|村民|群众)(?:有)?(?:问|提)(?:了|过)?(?:我)?"
+    rf"(?:问题|什么|东西|嘢|野|事)?(?:要|等|需要|待)(?:我)(?:来)?{_ANSWER_VERB}(?:的)?$"
 )
 
 
@@ -7755,6 +7823,10 @@ def queue_asked(norm: str, species_table: Mapping) -> bool:
         return not find_species(norm, species_table)[0]  # round 94
     if norm and villagers_questions_shown(_INTENT_PARTICLES_RE.sub("", norm)):
         return not find_species(norm, species_table)[0]  # round 99
+    if norm and len(norm) <= INTENT_MAX_CHARS and _ASKED_FOR_MY_ANSWER_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
+        return not find_species(norm, species_table)[0]  # conv106
+    if norm and len(norm) <= 30 and _OVERDUE_WHICH_RE.search(norm):
+        return not find_species(norm, species_table)[0]  # conv106
     asked = _VILLAGERS_ASKED_RE.search(norm or "")
     if asked and len(norm) <= 30 and _WHICH_UNANSWERED_RE.search(norm, asked.end()):
         return not find_species(norm, species_table)[0]  # conv101
@@ -7915,6 +7987,7 @@ _DROP = (
     # retraction of the one reader (while a record is collected too: its 取消)
     r"|(?:发|拍|影|传|选|揿|按|点)错(?:了)?(?:照片|相片|图片|相|图)"
     r"|发错|拍错|讲错|说错|错了|影错|记错|打错"
+    r"|不用报|不要报|别报|不报"  # conv106 (23d: '算了 这条不报了' had been a ticket): not to be reported
     r"|报错|登记错|填错"  # round 94 (22n: '头先嗰个删咗佢 报错咗'): reported wrong
     r"|揿错|按错"  # round 90 (22k: '撳错咗 唔系想报种树'): pressed wrong (Cantonese 撳, normalised 揿)  # round 22: 取消 first ('取消刚才那个'), said wrong ('讲错咗')
     r"|撤(?=了|它|佢|咗|$))"  # round 68 (20y): 撤 alone, its 了 a particle ('啱啱报嗰条帮我撤咗')
@@ -8159,6 +8232,18 @@ def retraction_said(norm: str) -> bool:
         or _LAST_SENT_DROP_RE.match(bare)
         or frame_said("cancel", bare)  # round 31: the frames (FRAMES)
     )
+
+
+# conv106 (23d: '刚才那条报错了 其实是龙眼不是荔枝 帮我撤回' had been offered as a correction): the withdrawal itself wished in
+# a clause of its own (帮我撤回, 作废吧; a bare 取消 stays core's): what the sender asks is the withdrawal, whatever was said wrong before it
+_WITHDRAWAL_WISHED_RE = re.compile(
+    r"^(?:请|麻烦)?(?:你)?(?:帮我|同我|替我)?(?:撤回|撤销|撤掉|作废|删掉|删除|删了)(?:它|佢|掉|咗)?(?:吧|啦|了|喇|咯)*$"
+)
+
+
+def withdrawal_wished(clause: str) -> bool:
+    """Conv106: a clause that only asks the withdrawal ('帮我撤回', '作废吧'; normalised or as sent)."""
+    return bool(_WITHDRAWAL_WISHED_RE.match((clause or "").strip(" ，,。.!！")))
 
 
 # round 97 (22q's pledge twin, conv97: '我种咗两棵橄榄嗰个 取消' had started a record of 2 橄榄): the record pointed at by

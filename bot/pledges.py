@@ -76,8 +76,11 @@ _CANCEL_PREFIX = re.compile(r"^(?:取消|撤销|不要)认领\s*[:：]?\s*")
 # round 89 (22g: '认领 2棵荔枝' then '唉都系唔认领住 取消认领'): the withdrawal said after a sigh or a change of mind (唉, 算啦,
 # 我谂过: I thought it over; 都系/还是: after all), or as not pledging (唔认领住, 不认领了), alone or before 取消认领; particles
 # after it ('取消认领啦')
+# conv106 (23d: '认领 2棵荔枝' then '搞错咗 取消认领' had been asked back between the FAQ's two): or a mistake said (搞错咗,
+# 弄错了, 报错了)
 _CANCEL_LEAD = re.compile(
-    r"^(?:(?:唉|哎|哎呀|算啦|算了|算罢|算数|算吧|我谂过|我想过|谂过|想过|想了想|谂咗谂)[\s,，]*)*(?:都系|都是|还是|仲系)?\s*"
+    r"^(?:(?:唉|哎|哎呀|算啦|算了|算罢|算数|算吧|我谂过|我想过|谂过|想过|想了想|谂咗谂"
+    r"|(?:搞|弄|整|报|写|打|揿|按)?错(?:咗|了|啦|喇)?)[\s,，]*)*(?:都系|都是|还是|仲系)?\s*"
 )
 # round 90: or not planting after all (不种了, 唔想种喇, 种唔到啦, 冇地方种) before 取消认领
 _NOT_PLEDGING = r"(?:(?:唔|不)(?:认领|要|想种|种)|种(?:唔|不)(?:到|成|了|切)|(?:冇|没|没有)(?:地方|地|时间|空)种)(?:住|了|啦|喇|咯)*"
@@ -578,7 +581,9 @@ def _without_may_i(text: str) -> str:
         return " ".join(clauses[:-1])
     last = clauses[-1] if clauses else ""
     for ending in ("ok吗", "OK吗", "可以吗", "得唔得", "得不得", "行不行", "可不可以", "行吗", "好吗"):
-        if len(clauses) >= 2 and last.endswith(ending) and len(last) > len(ending):
+        # conv106 (23d: '我想认领三棵龙眼四月份种得唔得', one clause): or run on after the trees and their month (种得唔得)
+        run_on = len(clauses) == 1 and last.endswith("种" + ending) and nlu.parse_count(last) is not None
+        if (len(clauses) >= 2 or run_on) and last.endswith(ending) and len(last) > len(ending):
             return " ".join([*clauses[:-1], last[: -len(ending)]])
     return text
 
@@ -660,11 +665,12 @@ def parse_added(text: str | None, species_table: Mapping) -> PledgeText | None:
 
 # conv101 (22w: '认领 5棵桂花' then '唔好意思写错 应该係认领3棵桂花' had been the FAQ's record corrections): the command said
 # again inside the right count (应该系认领3棵) is the count said right, its 认领 left out before it is read
-_COMMAND_IN_THE_RIGHT_RE = re.compile(r"(应该\s*(?:是|系|係|为)?\s*)认领")
+# conv106: or inside the change ('改成认领3棵龙眼' just after '认领 2棵龙眼': the same tree's count said right)
+_COMMAND_IN_THE_RIGHT_RE = re.compile(r"((?:应该\s*(?:是|系|係|为)?|^(?:改成|改做|改为|换成))\s*)认领")
 
 
 def without_command_in_the_right(text: str) -> str:
-    """'应该係认领3棵桂花' -> '应该係3棵桂花' (conv101)."""
+    """'应该係认领3棵桂花' -> '应该係3棵桂花' (conv101); '改成认领3棵龙眼' -> '改成3棵龙眼' (conv106)."""
     return _COMMAND_IN_THE_RIGHT_RE.sub(r"\1", text)
 
 
@@ -861,6 +867,45 @@ def parse_changed(text: str | None, species_table: Mapping) -> tuple[PledgeText,
             if new.species and new.count and old.species:
                 return new, old
     return None
+
+
+# conv106 (23c: '认领 2棵龙眼' then '改为认领5棵桂花 5月前' had been the FAQ's how to pledge): the change said alone, the
+# old trees unsaid: just after a pledge (handlers/pledges.py), the pledge just made is the old one
+_CHANGED_TO_ALONE = re.compile(
+    r"^(?:我)?(?:想|要)?(?:认领)?\s*(?:改成|改做|改为|换成|转成)(?:认领)?\s*(?P<new>[^,，。]+)$"
+)
+
+
+def parse_changed_to(text: str | None, species_table: Mapping) -> PledgeText | None:
+    """Conv106: the new pledge of a change said alone ('改为认领5棵桂花 5月前' -> 5 桂花, 5月); None unless it names a tree
+    and a count (a count alone, '改做3棵', is round 97's count said right)."""
+    text = nlu.to_halfwidth(text or "").strip().strip(_TRAILING)
+    found = _CHANGED_TO_ALONE.match(text)
+    if not found or nlu.is_question(text):
+        return None
+    new = _body(found["new"], species_table)
+    return new if new.species and new.count and new.name is None else None
+
+
+# conv106 (23d: '之前认领咗5棵桂花 我想改做3棵' had been the FAQ's how to pledge): the pledge named as made before, then its
+# count changed (改做3棵, 改成两棵): the pledge of that tree at the new count (the household's pledge of a tree is its
+# latest)
+_NAMED_THEN_RECOUNTED = re.compile(
+    r"^(?:我)?(?:之前|原来|原先|上次|头先|早前|本来|先前|前几日|前几天)?(?:我)?(?:家)?认领(?:咗|了|过)?\s*(?P<old>[^\s,，。]+?)"
+    r"[\s,，。]*(?:我|现在|而家)*(?:想|要)?(?:改做|改成|改为|换成|改)\s*(?P<new>[^\s,，。]+?)(?:吧|啦|得唔得|可以吗)?$"
+)
+
+
+def named_then_recounted(text: str | None, species_table: Mapping) -> PledgeText | None:
+    """Conv106: '之前认领咗5棵桂花 我想改做3棵' -> 认领 3棵桂花 (the tree named before, the count said after); None unless
+    both counts are said and no other tree is named after."""
+    found = _NAMED_THEN_RECOUNTED.match(nlu.to_halfwidth(text or "").strip().strip(_TRAILING))
+    if not found:
+        return None
+    old, new = _body(found["old"], species_table), _body(found["new"], species_table)
+    if not (old.species and old.count and new.count) or (new.species and new.species != old.species):
+        return None
+    return replace(new, species=old.species, species_text=old.species_text)
 
 
 def month_words(t: Callable[..., str], month: int | None) -> str:

@@ -116,6 +116,14 @@ _OWN_ZONE_ASKED_RE = re.compile(
     # conv101 (22w: '我负责管护的是哪个责任区' had been asked back between the FAQ's two): the zone named as what is asked
     rf"|^我(?:自己)?(?:要)?(?:负责|管护|管|打理|看管|照看|分到|认领)(?:管护|打理|看管)?的(?:是|在)?"
     rf"(?:哪一|哪|边一|边)(?:个|块|片)?{_ZONE}(?:呢|啊|呀)?$"
+    # conv106 (23c: '党员责任区我是哪一块' had been the FAQ's how to claim): the zones named first, then which is mine
+    rf"|^{_ZONE}我(?:是|在|分到|分了|分的是|负责|负责的是|管的是)(?:哪一|哪|边一|边)(?:个|块|片)(?:呢|啊|呀)?$"
+)
+# conv106 (23c: '我系党员 支部话每人要管一片地 我嗰片喺边度' had been a ticket): what one was told (每人要管一片, 每个党员分
+# 一块) said first, then where one's own piece is (我那片在哪里, 我嗰块喺边): one's own zone
+_PIECES_TOLD_RE = re.compile(r"(?:管|分|认|领|负责|包)(?:一|1)(?:片|块)|分片|" + _ZONE)
+_MY_PIECE_WHERE_RE = re.compile(
+    r"我(?:的|那|这)?(?:片|块)(?:地|区)?(?:是|在)?(?:哪里|哪儿|哪|哪一块|哪块|哪片|哪个)(?:呢|啊|呀)?$"
 )
 
 
@@ -134,7 +142,11 @@ def piece_described(meaning: str) -> bool:
 
 def own_zone_asked(meaning: str) -> bool:
     """Round 94: one's own zone asked, whether given or which (pure; normalised text)."""
-    return bool(_OWN_ZONE_ASKED_RE.match((meaning or "").rstrip("?？。!！ ")))
+    meaning = (meaning or "").rstrip("?？。!！ ")
+    if _OWN_ZONE_ASKED_RE.match(meaning):
+        return True
+    where = _MY_PIECE_WHERE_RE.search(meaning)  # conv106: told first, then where one's own piece is
+    return bool(where and _PIECES_TOLD_RE.search(meaning[: where.start()]))
 
 
 def own_tending_asked(meaning: str) -> bool:

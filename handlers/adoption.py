@@ -66,7 +66,10 @@ def _bare_pick(ctx: Ctx) -> int | None:
     sender touched last and no planting record waits (a record's count, '2', stays the record's)."""
     if ctx.msg.msg_type != "text" or not adoption.FLOW.touched_last(ctx) or planting.collecting(ctx) is not None:
         return None
-    return nlu.pick(ctx.msg.text or "", None, trees=True)  # one past the list: on_pick says there is no such number
+    # one past the list: on_pick says there is no such number; conv106: the tree named after the place ('第二棵嗰棵木棉')
+    return nlu.pick(ctx.msg.text or "", None, trees=True) or adoption.pick_naming_its_tree(
+        ctx.msg.text, planting.species_table(ctx.app)
+    )
 
 
 def _count_said(ctx: Ctx, _state) -> int | None:

@@ -33,7 +33,8 @@ def _pledge_ahead(ctx: Ctx):
     if ctx.msg.msg_type != "text":
         return None
     table = pledges.species_table(ctx.app)
-    parsed = pledges.parse(ctx.msg.text, table)
+    # conv106: or the pledge named as made before, its count changed after ('之前认领咗5棵桂花 我想改做3棵')
+    parsed = pledges.parse(ctx.msg.text, table) or pledges.named_then_recounted(ctx.msg.text, table)
     return (
         Decided(parsed)
         if parsed
@@ -330,7 +331,21 @@ def on_cancel(ctx: Ctx, parsed: pledges.PledgeText) -> str:
 def _changed_text(ctx: Ctx):
     if ctx.msg.msg_type != "text":
         return None
-    return pledges.parse_changed(ctx.msg.text, pledges.species_table(ctx.app))
+    table = pledges.species_table(ctx.app)
+    return pledges.parse_changed(ctx.msg.text, table) or _changed_to_just_after(ctx, table)
+
+
+def _changed_to_just_after(ctx: Ctx, table) -> tuple[pledges.PledgeText, pledges.PledgeText] | None:
+    """Conv106: another tree said as the change ('改为认领5棵桂花 5月前') just after a pledge: the pledge just made is the
+    one changed (its tree withdrawn, as withdraw83's change); the same tree is the count said right (round 97's)."""
+    new = pledges.parse_changed_to(ctx.msg.text, table)
+    if new is None or ctx.person is None or not said_just_after(ctx, frozenset({"pledge"})):
+        return None
+    standing = store.live_of_household(ctx.db, ctx.person["id"])
+    latest = max(standing, key=lambda row: row["updated_at"] or row["created_at"]) if standing else None
+    if latest is None or latest["species"] == new.species:
+        return None
+    return new, pledges.PledgeText(count=latest["count"], species=latest["species"], species_text=latest["species"])
 
 
 @registered

@@ -2305,28 +2305,19 @@ test_round_23b_probe = blind_set_test("23b", _ROUND_23B_LEFT)
 
 # Set 23c, written blind (140 probes) in the fifty-seventh session from DESIGN.md, the seeds and the kinds sheet, kept
 # outside the repository until the session's changes were in: 126/140 at the start (main b0143b8e) and at the end
-# (review57, after round 105 and tidy84): its honest figure. Its fourteen misses are not yet read by class: the next
-# session's development (a relative registered or signed up, a zone asked or claimed, attendance and awards asked, an
-# adviser's queue asked in other words, a pledge changed, a record for a household without a phone)
-_ROUND_23C_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "kept set 23c, measured once at review57's end (126/140); not read by class yet",
-        [
-            "new:你好我帮我阿妈登记一下她叫李秀兰埔心村的",
-            "party:我系党员 支部话每人要管一片地 我嗰片喺边度",
-            "party:认领责任区2号 河边那块我来管",
-            "party:我那天去参加植树了算不算参加过",
-            "party:我们党员有没有评上最美植绿人",
-            "cadre:帮五保户陈伯种了树 要怎么替他录入",
-            "adviser:我今日得闲 睇下有边个问咗嘢要我覆",
-            "adviser:老师的待回复列表给我看看",
-            "pending:党员责任区我是哪一块",
-            "finished:下次我帮老豆报 佢冇智能手机 点样报",
-            "twice:认养 || 就要第二棵嗰棵木棉",
-            "twice:认领 2棵龙眼 || 改为认领5棵桂花 5月前",
-            "twice:参加 || 我老婆都想去 帮佢报埋名",
-            "twice:上个月植树日我去了 || 系统有冇记低我出席",
-        ],
-    ),
-]
+# (review57, after round 105 and tidy84): its honest figure. Round 106 (the fifty-eighth session) read its fourteen
+# misses by class (tests/e2e/test_conversation_round106.py: a relative registered in one breath after a greeting or
+# reported for, a zone asked as mine or claimed by number with words after, presence asked recorded, an award of one's
+# own kind, the adviser's queue as 待回复, a pledge changed alone, an adoption pick naming its tree, a relative signed up
+# too, a cadre's 代种 asked): 140/140, no longer a blind figure
+_ROUND_23C_LEFT: list[tuple[str, list[str]]] = []
 test_round_23c_probe = blind_set_test("23c", _ROUND_23C_LEFT)
+
+
+# Set 23d, written blind (140 probes) in the fifty-eighth session from DESIGN.md, the seeds and the kinds sheet: 131/140
+# at its first measure (conv106, after round 106's 23c mends; 131 on review58 too), then development: its nine misses read
+# by class (tests/e2e/test_conversation_round106.py, second part: attendance at a place with its code scanned, a pledge
+# with may-I run on or named then recounted, a pledge withdrawn after a mistake said, every village's plot with 种够, the
+# adviser's overdue or unanswered questions, a record not to be reported, a withdrawal asked after the right tree said)
+_ROUND_23D_LEFT: list[tuple[str, list[str]]] = []
+test_round_23d_probe = blind_set_test("23d", _ROUND_23D_LEFT)
