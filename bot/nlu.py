@@ -9601,7 +9601,9 @@ _PHOTO_LATER_ASKED_RE = re.compile(
 # 咩', '唔记得种咗几多棵 点算'): asked of the record in progress (handlers/planting.py), its next step; with none, how many
 # one planted asked stays the progress's
 _COUNT_GIVEN_RE = re.compile(
-    r"(?:多少|几)(?:棵|株)?(?:都|也)?(?:一定|必须|真的)?(?:要|需要|使)(?:讲|说|报|写|填|打|发)"
+    # round 129 (issue 17 §5: '我承包的山上松树死了十几棵 要报吗'): a vague count said (十几, normalised 十多少; 二十几) is no
+    # count asked
+    r"(?<![0-9一二两三四五六七八九十百千廿])(?:多少|几)(?:棵|株)?(?:都|也)?(?:一定|必须|真的)?(?:要|需要|使)(?:讲|说|报|写|填|打|发)"
     # round 95 (22o: '要唔要再讲几多棵'): said again (再, 还), or the count named as such ('使唔使报棵数'); conv96: the
     # trees planted said with it ('使唔使讲种咗几多棵', '需要说种了几棵吗')
     r"|(?:一定|必须|真的)?(?:要|需要|要不要|需不需要|使不使|用不用)(?:再|还)?(?:讲|说|报|写|填|打)(?:埋)?(?:种了)?"
