@@ -26,7 +26,7 @@ def _lines() -> list[tuple[str, ...]]:
 
 def test_round129_the_mended_classes_are_read_as_labelled(index):
     """On review58 10 of the 20 lines were read with their label (flowers 8 of 14, thanks 2 of 6); after, all 20."""
-    mended = [row for row in _lines() if not row[2].endswith("_control")]
+    mended = [row for row in _lines() if row[2] in ("flowers", "thanks")]
     assert len(mended) == 20
     right = sum(faq.result_label(index.match(question)) == expected for question, expected, _cls in mended)
     assert right == 20, right
@@ -34,11 +34,21 @@ def test_round129_the_mended_classes_are_read_as_labelled(index):
 
 def test_round129_every_control_keeps_its_answer(index):
     """Why a tree does not flower asked in general, how many years it takes, shade asked, how to make it flower more,
-    thanks with a question or a new trouble after them: 8 of 8 on review58 and after."""
+    thanks with a question or a new trouble after them, a squirrel girdling one's own seedling: 9 of 9 on review58 and
+    after."""
     controls = [row for row in _lines() if row[2].endswith("_control")]
-    assert len(controls) == 8
+    assert len(controls) == 9
     for question, expected, _cls in controls:
         reads_label(index.match(question), expected)
+
+
+def test_round129_a_squirrel_at_the_fruit_is_its_entry(index):
+    """Item 5, squirrels (the sets: 26 tech.bird_damage, none escalate): 0 of 5 on review58 (a symptom told, 啃 and 咬, a
+    ticket); after, 2 (``cause_named`` 松鼠; the three left read not_covered or unsupported: faq_rule_checks.toml)."""
+    lines = [row for row in _lines() if row[2] == "squirrels"]
+    assert len(lines) == 5
+    right = sum(faq.result_label(index.match(question)) == expected for question, expected, _cls in lines)
+    assert right >= 2, right
 
 
 @pytest.mark.parametrize(
