@@ -164,11 +164,22 @@ _OWN_ADOPTED_RE = re.compile(
     r"|(?:看下|看看|看一下|查下|查一下)我(?:家)?(?:认养|领养|认种)(?:的|那棵|那几棵)(?:那棵|那几棵)?(?:树)?$"
 )
 OWN_ADOPTED_MAX_CHARS = 20
+# round 129 (issue 17 §1; round 124's local_fact: '分给我家认养的那片地在哪个位置'): a plot allotted or a piece of land
+# to adopt is the village's to say (a ticket), not the trees one adopted; a tree's place asked stays here
+_PLOT_OF_LAND_RE = re.compile(
+    r"(?:分给|分到|划给|划到|分配给|安排给)|(?:认养|领养|认种)(?:的|那)?(?:那|这)?(?:片|块|幅)?(?:地|山|田)(?!方)"
+)
 
 
 def own_trees_asked(meaning: str) -> bool:
-    """'我认养咗边棵树': the sender's adopted trees asked after (``我的树`` in words)."""
-    return bool(meaning) and len(meaning) <= OWN_ADOPTED_MAX_CHARS and bool(_OWN_ADOPTED_RE.search(meaning))
+    """'我认养咗边棵树': the sender's adopted trees asked after (``我的树`` in words); not a plot of land allotted
+    (``_PLOT_OF_LAND_RE``)."""
+    return (
+        bool(meaning)
+        and len(meaning) <= OWN_ADOPTED_MAX_CHARS
+        and bool(_OWN_ADOPTED_RE.search(meaning))
+        and not _PLOT_OF_LAND_RE.search(meaning)
+    )
 
 
 # -- the list ---------------------------------------------------------------------------------------

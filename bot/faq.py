@@ -2008,9 +2008,13 @@ class FaqIndex:
             return result
         if result.reason == "diagnosis" and _ends_told(question, norm):
             return result  # one's own tree's trouble told last: for a person to look at, whatever else it asks
-        if result.reason == "diagnosis" and (self._own_tree_clear.search(norm) or self._own_in_sight.search(norm)):
+        if result.reason == "diagnosis" and (
+            self._own_tree_clear.search(norm) or self._own_in_sight.search(norm) or self._only_wanted(norm)
+        ):
             # round 86: a sign seen on one's own tree ('我嘅柚子树叶黄同斑驳，会唔会系黄龙病'): no disease's card; round 124:
-            # nor on those few trees in sight ('党建林那几棵柿子种咗三年都唔开花': not the species' flowering field)
+            # nor on those few trees in sight ('党建林那几棵柿子种咗三年都唔开花': not the species' flowering field); round
+            # 129: nor no flowers or fruit for years said as a fact ('洋紫荆种了三年都唔开花 系咪种错品种'): the blind
+            # writers' ticket, not the flowering field older precedents (sets AV-BK) taught the model
             return result
         label, lead, answer = self._model_reading(model, norm)
         if not label:
@@ -2964,10 +2968,12 @@ class FaqIndex:
     def _is_diagnosis(self, norm: str, named: bool = False, told: str | None = None, causes: bool = True) -> bool:
         """A symptom seen on a tree: the adviser must look (a photo helps). Not when asked in general
         ('桂花容易长什么虫'), nor wilting just after planting (the technique entries answer that);
-        'does not flower / fruit' only when said of one's own tree ('我家荔枝种了五年不结果'); nor when the symptom is
-        one already asked of an adviser and the question is how long the answer takes (``about_a_ticket``). A big limb,
-        the main trunk or the top broken (``limb_broken``, round 130) is the adviser's whatever is named as its cause or
-        however it is asked: whether to keep the tree, where to cut, is read from the wound."""
+        'does not flower / fruit' only when said of a tree ('我家荔枝种了五年不结果'; round 129: '桂花种了三年都不开花'
+        too, with no tree in sight, as the blind writers label it; rounds 61 and 64 had answered the species' field);
+        nor when the symptom is one already asked of an adviser and the question is how long the answer takes
+        (``about_a_ticket``). A big limb, the main trunk or the top broken (``limb_broken``, round 130) is the adviser's
+        whatever is named as its cause or however it is asked: whether to keep the tree, where to cut, is read from the
+        wound."""
         if self._about_a_ticket.search(norm):
             return False
         if self._limb_broken.search(norm if told is None else told):
@@ -2982,12 +2988,7 @@ class FaqIndex:
         # what ails one's own tree, nothing seen told ('我屋门口嗰棵龙眼叶底有啲白色嘢 系咩病', round 23)
         if self._ailment_asked.search(norm) and self._own_tree_clear.search(norm) and not self._is_general(norm, named):
             return True
-        if (
-            self._soft_symptoms.search(norm)
-            and self._own_tree.search(norm)
-            and not self._is_general(norm, named)
-            and not (self._only_wanted(norm) and not self._owned_or_ailment(norm))
-        ):
+        if self._soft_symptoms.search(norm) and self._own_tree.search(norm) and not self._is_general(norm, named):
             return True
         seen = [told[start:end] for start, end in self._symptoms.spans(told)]
         if not seen or self._is_general(norm, named):
@@ -2995,14 +2996,6 @@ class FaqIndex:
         if self._after_planting.search(norm) and all(any(v.search(w) for v in self._shock) for w in seen):
             return False
         return True
-
-    def _owned_or_ailment(self, norm: str) -> bool:
-        """No flowers or fruit yet said of trees clearly one's own (``own_tree_clear``), of those few in sight
-        (``own_in_sight``: '村口那几棵木棉种咗五年都唔开花', round 124), or asked as a disease (``ailment_asked``:
-        '龙眼种了四年都不结果 是什么病', round 124): the adviser's, not the species' flowering or fruit field."""
-        return bool(
-            self._own_tree_clear.search(norm) or self._own_in_sight.search(norm) or self._ailment_asked.search(norm)
-        )
 
     def _cause_told(self, norm: str, named: bool) -> bool:
         """Round 66 (issue 17 §1; set BA): the cause of the trouble named, an entry of its own answers what to do (hail,
@@ -3082,8 +3075,9 @@ class FaqIndex:
 
     def _only_wanted(self, norm: str) -> bool:
         """No flowers yet (round 61), or no fruit yet (round 64), is all the trouble told: every soft symptom lies in
-        a ``flowers_wanted`` word ('橄榄种了好多年都不结果': the fruit field's years and cautions; fruit dropping,
-        '掉果', '坐不住果', is a trouble of its own)."""
+        a ``flowers_wanted`` word ('橄榄种了好多年都不结果'; fruit dropping, '掉果', '坐不住果', is a trouble of its own).
+        Round 129: said as a fact, a diagnosis the model does not overrule (``_by_model``: older precedents label the
+        species' field, the blind sets BZ-CR a person)."""
         wanted = self._flowers_wanted.spans(norm)
         return bool(wanted) and all(
             any(s < we and ws < e for ws, we in wanted) for s, e in self._soft_symptoms.spans(norm)

@@ -1039,6 +1039,23 @@ def festive_wish(norm: str) -> bool:
     return bool(_FESTIVE_RE.search(norm))
 
 
+# round 129 (issue 17 §1; sets CI, CJ, CP, CR and precedents J, S, T: all nine label it chit-chat): the lesson taught
+# thanked, the trees named, and how they do now, nothing asked ('多谢你上次教我种龙眼 而家好靓', '感谢专家上次教我剪三角梅
+# 现在开得好靓', '多谢你教我 中秋前嗰棵桂花终于开花啦'); a trouble told after it ('不过而家叶子发黄咗') is no good news here
+_GOOD_NOW = (
+    r"(?:(?:长|开|结|生|种)(?:得|了)(?:很|好|非常|几|都几|挺|蛮)?(?:好|靓|漂亮|好看|多|好多|旺|茂盛|生猛|精神|快)"
+    r"|(?:很|好|非常|几|都几|挺|蛮)(?:靓|漂亮|好看|生猛|旺|茂盛|精神)"
+    r"|(?:开花|开了花|挂果|挂了果|结果|结了果|发芽|出芽|活|生|长高|种好|种活)(?:了|啦|咯|喇|晒)+"
+    r"|出(?:晒|了)新芽)"
+)
+_LESSON_THANKED_RE = re.compile(
+    r"(?:些)?(?:你|您|你们|专家|老师|技术员)?(?:上次|上回|之前|前次|前几天|那次|早前|去年)?(?:的|来)?"
+    r"(?:教|指导|指点|告诉)(?:我|我们|我哋)(?:的|那个)?(?:方法|办法)?(?:怎么|怎样|如何)?"
+    r"(?:种|浇水|施肥|剪|修剪|嫁接|打理|管|护理|移|绑|防虫)?[\u4e00-\u9fff]{0,5}?(?:树|苗)?"
+    r"(?:现在|今年|而今|已经|如今|终于|果然)*(?:那棵|棵树|些树|树|苗|[\u4e00-\u9fff]{0,6}?)(?:都|全部|全部都|终于|已经)*"
+    rf"{_GOOD_NOW}(?:呀|啊|喔|哦|嘞|啦|了|咯|喇)*"
+)
+
 # compared with normalised text: '唔该' is kept as '不该', '冇事' as '没有事'
 _CHITCHAT_BY_LEN = sorted({normalize(w) for w in _CHITCHAT} | _CHITCHAT, key=len, reverse=True)
 
@@ -1059,6 +1076,7 @@ def _only_chitchat_words(norm: str) -> bool:
             or _LATER_RE.match(norm)
             or _SAME_AS_TOLD_RE.match(norm)
             or _FESTIVE_RE.match(norm)
+            or _LESSON_THANKED_RE.match(norm)
         )
         word = said.group() if said else next((w for w in _CHITCHAT_BY_LEN if norm.startswith(w)), None)
         if word is None:
@@ -1075,6 +1093,8 @@ def _only_chitchat_words(norm: str) -> bool:
             r"|党员|干部|村干部|乡亲|乡亲们|和志|了"
             # round 130 (set CS: '早晨阿妹 我系水口村陈伯'): the one who answers called 阿妹, 靓女
             r"|阿妹|靓女|靓仔|妹仔"
+            # round 129 (set CR: '感谢你们教我种树'): the lesson thanked, nothing else said
+            r"|教我(?:们)?(?=(?:种树|植树)?$)"
             # round 125 (set CP: '多谢支持我哋村种树'): the village's planting that was supported
             r"|对|我们村|我哋村|我们的村|村里|本村|种树|植树|绿化|工作)+",
             "",
@@ -9789,7 +9809,9 @@ _PHOTO_LATER_ASKED_RE = re.compile(
 # 咩', '唔记得种咗几多棵 点算'): asked of the record in progress (handlers/planting.py), its next step; with none, how many
 # one planted asked stays the progress's
 _COUNT_GIVEN_RE = re.compile(
-    r"(?:多少|几)(?:棵|株)?(?:都|也)?(?:一定|必须|真的)?(?:要|需要|使)(?:讲|说|报|写|填|打|发)"
+    # round 129 (issue 17 §5: '我承包的山上松树死了十几棵 要报吗'): a vague count said (十几, normalised 十多少; 二十几) is no
+    # count asked
+    r"(?<![0-9一二两三四五六七八九十百千廿])(?:多少|几)(?:棵|株)?(?:都|也)?(?:一定|必须|真的)?(?:要|需要|使)(?:讲|说|报|写|填|打|发)"
     # round 95 (22o: '要唔要再讲几多棵'): said again (再, 还), or the count named as such ('使唔使报棵数'); conv96: the
     # trees planted said with it ('使唔使讲种咗几多棵', '需要说种了几棵吗')
     r"|(?:一定|必须|真的)?(?:要|需要|要不要|需不需要|使不使|用不用)(?:再|还)?(?:讲|说|报|写|填|打)(?:埋)?(?:种了)?"

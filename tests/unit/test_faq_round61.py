@@ -2,8 +2,9 @@
 mended by class, in words of our own (none of the sets' questions): public land's fruit asked in general is
 camp.fruit_picking's answer (fruit_owner's ``answers_general``), a tree one planted there or a theft stays for a
 person; a danger that happened, asked only whether to saw or clear it oneself, is its safety line and the rule's entry
-(safety.toml ``self_asked``), someone hurt or sparks keep the ticket; no flowers after years, of no tree in sight, is the
-species' flowering field (``flowers_wanted``), one's own tree named stays a diagnosis. docs/faq.md, round 61."""
+(safety.toml ``self_asked``), someone hurt or sparks keep the ticket; no flowers after years, of no tree in sight, was the
+species' flowering field (``flowers_wanted``), one's own tree named stays a diagnosis; round 129 moved it: said as a fact,
+a ticket (the blind writers' convention), asked in general the field. docs/faq.md, rounds 61 and 129."""
 
 import pytest
 
@@ -59,15 +60,19 @@ def test_a_person_hurt_sparks_or_help_asked_keep_the_ticket(index, question):
 @pytest.mark.parametrize(
     ("question", "diagnosis"),
     [
-        ("三角梅种落去两年都冇开花 点解", False),
-        ("大叶紫薇种了四年都不开花 为什么", False),
+        # round 129 (issue 17 §1): no flowers after years said as a fact is one tree's trouble, the adviser's: the writers
+        # of the seventeen sets BZ-CR label all 115 such questions escalate, the precedents 188 of 267 (round 61 had
+        # followed sets AV-AW: these three were False then)
+        ("三角梅种落去两年都冇开花 点解", True),
+        ("大叶紫薇种了四年都不开花 为什么", True),
         ("我家门口那棵桂花种了三年都不开花", True),  # one's own tree in sight: the adviser looks
-        # round 64: no fruit after years, of no tree in sight, is no diagnosis by the rule either (the fruit field: its
-        # years, 雌雄异株); this one the model still sends to a person
-        ("杨梅种了六年一个果都没结 什么原因", False),
+        ("杨梅种了六年一个果都没结 什么原因", True),
+        # asked in general, nothing told of a tree: the flowering field (round 61's reading kept)
+        ("三角梅一般种几年才开花", False),
+        ("大叶紫薇为什么不开花 一般是什么原因", False),
     ],
 )
 def test_no_flowers_after_years_asked_in_general_is_no_diagnosis(index, question, diagnosis):
-    """The rule no longer sends it to a person for a symptom; what answers it is the matcher's (the flowering field,
-    when its words are covered and the model agrees)."""
+    """Said as a fact of a tree, a diagnosis for the adviser (round 129); asked in general, the rule sends nothing to a
+    person and what answers it is the matcher's (the flowering field, when its words are covered and the model agrees)."""
     assert (index.match(question).reason == "diagnosis") is diagnosis

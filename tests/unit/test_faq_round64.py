@@ -31,8 +31,11 @@ def test_one_s_own_loan_keeps_the_ticket_with_the_entry_under_it(index, question
 @pytest.mark.parametrize(
     ("question", "diagnosis"),
     [
-        ("石榴种了三年还不结果 为什么", False),
-        ("橄榄种咗八年都未结过果", False),
+        # round 129 (issue 17 §1): said as a fact, no fruit after years is one tree's trouble (the seventeen sets BZ-CR
+        # label all such questions escalate; these two were False by round 64)
+        ("石榴种了三年还不结果 为什么", True),
+        ("橄榄种咗八年都未结过果", True),
+        ("石榴一般种几年才结果", False),  # asked in general: the fruit field
         ("我家那棵石榴种了三年都不结果", True),  # one's own tree in sight: the adviser looks
         ("橄榄种了五年不结果 今年还掉果", True),  # fruit dropping besides: a trouble of its own
     ],
