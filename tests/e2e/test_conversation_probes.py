@@ -2321,3 +2321,20 @@ test_round_23c_probe = blind_set_test("23c", _ROUND_23C_LEFT)
 # adviser's overdue or unanswered questions, a record not to be reported, a withdrawal asked after the right tree said)
 _ROUND_23D_LEFT: list[tuple[str, list[str]]] = []
 test_round_23d_probe = blind_set_test("23d", _ROUND_23D_LEFT)
+
+# Set 23e, written blind (140 probes) in the fifty-eighth session from DESIGN.md, the seeds and the kinds sheet, kept
+# outside the repository until the session's changes were in: 135/140 at the start (main 7cd8d6b6), 136/140 at the end
+# (review58, after rounds 106, 129, 130 and tidy87): its honest figure. Its four misses are not yet read by class: the
+# next session's development
+_ROUND_23E_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "kept set 23e, measured once at review58's end (136/140); not read by class yet",
+        [
+            "new:请问要点样先登记到㗎",
+            "party:上个月植树活动我去了 有没有给我记上",
+            "cadre:我们村完成几多亩党建林了",
+            "pending:我嘅植树签到记录咗未 上个礼拜去咗活动",
+        ],
+    ),
+]
+test_round_23e_probe = blind_set_test("23e", _ROUND_23E_LEFT)
