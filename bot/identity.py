@@ -973,8 +973,11 @@ _PARTICLE_THEN_WHO = re.compile(r"(?<=[啊呀啦])(?=我(?:是|系|係))")
 # wish is in 先/才 (first, only then) or in what one is to become; a bare 登记 (the name asked next). '怎么登记' stays the
 # FAQ's (how, the command's words)
 _WHAT_IT_TAKES_TO_REGISTER = re.compile(
-    rf"^(?:请问)?(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:先|才)(?:可以|能|能够)(?:{_REGISTER_OR_BIND})"
-    r"(?:做|当|成为)?(?:村民|群众)?(?:啊|呀|呢)?$"
+    # conv107 (23e: '请问要点样先登记到㗎'): able said after the verb as Cantonese does (登记到, 登记得到), 想问下 first,
+    # the particle 㗎 last
+    rf"^(?:请问|想问下|想问一下)?(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:先|才)"
+    rf"(?:(?:可以|能|能够)(?:{_REGISTER_OR_BIND})|(?:{_REGISTER_OR_BIND})(?:得)?到)"
+    r"(?:做|当|成为)?(?:村民|群众)?(?:啊|呀|呢|㗎|嘅|架)?$"
     # round 49 (19w): how to bind the account, the account named ('请问点样绑定账号', '账号点绑定'): 账号 is the sender's
     # own, so the wish is in it; '怎么绑定' alone stays the FAQ's
     r"|^(?:请问)?(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:绑定|绑)(?:我的|我嘅|我)?(?:个)?(?:账号|帐号|账户|微信号)"
