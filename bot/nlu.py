@@ -4146,6 +4146,12 @@ _PLOT_TARGET_ASKED_RE = re.compile(
     rf"^(?:我们|我们村|村里|本村)?(?:的)?(?:党建林|主题林)(?:种)?(?:算)?(?:够|够不够|有没有|到|到了|达到|满|够了)(?:了)?"
     rf"(?:\d+(?:\.\d+)?|[{_CN_NUM}]+)亩(?:了)?(?:没有|吗|未|没|不)?$"
 )
+# conv107 (23e: '我们村完成几多亩党建林了', round 106's '我们村党建林种够几亩了', 了 left out as a final particle): the
+# village's plot done asked by its 亩, done said (完成, 种够), the plot named before or after; never what must be done (要种够)
+_PLOT_DONE_ASKED_RE = re.compile(
+    r"^(?:我们|我们村|村里|本村|全村)(?:的)?(?:党建林|主题林|示范林)?(?:已经|总共|一共)?"
+    r"(?:完成|种够|种好|种了|搞了|做了|建了|建成)(?:了)?(?:多少|几)亩(?:的)?(?:党建林|主题林|示范林)?$"
+)
 
 
 # round 22: a politeness wrapper with the verb of the request before it ('麻烦出下本村种咗几多棵', '帮我查下我种了几棵');
@@ -4379,6 +4385,8 @@ def progress_said(norm: str, species_table: Mapping) -> str | None:
         return "village"
     if _MEMBERS_COUNTED_RE.match(_INTENT_PARTICLES_RE.sub("", norm)) or _PLOT_TARGET_ASKED_RE.match(norm):
         return "village"  # round 52 (20a)
+    if _PLOT_DONE_ASKED_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
+        return "village"  # conv107: the plot's 亩 done asked
     if frame_said("progress_recorded", norm) or frame_said("progress_recorded_for_me", norm) or household_asked(norm):
         return "mine"  # round 31 (19i): the trees reported named, then whether they were recorded (FRAMES)
     if _THOSE_TREES_RECORDED_RE.match(_HOW_MANY_AFTER_RE.sub("", norm)):

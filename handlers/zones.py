@@ -34,7 +34,15 @@ from bot.router import Decided, Route, pure, staged
 from bot.scheduler import Job
 from bot.store import roster as roster_store
 from bot.store import zones as store
-from handlers.core import list_again, said_just_after, text_is, text_means, text_normalized, text_with_number
+from handlers.core import (
+    either,
+    list_again,
+    said_just_after,
+    text_is,
+    text_means,
+    text_normalized,
+    text_with_number,
+)
 
 _claim_by_command = text_with_number("zones.commands.list")
 
@@ -367,6 +375,19 @@ def _own_tending_asked(_app, meaning: str) -> bool:
 _zone_list_said = text_means("zones.commands.list", _zone_wished, as_sent=True)
 
 
+@pure
+def _own_piece_ahead(ctx) -> bool:
+    return ctx.msg.msg_type == "text" and zones.own_piece_asked_alone(text_normalized(ctx))
+
+
+def _may_hold_then(ctx: Ctx, _read) -> bool:
+    """Conv107: '我那块地在哪里' alone is one's zone from one who holds one or may (a party member, a cadre)."""
+    return zones.held_zone(ctx) is not None or zones.may_hold(ctx.person, ctx.config)
+
+
+_own_piece_asked = staged(_own_piece_ahead, _may_hold_then)
+
+
 # -- the manifest -------------------------------------------------------------------------------------------
 # -- a care zone left (withdraw83) -----------------------------------------------------------------------------------
 @pure
@@ -400,7 +421,12 @@ ZONE_ROUTES: list = [
     ZONES_TABLE.route("zone_nearer", "nearer"),
     ZONES_TABLE.route("zone_list_located", "located"),
     # the lead (forty-second session): one's own zone asked as its words ('我嘅党员责任区') before the list's (党员责任区)
-    Route("tending_mine", text_means("zones.commands.mine", _own_tending_asked), on_own_tending),
+    # conv107: where one's piece is asked alone ('我那块地在哪里'), from one who may hold one
+    Route(
+        "tending_mine",
+        either(text_means("zones.commands.mine", _own_tending_asked), _own_piece_asked),
+        on_own_tending,
+    ),
     Route("zone_list", _zone_list_wished, on_list),
     Route("tending", text_is("zones.commands.tend"), on_tend),
     Route("tending_told", _tending_told, on_tend),  # sim70: '今日去责任区巡咗一转 冇问题'

@@ -2330,9 +2330,7 @@ _ROUND_23E_LEFT: list[tuple[str, list[str]]] = [
     (
         "kept set 23e, measured once at review58's end (136/140); not read by class yet",
         [
-            "new:请问要点样先登记到㗎",
             "party:上个月植树活动我去了 有没有给我记上",
-            "cadre:我们村完成几多亩党建林了",
             "pending:我嘅植树签到记录咗未 上个礼拜去咗活动",
         ],
     ),

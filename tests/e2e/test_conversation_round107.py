@@ -41,6 +41,8 @@ CONTROLS = [
     ("cadre", "每条村党建林要种够几亩", "question"),
     ("party", "责任区怎么管护", "question"),
     ("member", "认领 2棵荔枝 4月", "pledge"),
+    ("member", "我那块地在哪里", "question"),  # a villager who may hold no zone: their own land, asked on
+    ("cadre", "我们村党建林要种够几亩", "question"),
 ]
 EXAMPLES = REGISTER_HOW_CANTONESE + ATTENDED_RECORDED + VILLAGE_PLOT_DONE + ZONE_MY_LAND
 
