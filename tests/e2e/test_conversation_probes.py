@@ -2326,13 +2326,7 @@ test_round_23d_probe = blind_set_test("23d", _ROUND_23D_LEFT)
 # outside the repository until the session's changes were in: 135/140 at the start (main 7cd8d6b6), 136/140 at the end
 # (review58, after rounds 106, 129, 130 and tidy87): its honest figure. Its four misses are not yet read by class: the
 # next session's development
-_ROUND_23E_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "kept set 23e, measured once at review58's end (136/140); not read by class yet",
-        [
-            "party:上个月植树活动我去了 有没有给我记上",
-            "pending:我嘅植树签到记录咗未 上个礼拜去咗活动",
-        ],
-    ),
-]
+# kept set 23e, measured once at review58's end (136/140); its four misses mended by class in conv107 (Cantonese how to
+# register, attendance asked as recorded twice, the village's plot done in 亩: tests/e2e/test_conversation_round107.py)
+_ROUND_23E_LEFT: list[tuple[str, list[str]]] = []
 test_round_23e_probe = blind_set_test("23e", _ROUND_23E_LEFT)
