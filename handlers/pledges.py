@@ -335,13 +335,18 @@ def _changed_text(ctx: Ctx):
     return pledges.parse_changed(ctx.msg.text, table) or _changed_to_just_after(ctx, table)
 
 
-def _changed_to_just_after(ctx: Ctx, table) -> tuple[pledges.PledgeText, pledges.PledgeText] | None:
+def _changed_to_just_after(ctx: Ctx, table) -> tuple[pledges.PledgeText, pledges.PledgeText | None] | None:
     """Conv106: another tree said as the change ('改为认领5棵桂花 5月前') just after a pledge: the pledge just made is the
-    one changed (its tree withdrawn, as withdraw83's change); the same tree is the count said right (round 97's)."""
+    one changed (its tree withdrawn, as withdraw83's change); the same tree is the count said right (round 97's).
+    Conv107: said by a household with no pledge at all, there is none to change (the old one None: ``on_changed``)."""
     new = pledges.parse_changed_to(ctx.msg.text, table)
-    if new is None or ctx.person is None or not said_just_after(ctx, frozenset({"pledge"})):
+    if new is None or ctx.person is None:
         return None
     standing = store.live_of_household(ctx.db, ctx.person["id"])
+    if not standing:
+        return new, None
+    if not said_just_after(ctx, frozenset({"pledge"})):
+        return None
     latest = max(standing, key=lambda row: row["updated_at"] or row["created_at"]) if standing else None
     if latest is None or latest["species"] == new.species:
         return None
@@ -349,9 +354,13 @@ def _changed_to_just_after(ctx: Ctx, table) -> tuple[pledges.PledgeText, pledges
 
 
 @registered
-def on_changed(ctx: Ctx, changed: tuple[pledges.PledgeText, pledges.PledgeText]) -> str:
-    """withdraw83: '认领改成一棵桃树，原来的两棵荔枝不要了': the old trees' pledge ended, the new one pledged, one reply."""
+def on_changed(ctx: Ctx, changed: tuple[pledges.PledgeText, pledges.PledgeText | None]) -> str:
+    """withdraw83: '认领改成一棵桃树，原来的两棵荔枝不要了': the old trees' pledge ended, the new one pledged, one reply.
+    Conv107: no pledge before (old None): none to change, how to pledge the tree said, nothing pledged."""
     new, old = changed
+    if old is None:
+        names = planting.display_names(ctx.app)
+        return ctx.t("pledges.change_none", count=new.count, species=names.get(new.species or "", new.species))
     refusal = _refusal(ctx, new)
     if refusal:
         return refusal

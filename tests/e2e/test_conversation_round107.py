@@ -66,7 +66,8 @@ def test_round_107_change_with_no_pledge(probe, context, message):
     user = probe.member(openid, "党员" if context == "party" else "群众")
     reply = user.says(message) or ""
     assert probe.last_handler(openid) == "pledge_changed"
-    assert reply.startswith(probe.bot.t("pledges.change_none").strip())
+    none_to_change = probe.bot.t("pledges.change_none", count=0, species="").splitlines()[0]
+    assert reply.splitlines()[0] == none_to_change and "认领 " in reply  # none to change, then how to pledge
     assert not probe.rows(
         "SELECT id FROM pledges WHERE person_id IN (SELECT id FROM people WHERE openid = ?)", [openid]
     )
