@@ -2324,9 +2324,8 @@ test_round_23d_probe = blind_set_test("23d", _ROUND_23D_LEFT)
 
 # Set 23e, written blind (140 probes) in the fifty-eighth session from DESIGN.md, the seeds and the kinds sheet, kept
 # outside the repository until the session's changes were in: 135/140 at the start (main 7cd8d6b6), 136/140 at the end
-# (review58, after rounds 106, 129, 130 and tidy87): its honest figure. Its four misses are not yet read by class: the
-# next session's development
-# kept set 23e, measured once at review58's end (136/140); its four misses mended by class in conv107 (Cantonese how to
-# register, attendance asked as recorded twice, the village's plot done in 亩: tests/e2e/test_conversation_round107.py)
+# (review58, after rounds 106, 129, 130 and tidy87): its honest figure. Its four misses were then mended by class in
+# conv107 (Cantonese how to register, attendance asked as recorded twice, the village's plot done in 亩:
+# tests/e2e/test_conversation_round107.py); 140/140 since, no longer a blind figure
 _ROUND_23E_LEFT: list[tuple[str, list[str]]] = []
 test_round_23e_probe = blind_set_test("23e", _ROUND_23E_LEFT)
