@@ -1010,6 +1010,8 @@ _SELF_TOLD_RE = re.compile(
     r"(?:(?:老|阿)[\u4e00-\u9fff](?:伯|叔|婶|嫂|姨)?|[\u4e00-\u9fff](?:伯|叔|婶|嫂|姨))(?:呀|啊|啦|喔|哦|了)*"
     r"|(?:我|本人|我们|我哋)(?:是|就是)(?!(?:新|刚)(?:上任|来|到|调|派|任))(?:(?![的是])[\u4e00-\u9fff]){1,4}(?:村|社区)(?:的|人|村民)?"
     r"(?:(?:老|阿)[\u4e00-\u9fff](?:伯|叔|婶|嫂|姨)?|[\u4e00-\u9fff](?:伯|叔|婶|嫂|姨))?(?:呀|啊|啦|喔|哦|了)*"
+    # a post said after the village is who one is in office ('我是埔心村书记', '我系埔心村嘅干部'): no small talk
+    r"(?!的?(?:第一书记|书记|支书|村长|村主任|主任|队长|组长|社长|村干部|干部|网格员|村委|委员|党员|会计|文书))"
 )
 
 # round 124 (set CP: '你讲嘅我记低咗'): what the bot said noted, nothing asked ('你讲的我记下来了', '你说的我都记住了')
@@ -3222,6 +3224,8 @@ _RULE_RECALLED_RE = re.compile(
 def is_aside(clause: str) -> bool:
     """A clause that is only an aside around a request: laughter, slang, thanks, a greeting (``is_chitchat`` too)."""
     bare = to_halfwidth(clause or "").strip().lower()
+    if _SELF_TOLD_RE.fullmatch(normalize(bare)):
+        return False  # who one is, by one's village ('我想登记下 我系埔心村嘅'): what a request reads, never set aside
     return bool(bare) and (bool(_ASIDE_RE.match(bare)) or is_chitchat(bare))
 
 
