@@ -37,7 +37,9 @@ EXAMPLES = [
     # one's own record asked after: someone else reported it, or the planting day
     ("member", "我老公帮我报的 看下有没有记上", "progress"),
     ("member", "我仔帮我登记嘅 查下有冇记录到", "progress"),
-    ("party", "上个月参加了义务植树 有没有记到我", "progress"),
+    # conv107 (set 23e: attendance asked as recorded after 上个月): the planting day attended, asked as recorded, is its
+    # attendance (the check-in), no longer the progress read before planting days had one
+    ("party", "上个月参加了义务植树 有没有记到我", "attended"),
     # the village lagging asked
     ("member", "我们村是不是落后了", "progress"),
     ("member", "我哋村有冇落后", "progress"),
