@@ -144,8 +144,7 @@ def own_piece_asked_alone(meaning: str) -> bool:
     """Conv107 (round 106's '我那块地在哪里' had been a ticket): where one's own piece is asked with nothing told before it
     (``_MY_PIECE_WHERE_RE`` from the start; pure, normalised text): one's zone only from one who may hold one (the
     handler asks), a villager's own land else."""
-    where = _MY_PIECE_WHERE_RE.match((meaning or "").rstrip("?？。!！ "))
-    return bool(where)
+    return bool(_MY_PIECE_WHERE_RE.match((meaning or "").rstrip("?？。!！ ")))
 
 
 def own_zone_asked(meaning: str) -> bool:

@@ -347,8 +347,8 @@ def _changed_to_just_after(ctx: Ctx, table) -> tuple[pledges.PledgeText, pledges
         return new, None
     if not said_just_after(ctx, frozenset({"pledge"})):
         return None
-    latest = max(standing, key=lambda row: row["updated_at"] or row["created_at"]) if standing else None
-    if latest is None or latest["species"] == new.species:
+    latest = max(standing, key=lambda row: row["updated_at"] or row["created_at"])
+    if latest["species"] == new.species:
         return None
     return new, pledges.PledgeText(count=latest["count"], species=latest["species"], species_text=latest["species"])
 
