@@ -8282,6 +8282,14 @@ def withdrawal_wished(clause: str) -> bool:
     return bool(_WITHDRAWAL_WISHED_RE.match((clause or "").strip(" ，,。.!！")))
 
 
+def withdrawal_closes(text: str) -> bool:
+    """Conv106: a text of two clauses or more whose last only asks the withdrawal ('刚才那条报错了 其实是龙眼不是荔枝
+    帮我撤回'): what the sender asks is the withdrawal, whatever was said wrong and right before it. The one reader of
+    handlers/core.retraction_in_words and planting.correction_said (tidy89: each had split the clauses its own way)."""
+    clauses = [clause for clause in PAUSES_RE.split(text or "") if clause]
+    return len(clauses) >= 2 and withdrawal_wished(normalize(clauses[-1]))
+
+
 # round 97 (22q's pledge twin, conv97: '我种咗两棵橄榄嗰个 取消' had started a record of 2 橄榄): the record pointed at by
 # what was planted or reported (种了, 报了 …那个), then only its withdrawal
 _PLANTED_POINTED_DROPPED_RE = re.compile(

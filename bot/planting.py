@@ -1020,9 +1020,9 @@ def correction_said(text: str, species_table: Mapping, others: tuple[str, ...] =
     """The words of a text that say a count (or a tree) wrong and right: the whole text, or (sim62: a grandchild's
     '我是他孙子 帮爷爷发的 刚才那个是三棵不是两棵' had recorded a tree called 不两棵) its one clause that does, the others
     naming no count and no tree (who writes, for whom, an apology: '唔好意思 发错咗 唔系荔枝系龙眼'); None when none are."""
-    clauses = [clause for clause in _CLAUSE_BREAK_RE.split(text or "") if clause]
-    if len(clauses) >= 2 and nlu.withdrawal_wished(clauses[-1]):
+    if nlu.withdrawal_closes(text):
         return None  # conv106: '…其实是龙眼不是荔枝 帮我撤回': the withdrawal asked (the withdraw route's)
+    clauses = [clause for clause in _CLAUSE_BREAK_RE.split(text or "") if clause]
     if nlu.count_corrected(text) is not None or nlu.tree_corrected(text, species_table, others) is not None:
         return text
     if len(clauses) < 2:

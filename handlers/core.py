@@ -317,8 +317,7 @@ def retraction_in_words(ctx) -> bool:
         return False
     # conv106 (23d: '刚才那条报错了 其实是龙眼不是荔枝 帮我撤回'): the withdrawal asked in the last clause, whatever was said
     # wrong and right before it (never the correction offered)
-    clauses = [c for c in nlu.PAUSES_RE.split(ctx.msg.text or "") if c]
-    if len(clauses) >= 2 and nlu.withdrawal_wished(nlu.normalize(clauses[-1])):
+    if nlu.withdrawal_closes(ctx.msg.text or ""):
         return True
     # round 39 (19n): a count said wrong, the right one said ('不是两棵 是三棵 打错了'): the record's count corrected
     # (handlers/planting.py), never the record dropped
