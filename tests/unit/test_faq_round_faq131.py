@@ -4,7 +4,8 @@ new phone's price are off the topic (bot.off_topic: 鸡瘟/猪瘟 7 of 8, a dise
 8); fertiliser asked a month or more after planting, no trouble told, is top-dressing, not the fertiliser burn of a
 seedling just planted (tech.topdressing, 65 of 65); the planting table asked as a document (its format, how to fill or
 write it, to whom) is the plan's filing, not one's own pledge (camp.plan_filing); an apology for a message sent wrongly
-(4 of 4) and a question announced but not yet asked (3 of 3) are chit-chat. The helper's own phrasings and controls:
+(4 of 4) and a question announced but not yet asked (3 of 3) are chit-chat; planting in the heat asked, no person or
+going out said, is answered by tech.heat_planting after the heat line (12 of 17; safety.toml ``keeps``). The helper's own phrasings and controls:
 tests/data/faq_rule_checks_faq131.tsv (tests/unit/test_faq_own_checks.py reads each line; docs/faq.md 第一百三十一轮)."""
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from bot import faq
 from tests.faq_helpers import check_lines, reads_label
 
 CHECKS = Path(__file__).resolve().parents[1] / "data" / "faq_rule_checks_faq131.tsv"
-CLASSES = ("livestock", "months", "table", "sorry", "announced")
+CLASSES = ("livestock", "months", "table", "sorry", "announced", "heat")
 
 
 def _lines(cls: str) -> list[tuple[str, ...]]:
@@ -26,7 +27,8 @@ def _lines(cls: str) -> list[tuple[str, ...]]:
 
 @pytest.mark.parametrize("cls", CLASSES)
 def test_faq131_each_mended_class_is_read_as_labelled(index, cls):
-    """On review59: livestock 2 of 7, months 0 of 4, table 0 of 4, sorry 0 of 3, announced 0 of 3; after, all."""
+    """On review59: livestock 2 of 7, months 0 of 4, table 0 of 4, sorry 0 of 3, announced 0 of 3, heat 0 of 3; after,
+    all."""
     lines = _lines(cls)
     assert len(lines) >= 3
     wrong = [
