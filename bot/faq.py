@@ -259,6 +259,11 @@ class SafetyRule:
     aid_answered: frozenset[str] = frozenset()
     # round 116: words that keep the ticket though the first aid is answered (who pays, who is liable: the village's)
     aid_unless: Vocab = Vocab()
+    # round faq131 (issue 17 §1; set CU): answers this rule's ``entry`` does not replace after its line ('天热种树要注意什么'
+    # asks how the trees fare: tech.heat_planting after the heat line, not the heatstroke's care; ``keeps`` in safety.toml)
+    # unless the question says a ``keeps_unless`` word (people going out, an old person, the body: the rule's entry)
+    keeps: frozenset[str] = frozenset()
+    keeps_unless: Vocab = Vocab()
 
     def aid_answers(self, norm: str, aid: str) -> bool:
         """Round 116: this rule's first aid ``aid`` answers the question, no ticket (``aid_answered``, no ``aid_unless``)."""
@@ -801,6 +806,8 @@ def load_safety_rules(faq_dir: Path) -> list[SafetyRule]:
             bool(row.get("feared_is_none")),
             frozenset(row.get("aid_answered", [])),
             Vocab(row.get("aid_unless", [])),
+            frozenset(row.get("keeps", [])),
+            Vocab(row.get("keeps_unless", [])),
         )
         for row in data.get("safety", [])
     ]
@@ -1735,6 +1742,8 @@ class FaqIndex:
         technique = (result.entry_id or "").startswith("tech.") or result.entry_id == "bot.off_topic"
         if result.entry_id in {rule.aid(norm) for rule in fired if rule.escalates(norm)}:
             return result  # round 49: the first aid of a danger that happened ('被黄蜂蜇了 头晕心慌': tech.wasps)
+        if any(result.entry_id in rule.keeps and not rule.keeps_unless.search(norm) for rule in fired):
+            return result  # round faq131: planting in the heat asked ('天热种树要注意什么'), after the heat line
         if result.kind == "answer" and technique and result.entry_id != entry and not self._added(result.entry_id):
             return self._answer(self._by_id[entry], result.score, "safety_entry")
         if result.kind == "escalate" and (
