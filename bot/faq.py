@@ -1801,6 +1801,9 @@ class FaqIndex:
             return FaqResult("chitchat", "chitchat", "", 1.0, "chitchat")  # the chat's words: faq.greeting, faq.thanks
         if nlu.never_mind_said(norm):  # tidy75: '算咯唔要', '罢了' alone (a ticket, a card): the chat's 'all right'
             return FaqResult("chitchat", "chitchat", "", 1.0, "never_mind")
+        if nlu.apology_or_announcement_only(norm):
+            # round faq131: '唔好意思刚才发错了' (the cancel's card before), '你好 有个问题想请教 等我打字先' (the advisers')
+            return FaqResult("chitchat", "chitchat", "", 1.0, "small_talk")
         if not norm:
             return _escalate("empty")
         if _POINTED_AT_RE.match(norm):

@@ -8123,6 +8123,34 @@ def never_mind_said(norm: str) -> bool:
     return bool(bare) and bool(_GIVEN_UP_RE.match(bare) or _NO_NEED_ALONE_RE.match(bare))
 
 
+# round faq131 (issue 17 §1; set CU): an apology for a message sent wrongly and nothing else ('唔好意思刚才发错了', '抱歉发错了',
+# '对不起 我发错嘢'), or a question announced and not yet asked ('你好 有个问题想请教 等我打字先', '请问在吗 有件事想问问'):
+# the writers label these chit-chat (4 of 4 and 3 of 3 in the sets); what was sent wrongly named (照片, 村名) or what to do
+# asked (撤回, 删, 改) is the cancel's, and a question after the announcement is that question
+_SORRY = r"(?:不好意思|不要意思|对不起|抱歉|sorry)"
+_SORRY_MISSENT_RE = re.compile(
+    rf"^(?:{_SORRY})*(?:我)?(?:刚才|刚刚|头先|啱啱|刚|之前)?(?:我)?(?:发|打|按|点)错(?:了|东西|字)*(?:{_SORRY})*$"
+)
+_QUESTION_ANNOUNCED_RE = re.compile(
+    r"^(?:嗯|喂|哦)*(?:你好|您好|老师|专家|请问)*(?:在吗|在不在)?(?:你好|您好)?(?:我)?(?:有)?(?:个|一个|件|些|几个|一些|点)?"
+    r"(?:问题|事|事情|东西)?(?:想|要)?(?:请教|问问|问一下|问下|问|咨询)(?:一下|下)?(?:你|您)?(?:一个|个|件|些)?(?:问题|事|事情)?"
+    r"(?:等我打字先|等我打字|我打字先|等我打完字|等等|等一下)?$"
+)
+
+
+def apology_or_announcement_only(norm: str) -> bool:
+    """Round faq131: an apology for a message sent wrongly, or a question announced and not yet asked, and nothing more
+    (``_SORRY_MISSENT_RE``, ``_QUESTION_ANNOUNCED_RE`` on the normalised text, particles aside): the FAQ's chit-chat, no
+    cancel's card, no ticket. The announcement must name a question or 请教 ('我想问' alone is not read here)."""
+    bare = _SAID_PARTICLES_RE.sub("", norm or "")
+    if not bare:
+        return False
+    if _SORRY_MISSENT_RE.match(bare) and re.search(_SORRY, bare):
+        return True
+    found = _QUESTION_ANNOUNCED_RE.match(bare)
+    return bool(found) and bool(re.search(r"问题|事|请教", bare))
+
+
 GIVEN_UP_BREATH_MAX_CHARS = 24
 
 
