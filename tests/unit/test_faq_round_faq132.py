@@ -35,19 +35,19 @@ def _read_as_written(index: faq.FaqIndex, question: str, expected: str, rules: s
 
 
 def test_faq132_the_mended_classes_are_read_as_labelled(index):
-    """On review59 6 of the 19 lines (the claimed class read right but for a precedent-agreed phrasing, CU's) were read
-    with their label, class and line; after, all 19."""
+    """On review59 6 of the 22 lines (the claimed class read right but for a precedent-agreed phrasing, CU's) were read
+    with their label, class and line; after, all 22."""
     mended = [row for row in check_lines(CHECKS) if not row[2].endswith("_control")]
-    assert len(mended) == 19
+    assert len(mended) == 22
     right = [row[0] for row in mended if _read_as_written(index, row[0], row[1], row[3])]
-    assert len(right) == 19, sorted(set(row[0] for row in mended) - set(right))
+    assert len(right) == 22, sorted(set(row[0] for row in mended) - set(right))
 
 
 def test_faq132_every_control_keeps_its_reading(index):
     """A seedling blown askew, wind feared, trees fallen in a gale named so, what to wear to spray, planting on a windy
     day, helping an old neighbour register, when agarwood is harvested, whether leeches are many, one's own fallen tree taken
-    home: 11 of 11 on review59 and after."""
+    home, a bonsai counted, a tree grown in a pot: 13 of 13 on review59 and after."""
     controls = [row for row in check_lines(CHECKS) if row[2].endswith("_control")]
-    assert len(controls) == 11
+    assert len(controls) == 13
     for question, expected, _cls, rules in controls:
         assert _read_as_written(index, question, expected, rules), question
