@@ -3,7 +3,8 @@ lines by class), through signed pushes to the real /wechat route and a real SQLi
 moment' (随时要倒) and a tree a gale felled onto a neighbour's car open with their safety line before the ticket's
 number; spraying asked on a windy day opens with the wind's line, then the answer on spraying safely, no ticket; many
 leeches on the hill open with the leech line; a neighbour registering one's tree under her name, and outsiders gathering
-on one's hill, are tickets, not the proxy's or agarwood's card. tests/unit/test_faq_round_faq132.py holds the figures
+on one's hill, are tickets, not the proxy's or agarwood's card; trees in flowerpots asked whether they count toward
+the task are the village's ticket (potted_counted), not the rooftop card. tests/unit/test_faq_round_faq132.py holds the figures
 over the helper's own phrasings."""
 
 from __future__ import annotations
@@ -37,3 +38,11 @@ def test_a_tree_claimed_by_a_neighbour_or_gathering_on_one_s_hill_is_a_ticket(as
     reply = asker.says(question)
     assert "问题编号" in reply and asker.tickets() == 1, reply
     assert asker.first_line("bot.proxy") not in reply and asker.first_line("tech.understory_herbs") not in reply, reply
+
+
+def test_trees_in_flowerpots_asked_whether_they_count_are_the_village_s_ticket(asker):
+    reply = asker.says("楼下没泥地 种几盆大盆栽可以算完成任务吗")
+    assert "问题编号" in reply and asker.tickets() == 1, reply
+    # potted_counted is the village's matter (escalation_routes.toml): no cadre on this roster, so the office; its note
+    assert "技术顾问答不了" in reply and "种在花盆里的树算不算完成任务" in reply, reply
+    assert asker.first_line("tech.rooftop") not in reply, reply
