@@ -2331,26 +2331,10 @@ _ROUND_23E_LEFT: list[tuple[str, list[str]]] = []
 test_round_23e_probe = blind_set_test("23e", _ROUND_23E_LEFT)
 
 # Set 23f, written blind (140 probes) in the fifty-ninth session from DESIGN.md, the seeds and the kinds sheet: 127/140
-# on main (review59 95f3b94b), its honest figure; then development by class in conv108
-# (tests/e2e/test_conversation_round108.py)
-_ROUND_23F_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "first measure (main 95f3b94b), left to mend by class",
-        [
-            "new:我系埔心村嘅黄伯叫黄炳坤点样登记啊",
-            "new:我用我妈手机帮她登记 她叫何亚娣 埔心村四队的",
-            "new:刚关注 要怎么注册才能报种树",
-            "party:我们支部党员植树完成得怎么样了",
-            "party:我上次认领的那两棵桃树种不了 取消认领",
-            "cadre:帮我查查埔心村还没种树的户",
-            "cadre:我自己认哪个党员责任区比较好 有什么区可以选",
-            "cadre:三月十二号那天我在现场种树的 系统有没有记我参加",
-            "cadre:我昨天参加活动扫了码不知道签到成功没",
-            "after_photo:我之前报的几次都记录了没有",
-            "finished:下次再种的话还是一样发相片加棵数吗",
-            "twice:我想登记 || 我叫林月娥埔心村嘅",
-            "twice:认领责任区 || 我要河边嗰个",
-        ],
-    ),
-]
+# on main (review59 95f3b94b), its honest figure. Its thirteen misses were then mended by class in conv108 (attendance on
+# the site or its check-in asked 成功没, a pledge pointed at then 取消认领, which zone to choose or the one by a place, the
+# branch's party members, the households not planted looked up, earlier reports asked recorded, the next time's same steps,
+# how to register for what, a packed answer to the name asked, a relative's phone with no 的, a title run on into one's
+# name: tests/e2e/test_conversation_round108.py); 140/140 since, no longer a blind figure
+_ROUND_23F_LEFT: list[tuple[str, list[str]]] = []
 test_round_23f_probe = blind_set_test("23f", _ROUND_23F_LEFT)
