@@ -102,3 +102,41 @@ EXAMPLES = (
 @pytest.mark.parametrize(("context", "message", "expected"), EXAMPLES + CONTROLS)
 def test_round_108(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
+
+
+# conv106's leftovers. A villager who is no cadre asking how to record trees planted for another household (a 五保户's):
+# the 代种 is a cadre's, so who to tell and the household's own way; never a ticket (a cadre gets the 代种's steps)
+PROXY_ASKED_NOT_CADRE = [
+    ("member", "帮五保户李婆种了两棵树 怎么替她录入"),
+    ("party", "帮孤寡老人王伯种了树 点样帮佢录入"),
+]
+
+
+@pytest.mark.parametrize(("context", "message"), PROXY_ASKED_NOT_CADRE)
+def test_round_108_proxy_asked_by_a_villager(probe, context, message):
+    assert probe.run(context, message, "how") == ""
+    reply = probe.last_reply(probe.openid)
+    assert probe.last_handler(probe.openid) == "planting_menu"
+    assert "村干部" in reply and "代种" in reply
+    assert reply != probe.bot.t("planting.proxy_how_to")  # the cadre's own steps are not this villager's to follow
+
+
+# A follower not registered yet asking to register a relative said to have no phone (帮我阿爸登记 佢冇手机 点样登记): how
+# each registers (the household on one's own WeChat), the name of whoever uses this WeChat asked; nobody bound, no ticket
+RELATIVE_NO_PHONE_REGISTER = [
+    "帮我阿爸登记 佢冇手机 点样登记",
+    "帮我老婆注册 她没有智能手机 怎么弄",
+]
+
+
+@pytest.mark.parametrize("message", RELATIVE_NO_PHONE_REGISTER)
+def test_round_108_relative_without_a_phone_registered(probe, message):
+    probe.count += 1
+    openid = f"o-probe-{probe.count}"
+    user = probe.user(openid)
+    user.follows()
+    reply = user.says(message) or ""
+    assert probe.last_handler(openid) == "for_someone"
+    assert reply.strip() == probe.bot.t("registration.for_another_ask_name").strip()
+    assert not probe.rows("SELECT id FROM people WHERE openid = ?", [openid])
+    assert not probe.rows("SELECT id FROM tickets WHERE openid = ?", [openid])
