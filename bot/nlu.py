@@ -7145,9 +7145,14 @@ _RELATIVE_RE = re.compile(RELATIVES)
 _KIN_NAME_RE = re.compile(rf"(?:我)?(?:的|个|嘅)?(?:{KIN_WORDS})(?:都|也)?")
 # the lead (fifty-fifth session, the simulator): a relative who wishes to register said first ('我老婆也想登记', '阿婆想登记'),
 # with no name (a name said is registering_another_named's; relative_without_phone_registering)
+# conv108 (conv106's leftover '帮我阿妈登记 她没有手机 怎么登记', a ticket): or the relative's registration asked for first
+# (帮我阿妈登记, 帮我老婆注册)
 _KIN_WISHES_REGISTER_RE = re.compile(
     rf"^(?:我)?(?:的|个|嘅)?(?:{KIN_WORDS_NAMED_GRANDCHILD})"
     r"(?:也|都|亦)?(?:想|要|想要|需要)(?:登记|注册|绑定)"
+    rf"|^(?:请|麻烦|麻烦你)?(?:帮|替)(?:我)?(?:的|个|嘅|家|屋企)?(?:{KIN_WORDS_NAMED_GRANDCHILD})(?:也|都)?(?:登记|注册|绑定)"
+    # or the relative said first, then registering them asked ('我阿妈没有手机 怎么帮她登记')
+    rf"|^(?:我)?(?:的|个|嘅)?(?:{KIN_WORDS_NAMED_GRANDCHILD})[^，。,]{{0,12}}?(?:帮|替)(?:它|她|他)(?:登记|注册|绑定)"
 )
 # conv98 (22s: '阿妈问佢今年种咗几多棵树 帮佢查下', a ticket while a record waited): a relative's count relayed (阿妈问 is
 # left out as voice's relay, 佢 normalised 它) and looked up for them (帮佢查下), or looked up first (帮我阿妈查下佢种咗几多棵):
