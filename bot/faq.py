@@ -1498,7 +1498,7 @@ class FaqIndex:
             and result.kind == "answer"
             and (
                 result.reason in self._answers_general
-                or result.reason in ("pests_told", "planted_told", "kin_trees", "compared")
+                or result.reason in ("pests_told", "planted_told", "kin_trees", "proxy_asked", "compared")
             )
         ):
             # round 64: a rule's class asked in general is its entry's answer, as its ticket would have been: the rule
@@ -1506,7 +1506,8 @@ class FaqIndex:
             # round 66: so is insects on a listed tree told in general, its pests field (``_pests_told``); the lead (43rd
             # session): a relative's trees asked whether they count for the sender (``nlu.kin_trees_count_asked``); round
             # 117: two trees compared on both cards' field (``_compare_answered``: the precedents and the model read one
-            # tree's entry or a ticket; the eight sets label the fields side by side)
+            # tree's entry or a ticket; the eight sets label the fields side by side); conv108: how to log for another
+            # household asked by one who is no cadre (``nlu.proxy_log_how_asked``: bot.proxy)
             return self._lined(result, fired, norm)
         agreed = None if fired else self._agreed_by_precedents(question, norm, result)
         if agreed is not None and not self._symptom_kept(norm, result, agreed):
@@ -1823,6 +1824,12 @@ class FaqIndex:
             # be a second copy of nlu.RELATIVES and the counts-for-me frame, apart from that reader's (tidy73)
             return self._answer(self._by_id["bot.proxy"], 0.9, "kin_trees")
         escalation = self._escalation(norm, species, fired, question)
+        if escalation and not fired and nlu.proxy_log_how_asked(norm) and "bot.proxy" in self._by_id:
+            # conv108 (conv106's leftover: '帮五保户陈伯种了树 要怎么替他录入' from a villager had been a ticket): how to log
+            # trees for another household asked (a cadre gets the 代种 steps, handlers/planting.py) that would have gone
+            # on: bot.proxy's family answer, which names the cadres' 代种 (round 92); answered ones keep their entry
+            # (tests/data/faq_rule_checks_98.tsv's 帮人种的树: bot.log_planting)
+            return self._answer(self._by_id["bot.proxy"], 0.9, "proxy_asked")
         if escalation:
             return escalation
         site = nlu.find_site(norm)

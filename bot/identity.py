@@ -438,12 +438,22 @@ def _without_asides(norm: str) -> str:
     return norm[: norm.rindex(clauses[-1]) + len(clauses[-1])]
 
 
+# conv108 (23f: '我系埔心村嘅黄伯叫黄炳坤点样登记啊' had been the FAQ's steps): who one is in the village said as a title (黄伯,
+# 陈婶), run on into 叫 and a name of that surname: the name is the speaker's, the title left out ('我系埔心村嘅黄炳坤…');
+# a name of another surname may be someone else's, and stays as said
+_TITLE_THEN_NAMED = re.compile(
+    r"(?<=[的嘅个])(?P<surname>[\u4e00-\u9fff])(?:伯|叔|婶|姨|婆|公|嫂|哥|姐|伯伯|叔叔|婶婶|姨姨)(?:叫做|名叫|叫)"
+    r"(?=(?P=surname)[\u4e00-\u9fff]{1,3})"
+)
+
+
 def spoken_text(text: str | None) -> str:
     """``normalize_text``, then the text as a self-introduction says it (above): fillers left out, Hakka read, and a
-    request for 登记 after an introduction left out."""
+    request for 登记 after an introduction left out; conv108: a title run on into one's name left out."""
 
     # pinyin left unconverted and sound-alikes typed for the command words (messages/typos.toml: wo叫 -> 我叫)
-    norm = nlu.command_typos_fixed(_FILLERS.sub("", _command_by_its_sound(normalize_text(text)), count=1))
+    told = _TITLE_THEN_NAMED.sub("", normalize_text(text), count=1)
+    norm = nlu.command_typos_fixed(_FILLERS.sub("", _command_by_its_sound(told), count=1))
     norm = _without_asides(_FILLERS_BETWEEN.sub("", norm))
     bare = _REQUEST_BEFORE.sub("", _said_once(_REQUEST_AFTER.sub("", norm)), count=1)
     for pattern, replacement in _HAKKA:
@@ -705,10 +715,11 @@ _SELF_BREATH_SEAM = re.compile(
 _SPLIT_REGISTER = re.compile(r"登(?:个|一个|下|吓)记|(?:整|搞|弄|做|办)(?:个|一个)登记")
 # conv98 (22s: '我帮阿爸喺佢部手机度登记 佢叫李永福 埔心村人', the household's FAQ): where the request is made said as the
 # relative's own phone (喺佢部手机度, 用阿爸部手机, 在用我爸的手机) is left out: this WeChat is theirs, the registration theirs
-# (as round 82's '用我阿妈部手机帮佢登记' is; the sender's own phone, 用我的手机, stays)
+# (as round 82's '用我阿妈部手机帮佢登记' is; the sender's own phone, 用我的手机, stays); conv108 (23f: '我用我妈手机帮她登记
+# 她叫何亚娣…' had been the household's FAQ): the phone said with no 的 between (用我妈手机, 用阿爸手机)
 _ON_THEIR_PHONE = re.compile(
     r"(?:喺|在|系|是)?(?:用|拿|拎|喺|在)(?:住|着)?"
-    rf"(?:(?:我)?(?:的|个|嘅)?(?:{OLD_RELATIVES}|爸|妈)|佢|她|他)(?:的|嘅|部|个|只)+(?:手机|微信)(?:度|上|上面|里|里面|处)?"
+    rf"(?:(?:我)?(?:的|个|嘅)?(?:{OLD_RELATIVES}|爸|妈)|佢|她|他)(?:的|嘅|部|个|只)*(?:手机|微信)(?:度|上|上面|里|里面|处)?"
 )
 
 
@@ -957,10 +968,13 @@ _WISH_ASKED = re.compile(
     r"(?:身份|个人|账号)?(?:先)?(?:啊|呀|吧|呢)?$"
 )
 _ASKING_POLITELY = re.compile(r"^(?:麻烦|请|想|我想)?(?:问下|问一下|请问|问问|问吓)(?:你|您)?$")
+# conv101: to be able to use it after (才能用); conv108 (23f: '刚关注 要怎么注册才能报种树' had been the FAQ's steps): or to
+# report or plant trees after (才能报种树, 先可以种树): what registering is for
+_SO_AS_TO_USE = r"(?:(?:才能|才可以|先可以|先能)(?:用|报种树|报树|种树|上报种树|记录种树)|先用得|先得)"
 _HOW_NAMING_BINDING = re.compile(
-    # round 50: oneself named ('新关注的 要怎么登记自己'); conv101: to be able to use it after (才能用)
+    # round 50: oneself named ('新关注的 要怎么登记自己'); conv101, conv108: what it is for after (``_SO_AS_TO_USE``)
     rf"^(?:请问)?(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:{_REGISTER_OR_BIND}|绑)(?:身份|个人|账号|自己|我自己)?"
-    r"(?:才能用|才可以用|先可以用|先用得|先得)?(?:啊|呀|呢|先)?$"
+    rf"{_SO_AS_TO_USE}?(?:啊|呀|呢|先)?$"
     # round 54 (20d): one's own name named ('我要点样绑定自己个名', '怎么绑定我的名字')
     r"|^(?:请问)?(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:绑定|登记|绑)(?:自己|我自己|我)?(?:的|嘅|个)?(?:名字|名)"
     r"(?:啊|呀|呢|先)?$"
@@ -997,7 +1011,7 @@ _WHAT_IT_TAKES_TO_REGISTER = re.compile(
 _FOLLOW_THEN = r"(?:关注(?:了|咗|完)?(?:同|和|再|然后|跟住|又|及)?)?"
 _HOW_TO_BIND_ASKED = re.compile(
     rf"^(?:请问|想问下|想问一下)?(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:才能|可以|先)?{_FOLLOW_THEN}(?:注册|绑定|绑)"
-    r"(?:一下|下)?(?:我的|我嘅|我)?(?:身份|个人|账号|帐号|公众号|自己|我自己)?(?:啊|呀|呢|先|啦)?$"
+    rf"(?:一下|下)?(?:我的|我嘅|我)?(?:身份|个人|账号|帐号|公众号|自己|我自己)?{_SO_AS_TO_USE}?(?:啊|呀|呢|先|啦)?$"
     r"|^(?:请问)?(?:我)?(?:要)?(?:注册|绑定)(?:我的|我嘅|我)?(?:身份|账号|公众号)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?"
     r"(?:弄|搞|做|办|操作|整)?(?:啊|呀|呢)?$"
 )

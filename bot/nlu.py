@@ -6042,6 +6042,9 @@ _PLANTING_DAY_RE = re.compile(
     r"|活动.{0,4}(?:扫(?:咗|了|过)?(?:码|二维码)|签到)"
     # conv107 (23e: '我嘅植树签到记录咗未 上个礼拜去咗活动'): the planting's own check-in named (植树签到)
     r"|(?:种树|植树)(?:的|嘅)?签到"
+    # conv108 (23f: '三月十二号那天我在现场种树的 系统有没有记我参加' had been a ticket): planting on the site (在现场种树,
+    # 喺现场植树): the planting day's site, as 活动 names it
+    r"|(?:喺|在)(?:现场|场)(?:帮手|帮忙)?(?:种树|植树)"
 )
 _BEING_THERE_RE = re.compile(
     r"(?:我|我有|我都有|我也有)?(?:去|到|来|参加|出席)(?:咗|了|过)|到场|在场|有去|(?:我|一齐|一起)去(?:嘅|的)|签(?:咗|了)?到"
@@ -6064,7 +6067,8 @@ _RECORDED_ASKED_RE = re.compile(
     r"|(?:算不算|算唔算|计不计|计唔计)(?:我)?(?:参加|签到|出席|数|一次)?"
     r"|(?:记|登记|记录|签|算|计|统计)(?:咗|了|到|低|上|入)?(?:我|我个名|我的名字|我嘅名)?(?:未|没有|吗|冇|了没|咗未|未呀)"
     r"|(?:记|登记|记录)(?:上|到|低|入)(?:了|咗)吗"  # conv105 (23b: '…我在现场签了到 记上了吗')
-    r"|(?:收到|成功|签到成功|登记到)(?:了|咗)?(?:未|没有|吗|冇|咩)"
+    # conv108 (23f: '…扫了码不知道签到成功没' had been 参加): the question as a bare 没 too (成功没)
+    r"|(?:收到|成功|签到成功|登记到)(?:了|咗)?(?:未|没有|没|吗|冇|咩)"
     r"|算(?:我)?(?:参加|签到|出席|到场)(?:了|咗)?(?:吗|未|没有|冇|咩)"
     # conv100 (22v: '今天植树活动我签到了吗'): the check-in done, asked whether it went through
     r"|签(?:咗|了)到(?:了|咗)?(?:吗|未|没有|没|冇)|签到(?:了|咗)(?:吗|未|没有|没|冇)"
@@ -6467,7 +6471,10 @@ def leave_wished(norm: str, as_sent: str = "") -> bool:
 # their taking part, task or planting asked after by how it stands ('本村党员种树情况', '党员种咗几多'); never their rules
 # ('党员要种几棵', '党员种树有什么要求': the FAQ's), their points or one's own ('我的进度')
 _PARTY_PROGRESS_RE = re.compile(
-    r"^(?:帮我)?(?:看下|看看|查下|查一下|睇下)?(?:本村|我们村|村里|全村|村)?(?:的|嘅|些)?(?:各位)?党员(?:们|的|嘅)?"
+    # conv108 (23f: '我们支部党员植树完成得怎么样了' had been the FAQ's how to see progress): or the branch named as whose
+    # they are (本支部, 我们党支部)
+    r"^(?:帮我)?(?:看下|看看|查下|查一下|睇下)?(?:本村|我们村|村里|全村|村|(?:我们|本)?(?:党)?支部)?(?:的|嘅|些)?(?:各位)?"
+    r"党员(?:们|的|嘅)?"
     r"(?:种树|植树|任务)?(?:完成|参与|种树|种)(?:了|得|成)?"  # round 67 (20x): '我哋村啲党员种成点'
     r"(?:情况|进度|得怎么样|怎么样|怎么|点样|点|咋样|如何|多少|几多)(?:了|呢|啊|如何|怎么样|怎么)?$"
 )
@@ -6593,6 +6600,14 @@ def group_done_asked(text: str) -> bool:
     return bool(_GROUP_DONE_RE.search(text or "")) and bool(re.search(r"户|党员|村民|群众|干部|村里|村", text or ""))
 
 
+# conv108 (23f: '帮我查查埔心村还没种树的户' had been a ticket): the households not planted yet asked to be looked up (帮我查下,
+# 看看), the village named or not: their list
+_LEFT_LOOKED_UP_RE = re.compile(
+    rf"^(?:帮我|给我|请)?(?:查查|查下|查一下|看看|看下|看一下|列出|列下)(?:一下)?(?:{_OWN_VILLAGE}|[\u4e00-\u9fff]{{2,4}}?村)?"
+    rf"(?:的)?{_NOT_YET}(?:树)?的(?:户|人家|人|党员|村民)(?:名单)?(?:吧|呢|啊)?$"
+)
+
+
 def left_to_plant_asked(text: str) -> bool:
     """Who has not planted yet asked (``LEFT_ASKED_RE``): 未种名单 for a cadre (handlers/progress.py), 本村进度's counts for
     anyone else; round 56: how the party members are doing (``_PARTY_PROGRESS_RE``); their list (``_PARTY_LIST_RE``)."""
@@ -6603,6 +6618,7 @@ def left_to_plant_asked(text: str) -> bool:
         or _LEFT_UNDONE_RE.search(text)
         or _PARTY_PROGRESS_RE.match(text)
         or _PARTY_LIST_RE.match(text)
+        or _LEFT_LOOKED_UP_RE.match(text)  # conv108
     )  # round 41: the task undone
 
 
@@ -7129,9 +7145,14 @@ _RELATIVE_RE = re.compile(RELATIVES)
 _KIN_NAME_RE = re.compile(rf"(?:我)?(?:的|个|嘅)?(?:{KIN_WORDS})(?:都|也)?")
 # the lead (fifty-fifth session, the simulator): a relative who wishes to register said first ('我老婆也想登记', '阿婆想登记'),
 # with no name (a name said is registering_another_named's; relative_without_phone_registering)
+# conv108 (conv106's leftover '帮我阿妈登记 她没有手机 怎么登记', a ticket): or the relative's registration asked for first
+# (帮我阿妈登记, 帮我老婆注册)
 _KIN_WISHES_REGISTER_RE = re.compile(
     rf"^(?:我)?(?:的|个|嘅)?(?:{KIN_WORDS_NAMED_GRANDCHILD})"
     r"(?:也|都|亦)?(?:想|要|想要|需要)(?:登记|注册|绑定)"
+    rf"|^(?:请|麻烦|麻烦你)?(?:帮|替)(?:我)?(?:的|个|嘅|家|屋企)?(?:{KIN_WORDS_NAMED_GRANDCHILD})(?:也|都)?(?:登记|注册|绑定)"
+    # or the relative said first, then registering them asked ('我阿妈没有手机 怎么帮她登记')
+    rf"|^(?:我)?(?:的|个|嘅)?(?:{KIN_WORDS_NAMED_GRANDCHILD})[^，。,]{{0,12}}?(?:帮|替)(?:它|她|他)(?:登记|注册|绑定)"
 )
 # conv98 (22s: '阿妈问佢今年种咗几多棵树 帮佢查下', a ticket while a record waited): a relative's count relayed (阿妈问 is
 # left out as voice's relay, 佢 normalised 它) and looked up for them (帮佢查下), or looked up first (帮我阿妈查下佢种咗几多棵):
@@ -9718,11 +9739,13 @@ _SAME_WAY_REPORTED_RE = re.compile(
 
 # conv98 (22s: '下次种了还是这样发照片就行吗' after a record, the FAQ's photo requirements): whether the next time is reported
 # the same way: the steps of a record
+# conv108 (23f: '下次再种的话还是一样发相片加棵数吗' had been a ticket): 的话 after the planting, 一样 alone (no 这样), and the
+# count said after the photo (加棵数, 加数量)
 _NEXT_TIME_SAME_RE = re.compile(
-    r"^(?:那|那么)?(?:我)?(?:下次|下回|以后|往后|下一次)(?:我)?(?:再)?(?:种了|种树|种了树|再种|种)?(?:树)?(?:之后|以后)?"
-    r"(?:是不是|是否)?(?:也|还|都)?(?:是)?(?:一样)?(?:这样|这么|照样)(?:子)?"
-    r"(?:发照片|发相|拍照|发张照片|发张相|报|上报|登记|发)(?:过来)?(?:就行|就得|就可以|就好|得了)?(?:不行|不得|不可以)?"
-    r"(?:吗|吧|呀|啊|呢)?$"
+    r"^(?:那|那么)?(?:我)?(?:下次|下回|以后|往后|下一次)(?:我)?(?:再)?(?:种了|种树|种了树|再种|种)?(?:树)?(?:的话|的说)?"
+    r"(?:之后|以后)?(?:是不是|是否)?(?:也|还|都)?(?:是)?(?:一样(?:这样|这么|照样)?|这样|这么|照样)(?:子)?"
+    r"(?:发照片|发相|拍照|发张照片|发张相|报|上报|登记|发)(?:过来)?(?:(?:加|加上|再发|再报|和|同|跟)(?:棵数|数量|数目|几棵))?"
+    r"(?:就行|就得|就可以|就好|得了)?(?:不行|不得|不可以)?(?:吗|吧|呀|啊|呢)?$"
 )
 
 

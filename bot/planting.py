@@ -777,7 +777,9 @@ _PHOTO_RECEIVED_RE = re.compile(
 
 # the lead (forty-second session, set 21s by voice): what one reported, when, and the trees, asked whether it went
 # through ('我报的那两棵力枝有没有成功啊', '我上个礼拜报的那个三棵荔枝有没有记上去啊'); a filler first ('嗯', '那个') left out
-_REPORTED_VERB = r"(?:(?:报|登记|记录|记)(?:成功|上去|上|到|好|落)|成功)(?:了)?"
+# conv108 (23f: '我之前报的几次都记录了没有' had been the FAQ's 我的树): or recorded with 了 alone before the question, as
+# ``_RECORDED_VERB`` reads it
+_REPORTED_VERB = r"(?:(?:报|登记|记录|记)(?:成功|上去|上|到|好|落)|成功|(?:登记|记录|记)(?=了(?:没|未|吗|冇)))(?:了)?"
 _REPORTED_FIRST_RE = re.compile(
     r"^(?:我|我们|我家)?(?:上个礼拜|上个星期|上星期|上礼拜|上周|前几天|前两天|昨天|琴日|今天|今日|早上|头先|刚才|刚刚|啱啱"
     r"|之前|以前|早几天|前些天|上次|上个月)?"  # round 90 (22k: '我之前报嘅树你哋收到未'): earlier

@@ -101,9 +101,11 @@ _PLEDGE_POINTED = re.compile(
 # conv98: the withdrawal wished (想撤回, 我要撤销) or Cantonese 撤咗佢 (撤 alone)
 # round 99 (22t: '之前认领嘅两棵唔种住 帮我撤销'): asked of the bot (帮我, 唔该, 麻烦, 请) too
 # conv105 (23b: '之前认领咗三棵龙眼 我而家唔种得咁多 想退咗佢', a ticket): or given back (退, 退掉, 退咗佢)
+# conv108 (23f: '我上次认领的那两棵桃树种不了 取消认领' had been the FAQ's how to pledge): or the contract's own 取消认领 said
+# last, the pledge named before it
 _WITHDRAWN = (
     r"(?:我)?(?:想|要|想要)?(?:请|麻烦|唔该|帮我|同我|替我|你|您)*(?:取消|撤销|撤回|撤|唔要|不要|删除|删掉|退)"
-    r"(?:佢|它|掉|咗|了|啦|喇|吧|住|咯)*"
+    r"(?:认领)?(?:佢|它|掉|咗|了|啦|喇|吧|住|咯)*"
 )
 # conv98: not planting after all with now or this year first ('而家种唔到了', '现在种不了了')
 _NOW = r"(?:而家|现在|今年|今次)"

@@ -130,7 +130,8 @@ _MY_PIECE_WHERE_RE = re.compile(
 # conv101 (22w: '认领责任区' then '就要祠堂旁边嗰块啦' had been the FAQ's small talk): a piece picked by a place it lies
 # by (祠堂旁边, 学校后面, 河边), as the list names none so, just after the list: the list again, to pick by number
 _PIECE_DESCRIBED_RE = re.compile(
-    r"^(?:那|这么|噉)?(?:我)?(?:就)?(?:要|拣|选|认领|领|想要|想认领)(?:了)?[\u4e00-\u9fff]{1,8}?(?:那|这)(?:块|片)(?:地|区)?"
+    # conv108 (23f: '我要河边嗰个'): or the one (那个) by the place
+    r"^(?:那|这么|噉)?(?:我)?(?:就)?(?:要|拣|选|认领|领|想要|想认领)(?:了)?[\u4e00-\u9fff]{1,8}?(?:那|这)(?:块|片|个)(?:地|区)?"
     r"(?:吧|啦|了|呀|啊|喇)*$"
 )
 
@@ -335,8 +336,11 @@ def nearer_asked(norm: str) -> bool:
 # number (handlers/faq.py, the chooser of the FAQ's bot.care_zones entry); without zones to list, the FAQ's steps. What
 # to do once one is held ('认领了怎么打卡管护', '领咗之后要做乜'), whether ('可不可以一起认领') and what a zone is stay the
 # FAQ's steps. Read on the normalised text (喺边 -> 在哪里, 点 -> 怎么); Hakka 样般 is 怎么 (typos.toml [characters]).
+# conv108 (23f: '我自己认哪个党员责任区比较好 有什么区可以选' had been the FAQ's how to claim): which one to take (哪个责任区),
+# or which there are to choose from (有什么区可以选)
 _WHERE_OR_WHICH_RE = re.compile(
-    r"在哪|哪里|哪儿|(?:哪几|哪些|几|多少)(?:块|片|个)|哪(?:块|片)|(?:哪几|哪些)(?:党员)?(?:责任区|管护区|护绿区)"
+    r"在哪|哪里|哪儿|(?:哪几|哪些|几|多少)(?:块|片|个)|哪(?:块|片)|(?:哪几|哪些|哪个)(?:党员)?(?:责任区|管护区|护绿区)"
+    r"|(?:什么|哪些|哪几个)(?:区|片|责任区)(?:可以|能|可)(?:选|拣|认领|认|领)"
 )
 _HOW = r"(?:怎么|怎样|如何|样般|咋)"
 _CLAIM = r"(?:认领|领取|领|认|选|拣|揀|报名|申请|申领|分)"

@@ -369,7 +369,12 @@ def _name_and_village(ctx: Ctx, _state) -> identity.RegisterText | None:
     """The answer to 'your name?' with the village too, as 登记 reads it: ``李桂英 埔心村``, ``李桂英，埔心村``; round 56:
     said with its words, of oneself or of the one registered (``佢叫张阿婆 埔心村``)."""
     text = identity.without_name_words(_reply_text(ctx) or "")
-    parsed = identity.parse_register_text("登记 " + text, roster_store.all_villages(ctx.db)) if text else None
+    villages = roster_store.all_villages(ctx.db)
+    parsed = identity.parse_register_text("登记 " + text, villages) if text else None
+    if text and (parsed is None or not parsed.village_text):
+        # conv108 (23f: '我想登记' then '我叫林月娥埔心村嘅' had been a ticket): the name run into the village with 嘅 / 的
+        # after it, read as a self-introduction is (as a fresh follower's '我叫林月娥埔心村嘅' is)
+        parsed = identity.parse_introduction(_reply_text(ctx) or "", villages) or parsed
     if (
         parsed
         and parsed.village_text

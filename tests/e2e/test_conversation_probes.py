@@ -2329,3 +2329,12 @@ test_round_23d_probe = blind_set_test("23d", _ROUND_23D_LEFT)
 # tests/e2e/test_conversation_round107.py); 140/140 since, no longer a blind figure
 _ROUND_23E_LEFT: list[tuple[str, list[str]]] = []
 test_round_23e_probe = blind_set_test("23e", _ROUND_23E_LEFT)
+
+# Set 23f, written blind (140 probes) in the fifty-ninth session from DESIGN.md, the seeds and the kinds sheet: 127/140
+# on main (review59 95f3b94b), its honest figure. Its thirteen misses were then mended by class in conv108 (attendance on
+# the site or its check-in asked 成功没, a pledge pointed at then 取消认领, which zone to choose or the one by a place, the
+# branch's party members, the households not planted looked up, earlier reports asked recorded, the next time's same steps,
+# how to register for what, a packed answer to the name asked, a relative's phone with no 的, a title run on into one's
+# name: tests/e2e/test_conversation_round108.py); 140/140 since, no longer a blind figure
+_ROUND_23F_LEFT: list[tuple[str, list[str]]] = []
+test_round_23f_probe = blind_set_test("23f", _ROUND_23F_LEFT)
