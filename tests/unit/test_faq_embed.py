@@ -70,3 +70,22 @@ OWN = [
 def test_own_phrasings_read_by_meaning(index, question, expected):
     result = index.match(question)
     assert (faq.result_label(result), result.reason) == (expected, "embedded")
+
+
+@needs_encoder
+def test_a_part_of_the_embeddings_held_reuses_their_rows():
+    """bench/faq_eval.py leaves each precedent set out in turn: the part's rows are the whole's, none encoded again."""
+    import numpy as np
+
+    held = dict(faq_embed._HELD)
+    try:
+        matrix = np.arange(12, dtype=np.float32).reshape(3, 4)
+        read = [faq_embed.for_encoder(text) for text in ("种□□", "几时种", "点淋水")]
+        faq_embed._held(faq_embed.Embeddings(matrix, ["x", "y", "z"]), read)
+        part = faq_embed.precedent_embeddings(["点淋水", "种□□"], ["z", "x"])
+        assert part is not None and part.labels == ("z", "x")
+        assert np.array_equal(np.asarray(part._matrix), matrix[[2, 0]])
+        assert faq_embed._held_rows(["未见过的问题"]) is None
+    finally:
+        faq_embed._HELD.clear()
+        faq_embed._HELD.update(held)
