@@ -687,12 +687,15 @@ class Precedents:
         """The ``n`` precedents closest to ``text`` (masked like them): (precedent, cosine), closest first."""
         return self.ngrams.closest(text, n)
 
-    def embedded(self, phrasings: Sequence[tuple[str, str]], mask: Callable[[str], str]) -> faq_embed.Embeddings | None:
-        """emb131: the precedents' and the entries' own phrasings' embeddings (``phrasings``: (text, entry id), masked
-        by ``mask`` as the model's are), from the cache or built once; None without the encoder."""
+    def embedded(
+        self, phrasings: Callable[[], Sequence[tuple[str, str]]], mask: Callable[[str], str]
+    ) -> faq_embed.Embeddings | None:
+        """emb131: the precedents' and the entries' own phrasings' embeddings (``phrasings()``: (text, entry id),
+        masked by ``mask`` as the model's are), from the cache or built once; None without the encoder."""
         if "matrix" not in self._embedded:
-            texts = [*map(str, self.texts), *(mask(nlu.normalize(text)) for text, _ in phrasings)]
-            labels = [*self.labels, *(_any_species(label) for _, label in phrasings)]
+            own = phrasings()
+            texts = [*map(str, self.texts), *(mask(nlu.normalize(text)) for text, _ in own)]
+            labels = [*self.labels, *(_any_species(label) for _, label in own)]
             self._embedded["matrix"] = faq_embed.precedent_embeddings(texts, labels)
         return self._embedded["matrix"]
 
@@ -1325,7 +1328,7 @@ class FaqIndex:
         index.precedents = _SHARED_PRECEDENTS[folder]
         if index._embed.on and len(index.precedents.labels) >= index._embed.min_questions:
             # emb131: the embeddings read (memory-mapped) or built now, as the model is trained now, never at a question
-            index.precedents.embedded(index.phrasings(), index._masked)
+            index.precedents.embedded(index.phrasings, index._masked)
         return index
 
     def copy(self) -> FaqIndex:
@@ -1476,7 +1479,7 @@ class FaqIndex:
             return result
         if len(self.precedents.labels) < settings.min_questions:
             return result  # a test's few precedents: no reading
-        embeddings = self.precedents.embedded(self.phrasings(), self._masked)
+        embeddings = self.precedents.embedded(self.phrasings, self._masked)
         if embeddings is None:
             return result
         norm = self._fixed(self._from_english(question))
