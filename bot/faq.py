@@ -97,7 +97,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from bot import faq_cache, faq_embed, go_between, gram_table, nlu
+from bot import faq_cache, go_between, gram_table, nlu
 from bot.faq_compare import Care, Comparer, House
 from bot.faq_model import ModelSettings, QuestionModel, question_model
 from bot.gram_table import GramTable, gram_key
@@ -654,8 +654,6 @@ class Precedents:
     labels: tuple[str, ...]
     texts: Sequence[str]  # a PackedTexts: one str, not one a question (memory round 101)
     model: QuestionModel | None = None  # trained on them (bot/faq_model.py); None for a few
-    # emb131: their embeddings and labels (bot/faq_embed.py), built at the first index that reads them (``embedded``)
-    _embedded: dict[str, faq_embed.Embeddings | None] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def build(
@@ -686,18 +684,6 @@ class Precedents:
     def nearest(self, text: str, n: int) -> list[tuple[int, float]]:
         """The ``n`` precedents closest to ``text`` (masked like them): (precedent, cosine), closest first."""
         return self.ngrams.closest(text, n)
-
-    def embedded(
-        self, phrasings: Callable[[], Sequence[tuple[str, str]]], mask: Callable[[str], str]
-    ) -> faq_embed.Embeddings | None:
-        """emb131: the precedents' and the entries' own phrasings' embeddings (``phrasings()``: (text, entry id),
-        masked by ``mask`` as the model's are), from the cache or built once; None without the encoder."""
-        if "matrix" not in self._embedded:
-            own = phrasings()
-            texts = [*map(str, self.texts), *(mask(nlu.normalize(text)) for text, _ in own)]
-            labels = [*self.labels, *(_any_species(label) for _, label in own)]
-            self._embedded["matrix"] = faq_embed.precedent_embeddings(texts, labels)
-        return self._embedded["matrix"]
 
 
 _SHARED_PRECEDENTS: dict[Path, Precedents] = {}  # FaqIndex.load: per precedents folder
@@ -1204,7 +1190,6 @@ class FaqIndex:
         self._field_two = float(agree.get("field_two", 2.0))
         model = matching.get("model", {})
         self._model_settings = ModelSettings.from_table(model)
-        self._embed = faq_embed.EmbedSettings.from_table(matching.get("embed", {}))  # emb131, ``_embedded``
         self._model_doubt = float(model.get("doubt", 9.0))  # off unless matching.toml sets it
         self._model_rule = float(model.get("rule", 9.0))
         self._model_story = int(model.get("story", 0))
@@ -1326,9 +1311,6 @@ class FaqIndex:
                 cases, index._masked, masked, index._model_settings, index.phrasings()
             )
         index.precedents = _SHARED_PRECEDENTS[folder]
-        if index._embed.on and len(index.precedents.labels) >= index._embed.min_questions:
-            # emb131: the embeddings read (memory-mapped) or built now, as the model is trained now, never at a question
-            index.precedents.embedded(index.phrasings, index._masked)
         return index
 
     def copy(self) -> FaqIndex:
@@ -1462,49 +1444,8 @@ class FaqIndex:
         (power line, fallen tree, pesticide, lime, fire) adds its safety line, first."""
         # round 96 (set BV): a voice message's closing ('唔该晒', '你话我知啦', '我等你回复') asks nothing
         # a look asked for ('帮我睇下') closes only a question; after a trouble told it is the ask (round 74)
-        asked = question
         question = self._closed(question)
-        return self._embedded(asked, self._framed(question, self._off_topic_unread(question, self._read(question))))
-
-    def _embedded(self, question: str, result: FaqResult) -> FaqResult:
-        """emb131 (issue 17 §1): the precedents nearest by meaning (bot/faq_embed.py, ``[embed]``) over the matcher's
-        final result: an answer given outright that they read as a person's question goes to a person (the answer its
-        candidate); a ticket only for a doubt whose neighbours all give one answer gets it. Never beside a safety line,
-        never a question asked back, never small talk (``faq_embed.gate``)."""
-        settings = self._embed
-        if not settings.on or result.safety or result.other is not None or result.kind == "chitchat":
-            return result
-        doubt = result.kind == "escalate" and result.reason in _FRAME_DOUBTS
-        if (result.kind == "escalate" and not doubt) or (result.entry_id or "").startswith("bot."):
-            return result
-        if len(self.precedents.labels) < settings.min_questions:
-            return result  # a test's few precedents: no reading
-        embeddings = self.precedents.embedded(self.phrasings, self._masked)
-        if embeddings is None:
-            return result
-        norm = self._fixed(self._from_english(question))
-        trees = self._trees(norm)
-        answers: dict[str, FaqResult | None] = {}
-        near = []
-        for i, sim in embeddings.nearest(_mask(norm, trees), settings.k):
-            label = embeddings.labels[i]
-            if label not in answers:
-                answers[label] = (
-                    None if label in ("escalate", "chitchat") else self._label_answer(label, trees, norm=norm)
-                )
-            answer = answers[label]
-            near.append(
-                (label if label in ("escalate", "chitchat") else result_label(answer) if answer else "none", sim)
-            )
-        reading = faq_embed.vote(near)
-        action = faq_embed.gate(result_label(result), result.also, doubt, reading, settings)
-        if action == "person":
-            return _escalate("embedded", candidate=result)
-        if action == "answer":
-            answer = next((a for a in answers.values() if a is not None and result_label(a) == reading.label), None)
-            if answer is not None:
-                return replace(answer, reason="embedded")
-        return result
+        return self._framed(question, self._off_topic_unread(question, self._read(question)))
 
     def _part_matched(self, part: str) -> FaqResult:
         """``match`` of a part of a question (``_two_asks``, ``_first_part_first``): every stage but round 104's
