@@ -8148,7 +8148,6 @@ def never_mind_said(norm: str) -> bool:
 # '对不起 我发错嘢'), or a question announced and not yet asked ('你好 有个问题想请教 等我打字先', '请问在吗 有件事想问问'):
 # the writers label these chit-chat (4 of 4 and 3 of 3 in the sets); what was sent wrongly named (照片, 村名) or what to do
 # asked (撤回, 删, 改) is the cancel's, and a question after the announcement is that question
-_SORRY = r"(?:不好意思|不要意思|对不起|抱歉|sorry)"
 _SORRY_MISSENT_RE = re.compile(
     rf"^(?:{_SORRY})*(?:我)?(?:刚才|刚刚|头先|啱啱|刚|之前)?(?:我)?(?:发|打|按|点)错(?:了|东西|字)*(?:{_SORRY})*$"
 )
