@@ -7151,8 +7151,9 @@ _KIN_WISHES_REGISTER_RE = re.compile(
     rf"^(?:我)?(?:的|个|嘅)?(?:{KIN_WORDS_NAMED_GRANDCHILD})"
     r"(?:也|都|亦)?(?:想|要|想要|需要)(?:登记|注册|绑定)"
     rf"|^(?:请|麻烦|麻烦你)?(?:帮|替)(?:我)?(?:的|个|嘅|家|屋企)?(?:{KIN_WORDS_NAMED_GRANDCHILD})(?:也|都)?(?:登记|注册|绑定)"
-    # or the relative said first, then registering them asked ('我阿妈没有手机 怎么帮她登记')
-    rf"|^(?:我)?(?:的|个|嘅)?(?:{KIN_WORDS_NAMED_GRANDCHILD})[^，。,]{{0,12}}?(?:帮|替)(?:它|她|他)(?:登记|注册|绑定)"
+    # or the relative said first, then registering them asked ('我阿妈没有手机 怎么帮她登记'); never after their trees
+    # planted ('我爸种了树 他没有手机 怎么帮他登记': round 42, how to log them)
+    rf"|^(?:我)?(?:的|个|嘅)?(?:{KIN_WORDS_NAMED_GRANDCHILD})(?:(?!种|栽)[^，。,]){{0,12}}?(?:帮|替)(?:它|她|他)(?:登记|注册|绑定)"
 )
 # conv98 (22s: '阿妈问佢今年种咗几多棵树 帮佢查下', a ticket while a record waited): a relative's count relayed (阿妈问 is
 # left out as voice's relay, 佢 normalised 它) and looked up for them (帮佢查下), or looked up first (帮我阿妈查下佢种咗几多棵):
