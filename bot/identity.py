@@ -1389,6 +1389,9 @@ _OWN_NAME_SAID = re.compile(
 )
 
 
+_ANOTHER_SPOKEN_OF = re.compile(rf"{OLD_RELATIVES}|爸|妈|佢|她|他|帮|替|代|同")
+
+
 def is_form_of_address(name: str | None) -> bool:
     """A title one is called by (黄伯, 陈婶, 阿芳, 老王), not a full name."""
     return bool(name and _FORM_OF_ADDRESS.match(name))
@@ -1403,6 +1406,8 @@ def _title_and_own_name(text: str | None) -> tuple[list[str], str] | None:
     if len(said) != 1 or said[0][0] == 0:
         return None
     at, name = said[0]
+    if any(_ANOTHER_SPOKEN_OF.search(c) for c in clauses[:at]):
+        return None  # '我阿爸系埔心村嘅黄伯 名叫黄炳坤': the father's title and name, never the sender's (round 81)
     if not has_common_surname(name) or _NO_PERSONS_NAME.search(name) or not looks_like_bare_name(name):
         return None
     return clauses[:at], name

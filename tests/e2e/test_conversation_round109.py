@@ -49,7 +49,14 @@ def test_round_109_the_name_after_a_title_is_registered(probe, message, name):
 
 # a title alone, no name after it: as today. Without a village it binds nobody (small talk); with one it is registered
 # as said, as '登记 王村长 埔心村' is (tests/e2e/test_lead39.py: how some are known), the office correcting the roster
-TITLE_ALONE = [("我系黄伯", []), ("我是埔心村的李伯", ["李伯"]), ("我系埔心村嘅黄伯 点样登记啊", ["黄伯"])]
+TITLE_ALONE = [
+    ("我系黄伯", []),
+    ("我是埔心村的李伯", ["李伯"]),
+    ("我系埔心村嘅黄伯 点样登记啊", ["黄伯"]),
+    # another's title and name (a father's): never the sender's (round 81's trust rule)
+    ("我阿爸系埔心村嘅黄伯 名叫黄炳坤 点样登记", []),
+    ("我老豆系埔心村嘅黄伯，叫黄炳坤，点样登记", []),
+]
 
 
 @pytest.mark.parametrize(("message", "bound"), TITLE_ALONE)
