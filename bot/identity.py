@@ -441,8 +441,9 @@ def _without_asides(norm: str) -> str:
 # conv108 (23f: '我系埔心村嘅黄伯叫黄炳坤点样登记啊' had been the FAQ's steps): who one is in the village said as a title (黄伯,
 # 陈婶), run on into 叫 and a name of that surname: the name is the speaker's, the title left out ('我系埔心村嘅黄炳坤…');
 # a name of another surname may be someone else's, and stays as said
+_ADDRESS_TITLES = r"(?:伯|叔|婶|姨|婆|公|嫂|哥|姐|伯伯|叔叔|婶婶|姨姨)"  # conv109: ``is_form_of_address`` too
 _TITLE_THEN_NAMED = re.compile(
-    r"(?<=[的嘅个])(?P<surname>[\u4e00-\u9fff])(?:伯|叔|婶|姨|婆|公|嫂|哥|姐|伯伯|叔叔|婶婶|姨姨)(?:叫做|名叫|叫)"
+    rf"(?<=[的嘅个])(?P<surname>[\u4e00-\u9fff]){_ADDRESS_TITLES}(?:叫做|名叫|叫)"
     r"(?=(?P=surname)[\u4e00-\u9fff]{1,3})"
 )
 
@@ -1376,6 +1377,61 @@ def without_surname_said(clauses: list[str]) -> list[str]:
             continue
         kept.append(clause)
     return kept
+
+
+# conv109 (conv108's find: '我系埔心村嘅黄伯 我叫黄炳坤点样登记啊' had registered 黄伯): who one is in the village said as a
+# form of address (黄伯, 李叔, 阿芳, 老王: a title, not one's name), one's own name said after it in a clause of its own
+# (我叫, 名叫, 我的名字叫; 叫我 is what one is called, never this), the how-to run on after the name left out (``spoken_text``):
+# the name is the one registered, with the title's village; a title alone is read as before (registered as said)
+_FORM_OF_ADDRESS = re.compile(rf"^(?:[\u4e00-\u9fff]{_ADDRESS_TITLES}|(?:阿|老)[\u4e00-\u9fff])$")
+_OWN_NAME_SAID = re.compile(
+    r"^(?:我|本人)?(?:的|嘅|个)?(?:叫做|名叫|名字叫|叫|名字系|名字是|全名叫|全名)(?!我)(?P<name>[\u4e00-\u9fff·]{2,4})$"
+)
+
+
+_ANOTHER_SPOKEN_OF = re.compile(rf"{OLD_RELATIVES}|爸|妈|佢|她|他|帮|替|代|同")
+
+
+def is_form_of_address(name: str | None) -> bool:
+    """A title one is called by (黄伯, 陈婶, 阿芳, 老王), not a full name."""
+    return bool(name and _FORM_OF_ADDRESS.match(name))
+
+
+def _title_and_own_name(text: str | None) -> tuple[list[str], str] | None:
+    """The clauses before the one that says one's own name (``_OWN_NAME_SAID``, exactly one such clause), and that name
+    (a common surname, a bare name); None else. Read from the text as said, the request or how-to after the name left out
+    and a breath's seams paused (``_story_text``: '…黄伯我叫黄炳坤')."""
+    clauses = [c for c in _SEPARATORS.split(_story_text(spoken_text(text))) if c]
+    said = [(at, found["name"]) for at, c in enumerate(clauses) if (found := _OWN_NAME_SAID.match(c))]
+    if len(said) != 1 or said[0][0] == 0:
+        return None
+    at, name = said[0]
+    if any(_ANOTHER_SPOKEN_OF.search(c) for c in clauses[:at]):
+        return None  # '我阿爸系埔心村嘅黄伯 名叫黄炳坤': the father's title and name, never the sender's (round 81)
+    if not has_common_surname(name) or _NO_PERSONS_NAME.search(name) or not looks_like_bare_name(name):
+        return None
+    return clauses[:at], name
+
+
+def title_then_own_name(text: str | None) -> bool:
+    """Cheap test, before any village is loaded: a clause before one's own name said (``_title_and_own_name``) ends in
+    a form of address."""
+    found = _title_and_own_name(text)
+    return found is not None and any(_FORM_OF_ADDRESS.match(c[-2:]) for c in found[0])
+
+
+def parse_title_then_own_name(text: str, villages: list[dict]) -> RegisterText | None:
+    """``title_then_own_name``'s own name with the roster village of the clause that says the title (one village, one
+    title); None else."""
+    found = _title_and_own_name(text)
+    if found is None:
+        return None
+    titled = {
+        reading.village_text
+        for clause in found[0]
+        if (reading := read_name_and_village(clause, villages)) is not None and is_form_of_address(reading.name)
+    }
+    return RegisterText(found[1], titled.pop()) if len(titled) == 1 else None
 
 
 def read_name_and_village_in_clauses(text: str, villages: list[dict]) -> RegisterText | None:

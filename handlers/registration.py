@@ -99,6 +99,8 @@ LAST_READERS = (
     (identity.self_named_in_story, identity.parse_self_named_in_story),
     # conv98: who speaks, then that registering is needed and how, in one breath ('…我是埔心村的刘桂英今年七十多了…我要怎么弄')
     (identity.introduction_then_how, identity.parse_introduction_then_how),
+    # conv109: a form of address with its village, one's own name after it ('我系埔心村嘅黄伯 我叫黄炳坤点样登记啊')
+    (identity.title_then_own_name, identity.parse_title_then_own_name),
     # round 34: '埔心村 李淑贞 🙏 绑定', '我叫黄志强，石角镇埔心村人，帮我登记一下身份'
     (identity.clauses_of, identity.read_name_and_village_in_clauses),
     # round 41: the wish in a clause, how in another, no name ('点样绑定啊 我想登记做村民'): a bare 登记
