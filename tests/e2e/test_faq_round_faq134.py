@@ -2,7 +2,8 @@
 safety line by class), through signed pushes to the real /wechat route and a real SQLite file: a villager's own pledge
 of trees is the pledge's answer outright, not a choice between it and the deadlines or the care zones; a tree about to
 fall onto a house with no wind, typhoon or storm said opens with the hazard-tree line alone, not the typhoon line, and
-one a typhoon brought down keeps the typhoon's. tests/unit/test_faq_round_faq134.py holds the figures over the helper's
+one a typhoon brought down keeps the typhoon's; the village's plan asked what to write and whom to give it to
+is the plan's answer outright. tests/unit/test_faq_round_faq134.py holds the figures over the helper's
 own phrasings."""
 
 from __future__ import annotations
@@ -27,3 +28,10 @@ def test_a_tree_about_to_fall_with_no_wind_said_gets_the_hazard_line_alone(asker
 def test_a_tree_a_typhoon_brought_down_keeps_the_typhoon_line(asker):
     reply = asker.danger_line_then_ticket("台风把门口那棵树吹倒了 压到屋顶", ("留在屋里", "别一个人锯"))
     assert "别站在树下" not in reply, reply
+
+
+def test_the_village_s_plan_asked_whom_to_give_it_to_is_answered_not_asked_back(asker):
+    reply = asker.says("村里绿化计划要写树种吗 报给谁")
+    assert asker.first_line("camp.plan_filing") in reply, reply
+    assert "您问的是哪一个" not in reply and "问题编号" not in reply and asker.tickets() == 0, reply
+    assert asker.first_line("camp.deadlines") not in reply, reply
