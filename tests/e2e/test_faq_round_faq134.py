@@ -35,3 +35,12 @@ def test_the_village_s_plan_asked_whom_to_give_it_to_is_answered_not_asked_back(
     assert asker.first_line("camp.plan_filing") in reply, reply
     assert "您问的是哪一个" not in reply and "问题编号" not in reply and asker.tickets() == 0, reply
     assert asker.first_line("camp.deadlines") not in reply, reply
+
+
+@pytest.mark.parametrize("question", ["屋前那棵大树倒了 压到邻居屋顶", "路边棵老树断咗 砸坏咗车"])
+def test_a_fallen_tree_with_no_wind_said_gets_no_typhoon_words(asker, question):
+    # the lead (fifty-ninth session): a tree already down with no wind, typhoon or storm said opens with the fallen
+    # tree's line ('别一个人锯、别爬树'), not '台风正刮时请留在屋里'
+    reply = asker.danger_line_then_ticket(question, ("别一个人锯", "95598"))
+    assert "台风" not in reply and "留在屋里" not in reply, reply
+    assert reply.count("⚠ 安全第一") == 1, reply
