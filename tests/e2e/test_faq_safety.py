@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SAFETY = {  # what each line must say, from messages/faq/safety.toml
     "power": ("95598", "远离"),
     "typhoon": ("留在屋里", "别一个人锯", "别爬树"),
+    "fallen": ("别一个人锯", "别爬树", "别站在下面"),  # the typhoon rule's line with no wind said (fifty-ninth session)
     "pesticide": ("120", "标签"),
     "lime": ("清水冲洗", "15分钟"),
     "fire": ("森林防火期", "不要烧"),
@@ -468,7 +469,7 @@ DANGERS_38 = [
     ("风好大 我想出去看看新种的树有没有被吹倒", ("typhoon",)),
     ("外面还在刮台风 阿爸话要去山上绑树", ("typhoon", "typhoon_warning")),
     ("后山棵大树畀风吹断咗 半截吊喺度", ("hazard", "typhoon")),
-    ("树到了压在车上 里面还有人", ("typhoon", "hazard")),  # voice: 倒 heard as 到
+    ("树到了压在车上 里面还有人", ("typhoon", "hazard", "fallen")),  # voice: 倒 heard as 到; no wind said: no 台风
     # pesticide
     ("我老婆打完除草剂手好痒起红点", ("pesticide",)),
     ("个细路唔小心饮咗啲农药 点算", ("pesticide",)),
