@@ -779,10 +779,22 @@ def expand_vars(value: Any, variables: Mapping[str, str]) -> Any:
     return value
 
 
+def load_shared_vars(faq_dir: Path) -> dict[str, str]:
+    """safety.toml's ``[vars]``, the one place a shared regex part is written: its rules name them, and so do
+    matching.toml's tables (faq132's ``${spray_wind}``: pesticide_exposure's line_by and ``[safety_answers] asked``)."""
+    path = faq_dir / "safety.toml"
+    return dict(_read_toml(path).get("vars", {})) if path.exists() else {}
+
+
+def load_matching(faq_dir: Path) -> dict:
+    """matching.toml, each ``${name}`` given its value from safety.toml's ``[vars]`` (``load_shared_vars``)."""
+    return expand_vars(_read_toml(faq_dir / "matching.toml"), load_shared_vars(faq_dir))
+
+
 def load_safety_rules(faq_dir: Path) -> list[SafetyRule]:
     path = faq_dir / "safety.toml"
     raw = _read_toml(path) if path.exists() else {}
-    data = expand_vars({key: value for key, value in raw.items() if key != "vars"}, raw.get("vars", {}))
+    data = expand_vars({key: value for key, value in raw.items() if key != "vars"}, load_shared_vars(faq_dir))
     feared = Vocab(data.get("feared", []))
     self_asked = Vocab(data.get("self_asked", []))
     return [
@@ -1303,7 +1315,7 @@ class FaqIndex:
     @classmethod
     def _build(cls, root: Path, campaign_config: Mapping, confidence_threshold: float) -> FaqIndex:
         species = load_species_table(root)
-        matching = _read_toml(root / "faq" / "matching.toml")
+        matching = load_matching(root / "faq")
         entries = _load_entries(root / "faq", campaign_config, species)
         words = _domain_words(species, matching)
         tok = _tokenizer(str(root / "jieba_dict.txt"), tuple(sorted(words)))
