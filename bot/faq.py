@@ -787,8 +787,11 @@ def load_shared_vars(faq_dir: Path) -> dict[str, str]:
 
 
 def load_matching(faq_dir: Path) -> dict:
-    """matching.toml, each ``${name}`` given its value from safety.toml's ``[vars]`` (``load_shared_vars``)."""
-    return expand_vars(_read_toml(faq_dir / "matching.toml"), load_shared_vars(faq_dir))
+    """matching.toml, each ``${name}`` given its value from safety.toml's ``[vars]`` (``load_shared_vars``) or from
+    matching.toml's own ``[vars]`` (a regex two of its classes read: faq132's tree put under another's name)."""
+    raw = _read_toml(faq_dir / "matching.toml")
+    names = {**load_shared_vars(faq_dir), **raw.get("vars", {})}
+    return expand_vars({key: value for key, value in raw.items() if key != "vars"}, names)
 
 
 def load_safety_rules(faq_dir: Path) -> list[SafetyRule]:

@@ -54,3 +54,24 @@ def test_matching_reads_safety_vars_and_a_name_not_there_fails_at_load(tmp_path)
     (tmp_path / "matching.toml").write_text('[safety_answers]\nasked = ["${nobody}"]\n', "utf-8")
     with pytest.raises(KeyError):
         faq.load_matching(tmp_path)
+
+
+def test_matching_s_own_vars_are_written_once_and_read_by_both_classes():
+    # review of the fifty-ninth session: faq132's 'my tree put under another's name' regex had been written twice
+    # (dispute's unless, record_disputed's words); it is matching.toml's own [vars] now, read by both
+    written = (FAQ / "matching.toml").read_text("utf-8")
+    assert written.count("(?:当成|当做|当作|认做|说成|讲成|报成|登记成") == 1
+    assert written.count("${my_tree_put_under_another}") == 2
+    loaded = faq.load_matching(FAQ)
+    assert "vars" not in loaded
+    classes = {row["name"]: row for row in loaded["escalate"]["classes"]}
+    rule = "re:" + tomllib.loads(written)["vars"]["my_tree_put_under_another"]
+    assert rule in classes["dispute"]["unless"] and rule in classes["record_disputed"]["words"]
+
+
+def test_matching_s_own_vars_add_to_safety_s(tmp_path):
+    (tmp_path / "safety.toml").write_text('[vars]\nwind = "刮风"\n', "utf-8")
+    (tmp_path / "matching.toml").write_text(
+        '[safety_answers]\nasked = ["re:${wind}${spray}"]\n[vars]\nspray = "喷药"\n', "utf-8"
+    )
+    assert faq.load_matching(tmp_path) == {"safety_answers": {"asked": ["re:刮风喷药"]}}
