@@ -441,7 +441,9 @@ def _without_asides(norm: str) -> str:
 # conv108 (23f: '我系埔心村嘅黄伯叫黄炳坤点样登记啊' had been the FAQ's steps): who one is in the village said as a title (黄伯,
 # 陈婶), run on into 叫 and a name of that surname: the name is the speaker's, the title left out ('我系埔心村嘅黄炳坤…');
 # a name of another surname may be someone else's, and stays as said
-_ADDRESS_TITLES = r"(?:伯|叔|婶|姨|婆|公|嫂|哥|姐|伯伯|叔叔|婶婶|姨姨)"  # conv109: ``is_form_of_address`` too
+# tidy91: bot/nlu.py's forms of address (``nlu.ADDRESS_TITLES``, their one owner), said once or twice; 婆婆 is not among
+# them here (as before: '黄婆婆' is no form of address to ``is_form_of_address``); conv109: ``is_form_of_address`` too
+_ADDRESS_TITLES = nlu.titles_alternation(nlu.ADDRESS_TITLES + nlu.ADDRESS_TITLES_DOUBLED, without=("婆婆",))
 _TITLE_THEN_NAMED = re.compile(
     rf"(?<=[的嘅个])(?P<surname>[\u4e00-\u9fff]){_ADDRESS_TITLES}(?:叫做|名叫|叫)"
     r"(?=(?P=surname)[\u4e00-\u9fff]{1,3})"
@@ -1383,7 +1385,9 @@ def without_surname_said(clauses: list[str]) -> list[str]:
 # form of address (黄伯, 李叔, 阿芳, 老王: a title, not one's name), one's own name said after it in a clause of its own
 # (我叫, 名叫, 我的名字叫; 叫我 is what one is called, never this), the how-to run on after the name left out (``spoken_text``):
 # the name is the one registered, with the title's village; a title alone is read as before (registered as said)
-_FORM_OF_ADDRESS = re.compile(rf"^(?:[\u4e00-\u9fff]{_ADDRESS_TITLES}|(?:阿|老)[\u4e00-\u9fff])$")
+_FORM_OF_ADDRESS = re.compile(
+    rf"^(?:[\u4e00-\u9fff]{_ADDRESS_TITLES}|{nlu.titles_alternation(nlu.NAME_PREFIXES)}[\u4e00-\u9fff])$"
+)
 _OWN_NAME_SAID = re.compile(
     r"^(?:我|本人)?(?:的|嘅|个)?(?:叫做|名叫|名字叫|叫|名字系|名字是|全名叫|全名)(?!我)(?P<name>[\u4e00-\u9fff·]{2,4})$"
 )

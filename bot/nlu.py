@@ -1002,14 +1002,36 @@ _NEWCOMER_RE = re.compile(
     r"|村委委员|村委|委员)"  # round 130 (set CS: '你好我是新上任的村委委员 以后多多指教')
     r"(?:呀|啊|啦|喔|哦|了)*"
 )
+# tidy91 (one owner of the forms of address): the titles one is called by in the village, said after a surname (黄伯,
+# 陈婶) or after 阿 (阿婆); the same said twice (黄伯伯, 婆婆); and what goes before a familiar name (阿芳, 老王). Three
+# readers take them, each the subset it read before they had one owner (named where it is read; widening a reader
+# changes what it reads, a change to measure, not a tidy-up): bot/identity.py's form of address (``is_form_of_address``,
+# a title run on into one's name), ``_SELF_TOLD_RE`` below and ``_COURTESY_TITLE`` (the title before a household's name)
+ADDRESS_TITLES = ("伯", "叔", "婶", "姨", "婆", "公", "嫂", "哥", "姐")
+ADDRESS_TITLES_DOUBLED = ("伯伯", "叔叔", "婶婶", "姨姨", "婆婆")
+NAME_PREFIXES = ("阿", "老")
+
+
+def titles_alternation(titles: Iterable[str], without: Iterable[str] = ()) -> str:
+    """``(?:伯|叔|…)``: ``titles`` as one regex group, those ``without`` left out (a reader's named subset)."""
+    left_out = set(without)
+    return "(?:" + "|".join(title for title in titles if title not in left_out) + ")"
+
+
+# the self-told reader's titles: 婆, 公, 哥, 姐 are not among them (as before tidy91: '我是村尾的黄哥' is no small talk)
+_SELF_TOLD_TITLES = titles_alternation(ADDRESS_TITLES, without=("婆", "公", "哥", "姐"))
+# a familiar name (老黄, 阿芳, with a title or not: 阿芳姨) or a surname and a title (陈伯)
+_SELF_TOLD_ADDRESS = (
+    rf"(?:{titles_alternation(NAME_PREFIXES)}[\u4e00-\u9fff]{_SELF_TOLD_TITLES}?|[\u4e00-\u9fff]{_SELF_TOLD_TITLES})"
+)
 # round 114 (set CL: '你好 我是村尾的老黄'): who one is by the village's end or team and a familiar name, nothing more;
 # round 130 (set CS: '你好 我系塘尾村嘅', '早晨阿妹 我系水口村陈伯 第一次用呢个'): by one's village, the familiar name or
 # none (a full name is a registration: bot/identity.py reads '我是埔心村的李桂英' before the FAQ, and it is no chit-chat here)
 _SELF_TOLD_RE = re.compile(
     r"(?:我|本人)(?:是|就是)(?:村(?:头|尾|口|东头|西头|东边|西边|南边|北边|中间)|[一二三四五六七八九十0-9]+(?:队|组|社))(?:的)?"
-    r"(?:(?:老|阿)[\u4e00-\u9fff](?:伯|叔|婶|嫂|姨)?|[\u4e00-\u9fff](?:伯|叔|婶|嫂|姨))(?:呀|啊|啦|喔|哦|了)*"
+    rf"{_SELF_TOLD_ADDRESS}(?:呀|啊|啦|喔|哦|了)*"
     r"|(?:我|本人|我们|我哋)(?:是|就是)(?!(?:新|刚)(?:上任|来|到|调|派|任))(?:(?![的是])[\u4e00-\u9fff]){1,4}(?:村|社区)(?:的|人|村民)?"
-    r"(?:(?:老|阿)[\u4e00-\u9fff](?:伯|叔|婶|嫂|姨)?|[\u4e00-\u9fff](?:伯|叔|婶|嫂|姨))?(?:呀|啊|啦|喔|哦|了)*"
+    rf"{_SELF_TOLD_ADDRESS}?(?:呀|啊|啦|喔|哦|了)*"
     # a post said after the village is who one is in office ('我是埔心村书记', '我系埔心村嘅干部'): no small talk
     r"(?!的?(?:第一书记|书记|支书|村长|村主任|主任|队长|组长|社长|村干部|干部|网格员|村委|委员|党员|会计|文书))"
 )
@@ -2113,9 +2135,13 @@ _PROXY_VERB_RE = re.compile(r"^\s*代种")
 _HOUSEHOLD_PLACE = rf"(?:住)?(?:隔篱屋|隔壁屋|村尾|村头|村口|村东|村西|村南|村北|隔壁|隔篱|对面|后山|[{_CN_NUM}\d]{{1,2}}(?:队|组))(?:的|嘅)?"
 # round 65 (20t): a courtesy title said before the name ('帮阿婆黄桂英认领一棵荔枝', '同五叔李树生…': Cantonese 同 for 帮 only
 # so, 同 being 'with' elsewhere: '今日同阿妈种咗两棵龙眼'), left out of it; the title alone ('帮阿婆认领…') stays the name said
+# tidy91: the titles are the forms of address (``ADDRESS_TITLES``), each subset as before: after 阿 all of them and kin
+# (阿爷, 阿妈, 阿姑); said twice, 婶婶 not among them; after 大 not 姨, 婆, 公, 嫂; after a number (五叔) not 婆, 公, 哥, 姐, and 姑
+_COURTESY_KIN = ("爷", "嫲", "嬷", "奶", "妈", "姑")
 _COURTESY_TITLE = (
-    r"(?:阿(?:婆|公|伯|叔|姨|婶|嫂|姐|哥|爷|嫲|嬷|奶|妈|姑)|婆婆|伯伯|叔叔|姨姨|大伯|大叔|大婶|大姐|大哥|老伯|伯公|伯爷|伯娘"
-    rf"|[{_CN_NUM}](?:叔|伯|婶|姑|姨|嫂))"
+    rf"(?:阿{titles_alternation(ADDRESS_TITLES + _COURTESY_KIN)}|{titles_alternation(ADDRESS_TITLES_DOUBLED, without=('婶婶',))}"
+    rf"|大{titles_alternation(ADDRESS_TITLES, without=('姨', '婆', '公', '嫂'))}|老伯|伯公|伯爷|伯娘"
+    rf"|[{_CN_NUM}]{titles_alternation(ADDRESS_TITLES + ('姑',), without=('婆', '公', '哥', '姐'))})"
 )
 # the lead (forty-second session, the simulator as a secretary): the household said after the name ('帮陈伯屋企代种…',
 # '替黄桂英家代种…', '帮李杨梅嗰户登记…'), left out of it: it had been the name ('陈伯屋企'), and a name of five with it
