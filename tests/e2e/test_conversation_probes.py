@@ -2363,22 +2363,22 @@ _ROUND_23G_LEFT: list[tuple[str, list[str]]] = [
 test_round_23g_probe = blind_set_test("23g", _ROUND_23G_LEFT)
 
 # Set 23h, written blind (140 probes) in the sixtieth session from DESIGN.md, the seeds and the kinds sheet: 130/140 on
-# main (review60 0d98c6d4), its honest figure. Its ten misses, not yet read, are left for the next round to mend by class
+# main (review60 0d98c6d4), its honest figure. Seven of its ten misses were then mended by class in conv111 (what the
+# assistant named by its name is for, a relative's award after the trees he reported, a cadre's plot area asked for
+# whoever asked it of him, the village's share named by its name, how many questions wait for an adviser, 退订 undone
+# after a slip said as 发错, a relative's certificate wanted on the sender's phone: tests/e2e/test_conversation_round111.py);
+# the three left are conv110's classes (mended on set 23g at the same time)
 _ROUND_23H_LEFT: list[tuple[str, list[str]]] = [
     (
-        "honest figure (main), left to mend by class",
+        "conv110's class: one's attendance of a planting day asked counted or recorded",
         [
-            "new:啱啱扫码关注咗 呢个绿美植树助手係做乜嘢嘅",
-            "member:我阿爸用我手机报咗五棵树 佢有冇攞到奖㗎",
             "party:党日活动种树嗰日我扫咗码 算唔算参加咗",
-            "cadre:镇里要我报本村种咗几多亩党建林 帮我睇下",
-            "cadre:七一表彰有冇我哋埔心村嘅份",
-            "adviser:埔心村啲村民问嘅嘢 仲有几多条冇人答",
-            "twice:退订 || 发错咗 我仲要提醒㗎",
-            "twice:认领 2棵荔枝 || 算了 认领嗰两棵荔枝唔要喇",
-            "twice:我的证书 || 我阿妈嘅证书都要 佢用我手机",
             "member:植树那天我的签到记上了吗",
         ],
+    ),
+    (
+        "conv110's class: a pledge withdrawn in words (取消认领 / 唔认领 / 唔要)",
+        ["twice:认领 2棵荔枝 || 算了 认领嗰两棵荔枝唔要喇"],
     ),
 ]
 test_round_23h_probe = blind_set_test("23h", _ROUND_23H_LEFT)

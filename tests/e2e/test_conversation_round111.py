@@ -17,11 +17,11 @@ WHAT_FOR = [
     ("member", "这个种树小助手是干嘛用的", "help"),
     ("new", "新关注 呢个植树助手系做乜嘅", "help"),
 ]
-# a relative's award asked after the trees they reported told first, with a count (on the sender's phone or not)
+# a relative's award asked after the trees they reported before told, with a count (on the sender's phone or not)
 RELATIVE_AWARD_AFTER_TREES = [
     ("member", "我阿妈用我微信报了三棵树 她有没有得奖", "awards"),
     ("member", "我老豆喺我手机度报咗两棵龙眼 佢有冇评到先进", "awards"),
-    ("party", "我老公种咗三棵桂花 佢有冇攞到奖", "awards"),
+    ("party", "我老公上个月报了三棵树 他有没有评到奖", "awards"),
 ]
 # a cadre asking the village's own plot area (多少亩, 几亩), who asked it of him told first (镇里要我报, 书记问我)
 VILLAGE_AREA_ASKED = [
@@ -66,6 +66,8 @@ CONTROLS = [
     ("twice", "退订 || 订阅", "resubscribe"),
     ("member", "帮我妈看一下她的证书出来没有", "certificate"),
     ("member", "我老公的证书怎么领", "question"),
+    # a relative's trees told planted with a count, then the award asked: the report is a record (planting_text_then_asked)
+    ("member", "我老公种咗三棵桂花 佢有冇攞到奖", "planting"),
 ]
 EXAMPLES = (
     WHAT_FOR
