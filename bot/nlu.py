@@ -4128,6 +4128,12 @@ _WORRY_RE = re.compile(
 # round 33: what is wished known said first ('想知道埔心村今年种树任务完成到哪一步了'), and the trees just said counted in
 # ('连埋呢两棵我今年总共种咗几多', '加上这两棵 我今年一共种了多少'): left out before the question is read
 _WANT_TO_KNOW_LEAD_RE = re.compile(r"^(?:我)?(?:想|想要)(?:知道|了解|问)(?:一下|下)?(?=[\u4e00-\u9fff])")
+# conv111 (23h: '镇里要我报本村种咗几多亩党建林 帮我睇下' had been the FAQ's 2亩 asked back): who above asked it of the
+# sender told first (镇里要我报, 街道叫我统计, 书记问我), then the figures asked: the figures' question
+_ASKED_OF_ME_LEAD_RE = re.compile(
+    r"^(?:镇里|镇上|镇政府|镇|街道办|街道|上面|上头|上级|领导|书记|村书记|支书|党委|办公室|县里|区里|乡里)"
+    r"(?:要|叫|让|喊|问)(?:我|我们)(?:报|上报|汇报|统计|报告|填报|交|算)?(?:一下|下)?(?=[\u4e00-\u9fff]{3})"
+)
 # round 49 (19w): the trees pointed at as just reported ('加埋啱啱嗰两棵', '加埋头先嗰啲': 加埋刚刚那两棵, 加埋头先那些)
 _THESE_COUNTED_IN_RE = re.compile(
     rf"^(?:连埋|连同|连|加上|加埋|算上|算埋)(?:刚才|刚刚|头先|啱先)?(?:这|呢|那)?"
@@ -4449,6 +4455,7 @@ def progress_said(norm: str, species_table: Mapping) -> str | None:
 
 def _progress_leads_left(norm: str) -> str:
     """Round 33: a progress question without the worry, the wish to know, or the trees just said counted in."""
+    norm = _ASKED_OF_ME_LEAD_RE.sub("", norm, count=1)  # conv111
     return _THESE_COUNTED_IN_RE.sub("", _WANT_TO_KNOW_LEAD_RE.sub("", _WORRY_RE.sub("", norm)))
 
 
@@ -5922,7 +5929,7 @@ def village_award_asked(text: str) -> bool:
 # the village named as ours with its name between (我们埔心村, 我哋条村). How, when or on what terms awards are given
 # ('最美植绿人怎么评', '表彰几时公布', '评先进有什么条件') stays the FAQ's, why one was not ('点解评先进冇我份') a complaint
 # (esc101's own request); a reward in money (奖励, 奖金) is no award
-_AWARD_NAMED_RE = re.compile(r"奖|表彰|先进|最美植绿|优秀|评优|荣誉")
+_AWARD_NAMED_RE = re.compile(r"奖|表彰|先进|最美植绿|优秀|评优|荣誉|评比|评选")  # conv111: 评比, as the village's
 _NOT_AN_AWARD_RE = re.compile(
     r"奖励|奖金|奖补|补贴|证书|为什么|为啥|点解|凭什么|怎么|怎样|如何|几时|什么时候|何时|时间|条件|标准|要求|资格|规则|办法|流程|要做|多少|几个|哪些|谁"
 )
@@ -5945,8 +5952,11 @@ _SENDER_AMONG_RE = re.compile(r"(?:我们|我哋|我地|咱们)(?:的|嘅)?(?:�
 # 哪些 asks what was won, never how they are given), a share asked (有没有份)
 # conv104 (23a: '咁我有冇奖攞'): the award named before its taking (有冇奖攞 normalised 有没有奖领, 有没有奖拿)
 # conv105 (23b: '种咗咁多树 有冇荣誉俾我'): the award asked to be given to one (有没有荣誉给我, 俾 normalised 给)
+# conv111 (23h: '七一表彰有冇我哋埔心村嘅份' had been the FAQ's schedule): the share asked of the village named as ours
+# by its name (有没有我们埔心村的份: whose, ``_OUR_NAMED_VILLAGE_RE``)
 _AWARD_HAD_RE = re.compile(
-    r"(?:有没有|有无)(?:得|拿|拿到|领到)?(?:奖|表彰|荣誉)(?:领|拿|收|给我|发给我)?$|(?:有没有|有无)(?:我的)?份"
+    r"(?:有没有|有无)(?:得|拿|拿到|领到)?(?:奖|表彰|荣誉)(?:领|拿|收|给我|发给我)?$"
+    r"|(?:有没有|有无)(?:我的|(?:我们|咱们)(?:这个|条|个)?[\u4e00-\u9fff]{0,3}?(?:村|社区)的)?份"
 )
 _WHICH_WON_RE = re.compile(
     r"(?:获得|拿到|拿了|领了|领到|得了|得到|评上|评了|评到|获)(?:了)?(?:哪些|哪几个|些什么|什么|啥)(?:荣誉|奖项|奖|表彰|称号)$"
@@ -5972,11 +5982,15 @@ def award_asked_whose(norm: str) -> str:
     won_asked = _AWARD_WON_ASKED_RE.search(bare) or _AWARD_HAD_RE.search(bare) or which
     if not won_asked:
         return ""
+    # conv101 (22x: '我阿爸种咗咁多树 佢有冇攞到奖'): a relative's own award, he named as who won (它 is 佢 normalised);
+    # conv111 (23h: '我阿爸用我手机报咗五棵树 佢有冇攞到奖㗎'): whatever count of his trees is told before it
+    relative = _RELATIVE_RE.search(bare)
+    if relative and re.search(r"(?:它|他|她)(?:有没有|有无)", bare):
+        return "relative"
     if re.search(rf"[\d{_CN_NUM}]+\s*[棵株颗]", bare):
         return ""  # 21j: '七一评先进 我种咗5棵有冇份' asks whether so many trees qualify: on what terms, the FAQ's
-    if _RELATIVE_RE.search(bare):
-        # conv101 (22x: '我阿爸种咗咁多树 佢有冇攞到奖'): a relative's own award, he named as who won (它 is 佢 normalised)
-        return "relative" if re.search(r"(?:它|他|她)(?:有没有|有无)", bare) else ""
+    if relative:
+        return ""
     if _OUR_NAMED_VILLAGE_RE.search(bare) or _OUR_VILLAGE_RE.search(bare):
         return "village"
     if _SENDER_RE.search(bare) or _SENDER_AMONG_RE.search(bare):
@@ -7343,13 +7357,31 @@ _CHECKED_RE = re.compile(
 _NOT_CHECKED_RE = re.compile(r"怎么|怎样|如何|为什么|为啥|点解|什么|啥|几时|多久|条件|标准|资格|错|改|名字|姓名|别人")
 
 
+# conv111 (23h: '我的证书' then '我阿妈嘅证书都要 佢用我手机' had been the FAQ's card): a relative's certificate wanted
+# too (的证书也要, 的证书都要一张), whether it is out checked as '…有没有' is
+_WANTED_TOO_RE = re.compile(r"的证书(?:也|都)(?:要|想要)(?:一张|一份|张|份)?")
+
+
 def relative_certificate_asked(norm: str) -> bool:
     """A relative's certificate checked for ('帮我妈看一下她的证书出来没有', '我老公的证书有没有'): whether it is out, not
-    how one is got ('我老公的证书怎么领')."""
+    how one is got ('我老公的证书怎么领'); conv111: or wanted too ('我阿妈的证书都要')."""
     norm = _CERTIFICATE_NAMES_RE.sub("证书", norm) if norm else norm
     if not norm or len(norm) > INTENT_MAX_CHARS or "证书" not in norm:
         return False
-    return bool(_RELATIVE_RE.search(norm) and _CHECKED_RE.search(norm) and not _NOT_CHECKED_RE.search(norm))
+    checked = _CHECKED_RE.search(norm) or _WANTED_TOO_RE.search(norm)
+    return bool(_RELATIVE_RE.search(norm) and checked and not _NOT_CHECKED_RE.search(norm))
+
+
+# conv111: a relative said to use the sender's phone or WeChat (她用我手机, 它用我部手机, 阿爷用我的微信): what is reported
+# on it is the account's, the one person this WeChat is registered as (round 81: one WeChat is one person)
+_ON_MY_PHONE_RE = re.compile(
+    rf"(?:它|他|她|{KIN_WORDS})(?:们)?(?:也|都|一直)?(?:是)?(?:用|拿|在)(?:着|住)?我(?:的|个|部|只)?(?:手机|微信)"
+)
+
+
+def relative_on_my_phone(norm: str) -> bool:
+    """Conv111: a relative said to use the sender's phone ('佢用我手机', normalised 它用我手机), in a normalised text."""
+    return bool(_ON_MY_PHONE_RE.search(norm or ""))
 
 
 # round 28 (19h): who told of it, first ('孙仔话有张电子证书 点睇': the grandson says there is one, how to see it)
@@ -7876,6 +7908,14 @@ _VILLAGERS_ASKED_RE = re.compile(r"(?:村民|群众|大家|农户|乡亲)(?:们)
 # conv106 (23d: '最近村民问了什么还没回复的 给我看看' had been the FAQ's reply times): or what they asked (什么, 啥)
 _WHICH_UNANSWERED_RE = re.compile(
     r"(?:哪些|哪几条|哪几个|哪条|什么|啥)(?:还|仍然)?(?:没有|没|未)(?:有)?(?:人)?(?:答|回|回复|回答|处理)"
+    # conv111 (23h: '埔心村啲村民问嘅嘢 仲有几多条冇人答' had been a ticket): or how many still wait (还有多少条没有人答)
+    r"|(?:还|仍然)?有(?:多少|几)(?:条|个|单|件)(?:问题|提问)?(?:还|仍然)?(?:没有|没|未)(?:有)?(?:人)?(?:答|回|回复|回答|处理)"
+)
+# conv111: how many still wait for an answer, asked with nothing else ('仲有几多条冇人答'): the adviser's 待办 (read for
+# staff only, handlers/escalation.py; a villager's own questions asked after stay ticket_wait's)
+_HOW_MANY_UNANSWERED_RE = re.compile(
+    r"^(?:还|仍然|现在)?有(?:多少|几)(?:条|个|单|件)(?:问题|提问)?(?:还|仍然)?(?:没有|没|未)(?:有)?(?:人)?"
+    r"(?:答|回|回复|回答|答复|处理)(?:的)?$"
 )
 # conv106 (23d: '刚收到提醒说有问题超时了 是哪几条' had been the FAQ's 退订): the questions past their time (超时, 逾期), which
 # asked: the 待办 (the overdue ones are in it)
@@ -7914,6 +7954,8 @@ def queue_asked(norm: str, species_table: Mapping) -> bool:
     asked = _VILLAGERS_ASKED_RE.search(norm or "")
     if asked and len(norm) <= 30 and _WHICH_UNANSWERED_RE.search(norm, asked.end()):
         return not find_species(norm, species_table)[0]  # conv101
+    if norm and _HOW_MANY_UNANSWERED_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
+        return True  # conv111
     if not norm or len(norm) > 16 or _HOW_RE.search(norm):
         return False
     asked = _QUEUE_RE.search(without_show_me(norm)) or _QUEUE_ANY_LEFT_RE.search(norm)  # round 39
@@ -10776,8 +10818,13 @@ _GREETING_ALONE_RE = re.compile(
 # round 92 (22c, 22k '呢个系做咩嘅', '这是干什么的'): what this account is for, asked with nothing else (the account, the number,
 # the bot or 你们 as its subject, or none): the help (handlers/core.py); a thing named is not the account ('这个活动是什么',
 # '这个药是干什么用的')
+# conv111 (23h: '啱啱扫码关注咗 呢个绿美植树助手係做乜嘢嘅' had been the FAQ's campaign card): the assistant named by its own
+# name (绿美植树助手, 种树小助手; 植树 is normalised 种树), just following or scanning told first (刚刚扫码关注了, 新关注)
+_JUST_FOLLOWED = r"(?:(?:刚刚|刚|新)(?:扫码)?(?:关注|加|扫码)(?:了|的)?)?"
+_THE_ASSISTANT_NAMED = r"(?:绿美)?(?:种树|植绿)?(?:小)?助手"
 _ACCOUNT_PURPOSE_RE = re.compile(
-    r"^(?:请问|想问下|问下|问一下)?(?:这个|这|你们|你)(?:公众号|号|微信号|账号|帐号|机器人|助手|平台)?(?:是|系)?(?:用来)?"
+    rf"^{_JUST_FOLLOWED}(?:请问|想问下|问下|问一下)?(?:这个|这|你们|你)"
+    rf"(?:公众号|号|微信号|账号|帐号|机器人|{_THE_ASSISTANT_NAMED}|平台)?(?:是|系)?(?:用来)?"
     r"(?:做什么|干什么|干吗|干嘛|搞什么)(?:用)?(?:的|用的)?$"
     # round 94 (conv92's left: '呢个系乜嘢嚟㗎', normalised 这个是什么来): what this is, Cantonese 乜嘢嚟 (什么来) or 什么东西:
     # the account when nothing came before it (handlers/core.py: a photo's record or a ticket's window takes it there)

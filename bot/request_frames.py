@@ -194,7 +194,10 @@ def _act_found(text: str, found_object: re.Match | None, object_name: str) -> _A
     with none, the reminders wanted said of themselves ('我仲要提醒', '要返通知': received; '提醒我': sent), at the
     object."""
     acts, act_of = _families("act")
-    found = acts.search(_objects_only().sub(lambda m: "\u3000" * len(m.group()), text))
+    masked = _objects_only().sub(lambda m: "\u3000" * len(m.group()), text)
+    # conv111 (23h: '发错咗 我仲要提醒㗎'): a slip's verb is no act ('发错': sent wrong, never the sending asked)
+    masked = _words("modal", "slip").sub(lambda m: "\u3000" * len(m.group()), masked)
+    found = acts.search(masked)
     if found:
         return _Act(found.start(), found.end(), found.group(), act_of[found.group()])
     if text.endswith(("关", "停")) and not text.endswith(("有关", "相关", "无关")):

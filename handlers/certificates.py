@@ -43,7 +43,10 @@ def _relatives_certificates(ctx: Ctx) -> str:
 @registered
 def on_my_certificates(ctx: Ctx, _match) -> str:
     if ctx.msg.msg_type == "text" and nlu.relative_certificate_asked(text_normalized(ctx)):
-        return _relatives_certificates(ctx)  # round 23: the household's, not the sender's
+        # conv111: the relative said to use the sender's phone: what is reported on it is this account's (one WeChat,
+        # one person), then the household's others' as round 23 gives them; never one issued to the relative here
+        on_mine = [ctx.t("certificates.relative_on_my_phone")] if nlu.relative_on_my_phone(text_normalized(ctx)) else []
+        return "\n".join([*on_mine, _relatives_certificates(ctx)])  # round 23: the household's, not the sender's
     genuine, revoked = certificates.mine(ctx)
     if genuine:
         certificates.send_again(ctx, genuine)
