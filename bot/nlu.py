@@ -2930,6 +2930,9 @@ _NOT_PLANTED_YET_RE = re.compile(r"(?:还|仍|都)?(?:没有|没|未)(?:有)?(?:
 # tidy81: one slip/sorry word list, read here and by the reminders wanted back after a slip (``again_after_a_slip``)
 _SLIP = r"(?:说|讲|打|写|报|发|弄|搞|记|点|按|揿|撳|退)错"
 _SORRY = r"不要意思|不好意思|对不起|抱歉|sorry"
+# conv110 (23g: '唔好意思 唔认领住 取消认领'): the same sorry as sent, before ``normalize`` (唔好意思, 对唔住), for the readers of
+# the text as sent (bot/pledges.py)
+SORRY_SAID = rf"唔好意思|对唔住|对不住|Sorry|{_SORRY}"
 _SLIP_OR_SORRY_RE = re.compile(rf"{_SLIP}|{_SORRY}")
 _TO_PLANT_RE = re.compile(
     r"(?:准备|打算|计划|想|等|迟些|过几天|下个月|下个礼拜|下周|明天|明年|改天)(?:再)?(?:才)?(?:种|栽)"
