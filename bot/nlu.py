@@ -6370,6 +6370,28 @@ def more_trees_told(text: str) -> bool:
     return bool(_MORE_TREES_RE.search(text or ""))
 
 
+# conv110 (23g: '认养' then '仲有冇其他嘅树 再俾多啲我睇' had become a ticket): other trees asked for (还有没有其他的树, 仲有冇第二啲
+# 树) and more wished shown (再俾多啲我睇, 多给我看几棵, 可以给我看看), either or both, just after a list: its next page
+# (handlers/adoption.py, read only while the list is shown); normalised text (仲有冇 -> 还有没有, 俾 -> 给, 揀 -> 选)
+_OTHER_ONES = r"(?:别的|其他|其它|第二些|第二|更多|多些|多点|多一些|多几棵)"
+_SHOW_MORE = (
+    r"(?:可以)?(?:再)?(?:多)?(?:给|畀)?(?:多些|多点|多几棵|多一些)?(?:我)?(?:多)?(?:看|看看|看一下|选|挑)"
+    r"(?:多些|多几棵|几棵|多少棵|多一些|一下)?"
+)
+_MORE_SHOWN_RE = re.compile(
+    rf"^(?:那|这么)?(?:还|仍)?有(?:没有)?{_OTHER_ONES}(?:的)?(?:树)?(?:可以)?(?:认养)?(?:吗|呢|没有)?(?:{_SHOW_MORE})?$"
+    r"|^(?:再)?(?:多)?(?:给|畀)(?:多些|多点|多几棵|多一些)(?:我)?(?:看|看看|选|挑)$"
+    r"|^(?:再)?(?:给|畀)?我(?:多看|看多)(?:几棵|多少棵|些|点|一些)$"
+)
+
+
+def more_shown_wished(norm: str) -> bool:
+    """Conv110: other trees asked for, more wished shown ('还有没有其他的树再给多些我看', '多给我看几棵'), just after a
+    list (normalised text)."""
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    return bool(bare) and len(bare) <= INTENT_MAX_CHARS and bool(_MORE_SHOWN_RE.match(bare))
+
+
 # round 54 (the lead, in the simulator: '点解我嘅树要审核' after a record flagged far from the village became a question for
 # the adviser): why one's records wait for the village's check, or when it comes (normalised text, short)
 _REVIEW_WHY_RE = re.compile(

@@ -2355,7 +2355,6 @@ _ROUND_23G_LEFT: list[tuple[str, list[str]]] = [
             "after_photo:我嘅证书几时可以睇",
             "pending:我阿妈叫我问下 报咗两棵荔枝之后要发乜嘢",
             "twice:问专家 我家香樟树干流胶 || 点解流胶嘅 仲未有人答",
-            "twice:认养 || 仲有冇其他嘅树 再俾多啲我睇",
         ],
     ),
 ]
