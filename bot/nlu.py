@@ -7928,7 +7928,8 @@ def queue_asked(norm: str, species_table: Mapping) -> bool:
 # the waiting explained (handlers/escalation.py ticket_wait, with an open ticket), never a new ticket nor a 补充
 # nobody replied ('还没人回', '一直冇人理', normalised 没有人理): asked after here, complained of in the FAQ's complaint
 # class (bot/faq.py: a person chases it)
-_NOBODY_REPLIED = r"(?:没|无)(?:有)?人(?:回|答|回复|回答|理|管|睬)"
+# conv110 (23g: '点解流胶嘅 仲未有人答' after 问专家 had become a second ticket): not yet said with 未 too (仲未有人答, 还未有人回)
+_NOBODY_REPLIED = r"(?:没|无|未)(?:有)?人(?:回|答|回复|回答|理|管|睬)"
 _WAIT_ASKED_RE = re.compile(
     _NOBODY_REPLIED
     + r"|(?:专家|顾问|老师|技术员|问题|问的)(?:还)?(?:有人)?(?:回|答|回复|回答)(?:了)?(?:没有|没|吗|未)$"

@@ -2354,7 +2354,6 @@ _ROUND_23G_LEFT: list[tuple[str, list[str]]] = [
             "adviser:今日有冇新嘅村民提问",
             "after_photo:我嘅证书几时可以睇",
             "pending:我阿妈叫我问下 报咗两棵荔枝之后要发乜嘢",
-            "twice:问专家 我家香樟树干流胶 || 点解流胶嘅 仲未有人答",
         ],
     ),
 ]
