@@ -7124,12 +7124,14 @@ _GET_IT_AFTER_RE = re.compile(
 # round 48 (19u): when the sender (or the relative who asks through them) gets it, no one else named: having, getting or
 # fetching it ('证书几时有', '几时攞得到证书', '我嘅证书几时可以攞', '佢几时可以攞证书'); its issuing ('证书什么时候发') and how long
 # it takes ('证书出来要多久') stay the FAQ's
+# conv110 (23g: '我嘅证书几时可以睇' had been the FAQ's how certificates come): or seeing it (看, 看到, 查看, 有得睇: normalised
+# 看), the sender's own named after the when too ('几时可以睇到我张证书')
 _WHEN_I_GET_IT_RE = re.compile(
     # round 81 (21u '证书几时有得攞'): Cantonese 有得 (to be had) before fetching it
     r"^(?:我的|我|它的|他的|她的|它|他|她)?(?:张|个|那张)?(?:种树|植树|纪念|荣誉|电子)?(?:的)?证书(?:要)?(?:什么时候)(?:才|先|就)?"
-    r"(?:能|可以|会)?(?:有|拿|领|拿到|领到|拎|收到|到手|有得拿|有得领|有得拎|发给我|发我)(?:得到)?$"  # round 94: 发给我
-    r"|^(?:我|它|他|她)?(?:要)?(?:什么时候)(?:才|先|就)?(?:能|可以|会)?(?:拿|领|拎|收|有)(?:得)?(?:到)?(?:张|个)?"
-    r"(?:种树|植树|纪念|荣誉|电子)?(?:的)?证书$"
+    r"(?:能|可以|会)?(?:有|拿|领|拿到|领到|拎|收到|到手|有得拿|有得领|有得拎|发给我|发我|看|看到|查看|见到|有得看)(?:得到)?$"  # round 94: 发给我
+    r"|^(?:我|它|他|她)?(?:要)?(?:什么时候)(?:才|先|就)?(?:能|可以|会)?(?:拿|领|拎|收|有|看|查看|见)(?:得)?(?:到)?"
+    r"(?:我的|我)?(?:张|个)?(?:种树|植树|纪念|荣誉|电子)?(?:的)?证书$"
 )
 
 

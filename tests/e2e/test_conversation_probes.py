@@ -2352,7 +2352,6 @@ _ROUND_23G_LEFT: list[tuple[str, list[str]]] = [
             "cadre:三月十二号那次活动我签了到的 有没有算我参加",
             "adviser:你好 我是技术顾问 今天来埔心村巡查 怎么签到",
             "adviser:今日有冇新嘅村民提问",
-            "after_photo:我嘅证书几时可以睇",
             "pending:我阿妈叫我问下 报咗两棵荔枝之后要发乜嘢",
         ],
     ),
