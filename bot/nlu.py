@@ -6042,7 +6042,9 @@ _PLANTING_DAY_RE = re.compile(
     # conv103 (22z: '礼拜六嗰次种树我去咗 有冇记录到' had been one's progress): or one past time's planting (那次, 嗰次)
     r"|带(?:队|村民|大家|人)(?:去)?(?:种树|植树)?|(?:那天|那日|嗰日|当天|当日|上次|那次|嗰次|那回)(?:的|嘅)?(?:种树|植树)"
     # conv102 (22y: '今日植树活动我扫咗码'): the 活动 whose code was scanned or where one signed in: the planting day's
-    r"|活动.{0,4}(?:扫(?:咗|了|过)?(?:码|二维码)|签到)"
+    # conv110 (23g: '三月十二号那次活动我签了到的 有没有算我参加' had been review_why's): the check-in said done with 了/咗
+    # inside it (签了到, 签咗到)
+    r"|活动.{0,4}(?:扫(?:咗|了|过)?(?:码|二维码)|签(?:咗|了)?到)"
     # conv107 (23e: '我嘅植树签到记录咗未 上个礼拜去咗活动'): the planting's own check-in named (植树签到)
     r"|(?:种树|植树)(?:的|嘅)?签到"
     # conv108 (23f: '三月十二号那天我在现场种树的 系统有没有记我参加' had been a ticket): planting on the site (在现场种树,
