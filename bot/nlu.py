@@ -7897,6 +7897,17 @@ _ASKED_FOR_MY_ANSWER_RE = re.compile(
 )
 
 
+# conv110 (23g: '今日有冇新嘅村民提问' had become a ticket): whether new questions came in, asked (今天有没有新的村民提问, 最近有新的
+# 群众提问吗), a time said before it or not: new (新) or the villagers' (村民, 群众) said of them; the 待办
+_QUEUE_TIME = r"(?:今天|今早|今朝|今晚|今天早上|今天上午|今天下午|最近|这两天|这几天|刚才|刚刚|头先)"
+_QUEUE_ASKERS = r"(?:村民|群众|农户|乡亲|大家)(?:们)?"
+_QUEUE_NEW_RE = re.compile(
+    rf"^{_QUEUE_TIME}?(?:有没有|有无|有什么|有多少|有几条|有)(?:"
+    rf"新(?:的)?(?:{_QUEUE_ASKERS})?(?:的)?|(?:{_QUEUE_ASKERS})(?:的)?(?:新)(?:的)?|(?:新的)?{_QUEUE_ASKERS}(?:的)?)"
+    r"(?:问题|提问)(?:进来|来了|发来|发过来)?(?:吗|没有)?$"
+)
+
+
 def queue_asked(norm: str, species_table: Mapping) -> bool:
     """The questions waiting for the adviser, asked in words (read for advisers only: a villager's '问题回答了没有' is
     about their own ticket); not a question about a tree ('龙眼的问题怎么回答'). The politeness before it is left out
@@ -7908,6 +7919,8 @@ def queue_asked(norm: str, species_table: Mapping) -> bool:
         return not find_species(norm, species_table)[0]  # round 93
     if norm and len(norm) <= 24 and _QUEUE_RECEIVED_RE.match(_INTENT_PARTICLES_RE.sub("", norm.rstrip("?？"))):
         return not find_species(norm, species_table)[0]  # round 94
+    if norm and len(norm) <= 24 and _QUEUE_NEW_RE.match(_INTENT_PARTICLES_RE.sub("", norm.rstrip("?？"))):
+        return not find_species(norm, species_table)[0]  # conv110
     if norm and villagers_questions_shown(_INTENT_PARTICLES_RE.sub("", norm)):
         return not find_species(norm, species_table)[0]  # round 99
     if norm and len(norm) <= INTENT_MAX_CHARS and _ASKED_FOR_MY_ANSWER_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
