@@ -9240,6 +9240,24 @@ _UNFINISHED_FIRST_RE = re.compile(
 )
 
 
+# conv110 (23g: '报咗两棵荔枝之后要发乜嘢' while the record waits for its photo): what was reported said first, then after it
+# (之后, 以后, 后) the next step asked: the step asked, as '之后要发什么'
+_REPORTED_THEN_RE = re.compile(
+    r"^(?:我)?(?:已经)?(?:报|发|打|写|填|讲|说)(?:了|完|好)(?:字)?"
+    r"(?:[\d一两二三四五六七八九十几]+(?:棵|株|苗))?[\u4e00-\u9fff]{0,4}?(?:之后|以后|后)(?=要|还要|应该|该|我|再|又)"
+)
+# conv110 (23g: '我阿妈叫我问下 报咗两棵荔枝之后要发乜嘢'): a relative who has the sender ask (阿妈叫我问下, 奶奶让我问一下),
+# said first: what follows is asked as the sender's own (handlers/planting.py reads the rest)
+_RELAYED_ASK_RE = re.compile(rf"^(?:我)?(?:的|个|嘅)?(?:{KIN_WORDS})(?:叫|让|喊|要)我(?:来)?(?:问问|问)(?:一下|下|看)?")
+
+
+def relayed_ask(norm: str) -> str | None:
+    """Conv110: what a relative has the sender ask, said after it ('我阿妈叫我问下报了两棵荔枝之后要发什么' -> '报了两棵荔枝之后
+    要发什么'), normalised; None when no relative's asking is said first."""
+    rest = _RELAYED_ASK_RE.sub("", norm or "", count=1)
+    return rest if rest and rest != norm else None
+
+
 _I_AFTER_THEN_RE = re.compile(r"^(然后|接着|接下来|跟着|跟住|下一步|之后)我(?=要|应该|还要|该)")
 _SENT_WHERE_AFTER_RE = re.compile(r"(?<=发什么)(?:过去|过来|给你|俾你|给你们)$")
 
@@ -9250,6 +9268,7 @@ def go_on_asked(norm: str) -> bool:
     if not norm:
         return False
     norm = _SO_FIRST_RE.sub("", _UNFINISHED_FIRST_RE.sub("", norm, count=1), count=1)
+    norm = _REPORTED_THEN_RE.sub("之后", norm, count=1)  # conv110
     # conv101 (22x: '下一步我要发什么过去' after a photo had the FAQ's steps): 我 after the then word, where it goes after
     norm = _SENT_WHERE_AFTER_RE.sub("", _I_AFTER_THEN_RE.sub(r"\1", norm, count=1), count=1)
     offered = _PARTS_OFFERED_RE.search(norm)
