@@ -49,6 +49,7 @@ from bot.roster import (
     ADMIN,
     ADVISER,
     CADRE,
+    CHIEF_LEADER,
     LEADER,
     MASSES,
     PARTY_MEMBER,
@@ -290,7 +291,11 @@ NOT_NAMES = {
     "村长",
     "主任",
     LEADER,
+    # conv110 (23g: '我是技术顾问 今天来埔心村巡查' had registered a 群众 named 技术顾问, and from an adviser been read as
+    # a roster name not his): every roster role, the longer ones too
+    CHIEF_LEADER,
     "顾问",
+    ADVISER,
     "技术员",
     ADMIN,
 }

@@ -7485,8 +7485,10 @@ _ARRIVED_RE = re.compile(
 # of what it needs ('签到要带什么', '签到要在村里面吗'), of its use ('签到怎么用？', docs/visits.md) or a planting day's
 # ('植树活动点样签到') is none
 _SIGN_WORD = r"(?:签到|签个到|打卡|打个卡|打咭|报到)"
+# conv110 (23g: '今天来埔心村巡查 怎么签到'): or come (来, 过来) to where one is, this morning (今朝, 今早) too
 _PRESENT_BEFORE = (
-    rf"(?:(?:我|我们|人)?(?:现在|今天|已经|刚刚)?(?:在|到了|到)(?:(?![怎签打报])[{_CJK}]){{1,8}}?(?:了|啦|啊)?)?"
+    r"(?:(?:我|我们|人)?(?:现在|今天|今朝|今早|已经|刚刚|刚才)?(?:在|到了|到|来了|来|过来|下来)"
+    rf"(?:(?![怎签打报])[{_CJK}]){{1,8}}?(?:了|啦|啊)?)?"
 )
 _SIGN_IN_HOW_RE = re.compile(
     rf"^{_PRESENT_BEFORE}(?:我)?(?:要|应该|可以)?(?:怎么|怎样|如何)(?:样)?(?:才能|才可以|先可以|可以|能)?(?:去)?{_SIGN_WORD}"
@@ -7517,8 +7519,11 @@ def check_in_said(norm: str) -> bool:
 
 def sign_in_how_asked(norm: str) -> bool:
     """Round 93: how to sign in asked (``_SIGN_IN_HOW_RE`` on the normalised text, a question mark left out); an
-    adviser's only (handlers/visits.py asks the role)."""
-    return bool(norm) and len(norm) <= 24 and bool(_SIGN_IN_HOW_RE.match(norm.rstrip("?？")))
+    adviser's only (handlers/visits.py asks the role). Conv110 (23g: '你好 我是技术顾问 今天来埔心村巡查 怎么签到' had been
+    fix_name's): a greeting and who one is said first are left out (``request_frames.without_politeness``,
+    ``_WHO_I_AM_RE``)."""
+    bare = _WHO_I_AM_RE.sub("", request_frames.without_politeness(norm or ""), count=1)
+    return bool(bare) and len(bare) <= 24 and bool(_SIGN_IN_HOW_RE.match(bare.rstrip("?？")))
 
 
 # round 89 (22h: '头先签到好似冇成功 再签一次'): the sign-in said to have failed (没成功, 不成功, 签不到, 失败, 没反应), then

@@ -130,4 +130,4 @@ def test_round_110_villager_saying_adviser_is_no_visit(probe):
     assert probe.rows("SELECT name, role FROM people WHERE openid = ?", [openid]) == [
         {"name": f"村民{probe.count}", "role": "群众"}
     ]
-    assert not probe.rows("SELECT id FROM conversations WHERE openid = ? AND flow = 'visit'", [openid])
+    assert not probe.rows("SELECT flow FROM conversations WHERE openid = ? AND flow = 'visits'", [openid])
