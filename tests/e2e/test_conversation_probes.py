@@ -2346,10 +2346,7 @@ test_round_23f_probe = blind_set_test("23f", _ROUND_23F_LEFT)
 _ROUND_23G_LEFT: list[tuple[str, list[str]]] = [
     (
         "kept figure (review59), left to mend by class",
-        [
-            "new:我系埔心村人 想喺度登记 要打啲乜字",
-            "new:你好我是埔心村的李秀英刚关注想绑定一下",
-        ],
+        [],
     ),
 ]
 test_round_23g_probe = blind_set_test("23g", _ROUND_23G_LEFT)

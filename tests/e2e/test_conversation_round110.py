@@ -131,3 +131,10 @@ def test_round_110_villager_saying_adviser_is_no_visit(probe):
         {"name": f"村民{probe.count}", "role": "群众"}
     ]
     assert not probe.rows("SELECT flow FROM conversations WHERE openid = ? AND flow = 'visits'", [openid])
+
+
+# Trust: 'just followed' run on after a name is read so only after a three-character name, so a name ending in 刚 keeps it
+# ('…的李志刚刚关注想绑定' registers 李志刚, never 李志: a roster 李志 would have been bound to another's WeChat)
+def test_round_110_name_ending_in_just_kept(probe):
+    assert probe.run("new", "我是埔心村的李志刚刚关注想绑定", "register") == ""
+    assert probe.rows("SELECT name FROM people WHERE openid = ?", [probe.openid]) == [{"name": "李志刚"}]
