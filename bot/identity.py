@@ -49,6 +49,7 @@ from bot.roster import (
     ADMIN,
     ADVISER,
     CADRE,
+    CHIEF_LEADER,
     LEADER,
     MASSES,
     PARTY_MEMBER,
@@ -290,7 +291,11 @@ NOT_NAMES = {
     "村长",
     "主任",
     LEADER,
+    # conv110 (23g: '我是技术顾问 今天来埔心村巡查' had registered a 群众 named 技术顾问, and from an adviser been read as
+    # a roster name not his): every roster role, the longer ones too
+    CHIEF_LEADER,
     "顾问",
+    ADVISER,
     "技术员",
     ADMIN,
 }
@@ -356,6 +361,15 @@ _PUNCT = r"[\s,，。.!！?？~～]*"
 # round 84 (22b: '你好呀我想报个名我系埔心村嘅黄德胜'): the greeting's particle and 哈喽 too, as voice input runs them on
 _GREETING = r"^(?:(?:你好|您好|老师好|哈喽|哈啰)(?:呀|啊|吖)?[\s,，!！]*)?"
 _WITH_THIS = r"(?:用呢个|用这个|用呢度|用这里|喺度|在这里)"
+# conv110 (23g): 'just followed' said after the introduction's name with no pause ('…的李秀英刚关注想绑定一下', '…嘅陈金凤啱啱
+# 关注咗想登记下'). A name may end in 刚 or 新 (李志刚, 陈国新): those are read as 'just' or 'new' only after a name of three
+# characters (its 的, 嘅, 叫, 是 before it), so '…的李志刚刚关注' keeps 李志刚; Cantonese 啱 after two or three
+_NAME_OF = "[的嘅叫系是]"
+_JUST_FOLLOWED_SAID = (
+    rf"(?:(?<={_NAME_OF}[\u4e00-\u9fff]{{3}})(?:刚刚|刚|新)"
+    rf"|(?:(?<={_NAME_OF}[\u4e00-\u9fff]{{2}})|(?<={_NAME_OF}[\u4e00-\u9fff]{{3}}))(?:啱啱|啱))"
+    r"(?:关注|加)(?:了|咗)?(?:的|嘅)?(?:公众号)?"
+)
 _REQUEST_AFTER = re.compile(
     # round 21: 办理登记 (formal), 登上去 (colloquial: put me on the list)
     rf"{_PUNCT}(?:(?:麻烦|请)(?:你)?(?:帮我|帮忙)?|帮我|帮忙)(?:办理|办)?(?:{_REGISTER_OR_BIND}|登上去|登上)(?:一下|下)?{_PUNCT}"
@@ -373,7 +387,9 @@ _REQUEST_AFTER = re.compile(
     # 报名 alone (a sign-up wish ending an introduction, nothing of a planting day named)
     # conv100 (22v: '你好我是埔心村的李桂芳想绑定一下身份', 22u: '…黄志强想登记下点样搞'): what is bound named after the
     # wish (身份, 账号), and how asked after it (点样搞)
-    rf"|{_PUNCT}(?:我)?(?:要|想|欲|爱){_WITH_THIS}?(?:报个名|报名)?(?:参加|参与)?(?:种树|植树)?(?:活动)?(?:请你?)?(?:帮我|帮忙)?"
+    # conv110 (23g: '你好我是埔心村的李秀英刚关注想绑定一下'): just followed said between, with no pause (_JUST_FOLLOWED_SAID)
+    rf"|{_PUNCT}(?:{_JUST_FOLLOWED_SAID}{_PUNCT})?(?:我)?(?:要|想|欲|爱){_WITH_THIS}?(?:报个名|报名)?(?:参加|参与)?(?:种树|植树)?"
+    r"(?:活动)?(?:请你?)?(?:帮我|帮忙)?"
     rf"(?:{_REGISTER_OR_BIND})(?:一下|下)?(?:名字|个名|身份|我的身份|账号|帐号)?{_WITH_THIS}?{_PUNCT}"
     rf"(?:(?:要)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:搞|弄|做|办|操作)?)?"
     rf"(?:啊|呀|吧|啦)?{_PUNCT}(?:谢谢|多谢|唔该)?{_PUNCT}$"
@@ -939,8 +955,9 @@ def parse_introduction_then_how(text: str, villages: list[dict]) -> RegisterText
 # 我想登记做村民', '你好 我想注册 怎么弄'): a bare 登记 (the name is asked next); only from a sender not registered yet
 _WISH_TO_REGISTER = re.compile(
     # round 52 (19z): one's own identity named ('我想绑定我的身份 怎么弄')
-    rf"^(?:我)?(?:想|要|想要|需要)(?:先)?(?:{_REGISTER_OR_BIND})(?:一下|下)?(?:做|当|成为)?(?:我的|我嘅|我)?(?:村民|群众|身份|个人|账号)?"
-    r"(?:啊|呀|吧|先)?$"
+    # conv110 (23g: '想喺度登记'): here (喺度, 在这里) said before it
+    rf"^(?:我)?(?:想|要|想要|需要)(?:先)?(?:喺呢度|喺度|在呢度|呢度|在这里|在这|这里)?(?:{_REGISTER_OR_BIND})(?:一下|下)?"
+    r"(?:做|当|成为)?(?:我的|我嘅|我)?(?:村民|群众|身份|个人|账号)?(?:啊|呀|吧|先)?$"
     # round 50 (19y): one's details put in ('我想把我的信息登记上去', '我想把资料登记上')
     r"|^(?:我)?(?:想|要|想要|需要)(?:先)?(?:把|将)(?:我的|我嘅|我)?(?:个人)?(?:信息|资料|名字)(?:登记|录入|录|填|输入|报)"
     r"(?:上去|进去|上|入|进)?(?:啊|呀|吧)?$"
@@ -1110,9 +1127,12 @@ def parse_how_to_register_from_village(text: str, villages: list[dict]) -> Regis
 # or what to do first to use the bot (要做咩先可以用呢个); the other clauses only where one is from, a first use, not
 # registered yet, or the wish to report trees with the bot. How to start or what to do (要点开始, 要做啲咩) is read so only
 # beside one of those (alone it is the help's). A bare 登记, the village kept when said (the name asked next)
+# conv110 (23g: '我系埔心村人 想喺度登记 要打啲乜字'): what to type or send (打, 发, 输入 … 字)
 _WHAT_TO_GIVE = re.compile(
-    rf"^(?:请问|想问下)?(?:我)?(?:第一次用)?(?:{_REGISTER})?(?:要|需要|应该|得)(?:先)?(?:填|提供|准备|交|俾|给|写|{_REGISTER})"
-    rf"(?:啲|些|哪些)?(?:什么|咩|乜嘢|乜|啥|哪些)(?:资料|信息|嘢|东西|证件)?(?:先得|先可以|才行|先|呢|啊|呀|㗎)?(?:{_REGISTER})?$"
+    rf"^(?:请问|想问下)?(?:我)?(?:第一次用)?(?:{_REGISTER})?(?:要|需要|应该|得)(?:先)?"
+    rf"(?:填|提供|准备|交|俾|给|写|输入|打|发|{_REGISTER})"
+    rf"(?:啲|些|哪些)?(?:什么|咩|乜嘢|乜|啥|哪些)(?:资料|信息|嘢|东西|证件|字|内容)?(?:先得|先可以|才行|先|呢|啊|呀|㗎)?"
+    rf"(?:{_REGISTER})?$"
     rf"|^(?:我)?(?:要|需要|应该|得)?(?:做|搞)(?:啲|些)?(?:咩|乜嘢|乜|什么|啥)(?:先|才)(?:可以|能|得)(?:用|使用|{_REGISTER})"
     r"(?:呢个|这个|你哋|你们)?(?:啊|呀|呢)?$"
 )
@@ -1135,7 +1155,12 @@ def what_registering_takes_asked(text: str | None) -> bool:
     if not 1 <= len(clauses) <= 3:
         return False
     asked = [c for c in clauses if _WHAT_TO_GIVE.match(c) or _HOW_TO_START.match(c)]
-    told = [c for c in clauses if _FROM_A_PLACE.match(c) or _FIRST_USE_OR_UNREGISTERED.match(c)]
+    # conv110 (23g): or the wish to register said in a clause of its own ('想喺度登记')
+    told = [
+        c
+        for c in clauses
+        if _FROM_A_PLACE.match(c) or _FIRST_USE_OR_UNREGISTERED.match(c) or _WISH_TO_REGISTER.match(c)
+    ]
     if len(asked) != 1 or len(asked) + len(told) != len(clauses):
         return False
     return bool(_WHAT_TO_GIVE.match(asked[0]) or told)

@@ -2956,6 +2956,9 @@ _NOT_PLANTED_YET_RE = re.compile(r"(?:还|仍|都)?(?:没有|没|未)(?:有)?(?:
 # tidy81: one slip/sorry word list, read here and by the reminders wanted back after a slip (``again_after_a_slip``)
 _SLIP = r"(?:说|讲|打|写|报|发|弄|搞|记|点|按|揿|撳|退)错"
 _SORRY = r"不要意思|不好意思|对不起|抱歉|sorry"
+# conv110 (23g: '唔好意思 唔认领住 取消认领'): the same sorry as sent, before ``normalize`` (唔好意思, 对唔住), for the readers of
+# the text as sent (bot/pledges.py)
+SORRY_SAID = rf"唔好意思|对唔住|对不住|Sorry|{_SORRY}"
 _SLIP_OR_SORRY_RE = re.compile(rf"{_SLIP}|{_SORRY}")
 _TO_PLANT_RE = re.compile(
     r"(?:准备|打算|计划|想|等|迟些|过几天|下个月|下个礼拜|下周|明天|明年|改天)(?:再)?(?:才)?(?:种|栽)"
@@ -6079,7 +6082,9 @@ _PLANTING_DAY_RE = re.compile(
     # conv103 (22z: '礼拜六嗰次种树我去咗 有冇记录到' had been one's progress): or one past time's planting (那次, 嗰次)
     r"|带(?:队|村民|大家|人)(?:去)?(?:种树|植树)?|(?:那天|那日|嗰日|当天|当日|上次|那次|嗰次|那回)(?:的|嘅)?(?:种树|植树)"
     # conv102 (22y: '今日植树活动我扫咗码'): the 活动 whose code was scanned or where one signed in: the planting day's
-    r"|活动.{0,4}(?:扫(?:咗|了|过)?(?:码|二维码)|签到)"
+    # conv110 (23g: '三月十二号那次活动我签了到的 有没有算我参加' had been review_why's): the check-in said done with 了/咗
+    # inside it (签了到, 签咗到)
+    r"|活动.{0,4}(?:扫(?:咗|了|过)?(?:码|二维码)|签(?:咗|了)?到)"
     # conv107 (23e: '我嘅植树签到记录咗未 上个礼拜去咗活动'): the planting's own check-in named (植树签到)
     r"|(?:种树|植树)(?:的|嘅)?签到"
     # conv108 (23f: '三月十二号那天我在现场种树的 系统有没有记我参加' had been a ticket): planting on the site (在现场种树,
@@ -6405,6 +6410,28 @@ _MORE_TREES_RE = re.compile(
 def more_trees_told(text: str) -> bool:
     """'仲有三棵荔枝', '另外又种了两棵龙眼': trees besides those just told (normalised text), not a correction."""
     return bool(_MORE_TREES_RE.search(text or ""))
+
+
+# conv110 (23g: '认养' then '仲有冇其他嘅树 再俾多啲我睇' had become a ticket): other trees asked for (还有没有其他的树, 仲有冇第二啲
+# 树) and more wished shown (再俾多啲我睇, 多给我看几棵, 可以给我看看), either or both, just after a list: its next page
+# (handlers/adoption.py, read only while the list is shown); normalised text (仲有冇 -> 还有没有, 俾 -> 给, 揀 -> 选)
+_OTHER_ONES = r"(?:别的|其他|其它|第二些|第二|更多|多些|多点|多一些|多几棵)"
+_SHOW_MORE = (
+    r"(?:可以)?(?:再)?(?:多)?(?:给|畀)?(?:多些|多点|多几棵|多一些)?(?:我)?(?:多)?(?:看|看看|看一下|选|挑)"
+    r"(?:多些|多几棵|几棵|多少棵|多一些|一下)?"
+)
+_MORE_SHOWN_RE = re.compile(
+    rf"^(?:那|这么)?(?:还|仍)?有(?:没有)?{_OTHER_ONES}(?:的)?(?:树)?(?:可以)?(?:认养)?(?:吗|呢|没有)?(?:{_SHOW_MORE})?$"
+    r"|^(?:再)?(?:多)?(?:给|畀)(?:多些|多点|多几棵|多一些)(?:我)?(?:看|看看|选|挑)$"
+    r"|^(?:再)?(?:给|畀)?我(?:多看|看多)(?:几棵|多少棵|些|点|一些)$"
+)
+
+
+def more_shown_wished(norm: str) -> bool:
+    """Conv110: other trees asked for, more wished shown ('还有没有其他的树再给多些我看', '多给我看几棵'), just after a
+    list (normalised text)."""
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    return bool(bare) and len(bare) <= INTENT_MAX_CHARS and bool(_MORE_SHOWN_RE.match(bare))
 
 
 # round 54 (the lead, in the simulator: '点解我嘅树要审核' after a record flagged far from the village became a question for
@@ -7139,12 +7166,14 @@ _GET_IT_AFTER_RE = re.compile(
 # round 48 (19u): when the sender (or the relative who asks through them) gets it, no one else named: having, getting or
 # fetching it ('证书几时有', '几时攞得到证书', '我嘅证书几时可以攞', '佢几时可以攞证书'); its issuing ('证书什么时候发') and how long
 # it takes ('证书出来要多久') stay the FAQ's
+# conv110 (23g: '我嘅证书几时可以睇' had been the FAQ's how certificates come): or seeing it (看, 看到, 查看, 有得睇: normalised
+# 看), the sender's own named after the when too ('几时可以睇到我张证书')
 _WHEN_I_GET_IT_RE = re.compile(
     # round 81 (21u '证书几时有得攞'): Cantonese 有得 (to be had) before fetching it
     r"^(?:我的|我|它的|他的|她的|它|他|她)?(?:张|个|那张)?(?:种树|植树|纪念|荣誉|电子)?(?:的)?证书(?:要)?(?:什么时候)(?:才|先|就)?"
-    r"(?:能|可以|会)?(?:有|拿|领|拿到|领到|拎|收到|到手|有得拿|有得领|有得拎|发给我|发我)(?:得到)?$"  # round 94: 发给我
-    r"|^(?:我|它|他|她)?(?:要)?(?:什么时候)(?:才|先|就)?(?:能|可以|会)?(?:拿|领|拎|收|有)(?:得)?(?:到)?(?:张|个)?"
-    r"(?:种树|植树|纪念|荣誉|电子)?(?:的)?证书$"
+    r"(?:能|可以|会)?(?:有|拿|领|拿到|领到|拎|收到|到手|有得拿|有得领|有得拎|发给我|发我|看|看到|查看|见到|有得看)(?:得到)?$"  # round 94: 发给我
+    r"|^(?:我|它|他|她)?(?:要)?(?:什么时候)(?:才|先|就)?(?:能|可以|会)?(?:拿|领|拎|收|有|看|查看|见)(?:得)?(?:到)?"
+    r"(?:我的|我)?(?:张|个)?(?:种树|植树|纪念|荣誉|电子)?(?:的)?证书$"
 )
 
 
@@ -7514,8 +7543,10 @@ _ARRIVED_RE = re.compile(
 # of what it needs ('签到要带什么', '签到要在村里面吗'), of its use ('签到怎么用？', docs/visits.md) or a planting day's
 # ('植树活动点样签到') is none
 _SIGN_WORD = r"(?:签到|签个到|打卡|打个卡|打咭|报到)"
+# conv110 (23g: '今天来埔心村巡查 怎么签到'): or come (来, 过来) to where one is, this morning (今朝, 今早) too
 _PRESENT_BEFORE = (
-    rf"(?:(?:我|我们|人)?(?:现在|今天|已经|刚刚)?(?:在|到了|到)(?:(?![怎签打报])[{_CJK}]){{1,8}}?(?:了|啦|啊)?)?"
+    r"(?:(?:我|我们|人)?(?:现在|今天|今朝|今早|已经|刚刚|刚才)?(?:在|到了|到|来了|来|过来|下来)"
+    rf"(?:(?![怎签打报])[{_CJK}]){{1,8}}?(?:了|啦|啊)?)?"
 )
 _SIGN_IN_HOW_RE = re.compile(
     rf"^{_PRESENT_BEFORE}(?:我)?(?:要|应该|可以)?(?:怎么|怎样|如何)(?:样)?(?:才能|才可以|先可以|可以|能)?(?:去)?{_SIGN_WORD}"
@@ -7546,8 +7577,11 @@ def check_in_said(norm: str) -> bool:
 
 def sign_in_how_asked(norm: str) -> bool:
     """Round 93: how to sign in asked (``_SIGN_IN_HOW_RE`` on the normalised text, a question mark left out); an
-    adviser's only (handlers/visits.py asks the role)."""
-    return bool(norm) and len(norm) <= 24 and bool(_SIGN_IN_HOW_RE.match(norm.rstrip("?？")))
+    adviser's only (handlers/visits.py asks the role). Conv110 (23g: '你好 我是技术顾问 今天来埔心村巡查 怎么签到' had been
+    fix_name's): a greeting and who one is said first are left out (``request_frames.without_politeness``,
+    ``_WHO_I_AM_RE``)."""
+    bare = _WHO_I_AM_RE.sub("", request_frames.without_politeness(norm or ""), count=1)
+    return bool(bare) and len(bare) <= 24 and bool(_SIGN_IN_HOW_RE.match(bare.rstrip("?？")))
 
 
 # round 89 (22h: '头先签到好似冇成功 再签一次'): the sign-in said to have failed (没成功, 不成功, 签不到, 失败, 没反应), then
@@ -7934,6 +7968,17 @@ _ASKED_FOR_MY_ANSWER_RE = re.compile(
 )
 
 
+# conv110 (23g: '今日有冇新嘅村民提问' had become a ticket): whether new questions came in, asked (今天有没有新的村民提问, 最近有新的
+# 群众提问吗), a time said before it or not: new (新) or the villagers' (村民, 群众) said of them; the 待办
+_QUEUE_TIME = r"(?:今天|今早|今朝|今晚|今天早上|今天上午|今天下午|最近|这两天|这几天|刚才|刚刚|头先)"
+_QUEUE_ASKERS = r"(?:村民|群众|农户|乡亲|大家)(?:们)?"
+_QUEUE_NEW_RE = re.compile(
+    rf"^{_QUEUE_TIME}?(?:有没有|有无|有什么|有多少|有几条|有)(?:"
+    rf"新(?:的)?(?:{_QUEUE_ASKERS})?(?:的)?|(?:{_QUEUE_ASKERS})(?:的)?(?:新)(?:的)?|(?:新的)?{_QUEUE_ASKERS}(?:的)?)"
+    r"(?:问题|提问)(?:进来|来了|发来|发过来)?(?:吗|没有)?$"
+)
+
+
 def queue_asked(norm: str, species_table: Mapping) -> bool:
     """The questions waiting for the adviser, asked in words (read for advisers only: a villager's '问题回答了没有' is
     about their own ticket); not a question about a tree ('龙眼的问题怎么回答'). The politeness before it is left out
@@ -7945,6 +7990,8 @@ def queue_asked(norm: str, species_table: Mapping) -> bool:
         return not find_species(norm, species_table)[0]  # round 93
     if norm and len(norm) <= 24 and _QUEUE_RECEIVED_RE.match(_INTENT_PARTICLES_RE.sub("", norm.rstrip("?？"))):
         return not find_species(norm, species_table)[0]  # round 94
+    if norm and len(norm) <= 24 and _QUEUE_NEW_RE.match(_INTENT_PARTICLES_RE.sub("", norm.rstrip("?？"))):
+        return not find_species(norm, species_table)[0]  # conv110
     if norm and villagers_questions_shown(_INTENT_PARTICLES_RE.sub("", norm)):
         return not find_species(norm, species_table)[0]  # round 99
     if norm and len(norm) <= INTENT_MAX_CHARS and _ASKED_FOR_MY_ANSWER_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
@@ -7971,7 +8018,8 @@ def queue_asked(norm: str, species_table: Mapping) -> bool:
 # the waiting explained (handlers/escalation.py ticket_wait, with an open ticket), never a new ticket nor a 补充
 # nobody replied ('还没人回', '一直冇人理', normalised 没有人理): asked after here, complained of in the FAQ's complaint
 # class (bot/faq.py: a person chases it)
-_NOBODY_REPLIED = r"(?:没|无)(?:有)?人(?:回|答|回复|回答|理|管|睬)"
+# conv110 (23g: '点解流胶嘅 仲未有人答' after 问专家 had become a second ticket): not yet said with 未 too (仲未有人答, 还未有人回)
+_NOBODY_REPLIED = r"(?:没|无|未)(?:有)?人(?:回|答|回复|回答|理|管|睬)"
 _WAIT_ASKED_RE = re.compile(
     _NOBODY_REPLIED
     + r"|(?:专家|顾问|老师|技术员|问题|问的)(?:还)?(?:有人)?(?:回|答|回复|回答)(?:了)?(?:没有|没|吗|未)$"
@@ -9265,6 +9313,24 @@ _UNFINISHED_FIRST_RE = re.compile(
 )
 
 
+# conv110 (23g: '报咗两棵荔枝之后要发乜嘢' while the record waits for its photo): what was reported said first, then after it
+# (之后, 以后, 后) the next step asked: the step asked, as '之后要发什么'
+_REPORTED_THEN_RE = re.compile(
+    r"^(?:我)?(?:已经)?(?:报|发|打|写|填|讲|说)(?:了|完|好)(?:字)?"
+    r"(?:[\d一两二三四五六七八九十几]+(?:棵|株|苗))?[\u4e00-\u9fff]{0,4}?(?:之后|以后|后)(?=要|还要|应该|该|我|再|又)"
+)
+# conv110 (23g: '我阿妈叫我问下 报咗两棵荔枝之后要发乜嘢'): a relative who has the sender ask (阿妈叫我问下, 奶奶让我问一下),
+# said first: what follows is asked as the sender's own (handlers/planting.py reads the rest)
+_RELAYED_ASK_RE = re.compile(rf"^(?:我)?(?:的|个|嘅)?(?:{KIN_WORDS})(?:叫|让|喊|要)我(?:来)?(?:问问|问)(?:一下|下|看)?")
+
+
+def relayed_ask(norm: str) -> str | None:
+    """Conv110: what a relative has the sender ask, said after it ('我阿妈叫我问下报了两棵荔枝之后要发什么' -> '报了两棵荔枝之后
+    要发什么'), normalised; None when no relative's asking is said first."""
+    rest = _RELAYED_ASK_RE.sub("", norm or "", count=1)
+    return rest if rest and rest != norm else None
+
+
 _I_AFTER_THEN_RE = re.compile(r"^(然后|接着|接下来|跟着|跟住|下一步|之后)我(?=要|应该|还要|该)")
 _SENT_WHERE_AFTER_RE = re.compile(r"(?<=发什么)(?:过去|过来|给你|俾你|给你们)$")
 
@@ -9275,6 +9341,7 @@ def go_on_asked(norm: str) -> bool:
     if not norm:
         return False
     norm = _SO_FIRST_RE.sub("", _UNFINISHED_FIRST_RE.sub("", norm, count=1), count=1)
+    norm = _REPORTED_THEN_RE.sub("之后", norm, count=1)  # conv110
     # conv101 (22x: '下一步我要发什么过去' after a photo had the FAQ's steps): 我 after the then word, where it goes after
     norm = _SENT_WHERE_AFTER_RE.sub("", _I_AFTER_THEN_RE.sub(r"\1", norm, count=1), count=1)
     offered = _PARTS_OFFERED_RE.search(norm)

@@ -78,8 +78,10 @@ _CANCEL_PREFIX = re.compile(r"^(?:取消|撤销|不要)认领\s*[:：]?\s*")
 # after it ('取消认领啦')
 # conv106 (23d: '认领 2棵荔枝' then '搞错咗 取消认领' had been asked back between the FAQ's two): or a mistake said (搞错咗,
 # 弄错了, 报错了)
+# conv110 (23g: '唔好意思 唔认领住 取消认领' had been the FAQ's how to pledge): or a sorry (nlu.SORRY_SAID)
 _CANCEL_LEAD = re.compile(
     r"^(?:(?:唉|哎|哎呀|算啦|算了|算罢|算数|算吧|我谂过|我想过|谂过|想过|想了想|谂咗谂"
+    rf"|{nlu.SORRY_SAID}"
     r"|(?:搞|弄|整|报|写|打|揿|按)?错(?:咗|了|啦|喇)?)[\s,，]*)*(?:都系|都是|还是|仲系)?\s*"
 )
 # round 90: or not planting after all (不种了, 唔想种喇, 种唔到啦, 冇地方种) before 取消认领

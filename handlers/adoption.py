@@ -48,6 +48,15 @@ from handlers.core import (
 )
 
 _more = text_is("adoption.commands.more")
+
+
+@pure
+def _more_wished(ctx: Ctx) -> bool:
+    """Conv110 (23g: '仲有冇其他嘅树 再俾多啲我睇'): other trees asked for, more wished shown, in words
+    (``nlu.more_shown_wished``): read only while the list is shown, as 更多 is."""
+    return ctx.msg.msg_type == "text" and nlu.more_shown_wished(text_normalized(ctx))
+
+
 _pick_by_word = text_with_number("adoption.commands.pick")
 
 
@@ -391,7 +400,7 @@ def on_withdrawn(ctx: Ctx, _match) -> str:
 ADOPTION_TABLE = FlowTable(
     adoption.FLOW,
     (
-        Step("listed", "more", lambda ctx, state: _more(ctx), on_more, to=("listed",)),
+        Step("listed", "more", lambda ctx, state: _more(ctx) or _more_wished(ctx), on_more, to=("listed",)),
         Step("listed", "number", lambda ctx, state: _pick_number(ctx) or _bare_pick(ctx), on_pick, to=("listed",)),
         Step("listed", "count", _count_said, on_count_said, to=("listed",)),
         Step("update_photo", "photo", _update_photo, on_update_photo, to=(END,)),

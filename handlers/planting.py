@@ -247,6 +247,11 @@ def _menu_ahead(ctx):
     if len(text) > 32:
         return False
     said = text_normalized(ctx)
+    # conv110 (23g: '我阿妈叫我问下 报咗两棵荔枝之后要发乜嘢'): a relative's having the sender ask said first: the question
+    # after it, read as the sender's own and as short as it is
+    asked = nlu.relayed_ask(nlu.normalize(text))
+    if asked is not None and len(asked) <= 20 and planting.asked_of_the_record(asked):
+        return True
     # round 92: people with no phone said, then how to log asked, runs longer than the 20 characters below
     # ('村民冇智能手机嘅 我点样帮佢哋报种树', '屋企仲有两个老人家种咗 佢哋冇手机 点报')
     if nlu.relative_no_phone_log_asked(said):

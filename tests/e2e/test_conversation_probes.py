@@ -2341,25 +2341,13 @@ test_round_23f_probe = blind_set_test("23f", _ROUND_23F_LEFT)
 
 # Set 23g, written blind (140 probes) in the fifty-ninth session from DESIGN.md, the seeds and the kinds sheet, kept
 # outside the repository until the session's changes were in: 129/140 at the start (main 95f3b94b), 130/140 at the end
-# (review59, after rounds 108, 109, 131-134, tidy89, tidy90): its honest figure. Its ten misses, not yet read, are left
-# for the next round to mend by class
-_ROUND_23G_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "kept figure (review59), left to mend by class",
-        [
-            "new:我系埔心村人 想喺度登记 要打啲乜字",
-            "new:你好我是埔心村的李秀英刚关注想绑定一下",
-            "cadre:三月十二号那次活动我签了到的 有没有算我参加",
-            "adviser:你好 我是技术顾问 今天来埔心村巡查 怎么签到",
-            "adviser:今日有冇新嘅村民提问",
-            "after_photo:我嘅证书几时可以睇",
-            "pending:我阿妈叫我问下 报咗两棵荔枝之后要发乜嘢",
-            "twice:问专家 我家香樟树干流胶 || 点解流胶嘅 仲未有人答",
-            "twice:认养 || 仲有冇其他嘅树 再俾多啲我睇",
-            "twice:认领 2棵荔枝 3月 || 唔好意思 唔认领住 取消认领",
-        ],
-    ),
-]
+# (review59, after rounds 108, 109, 131-134, tidy89, tidy90): its honest figure. Its ten misses were then mended by class
+# in conv110 (how to register asked with the wish here and what to type, an introduction run on into 'just followed', a
+# planting day's check-in said 签了到, an adviser's greeting and who he is before how to sign in, new questions asked in,
+# when one's certificate can be seen, a relative having the sender ask the record's next step, nobody answered said with
+# 未, other trees asked for after the adoptable list, a sorry before 取消认领: tests/e2e/test_conversation_round110.py);
+# 140/140 since, no longer a blind figure
+_ROUND_23G_LEFT: list[tuple[str, list[str]]] = []
 test_round_23g_probe = blind_set_test("23g", _ROUND_23G_LEFT)
 
 # Set 23h, written blind (140 probes) in the sixtieth session from DESIGN.md, the seeds and the kinds sheet: 130/140 on
