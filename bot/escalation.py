@@ -957,6 +957,11 @@ def danger_now(app, text: str) -> bool:
     return app.service("faq", load_faq_index).danger_now(text)
 
 
+def count_disputed(app, text: str) -> bool:
+    """faq138: ``text`` disputes a record's count (the FAQ's record_disputed, ``FaqIndex.count_disputed``)."""
+    return app.service("faq", load_faq_index).count_disputed(text)
+
+
 def safety_lines(app, text: str) -> str:
     """The safety lines the FAQ opens its reply to ``text`` with ('' for none): told again when asked what to do."""
     return app.service("faq", load_faq_index).safety_lines(text)

@@ -1786,6 +1786,16 @@ class FaqIndex:
         norm = self._fixed(question)
         return any(rule.fires(norm) for rule in self.safety)
 
+    def count_disputed(self, question: str) -> bool:
+        """faq138 (issue 17 §5): ``question`` disputes a record ('村里登记我种了三棵 其实我种了五棵'): the words that
+        put record_disputed before the intents (matching.toml ``over_intents``: a count someone else holds against the
+        one planted, points not added). Such a text reports no trees (handlers/planting.py): the FAQ's, a ticket."""
+        norm = self._fixed(question)
+        return any(
+            c.name == "record_disputed" and c.over_intents is not None and c.over_intents.search(norm)
+            for c in self._classes
+        )
+
     def safety_lines(self, question: str) -> str:
         """The safety lines that open the FAQ's reply to ``question`` (one a rule that fires), '' for none."""
         norm = self._fixed(question)

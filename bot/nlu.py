@@ -6484,8 +6484,11 @@ _STANDING_ASKED_RE = re.compile(
     rf"|(?:有没有|有冇|有无){_STANDING}"
     r"|(?:算|计)不(?:算|计)(?:数|入去|进去)?$"
 )
+# faq138 (CW: '我们村两亩地的任务 能不能用去年种的算'): trees planted last year or before, asked whether they count this
+# year, ask the village's rule for one's household (the FAQ's planted_before), not whether a record stands
 _STANDING_NOT_ASKED_RE = re.compile(
     r"任务|完成|几多|多少|先算|才算|就算|可以|能不能|能|会不会|专家|顾问|问题|答|回复|通报|排名|补贴|钱"
+    r"|去年|前年|上年|旧年|上一年|(?:[一两二三四五六七八九十]+|多少|好多)年前"
 )
 # the sender's own record referred to (or nothing but the asking: '算咗未' right after one)
 _STANDING_MINE_RE = re.compile(

@@ -77,6 +77,10 @@ def _planting_whole(ctx):
         # a danger told with a count and no tree ('一个人孭三十棵苗上山 条腰闪咗 郁唔到': not 30 trees '苗上山'): the FAQ's,
         # its safety line first (safety round 39)
         return None
+    if isinstance(whole, nlu.PlantingText) and escalation.count_disputed(ctx.app, ctx.msg.text or ""):
+        # faq138 (CW: '村里登记我种了三棵 其实我种了五棵'): a count the village holds disputed reports no trees (it had
+        # been a record of a tree called 其实五棵): the FAQ's, record_disputed's ticket for the village
+        return None
     if isinstance(whole, nlu.PlantingText) and _when_planted_of_no_tree(ctx.msg.text or "", whole):
         return WhenPlantedTold(whole)  # round 61: the writer asks whether a ticket is open (``_planting_part``)
     if whole is None or whole is planting.MAY_BE_PART:
