@@ -42,3 +42,15 @@ def test_faq139_counts():
     """44 lines: 33 safety (24 mended, 9 controls), 11 asked back (7 mended, 4 controls)."""
     assert len(ROWS) == 44
     assert sum(row[2].endswith("_control") for row in ROWS) == 13
+
+
+@pytest.mark.parametrize(
+    ("name", "question"), [("thorns", "簕杜鹃有刺会唔会刮亲细路"), ("roots_on_house", "树根翘起绊倒阿公")]
+)
+def test_faq139_new_lines_are_short_and_polite(index, name, question):
+    """The thorn rule's line and the roots' trip line: short for a phone, full-width punctuation, no 你."""
+    rule = next(rule for rule in index.safety if rule.name == name)
+    line = rule.line_for(index._fixed(question))
+    assert line.startswith("⚠ 安全第一：") and len(line) <= 120, line
+    assert "你" not in line and not any(c in line for c in ",;:?!()"), line
+    assert ("刺" in line) if name == "thorns" else ("绊倒" in line), line
