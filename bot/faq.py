@@ -1094,6 +1094,11 @@ class FaqIndex:
         self._overall = Vocab(self.matching["topics"]["card"].get("overall", []))
         # round 74: flowers and no fruit, the fruit field's answer, which holds the flowering field
         self._flowers_no_fruit = Vocab(self.matching["topics"]["fruit"].get("flowers_no_fruit", []))
+        # faq139: the words by which a question itself says a tree's field (熟 its fruit, 湿 its water): ``_said_field``
+        self._field_said = {
+            name: Vocab(spec["said"]) for name, spec in self.matching["topics"].items() if spec.get("said")
+        }
+        self._card_topics = {name for name, spec in self.matching["topics"].items() if spec.get("card")} | {"card"}
         # a general technique entry -> the species' topic it stands for ("" only with a topic word)
         self._general_entries: dict[str, str] = dict(matching["species_answer"].get("general_entries", {}))
         self._shock = [Vocab([w]) for w in esc["transplant_shock"]]
@@ -2214,6 +2219,9 @@ class FaqIndex:
         if lead < self._model_ask_back:
             return self._two_asks(question, norm, result)
         mine, theirs = self.answered_as(result_label(result)), self.answered_as(result_label(answer))
+        said = self._said_field(norm, mine, theirs)
+        if said is not None:  # faq139: the question's own words say which field ('石榴几月熟' is its fruit)
+            return result if said == mine else replace(answer, reason="model_field")
         # round 93: the same tree's field the model reads clearly answers; not over the card of a tree asked as a whole
         # ('桂花容易种吗 要晒太阳吗': the card answers whatever follows, round 11)
         overall = mine.endswith(".card") and self._overall.search(norm)
@@ -2222,6 +2230,28 @@ class FaqIndex:
         if not self._other_enough(result, answer) and not _another_field(mine, theirs, lead, self._model_ask_field):
             return result
         return replace(result, other=answer)
+
+    def _said_field(self, norm: str, mine: str, theirs: str) -> str | None:
+        """faq139 (the sixtieth session; issue 17 §1, asked back; set CW's '石榴几月熟', '香樟种在河边会不会太湿', '石榴单棵
+        结果吗'): the rules answer one field of a tree and the model reads another of the same tree, and the question's
+        own words (``[topics.*] said``: 熟 or 几月摘 its fruit, 湿, 浸 or 水边 its water, 单棵 its pollination, on the
+        card) say one of the two and not the other: that one (``mine`` or ``theirs``), neither asked back nor replaced.
+        On CF-CW the fruit asked by 熟 was asked back against the time to plant 8 times, the fruit meant each time; one
+        tree alone asked whether it fruits is labelled the card (pollination) 11 times of 11. The rules' field is not
+        kept over a card the model reads (the card answers a tree asked as a whole: '橄榄树长得几大，种屋边行不行')."""
+        if not (mine.startswith("species.") and near_miss(mine, theirs)):
+            return None
+        masked = _mask(norm, self._trees(norm))  # a tree's name is no field word ('湿地松')
+        own, other = self._field_says(masked, mine), self._field_says(masked, theirs)
+        if own and not other and not theirs.endswith(".card"):
+            return mine
+        return theirs if other and not own else None
+
+    def _field_says(self, masked: str, label: str) -> bool:
+        """The question says a word of a topic answered by the field ``label`` (a card: the card topics')."""
+        field = label.split(".")[2]
+        topics = self._card_topics if field == "card" else {field}
+        return any(self._field_said[t].search(masked) for t in topics if t in self._field_said)
 
     def _asked_first(self, norm: str, result: FaqResult) -> FaqResult:
         """Round 78 (calibration by answer path, ``bench/faq_paths.py``): an answer given outright from a path whose

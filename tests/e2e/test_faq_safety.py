@@ -85,6 +85,8 @@ SAFETY = {  # what each line must say, from messages/faq/safety.toml
     "children_planting": ("大人分组看住", "树穴盖好", "120"),
     "routine_climbing": ("有人扶", "别爬", "120"),
     "heat_again": ("35度", "淡盐水", "120"),
+    # faq139
+    "thorns": ("有刺", "小孩", "厚手套"),
 }
 RULES = {  # the SAFETY kinds above by rule name in messages/faq/safety.toml
     "power_line": "power",
@@ -144,6 +146,7 @@ RULES = {  # the SAFETY kinds above by rule name in messages/faq/safety.toml
     "children_planting": "children_planting",
     "routine_climbing": "routine_climbing",
     "heat_again": "heat_again",
+    "thorns": "thorns",
 }
 
 
