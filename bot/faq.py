@@ -976,10 +976,12 @@ class _Intent:
     before_rules: bool = False  # asked before the symptom and felling rules: a public matter, not one's own tree
     situation: bool = False  # its words tell who asks (typing, being away), not what: another reading asked goes first
     yields: bool = False  # its ``none`` names the recommending words: a recommendation read with a purpose goes first
+    named: bool = False  # faq137: only when a tree is named, on the list or off it ('香樟树大概几钱': its price)
 
     def matches(self, norm: str, species: bool, site: bool, offlist: bool = False) -> bool:
         return (
             (self.species_ok or not species)
+            and (species or not self.named)
             and (offlist or not self.needs_tree)
             and not (self.no_site and site)
             and not self.none.search(norm)
@@ -1129,6 +1131,7 @@ class FaqIndex:
                 bool(i.get("before_rules")),
                 bool(i.get("situation")),
                 "recommending" in i.get("none", []),
+                bool(i.get("named")),
             )
             for i in matching.get("intent", [])
         ]
