@@ -976,10 +976,12 @@ class _Intent:
     before_rules: bool = False  # asked before the symptom and felling rules: a public matter, not one's own tree
     situation: bool = False  # its words tell who asks (typing, being away), not what: another reading asked goes first
     yields: bool = False  # its ``none`` names the recommending words: a recommendation read with a purpose goes first
+    named: bool = False  # faq137: only when a tree is named, on the list or off it ('香樟树大概几钱': its price)
 
     def matches(self, norm: str, species: bool, site: bool, offlist: bool = False) -> bool:
         return (
             (self.species_ok or not species)
+            and (species or not self.named)
             and (offlist or not self.needs_tree)
             and not (self.no_site and site)
             and not self.none.search(norm)
@@ -1134,6 +1136,7 @@ class FaqIndex:
                 bool(i.get("before_rules")),
                 bool(i.get("situation")),
                 "recommending" in i.get("none", []),
+                bool(i.get("named")),
             )
             for i in matching.get("intent", [])
         ]
@@ -1895,7 +1898,7 @@ class FaqIndex:
         added = self._best_entry(norm, species, added_only=True) if self._has_added else None  # 收录 before
         if added and added[1] >= self.threshold and self._covered(norm, self._entry_chars[added[0]], [], strict=True):
             return self._answer(added[0], added[1], "adviser_entry")
-        if self._two_trees(mentions, norm) and not self._varieties_of_one(mentions):
+        if self._two_trees(mentions, norm) and not self._varieties_of_one(norm, mentions):
             return self._compare_answered(norm, mentions) or _escalate(
                 "comparison", note=self._compared(norm, mentions)
             )  # which is better, together, the same? (a person weighs it: round 46)
@@ -2819,15 +2822,21 @@ class FaqIndex:
             return True  # two varieties: '金桂银桂'
         return len(written) > 1 and bool(written & related) and bool(_COMPARE_RE.search(norm))
 
-    def _varieties_of_one(self, mentions: list[tuple[str, str]]) -> bool:
+    def _varieties_of_one(self, norm: str, mentions: list[tuple[str, str]]) -> bool:
         """Round 104 (issue 17 §1): two varieties or names of ONE tree of the list compared ('四季桂同金桂边个香',
         '宫粉紫荆和红花羊蹄甲有什么区别') are that tree's question when its entry holds them: a field of the species names
         one of the varieties compared (``_variety_field``: 桂花's flowering '四季桂一年多次开花', 洋紫荆's '红花羊蹄甲11月
         到来年3月开花'). The sets' labellers read its card or the field asked (114 of 125 such precedents). Varieties the
-        knowledge only lists as names ('妃子笑和桂味哪个好种': round 90's reason), two trees, or one off the list stay a
-        comparison, the adviser's."""
+        knowledge only lists as names (round 90's reason), two trees, or one off the list stay a comparison, the
+        adviser's. Helper faq137 (issue 17 §1, set CW): the cards of 荔枝, 龙眼 and 橄榄 now say how their varieties
+        differ ('妃子笑同桂味有乜唔同': the card); varieties weighed for money, grown together or told in trouble
+        (``[compare] person``, ``together``, ``symptom``: '妃子笑和桂味种在一起会不会互相影响') stay the adviser's, as two
+        trees do (bot/faq_compare.py)."""
         names = {name for name, _ in mentions}
         if len(names) != 1 or next(iter(names)) not in self.species:
+            return False
+        comparer = self._comparer
+        if comparer.person.search(norm) or comparer.together.search(norm) or comparer.symptom.search(norm):
             return False
         return self._variety_field(next(iter(names)), [written for _, written in mentions]) is not None
 

@@ -521,7 +521,8 @@ def test_the_card_says_the_cautions_when_they_are_asked(index):
         "屋墙已经有裂缝了 门口种桂花还是香樟好",
         "金桂和银桂哪个香",  # two varieties of one species no field names: its card cannot compare them (round 104)
         "芒果和荔枝哪个好种",  # a tree off the list and one on it
-        "妃子笑和荔枝有什么区别",  # a variety and its species compared
+        # helper faq137: '妃子笑和荔枝有什么区别' (a variety and its species) left this list: the 荔枝 card now says what
+        # 妃子笑 is (早熟果大), so the card answers it (tests/unit/test_faq_round_faq137.py's varieties)
     ],
 )
 def test_two_trees_are_never_answered_with_one_card(index, question):

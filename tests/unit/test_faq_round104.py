@@ -21,7 +21,8 @@ def test_round104_varieties_the_knowledge_names_are_the_card_and_that_field(inde
 
 
 def test_round104_varieties_only_listed_stay_round_90_s_comparison(index):
-    for question in ("桂味跟糯米糍有啥不一样", "丹桂和银桂哪个更香"):
+    # helper faq137: '桂味跟糯米糍有啥不一样' left this list, the 荔枝 card now says how they differ (its card)
+    for question in ("丹桂和银桂哪个更香",):
         result = index.match(question)
         assert (result.kind, result.reason) == ("escalate", "comparison"), (question, faq.result_label(result))
 

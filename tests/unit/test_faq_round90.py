@@ -46,13 +46,18 @@ def test_leftover_typhoon_pruning_is_the_typhoon_answer(index):
     assert calm.entry_id == "tech.typhoon" and calm.safety == "", calm.safety
 
 
-def test_leftover_two_varieties_of_one_tree_stay_a_ticket(index):
+def test_leftover_two_varieties_of_one_tree_get_the_card_that_says_how_they_differ(index):
     """Left, decided: two varieties of one tree compared ('妃子笑同桂味边个好种') go to the adviser. The sets label the
     species card, but the card says nothing of how the varieties differ (species.toml lists them as aliases only):
     answering with it would be a reply not about what was asked (issue 17 §1). Round 104: unless a field of the tree
-    names one of them (桂花's flowering '四季桂一年多次开花'): its card, then that field (test_faq_round104.py)."""
+    names one of them (桂花's flowering '四季桂一年多次开花'): its card, then that field (test_faq_round104.py).
+    Helper faq137 (set CW): the 荔枝 card now says how 妃子笑, 桂味 and 糯米糍 differ, so the card answers, as the sets
+    label it; weighed for money or grown together they stay a comparison, the adviser's."""
     result = index.match("妃子笑同桂味边个好种")
-    assert result.kind == "escalate" and result.reason == "comparison", (faq.result_label(result), result.reason)
+    assert result.entry_id == "species.荔枝.card", (faq.result_label(result), result.reason)
+    assert "早熟" in result.answer_text, result.answer_text
+    weighed = index.match("妃子笑同桂味种边个赚钱啲")
+    assert weighed.kind == "escalate", (faq.result_label(weighed), weighed.reason)
     named = index.match("四季桂同金桂有咩分别")
     assert (named.entry_id, named.also) == ("species.桂花.card", "species.桂花.flowering"), faq.result_label(named)
 
