@@ -2928,10 +2928,11 @@ class FaqIndex:
                     # round 70: one's own request of the village (a favour, leaving half way, a fine found unfair) is
                     # the village's to decide, whatever an intent asked before the rules reads ('卖木材被罚款 不合理')
                     return _escalate(cls_.name, note=cls_.note)
-            if self._own_trouble(question, norm, species):
+            if before.entry.startswith("tech.") and self._own_trouble(question, norm, species):
                 # helper faq135 (set CU: '我这棵龙眼去年环割之后一直没长新叶', '我那片松林有几棵红了 谁来检测'): a trouble
                 # seen on one's own tree is the adviser's whatever the intent asked before the rules reads; its entry's
-                # answer goes under the ticket's number (the card as a supplement, never the answer)
+                # answer goes under the ticket's number (the card as a supplement, never the answer); a campaign fact asked
+                # about the trouble stays its answer ('我们队种的树死了好多 村里会不会被通报扣分': camp.points_rewards)
                 return _escalate(
                     "diagnosis", note=self.entries[self._by_id[before.entry]].answer, note_entry=before.entry
                 )
