@@ -2963,7 +2963,10 @@ class FaqIndex:
             return _escalate(
                 "safety", note=self.entries[self._by_id[aid]].answer if aid else "", note_entry=aid or None
             )
-        if any(i.before_rules and i.matches(norm, species is not None, False, True) for i in self._intents):
+        before = next(
+            (i for i in self._intents if i.before_rules and i.matches(norm, species is not None, False, True)), None
+        )
+        if before is not None:
             for cls_ in self._classes:
                 if (
                     cls_.over_intents
@@ -2974,6 +2977,14 @@ class FaqIndex:
                     # round 70: one's own request of the village (a favour, leaving half way, a fine found unfair) is
                     # the village's to decide, whatever an intent asked before the rules reads ('卖木材被罚款 不合理')
                     return _escalate(cls_.name, note=cls_.note)
+            if before.entry.startswith("tech.") and self._own_trouble(question, norm, species):
+                # helper faq135 (set CU: '我这棵龙眼去年环割之后一直没长新叶', '我那片松林有几棵红了 谁来检测'): a trouble
+                # seen on one's own tree is the adviser's whatever the intent asked before the rules reads; its entry's
+                # answer goes under the ticket's number (the card as a supplement, never the answer); a campaign fact asked
+                # about the trouble stays its answer ('我们队种的树死了好多 村里会不会被通报扣分': camp.points_rewards)
+                return _escalate(
+                    "diagnosis", note=self.entries[self._by_id[before.entry]].answer, note_entry=before.entry
+                )
             return None  # '山上松树一片片红了枯死 要找谁': pine wilt is reported, not one tree's symptom (round 27)
         if any(rule.person and rule.entry for rule in fired):
             return None  # round 49: a person's body first ('砍了一棵树 手上全部起红疹很痒': the rash, not felling)
@@ -3079,6 +3090,16 @@ class FaqIndex:
         if self._after_planting.search(norm) and all(any(v.search(w) for v in self._shock) for w in seen):
             return False
         return True
+
+    def _own_trouble(self, question: str, norm: str, species: str | None) -> bool:
+        """Helper faq135 (issue 17 §1; set CU): a trouble seen on a tree said clearly to be one's own (``own_tree_clear``:
+        我家那棵, 我种的, 我那片) is the diagnosis rule's, whatever an intent asked before the rules reads ('我这棵龙眼去年
+        环割之后一直没长新叶' is no ring-barking how-to; '环剥会不会伤树' still is): a symptom the rule reads, not asked in
+        general, a named cause not lifting it (one's own tree), and a tree in the question, by its name or a word for trees
+        (树, 棵, 林, 苗: '我那片松林有几棵红了'; '我阳台种的青菜生虫了' has none)."""
+        if not self._own_tree_clear.search(norm) or not (self._trees(norm) or _TREE_WORD_RE.search(norm)):
+            return False
+        return self._is_diagnosis(norm, named=species is not None, told=self._told(question, norm), causes=False)
 
     def _cause_told(self, norm: str, named: bool) -> bool:
         """Round 66 (issue 17 §1; set BA): the cause of the trouble named, an entry of its own answers what to do (hail,
@@ -3705,6 +3726,7 @@ def _escalate(
     return FaqResult("escalate", None, note, round(score, 3), reason, candidate=candidate, note_entry=note_entry)
 
 
+_TREE_WORD_RE = re.compile("[树棵株林苗]")  # helper faq135: a word for trees, when no tree is named ('我那片松林')
 # round 74: after it ('开花后啲果成日跌', '开花之后') says when too; not 后面, behind
 _WHEN_RE = re.compile("的时候|时候|的时|时期|期间|那时|那阵|那会|那段|期|(?:之|以)?后(?!面|边|头)")
 _SAME_RE = re.compile("一种|一样|同一|就是|区别|分别|叫法|别名|又叫|也叫|一回事")  # are two names one tree?
