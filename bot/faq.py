@@ -97,7 +97,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from bot import faq_cache, go_between, gram_table, nlu
+from bot import faq_cache, go_between, gram_table, nlu, said_only
 from bot.faq_compare import Care, Comparer, House
 from bot.faq_model import ModelSettings, QuestionModel, question_model
 from bot.gram_table import GramTable, gram_key
@@ -1819,6 +1819,9 @@ class FaqIndex:
             return FaqResult("chitchat", "chitchat", "", 1.0, "never_mind")
         if nlu.apology_or_announcement_only(norm):
             # round faq131: '唔好意思刚才发错了' (the cancel's card before), '你好 有个问题想请教 等我打字先' (the advisers')
+            return FaqResult("chitchat", "chitchat", "", 1.0, "small_talk")
+        if not fired and said_only.told_only(norm):
+            # faq136: small talk told with words of substance, nothing asked ('好啦我去种树了', '早晨 今日落雨唔去田')
             return FaqResult("chitchat", "chitchat", "", 1.0, "small_talk")
         if not norm:
             return _escalate("empty")
