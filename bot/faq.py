@@ -3801,7 +3801,9 @@ class _Witnessed:
 # round 26: words that only lead into the question ('对了 桂花几时种', '另外问一下 …', '还有个问题 …', '补充一下 …'):
 # the question is what follows them ('另外问一下，主题林几号前要种完' read with them was the plan's whole deadline)
 _LEAD_IN_RE = re.compile(
-    r"^(?:哦|噢|啊|诶|欸)?(?:对了|对啦|另外|顺便|再|还有|还想|我还想|我再|我想再|忘了(?:讲|说)|补充)"
+    # faq136: thanks or an 'all right' before them ('谢谢 另外桂花几时种' had been a ticket, the thanks uncovered)
+    r"^(?:(?:谢谢|多谢|感谢|不该|好的|好|收到|明白了|明白|知道了|ok)(?:晒)?(?:你|您|老师|专家|师傅)?)?"
+    r"(?:哦|噢|啊|诶|欸)?(?:对了|对啦|另外|顺便|再|还有|还想|我还想|我再|我想再|忘了(?:讲|说)|补充)"
     r"(?:想问一下|想问下|想问|问一下|问问|问下|请教一下|请教|一下|一句|两句|多句|下|问)?(?:(?:你|您)(?!们)(?:一下|下)?)?"
     r"(?:一个问题|个问题|一件事|件事)?(?:想请教|想问|请教|问一下|问下)?(?:就是|是)?"
 )
