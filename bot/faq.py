@@ -97,7 +97,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from bot import faq_cache, go_between, gram_table, nlu, said_only
+from bot import faq_cache, go_between, gram_table, hakka, nlu, said_only
 from bot.faq_compare import Care, Comparer, House
 from bot.faq_model import ModelSettings, QuestionModel, question_model
 from bot.gram_table import GramTable, gram_key
@@ -1285,6 +1285,8 @@ class FaqIndex:
         english = matching.get("english", {})
         self._english_words: dict[str, str] = {k.lower(): v for k, v in english.get("words", {}).items()}
         self._english_min = int(english.get("min_words", 3))
+        # faq136: Hakka words read as their Mandarin (``[hakka] words``, bot/hakka.py)
+        self._hakka = hakka.HakkaReader(matching.get("hakka", {}).get("words", {}))
         self._sound_words = SoundAlikeWords(
             {nlu.normalize(w) for w in matching.get("sound_alike", {}).get("words", [])},
             STOP_CHARS,
@@ -1478,7 +1480,7 @@ class FaqIndex:
 
     def _closed(self, question: str) -> str:
         """The question in Chinese, a voice message's closing left out (round 96)."""
-        question = self._from_english(question)
+        question = self.hakka_read(self._from_english(question))
         closed = go_between.without_closing(question, self._closing_or_look)
         return closed if nlu.is_question(closed) else go_between.without_closing(question, self._closing)
 
@@ -1790,6 +1792,10 @@ class FaqIndex:
         """The safety lines that open the FAQ's reply to ``question`` (one a rule that fires), '' for none."""
         norm = self._fixed(question)
         return "\n".join(rule.line_for(norm) for rule in self.safety if rule.fires(norm))
+
+    def hakka_read(self, question: str) -> str:
+        """The question with its Hakka words written as their Mandarin (faq136, bot/hakka.py): '种树爱交钱无' -> '种树要交钱吗'."""
+        return self._hakka.read(question)
 
     def _from_english(self, question: str) -> str:
         """Round 69 (set BC: young people, relatives abroad): a question written all in English, of ``[english]
