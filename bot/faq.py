@@ -97,7 +97,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from bot import faq_cache, go_between, gram_table, nlu
+from bot import faq_cache, go_between, gram_table, hakka, nlu, said_only
 from bot.faq_compare import Care, Comparer, House
 from bot.faq_model import ModelSettings, QuestionModel, question_model
 from bot.gram_table import GramTable, gram_key
@@ -1293,6 +1293,8 @@ class FaqIndex:
         english = matching.get("english", {})
         self._english_words: dict[str, str] = {k.lower(): v for k, v in english.get("words", {}).items()}
         self._english_min = int(english.get("min_words", 3))
+        # faq136: Hakka words read as their Mandarin (``[hakka] words``, bot/hakka.py)
+        self._hakka = hakka.HakkaReader(matching.get("hakka", {}).get("words", {}))
         self._sound_words = SoundAlikeWords(
             {nlu.normalize(w) for w in matching.get("sound_alike", {}).get("words", [])},
             STOP_CHARS,
@@ -1486,7 +1488,7 @@ class FaqIndex:
 
     def _closed(self, question: str) -> str:
         """The question in Chinese, a voice message's closing left out (round 96)."""
-        question = self._from_english(question)
+        question = self.hakka_read(self._from_english(question))
         closed = go_between.without_closing(question, self._closing_or_look)
         return closed if nlu.is_question(closed) else go_between.without_closing(question, self._closing)
 
@@ -1809,6 +1811,10 @@ class FaqIndex:
         norm = self._fixed(question)
         return "\n".join(rule.line_for(norm) for rule in self.safety if rule.fires(norm))
 
+    def hakka_read(self, question: str) -> str:
+        """The question with its Hakka words written as their Mandarin (faq136, bot/hakka.py): '种树爱交钱无' -> '种树要交钱吗'."""
+        return self._hakka.read(question)
+
     def _from_english(self, question: str) -> str:
         """Round 69 (set BC: young people, relatives abroad): a question written all in English, of ``[english]
         min_words`` words or more and no Chinese character, read word by word through ``[english] words`` (a word
@@ -1837,6 +1843,9 @@ class FaqIndex:
             return FaqResult("chitchat", "chitchat", "", 1.0, "never_mind")
         if nlu.apology_or_announcement_only(norm):
             # round faq131: '唔好意思刚才发错了' (the cancel's card before), '你好 有个问题想请教 等我打字先' (the advisers')
+            return FaqResult("chitchat", "chitchat", "", 1.0, "small_talk")
+        if not fired and said_only.told_only(norm):
+            # faq136: small talk told with words of substance, nothing asked ('好啦我去种树了', '早晨 今日落雨唔去田')
             return FaqResult("chitchat", "chitchat", "", 1.0, "small_talk")
         if not norm:
             return _escalate("empty")
@@ -3869,7 +3878,9 @@ class _Witnessed:
 # round 26: words that only lead into the question ('对了 桂花几时种', '另外问一下 …', '还有个问题 …', '补充一下 …'):
 # the question is what follows them ('另外问一下，主题林几号前要种完' read with them was the plan's whole deadline)
 _LEAD_IN_RE = re.compile(
-    r"^(?:哦|噢|啊|诶|欸)?(?:对了|对啦|另外|顺便|再|还有|还想|我还想|我再|我想再|忘了(?:讲|说)|补充)"
+    # faq136: thanks or an 'all right' before them ('谢谢 另外桂花几时种' had been a ticket, the thanks uncovered)
+    r"^(?:(?:谢谢|多谢|感谢|不该|好的|好|收到|明白了|明白|知道了|ok)(?:晒)?(?:你|您|老师|专家|师傅)?)?"
+    r"(?:哦|噢|啊|诶|欸)?(?:对了|对啦|另外|顺便|再|还有|还想|我还想|我再|我想再|忘了(?:讲|说)|补充)"
     r"(?:想问一下|想问下|想问|问一下|问问|问下|请教一下|请教|一下|一句|两句|多句|下|问)?(?:(?:你|您)(?!们)(?:一下|下)?)?"
     r"(?:一个问题|个问题|一件事|件事)?(?:想请教|想问|请教|问一下|问下)?(?:就是|是)?"
 )

@@ -1158,6 +1158,10 @@ _SUBSTANCE_RE = re.compile(
     r"|缺(?:水|肥|钾|氮|磷|钙|镁|铁|锌|硼|锰|硫|铜|钼|素|营养|微量|元素)|微量元素|营养|元素|原因|引起|导致|造成"
     # round 114 (set CL: '四旁五边绿化我听不明白' had been small talk): the plan's words not understood are asked
     r"|四旁|五边|绿化|绿美"
+    # faq136 (CW's '不想再收到提醒了' had been small talk for its 收到): the bot's messages not wanted, or too many, are the
+    # unsubscribe's; '收到通知了' stays an acknowledgement
+    r"|(?:不想|不要|别|不用|没有必要)(?:再)?(?:收到|收|发|接到|给我发)?(?:这些|些|这么多)?(?:提醒|推送|通知|消息)"
+    r"|(?:提醒|推送|通知|消息)[^。？！?!]{0,6}(?:好烦|很烦|太烦|烦死|太多|好多)"
 )
 # tired or glad after a day of planting ('今天种完树好累啊'): the planting words are the story, not a question
 _FEELING_RE = re.compile(r"累|攰|腰|辛苦|开心|高兴|好玩")

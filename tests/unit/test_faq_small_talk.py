@@ -7,7 +7,8 @@ import pytest
 
 from tests.unit.test_faq_dissent import reading
 
-THANKS = "多谢晒你 帮咗我好多"  # the matcher is unsure of it (low_confidence)
+# faq136: 多谢晒你 帮咗我好多 is now small talk by rule (bot/said_only.py); this one the matcher is still unsure of
+THANKS = "多谢晒你 帮咗我唔少忙"
 ASKED = "党员同群众一样种一棵就得？"  # unsure too, but asked, about the campaign's people
 SYMPTOM = "我家桂花叶子黄了掉叶子"  # a rule's class (diagnosis): for a person whatever the model reads
 
