@@ -6087,6 +6087,9 @@ _PLANTING_DAY_RE = re.compile(
     r"|活动.{0,4}(?:扫(?:咗|了|过)?(?:码|二维码)|签(?:咗|了)?到)"
     # conv107 (23e: '我嘅植树签到记录咗未 上个礼拜去咗活动'): the planting's own check-in named (植树签到)
     r"|(?:种树|植树)(?:的|嘅)?签到"
+    # conv112 (23h: '党日活动种树嗰日我扫咗码 算唔算参加咗', '植树那天我的签到记上了吗'): the day said after the planting
+    # (种树那天, 植树嗰日, 种树当日), as ``_THE_DAY_OF_IT_RE`` reads it after 活动
+    r"|(?:种树|植树)(?:的|嘅)?(?:那天|那日|嗰日|嗰天|当天|当日)"
     # conv108 (23f: '三月十二号那天我在现场种树的 系统有没有记我参加' had been a ticket): planting on the site (在现场种树,
     # 喺现场植树): the planting day's site, as 活动 names it
     r"|(?:喺|在)(?:现场|场)(?:帮手|帮忙)?(?:种树|植树)"

@@ -2358,13 +2358,6 @@ test_round_23g_probe = blind_set_test("23g", _ROUND_23G_LEFT)
 # the three left are conv110's classes (mended on set 23g at the same time)
 _ROUND_23H_LEFT: list[tuple[str, list[str]]] = [
     (
-        "conv110's class: one's attendance of a planting day asked counted or recorded",
-        [
-            "party:党日活动种树嗰日我扫咗码 算唔算参加咗",
-            "member:植树那天我的签到记上了吗",
-        ],
-    ),
-    (
         "conv110's class: a pledge withdrawn in words (取消认领 / 唔认领 / 唔要)",
         ["twice:认领 2棵荔枝 || 算了 认领嗰两棵荔枝唔要喇"],
     ),
