@@ -6172,12 +6172,22 @@ _ME_IN_THE_RECORD_RE = re.compile(
 _CHECK_IN_WENT_THROUGH_RE = re.compile(r"签(?:到|了到|咗到)(?:了|咗)?成功(?:了)?(?:吗|未|没有|没|冇)")
 
 
+# conv112 (its sweep: '植树那天到了地头要扫码签到吗', '植树那天我迟到了还能签到吗', the FAQ's planting day): the check-in
+# itself asked needed or still possible, last: a question of the day, never whether it was recorded
+_CHECK_IN_DUE_ASKED_RE = re.compile(
+    r"(?:要|需要|使唔使|使不使|用不用|能|还能|仲可以|仲可唔可以|可以|可唔可以|可不可以|能不能)"
+    r"(?:扫(?:个|一个|下)?(?:码|二维码))?签到(?:吗|呢|嘛|咩|不|没有)?$"
+)
+
+
 def attendance_recorded_asked(flat: str) -> bool:
     """Whether one's attendance of a planting day was recorded, asked ('昨日义务植树我有去 系统记咗我未', '那天植树活动我扫了
     二维码 算参加了吗'): a planting day, being there on one day and the recorded asked, all said; no day to come, no trees
     counted."""
     if len(flat) > 40 or _DAY_TO_COME_RE.search(flat) or re.search(rf"[\d{_CN_NUM}]+\s*[棵株颗条]", flat):
         return False
+    if _CHECK_IN_DUE_ASKED_RE.search(flat):
+        return False  # conv112: '…要扫码签到吗'
     if _TAKEN_PART_YET_RE.match(flat):
         return True  # conv101
     if _MY_PRESENCE_RECORDED_RE.search(flat) and not _NOT_A_PLANTING_DAY_RE.search(flat):

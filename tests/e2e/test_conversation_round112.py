@@ -35,6 +35,9 @@ CONTROLS = [
     ("party", "上次植树日我去了 算不算参加", "attended"),
     ("twice", "认领 2棵荔枝 || 取消认领", "pledge"),
     ("member", "下次种树那天要扫码吗", "question"),
+    # the check-in itself asked needed or still possible on that day: the day's question, never one's attendance
+    ("member", "种树那天到咗要扫码签到吗", "question"),
+    ("party", "植树当天我迟到了还能签到吗", "question"),
 ]
 
 
