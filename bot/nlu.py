@@ -6091,6 +6091,9 @@ _PLANTING_DAY_RE = re.compile(
     r"|活动.{0,4}(?:扫(?:咗|了|过)?(?:码|二维码)|签(?:咗|了)?到)"
     # conv107 (23e: '我嘅植树签到记录咗未 上个礼拜去咗活动'): the planting's own check-in named (植树签到)
     r"|(?:种树|植树)(?:的|嘅)?签到"
+    # conv112 (23h: '党日活动种树嗰日我扫咗码 算唔算参加咗', '植树那天我的签到记上了吗'): the day said after the planting
+    # (种树那天, 植树嗰日, 种树当日), as ``_THE_DAY_OF_IT_RE`` reads it after 活动
+    r"|(?:种树|植树)(?:的|嘅)?(?:那天|那日|嗰日|嗰天|当天|当日)"
     # conv108 (23f: '三月十二号那天我在现场种树的 系统有没有记我参加' had been a ticket): planting on the site (在现场种树,
     # 喺现场植树): the planting day's site, as 活动 names it
     r"|(?:喺|在)(?:现场|场)(?:帮手|帮忙)?(?:种树|植树)"
@@ -6173,12 +6176,22 @@ _ME_IN_THE_RECORD_RE = re.compile(
 _CHECK_IN_WENT_THROUGH_RE = re.compile(r"签(?:到|了到|咗到)(?:了|咗)?成功(?:了)?(?:吗|未|没有|没|冇)")
 
 
+# conv112 (its sweep: '植树那天到了地头要扫码签到吗', '植树那天我迟到了还能签到吗', the FAQ's planting day): the check-in
+# itself asked needed or still possible, last: a question of the day, never whether it was recorded
+_CHECK_IN_DUE_ASKED_RE = re.compile(
+    r"(?:要|需要|使唔使|使不使|用不用|能|还能|仲可以|仲可唔可以|可以|可唔可以|可不可以|能不能)"
+    r"(?:扫(?:个|一个|下)?(?:码|二维码))?签到(?:吗|呢|嘛|咩|不|没有)?$"
+)
+
+
 def attendance_recorded_asked(flat: str) -> bool:
     """Whether one's attendance of a planting day was recorded, asked ('昨日义务植树我有去 系统记咗我未', '那天植树活动我扫了
     二维码 算参加了吗'): a planting day, being there on one day and the recorded asked, all said; no day to come, no trees
     counted."""
     if len(flat) > 40 or _DAY_TO_COME_RE.search(flat) or re.search(rf"[\d{_CN_NUM}]+\s*[棵株颗条]", flat):
         return False
+    if _CHECK_IN_DUE_ASKED_RE.search(flat):
+        return False  # conv112: '…要扫码签到吗'
     if _TAKEN_PART_YET_RE.match(flat):
         return True  # conv101
     if _MY_PRESENCE_RECORDED_RE.search(flat) and not _NOT_A_PLANTING_DAY_RE.search(flat):

@@ -97,8 +97,10 @@ _PLEDGE_POINTED = re.compile(
     r"^(?:我|我家|我屋企|我们|我哋|我们家)?"
     r"(?:(?:(?:之前|头先|上次|啱啱|刚才|刚刚|早前|前几日|前几天|上个月|上个礼拜|上周|上礼拜|前阵子)(?:报|报名)?(?:嘅|的)?)"
     # the lead (fifty-third session): or 认领 pointing at what was pledged by 的/嘅 alone ('认领的荔枝不种了 帮我取消')
-    r"(?:认(?:领)?(?:咗|了|过)?|认领)|认(?:领)?(?:咗|了|过)|认领(?=嘅|的))(?:嘅|的)?\s*"
-    r"(?P<trees>[^\s,，]+?)\s*(?:嗰个|那个|嗰啲|那些|嗰条|那条|的|嘅)?[\s,，]+(?P<tail>.+)$"
+    # conv112 (23h: '算了 认领嗰两棵荔枝唔要喇' had been the FAQ's): or by 嗰/那 (认领嗰两棵, 认领的那三棵), and the
+    # withdrawal run on after the trees with no pause (荔枝唔要喇, 香樟不要了, 木棉退咗佢)
+    r"(?:认(?:领)?(?:咗|了|过)?|认领)|认(?:领)?(?:咗|了|过)|认领(?=嘅|的|嗰|那))(?:嘅|的)?(?:嗰|那)?\s*"
+    r"(?P<trees>[^\s,，]+?)\s*(?:嗰个|那个|嗰啲|那些|嗰条|那条|的|嘅)?(?:[\s,，]+|(?=(?:唔|不)要|退))(?P<tail>.+)$"
 )
 # conv98: the withdrawal wished (想撤回, 我要撤销) or Cantonese 撤咗佢 (撤 alone)
 # round 99 (22t: '之前认领嘅两棵唔种住 帮我撤销'): asked of the bot (帮我, 唔该, 麻烦, 请) too

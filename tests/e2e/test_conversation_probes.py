@@ -2355,18 +2355,8 @@ test_round_23g_probe = blind_set_test("23g", _ROUND_23G_LEFT)
 # assistant named by its name is for, a relative's award after the trees he reported, a cadre's plot area asked for
 # whoever asked it of him, the village's share named by its name, how many questions wait for an adviser, 退订 undone
 # after a slip said as 发错, a relative's certificate wanted on the sender's phone: tests/e2e/test_conversation_round111.py);
-# the three left are conv110's classes (mended on set 23g at the same time)
-_ROUND_23H_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "conv110's class: one's attendance of a planting day asked counted or recorded",
-        [
-            "party:党日活动种树嗰日我扫咗码 算唔算参加咗",
-            "member:植树那天我的签到记上了吗",
-        ],
-    ),
-    (
-        "conv110's class: a pledge withdrawn in words (取消认领 / 唔认领 / 唔要)",
-        ["twice:认领 2棵荔枝 || 算了 认领嗰两棵荔枝唔要喇"],
-    ),
-]
+# the three left, conv110's classes in other words, were mended by class in conv112 (a planting day named with its day
+# after it, 种树那天; a pledge pointed at by 认领嗰 and not wanted, 唔要喇: tests/e2e/test_conversation_round112.py);
+# 140/140 since, no longer a blind figure
+_ROUND_23H_LEFT: list[tuple[str, list[str]]] = []
 test_round_23h_probe = blind_set_test("23h", _ROUND_23H_LEFT)
