@@ -16,12 +16,15 @@ import pytest
 from tests.faq_helpers import check_lines
 
 CHECKS = Path(__file__).resolve().parents[1] / "data" / "faq_rule_checks_faq140.tsv"
-ROWS = check_lines(CHECKS)
+# through the webhook two more are read before the FAQ: a late tree asked about is the planting handler's how-to
+# (handlers/planting.py), '…现在才登记还算不算' its review status ('您现在没有等审核的记录'); left for the planting area
+WEBHOOK_LEFT = {"上个月种的树忘记登记 现在补登得唔得", "嗯种了好久的树现在才登记还算不算"}
+ROWS = [row[:3] for row in check_lines(CHECKS) if len(row) == 3 and row[0] not in WEBHOOK_LEFT]  # the 19 left: unit
 EVENTS = tomllib.loads(
     (Path(__file__).resolve().parents[2] / "messages" / "replies" / "events.toml").read_text("utf-8")
 )
-# the planting day asked by its time ('植树那天搞到几点收工'): the village's own days answer it (handlers/events.py
-# on_day_asked: their times and place, or none arranged yet), before the FAQ
+# the planting day asked by its time ('植树那天搞到几点收工') or by rain on it: the village's own days answer it
+# (handlers/events.py on_day_asked: their times and place, or none arranged yet and the village will say), before the FAQ
 DAY_REPLIES = (EVENTS["day_none"], EVENTS["none_open"])
 
 # the words of each topic's answer that answer it (the entry's first line alone may be about something near)
@@ -39,12 +42,12 @@ ANSWERING = {
     "seedling_spec": "1.5–2.5米",
     "alternate_bearing": "大小年",
     "circling_roots": "盘",
-    "drainage_ditch": "排水沟",
+    "drainage_ditch": "沟底",
     "fruit_cracking": "裂果",
-    "graft_tape_removal": "嫁接膜",
+    "graft_tape_removal": "勒进树皮",
     "orchard_winter_cleanup": "清园",
     "site_boundary_marking": "界",
-    "tree_mapping": "位置",
+    "tree_mapping": "编号",
     "variety_authenticity": "品种",
 }
 
@@ -53,7 +56,7 @@ ANSWERING = {
 def test_each_topic_is_answered_by_its_entry(asker, question, expected, topic):
     reply = asker.says(question)
     assert "您问的是哪一个" not in reply and "问题编号" not in reply and asker.tickets() == 0, reply
-    if topic.startswith("event_end_time") and (reply in DAY_REPLIES or "植树活动：" in reply):
+    if topic.startswith(("event_end_time", "event_rain_postpone")) and (reply in DAY_REPLIES or "植树活动：" in reply):
         return
     if expected.startswith("species."):
         name, field = expected.split(".")[1:]
