@@ -22,14 +22,14 @@ def _read_as_written(index: faq.FaqIndex, question: str, expected: str) -> bool:
 
 def test_faq140_every_missing_topic_is_answered_by_its_entry(index):
     """On review60 6 of the 60 own phrasings (3 a topic) were read with the entry meant, none with an answer that said
-    it; after, 41 of 60: every one but the 19 marked 'left' (asked back between the entry and the model's reading, or
+    it; after, 39 of 60: every one but the 21 marked 'left' (asked back between the entry and the model's reading, or
     a ticket), each still not read as meant, so that a mended one is seen (strictly: remove its mark)."""
     mended = [row for row in check_lines(CHECKS) if not row[2].endswith("_control")]
     assert len(mended) == 60
     wrong = [row[0] for row in mended if len(row) == 3 and not _read_as_written(index, *row[:2])]
     assert not wrong, wrong
     left = [row for row in mended if len(row) == 4]
-    assert len(left) == 19
+    assert len(left) == 21
     mended_since = [row[0] for row in left if _read_as_written(index, *row[:2])]
     assert not mended_since, mended_since
 
@@ -37,8 +37,9 @@ def test_faq140_every_missing_topic_is_answered_by_its_entry(index):
 def test_faq140_every_control_keeps_its_reading(index):
     """Rain and planting, the day's gathering, the seedlings' source, choosing and unbagging them, waterlogged ground,
     flower induction, bagging, sweetness, logging, quarantine, grafting, heatstroke, banners, name plates, holes, forest
-    tenure, pests, a named tree's cracking and fruiting, a cut: 23 of 23 on review60 and after."""
+    tenure, pests, a named tree's cracking, fruiting and alternate bearing (the sets label it the tree's fruit), a cut:
+    24 of 24 on review60 and after."""
     controls = [row for row in check_lines(CHECKS) if row[2].endswith("_control")]
-    assert len(controls) == 23
+    assert len(controls) == 24
     wrong = [row[0] for row in controls if not _read_as_written(index, *row[:2])]
     assert not wrong, wrong
