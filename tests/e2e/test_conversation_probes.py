@@ -2360,3 +2360,19 @@ test_round_23g_probe = blind_set_test("23g", _ROUND_23G_LEFT)
 # 140/140 since, no longer a blind figure
 _ROUND_23H_LEFT: list[tuple[str, list[str]]] = []
 test_round_23h_probe = blind_set_test("23h", _ROUND_23H_LEFT)
+
+# Set 23i, written blind (140 probes) in the sixtieth session from DESIGN.md, the seeds and the kinds sheet, kept
+# outside the repository until the session's changes were in: 136/140 at the start (main 0d98c6d4), 136/140 at the end
+# (review60, after rounds 110-112, 135-140, tidy91): its honest figure. Its four misses, strict and not yet read by class
+_ROUND_23I_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "kept figure (review60), left to mend by class",
+        [
+            "new:我啱啱关注咗 要点样先登记到",
+            "new:你好我是埔心村的李秀兰刚关注了要怎么绑定",
+            "twice:认领 2棵荔枝 || 唔好意思我想取消认领",
+            "twice:植树日我去了 || 签到记上了没有",
+        ],
+    ),
+]
+test_round_23i_probe = blind_set_test("23i", _ROUND_23I_LEFT)

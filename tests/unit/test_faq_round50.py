@@ -116,11 +116,7 @@ def test_a_thing_to_bring_on_the_day_is_the_day_s_arrangements(index, question):
         # round 102 (BT-BY in the precedents) had made it a ticket (not_sure); rounds 105 and 106 each alone answered it
         # again, the model trained on both together did not; round 118's model (重阳木 masked as 秋枫's) answered it, the
         # merge's (重阳木 not an alias, review56) does not: the model's reading of it turns on which names are masked
-        pytest.param(
-            "种完要提水桶浇水吗",
-            "tech.watering_first",
-            marks=pytest.mark.xfail(strict=True, reason="the model trained without 重阳木 masked: a ticket (not_sure)"),
-        ),
+        ("种完要提水桶浇水吗", "tech.watering_first"),  # read since the sixtieth session's model (faq140's entries)
         ("水桶浇水浇多少", "tech.watering_first"),
         # round 51: since AQ joined the precedents the closest are about bringing water and a hoe, and the rules were not
         # sure: to a person (never the day's arrangements, the control's point)

@@ -34,7 +34,9 @@ NEW = {
 
 
 def test_the_new_entries_are_short_sourced_and_polite():
-    assert_short_sourced_and_polite(ORCHARD, NEW)
+    # faq140 (sixtieth session) put two narrow entries in the same file (three phrasings each: answered only by their
+    # own intents, never by the model; tests/unit/test_faq_round_faq140.py)
+    assert_short_sourced_and_polite(ORCHARD, NEW, others=frozenset({"tech.alternate_bearing", "tech.fruit_cracking"}))
 
 
 def test_each_mapped_label_points_at_the_entry_that_answers_it():
