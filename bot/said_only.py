@@ -38,7 +38,8 @@ _TOLD = tuple(
     re.compile(pattern)
     for pattern in (
         # off to do the day's work: '我去种树了', '我这就去浇水', '明天再去种', '种树去', '好的好的我现在就去种'
-        rf"{_WHO}{_SOON}?{_ADV}(?:去|回去|出去|落|过去){_FIELD}?{_WORK}?{_P}",
+        # (落, down to the field, only with the field or the work said: '落得好犀利' is leaves or fruit falling hard)
+        rf"{_WHO}{_SOON}?{_ADV}(?:(?:去|回去|出去|过去){_FIELD}?{_WORK}?|落(?:去)?(?:{_FIELD}|{_WORK})){_P}",
         rf"{_WHO}{_SOON}?{_ADV}{_WORK}去{_P}",
         rf"{_WHO}{_SOON}{_ADV}再?{_WORK}(?:啦|喇|咯|啰|嘞|哦|喔|先|吧)*",
         # not going today: '今日落雨唔去田', '今天下雨不去种了'

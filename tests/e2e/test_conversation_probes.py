@@ -1498,10 +1498,7 @@ test_round_20p_probe = blind_set_test("20p", _ROUND_20P_LEFT)
 
 
 _ROUND_20Q_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "round 95, AT-BS in the precedents (changed): bot.help (intent) -> bot.help, another reply (the model reads bot.proxy)",
-        ["member:帮帮涯 唔识用"],
-    ),
+    # '帮帮涯 唔识用' is read since faq136's Hakka words (涯 is 我: the help)
     (
         "blind miss of set 20q (e7ba264 and b80fb32 alike); round 64 read the others by class. Left: the ticket's trees"
         " described with a count and Hakka 恁样 (like this) start a record; round 57's trees_described reads such words"
@@ -2127,7 +2124,14 @@ test_round_22r_probe = blind_set_test("22r", _ROUND_22R_LEFT)
 
 # Set 22s, written blind (140 probes) in the fifty-second session: main 01b05ba8 127/140; development for round 98
 # (conv98, tests/e2e/test_conversation_round98.py), which mended its thirteen misses by class: 140/140
-_ROUND_22S_LEFT: list[tuple[str, list[str]]] = []
+_ROUND_22S_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "sixtieth session (review60's merge): in an open ticket's window '忘了说 树有一米多高' is asked back (tech.measure_tree"
+        " or tech.hole_size: faq137 made a tree's height answerable) instead of joining the ticket as its 补充; to mend:"
+        " an addition said (nlu.addition_said) that asks nothing is the ticket's whatever the FAQ reads",
+        ["ticket:忘了说 树有一米多高"],
+    ),
+]
 test_round_22s_probe = blind_set_test("22s", _ROUND_22S_LEFT)
 
 

@@ -98,6 +98,8 @@ CONTROLS = [
 LEFT = {
     "阿嬷爱认养一棵 有什么树好认": "爱认养 then which trees 好认 (good to adopt): the tail reads as advice, not the list",
     "我隔日施一次肥 是不是太勤了": "in a ticket's window the sender's own care asked: the FAQ's and bot/escalation.py's reading",
+    "门口棵龙眼 叶全部黄晒 || 影唔清相 总之啲枝都干埋 系咪病": "sixtieth session (review60's merge): the second message opens"
+    " a ticket of its own again (two tickets); round 95 had it join the open one as its 补充; to mend",
 }
 # round 95 (AT-BS in the precedents): '门口棵龙眼 叶全部黄晒 || 影唔清相 总之啲枝都干埋 系咪病' joins the open ticket as its
 # 补充, as wanted (it had been a new question)

@@ -103,9 +103,7 @@ ALL = [*PROBES, *EXAMPLES, *CONTROLS]
 # held-out cases still missed, each with why
 LEFT: dict[str, str] = {
     "after_photo:树种点样话俾你知": "round 95, AT-BS in the precedents (changed): bot.register (model) -> escalate (not_sure)",
-    # round 98: how to log trees planted for another: the log intent's doubt (代人 is no word of its phrasings) sends it
-    # to a person; the sets label it bot.log_planting, the model reads bot.proxy (0.33): no second witness
-    "member:代人种树点样报": "round 95, AT-BS in the precedents (changed): bot.log_planting (precedents) -> escalate (not_sure)",
+    # round 98's '代人种树点样报' (how to log trees planted for another) is read since the sixtieth session's model
 }
 
 
