@@ -1991,8 +1991,10 @@ def find_site(text: str) -> str | None:
 # subject before it ('红的还是绿的', '红还是绿': a choice before it, still a question)
 _STILL_SO = r"(?:[绿黄红青白黑]色?的?|好好?的|正常的?|活的|一样的?|老样子)(?:$|[\s，,。.!！])"
 # sim61: Cantonese 呢 before a numeral is "these" (就系呢两棵桂花: the photo's trees), never the question particle
+# the sixtieth session (22s: '忘了说 树有一米多高' in a ticket's window): 多高 after a measure (一米多高, 两尺多长) is
+# "a little over", a size told, never how tall asked
 _QUESTION_RE = re.compile(
-    r"什么|怎么|怎样|如何|咋|哪|谁|吗|呢(?![张个棵度啲样处只件条块位几排一两二三四五六七八九十\d])|么|为什么|为啥|多少|多久|多大|多深|多远|多高|多长|多宽|多密|多粗|多重|几米|几厘米|几公分|"
+    r"什么|怎么|怎样|如何|咋|哪|谁|吗|呢(?![张个棵度啲样处只件条块位几排一两二三四五六七八九十\d])|么|为什么|为啥|多少|多久|(?<![米尺寸丈斤分厘里亩])多(?:大|深|远|高|长|宽|密|粗|重)|几米|几厘米|几公分|"
     r"能不能|可不可以|要不要|好不好|行不行|会不会|是不是|有没有|是否|应该|该不该|"
     # round 84 (22b: '种咗廿几年嘅' in a ticket's window had become a ticket of its own): 十几年, 廿几年, 好几年 are
     # some years, told, never a how-many asked
