@@ -6,7 +6,9 @@ import pytest
 from bot import nlu
 
 
-@pytest.mark.parametrize("text", ["忘了说 树有一米多高", "就是那棵桂花 大概一米多高 黄的叶子从下面开始", "个坑挖咗两尺多深"])
+@pytest.mark.parametrize(
+    "text", ["忘了说 树有一米多高", "就是那棵桂花 大概一米多高 黄的叶子从下面开始", "个坑挖咗两尺多深"]
+)
 def test_a_size_told_a_little_over_is_no_question(text):
     assert not nlu.is_question(text)
 
