@@ -17,6 +17,9 @@ from tests.e2e.test_escalation import ticket, ticket_number
 # (question of our own words, a line of the class's note the reply holds, the card it must not give, whose ticket)
 CASES = [
     ("村委那边记我种了两棵 其实我种了四棵", "", "bot.log_planting", "village"),
+    # the second review: the village named as holding the count ("村里登记…") had been the village's count told
+    # (handlers/progress.py: how the count is made), never the dispute's ticket
+    ("村里登记我种了三棵 其实我种了五棵", "", "bot.log_planting", "village"),
     ("我是村干部 可是系统里显示我是群众", "", "bot.register", "village"),
     ("我去年已经种咗三棵龙眼 今年仲算唔算", "今年的名单", "camp.quota_household", "village"),
     ("我老公去年去世了 村里还叫他完成党员任务", "过世", "camp.quota_party", "village"),
