@@ -456,7 +456,10 @@ def _village_in_text(ctx: Ctx) -> dict | None:
 # -- sim71: the village's count told ('村里今日种咗三十棵') ---------------------------------------------------------------
 @pure
 def _village_count_told(ctx: Ctx) -> bool:
-    return ctx.msg.msg_type == "text" and nlu.village_count_told(ctx.msg.text or "")
+    # the second review of the sixtieth session: a count the village holds disputed ('村里登记我种了三棵 其实我种了五棵')
+    # is no count told but faq138's record_disputed, the village's ticket (as handlers/planting.py leaves it)
+    text = ctx.msg.text or ""
+    return ctx.msg.msg_type == "text" and nlu.village_count_told(text) and not escalation.count_disputed(ctx.app, text)
 
 
 def on_village_count_told(ctx: Ctx, _match) -> str:
